@@ -1,0 +1,103 @@
+//! Configuration from the environment.
+
+use anyhow::{Context, bail};
+use chrono::Duration;
+use chrono_tz::Tz;
+use url::Url;
+
+#[derive(Clone)]
+pub struct Config {
+    /// `TELOXIDE_TOKEN`; needed only to run the bot.
+    pub token: Option<String>,
+    /// `TELOXIDE_API_URL`: another Bot API server (tests use a fake one).
+    pub api_url: Option<Url>,
+    /// `DATABASE_URL`: `sqlite://path`, `sqlite:path` or a plain file path.
+    pub database_url: String,
+    /// `CLUSTER_TZ`: the cluster's time zone.
+    pub tz: Tz,
+    /// `CLUSTER_INVITATION_TTL_DAYS`: how long an invitation link stays valid.
+    pub invitation_ttl: Duration,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The token never appears in logs.
+        f.debug_struct("Config")
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("api_url", &self.api_url.as_ref().map(Url::as_str))
+            .field("database_url", &self.database_url)
+            .field("tz", &self.tz)
+            .field("invitation_ttl_days", &self.invitation_ttl.num_days())
+            .finish()
+    }
+}
+
+pub const DEFAULT_DATABASE: &str = "sqlite://cluster-bot.db";
+pub const DEFAULT_TZ: &str = "Africa/Bamako";
+
+impl Config {
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let non_empty = |k: &str| get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let api_url = match non_empty("TELOXIDE_API_URL") {
+            Some(raw) => Some(Url::parse(&raw).with_context(|| format!("TELOXIDE_API_URL is not a URL: {raw}"))?),
+            None => None,
+        };
+        let tz_name = non_empty("CLUSTER_TZ").unwrap_or_else(|| DEFAULT_TZ.to_string());
+        let tz: Tz = match tz_name.parse() {
+            Ok(tz) => tz,
+            Err(_) => bail!("CLUSTER_TZ is not a known time zone: {tz_name}"),
+        };
+        let ttl_days = match non_empty("CLUSTER_INVITATION_TTL_DAYS") {
+            Some(raw) => match raw.parse::<i64>() {
+                Ok(d) if (1..=365).contains(&d) => d,
+                _ => bail!("CLUSTER_INVITATION_TTL_DAYS must be a whole number of days from 1 to 365, not {raw}"),
+            },
+            None => 14,
+        };
+        Ok(Self {
+            token: non_empty("TELOXIDE_TOKEN"),
+            api_url,
+            database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE.to_string()),
+            tz,
+            invitation_ttl: Duration::days(ttl_days),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn cfg(pairs: &[(&str, &str)]) -> anyhow::Result<Config> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults() {
+        let c = cfg(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE);
+        assert_eq!(c.tz, chrono_tz::Africa::Bamako);
+        assert_eq!(c.invitation_ttl, Duration::days(14));
+        assert!(c.token.is_none());
+    }
+
+    #[test]
+    fn bad_values_are_one_line_errors() {
+        assert!(cfg(&[("CLUSTER_TZ", "Mars/Olympus")]).is_err());
+        assert!(cfg(&[("TELOXIDE_API_URL", "not a url")]).is_err());
+        assert!(cfg(&[("CLUSTER_INVITATION_TTL_DAYS", "0")]).is_err());
+        assert!(cfg(&[("CLUSTER_INVITATION_TTL_DAYS", "abc")]).is_err());
+    }
+
+    #[test]
+    fn token_is_redacted_in_debug() {
+        let c = cfg(&[("TELOXIDE_TOKEN", "123:SECRET")]).unwrap();
+        assert!(!format!("{c:?}").contains("SECRET"));
+    }
+}

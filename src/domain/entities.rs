@@ -1,0 +1,65 @@
+//! What the use cases hand back: plain values read from storage.
+
+use super::{Language, MenuRole, OrgKind, Role};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: i64,
+    pub telegram_id: i64,
+    pub display_name: String,
+    pub language: Language,
+    pub language_chosen: bool,
+    pub menu_role: Option<MenuRole>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: i64,
+    pub acronym: String,
+    pub full_name: String,
+    pub kind: OrgKind,
+    pub observer: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mechanism {
+    pub id: i64,
+    pub code: String,
+    pub name_fr: String,
+    pub name_en: String,
+}
+
+impl Mechanism {
+    pub fn name(&self, lang: Language) -> &str {
+        match lang {
+            Language::Fr => &self.name_fr,
+            Language::En => &self.name_en,
+        }
+    }
+}
+
+/// One active membership, with the names needed to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MembershipView {
+    pub id: i64,
+    pub person_id: i64,
+    pub telegram_id: i64,
+    pub person_name: String,
+    pub organisation: Organisation,
+    pub mechanism: Mechanism,
+    pub role: Role,
+    pub accepted_at: DateTime<Utc>,
+}
+
+/// A stored invitation, as read back from its code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub id: i64,
+    pub organisation: Organisation,
+    pub mechanism: Mechanism,
+    pub role: Role,
+    pub replace_existing: bool,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+}

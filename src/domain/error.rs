@@ -1,0 +1,47 @@
+//! The one error type of the use cases. Each variant but `Internal` is a refusal the user
+//! is told about (translated by the Telegram layer, printed in English by the command line);
+//! `Internal` is logged and the user only hears that something went wrong.
+
+use super::{NameError, Role};
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("unknown organisation '{0}'")]
+    UnknownOrganisation(String),
+    #[error("unknown mechanism '{0}'")]
+    UnknownMechanism(String),
+    #[error("{0}")]
+    InvalidRole(String),
+    #[error("this invitation code is not valid")]
+    InvitationUnknown,
+    #[error("this invitation code has expired")]
+    InvitationExpired,
+    #[error("this invitation code has already been used")]
+    InvitationUsed,
+    #[error(
+        "{org} already has a {role} in {mechanism} ({holder}); only a coordinator can replace them, explicitly (--replace)"
+    )]
+    SeatTaken { org: String, mechanism: String, role: Role, holder: String },
+    #[error("you already are {role} for {org} in {mechanism}")]
+    AlreadyMember { org: String, mechanism: String, role: Role },
+    #[error("invalid name: {0}")]
+    InvalidName(#[from] NameError),
+    #[error("this is for members of the cluster only")]
+    NotAMember,
+    #[error("you are not allowed to do this")]
+    NotAllowed,
+    #[error("not found")]
+    NotFound,
+    #[error("internal error")]
+    Internal(#[source] BoxError),
+}
+
+impl AppError {
+    pub fn internal(e: impl Into<BoxError>) -> Self {
+        AppError::Internal(e.into())
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,17 @@
+//! Pure types and rules of the cluster: no database, no Telegram.
+
+pub mod clock;
+pub mod entities;
+pub mod error;
+pub mod invitation;
+pub mod language;
+pub mod membership;
+pub mod text;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use entities::{Invitation, Mechanism, MembershipView, Organisation, Person};
+pub use error::{AppError, AppResult};
+pub use invitation::{InvitationCode, InvitationProblem, check_invitation};
+pub use language::Language;
+pub use membership::{MenuRole, OrgKind, Role};
+pub use text::{DisplayName, NameError};

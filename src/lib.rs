@@ -1,0 +1,13 @@
+//! cluster-bot: a Telegram assistant for the members of the Protection Cluster in Mali.
+//!
+//! Layers, each knowing only those below it:
+//! `domain` (pure types and rules) ← `storage` (SQL) ← `services` (use cases) ←
+//! `telegram` (teloxide) and `cli` (command line); `i18n` renders every outgoing sentence.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod services;
+pub mod storage;
+pub mod telegram;

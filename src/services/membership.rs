@@ -1,0 +1,184 @@
+//! Joining by invitation, leaving, and who sees whom.
+
+use super::Ctx;
+use super::people::Access;
+use crate::domain::{
+    AppError, AppResult, DisplayName, Invitation, InvitationCode, InvitationProblem, Mechanism, MembershipView,
+    Organisation, Person, Role, check_invitation,
+};
+use crate::storage::{invitations, memberships, people, reference, settings};
+use chrono::{DateTime, Utc};
+
+/// Who asks for an invitation link: the command line (a trusted administrator) or a person.
+pub enum Issuer<'a> {
+    CommandLine,
+    Person(&'a Access),
+}
+
+#[derive(Debug, Clone)]
+pub struct IssuedInvitation {
+    pub code: InvitationCode,
+    pub link: String,
+    pub organisation: Organisation,
+    pub mechanism: Mechanism,
+    pub role: Role,
+    pub expires_at: DateTime<Utc>,
+    /// The current holder of the seat, who will be replaced on acceptance.
+    pub replaces: Option<String>,
+}
+
+pub async fn organisation(ctx: &Ctx, acronym: &str) -> AppResult<Organisation> {
+    reference::organisation_by_acronym(&ctx.db, acronym)
+        .await?
+        .ok_or_else(|| AppError::UnknownOrganisation(acronym.trim().to_string()))
+}
+
+pub async fn mechanism(ctx: &Ctx, code: &str) -> AppResult<Mechanism> {
+    reference::mechanism_by_code(&ctx.db, code).await?.ok_or_else(|| AppError::UnknownMechanism(code.trim().to_string()))
+}
+
+/// The mechanisms a person may make invitations for: all for coordinators, their own for chairs.
+pub async fn invitable_mechanisms(ctx: &Ctx, access: &Access) -> AppResult<Vec<Mechanism>> {
+    if access.coordinator {
+        reference::mechanisms(&ctx.db).await
+    } else {
+        memberships::chaired_mechanisms(&ctx.db, access.person.id).await
+    }
+}
+
+/// Roles a person may invite: chairs invite focal points and alternates; coordinators, chairs too.
+pub fn invitable_roles(access: &Access) -> &'static [Role] {
+    if access.coordinator { &Role::ALL } else { &[Role::Focal, Role::Alternate] }
+}
+
+pub async fn seat_holder(ctx: &Ctx, org: &Organisation, mech: &Mechanism, role: Role) -> AppResult<Option<MembershipView>> {
+    if !role.is_single_seat() {
+        return Ok(None);
+    }
+    memberships::seat_holder(&ctx.db, org.id, mech.id, role).await
+}
+
+/// Makes a single-use invitation link bound to an organisation, a mechanism and a role.
+/// A taken focal point or alternate seat is refused unless `replace` is asked by a coordinator
+/// (or the command line): replacing is always explicit.
+pub async fn issue_invitation(
+    ctx: &Ctx,
+    issuer: Issuer<'_>,
+    org: &Organisation,
+    mech: &Mechanism,
+    role: Role,
+    replace: bool,
+) -> AppResult<IssuedInvitation> {
+    let created_by = match issuer {
+        Issuer::CommandLine => None,
+        Issuer::Person(access) => {
+            let allowed = access.coordinator || (access.chairs(mech.id) && role.is_single_seat() && !replace);
+            if !allowed {
+                return Err(AppError::NotAllowed);
+            }
+            Some(access.person.id)
+        }
+    };
+    let holder = seat_holder(ctx, org, mech, role).await?;
+    if let Some(h) = &holder
+        && !replace
+    {
+        return Err(AppError::SeatTaken {
+            org: org.acronym.clone(),
+            mechanism: mech.code.clone(),
+            role,
+            holder: h.person_name.clone(),
+        });
+    }
+    let code = InvitationCode::generate();
+    let now = ctx.clock.now();
+    let expires_at = now + ctx.invitation_ttl;
+    invitations::insert(
+        &ctx.db,
+        invitations::NewInvitation {
+            code_hash: &code.hash(),
+            organisation_id: org.id,
+            mechanism_id: mech.id,
+            role,
+            replace_existing: replace && holder.is_some(),
+            created_by,
+            created_at: now,
+            expires_at,
+        },
+    )
+    .await?;
+    let username = settings::get(&ctx.db, settings::BOT_USERNAME).await?;
+    Ok(IssuedInvitation {
+        link: code.link(username.as_deref()),
+        code,
+        organisation: org.clone(),
+        mechanism: mech.clone(),
+        role,
+        expires_at,
+        replaces: holder.map(|h| h.person_name),
+    })
+}
+
+fn problem(p: InvitationProblem) -> AppError {
+    match p {
+        InvitationProblem::Unknown => AppError::InvitationUnknown,
+        InvitationProblem::Expired => AppError::InvitationExpired,
+        InvitationProblem::Used => AppError::InvitationUsed,
+    }
+}
+
+/// Reads an invitation from the code typed or carried by the link; refuses unknown, expired, used.
+pub async fn open_invitation(ctx: &Ctx, raw_code: &str) -> AppResult<Invitation> {
+    let code = InvitationCode::parse(raw_code).ok_or(AppError::InvitationUnknown)?;
+    let inv = invitations::by_hash(&ctx.db, &code.hash()).await?.ok_or(AppError::InvitationUnknown)?;
+    check_invitation(ctx.clock.now(), inv.expires_at, inv.used_at).map_err(problem)?;
+    Ok(inv)
+}
+
+/// Re-reads an invitation by id (the join dialog keeps only the id) and checks it again.
+pub async fn invitation_still_valid(ctx: &Ctx, invitation_id: i64) -> AppResult<Invitation> {
+    let inv = invitations::by_id(&ctx.db, invitation_id).await?.ok_or(AppError::InvitationUnknown)?;
+    check_invitation(ctx.clock.now(), inv.expires_at, inv.used_at).map_err(problem)?;
+    Ok(inv)
+}
+
+/// The person accepts the cluster's principles: the invitation is used and the membership active.
+pub async fn accept_invitation(
+    ctx: &Ctx,
+    person: &Person,
+    invitation_id: i64,
+    name: Option<&DisplayName>,
+) -> AppResult<MembershipView> {
+    let inv = invitation_still_valid(ctx, invitation_id).await?;
+    if let Some(name) = name {
+        people::set_display_name(&ctx.db, person.id, name).await?;
+    }
+    let id = memberships::accept_invitation(&ctx.db, &inv, person, ctx.clock.now()).await?;
+    memberships::by_id_active(&ctx.db, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Ends one of the person's own memberships.
+pub async fn leave(ctx: &Ctx, access: &Access, membership_id: i64) -> AppResult<MembershipView> {
+    let m = access.memberships.iter().find(|m| m.id == membership_id).cloned().ok_or(AppError::NotFound)?;
+    if memberships::leave(&ctx.db, membership_id, access.person.id, ctx.clock.now()).await? {
+        Ok(m)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Members a person may see: coordinators see everyone; members see the people of their mechanisms.
+pub async fn visible_members(ctx: &Ctx, access: &Access) -> AppResult<Vec<MembershipView>> {
+    access.require_member()?;
+    if access.coordinator {
+        return memberships::all_active(&ctx.db).await;
+    }
+    let mut mech_ids: Vec<i64> = access.memberships.iter().map(|m| m.mechanism.id).collect();
+    mech_ids.sort_unstable();
+    mech_ids.dedup();
+    let mut all = Vec::new();
+    for id in mech_ids {
+        all.extend(memberships::active_in_mechanism(&ctx.db, id).await?);
+    }
+    Ok(all)
+}

@@ -1,0 +1,66 @@
+use super::Ctx;
+use crate::domain::{AppError, AppResult, DisplayName, Language, MembershipView, MenuRole, Person};
+use crate::storage::{memberships, people};
+
+/// Who is acting, with everything needed to decide what they may do.
+#[derive(Debug, Clone)]
+pub struct Access {
+    pub person: Person,
+    pub coordinator: bool,
+    pub memberships: Vec<MembershipView>,
+}
+
+impl Access {
+    pub fn menu_role(&self) -> MenuRole {
+        MenuRole::from_roles(self.coordinator, self.memberships.iter().map(|m| m.role))
+    }
+
+    pub fn is_member(&self) -> bool {
+        self.coordinator || !self.memberships.is_empty()
+    }
+
+    pub fn chairs(&self, mechanism_id: i64) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.mechanism.id == mechanism_id && m.role == crate::domain::Role::Chair)
+    }
+
+    pub fn require_member(&self) -> AppResult<()> {
+        if self.is_member() { Ok(()) } else { Err(AppError::NotAMember) }
+    }
+}
+
+/// The person behind a Telegram user, created on first contact with their client's language.
+pub async fn identify(
+    ctx: &Ctx,
+    telegram_id: i64,
+    first_name: &str,
+    last_name: Option<&str>,
+    client_language: Option<&str>,
+) -> AppResult<Person> {
+    let name = DisplayName::from_profile(first_name, last_name);
+    let lang = Language::from_client(client_language);
+    people::get_or_create(&ctx.db, telegram_id, &name, lang, ctx.clock.now()).await
+}
+
+pub async fn access(ctx: &Ctx, person: Person) -> AppResult<Access> {
+    let coordinator = people::is_coordinator(&ctx.db, person.id).await?;
+    let memberships = memberships::active_for_person(&ctx.db, person.id).await?;
+    Ok(Access { person, coordinator, memberships })
+}
+
+pub async fn set_language(ctx: &Ctx, person: &Person, lang: Language) -> AppResult<()> {
+    people::set_language(&ctx.db, person.id, lang).await
+}
+
+pub async fn record_menu_role(ctx: &Ctx, person: &Person, role: MenuRole) -> AppResult<()> {
+    people::set_menu_role(&ctx.db, person.id, role).await
+}
+
+/// Makes a Telegram user a coordinator (command line). Returns false when they already were.
+pub async fn add_coordinator(ctx: &Ctx, telegram_id: i64, name: &str) -> AppResult<(Person, bool)> {
+    let name = DisplayName::parse(name)?;
+    let person = people::upsert_named(&ctx.db, telegram_id, &name, ctx.clock.now()).await?;
+    let added = people::add_coordinator(&ctx.db, person.id, ctx.clock.now()).await?;
+    Ok((person, added))
+}

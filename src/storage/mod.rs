@@ -1,0 +1,72 @@
+//! The only place with SQL. One module per aggregate; constraint violations become domain errors.
+
+pub mod dialogues;
+pub mod invitations;
+pub mod memberships;
+pub mod people;
+pub mod reference;
+pub mod settings;
+
+use crate::domain::AppError;
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// A handle on the database (cheap to clone).
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub(crate) pool: SqlitePool,
+}
+
+impl Db {
+    /// Opens (creating the file when missing) and migrates the database.
+    pub async fn connect(database_url: &str) -> anyhow::Result<Self> {
+        let options = if database_url.starts_with("sqlite:") {
+            SqliteConnectOptions::from_str(database_url)?
+        } else {
+            SqliteConnectOptions::new().filename(database_url)
+        };
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub fn from_pool(pool: SqlitePool) -> Self {
+        Self { pool }
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+pub(crate) fn internal(e: sqlx::Error) -> AppError {
+    AppError::internal(e)
+}
+
+pub(crate) fn ts(at: DateTime<Utc>) -> i64 {
+    at.timestamp()
+}
+
+pub(crate) fn from_ts(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// True when the error is the violation of a UNIQUE constraint or index.
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
+}

@@ -1,0 +1,151 @@
+use super::{Db, internal, ts};
+use crate::domain::{AppResult, DisplayName, Language, MenuRole, Person};
+use chrono::{DateTime, Utc};
+use sqlx::FromRow;
+
+#[derive(FromRow)]
+struct PersonRow {
+    id: i64,
+    telegram_id: i64,
+    display_name: String,
+    language: String,
+    language_chosen: bool,
+    menu_role: Option<String>,
+}
+
+impl From<PersonRow> for Person {
+    fn from(r: PersonRow) -> Self {
+        Person {
+            id: r.id,
+            telegram_id: r.telegram_id,
+            display_name: r.display_name,
+            language: Language::parse(&r.language).unwrap_or_default(),
+            language_chosen: r.language_chosen,
+            menu_role: r.menu_role.as_deref().and_then(MenuRole::parse),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, telegram_id, display_name, language, language_chosen, menu_role";
+
+pub async fn by_telegram_id(db: &Db, telegram_id: i64) -> AppResult<Option<Person>> {
+    let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE telegram_id = ?"))
+        .bind(telegram_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Person>> {
+    let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(row.map(Into::into))
+}
+
+/// Finds the person with this Telegram id, creating them on first contact.
+pub async fn get_or_create(
+    db: &Db,
+    telegram_id: i64,
+    name: &DisplayName,
+    language: Language,
+    now: DateTime<Utc>,
+) -> AppResult<Person> {
+    let row: PersonRow = sqlx::query_as(&format!(
+        "INSERT INTO people (telegram_id, display_name, language, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (telegram_id) DO UPDATE SET telegram_id = excluded.telegram_id
+         RETURNING {COLUMNS}"
+    ))
+    .bind(telegram_id)
+    .bind(name.as_str())
+    .bind(language.code())
+    .bind(ts(now))
+    .fetch_one(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(row.into())
+}
+
+/// Creates the person or renames them (used by the command line for coordinators).
+pub async fn upsert_named(
+    db: &Db,
+    telegram_id: i64,
+    name: &DisplayName,
+    now: DateTime<Utc>,
+) -> AppResult<Person> {
+    let row: PersonRow = sqlx::query_as(&format!(
+        "INSERT INTO people (telegram_id, display_name, language, created_at) VALUES (?, ?, 'fr', ?)
+         ON CONFLICT (telegram_id) DO UPDATE SET display_name = excluded.display_name
+         RETURNING {COLUMNS}"
+    ))
+    .bind(telegram_id)
+    .bind(name.as_str())
+    .bind(ts(now))
+    .fetch_one(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(row.into())
+}
+
+pub async fn set_language(db: &Db, person_id: i64, language: Language) -> AppResult<()> {
+    sqlx::query("UPDATE people SET language = ?, language_chosen = 1 WHERE id = ?")
+        .bind(language.code())
+        .bind(person_id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+pub async fn set_display_name(db: &Db, person_id: i64, name: &DisplayName) -> AppResult<()> {
+    sqlx::query("UPDATE people SET display_name = ? WHERE id = ?")
+        .bind(name.as_str())
+        .bind(person_id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+pub async fn set_menu_role(db: &Db, person_id: i64, role: MenuRole) -> AppResult<()> {
+    sqlx::query("UPDATE people SET menu_role = ? WHERE id = ?")
+        .bind(role.as_str())
+        .bind(person_id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+pub async fn add_coordinator(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<bool> {
+    let done = sqlx::query("INSERT INTO coordinators (person_id, added_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        .bind(person_id)
+        .bind(ts(now))
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn is_coordinator(db: &Db, person_id: i64) -> AppResult<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT person_id FROM coordinators WHERE person_id = ?")
+        .bind(person_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(found.is_some())
+}
+
+pub async fn coordinators(db: &Db) -> AppResult<Vec<Person>> {
+    let rows: Vec<PersonRow> = sqlx::query_as(&format!(
+        "SELECT {} FROM people p JOIN coordinators c ON c.person_id = p.id ORDER BY p.display_name",
+        COLUMNS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ")
+    ))
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}

@@ -1,0 +1,111 @@
+//! Reference data: organisations, mechanisms (seeded by migration; read here).
+
+use super::{Db, internal};
+use crate::domain::{AppResult, Mechanism, OrgKind, Organisation};
+use sqlx::FromRow;
+
+#[derive(FromRow)]
+pub(crate) struct OrgRow {
+    pub id: i64,
+    pub acronym: String,
+    pub full_name: String,
+    pub kind: String,
+    pub observer: bool,
+}
+
+impl From<OrgRow> for Organisation {
+    fn from(r: OrgRow) -> Self {
+        Organisation {
+            id: r.id,
+            acronym: r.acronym,
+            full_name: r.full_name,
+            kind: OrgKind::parse(&r.kind).unwrap_or(OrgKind::Other),
+            observer: r.observer,
+        }
+    }
+}
+
+#[derive(FromRow)]
+pub(crate) struct MechRow {
+    pub id: i64,
+    pub code: String,
+    pub name_fr: String,
+    pub name_en: String,
+}
+
+impl From<MechRow> for Mechanism {
+    fn from(r: MechRow) -> Self {
+        Mechanism { id: r.id, code: r.code, name_fr: r.name_fr, name_en: r.name_en }
+    }
+}
+
+pub async fn organisation_by_acronym(db: &Db, acronym: &str) -> AppResult<Option<Organisation>> {
+    let row: Option<OrgRow> = sqlx::query_as(
+        "SELECT id, acronym, full_name, kind, observer FROM organisations WHERE acronym = ? COLLATE NOCASE",
+    )
+    .bind(acronym.trim())
+    .fetch_optional(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn organisation_by_id(db: &Db, id: i64) -> AppResult<Option<Organisation>> {
+    let row: Option<OrgRow> =
+        sqlx::query_as("SELECT id, acronym, full_name, kind, observer FROM organisations WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await
+            .map_err(internal)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn organisations(db: &Db) -> AppResult<Vec<Organisation>> {
+    let rows: Vec<OrgRow> = sqlx::query_as(
+        "SELECT id, acronym, full_name, kind, observer FROM organisations ORDER BY observer, acronym COLLATE NOCASE",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+pub async fn mechanism_by_code(db: &Db, code: &str) -> AppResult<Option<Mechanism>> {
+    let row: Option<MechRow> =
+        sqlx::query_as("SELECT id, code, name_fr, name_en FROM mechanisms WHERE code = ? COLLATE NOCASE")
+            .bind(code.trim())
+            .fetch_optional(&db.pool)
+            .await
+            .map_err(internal)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn mechanism_by_id(db: &Db, id: i64) -> AppResult<Option<Mechanism>> {
+    let row: Option<MechRow> = sqlx::query_as("SELECT id, code, name_fr, name_en FROM mechanisms WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn mechanisms(db: &Db) -> AppResult<Vec<Mechanism>> {
+    let rows: Vec<MechRow> =
+        sqlx::query_as("SELECT id, code, name_fr, name_en FROM mechanisms ORDER BY sort_order, code")
+            .fetch_all(&db.pool)
+            .await
+            .map_err(internal)?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+pub async fn count_admin_units(db: &Db, level: i64) -> AppResult<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM admin_units WHERE level = ?")
+        .bind(level)
+        .fetch_one(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+pub async fn sector_codes(db: &Db) -> AppResult<Vec<String>> {
+    sqlx::query_scalar("SELECT code FROM sectors ORDER BY code").fetch_all(&db.pool).await.map_err(internal)
+}

@@ -1,0 +1,123 @@
+//! The only place teloxide appears: the handler tree, callback data, keyboards, menus,
+//! the dialogue storage and the bot's start and stop.
+
+pub mod callback;
+pub mod handlers;
+pub mod menu;
+pub mod state;
+
+use crate::i18n::I18n;
+use crate::services::Ctx;
+use crate::storage::settings;
+use state::{DialogueStore, State};
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide::dispatching::{UpdateHandler, dialogue};
+use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::prelude::*;
+use teloxide::update_listeners::Polling;
+use teloxide::dispatching::ShutdownToken;
+use url::Url;
+
+/// What every handler receives.
+#[derive(Clone)]
+pub struct App {
+    pub ctx: Ctx,
+    pub i18n: Arc<I18n>,
+}
+
+/// The handler tree: messages and button presses, both inside the persisted dialogue.
+pub fn schema() -> UpdateHandler<handlers::HandlerError> {
+    dialogue::enter::<Update, DialogueStore, State, _>()
+        .branch(Update::filter_message().endpoint(handlers::on_message))
+        .branch(Update::filter_callback_query().endpoint(handlers::on_callback))
+}
+
+pub struct BotOptions {
+    pub token: String,
+    pub api_url: Option<Url>,
+    /// Long-polling timeout (Telegram holds getUpdates this long when idle).
+    pub poll_timeout: Duration,
+}
+
+pub fn make_bot(token: &str, api_url: Option<&Url>) -> Bot {
+    let client = teloxide::net::default_reqwest_settings()
+        .timeout(Duration::from_secs(45))
+        .build()
+        .unwrap_or_default();
+    let bot = Bot::with_client(token, client);
+    match api_url {
+        Some(url) => bot.set_api_url(url.clone()),
+        None => bot,
+    }
+}
+
+/// A running bot: stop it with `shutdown`.
+pub struct RunningBot {
+    token: ShutdownToken,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RunningBot {
+    pub fn shutdown_token(&self) -> ShutdownToken {
+        self.token.clone()
+    }
+
+    /// Stops receiving updates, lets handlers in flight finish, and waits for the end.
+    pub async fn shutdown(self) {
+        loop {
+            match self.token.shutdown() {
+                Ok(done) => {
+                    done.await;
+                    break;
+                }
+                // Not yet started: wait a moment and try again.
+                Err(_) if !self.task.is_finished() => tokio::time::sleep(Duration::from_millis(20)).await,
+                Err(_) => break,
+            }
+        }
+        let _ = self.task.await;
+    }
+
+    pub async fn wait(self) {
+        let _ = self.task.await;
+    }
+}
+
+/// Connects to the Bot API (retrying while it is unreachable), publishes the menus and
+/// starts the dispatcher in the background.
+pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Result<RunningBot> {
+    let bot = make_bot(&opts.token, opts.api_url.as_ref());
+    let mut delay = Duration::from_millis(500);
+    let me = loop {
+        match bot.get_me().await {
+            Ok(me) => break me,
+            Err(teloxide::RequestError::Api(e)) => anyhow::bail!("the Bot API refused the token: {e}"),
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?delay, "Bot API unreachable; retrying");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(30));
+            }
+        }
+    };
+    tracing::info!(username = %me.username(), "connected to the Bot API");
+    settings::set(&ctx.db, settings::BOT_USERNAME, me.username()).await?;
+    if let Err(e) = menu::publish_defaults(&bot, &i18n).await {
+        tracing::warn!(error = %e, "could not publish the default command menu");
+    }
+    let store = DialogueStore::new(ctx.db.clone(), ctx.clock.clone());
+    let app = App { ctx, i18n };
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
+        .dependencies(dptree::deps![app, store])
+        .default_handler(|_| async {})
+        .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
+        .build();
+    let token = dispatcher.shutdown_token();
+    let listener = Polling::builder(bot).timeout(opts.poll_timeout).build();
+    let task = tokio::spawn(async move {
+        dispatcher
+            .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
+            .await;
+    });
+    Ok(RunningBot { token, task })
+}
