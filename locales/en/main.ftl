@@ -143,7 +143,11 @@ leave-confirm = Leave { $mechanism } ({ $org }, { $role ->
         [alternate] alternate
        *[chair] chair
     })? You will no longer receive its invitations or minutes.
-leave-done = You have left { $mechanism } ({ $org }).
+leave-done = You have left { $mechanism } ({ $org }, { $role ->
+        [focal] focal point
+        [alternate] alternate
+       *[chair] chair
+    }).
 leave-kept = All right, you stay a member.
 leave-nothing = You are not a member of any mechanism.
 

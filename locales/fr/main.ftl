@@ -143,7 +143,11 @@ leave-confirm = Quitter { $mechanism } ({ $org }, { $role ->
         [alternate] suppléant(e)
        *[chair] président(e)
     }) ? Vous ne recevrez plus ses invitations ni ses comptes rendus.
-leave-done = Vous avez quitté { $mechanism } ({ $org }).
+leave-done = Vous avez quitté { $mechanism } ({ $org }, { $role ->
+        [focal] point focal
+        [alternate] suppléant(e)
+       *[chair] président(e)
+    }).
 leave-kept = D'accord, vous restez membre.
 leave-nothing = Vous n'êtes membre d'aucun mécanisme.
 

@@ -5,11 +5,13 @@ use super::Args;
 use crate::domain::Role;
 
 #[derive(Debug, Clone, PartialEq, strum::EnumDiscriminants)]
-#[strum_discriminants(derive(strum::EnumIter))]
+#[strum_discriminants(derive(strum::EnumIter, PartialOrd, Ord))]
 pub enum Msg {
     // General
     WelcomeUnknown,
-    WelcomeMember { name: String },
+    WelcomeMember {
+        name: String,
+    },
     HelpUnknown,
     HelpMember,
     HelpChair,
@@ -22,7 +24,9 @@ pub enum Msg {
     NotAllowed,
     CancelDone,
     CancelNothing,
-    TextTooLong { max: usize },
+    TextTooLong {
+        max: usize,
+    },
     // Language
     LanguageChoose,
     LanguageSet,
@@ -30,38 +34,107 @@ pub enum Msg {
     JoinCodeUnknown,
     JoinCodeExpired,
     JoinCodeUsed,
-    JoinPreview { org: String, org_name: String, mechanism: String, role: Role, observer: bool, profile_name: String },
+    JoinPreview {
+        org: String,
+        org_name: String,
+        mechanism: String,
+        role: Role,
+        observer: bool,
+    },
     JoinPrinciples,
-    JoinAccepted { org: String, mechanism: String, role: Role },
+    JoinAccepted {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     JoinDeclined,
-    JoinSeatTaken { org: String, mechanism: String, role: Role, holder: String },
-    JoinAlreadyMember { org: String, mechanism: String, role: Role },
+    JoinSeatTaken {
+        org: String,
+        mechanism: String,
+        role: Role,
+        holder: String,
+    },
+    JoinAlreadyMember {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     JoinAskNameAgain,
     NameEmpty,
-    NameTooLong { max: usize },
+    NameTooLong {
+        max: usize,
+    },
     NameInvalid,
     // Profile and members
-    MeHeader { name: String },
-    MeLine { org: String, mechanism: String, role: Role, observer: bool },
+    MeHeader {
+        name: String,
+    },
+    MeLine {
+        org: String,
+        mechanism: String,
+        role: Role,
+        observer: bool,
+    },
     MeCoordinator,
     MeNoMembership,
-    MembersHeader { mechanism: String, count: usize },
-    MembersLine { name: String, org: String, role: Role, observer: bool },
+    MembersHeader {
+        mechanism: String,
+        count: usize,
+    },
+    MembersLine {
+        name: String,
+        org: String,
+        role: Role,
+        observer: bool,
+    },
     MembersNone,
     // Invitations made in chat
     InviteChooseMechanism,
-    InviteChooseOrganisation { mechanism: String },
-    InviteChooseRole { org: String, mechanism: String },
-    InviteUnknownOrganisation { text: String },
-    InviteLink { link: String, org: String, mechanism: String, role: Role, expires: String },
-    InviteLinkReplaces { holder: String },
-    InviteAskReplace { org: String, mechanism: String, role: Role, holder: String },
-    InviteSeatTaken { org: String, mechanism: String, role: Role, holder: String },
+    InviteChooseOrganisation {
+        mechanism: String,
+    },
+    InviteChooseRole {
+        org: String,
+        mechanism: String,
+    },
+    InviteUnknownOrganisation {
+        text: String,
+    },
+    InviteLink {
+        link: String,
+        org: String,
+        mechanism: String,
+        role: Role,
+        expires: String,
+    },
+    InviteLinkReplaces {
+        holder: String,
+    },
+    InviteAskReplace {
+        org: String,
+        mechanism: String,
+        role: Role,
+        holder: String,
+    },
+    InviteSeatTaken {
+        org: String,
+        mechanism: String,
+        role: Role,
+        holder: String,
+    },
     InviteNoMechanism,
     // Leaving
     LeaveChoose,
-    LeaveConfirm { org: String, mechanism: String, role: Role },
-    LeaveDone { org: String, mechanism: String, role: Role },
+    LeaveConfirm {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
+    LeaveDone {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     LeaveKept,
     LeaveNothing,
     // Buttons
@@ -69,14 +142,22 @@ pub enum Msg {
     BtnEnglish,
     BtnAccept,
     BtnDecline,
-    BtnUseName { name: String },
+    BtnUseName {
+        name: String,
+    },
     BtnConfirmLeave,
     BtnKeep,
     BtnReplace,
     BtnCancel,
     BtnMore,
-    BtnRole { role: Role },
-    BtnMembership { org: String, mechanism: String, role: Role },
+    BtnRole {
+        role: Role,
+    },
+    BtnMembership {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     // Command menu descriptions
     CmdStart,
     CmdHelp,
@@ -180,32 +261,77 @@ impl Msg {
             TextTooLong { max } | NameTooLong { max } => {
                 a.set("max", max);
             }
-            JoinPreview { org, org_name, mechanism, role, observer, profile_name } => {
+            JoinPreview {
+                org,
+                org_name,
+                mechanism,
+                role,
+                observer,
+            } => {
                 a.set("org", org);
                 a.set("org_name", org_name);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
                 a.set("observer", yes_no(observer));
-                a.set("profile_name", profile_name);
             }
-            JoinAccepted { org, mechanism, role }
-            | JoinAlreadyMember { org, mechanism, role }
-            | LeaveConfirm { org, mechanism, role }
-            | LeaveDone { org, mechanism, role }
-            | BtnMembership { org, mechanism, role } => {
+            JoinAccepted {
+                org,
+                mechanism,
+                role,
+            }
+            | JoinAlreadyMember {
+                org,
+                mechanism,
+                role,
+            }
+            | LeaveConfirm {
+                org,
+                mechanism,
+                role,
+            }
+            | LeaveDone {
+                org,
+                mechanism,
+                role,
+            }
+            | BtnMembership {
+                org,
+                mechanism,
+                role,
+            } => {
                 a.set("org", org);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
             }
-            JoinSeatTaken { org, mechanism, role, holder }
-            | InviteAskReplace { org, mechanism, role, holder }
-            | InviteSeatTaken { org, mechanism, role, holder } => {
+            JoinSeatTaken {
+                org,
+                mechanism,
+                role,
+                holder,
+            }
+            | InviteAskReplace {
+                org,
+                mechanism,
+                role,
+                holder,
+            }
+            | InviteSeatTaken {
+                org,
+                mechanism,
+                role,
+                holder,
+            } => {
                 a.set("org", org);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
                 a.set("holder", holder);
             }
-            MeLine { org, mechanism, role, observer } => {
+            MeLine {
+                org,
+                mechanism,
+                role,
+                observer,
+            } => {
                 a.set("org", org);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
@@ -215,7 +341,12 @@ impl Msg {
                 a.set("mechanism", mechanism);
                 a.set("count", count);
             }
-            MembersLine { name, org, role, observer } => {
+            MembersLine {
+                name,
+                org,
+                role,
+                observer,
+            } => {
                 a.set("name", name);
                 a.set("org", org);
                 a.set("role", role.as_str());
@@ -231,7 +362,13 @@ impl Msg {
             InviteUnknownOrganisation { text } => {
                 a.set("text", text);
             }
-            InviteLink { link, org, mechanism, role, expires } => {
+            InviteLink {
+                link,
+                org,
+                mechanism,
+                role,
+                expires,
+            } => {
                 a.set("link", link);
                 a.set("org", org);
                 a.set("mechanism", mechanism);
@@ -244,14 +381,54 @@ impl Msg {
             BtnRole { role } => {
                 a.set("role", role.as_str());
             }
-            WelcomeUnknown | HelpUnknown | HelpMember | HelpChair | HelpCoordinator | UnknownCommand
-            | FreeTextHint | InternalError | ButtonExpired | NotAMember | NotAllowed | CancelDone
-            | CancelNothing | LanguageChoose | LanguageSet | JoinCodeUnknown | JoinCodeExpired | JoinCodeUsed
-            | JoinPrinciples | JoinDeclined | JoinAskNameAgain | NameEmpty | NameInvalid | MeCoordinator
-            | MeNoMembership | MembersNone | InviteChooseMechanism | InviteNoMechanism | LeaveChoose | LeaveKept
-            | LeaveNothing | BtnFrench | BtnEnglish | BtnAccept | BtnDecline | BtnConfirmLeave | BtnKeep
-            | BtnReplace | BtnCancel | BtnMore | CmdStart | CmdHelp | CmdLanguage | CmdMe | CmdMembers
-            | CmdInvite | CmdLeave | CmdCancel => {}
+            WelcomeUnknown
+            | HelpUnknown
+            | HelpMember
+            | HelpChair
+            | HelpCoordinator
+            | UnknownCommand
+            | FreeTextHint
+            | InternalError
+            | ButtonExpired
+            | NotAMember
+            | NotAllowed
+            | CancelDone
+            | CancelNothing
+            | LanguageChoose
+            | LanguageSet
+            | JoinCodeUnknown
+            | JoinCodeExpired
+            | JoinCodeUsed
+            | JoinPrinciples
+            | JoinDeclined
+            | JoinAskNameAgain
+            | NameEmpty
+            | NameInvalid
+            | MeCoordinator
+            | MeNoMembership
+            | MembersNone
+            | InviteChooseMechanism
+            | InviteNoMechanism
+            | LeaveChoose
+            | LeaveKept
+            | LeaveNothing
+            | BtnFrench
+            | BtnEnglish
+            | BtnAccept
+            | BtnDecline
+            | BtnConfirmLeave
+            | BtnKeep
+            | BtnReplace
+            | BtnCancel
+            | BtnMore
+            | CmdStart
+            | CmdHelp
+            | CmdLanguage
+            | CmdMe
+            | CmdMembers
+            | CmdInvite
+            | CmdLeave
+            | CmdCancel => {}
         }
         a
     }

@@ -21,6 +21,11 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(db: Db, clock: Arc<dyn Clock>, tz: Tz, invitation_ttl: Duration) -> Self {
-        Self { db, clock, tz, invitation_ttl }
+        Self {
+            db,
+            clock,
+            tz,
+            invitation_ttl,
+        }
     }
 }

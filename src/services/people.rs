@@ -26,7 +26,11 @@ impl Access {
     }
 
     pub fn require_member(&self) -> AppResult<()> {
-        if self.is_member() { Ok(()) } else { Err(AppError::NotAMember) }
+        if self.is_member() {
+            Ok(())
+        } else {
+            Err(AppError::NotAMember)
+        }
     }
 }
 
@@ -40,13 +44,25 @@ pub async fn identify(
 ) -> AppResult<Person> {
     let name = DisplayName::from_profile(first_name, last_name);
     let lang = Language::from_client(client_language);
-    people::get_or_create(&ctx.db, telegram_id, &name, lang, ctx.clock.now()).await
+    let mut person =
+        people::get_or_create(&ctx.db, telegram_id, &name, lang, ctx.clock.now()).await?;
+    // Until the person chooses with /language, their client's language is the default
+    // (a coordinator added from the command line has not talked to the bot yet).
+    if !person.language_chosen && person.language != lang {
+        people::set_default_language(&ctx.db, person.id, lang).await?;
+        person.language = lang;
+    }
+    Ok(person)
 }
 
 pub async fn access(ctx: &Ctx, person: Person) -> AppResult<Access> {
     let coordinator = people::is_coordinator(&ctx.db, person.id).await?;
     let memberships = memberships::active_for_person(&ctx.db, person.id).await?;
-    Ok(Access { person, coordinator, memberships })
+    Ok(Access {
+        person,
+        coordinator,
+        memberships,
+    })
 }
 
 pub async fn set_language(ctx: &Ctx, person: &Person, lang: Language) -> AppResult<()> {

@@ -29,20 +29,23 @@ impl From<PersonRow> for Person {
 const COLUMNS: &str = "id, telegram_id, display_name, language, language_chosen, menu_role";
 
 pub async fn by_telegram_id(db: &Db, telegram_id: i64) -> AppResult<Option<Person>> {
-    let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE telegram_id = ?"))
-        .bind(telegram_id)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)?;
+    let row: Option<PersonRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM people WHERE telegram_id = ?"
+    ))
+    .bind(telegram_id)
+    .fetch_optional(&db.pool)
+    .await
+    .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
 pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Person>> {
-    let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)?;
+    let row: Option<PersonRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await
+            .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
@@ -100,6 +103,17 @@ pub async fn set_language(db: &Db, person_id: i64, language: Language) -> AppRes
     Ok(())
 }
 
+/// The language taken from the Telegram client, not chosen by the person.
+pub async fn set_default_language(db: &Db, person_id: i64, language: Language) -> AppResult<()> {
+    sqlx::query("UPDATE people SET language = ? WHERE id = ? AND language_chosen = 0")
+        .bind(language.code())
+        .bind(person_id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
 pub async fn set_display_name(db: &Db, person_id: i64, name: &DisplayName) -> AppResult<()> {
     sqlx::query("UPDATE people SET display_name = ? WHERE id = ?")
         .bind(name.as_str())
@@ -121,28 +135,35 @@ pub async fn set_menu_role(db: &Db, person_id: i64, role: MenuRole) -> AppResult
 }
 
 pub async fn add_coordinator(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<bool> {
-    let done = sqlx::query("INSERT INTO coordinators (person_id, added_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        .bind(person_id)
-        .bind(ts(now))
-        .execute(&db.pool)
-        .await
-        .map_err(internal)?;
+    let done = sqlx::query(
+        "INSERT INTO coordinators (person_id, added_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(person_id)
+    .bind(ts(now))
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn is_coordinator(db: &Db, person_id: i64) -> AppResult<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT person_id FROM coordinators WHERE person_id = ?")
-        .bind(person_id)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT person_id FROM coordinators WHERE person_id = ?")
+            .bind(person_id)
+            .fetch_optional(&db.pool)
+            .await
+            .map_err(internal)?;
     Ok(found.is_some())
 }
 
 pub async fn coordinators(db: &Db) -> AppResult<Vec<Person>> {
     let rows: Vec<PersonRow> = sqlx::query_as(&format!(
         "SELECT {} FROM people p JOIN coordinators c ON c.person_id = p.id ORDER BY p.display_name",
-        COLUMNS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ")
+        COLUMNS
+            .split(", ")
+            .map(|c| format!("p.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     ))
     .fetch_all(&db.pool)
     .await

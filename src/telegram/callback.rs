@@ -41,7 +41,8 @@ fn role_from(code: &str) -> Option<Role> {
 
 /// A strictly positive decimal id without sign or leading zeros.
 fn id(s: &str) -> Option<i64> {
-    if s.is_empty() || s.len() > 18 || s.starts_with('0') || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || s.len() > 19 || s.starts_with('0') || !s.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     s.parse().ok()
@@ -78,7 +79,9 @@ impl Cb {
             ["join", "no"] => Cb::JoinDecline,
             ["inv", "m", m] => Cb::InviteMechanism(id(m)?),
             ["inv", "o", o] => Cb::InviteOrganisation(id(o)?),
-            ["inv", "p", p] => Cb::InvitePage(u16::try_from(id(p).or((*p == "0").then_some(0))?).ok()?),
+            ["inv", "p", p] => {
+                Cb::InvitePage(u16::try_from(id(p).or((*p == "0").then_some(0))?).ok()?)
+            }
             ["inv", "r", r] => Cb::InviteRole(role_from(r)?),
             ["inv", "x"] => Cb::InviteReplace,
             ["leave", "p", m] => Cb::LeavePick(id(m)?),
@@ -128,9 +131,26 @@ mod tests {
     #[test]
     fn forged_data_is_rejected() {
         for bad in [
-            "", "lang", "lang:de", "lang:fr:x", "join", "join:maybe", "inv:m:", "inv:m:-1", "inv:m:0", "inv:m:01",
-            "inv:m:abc", "inv:m:99999999999999999999", "inv:r:z", "inv:p:70000", "leave:y:", "leave:y:1:2",
-            "cancel:", "💥", "inv:o:1 ", &"x".repeat(65),
+            "",
+            "lang",
+            "lang:de",
+            "lang:fr:x",
+            "join",
+            "join:maybe",
+            "inv:m:",
+            "inv:m:-1",
+            "inv:m:0",
+            "inv:m:01",
+            "inv:m:abc",
+            "inv:m:99999999999999999999",
+            "inv:r:z",
+            "inv:p:70000",
+            "leave:y:",
+            "leave:y:1:2",
+            "cancel:",
+            "💥",
+            "inv:o:1 ",
+            &"x".repeat(65),
         ] {
             assert_eq!(Cb::decode(bad), None, "{bad:?}");
         }

@@ -1,9 +1,9 @@
 //! What the bot does with each message and button press.
 
+use super::App;
 use super::callback::Cb;
 use super::menu;
 use super::state::{DialogueStore, State};
-use super::App;
 use crate::domain::{AppError, DisplayName, Language, MembershipView, MenuRole, NameError, Role};
 use crate::i18n::Msg;
 use crate::services::membership::{self, Issuer};
@@ -72,8 +72,15 @@ impl Turn<'_> {
         self.bot.send_message(self.chat, self.t(msg)).await
     }
 
-    async fn say_with(&self, text: String, kb: InlineKeyboardMarkup) -> Result<Message, teloxide::RequestError> {
-        self.bot.send_message(self.chat, text).reply_markup(kb).await
+    async fn say_with(
+        &self,
+        text: String,
+        kb: InlineKeyboardMarkup,
+    ) -> Result<Message, teloxide::RequestError> {
+        self.bot
+            .send_message(self.chat, text)
+            .reply_markup(kb)
+            .await
     }
 
     /// Sends a long text in pieces that fit Telegram's limit, one line never split.
@@ -103,24 +110,39 @@ impl Turn<'_> {
     /// Tells the user why something was refused; internal errors are logged, not shown.
     fn refusal(&self, err: &AppError) -> Msg {
         match err {
-            AppError::UnknownOrganisation(text) => {
-                Msg::InviteUnknownOrganisation { text: text.chars().take(MAX_TYPED_ACRONYM).collect() }
+            AppError::UnknownOrganisation(text) => Msg::InviteUnknownOrganisation {
+                text: text.chars().take(MAX_TYPED_ACRONYM).collect(),
+            },
+            AppError::UnknownMechanism(_) | AppError::InvalidRole(_) | AppError::NotFound => {
+                Msg::ButtonExpired
             }
-            AppError::UnknownMechanism(_) | AppError::InvalidRole(_) | AppError::NotFound => Msg::ButtonExpired,
             AppError::InvitationUnknown => Msg::JoinCodeUnknown,
             AppError::InvitationExpired => Msg::JoinCodeExpired,
             AppError::InvitationUsed => Msg::JoinCodeUsed,
-            AppError::SeatTaken { org, mechanism, role, holder } => Msg::JoinSeatTaken {
+            AppError::SeatTaken {
+                org,
+                mechanism,
+                role,
+                holder,
+            } => Msg::JoinSeatTaken {
                 org: org.clone(),
                 mechanism: mechanism.clone(),
                 role: *role,
                 holder: holder.clone(),
             },
-            AppError::AlreadyMember { org, mechanism, role } => {
-                Msg::JoinAlreadyMember { org: org.clone(), mechanism: mechanism.clone(), role: *role }
-            }
+            AppError::AlreadyMember {
+                org,
+                mechanism,
+                role,
+            } => Msg::JoinAlreadyMember {
+                org: org.clone(),
+                mechanism: mechanism.clone(),
+                role: *role,
+            },
             AppError::InvalidName(NameError::Empty) => Msg::NameEmpty,
-            AppError::InvalidName(NameError::TooLong) => Msg::NameTooLong { max: crate::domain::text::MAX_NAME_CHARS },
+            AppError::InvalidName(NameError::TooLong) => Msg::NameTooLong {
+                max: crate::domain::text::MAX_NAME_CHARS,
+            },
             AppError::InvalidName(NameError::ControlCharacters) => Msg::NameInvalid,
             AppError::NotAMember => Msg::NotAMember,
             AppError::NotAllowed => Msg::NotAllowed,
@@ -148,9 +170,12 @@ impl Turn<'_> {
         if !force && wanted == current {
             return;
         }
-        match menu::publish_for_chat(self.bot, &self.app.i18n, self.chat, self.lang(), wanted).await {
+        match menu::publish_for_chat(self.bot, &self.app.i18n, self.chat, self.lang(), wanted).await
+        {
             Ok(()) => {
-                if let Err(e) = people::record_menu_role(&self.app.ctx, &self.access.person, wanted).await {
+                if let Err(e) =
+                    people::record_menu_role(&self.app.ctx, &self.access.person, wanted).await
+                {
                     tracing::warn!(error = %e, "could not record the menu role");
                 } else {
                     self.access.person.menu_role = Some(wanted);
@@ -161,7 +186,12 @@ impl Turn<'_> {
     }
 }
 
-async fn turn_for<'a>(bot: &'a Bot, app: &'a App, chat: ChatId, user: &teloxide::types::User) -> Result<Turn<'a>, AppError> {
+async fn turn_for<'a>(
+    bot: &'a Bot,
+    app: &'a App,
+    chat: ChatId,
+    user: &teloxide::types::User,
+) -> Result<Turn<'a>, AppError> {
     let telegram_id = i64::try_from(user.id.0).map_err(|_| AppError::NotFound)?;
     let person = people::identify(
         &app.ctx,
@@ -172,7 +202,12 @@ async fn turn_for<'a>(bot: &'a Bot, app: &'a App, chat: ChatId, user: &teloxide:
     )
     .await?;
     let access = people::access(&app.ctx, person).await?;
-    let mut turn = Turn { bot, app, chat, access };
+    let mut turn = Turn {
+        bot,
+        app,
+        chat,
+        access,
+    };
     turn.refresh_menu(false).await;
     Ok(turn)
 }
@@ -187,17 +222,26 @@ fn button(text: String, cb: Cb) -> InlineKeyboardButton {
 
 // ---------------------------------------------------------------- messages
 
-pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, app: App) -> HandlerResult {
+pub async fn on_message(
+    bot: Bot,
+    msg: Message,
+    me: Me,
+    dialogue: BotDialogue,
+    app: App,
+) -> HandlerResult {
     if !msg.chat.is_private() {
         return Ok(());
     }
-    let Some(user) = msg.from.as_ref() else { return Ok(()) };
+    let Some(user) = msg.from.as_ref() else {
+        return Ok(());
+    };
     let mut turn = match turn_for(&bot, &app, msg.chat.id, user).await {
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(user.language_code.as_deref());
-            bot.send_message(msg.chat.id, app.i18n.render(lang, &Msg::InternalError)).await?;
+            bot.send_message(msg.chat.id, app.i18n.render(lang, &Msg::InternalError))
+                .await?;
             return Ok(());
         }
     };
@@ -248,7 +292,10 @@ async fn on_command(
         Command::Start => match args.first() {
             Some(code) => start_join(turn, dialogue, code).await?,
             None if turn.access.is_member() => {
-                turn.say(Msg::WelcomeMember { name: turn.access.person.display_name.clone() }).await?;
+                turn.say(Msg::WelcomeMember {
+                    name: turn.access.person.display_name.clone(),
+                })
+                .await?;
             }
             None => {
                 turn.say(Msg::WelcomeUnknown).await?;
@@ -279,22 +326,38 @@ async fn on_command(
     Ok(())
 }
 
-async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: State, text: &str) -> HandlerResult {
+async fn on_text(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    state: State,
+    text: &str,
+) -> HandlerResult {
     match state {
         State::JoinName { invitation_id } => match DisplayName::parse(text) {
-            Ok(name) => ask_principles(turn, dialogue, invitation_id, Some(name.into_inner()), None).await?,
+            Ok(name) => {
+                ask_principles(turn, dialogue, invitation_id, Some(name.into_inner()), None).await?
+            }
             Err(e) => {
                 let why = turn.refusal(&AppError::InvalidName(e));
                 let k = kb(vec![vec![button(
-                    turn.t(Msg::BtnUseName { name: turn.access.person.display_name.clone() }),
+                    turn.t(Msg::BtnUseName {
+                        name: turn.access.person.display_name.clone(),
+                    }),
                     Cb::JoinUseName,
                 )]]);
-                turn.say_with(format!("{}\n{}", turn.t(why), turn.t(Msg::JoinAskNameAgain)), k).await?;
+                turn.say_with(
+                    format!("{}\n{}", turn.t(why), turn.t(Msg::JoinAskNameAgain)),
+                    k,
+                )
+                .await?;
             }
         },
         State::InviteOrganisation { mechanism_id, page } => {
             if text.chars().count() > MAX_TYPED_ACRONYM {
-                turn.say(Msg::TextTooLong { max: MAX_TYPED_ACRONYM }).await?;
+                turn.say(Msg::TextTooLong {
+                    max: MAX_TYPED_ACRONYM,
+                })
+                .await?;
                 return Ok(());
             }
             match membership::organisation(&turn.app.ctx, text).await {
@@ -319,7 +382,12 @@ async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: State, text
 
 // ---------------------------------------------------------------- button presses
 
-pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app: App) -> HandlerResult {
+pub async fn on_callback(
+    bot: Bot,
+    q: CallbackQuery,
+    dialogue: BotDialogue,
+    app: App,
+) -> HandlerResult {
     let Some(message) = q.message.as_ref() else {
         bot.answer_callback_query(q.id.clone()).await?;
         return Ok(());
@@ -331,12 +399,16 @@ pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app:
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(q.from.language_code.as_deref());
-            bot.answer_callback_query(q.id.clone()).text(app.i18n.render(lang, &Msg::InternalError)).await?;
+            bot.answer_callback_query(q.id.clone())
+                .text(app.i18n.render(lang, &Msg::InternalError))
+                .await?;
             return Ok(());
         }
     };
     let Some(cb) = q.data.as_deref().and_then(Cb::decode) else {
-        bot.answer_callback_query(q.id.clone()).text(turn.t(Msg::ButtonExpired)).await?;
+        bot.answer_callback_query(q.id.clone())
+            .text(turn.t(Msg::ButtonExpired))
+            .await?;
         return Ok(());
     };
     let state = dialogue.get().await.ok().flatten().unwrap_or_default();
@@ -345,7 +417,9 @@ pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app:
             bot.answer_callback_query(q.id.clone()).await?;
         }
         Ok(Some(notice)) => {
-            bot.answer_callback_query(q.id.clone()).text(turn.t(notice)).await?;
+            bot.answer_callback_query(q.id.clone())
+                .text(turn.t(notice))
+                .await?;
         }
         Err(e) => {
             // Answer the press in any case, then report.
@@ -374,15 +448,37 @@ async fn handle_button(
             }
             turn.access.person.language = lang;
             edit(turn.t(Msg::LanguageSet)).await?;
-            turn.refresh_menu(turn.access.person.menu_role.is_some_and(|r| r != MenuRole::Unknown)).await;
+            turn.refresh_menu(
+                turn.access
+                    .person
+                    .menu_role
+                    .is_some_and(|r| r != MenuRole::Unknown),
+            )
+            .await;
         }
         (Cb::JoinUseName, State::JoinName { invitation_id }) => {
             ask_principles(turn, dialogue, invitation_id, None, Some(message_id)).await?;
         }
-        (Cb::JoinAccept, State::JoinPrinciples { invitation_id, name }) => {
-            let name = name.as_deref().map(DisplayName::parse).transpose().ok().flatten();
-            let result =
-                membership::accept_invitation(&turn.app.ctx, &turn.access.person, invitation_id, name.as_ref()).await;
+        (
+            Cb::JoinAccept,
+            State::JoinPrinciples {
+                invitation_id,
+                name,
+            },
+        ) => {
+            let name = name
+                .as_deref()
+                .map(DisplayName::parse)
+                .transpose()
+                .ok()
+                .flatten();
+            let result = membership::accept_invitation(
+                &turn.app.ctx,
+                &turn.access.person,
+                invitation_id,
+                name.as_ref(),
+            )
+            .await;
             dialogue.exit().await?;
             match result {
                 Ok(m) => {
@@ -408,39 +504,89 @@ async fn handle_button(
             if !allowed.iter().any(|m| m.id == mechanism_id) {
                 return Ok(Some(Msg::NotAllowed));
             }
-            dialogue.update(State::InviteOrganisation { mechanism_id, page: 0 }).await?;
+            dialogue
+                .update(State::InviteOrganisation {
+                    mechanism_id,
+                    page: 0,
+                })
+                .await?;
             let (text, k) = org_page(turn, mechanism_id, 0).await?;
             edit(text).reply_markup(k).await?;
         }
         (Cb::InvitePage(page), State::InviteOrganisation { mechanism_id, .. }) => {
-            dialogue.update(State::InviteOrganisation { mechanism_id, page }).await?;
+            dialogue
+                .update(State::InviteOrganisation { mechanism_id, page })
+                .await?;
             let (text, k) = org_page(turn, mechanism_id, page).await?;
             edit(text).reply_markup(k).await?;
         }
         (Cb::InviteOrganisation(org_id), State::InviteOrganisation { mechanism_id, .. }) => {
-            if reference::organisation_by_id(&turn.app.ctx.db, org_id).await?.is_none() {
+            if reference::organisation_by_id(&turn.app.ctx.db, org_id)
+                .await?
+                .is_none()
+            {
                 return Ok(Some(Msg::ButtonExpired));
             }
             invite_pick_org(turn, dialogue, mechanism_id, org_id, Some(message_id)).await?;
         }
-        (Cb::InviteRole(role), State::InviteRole { mechanism_id, organisation_id }) => {
+        (
+            Cb::InviteRole(role),
+            State::InviteRole {
+                mechanism_id,
+                organisation_id,
+            },
+        ) => {
             if !membership::invitable_roles(&turn.access).contains(&role) {
                 return Ok(Some(Msg::NotAllowed));
             }
-            return issue_link(turn, dialogue, mechanism_id, organisation_id, role, false, message_id).await;
+            return issue_link(
+                turn,
+                dialogue,
+                mechanism_id,
+                organisation_id,
+                role,
+                false,
+                message_id,
+            )
+            .await;
         }
-        (Cb::InviteReplace, State::InviteReplace { mechanism_id, organisation_id, role }) => {
-            return issue_link(turn, dialogue, mechanism_id, organisation_id, role, true, message_id).await;
+        (
+            Cb::InviteReplace,
+            State::InviteReplace {
+                mechanism_id,
+                organisation_id,
+                role,
+            },
+        ) => {
+            return issue_link(
+                turn,
+                dialogue,
+                mechanism_id,
+                organisation_id,
+                role,
+                true,
+                message_id,
+            )
+            .await;
         }
         (Cb::LeavePick(membership_id), State::LeaveChoose) => {
-            let Some(m) = turn.access.memberships.iter().find(|m| m.id == membership_id).cloned() else {
+            let Some(m) = turn
+                .access
+                .memberships
+                .iter()
+                .find(|m| m.id == membership_id)
+                .cloned()
+            else {
                 return Ok(Some(Msg::ButtonExpired));
             };
             ask_leave_confirmation(turn, dialogue, &m, Some(message_id)).await?;
         }
-        (Cb::LeaveYes(membership_id), State::LeaveConfirm { membership_id: expected })
-            if membership_id == expected =>
-        {
+        (
+            Cb::LeaveYes(membership_id),
+            State::LeaveConfirm {
+                membership_id: expected,
+            },
+        ) if membership_id == expected => {
             let result = membership::leave(&turn.app.ctx, &turn.access, membership_id).await;
             dialogue.exit().await?;
             match result {
@@ -475,17 +621,22 @@ async fn handle_button(
 async fn start_join(turn: &mut Turn<'_>, dialogue: &BotDialogue, code: &str) -> HandlerResult {
     match membership::open_invitation(&turn.app.ctx, code).await {
         Ok(inv) => {
-            dialogue.update(State::JoinName { invitation_id: inv.id }).await?;
+            dialogue
+                .update(State::JoinName {
+                    invitation_id: inv.id,
+                })
+                .await?;
             let text = turn.t(Msg::JoinPreview {
                 org: inv.organisation.acronym.clone(),
                 org_name: inv.organisation.full_name.clone(),
                 mechanism: inv.mechanism.name(turn.lang()).to_string(),
                 role: inv.role,
                 observer: inv.organisation.observer,
-                profile_name: turn.access.person.display_name.clone(),
             });
             let k = kb(vec![vec![button(
-                turn.t(Msg::BtnUseName { name: turn.access.person.display_name.clone() }),
+                turn.t(Msg::BtnUseName {
+                    name: turn.access.person.display_name.clone(),
+                }),
                 Cb::JoinUseName,
             )]]);
             turn.say_with(text, k).await?;
@@ -510,12 +661,23 @@ async fn ask_principles(
         turn.say(turn.refusal(&e)).await?;
         return Ok(());
     }
-    dialogue.update(State::JoinPrinciples { invitation_id, name }).await?;
+    dialogue
+        .update(State::JoinPrinciples {
+            invitation_id,
+            name,
+        })
+        .await?;
     let text = turn.t(Msg::JoinPrinciples);
-    let k = kb(vec![vec![button(turn.t(Msg::BtnAccept), Cb::JoinAccept), button(turn.t(Msg::BtnDecline), Cb::JoinDecline)]]);
+    let k = kb(vec![vec![
+        button(turn.t(Msg::BtnAccept), Cb::JoinAccept),
+        button(turn.t(Msg::BtnDecline), Cb::JoinDecline),
+    ]]);
     match edit {
         Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
+            turn.bot
+                .edit_message_text(turn.chat, id, text)
+                .reply_markup(k)
+                .await?;
         }
         None => {
             turn.say_with(text, k).await?;
@@ -544,7 +706,9 @@ async fn show_me(turn: &mut Turn<'_>) -> HandlerResult {
         turn.say(Msg::MeNoMembership).await?;
         return Ok(());
     }
-    let mut lines = vec![turn.t(Msg::MeHeader { name: turn.access.person.display_name.clone() })];
+    let mut lines = vec![turn.t(Msg::MeHeader {
+        name: turn.access.person.display_name.clone(),
+    })];
     if turn.access.coordinator {
         lines.push(turn.t(Msg::MeCoordinator));
     }
@@ -569,11 +733,17 @@ async fn show_members(turn: &mut Turn<'_>) -> HandlerResult {
     let mut i = 0;
     while i < list.len() {
         let mech = &list[i].mechanism;
-        let group: Vec<&MembershipView> = list[i..].iter().take_while(|m| m.mechanism.id == mech.id).collect();
+        let group: Vec<&MembershipView> = list[i..]
+            .iter()
+            .take_while(|m| m.mechanism.id == mech.id)
+            .collect();
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(turn.t(Msg::MembersHeader { mechanism: mech.name(turn.lang()).to_string(), count: group.len() }));
+        lines.push(turn.t(Msg::MembersHeader {
+            mechanism: mech.name(turn.lang()).to_string(),
+            count: group.len(),
+        }));
         for m in &group {
             lines.push(turn.t(Msg::MembersLine {
                 name: m.person_name.clone(),
@@ -607,15 +777,27 @@ async fn start_invite(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerRes
     dialogue.update(State::InviteMechanism).await?;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = mechanisms
         .iter()
-        .map(|m| vec![button(format!("{} — {}", m.code, m.name(turn.lang())), Cb::InviteMechanism(m.id))])
+        .map(|m| {
+            vec![button(
+                format!("{} — {}", m.code, m.name(turn.lang())),
+                Cb::InviteMechanism(m.id),
+            )]
+        })
         .collect();
     rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
-    turn.say_with(turn.t(Msg::InviteChooseMechanism), kb(rows)).await?;
+    turn.say_with(turn.t(Msg::InviteChooseMechanism), kb(rows))
+        .await?;
     Ok(())
 }
 
-async fn org_page(turn: &Turn<'_>, mechanism_id: i64, page: u16) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
-    let mech = reference::mechanism_by_id(&turn.app.ctx.db, mechanism_id).await?.ok_or(AppError::NotFound)?;
+async fn org_page(
+    turn: &Turn<'_>,
+    mechanism_id: i64,
+    page: u16,
+) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
+    let mech = reference::mechanism_by_id(&turn.app.ctx.db, mechanism_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let orgs = reference::organisations(&turn.app.ctx.db).await?;
     let pages = orgs.len().div_ceil(ORGS_PER_PAGE).max(1);
     let page = usize::from(page) % pages;
@@ -625,11 +807,24 @@ async fn org_page(turn: &Turn<'_>, mechanism_id: i64, page: u16) -> Result<(Stri
         .take(ORGS_PER_PAGE)
         .collect::<Vec<_>>()
         .chunks(3)
-        .map(|chunk| chunk.iter().map(|o| button(o.acronym.clone(), Cb::InviteOrganisation(o.id))).collect())
+        .map(|chunk| {
+            chunk
+                .iter()
+                .map(|o| button(o.acronym.clone(), Cb::InviteOrganisation(o.id)))
+                .collect()
+        })
         .collect();
     let next = u16::try_from((page + 1) % pages).unwrap_or(0);
-    rows.push(vec![button(turn.t(Msg::BtnMore), Cb::InvitePage(next)), button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
-    Ok((turn.t(Msg::InviteChooseOrganisation { mechanism: mech.name(turn.lang()).to_string() }), kb(rows)))
+    rows.push(vec![
+        button(turn.t(Msg::BtnMore), Cb::InvitePage(next)),
+        button(turn.t(Msg::BtnCancel), Cb::Cancel),
+    ]);
+    Ok((
+        turn.t(Msg::InviteChooseOrganisation {
+            mechanism: mech.name(turn.lang()).to_string(),
+        }),
+        kb(rows),
+    ))
 }
 
 async fn invite_pick_org(
@@ -647,7 +842,12 @@ async fn invite_pick_org(
         turn.say(Msg::ButtonExpired).await?;
         return Ok(());
     };
-    dialogue.update(State::InviteRole { mechanism_id, organisation_id }).await?;
+    dialogue
+        .update(State::InviteRole {
+            mechanism_id,
+            organisation_id,
+        })
+        .await?;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = vec![
         membership::invitable_roles(&turn.access)
             .iter()
@@ -655,10 +855,16 @@ async fn invite_pick_org(
             .collect(),
     ];
     rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
-    let text = turn.t(Msg::InviteChooseRole { org: org.acronym.clone(), mechanism: mech.name(turn.lang()).to_string() });
+    let text = turn.t(Msg::InviteChooseRole {
+        org: org.acronym.clone(),
+        mechanism: mech.name(turn.lang()).to_string(),
+    });
     match edit {
         Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(kb(rows)).await?;
+            turn.bot
+                .edit_message_text(turn.chat, id, text)
+                .reply_markup(kb(rows))
+                .await?;
         }
         None => {
             turn.say_with(text, kb(rows)).await?;
@@ -684,10 +890,23 @@ async fn issue_link(
         return Ok(Some(Msg::ButtonExpired));
     };
     let mech_name = mech.name(turn.lang()).to_string();
-    match membership::issue_invitation(&turn.app.ctx, Issuer::Person(&turn.access), &org, &mech, role, replace).await {
+    match membership::issue_invitation(
+        &turn.app.ctx,
+        Issuer::Person(&turn.access),
+        &org,
+        &mech,
+        role,
+        replace,
+    )
+    .await
+    {
         Ok(issued) => {
             dialogue.exit().await?;
-            let expires = issued.expires_at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y %H:%M").to_string();
+            let expires = issued
+                .expires_at
+                .with_timezone(&turn.app.ctx.tz)
+                .format("%d/%m/%Y %H:%M")
+                .to_string();
             let mut text = turn.t(Msg::InviteLink {
                 link: issued.link.clone(),
                 org: org.acronym.clone(),
@@ -699,20 +918,46 @@ async fn issue_link(
                 text.push('\n');
                 text.push_str(&turn.t(Msg::InviteLinkReplaces { holder }));
             }
-            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+            turn.bot
+                .edit_message_text(turn.chat, message_id, text)
+                .await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) if turn.access.coordinator => {
-            dialogue.update(State::InviteReplace { mechanism_id, organisation_id, role }).await?;
-            let text = turn.t(Msg::InviteAskReplace { org: org.acronym.clone(), mechanism: mech_name, role, holder });
-            let k = kb(vec![vec![button(turn.t(Msg::BtnReplace), Cb::InviteReplace), button(turn.t(Msg::BtnCancel), Cb::Cancel)]]);
-            turn.bot.edit_message_text(turn.chat, message_id, text).reply_markup(k).await?;
+            dialogue
+                .update(State::InviteReplace {
+                    mechanism_id,
+                    organisation_id,
+                    role,
+                })
+                .await?;
+            let text = turn.t(Msg::InviteAskReplace {
+                org: org.acronym.clone(),
+                mechanism: mech_name,
+                role,
+                holder,
+            });
+            let k = kb(vec![vec![
+                button(turn.t(Msg::BtnReplace), Cb::InviteReplace),
+                button(turn.t(Msg::BtnCancel), Cb::Cancel),
+            ]]);
+            turn.bot
+                .edit_message_text(turn.chat, message_id, text)
+                .reply_markup(k)
+                .await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) => {
             dialogue.exit().await?;
-            let text = turn.t(Msg::InviteSeatTaken { org: org.acronym.clone(), mechanism: mech_name, role, holder });
-            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+            let text = turn.t(Msg::InviteSeatTaken {
+                org: org.acronym.clone(),
+                mechanism: mech_name,
+                role,
+                holder,
+            });
+            turn.bot
+                .edit_message_text(turn.chat, message_id, text)
+                .await?;
             Ok(None)
         }
         Err(e) => Ok(Some(turn.refusal(&e))),
@@ -756,16 +1001,26 @@ async fn ask_leave_confirmation(
     m: &MembershipView,
     edit: Option<MessageId>,
 ) -> HandlerResult {
-    dialogue.update(State::LeaveConfirm { membership_id: m.id }).await?;
+    dialogue
+        .update(State::LeaveConfirm {
+            membership_id: m.id,
+        })
+        .await?;
     let text = turn.t(Msg::LeaveConfirm {
         org: m.organisation.acronym.clone(),
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         role: m.role,
     });
-    let k = kb(vec![vec![button(turn.t(Msg::BtnConfirmLeave), Cb::LeaveYes(m.id)), button(turn.t(Msg::BtnKeep), Cb::LeaveNo)]]);
+    let k = kb(vec![vec![
+        button(turn.t(Msg::BtnConfirmLeave), Cb::LeaveYes(m.id)),
+        button(turn.t(Msg::BtnKeep), Cb::LeaveNo),
+    ]]);
     match edit {
         Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
+            turn.bot
+                .edit_message_text(turn.chat, id, text)
+                .reply_markup(k)
+                .await?;
         }
         None => {
             turn.say_with(text, k).await?;

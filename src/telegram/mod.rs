@@ -12,11 +12,11 @@ use crate::storage::settings;
 use state::{DialogueStore, State};
 use std::sync::Arc;
 use std::time::Duration;
+use teloxide::dispatching::ShutdownToken;
 use teloxide::dispatching::{UpdateHandler, dialogue};
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
 use teloxide::update_listeners::Polling;
-use teloxide::dispatching::ShutdownToken;
 use url::Url;
 
 /// What every handler receives.
@@ -72,7 +72,9 @@ impl RunningBot {
                     break;
                 }
                 // Not yet started: wait a moment and try again.
-                Err(_) if !self.task.is_finished() => tokio::time::sleep(Duration::from_millis(20)).await,
+                Err(_) if !self.task.is_finished() => {
+                    tokio::time::sleep(Duration::from_millis(20)).await
+                }
                 Err(_) => break,
             }
         }
@@ -92,7 +94,9 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
     let me = loop {
         match bot.get_me().await {
             Ok(me) => break me,
-            Err(teloxide::RequestError::Api(e)) => anyhow::bail!("the Bot API refused the token: {e}"),
+            Err(teloxide::RequestError::Api(e)) => {
+                anyhow::bail!("the Bot API refused the token: {e}")
+            }
             Err(e) => {
                 tracing::warn!(error = %e, retry_in = ?delay, "Bot API unreachable; retrying");
                 tokio::time::sleep(delay).await;
@@ -110,13 +114,18 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(dptree::deps![app, store])
         .default_handler(|_| async {})
-        .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
+        .error_handler(LoggingErrorHandler::with_custom_text(
+            "an update handler failed",
+        ))
         .build();
     let token = dispatcher.shutdown_token();
     let listener = Polling::builder(bot).timeout(opts.poll_timeout).build();
     let task = tokio::spawn(async move {
         dispatcher
-            .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
+            .dispatch_with_listener(
+                listener,
+                LoggingErrorHandler::with_custom_text("polling failed"),
+            )
             .await;
     });
     Ok(RunningBot { token, task })

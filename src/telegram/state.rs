@@ -14,15 +14,32 @@ pub enum State {
     #[default]
     Idle,
     /// Joining: waiting for the name other members will see.
-    JoinName { invitation_id: i64 },
+    JoinName {
+        invitation_id: i64,
+    },
     /// Joining: the principles are shown, waiting for Accept or Decline.
-    JoinPrinciples { invitation_id: i64, name: Option<String> },
+    JoinPrinciples {
+        invitation_id: i64,
+        name: Option<String>,
+    },
     InviteMechanism,
-    InviteOrganisation { mechanism_id: i64, page: u16 },
-    InviteRole { mechanism_id: i64, organisation_id: i64 },
-    InviteReplace { mechanism_id: i64, organisation_id: i64, role: Role },
+    InviteOrganisation {
+        mechanism_id: i64,
+        page: u16,
+    },
+    InviteRole {
+        mechanism_id: i64,
+        organisation_id: i64,
+    },
+    InviteReplace {
+        mechanism_id: i64,
+        organisation_id: i64,
+        role: Role,
+    },
     LeaveChoose,
-    LeaveConfirm { membership_id: i64 },
+    LeaveConfirm {
+        membership_id: i64,
+    },
 }
 
 pub struct DialogueStore {
@@ -47,7 +64,10 @@ pub enum DialogueStoreError {
 impl Storage<State> for DialogueStore {
     type Error = DialogueStoreError;
 
-    fn remove_dialogue(self: Arc<Self>, chat_id: ChatId) -> BoxFuture<'static, Result<(), Self::Error>> {
+    fn remove_dialogue(
+        self: Arc<Self>,
+        chat_id: ChatId,
+    ) -> BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move { Ok(dialogues::remove(&self.db, chat_id.0).await?) })
     }
 
@@ -65,7 +85,10 @@ impl Storage<State> for DialogueStore {
         })
     }
 
-    fn get_dialogue(self: Arc<Self>, chat_id: ChatId) -> BoxFuture<'static, Result<Option<State>, Self::Error>> {
+    fn get_dialogue(
+        self: Arc<Self>,
+        chat_id: ChatId,
+    ) -> BoxFuture<'static, Result<Option<State>, Self::Error>> {
         Box::pin(async move {
             match dialogues::get(&self.db, chat_id.0).await? {
                 // A state written by an older version that no longer parses starts afresh.

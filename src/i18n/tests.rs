@@ -1,0 +1,294 @@
+use super::*;
+use crate::domain::Role;
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use std::collections::{BTreeMap, BTreeSet};
+use strum::IntoEnumIterator;
+
+/// One instance of every message of the catalogue.
+fn samples() -> Vec<Msg> {
+    use Msg::*;
+    let s = |x: &str| x.to_string();
+    vec![
+        WelcomeUnknown,
+        WelcomeMember { name: s("Awa") },
+        HelpUnknown,
+        HelpMember,
+        HelpChair,
+        HelpCoordinator,
+        UnknownCommand,
+        FreeTextHint,
+        InternalError,
+        ButtonExpired,
+        NotAMember,
+        NotAllowed,
+        CancelDone,
+        CancelNothing,
+        TextTooLong { max: 60 },
+        LanguageChoose,
+        LanguageSet,
+        JoinCodeUnknown,
+        JoinCodeExpired,
+        JoinCodeUsed,
+        JoinPreview {
+            org: s("NRC"),
+            org_name: s("Norwegian Refugee Council"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+            observer: true,
+        },
+        JoinPrinciples,
+        JoinAccepted {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Alternate,
+        },
+        JoinDeclined,
+        JoinSeatTaken {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+            holder: s("Moussa"),
+        },
+        JoinAlreadyMember {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Chair,
+        },
+        JoinAskNameAgain,
+        NameEmpty,
+        NameTooLong { max: 100 },
+        NameInvalid,
+        MeHeader { name: s("Awa") },
+        MeLine {
+            org: s("CICR"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+            observer: true,
+        },
+        MeCoordinator,
+        MeNoMembership,
+        MembersHeader {
+            mechanism: s("CPN"),
+            count: 3,
+        },
+        MembersLine {
+            name: s("Awa"),
+            org: s("NRC"),
+            role: Role::Alternate,
+            observer: false,
+        },
+        MembersNone,
+        InviteChooseMechanism,
+        InviteChooseOrganisation {
+            mechanism: s("CPN"),
+        },
+        InviteChooseRole {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+        },
+        InviteUnknownOrganisation { text: s("XYZ") },
+        InviteLink {
+            link: s("https://t.me/b?start=x"),
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+            expires: s("13/12/2026 10:00"),
+        },
+        InviteLinkReplaces {
+            holder: s("Moussa"),
+        },
+        InviteAskReplace {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+            holder: s("Moussa"),
+        },
+        InviteSeatTaken {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Alternate,
+            holder: s("Moussa"),
+        },
+        InviteNoMechanism,
+        LeaveChoose,
+        LeaveConfirm {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+        },
+        LeaveDone {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+        },
+        LeaveKept,
+        LeaveNothing,
+        BtnFrench,
+        BtnEnglish,
+        BtnAccept,
+        BtnDecline,
+        BtnUseName { name: s("Awa") },
+        BtnConfirmLeave,
+        BtnKeep,
+        BtnReplace,
+        BtnCancel,
+        BtnMore,
+        BtnRole { role: Role::Chair },
+        BtnMembership {
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Focal,
+        },
+        CmdStart,
+        CmdHelp,
+        CmdLanguage,
+        CmdMe,
+        CmdMembers,
+        CmdInvite,
+        CmdLeave,
+        CmdCancel,
+    ]
+}
+
+fn vars_in_inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        InlineExpression::Placeable { expression } => vars_in_expr(expression, out),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                vars_in_inline(a, out);
+            }
+            for a in &arguments.named {
+                vars_in_inline(&a.value, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn vars_in_expr(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        Expression::Select { selector, variants } => {
+            vars_in_inline(selector, out);
+            for v in variants {
+                vars_in_pattern(&v.value, out);
+            }
+        }
+        Expression::Inline(i) => vars_in_inline(i, out),
+    }
+}
+
+fn vars_in_pattern(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let PatternElement::Placeable { expression } = el {
+            vars_in_expr(expression, out);
+        }
+    }
+}
+
+/// Message id → the variables it uses.
+fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = fluent_syntax::parser::parse(source).expect("the FTL file parses");
+    let mut map = BTreeMap::new();
+    for entry in &resource.body {
+        if let Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(p) = &m.value {
+                vars_in_pattern(p, &mut vars);
+            }
+            map.insert(m.id.name.to_string(), vars);
+        }
+    }
+    map
+}
+
+#[test]
+fn both_locales_define_the_same_messages_with_the_same_variables() {
+    let fr = messages(FR_SOURCE);
+    let en = messages(EN_SOURCE);
+    let fr_ids: BTreeSet<_> = fr.keys().collect();
+    let en_ids: BTreeSet<_> = en.keys().collect();
+    assert_eq!(fr_ids, en_ids, "message ids differ between fr and en");
+    for (id, vars) in &fr {
+        assert_eq!(
+            Some(vars),
+            en.get(id),
+            "variables of '{id}' differ between fr and en"
+        );
+    }
+}
+
+#[test]
+fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
+    let sampled: BTreeSet<MsgDiscriminants> =
+        samples().iter().map(MsgDiscriminants::from).collect();
+    for d in MsgDiscriminants::iter() {
+        assert!(sampled.contains(&d), "no sample for {d:?}");
+    }
+    let ids: BTreeSet<String> = samples().iter().map(|m| m.id().to_string()).collect();
+    let in_files: BTreeSet<String> = messages(FR_SOURCE).into_keys().collect();
+    assert_eq!(ids, in_files, "catalogue ids and FTL ids differ");
+}
+
+#[test]
+fn every_catalogue_entry_renders_in_both_languages_with_its_variables() {
+    let i18n = I18n::load().expect("catalogues load");
+    let fr = messages(FR_SOURCE);
+    for msg in samples() {
+        let provided: BTreeSet<String> = msg.args().iter().map(|(k, _)| k.to_string()).collect();
+        assert_eq!(
+            Some(&provided),
+            fr.get(msg.id()),
+            "variables given to '{}' differ from the FTL",
+            msg.id()
+        );
+        for lang in Language::ALL {
+            let text = i18n
+                .try_render(lang, &msg)
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                !text.trim().is_empty(),
+                "{} renders empty in {}",
+                msg.id(),
+                lang.code()
+            );
+            assert!(
+                !text.contains('{'),
+                "{} left a placeholder in {}: {text}",
+                msg.id(),
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn roles_and_observers_are_translated() {
+    let i18n = I18n::load().unwrap();
+    let line = Msg::MembersLine {
+        name: "Awa".into(),
+        org: "CICR".into(),
+        role: Role::Alternate,
+        observer: true,
+    };
+    assert_eq!(
+        i18n.render(Language::Fr, &line),
+        "• Awa — CICR — suppléant(e) (observateur)"
+    );
+    assert_eq!(
+        i18n.render(Language::En, &line),
+        "• Awa — CICR — alternate (observer)"
+    );
+    let line = Msg::MembersLine {
+        name: "Awa".into(),
+        org: "NRC".into(),
+        role: Role::Focal,
+        observer: false,
+    };
+    assert_eq!(
+        i18n.render(Language::Fr, &line),
+        "• Awa — NRC — point focal"
+    );
+}

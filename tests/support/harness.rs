@@ -1,0 +1,208 @@
+//! Starts the real bot (real dispatcher, real SQLite file, real migrations) against the
+//! tests' fake Bot API server, with a manual clock.
+#![allow(dead_code)]
+
+use super::fake_bot_api::{FakeBotApi, FakeOptions, FakeUser, Recorded, SentMessage};
+use chrono::{DateTime, Utc};
+use cluster_bot::domain::{Language, ManualClock};
+use cluster_bot::i18n::{I18n, Msg};
+use cluster_bot::services::Ctx;
+use cluster_bot::storage::Db;
+use cluster_bot::telegram::{self, BotOptions, RunningBot};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub const WAIT: Duration = Duration::from_secs(10);
+
+pub struct TestBot {
+    pub fake: FakeBotApi,
+    pub clock: ManualClock,
+    pub ctx: Ctx,
+    pub i18n: Arc<I18n>,
+    pub db_path: PathBuf,
+    _dir: tempfile::TempDir,
+    running: Option<RunningBot>,
+}
+
+pub fn start_time() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-02T09:00:00Z")
+        .unwrap()
+        .to_utc()
+}
+
+impl TestBot {
+    pub async fn start() -> Self {
+        Self::start_with(FakeOptions::default()).await
+    }
+
+    pub async fn start_with(options: FakeOptions) -> Self {
+        let fake = FakeBotApi::start(options).await;
+        let dir = tempfile::tempdir().unwrap();
+        let db_path = dir.path().join("cluster-bot.db");
+        let clock = ManualClock::new(start_time());
+        let ctx = Self::context(&db_path, &clock).await;
+        let mut bot = TestBot {
+            fake,
+            clock,
+            ctx,
+            i18n: Arc::new(I18n::load().unwrap()),
+            db_path,
+            _dir: dir,
+            running: None,
+        };
+        bot.run().await;
+        bot
+    }
+
+    async fn context(db_path: &std::path::Path, clock: &ManualClock) -> Ctx {
+        let db = Db::connect(&format!("sqlite://{}", db_path.display()))
+            .await
+            .unwrap();
+        Ctx::new(
+            db,
+            Arc::new(clock.clone()),
+            chrono_tz::Africa::Bamako,
+            chrono::Duration::days(14),
+        )
+    }
+
+    async fn run(&mut self) {
+        let opts = BotOptions {
+            token: "123:TEST".into(),
+            api_url: Some(self.fake.url()),
+            poll_timeout: Duration::from_secs(1),
+        };
+        self.running = Some(
+            telegram::start(opts, self.ctx.clone(), self.i18n.clone())
+                .await
+                .unwrap(),
+        );
+    }
+
+    pub async fn stop(&mut self) {
+        if let Some(bot) = self.running.take() {
+            bot.shutdown().await;
+        }
+        self.ctx.db.close().await;
+    }
+
+    /// Stops the bot, closes the database and starts everything again on the same file.
+    pub async fn restart(&mut self) {
+        self.stop().await;
+        self.ctx = Self::context(&self.db_path, &self.clock).await;
+        self.run().await;
+    }
+
+    pub fn t(&self, lang: Language, msg: Msg) -> String {
+        self.i18n.render(lang, &msg)
+    }
+
+    fn last_seq(&self) -> u64 {
+        self.fake.requests().last().map(|r| r.seq).unwrap_or(0)
+    }
+
+    /// Sends a text and waits for the bot's next message (or edit) in that chat.
+    pub async fn send(&self, user: &FakeUser, text: &str) -> SentMessage {
+        let before = self.last_seq();
+        self.fake.send_text(user, text);
+        self.next_reply(user.id, before).await
+    }
+
+    /// The first message or edit to `chat` recorded after request `after`.
+    pub async fn next_reply(&self, chat: i64, after: u64) -> SentMessage {
+        let rec = self
+            .fake
+            .wait_for(
+                |r| {
+                    r.seq > after
+                        && r.is_ok()
+                        && r.chat_id() == Some(chat)
+                        && matches!(
+                            r.method.as_str(),
+                            "sendMessage" | "editMessageText" | "sendDocument"
+                        )
+                },
+                WAIT,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("no reply in chat {chat}: {e}"));
+        let message_id = rec
+            .params
+            .get("message_id")
+            .and_then(|v| v.as_i64())
+            .or_else(|| {
+                // a new message: find it among the deliveries by text
+                let text = rec.str_param("text").unwrap_or_default().to_string();
+                self.fake
+                    .sent_to(chat)
+                    .iter()
+                    .rev()
+                    .find(|s| s.text.as_deref() == Some(&text))
+                    .map(|s| s.message_id)
+            })
+            .unwrap();
+        self.fake
+            .sent_to(chat)
+            .into_iter()
+            .rev()
+            .find(|s| s.message_id == message_id && s.method == rec.method)
+            .unwrap()
+    }
+
+    /// Presses a button and waits for the press to be answered; returns the answer and
+    /// any message or edit the bot made in the chat meanwhile.
+    pub async fn press(
+        &self,
+        user: &FakeUser,
+        message_id: i64,
+        data: &str,
+    ) -> (Recorded, Vec<SentMessage>) {
+        let before = self.last_seq();
+        let sent_before = self.fake.sent_to(user.id).len();
+        self.fake.press_button(user, message_id, data);
+        let answer = self
+            .fake
+            .wait_for(
+                |r| r.seq > before && r.method == "answerCallbackQuery",
+                WAIT,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("button {data} not answered: {e}"));
+        let after: Vec<SentMessage> = self
+            .fake
+            .sent_to(user.id)
+            .into_iter()
+            .skip(sent_before)
+            .collect();
+        (answer, after)
+    }
+
+    /// Presses a button expected to edit the message; returns the edited message.
+    pub async fn press_expect_edit(
+        &self,
+        user: &FakeUser,
+        message_id: i64,
+        data: &str,
+    ) -> SentMessage {
+        let (answer, after) = self.press(user, message_id, data).await;
+        assert!(
+            answer.str_param("text").is_none(),
+            "press of {data} was refused: {:?}",
+            answer.params
+        );
+        after
+            .into_iter()
+            .rev()
+            .find(|s| s.method == "editMessageText" || s.method == "sendMessage")
+            .unwrap_or_else(|| panic!("press of {data} changed nothing"))
+    }
+}
+
+/// The callback data of the first button whose data starts with `prefix`.
+pub fn button(msg: &SentMessage, prefix: &str) -> String {
+    msg.button_data()
+        .into_iter()
+        .find(|d| d.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no button {prefix}* in {:?}", msg.reply_markup))
+}
