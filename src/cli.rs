@@ -60,7 +60,7 @@ enum AdminCommand {
     /// Make a Telegram user a cluster coordinator (all rights in every mechanism).
     AddCoordinator {
         /// The person's numeric Telegram user id.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         telegram_id: i64,
         /// The name other members will see (at most 100 characters).
         #[arg(long)]
