@@ -5,6 +5,7 @@ pub mod entities;
 pub mod error;
 pub mod invitation;
 pub mod language;
+pub mod meeting;
 pub mod membership;
 pub mod text;
 
