@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod scheduler;
 pub mod services;
 pub mod storage;
 pub mod telegram;

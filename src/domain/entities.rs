@@ -63,3 +63,36 @@ pub struct Invitation {
     pub expires_at: DateTime<Utc>,
     pub used_at: Option<DateTime<Utc>>,
 }
+
+/// A meeting of one mechanism.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: i64,
+    pub uid: String,
+    pub mechanism: Mechanism,
+    pub series_id: Option<i64>,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub place: Option<String>,
+    pub agenda: Option<String>,
+    pub kind: super::meeting::MeetingKind,
+    pub cancelled: bool,
+    pub sequence: i64,
+    pub invitations_sent_at: Option<DateTime<Utc>>,
+    pub ics_file_id: Option<String>,
+    pub ics_sequence: Option<i64>,
+}
+
+impl Meeting {
+    pub fn timing(&self) -> super::meeting::Timing {
+        super::meeting::Timing {
+            starts_at: self.starts_at,
+            duration: chrono::Duration::minutes(self.duration_minutes),
+            kind: self.kind,
+        }
+    }
+
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.timing().ends_at()
+    }
+}

@@ -43,6 +43,20 @@ pub enum AppError {
     NotAllowed,
     #[error("not found")]
     NotFound,
+    #[error("{0}")]
+    Timing(#[from] super::meeting::TimingError),
+    #[error("the text is too long (at most {max} characters)")]
+    TextTooLong { max: usize },
+    #[error("meeting {0} does not exist")]
+    MeetingNotFound(i64),
+    #[error("this meeting has been cancelled")]
+    MeetingCancelled,
+    #[error("this meeting has already started; answers are closed")]
+    AnswersClosed,
+    #[error("you are not invited to this meeting for this organisation")]
+    NotInvited,
+    #[error("your organisation has no alternate in this mechanism")]
+    NoAlternate,
     #[error("internal error")]
     Internal(#[source] BoxError),
 }

@@ -331,3 +331,58 @@ mod tests {
         }
     }
 }
+
+/// An organisation's answer to an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RsvpAnswer {
+    /// The focal point will attend.
+    Focal,
+    /// The alternate will attend (confirmed by the alternate).
+    Alternate,
+    /// The focal point handed over; the alternate has not confirmed yet.
+    Handover,
+    /// The organisation cannot attend.
+    Declined,
+}
+
+impl RsvpAnswer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RsvpAnswer::Focal => "focal",
+            RsvpAnswer::Alternate => "alternate",
+            RsvpAnswer::Handover => "handover",
+            RsvpAnswer::Declined => "declined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "focal" => RsvpAnswer::Focal,
+            "alternate" => RsvpAnswer::Alternate,
+            "handover" => RsvpAnswer::Handover,
+            "declined" => RsvpAnswer::Declined,
+            _ => return None,
+        })
+    }
+
+    pub fn attending(self) -> bool {
+        matches!(self, RsvpAnswer::Focal | RsvpAnswer::Alternate)
+    }
+}
+
+/// Who should get a reminder, given the organisation's answer: the person who will attend,
+/// or both when unknown; nobody when the organisation declined.
+pub fn reminder_roles(answer: Option<RsvpAnswer>) -> &'static [super::Role] {
+    use super::Role;
+    match answer {
+        Some(RsvpAnswer::Declined) => &[],
+        Some(RsvpAnswer::Focal) => &[Role::Focal],
+        Some(RsvpAnswer::Alternate) => &[Role::Alternate],
+        Some(RsvpAnswer::Handover) | None => &[Role::Focal, Role::Alternate],
+    }
+}
+
+/// Organisations absent from the last `n` meetings in a row (attendance oldest → newest).
+pub fn absent_in_a_row(history: &[bool], n: usize) -> bool {
+    history.len() >= n && history[history.len() - n..].iter().all(|present| !present)
+}

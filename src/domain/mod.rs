@@ -4,13 +4,14 @@ pub mod clock;
 pub mod entities;
 pub mod error;
 pub mod invitation;
+pub mod jobs;
 pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod text;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use entities::{Invitation, Mechanism, MembershipView, Organisation, Person};
+pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};
 pub use error::{AppError, AppResult};
 pub use invitation::{InvitationCode, InvitationProblem, check_invitation};
 pub use language::Language;

@@ -167,6 +167,88 @@ pub enum Msg {
     CmdInvite,
     CmdLeave,
     CmdCancel,
+    // Meetings
+    MeetingTooSoon { hours: i64 },
+    MeetingInPast,
+    MeetingBadDuration,
+    MeetingNotFound,
+    MeetingIsCancelled,
+    AnswersClosed,
+    NotInvited,
+    NoAlternate,
+    MeetingWhen { weekday: String, date: String, time: String, minutes: i64 },
+    InvitationHeader { adhoc: bool, mechanism: String },
+    MeetingDetails { when: String, place: String, agenda: String },
+    MeetingNoneGiven,
+    InvitationFor { org: String, observer: bool, role: Role },
+    AnswerStatus { answer: String },
+    BtnAttendFocal,
+    BtnHandOver,
+    BtnAttendAlternate,
+    BtnCannotAttend,
+    RsvpRecorded,
+    Reminder { mechanism: String, hours: i64 },
+    HandoverRequest { name: String, org: String },
+    BtnSkip,
+    SummaryHeader { mechanism: String, when: String },
+    SummaryAttending { count: usize, list: String },
+    SummaryDeclined { count: usize, list: String },
+    SummaryNoAnswer { count: usize, list: String },
+    SummaryEmptyList,
+    MeetingMoved { mechanism: String },
+    MeetingCancelledNotice { mechanism: String, when: String },
+    DeliveryFailed { name: String, org: String, mechanism: String, reason: String },
+    AbsenceFlag { org: String, count: i64, mechanism: String },
+    MonthlyNudge { mechanism: String, month: String },
+    MeetingsNone,
+    MeetingsHeader,
+    MeetingsLine { when: String, mechanism: String, org: String, answer: String },
+    MeetingsManageHeader,
+    MeetingsManageLine { id: i64, when: String, mechanism: String, adhoc: bool, cancelled: bool },
+    BtnShortAttend { date: String },
+    BtnShortDecline { date: String },
+    BtnShortHandover { date: String },
+    BtnMove { id: i64 },
+    BtnCancelMeeting { id: i64 },
+    CancelMeetingConfirm { mechanism: String, when: String },
+    BtnConfirmCancelMeeting,
+    MeetingCancelledDone,
+    MeetingMovedDone { when: String },
+    NmChooseMechanism,
+    NmChooseDate,
+    NmBadDate,
+    NmChooseTime,
+    NmBadTime,
+    NmChooseDuration,
+    NmBadDuration,
+    NmAskPlace,
+    NmAskAgenda,
+    NmChooseKind,
+    NmChooseRecurrence,
+    NmSummary { mechanism: String, when: String, place: String, agenda: String, adhoc: bool, monthly: bool },
+    NmCreated { count: usize, when: String, invite_at: String },
+    BtnRegular,
+    BtnAdhoc,
+    BtnOnce,
+    BtnMonthly,
+    BtnCreate,
+    BtnTodayPlus { weekday: String, date: String },
+    MoveChooseDate { mechanism: String },
+    MoveConfirm { mechanism: String, when: String },
+    BtnMoveConfirm,
+    AttNoMeetings,
+    AttChooseMeeting,
+    AttSheet { mechanism: String, when: String },
+    AttSaved { present: usize, total: usize },
+    AttStatsHeader,
+    AttStatsLine { org: String, present: usize, total: usize },
+    AttStatsObservers,
+    BtnSave,
+    BtnAttOrg { present: bool, org: String },
+    BtnAttMeeting { date: String, mechanism: String },
+    CmdMeetings,
+    CmdNewmeeting,
+    CmdAttendance,
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -248,6 +330,87 @@ impl Msg {
             CmdInvite => "cmd-invite",
             CmdLeave => "cmd-leave",
             CmdCancel => "cmd-cancel",
+            MeetingTooSoon { .. } => "meeting-too-soon",
+            MeetingInPast => "meeting-in-past",
+            MeetingBadDuration => "meeting-bad-duration",
+            MeetingNotFound => "meeting-not-found",
+            MeetingIsCancelled => "meeting-is-cancelled",
+            AnswersClosed => "answers-closed",
+            NotInvited => "not-invited",
+            NoAlternate => "no-alternate",
+            MeetingWhen { .. } => "meeting-when",
+            InvitationHeader { .. } => "invitation-header",
+            MeetingDetails { .. } => "meeting-details",
+            MeetingNoneGiven => "meeting-none-given",
+            InvitationFor { .. } => "invitation-for",
+            AnswerStatus { .. } => "answer-status",
+            BtnAttendFocal => "btn-attend-focal",
+            BtnHandOver => "btn-hand-over",
+            BtnAttendAlternate => "btn-attend-alternate",
+            BtnCannotAttend => "btn-cannot-attend",
+            RsvpRecorded => "rsvp-recorded",
+            Reminder { .. } => "reminder",
+            HandoverRequest { .. } => "handover-request",
+            BtnSkip => "btn-skip",
+            SummaryHeader { .. } => "summary-header",
+            SummaryAttending { .. } => "summary-attending",
+            SummaryDeclined { .. } => "summary-declined",
+            SummaryNoAnswer { .. } => "summary-no-answer",
+            SummaryEmptyList => "summary-empty-list",
+            MeetingMoved { .. } => "meeting-moved",
+            MeetingCancelledNotice { .. } => "meeting-cancelled-notice",
+            DeliveryFailed { .. } => "delivery-failed",
+            AbsenceFlag { .. } => "absence-flag",
+            MonthlyNudge { .. } => "monthly-nudge",
+            MeetingsNone => "meetings-none",
+            MeetingsHeader => "meetings-header",
+            MeetingsLine { .. } => "meetings-line",
+            MeetingsManageHeader => "meetings-manage-header",
+            MeetingsManageLine { .. } => "meetings-manage-line",
+            BtnShortAttend { .. } => "btn-short-attend",
+            BtnShortDecline { .. } => "btn-short-decline",
+            BtnShortHandover { .. } => "btn-short-handover",
+            BtnMove { .. } => "btn-move",
+            BtnCancelMeeting { .. } => "btn-cancel-meeting",
+            CancelMeetingConfirm { .. } => "cancel-meeting-confirm",
+            BtnConfirmCancelMeeting => "btn-confirm-cancel-meeting",
+            MeetingCancelledDone => "meeting-cancelled-done",
+            MeetingMovedDone { .. } => "meeting-moved-done",
+            NmChooseMechanism => "nm-choose-mechanism",
+            NmChooseDate => "nm-choose-date",
+            NmBadDate => "nm-bad-date",
+            NmChooseTime => "nm-choose-time",
+            NmBadTime => "nm-bad-time",
+            NmChooseDuration => "nm-choose-duration",
+            NmBadDuration => "nm-bad-duration",
+            NmAskPlace => "nm-ask-place",
+            NmAskAgenda => "nm-ask-agenda",
+            NmChooseKind => "nm-choose-kind",
+            NmChooseRecurrence => "nm-choose-recurrence",
+            NmSummary { .. } => "nm-summary",
+            NmCreated { .. } => "nm-created",
+            BtnRegular => "btn-regular",
+            BtnAdhoc => "btn-adhoc",
+            BtnOnce => "btn-once",
+            BtnMonthly => "btn-monthly",
+            BtnCreate => "btn-create",
+            BtnTodayPlus { .. } => "btn-today-plus",
+            MoveChooseDate { .. } => "move-choose-date",
+            MoveConfirm { .. } => "move-confirm",
+            BtnMoveConfirm => "btn-move-confirm",
+            AttNoMeetings => "att-no-meetings",
+            AttChooseMeeting => "att-choose-meeting",
+            AttSheet { .. } => "att-sheet",
+            AttSaved { .. } => "att-saved",
+            AttStatsHeader => "att-stats-header",
+            AttStatsLine { .. } => "att-stats-line",
+            AttStatsObservers => "att-stats-observers",
+            BtnSave => "btn-save",
+            BtnAttOrg { .. } => "btn-att-org",
+            BtnAttMeeting { .. } => "btn-att-meeting",
+            CmdMeetings => "cmd-meetings",
+            CmdNewmeeting => "cmd-newmeeting",
+            CmdAttendance => "cmd-attendance",
         }
     }
 
@@ -429,6 +592,87 @@ impl Msg {
             | CmdInvite
             | CmdLeave
             | CmdCancel => {}
+            MeetingTooSoon { hours } => { a.set("hours", hours); }
+            MeetingInPast => {}
+            MeetingBadDuration => {}
+            MeetingNotFound => {}
+            MeetingIsCancelled => {}
+            AnswersClosed => {}
+            NotInvited => {}
+            NoAlternate => {}
+            MeetingWhen { weekday, date, time, minutes } => { a.set("weekday", weekday); a.set("date", date); a.set("time", time); a.set("minutes", minutes); }
+            InvitationHeader { adhoc, mechanism } => { a.set("adhoc", yes_no(adhoc)); a.set("mechanism", mechanism); }
+            MeetingDetails { when, place, agenda } => { a.set("when", when); a.set("place", place); a.set("agenda", agenda); }
+            MeetingNoneGiven => {}
+            InvitationFor { org, observer, role } => { a.set("org", org); a.set("observer", yes_no(observer)); a.set("role", role.as_str()); }
+            AnswerStatus { answer } => { a.set("answer", answer); }
+            BtnAttendFocal => {}
+            BtnHandOver => {}
+            BtnAttendAlternate => {}
+            BtnCannotAttend => {}
+            RsvpRecorded => {}
+            Reminder { mechanism, hours } => { a.set("mechanism", mechanism); a.set("hours", hours); }
+            HandoverRequest { name, org } => { a.set("name", name); a.set("org", org); }
+            BtnSkip => {}
+            SummaryHeader { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            SummaryAttending { count, list } => { a.set("count", count); a.set("list", list); }
+            SummaryDeclined { count, list } => { a.set("count", count); a.set("list", list); }
+            SummaryNoAnswer { count, list } => { a.set("count", count); a.set("list", list); }
+            SummaryEmptyList => {}
+            MeetingMoved { mechanism } => { a.set("mechanism", mechanism); }
+            MeetingCancelledNotice { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            DeliveryFailed { name, org, mechanism, reason } => { a.set("name", name); a.set("org", org); a.set("mechanism", mechanism); a.set("reason", reason); }
+            AbsenceFlag { org, count, mechanism } => { a.set("org", org); a.set("count", count); a.set("mechanism", mechanism); }
+            MonthlyNudge { mechanism, month } => { a.set("mechanism", mechanism); a.set("month", month); }
+            MeetingsNone => {}
+            MeetingsHeader => {}
+            MeetingsLine { when, mechanism, org, answer } => { a.set("when", when); a.set("mechanism", mechanism); a.set("org", org); a.set("answer", answer); }
+            MeetingsManageHeader => {}
+            MeetingsManageLine { id, when, mechanism, adhoc, cancelled } => { a.set("id", id); a.set("when", when); a.set("mechanism", mechanism); a.set("adhoc", yes_no(adhoc)); a.set("cancelled", yes_no(cancelled)); }
+            BtnShortAttend { date } => { a.set("date", date); }
+            BtnShortDecline { date } => { a.set("date", date); }
+            BtnShortHandover { date } => { a.set("date", date); }
+            BtnMove { id } => { a.set("id", id); }
+            BtnCancelMeeting { id } => { a.set("id", id); }
+            CancelMeetingConfirm { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            BtnConfirmCancelMeeting => {}
+            MeetingCancelledDone => {}
+            MeetingMovedDone { when } => { a.set("when", when); }
+            NmChooseMechanism => {}
+            NmChooseDate => {}
+            NmBadDate => {}
+            NmChooseTime => {}
+            NmBadTime => {}
+            NmChooseDuration => {}
+            NmBadDuration => {}
+            NmAskPlace => {}
+            NmAskAgenda => {}
+            NmChooseKind => {}
+            NmChooseRecurrence => {}
+            NmSummary { mechanism, when, place, agenda, adhoc, monthly } => { a.set("mechanism", mechanism); a.set("when", when); a.set("place", place); a.set("agenda", agenda); a.set("adhoc", yes_no(adhoc)); a.set("monthly", yes_no(monthly)); }
+            NmCreated { count, when, invite_at } => { a.set("count", count); a.set("when", when); a.set("invite_at", invite_at); }
+            BtnRegular => {}
+            BtnAdhoc => {}
+            BtnOnce => {}
+            BtnMonthly => {}
+            BtnCreate => {}
+            BtnTodayPlus { weekday, date } => { a.set("weekday", weekday); a.set("date", date); }
+            MoveChooseDate { mechanism } => { a.set("mechanism", mechanism); }
+            MoveConfirm { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            BtnMoveConfirm => {}
+            AttNoMeetings => {}
+            AttChooseMeeting => {}
+            AttSheet { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            AttSaved { present, total } => { a.set("present", present); a.set("total", total); }
+            AttStatsHeader => {}
+            AttStatsLine { org, present, total } => { a.set("org", org); a.set("present", present); a.set("total", total); }
+            AttStatsObservers => {}
+            BtnSave => {}
+            BtnAttOrg { present, org } => { a.set("present", yes_no(present)); a.set("org", org); }
+            BtnAttMeeting { date, mechanism } => { a.set("date", date); a.set("mechanism", mechanism); }
+            CmdMeetings => {}
+            CmdNewmeeting => {}
+            CmdAttendance => {}
         }
         a
     }

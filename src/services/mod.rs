@@ -1,6 +1,8 @@
 //! Use cases. They take the storage and a clock, check who may do what, and return
 //! domain values (never message text).
 
+pub mod calendar;
+pub mod meetings;
 pub mod membership;
 pub mod people;
 
@@ -9,6 +11,7 @@ use crate::storage::Db;
 use chrono::Duration;
 use chrono_tz::Tz;
 use std::sync::Arc;
+use tokio::sync::Notify;
 
 /// What every use case needs: the database, the time, and the cluster's settings.
 #[derive(Clone)]
@@ -17,15 +20,19 @@ pub struct Ctx {
     pub clock: Arc<dyn Clock>,
     pub tz: Tz,
     pub invitation_ttl: Duration,
+    /// How long before a meeting its invitations go out (at least 48 h).
+    pub invitation_lead: Duration,
+    /// Wakes the scheduler when a job is queued for now.
+    pub wake: Arc<Notify>,
 }
 
 impl Ctx {
     pub fn new(db: Db, clock: Arc<dyn Clock>, tz: Tz, invitation_ttl: Duration) -> Self {
-        Self {
-            db,
-            clock,
-            tz,
-            invitation_ttl,
-        }
+        Self { db, clock, tz, invitation_ttl, invitation_lead: Duration::days(7), wake: Arc::new(Notify::new()) }
+    }
+
+    pub fn with_invitation_lead(mut self, lead: Duration) -> Self {
+        self.invitation_lead = lead;
+        self
     }
 }

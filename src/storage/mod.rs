@@ -2,6 +2,8 @@
 
 pub mod dialogues;
 pub mod invitations;
+pub mod jobs;
+pub mod meetings;
 pub mod memberships;
 pub mod people;
 pub mod reference;

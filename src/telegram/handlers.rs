@@ -4,6 +4,7 @@ use super::App;
 use super::callback::Cb;
 use super::menu;
 use super::state::{DialogueStore, State};
+use crate::domain::meeting::TimingError;
 use crate::domain::{AppError, DisplayName, Language, MembershipView, MenuRole, NameError, Role};
 use crate::i18n::Msg;
 use crate::services::membership::{self, Issuer};
@@ -144,6 +145,15 @@ impl Turn<'_> {
                 max: crate::domain::text::MAX_NAME_CHARS,
             },
             AppError::InvalidName(NameError::ControlCharacters) => Msg::NameInvalid,
+            AppError::Timing(TimingError::NoticeTooShort { hours_ahead }) => Msg::MeetingTooSoon { hours: *hours_ahead },
+            AppError::Timing(TimingError::InThePast) => Msg::MeetingInPast,
+            AppError::Timing(TimingError::BadDuration) => Msg::MeetingBadDuration,
+            AppError::TextTooLong { max } => Msg::TextTooLong { max: *max },
+            AppError::MeetingNotFound(_) => Msg::MeetingNotFound,
+            AppError::MeetingCancelled => Msg::MeetingIsCancelled,
+            AppError::AnswersClosed => Msg::AnswersClosed,
+            AppError::NotInvited => Msg::NotInvited,
+            AppError::NoAlternate => Msg::NoAlternate,
             AppError::NotAMember => Msg::NotAMember,
             AppError::NotAllowed => Msg::NotAllowed,
             AppError::Internal(e) => {

@@ -1,0 +1,96 @@
+//! What the scheduler runs. Fan-out jobs decide who receives something; delivery jobs send
+//! one message to one person, rendered at delivery time in that person's language.
+
+use super::Role;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Queue one invitation per invitee of the meeting.
+    FanOutInvitations { meeting_id: i64 },
+    /// Queue the reminders (`hours` before) to invitees whose organisation has not declined.
+    FanOutReminders { meeting_id: i64, hours: i64 },
+    /// Queue the RSVP summary to the chairs (or the coordinators).
+    FanOutSummary { meeting_id: i64 },
+    /// Queue the notice of a change (rescheduled or cancelled) to those already invited.
+    FanOutChange { meeting_id: i64, cancelled: bool },
+    /// Queue the monthly nudge to chairs whose mechanism has no meeting next month.
+    MonthlyNudge { year: i32, month: u32 },
+    /// Send one message to one person.
+    Deliver { person_id: i64, message: Outgoing },
+}
+
+/// A message to one person, rendered when it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "msg", rename_all = "snake_case")]
+pub enum Outgoing {
+    Invitation { meeting_id: i64, organisation_id: i64, role: Role },
+    Reminder { meeting_id: i64, organisation_id: i64, hours: i64 },
+    RsvpSummary { meeting_id: i64 },
+    MeetingChanged { meeting_id: i64, organisation_id: i64, cancelled: bool },
+    HandoverRequest { meeting_id: i64, organisation_id: i64 },
+    DeliveryFailed { meeting_id: i64, person_id: i64, reason: String },
+    AbsenceFlag { mechanism_id: i64, organisation_id: i64, meetings: i64 },
+    MonthlyNudge { mechanism_id: i64, year: i32, month: u32 },
+}
+
+impl Job {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Job::FanOutInvitations { .. } => "fan_out_invitations",
+            Job::FanOutReminders { .. } => "fan_out_reminders",
+            Job::FanOutSummary { .. } => "fan_out_summary",
+            Job::FanOutChange { .. } => "fan_out_change",
+            Job::MonthlyNudge { .. } => "monthly_nudge",
+            Job::Deliver { .. } => "deliver",
+        }
+    }
+
+    /// The meeting a job belongs to, if any (to cancel its jobs together).
+    pub fn meeting_id(&self) -> Option<i64> {
+        match self {
+            Job::FanOutInvitations { meeting_id }
+            | Job::FanOutReminders { meeting_id, .. }
+            | Job::FanOutSummary { meeting_id }
+            | Job::FanOutChange { meeting_id, .. } => Some(*meeting_id),
+            Job::Deliver { message, .. } => message.meeting_id(),
+            Job::MonthlyNudge { .. } => None,
+        }
+    }
+}
+
+impl Outgoing {
+    pub fn meeting_id(&self) -> Option<i64> {
+        match self {
+            Outgoing::Invitation { meeting_id, .. }
+            | Outgoing::Reminder { meeting_id, .. }
+            | Outgoing::RsvpSummary { meeting_id }
+            | Outgoing::MeetingChanged { meeting_id, .. }
+            | Outgoing::HandoverRequest { meeting_id, .. }
+            | Outgoing::DeliveryFailed { meeting_id, .. } => Some(*meeting_id),
+            Outgoing::AbsenceFlag { .. } | Outgoing::MonthlyNudge { .. } => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jobs_round_trip_through_json() {
+        let jobs = [
+            Job::FanOutInvitations { meeting_id: 1 },
+            Job::Deliver {
+                person_id: 3,
+                message: Outgoing::Invitation { meeting_id: 1, organisation_id: 2, role: Role::Alternate },
+            },
+            Job::MonthlyNudge { year: 2026, month: 12 },
+        ];
+        for job in jobs {
+            let json = serde_json::to_string(&job).unwrap();
+            assert_eq!(serde_json::from_str::<Job>(&json).unwrap(), job, "{json}");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The persisted job scheduler. Jobs live in SQLite; one loop claims the due ones atomically
+//! (`UPDATE … RETURNING`), runs them, then acknowledges them. It sleeps until the next due
+//! job, or until woken (in-process), and polls so that jobs written by another process (the
+//! command line) start within a few seconds. Cron rules queue their next occurrence once,
+//! by idempotency key.
+
+pub mod pacer;
+
+use crate::domain::AppResult;
+use crate::domain::jobs::Job;
+use crate::services::Ctx;
+use crate::storage::jobs::{self, ClaimedJob};
+use chrono::{DateTime, Utc};
+use futures::StreamExt;
+use futures::future::BoxFuture;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// How a job ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// Try again later (network error, timeout, 5xx, 429).
+    Retry { after: Option<Duration>, error: String },
+    /// Will never succeed (e.g. the bot was blocked): recorded, not retried.
+    Failed(String),
+    /// Not worth doing any more (e.g. a reminder for a meeting that has started).
+    Skipped(String),
+}
+
+/// Runs one job. Implemented by the Telegram layer (deliveries) and the services (fan-outs).
+pub trait Runner: Send + Sync + 'static {
+    fn run(&self, job: ClaimedJob) -> BoxFuture<'static, Outcome>;
+}
+
+#[derive(Debug, Clone)]
+pub struct SchedulerOptions {
+    /// Upper bound of a sleep: jobs queued by another process start within this.
+    pub poll: Duration,
+    pub batch: i64,
+    pub concurrency: usize,
+    pub lease_secs: i64,
+    pub max_attempts: i64,
+    /// Cron rules (name, expression with seconds, in the cluster's zone).
+    pub cron: Vec<CronRule>,
+}
+
+impl Default for SchedulerOptions {
+    fn default() -> Self {
+        Self {
+            poll: Duration::from_secs(5),
+            batch: 200,
+            concurrency: 64,
+            lease_secs: 600,
+            max_attempts: 25,
+            cron: vec![CronRule::monthly_nudge(DEFAULT_NUDGE_CRON).expect("valid default")],
+        }
+    }
+}
+
+/// The 20th of each month at 09:00: chairs without a meeting next month are nudged.
+pub const DEFAULT_NUDGE_CRON: &str = "0 0 9 20 * *";
+
+#[derive(Debug, Clone)]
+pub struct CronRule {
+    pub name: &'static str,
+    pub schedule: cron::Schedule,
+    /// Makes the job for an occurrence (local time in the cluster's zone).
+    pub make: fn(DateTime<chrono_tz::Tz>) -> Job,
+}
+
+impl CronRule {
+    pub fn monthly_nudge(expr: &str) -> Result<Self, String> {
+        let schedule = cron::Schedule::from_str(expr).map_err(|e| format!("invalid cron expression '{expr}': {e}"))?;
+        Ok(Self {
+            name: "monthly_nudge",
+            schedule,
+            make: |at| {
+                use chrono::Datelike;
+                let (y, m) = if at.month() == 12 { (at.year() + 1, 1) } else { (at.year(), at.month() + 1) };
+                Job::MonthlyNudge { year: y, month: m }
+            },
+        })
+    }
+}
+
+/// Exponential backoff: 2 s, 4 s, 8 s … up to 10 minutes.
+pub fn backoff(attempts: i64) -> Duration {
+    let exp = attempts.clamp(1, 20) as u32 - 1;
+    Duration::from_secs(2u64.saturating_pow(exp + 1).min(600))
+}
+
+pub struct Scheduler {
+    ctx: Ctx,
+    runner: Arc<dyn Runner>,
+    opts: SchedulerOptions,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TickReport {
+    pub ran: usize,
+    pub done: usize,
+    pub retried: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+impl Scheduler {
+    pub fn new(ctx: Ctx, runner: Arc<dyn Runner>, opts: SchedulerOptions) -> Self {
+        Self { ctx, runner, opts }
+    }
+
+    /// Queues the next occurrence of every cron rule (idempotent).
+    pub async fn plan_cron(&self) -> AppResult<()> {
+        let now = self.ctx.clock.now();
+        for rule in &self.opts.cron {
+            if let Some(next) = rule.schedule.after(&now.with_timezone(&self.ctx.tz)).next() {
+                let key = format!("cron:{}:{}", rule.name, next.timestamp());
+                jobs::enqueue(&self.ctx.db, &key, &(rule.make)(next), next.with_timezone(&Utc), now).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs every job due now, batch after batch, until none is due.
+    pub async fn run_due(&self) -> AppResult<TickReport> {
+        let mut report = TickReport::default();
+        loop {
+            let now = self.ctx.clock.now();
+            jobs::release_expired(&self.ctx.db, now).await?;
+            let batch = jobs::claim_due(&self.ctx.db, now, self.opts.lease_secs, self.opts.batch).await?;
+            if batch.is_empty() {
+                return Ok(report);
+            }
+            let outcomes: Vec<Outcome> = futures::stream::iter(batch)
+                .map(|job| self.execute(job))
+                .buffer_unordered(self.opts.concurrency)
+                .collect()
+                .await;
+            for o in outcomes {
+                report.ran += 1;
+                match o {
+                    Outcome::Done => report.done += 1,
+                    Outcome::Retry { .. } => report.retried += 1,
+                    Outcome::Failed(_) => report.failed += 1,
+                    Outcome::Skipped(_) => report.skipped += 1,
+                }
+            }
+        }
+    }
+
+    async fn execute(&self, job: ClaimedJob) -> Outcome {
+        let (id, attempts, key) = (job.id, job.attempts, job.key.clone());
+        let outcome = self.runner.run(job).await;
+        let now = self.ctx.clock.now();
+        let db = &self.ctx.db;
+        let acked = match &outcome {
+            Outcome::Done => jobs::mark_done(db, id, now).await,
+            Outcome::Skipped(reason) => {
+                tracing::info!(job = %key, %reason, "job skipped");
+                jobs::mark_skipped(db, id, reason, now).await
+            }
+            Outcome::Failed(error) => {
+                tracing::warn!(job = %key, %error, "job failed for good");
+                jobs::mark_failed(db, id, error, now).await
+            }
+            Outcome::Retry { error, .. } if attempts >= self.opts.max_attempts => {
+                tracing::warn!(job = %key, %error, attempts, "job gave up after too many attempts");
+                jobs::mark_failed(db, id, &format!("gave up after {attempts} attempts: {error}"), now).await
+            }
+            Outcome::Retry { after, error } => {
+                let wait = after.unwrap_or_else(|| backoff(attempts));
+                tracing::info!(job = %key, %error, ?wait, "job will be retried");
+                let at = now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60));
+                jobs::retry_at(db, id, at, error).await
+            }
+        };
+        if let Err(e) = acked {
+            // The job stays running; its lease expires and it runs again.
+            tracing::error!(job = %key, error = %e, "could not acknowledge a job");
+        }
+        outcome
+    }
+
+    /// Starts the loop in the background. Jobs left running by a dead process are due again.
+    pub async fn spawn(self) -> AppResult<SchedulerHandle> {
+        let released = jobs::release_orphans(&self.ctx.db).await?;
+        if released > 0 {
+            tracing::warn!(released, "jobs interrupted by the last stop are due again");
+        }
+        let (stop_tx, mut stop_rx) = watch::channel(false);
+        let wake = self.ctx.wake.clone();
+        let task = tokio::spawn(async move {
+            loop {
+                if let Err(e) = self.plan_cron().await {
+                    tracing::error!(error = %e, "could not plan cron jobs");
+                }
+                if let Err(e) = self.run_due().await {
+                    tracing::error!(error = %e, "scheduler tick failed");
+                }
+                let sleep = match jobs::next_run_at(&self.ctx.db).await {
+                    Ok(Some(at)) => (at - self.ctx.clock.now()).to_std().unwrap_or(Duration::ZERO).min(self.opts.poll),
+                    _ => self.opts.poll,
+                };
+                let notified = wake.notified();
+                tokio::select! {
+                    _ = tokio::time::sleep(sleep.max(Duration::from_millis(5))) => {}
+                    _ = notified => {}
+                    _ = stop_rx.changed() => break,
+                }
+                if *stop_rx.borrow() {
+                    break;
+                }
+            }
+        });
+        Ok(SchedulerHandle { stop: stop_tx, task })
+    }
+}
+
+pub struct SchedulerHandle {
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SchedulerHandle {
+    /// Stops after the jobs in flight are acknowledged.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+
+    /// Stops at once, as a crash would (jobs in flight stay running until the next start).
+    pub fn abort(self) {
+        self.task.abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_caps() {
+        assert_eq!(backoff(1), Duration::from_secs(2));
+        assert_eq!(backoff(2), Duration::from_secs(4));
+        assert_eq!(backoff(5), Duration::from_secs(32));
+        assert_eq!(backoff(30), Duration::from_secs(600));
+    }
+
+    #[test]
+    fn nudge_cron_is_the_twentieth_for_next_month() {
+        let rule = CronRule::monthly_nudge(DEFAULT_NUDGE_CRON).unwrap();
+        let tz = chrono_tz::Africa::Bamako;
+        let now = DateTime::parse_from_rfc3339("2026-12-21T00:00:00Z").unwrap().with_timezone(&tz);
+        let next = rule.schedule.after(&now).next().unwrap();
+        assert_eq!(next.to_rfc3339(), "2027-01-20T09:00:00+00:00");
+        assert_eq!((rule.make)(next), Job::MonthlyNudge { year: 2027, month: 2 });
+        assert!(CronRule::monthly_nudge("every day").is_err());
+    }
+}

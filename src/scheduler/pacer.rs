@@ -1,0 +1,99 @@
+//! Paces outgoing messages within Telegram's limits: at most one message per chat per
+//! `per_chat` interval, and one message overall per `global` interval (a little under
+//! 30 per second, so that a server measuring strict 1-second windows on arrival never
+//! counts 31).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+use tokio::time::Instant;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub global: Duration,
+    pub per_chat: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        // 29 messages per second overall; a little over one second between two messages to one chat.
+        Self { global: Duration::from_micros(1_000_000 / 29), per_chat: Duration::from_millis(1050) }
+    }
+}
+
+#[derive(Debug)]
+struct State {
+    next_global: Instant,
+    chats: HashMap<i64, Instant>,
+}
+
+#[derive(Debug)]
+pub struct Pacer {
+    limits: Limits,
+    state: Mutex<State>,
+}
+
+impl Pacer {
+    pub fn new(limits: Limits) -> Self {
+        Self { limits, state: Mutex::new(State { next_global: Instant::now(), chats: HashMap::new() }) }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits for this chat's turn, then for a global slot.
+    pub async fn acquire(&self, chat: i64) {
+        let chat_at = {
+            let mut st = self.lock();
+            let now = Instant::now();
+            if st.chats.len() > 50_000 {
+                st.chats.retain(|_, at| *at > now);
+            }
+            let at = st.chats.get(&chat).copied().unwrap_or(now).max(now);
+            st.chats.insert(chat, at + self.limits.per_chat);
+            at
+        };
+        tokio::time::sleep_until(chat_at).await;
+        let slot = {
+            let mut st = self.lock();
+            let at = st.next_global.max(Instant::now());
+            st.next_global = at + self.limits.global;
+            at
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+
+    /// After a 429: nobody sends before `after` has passed.
+    pub fn back_off(&self, after: Duration) {
+        let mut st = self.lock();
+        let until = Instant::now() + after;
+        if st.next_global < until {
+            st.next_global = until;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn spaces_messages_globally_and_per_chat() {
+        let pacer = std::sync::Arc::new(Pacer::new(Limits::default()));
+        let start = Instant::now();
+        let mut times = vec![];
+        for chat in 0..60 {
+            pacer.acquire(chat).await;
+            times.push(Instant::now() - start);
+        }
+        // 60 messages to 60 chats: about two seconds, never 30 within one second.
+        for w in times.windows(30) {
+            assert!(w[29] - w[0] >= Duration::from_millis(990), "{:?}", w[29] - w[0]);
+        }
+        let t0 = Instant::now();
+        pacer.acquire(1000).await;
+        pacer.acquire(1000).await;
+        assert!(Instant::now() - t0 >= Duration::from_millis(1050));
+    }
+}

@@ -1,0 +1,599 @@
+//! Meetings: creation (one-off or monthly), reschedule and cancel, the organisation's answer,
+//! reminders and summaries (as jobs), attendance.
+
+use super::Ctx;
+use super::people::Access;
+use crate::domain::jobs::{Job, Outgoing};
+use crate::domain::meeting::{
+    self, MeetingKind, MonthlyRule, RsvpAnswer, Timing, absent_in_a_row, check_notice, invitation_due,
+    reminder_roles, reminders_due, summary_due,
+};
+use crate::domain::{AppError, AppResult, Mechanism, Meeting, MembershipView, Organisation, Person, Role};
+use crate::storage::{jobs, meetings, memberships, people, reference};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use rand::RngCore;
+
+/// Who acts: the command line (a trusted administrator) or a person.
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    CommandLine,
+    Person(&'a Access),
+}
+
+impl Actor<'_> {
+    fn person_id(&self) -> Option<i64> {
+        match self {
+            Actor::CommandLine => None,
+            Actor::Person(a) => Some(a.person.id),
+        }
+    }
+
+    /// Chairs manage their mechanisms' meetings; coordinators and the command line all.
+    fn may_manage(&self, mechanism_id: i64) -> bool {
+        match self {
+            Actor::CommandLine => true,
+            Actor::Person(a) => a.coordinator || a.chairs(mechanism_id),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingDraft {
+    pub mechanism_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub place: Option<String>,
+    pub agenda: Option<String>,
+    pub kind: MeetingKind,
+    pub monthly: bool,
+}
+
+fn clean(text: Option<&str>, max: usize) -> AppResult<Option<String>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) if t.chars().count() > max => Err(AppError::TextTooLong { max }),
+        Some(t) => Ok(Some(t.to_string())),
+    }
+}
+
+/// Checks a draft against the rules, without saving anything.
+pub fn validate(ctx: &Ctx, draft: &MeetingDraft) -> AppResult<()> {
+    clean(draft.place.as_deref(), meeting::MAX_PLACE_CHARS)?;
+    clean(draft.agenda.as_deref(), meeting::MAX_AGENDA_CHARS)?;
+    let timing = Timing { starts_at: draft.starts_at, duration: Duration::minutes(draft.duration_minutes), kind: draft.kind };
+    check_notice(ctx.clock.now(), &timing)?;
+    Ok(())
+}
+
+/// The mechanisms whose meetings a person manages.
+pub async fn managed_mechanisms(ctx: &Ctx, access: &Access) -> AppResult<Vec<Mechanism>> {
+    if access.coordinator {
+        reference::mechanisms(&ctx.db).await
+    } else {
+        memberships::chaired_mechanisms(&ctx.db, access.person.id).await
+    }
+}
+
+fn new_uid() -> String {
+    let mut b = [0u8; 12];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    format!("meeting-{}@cluster-bot", b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+}
+
+/// Creates a meeting (and, when monthly, the next occurrences of its series) and queues
+/// its invitations, reminders and summary.
+pub async fn create(ctx: &Ctx, actor: Actor<'_>, draft: MeetingDraft) -> AppResult<Vec<Meeting>> {
+    if !actor.may_manage(draft.mechanism_id) {
+        return Err(AppError::NotAllowed);
+    }
+    reference::mechanism_by_id(&ctx.db, draft.mechanism_id).await?.ok_or(AppError::NotFound)?;
+    validate(ctx, &draft)?;
+    let place = clean(draft.place.as_deref(), meeting::MAX_PLACE_CHARS)?;
+    let agenda = clean(draft.agenda.as_deref(), meeting::MAX_AGENDA_CHARS)?;
+    let now = ctx.clock.now();
+    let mut starts = vec![draft.starts_at];
+    let mut series_id = None;
+    if draft.monthly {
+        let local = draft.starts_at.with_timezone(&ctx.tz);
+        let rule = MonthlyRule::from_first(local.date_naive(), local.time());
+        series_id = Some(meetings::insert_series(&ctx.db, draft.mechanism_id, &rule, now).await?);
+        starts.extend(rule.occurrences(ctx.tz, draft.starts_at, meeting::SERIES_OCCURRENCES - 1));
+    }
+    let mut created = Vec::new();
+    for starts_at in starts {
+        let id = meetings::insert(
+            &ctx.db,
+            meetings::NewMeeting {
+                uid: &new_uid(),
+                mechanism_id: draft.mechanism_id,
+                series_id,
+                starts_at,
+                duration_minutes: draft.duration_minutes,
+                place: place.as_deref(),
+                agenda: agenda.as_deref(),
+                kind: draft.kind,
+                created_by: actor.person_id(),
+                created_at: now,
+            },
+        )
+        .await?;
+        let m = meetings::by_id(&ctx.db, id).await?.ok_or(AppError::MeetingNotFound(id))?;
+        schedule_jobs(ctx, &m, m.invitations_sent_at.is_none()).await?;
+        created.push(m);
+    }
+    ctx.wake.notify_one();
+    Ok(created)
+}
+
+/// Queues the jobs of a meeting for its current time and sequence.
+async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> AppResult<()> {
+    let now = ctx.clock.now();
+    let t = m.timing();
+    let prefix = format!("m{}:s{}", m.id, m.sequence);
+    if invitations {
+        let at = invitation_due(now, &t, ctx.invitation_lead);
+        jobs::enqueue(&ctx.db, &format!("{prefix}:invitations"), &Job::FanOutInvitations { meeting_id: m.id }, at, now)
+            .await?;
+    }
+    for (hours, at) in reminders_due(now, &t) {
+        let job = Job::FanOutReminders { meeting_id: m.id, hours };
+        jobs::enqueue(&ctx.db, &format!("{prefix}:remind{hours}h"), &job, at, now).await?;
+    }
+    if let Some(at) = summary_due(now, &t) {
+        jobs::enqueue(&ctx.db, &format!("{prefix}:summary"), &Job::FanOutSummary { meeting_id: m.id }, at, now).await?;
+    }
+    Ok(())
+}
+
+pub async fn get(ctx: &Ctx, meeting_id: i64) -> AppResult<Meeting> {
+    meetings::by_id(&ctx.db, meeting_id).await?.ok_or(AppError::MeetingNotFound(meeting_id))
+}
+
+/// Moves a meeting: the 48 h rule applies again to a regular meeting; invitees already
+/// invited are told (with the updated calendar file); the old jobs are cancelled.
+pub async fn reschedule(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    meeting_id: i64,
+    starts_at: DateTime<Utc>,
+    duration_minutes: Option<i64>,
+) -> AppResult<Meeting> {
+    let m = get(ctx, meeting_id).await?;
+    if !actor.may_manage(m.mechanism.id) {
+        return Err(AppError::NotAllowed);
+    }
+    if m.cancelled {
+        return Err(AppError::MeetingCancelled);
+    }
+    let now = ctx.clock.now();
+    if m.starts_at <= now {
+        return Err(AppError::AnswersClosed);
+    }
+    let duration_minutes = duration_minutes.unwrap_or(m.duration_minutes);
+    check_notice(now, &Timing { starts_at, duration: Duration::minutes(duration_minutes), kind: m.kind })?;
+    jobs::cancel_meeting_jobs(&ctx.db, m.id, now).await?;
+    meetings::reschedule(&ctx.db, m.id, starts_at, duration_minutes).await?;
+    let moved = get(ctx, m.id).await?;
+    let invited = moved.invitations_sent_at.is_some();
+    if invited {
+        let key = format!("m{}:s{}:changed", moved.id, moved.sequence);
+        jobs::enqueue(&ctx.db, &key, &Job::FanOutChange { meeting_id: moved.id, cancelled: false }, now, now).await?;
+    }
+    schedule_jobs(ctx, &moved, !invited).await?;
+    ctx.wake.notify_one();
+    Ok(moved)
+}
+
+/// Cancels a meeting: its pending jobs are cancelled and those invited are told.
+pub async fn cancel(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<Meeting> {
+    let m = get(ctx, meeting_id).await?;
+    if !actor.may_manage(m.mechanism.id) {
+        return Err(AppError::NotAllowed);
+    }
+    if m.cancelled {
+        return Err(AppError::MeetingCancelled);
+    }
+    let now = ctx.clock.now();
+    jobs::cancel_meeting_jobs(&ctx.db, m.id, now).await?;
+    meetings::cancel(&ctx.db, m.id).await?;
+    let cancelled = get(ctx, m.id).await?;
+    if cancelled.invitations_sent_at.is_some() {
+        let key = format!("m{}:s{}:changed", cancelled.id, cancelled.sequence);
+        jobs::enqueue(&ctx.db, &key, &Job::FanOutChange { meeting_id: cancelled.id, cancelled: true }, now, now)
+            .await?;
+    }
+    ctx.wake.notify_one();
+    Ok(cancelled)
+}
+
+/// Meetings starting from `from`, optionally of one mechanism (command line, chairs).
+pub async fn list(ctx: &Ctx, mechanism_id: Option<i64>, from: DateTime<Utc>) -> AppResult<Vec<Meeting>> {
+    meetings::between(&ctx.db, mechanism_id, from, from + Duration::days(3650), true).await
+}
+
+/// The focal points and alternates invited to a meeting: the active ones of its mechanism.
+pub async fn invitees(ctx: &Ctx, m: &Meeting) -> AppResult<Vec<MembershipView>> {
+    Ok(memberships::active_in_mechanism(&ctx.db, m.mechanism.id)
+        .await?
+        .into_iter()
+        .filter(|ms| ms.role.is_single_seat())
+        .collect())
+}
+
+/// What a member sees in /meetings: upcoming meetings of their mechanisms with their
+/// organisation's answer.
+#[derive(Debug, Clone)]
+pub struct MyMeeting {
+    pub meeting: Meeting,
+    pub organisation: Organisation,
+    pub role: Role,
+    pub answer: Option<RsvpAnswer>,
+}
+
+pub async fn upcoming_for(ctx: &Ctx, access: &Access) -> AppResult<Vec<MyMeeting>> {
+    access.require_member()?;
+    let now = ctx.clock.now();
+    let mut out = Vec::new();
+    for ms in access.memberships.iter().filter(|m| m.role.is_single_seat()) {
+        for m in meetings::between(&ctx.db, Some(ms.mechanism.id), now, now + Duration::days(62), false).await? {
+            let answer = meetings::answer(&ctx.db, m.id, ms.organisation.id).await?;
+            out.push(MyMeeting { meeting: m, organisation: ms.organisation.clone(), role: ms.role, answer });
+        }
+    }
+    out.sort_by_key(|x| (x.meeting.starts_at, x.meeting.id));
+    Ok(out)
+}
+
+/// What the person pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// "I will attend" (focal point) / "I will attend in place of the focal point" (alternate).
+    Attend,
+    /// "My alternate will attend" (focal point only).
+    HandOver,
+    /// "We cannot attend".
+    Decline,
+}
+
+#[derive(Debug, Clone)]
+pub struct Answered {
+    pub meeting: Meeting,
+    pub organisation: Organisation,
+    pub answer: RsvpAnswer,
+    pub changed: bool,
+}
+
+/// Records an organisation's answer. Only its focal point and alternate may answer, until
+/// the meeting starts; pressing twice is one answer.
+pub async fn answer(ctx: &Ctx, access: &Access, meeting_id: i64, organisation_id: i64, choice: Choice) -> AppResult<Answered> {
+    let m = get(ctx, meeting_id).await?;
+    let ms = access
+        .memberships
+        .iter()
+        .find(|ms| ms.mechanism.id == m.mechanism.id && ms.organisation.id == organisation_id && ms.role.is_single_seat())
+        .ok_or(AppError::NotInvited)?;
+    if m.cancelled {
+        return Err(AppError::MeetingCancelled);
+    }
+    let now = ctx.clock.now();
+    if !meeting::answers_open(now, &m.timing()) {
+        return Err(AppError::AnswersClosed);
+    }
+    let answer = match (ms.role, choice) {
+        (_, Choice::Decline) => RsvpAnswer::Declined,
+        (Role::Focal, Choice::Attend) => RsvpAnswer::Focal,
+        (Role::Alternate, Choice::Attend) => RsvpAnswer::Alternate,
+        (Role::Focal, Choice::HandOver) => {
+            if memberships::seat_holder(&ctx.db, organisation_id, m.mechanism.id, Role::Alternate).await?.is_none() {
+                return Err(AppError::NoAlternate);
+            }
+            RsvpAnswer::Handover
+        }
+        _ => return Err(AppError::NotAllowed),
+    };
+    let before = meetings::set_answer(&ctx.db, m.id, organisation_id, answer, access.person.id, now).await?;
+    let changed = before != Some(answer);
+    if changed && answer == RsvpAnswer::Handover {
+        let alternate = memberships::seat_holder(&ctx.db, organisation_id, m.mechanism.id, Role::Alternate).await?;
+        if let Some(alt) = alternate {
+            let key = format!("m{}:handover:o{}:t{}", m.id, organisation_id, now.timestamp());
+            let job = Job::Deliver {
+                person_id: alt.person_id,
+                message: Outgoing::HandoverRequest { meeting_id: m.id, organisation_id },
+            };
+            jobs::enqueue(&ctx.db, &key, &job, now, now).await?;
+            ctx.wake.notify_one();
+        }
+    }
+    Ok(Answered { meeting: m, organisation: ms.organisation.clone(), answer, changed })
+}
+
+/// The chair's view 24 h before: attending, declined, no answer — by organisation.
+#[derive(Debug, Clone, Default)]
+pub struct RsvpSummary {
+    pub attending: Vec<(Organisation, RsvpAnswer)>,
+    pub declined: Vec<Organisation>,
+    pub no_answer: Vec<Organisation>,
+}
+
+pub async fn rsvp_summary(ctx: &Ctx, m: &Meeting) -> AppResult<RsvpSummary> {
+    let answers = meetings::answers(&ctx.db, m.id).await?;
+    let mut orgs: Vec<Organisation> = invitees(ctx, m).await?.into_iter().map(|ms| ms.organisation).collect();
+    orgs.sort_by(|a, b| (a.observer, &a.acronym).cmp(&(b.observer, &b.acronym)));
+    orgs.dedup_by_key(|o| o.id);
+    let mut s = RsvpSummary::default();
+    for org in orgs {
+        match answers.iter().find(|(o, _)| *o == org.id).map(|(_, a)| *a) {
+            Some(RsvpAnswer::Declined) => s.declined.push(org),
+            Some(a) if a.attending() => s.attending.push((org, a)),
+            _ => s.no_answer.push(org),
+        }
+    }
+    Ok(s)
+}
+
+/// Who receives what is meant for the chair: the mechanism's chairs, or the coordinators
+/// when it has none.
+pub async fn chair_recipients(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
+    let chairs: Vec<i64> = memberships::active_in_mechanism(&ctx.db, mechanism_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == Role::Chair)
+        .map(|m| m.person_id)
+        .collect();
+    if !chairs.is_empty() {
+        return Ok(dedup(chairs));
+    }
+    Ok(people::coordinators(&ctx.db).await?.into_iter().map(|p: Person| p.id).collect())
+}
+
+fn dedup(mut v: Vec<i64>) -> Vec<i64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+async fn deliver(ctx: &Ctx, key: String, person_id: i64, message: Outgoing) -> AppResult<bool> {
+    let now = ctx.clock.now();
+    jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message }, now, now).await
+}
+
+/// Runs a fan-out job: decides who receives what and queues one delivery per person.
+/// Returns `Err(reason)` inside `Ok` when the job is obsolete and was skipped.
+pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
+    let now = ctx.clock.now();
+    let mut queued = 0;
+    match job {
+        Job::FanOutInvitations { meeting_id } => {
+            let m = get(ctx, *meeting_id).await?;
+            if m.cancelled {
+                return Ok(Err("meeting cancelled".into()));
+            }
+            if meeting::is_obsolete(now, &m.timing()) {
+                return Ok(Err("meeting already started".into()));
+            }
+            for ms in invitees(ctx, &m).await? {
+                let key = format!("m{}:s{}:inv:p{}:o{}", m.id, m.sequence, ms.person_id, ms.organisation.id);
+                let msg = Outgoing::Invitation { meeting_id: m.id, organisation_id: ms.organisation.id, role: ms.role };
+                queued += deliver(ctx, key, ms.person_id, msg).await? as usize;
+            }
+            meetings::mark_invitations_sent(&ctx.db, m.id, now).await?;
+        }
+        Job::FanOutReminders { meeting_id, hours } => {
+            let m = get(ctx, *meeting_id).await?;
+            if m.cancelled {
+                return Ok(Err("meeting cancelled".into()));
+            }
+            if meeting::is_obsolete(now, &m.timing()) {
+                return Ok(Err("meeting already started".into()));
+            }
+            let answers = meetings::answers(&ctx.db, m.id).await?;
+            for ms in invitees(ctx, &m).await? {
+                let answer = answers.iter().find(|(o, _)| *o == ms.organisation.id).map(|(_, a)| *a);
+                if !reminder_roles(answer).contains(&ms.role) {
+                    continue;
+                }
+                let key = format!("m{}:s{}:r{}h:p{}:o{}", m.id, m.sequence, hours, ms.person_id, ms.organisation.id);
+                let msg = Outgoing::Reminder { meeting_id: m.id, organisation_id: ms.organisation.id, hours: *hours };
+                queued += deliver(ctx, key, ms.person_id, msg).await? as usize;
+            }
+        }
+        Job::FanOutSummary { meeting_id } => {
+            let m = get(ctx, *meeting_id).await?;
+            if m.cancelled || meeting::is_obsolete(now, &m.timing()) {
+                return Ok(Err("meeting cancelled or started".into()));
+            }
+            for person in chair_recipients(ctx, m.mechanism.id).await? {
+                let key = format!("m{}:s{}:summary:p{}", m.id, m.sequence, person);
+                queued += deliver(ctx, key, person, Outgoing::RsvpSummary { meeting_id: m.id }).await? as usize;
+            }
+        }
+        Job::FanOutChange { meeting_id, cancelled } => {
+            let m = get(ctx, *meeting_id).await?;
+            for im in meetings::invitation_messages(&ctx.db, m.id, None).await? {
+                let key = format!("m{}:s{}:changed:p{}:o{}", m.id, m.sequence, im.person_id, im.organisation_id);
+                let msg = Outgoing::MeetingChanged {
+                    meeting_id: m.id,
+                    organisation_id: im.organisation_id,
+                    cancelled: *cancelled,
+                };
+                queued += deliver(ctx, key, im.person_id, msg).await? as usize;
+            }
+        }
+        Job::MonthlyNudge { year, month } => {
+            let Some(first) = NaiveDate::from_ymd_opt(*year, *month, 1) else {
+                return Ok(Err("invalid month".into()));
+            };
+            let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
+            let from = ctx.tz.from_local_datetime(&first.into()).earliest().map(|d| d.to_utc()).unwrap_or(now);
+            let to = ctx.tz.from_local_datetime(&next.into()).earliest().map(|d| d.to_utc()).unwrap_or(now);
+            let busy = meetings::mechanisms_with_meetings(&ctx.db, from, to).await?;
+            for mech in reference::mechanisms(&ctx.db).await? {
+                if busy.contains(&mech.id) {
+                    continue;
+                }
+                let chairs: Vec<i64> = memberships::active_in_mechanism(&ctx.db, mech.id)
+                    .await?
+                    .into_iter()
+                    .filter(|m| m.role == Role::Chair)
+                    .map(|m| m.person_id)
+                    .collect();
+                for person in dedup(chairs) {
+                    let key = format!("nudge:{year}-{month:02}:mech{}:p{person}", mech.id);
+                    let msg = Outgoing::MonthlyNudge { mechanism_id: mech.id, year: *year, month: *month };
+                    queued += deliver(ctx, key, person, msg).await? as usize;
+                }
+            }
+        }
+        Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
+    }
+    if queued > 0 {
+        ctx.wake.notify_one();
+    }
+    Ok(Ok(queued))
+}
+
+/// Records a delivery that will never succeed and tells the chair about it once.
+pub async fn report_failed_delivery(
+    ctx: &Ctx,
+    job_id: i64,
+    person_id: i64,
+    chat_id: i64,
+    message: &Outgoing,
+    reason: &str,
+) -> AppResult<()> {
+    let now = ctx.clock.now();
+    let meeting_id = message.meeting_id();
+    jobs::record_failure(&ctx.db, job_id, meeting_id, person_id, chat_id, reason, now).await?;
+    // Only failures of what members must receive are reported (not failures of reports).
+    let Some(meeting_id) = meeting_id else { return Ok(()) };
+    if matches!(message, Outgoing::DeliveryFailed { .. } | Outgoing::RsvpSummary { .. }) {
+        return Ok(());
+    }
+    let m = get(ctx, meeting_id).await?;
+    for chair in chair_recipients(ctx, m.mechanism.id).await? {
+        if chair == person_id {
+            continue;
+        }
+        let key = format!("m{}:failed:p{}:to{}", m.id, person_id, chair);
+        let msg = Outgoing::DeliveryFailed { meeting_id: m.id, person_id, reason: reason.to_string() };
+        deliver(ctx, key, chair, msg).await?;
+    }
+    ctx.wake.notify_one();
+    Ok(())
+}
+
+// ------------------------------------------------------------ attendance
+
+/// Past meetings of the mechanisms a person manages, newest first.
+pub async fn past_meetings(ctx: &Ctx, access: &Access, limit: i64) -> AppResult<Vec<Meeting>> {
+    let now = ctx.clock.now();
+    let mut out = Vec::new();
+    for mech in managed_mechanisms(ctx, access).await? {
+        out.extend(meetings::past(&ctx.db, mech.id, now, limit).await?);
+    }
+    out.sort_by_key(|m| std::cmp::Reverse(m.starts_at));
+    out.truncate(limit as usize);
+    Ok(out)
+}
+
+/// The attendance sheet of a past meeting: each invited organisation, present or not —
+/// as marked, or pre-filled from the answers.
+pub async fn attendance_sheet(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<(Meeting, Vec<(Organisation, bool)>)> {
+    let m = get(ctx, meeting_id).await?;
+    if !actor.may_manage(m.mechanism.id) {
+        return Err(AppError::NotAllowed);
+    }
+    if m.cancelled {
+        return Err(AppError::MeetingCancelled);
+    }
+    if ctx.clock.now() < m.starts_at {
+        return Err(AppError::Timing(meeting::TimingError::InThePast));
+    }
+    let marked = meetings::attendance(&ctx.db, m.id).await?;
+    let answers = meetings::answers(&ctx.db, m.id).await?;
+    let mut orgs: Vec<Organisation> = invitees(ctx, &m).await?.into_iter().map(|ms| ms.organisation).collect();
+    for (org_id, _) in &marked {
+        if !orgs.iter().any(|o| o.id == *org_id)
+            && let Some(o) = reference::organisation_by_id(&ctx.db, *org_id).await?
+        {
+            orgs.push(o);
+        }
+    }
+    orgs.sort_by(|a, b| (a.observer, &a.acronym).cmp(&(b.observer, &b.acronym)));
+    orgs.dedup_by_key(|o| o.id);
+    let sheet = orgs
+        .into_iter()
+        .map(|o| {
+            let present = match marked.iter().find(|(id, _)| *id == o.id) {
+                Some((_, p)) => *p,
+                None => answers.iter().any(|(id, a)| *id == o.id && a.attending()),
+            };
+            (o, present)
+        })
+        .collect();
+    Ok((m, sheet))
+}
+
+/// An organisation absent from this many consecutive meetings is flagged to the chair.
+pub const ABSENCES_FLAGGED: usize = 3;
+
+/// Saves the attendance; returns the organisations (not observers) now absent from
+/// `ABSENCES_FLAGGED` meetings in a row, which are flagged to the chair.
+pub async fn save_attendance(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    meeting_id: i64,
+    marks: &[(i64, bool)],
+) -> AppResult<Vec<Organisation>> {
+    let (m, _) = attendance_sheet(ctx, actor, meeting_id).await?;
+    let by = actor.person_id();
+    meetings::set_attendance(&ctx.db, m.id, marks, by.unwrap_or(0).max(0), ctx.clock.now())
+        .await
+        .or_else(|e| if by.is_none() { Ok(()) } else { Err(e) })?;
+    let mut flagged = Vec::new();
+    for (org_id, present) in marks {
+        if *present {
+            continue;
+        }
+        let Some(org) = reference::organisation_by_id(&ctx.db, *org_id).await? else { continue };
+        if org.observer {
+            continue;
+        }
+        let history = meetings::attendance_history(&ctx.db, m.mechanism.id, org.id, ABSENCES_FLAGGED as i64).await?;
+        if absent_in_a_row(&history, ABSENCES_FLAGGED) {
+            for chair in chair_recipients(ctx, m.mechanism.id).await? {
+                let key = format!("absence:m{}:o{}:p{}", m.id, org.id, chair);
+                let msg = Outgoing::AbsenceFlag {
+                    mechanism_id: m.mechanism.id,
+                    organisation_id: org.id,
+                    meetings: ABSENCES_FLAGGED as i64,
+                };
+                deliver(ctx, key, chair, msg).await?;
+            }
+            flagged.push(org);
+        }
+    }
+    ctx.wake.notify_one();
+    Ok(flagged)
+}
+
+/// Attendance by organisation over the last `last` marked meetings of a mechanism:
+/// (organisation, present, marked meetings). Observers are listed apart by the caller.
+pub async fn attendance_stats(ctx: &Ctx, mechanism_id: i64, last: i64) -> AppResult<Vec<(Organisation, usize, usize)>> {
+    let mut orgs: Vec<Organisation> = memberships::active_in_mechanism(&ctx.db, mechanism_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role.is_single_seat())
+        .map(|m| m.organisation)
+        .collect();
+    orgs.sort_by(|a, b| (a.observer, &a.acronym).cmp(&(b.observer, &b.acronym)));
+    orgs.dedup_by_key(|o| o.id);
+    let mut out = Vec::new();
+    for org in orgs {
+        let h = meetings::attendance_history(&ctx.db, mechanism_id, org.id, last).await?;
+        let present = h.iter().filter(|p| **p).count();
+        out.push((org, present, h.len()));
+    }
+    Ok(out)
+}

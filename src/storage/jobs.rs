@@ -1,0 +1,211 @@
+//! The job table: enqueue idempotently, claim due jobs atomically, acknowledge.
+
+use super::{Db, from_ts, internal, ts};
+use crate::domain::AppResult;
+use crate::domain::jobs::Job;
+use chrono::{DateTime, Utc};
+use sqlx::FromRow;
+
+#[derive(Debug, Clone)]
+pub struct ClaimedJob {
+    pub id: i64,
+    pub job: Job,
+    pub run_at: DateTime<Utc>,
+    pub attempts: i64,
+    pub key: String,
+}
+
+#[derive(FromRow)]
+struct Row {
+    id: i64,
+    payload: String,
+    run_at: i64,
+    attempts: i64,
+    idempotency_key: String,
+}
+
+fn group_of(job: &Job) -> Option<String> {
+    job.meeting_id().map(|m| format!("meeting:{m}"))
+}
+
+/// Queues a job unless one with the same key exists. Returns true when it was queued.
+pub async fn enqueue(db: &Db, key: &str, job: &Job, run_at: DateTime<Utc>, now: DateTime<Utc>) -> AppResult<bool> {
+    let payload = serde_json::to_string(job).map_err(crate::domain::AppError::internal)?;
+    let done = sqlx::query(
+        "INSERT INTO jobs (kind, payload, run_at, idempotency_key, group_key, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
+    )
+    .bind(job.kind())
+    .bind(payload)
+    .bind(ts(run_at))
+    .bind(key)
+    .bind(group_of(job))
+    .bind(ts(now))
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Claims up to `limit` due jobs (pending → running) in one statement.
+pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease_secs: i64, limit: i64) -> AppResult<Vec<ClaimedJob>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?
+         WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, id LIMIT ?)
+         RETURNING id, payload, run_at, attempts, idempotency_key",
+    )
+    .bind(ts(now) + lease_secs)
+    .bind(ts(now))
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        match serde_json::from_str::<Job>(&r.payload) {
+            Ok(job) => out.push(ClaimedJob {
+                id: r.id,
+                job,
+                run_at: from_ts(r.run_at),
+                attempts: r.attempts,
+                key: r.idempotency_key,
+            }),
+            Err(e) => {
+                // A payload this version cannot read: fail it, visibly, rather than loop.
+                finish(db, r.id, "failed", Some(&format!("unreadable payload: {e}")), now).await?;
+            }
+        }
+    }
+    out.sort_by_key(|j| (j.run_at, j.id));
+    Ok(out)
+}
+
+async fn finish(db: &Db, id: i64, status: &str, error: Option<&str>, now: DateTime<Utc>) -> AppResult<()> {
+    sqlx::query(
+        "UPDATE jobs SET status = ?, last_error = COALESCE(?, last_error), finished_at = ?, lease_until = NULL
+         WHERE id = ? AND status = 'running'",
+    )
+    .bind(status)
+    .bind(error)
+    .bind(ts(now))
+    .bind(id)
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+pub async fn mark_done(db: &Db, id: i64, now: DateTime<Utc>) -> AppResult<()> {
+    finish(db, id, "done", None, now).await
+}
+
+pub async fn mark_failed(db: &Db, id: i64, error: &str, now: DateTime<Utc>) -> AppResult<()> {
+    finish(db, id, "failed", Some(error), now).await
+}
+
+pub async fn mark_skipped(db: &Db, id: i64, reason: &str, now: DateTime<Utc>) -> AppResult<()> {
+    finish(db, id, "skipped", Some(reason), now).await
+}
+
+/// Puts a job back to wait until `run_at`, keeping the error for whoever looks.
+pub async fn retry_at(db: &Db, id: i64, run_at: DateTime<Utc>, error: &str) -> AppResult<()> {
+    sqlx::query(
+        "UPDATE jobs SET status = 'pending', run_at = ?, last_error = ?, lease_until = NULL
+         WHERE id = ? AND status = 'running'",
+    )
+    .bind(ts(run_at))
+    .bind(error)
+    .bind(id)
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+/// At start: jobs left running by a process that died are due again.
+pub async fn release_orphans(db: &Db) -> AppResult<u64> {
+    let done = sqlx::query("UPDATE jobs SET status = 'pending', lease_until = NULL WHERE status = 'running'")
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(done.rows_affected())
+}
+
+/// Jobs whose lease ran out (a stuck execution) are due again.
+pub async fn release_expired(db: &Db, now: DateTime<Utc>) -> AppResult<u64> {
+    let done = sqlx::query(
+        "UPDATE jobs SET status = 'pending', lease_until = NULL WHERE status = 'running' AND lease_until <= ?",
+    )
+    .bind(ts(now))
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected())
+}
+
+pub async fn next_run_at(db: &Db) -> AppResult<Option<DateTime<Utc>>> {
+    let at: Option<i64> = sqlx::query_scalar("SELECT MIN(run_at) FROM jobs WHERE status = 'pending'")
+        .fetch_one(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(at.map(from_ts))
+}
+
+/// Cancels the pending jobs of a meeting (rescheduled or cancelled). Returns how many.
+pub async fn cancel_meeting_jobs(db: &Db, meeting_id: i64, now: DateTime<Utc>) -> AppResult<u64> {
+    let done = sqlx::query(
+        "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE group_key = ? AND status = 'pending'",
+    )
+    .bind(ts(now))
+    .bind(format!("meeting:{meeting_id}"))
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct JobRecord {
+    pub id: i64,
+    pub kind: String,
+    pub payload: String,
+    pub run_at: i64,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub idempotency_key: String,
+}
+
+/// Every job, for tests and diagnostics.
+pub async fn all(db: &Db) -> AppResult<Vec<JobRecord>> {
+    sqlx::query_as(
+        "SELECT id, kind, payload, run_at, status, attempts, last_error, idempotency_key FROM jobs ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+pub async fn record_failure(
+    db: &Db,
+    job_id: i64,
+    meeting_id: Option<i64>,
+    person_id: i64,
+    chat_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO delivery_failures (job_id, meeting_id, person_id, chat_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(job_id)
+    .bind(meeting_id)
+    .bind(person_id)
+    .bind(chat_id)
+    .bind(reason)
+    .bind(ts(now))
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
