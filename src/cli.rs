@@ -71,20 +71,13 @@ enum AdminCommand {
 fn init_tracing(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
 pub async fn main() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Run);
-    init_tracing(if matches!(command, Command::Run) {
-        "info"
-    } else {
-        "warn"
-    });
+    init_tracing(if matches!(command, Command::Run) { "info" } else { "warn" });
     match run(command).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -104,54 +97,32 @@ fn one_line(e: &anyhow::Error) -> String {
 
 async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = Db::connect(&config.database_url).await?;
-    Ok(Ctx::new(
-        db,
-        Arc::new(SystemClock),
-        config.tz,
-        config.invitation_ttl,
-    ))
+    Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {
     let config = Config::from_env()?;
     match command {
         Command::Run => run_bot(config).await,
-        Command::Admin {
-            command: AdminCommand::AddCoordinator { telegram_id, name },
-        } => {
+        Command::Admin { command: AdminCommand::AddCoordinator { telegram_id, name } } => {
             if telegram_id <= 0 {
-                anyhow::bail!(
-                    "--telegram-id must be a positive Telegram user id, not {telegram_id}"
-                );
+                anyhow::bail!("--telegram-id must be a positive Telegram user id, not {telegram_id}");
             }
             let ctx = context(&config).await?;
             let (person, added) = people::add_coordinator(&ctx, telegram_id, &name).await?;
             if added {
-                println!(
-                    "{} (Telegram id {}) is now a coordinator.",
-                    person.display_name, person.telegram_id
-                );
+                println!("{} (Telegram id {}) is now a coordinator.", person.display_name, person.telegram_id);
             } else {
-                println!(
-                    "{} (Telegram id {}) already was a coordinator.",
-                    person.display_name, person.telegram_id
-                );
+                println!("{} (Telegram id {}) already was a coordinator.", person.display_name, person.telegram_id);
             }
             Ok(())
         }
-        Command::Invite {
-            org,
-            mechanism,
-            role,
-            replace,
-        } => {
+        Command::Invite { org, mechanism, role, replace } => {
             let role = Role::parse(&role).map_err(AppError::InvalidRole)?;
             let ctx = context(&config).await?;
             let org = membership::organisation(&ctx, &org).await?;
             let mech = membership::mechanism(&ctx, &mechanism).await?;
-            let issued =
-                membership::issue_invitation(&ctx, Issuer::CommandLine, &org, &mech, role, replace)
-                    .await?;
+            let issued = membership::issue_invitation(&ctx, Issuer::CommandLine, &org, &mech, role, replace).await?;
             println!("{}", issued.link);
             println!("code: {}", issued.code.as_str());
             println!(
@@ -159,10 +130,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 issued.organisation.acronym,
                 issued.mechanism.code,
                 issued.role,
-                issued
-                    .expires_at
-                    .with_timezone(&ctx.tz)
-                    .format("%Y-%m-%d %H:%M %Z")
+                issued.expires_at.with_timezone(&ctx.tz).format("%Y-%m-%d %H:%M %Z")
             );
             if let Some(holder) = issued.replaces {
                 println!("replaces on acceptance: {holder}");
@@ -174,18 +142,12 @@ async fn run(command: Command) -> anyhow::Result<()> {
 
 async fn run_bot(config: Config) -> anyhow::Result<()> {
     let Some(token) = config.token.clone() else {
-        anyhow::bail!(
-            "TELOXIDE_TOKEN is not set: export the bot token from @BotFather to run the bot"
-        );
+        anyhow::bail!("TELOXIDE_TOKEN is not set: export the bot token from @BotFather to run the bot");
     };
     tracing::info!(config = ?config, "starting cluster-bot");
     let ctx = context(&config).await?;
     let i18n = Arc::new(I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?);
-    let opts = telegram::BotOptions {
-        token,
-        api_url: config.api_url.clone(),
-        poll_timeout: Duration::from_secs(25),
-    };
+    let opts = telegram::BotOptions::new(token, config.api_url.clone());
     let start = telegram::start(opts, ctx.clone(), i18n);
     let bot = tokio::select! {
         bot = start => bot?,
@@ -204,9 +166,7 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
                 done.await;
                 break;
             }
-            Err(_) if !finished.is_finished() => {
-                tokio::time::sleep(Duration::from_millis(50)).await
-            }
+            Err(_) if !finished.is_finished() => tokio::time::sleep(Duration::from_millis(50)).await,
             Err(_) => break,
         }
     }

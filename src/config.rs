@@ -41,16 +41,9 @@ impl Config {
     }
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
-        let non_empty = |k: &str| {
-            get(k)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
+        let non_empty = |k: &str| get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let api_url = match non_empty("TELOXIDE_API_URL") {
-            Some(raw) => Some(
-                Url::parse(&raw)
-                    .with_context(|| format!("TELOXIDE_API_URL is not a URL: {raw}"))?,
-            ),
+            Some(raw) => Some(Url::parse(&raw).with_context(|| format!("TELOXIDE_API_URL is not a URL: {raw}"))?),
             None => None,
         };
         let tz_name = non_empty("CLUSTER_TZ").unwrap_or_else(|| DEFAULT_TZ.to_string());
@@ -61,9 +54,7 @@ impl Config {
         let ttl_days = match non_empty("CLUSTER_INVITATION_TTL_DAYS") {
             Some(raw) => match raw.parse::<i64>() {
                 Ok(d) if (1..=365).contains(&d) => d,
-                _ => bail!(
-                    "CLUSTER_INVITATION_TTL_DAYS must be a whole number of days from 1 to 365, not {raw}"
-                ),
+                _ => bail!("CLUSTER_INVITATION_TTL_DAYS must be a whole number of days from 1 to 365, not {raw}"),
             },
             None => 14,
         };
@@ -83,10 +74,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn cfg(pairs: &[(&str, &str)]) -> anyhow::Result<Config> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 

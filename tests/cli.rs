@@ -35,51 +35,17 @@ fn admin_commands_create_the_database_and_print_links() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sub-dir-less.db");
     assert!(!db.exists());
-    let out = cli(
-        &db,
-        &[
-            "admin",
-            "add-coordinator",
-            "--telegram-id",
-            "42",
-            "--name",
-            "Awa Coordo",
-        ],
-    );
+    let out = cli(&db, &["admin", "add-coordinator", "--telegram-id", "42", "--name", "Awa Coordo"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(db.exists(), "the database file is created when missing");
     assert!(stdout(&out).contains("is now a coordinator"));
-    let again = cli(
-        &db,
-        &[
-            "admin",
-            "add-coordinator",
-            "--telegram-id",
-            "42",
-            "--name",
-            "Awa Coordo",
-        ],
-    );
+    let again = cli(&db, &["admin", "add-coordinator", "--telegram-id", "42", "--name", "Awa Coordo"]);
     assert!(again.status.success() && stdout(&again).contains("already"));
 
-    let out = cli(
-        &db,
-        &[
-            "invite",
-            "--org",
-            "NRC",
-            "--mechanism",
-            "CPN",
-            "--role",
-            "focal",
-        ],
-    );
+    let out = cli(&db, &["invite", "--org", "NRC", "--mechanism", "CPN", "--role", "focal"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let first = stdout(&out).lines().next().unwrap().to_string();
-    assert!(
-        first.starts_with("https://t.me/") && first.contains("?start="),
-        "{first}"
-    );
+    assert!(first.starts_with("https://t.me/") && first.contains("?start="), "{first}");
     let code = first.split("start=").nth(1).unwrap();
     assert_eq!(code.len(), 22);
 }
@@ -89,64 +55,11 @@ fn command_line_errors_are_one_line_and_non_zero() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     for (args, reason) in [
-        (
-            vec![
-                "invite",
-                "--org",
-                "NOPE",
-                "--mechanism",
-                "CPN",
-                "--role",
-                "focal",
-            ],
-            "unknown organisation 'NOPE'",
-        ),
-        (
-            vec![
-                "invite",
-                "--org",
-                "NRC",
-                "--mechanism",
-                "XX",
-                "--role",
-                "focal",
-            ],
-            "unknown mechanism 'XX'",
-        ),
-        (
-            vec![
-                "invite",
-                "--org",
-                "NRC",
-                "--mechanism",
-                "CPN",
-                "--role",
-                "boss",
-            ],
-            "unknown role 'boss'",
-        ),
-        (
-            vec![
-                "admin",
-                "add-coordinator",
-                "--telegram-id",
-                "-5",
-                "--name",
-                "X",
-            ],
-            "positive Telegram user id",
-        ),
-        (
-            vec![
-                "admin",
-                "add-coordinator",
-                "--telegram-id",
-                "5",
-                "--name",
-                &"x".repeat(101),
-            ],
-            "longer than 100",
-        ),
+        (vec!["invite", "--org", "NOPE", "--mechanism", "CPN", "--role", "focal"], "unknown organisation 'NOPE'"),
+        (vec!["invite", "--org", "NRC", "--mechanism", "XX", "--role", "focal"], "unknown mechanism 'XX'"),
+        (vec!["invite", "--org", "NRC", "--mechanism", "CPN", "--role", "boss"], "unknown role 'boss'"),
+        (vec!["admin", "add-coordinator", "--telegram-id", "-5", "--name", "X"], "positive Telegram user id"),
+        (vec!["admin", "add-coordinator", "--telegram-id", "5", "--name", &"x".repeat(101)], "longer than 100"),
     ] {
         let out = cli(&db, &args);
         assert!(!out.status.success(), "{args:?} succeeded");
@@ -155,22 +68,7 @@ fn command_line_errors_are_one_line_and_non_zero() {
         assert!(err.contains(reason), "{args:?}: {err}");
     }
     // A second focal point is refused without --replace.
-    assert!(
-        cli(
-            &db,
-            &[
-                "invite",
-                "--org",
-                "NRC",
-                "--mechanism",
-                "CPN",
-                "--role",
-                "focal"
-            ]
-        )
-        .status
-        .success()
-    );
+    assert!(cli(&db, &["invite", "--org", "NRC", "--mechanism", "CPN", "--role", "focal"]).status.success());
 }
 
 #[test]
@@ -188,10 +86,7 @@ fn spawn_bot(db: &Path, api: &url::Url) -> Child {
         .env("DATABASE_URL", db)
         .env("TELOXIDE_TOKEN", "123:TEST")
         .env("TELOXIDE_API_URL", api.as_str())
-        .env(
-            "RUST_LOG",
-            "debug,hyper=info,hyper_util=info,reqwest=info,sqlx=info",
-        )
+        .env("RUST_LOG", "debug,hyper=info,hyper_util=info,reqwest=info,sqlx=info")
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(db.with_extension("log")).unwrap())
         .spawn()
@@ -200,19 +95,13 @@ fn spawn_bot(db: &Path, api: &url::Url) -> Child {
 
 fn sigterm_and_wait(child: &mut Child) -> (std::process::ExitStatus, Duration) {
     let started = Instant::now();
-    let ok = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
+    let ok = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     assert!(ok.success());
     loop {
         if let Some(status) = child.try_wait().unwrap() {
             return (status, started.elapsed());
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the bot did not stop after SIGTERM"
-        );
+        assert!(started.elapsed() < Duration::from_secs(60), "the bot did not stop after SIGTERM");
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -224,80 +113,34 @@ async fn done_when_coordinator_invites_and_a_new_user_joins_then_restart() {
     let db = dir.path().join("bot.db");
     let wait = Duration::from_secs(20);
 
-    assert!(
-        cli(
-            &db,
-            &[
-                "admin",
-                "add-coordinator",
-                "--telegram-id",
-                "1000",
-                "--name",
-                "Coordo"
-            ]
-        )
-        .status
-        .success()
-    );
+    assert!(cli(&db, &["admin", "add-coordinator", "--telegram-id", "1000", "--name", "Coordo"]).status.success());
     let mut bot = spawn_bot(&db, &fake.url());
-    if let Err(e) = fake
-        .wait_for(
-            |r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"),
-            wait,
-        )
-        .await
+    if let Err(e) =
+        fake.wait_for(|r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"), wait).await
     {
-        panic!(
-            "{e}\n{}",
-            std::fs::read_to_string(db.with_extension("log")).unwrap_or_default()
-        );
+        panic!("{e}\n{}", std::fs::read_to_string(db.with_extension("log")).unwrap_or_default());
     }
 
     // The link carries the username from the bot's last getMe.
-    let out = cli(
-        &db,
-        &[
-            "invite",
-            "--org",
-            "NRC",
-            "--mechanism",
-            "CPN",
-            "--role",
-            "focal",
-        ],
-    );
+    let out = cli(&db, &["invite", "--org", "NRC", "--mechanism", "CPN", "--role", "focal"]);
     let link = stdout(&out).lines().next().unwrap().to_string();
-    assert!(
-        link.starts_with("https://t.me/cluster_test_bot?start="),
-        "{link}"
-    );
+    assert!(link.starts_with("https://t.me/cluster_test_bot?start="), "{link}");
     let code = link.split("start=").nth(1).unwrap().to_string();
 
     let user = FakeUser::new(2000, "Aminata").language("en");
     let mark = fake.mark();
     fake.send_text(&user, &format!("/start {code}"));
-    let preview = fake
-        .wait_for(
-            |r| r.seq >= mark && r.method == "sendMessage" && r.chat_id() == Some(2000),
-            wait,
-        )
-        .await
-        .unwrap();
+    let preview =
+        fake.wait_for(|r| r.seq >= mark && r.method == "sendMessage" && r.chat_id() == Some(2000), wait).await.unwrap();
     assert!(preview.str_param("text").unwrap().contains("NRC"));
     let preview_id = fake.sent_to(2000).last().unwrap().message_id;
     let mark = fake.mark();
     fake.press_button(&user, preview_id, "join:name");
-    fake.wait_for(|r| r.seq >= mark && r.method == "answerCallbackQuery", wait)
-        .await
-        .unwrap();
+    fake.wait_for(|r| r.seq >= mark && r.method == "answerCallbackQuery", wait).await.unwrap();
     let mark = fake.mark();
     fake.press_button(&user, preview_id, "join:yes");
-    fake.wait_for(|r| r.seq >= mark && r.method == "answerCallbackQuery", wait)
-        .await
-        .unwrap();
-    fake.wait_for_message_to(2000, "Welcome! You are NRC's focal point", wait)
-        .await
-        .unwrap();
+    fake.wait_for(|r| r.seq >= mark && r.method == "answerCallbackQuery", wait).await.unwrap();
+    fake.wait_for_message_to(2000, "Welcome! You are NRC's focal point", wait).await.unwrap();
 
     let (status, took) = sigterm_and_wait(&mut bot);
     assert_eq!(status.code(), Some(0), "SIGTERM stops the bot cleanly");
@@ -306,18 +149,10 @@ async fn done_when_coordinator_invites_and_a_new_user_joins_then_restart() {
     let mut bot = spawn_bot(&db, &fake.url());
     let mark = fake.mark();
     fake.send_text(&user, "/me");
-    let me = fake
-        .wait_for(
-            |r| r.seq >= mark && r.method == "sendMessage" && r.chat_id() == Some(2000),
-            wait,
-        )
-        .await
-        .unwrap();
+    let me =
+        fake.wait_for(|r| r.seq >= mark && r.method == "sendMessage" && r.chat_id() == Some(2000), wait).await.unwrap();
     let text = me.str_param("text").unwrap();
-    assert!(
-        text.contains("NRC") && text.contains("focal point"),
-        "{text}"
-    );
+    assert!(text.contains("NRC") && text.contains("focal point"), "{text}");
     let (status, _) = sigterm_and_wait(&mut bot);
     assert_eq!(status.code(), Some(0));
 }

@@ -17,38 +17,20 @@ use harness::{TestBot, button};
 async fn invite(app: &TestBot, org: &str, mech: &str, role: Role) -> String {
     let o = membership::organisation(&app.ctx, org).await.unwrap();
     let m = membership::mechanism(&app.ctx, mech).await.unwrap();
-    let issued = membership::issue_invitation(&app.ctx, Issuer::CommandLine, &o, &m, role, false)
-        .await
-        .unwrap();
-    assert!(
-        issued
-            .link
-            .starts_with("https://t.me/cluster_test_bot?start="),
-        "{}",
-        issued.link
-    );
+    let issued = membership::issue_invitation(&app.ctx, Issuer::CommandLine, &o, &m, role, false).await.unwrap();
+    assert!(issued.link.starts_with("https://t.me/cluster_test_bot?start="), "{}", issued.link);
     issued.code.as_str().to_string()
 }
 
 /// Runs the whole joining dialog for `user` with `code`, keeping the Telegram name.
 async fn join(app: &TestBot, user: &FakeUser, code: &str) {
     let preview = app.send(user, &format!("/start {code}")).await;
-    let principles = app
-        .press_expect_edit(user, preview.message_id, &button(&preview, "join:name"))
-        .await;
-    app.press_expect_edit(
-        user,
-        principles.message_id,
-        &button(&principles, "join:yes"),
-    )
-    .await;
+    let principles = app.press_expect_edit(user, preview.message_id, &button(&preview, "join:name")).await;
+    app.press_expect_edit(user, principles.message_id, &button(&principles, "join:yes")).await;
 }
 
 async fn active_roles(app: &TestBot, telegram_id: i64) -> Vec<(String, String, Role)> {
-    let Some(p) = people_store::by_telegram_id(&app.ctx.db, telegram_id)
-        .await
-        .unwrap()
-    else {
+    let Some(p) = people_store::by_telegram_id(&app.ctx.db, telegram_id).await.unwrap() else {
         return vec![];
     };
     memberships::active_for_person(&app.ctx.db, p.id)
@@ -63,54 +45,25 @@ async fn active_roles(app: &TestBot, telegram_id: i64) -> Vec<(String, String, R
 async fn joining_with_a_valid_code_makes_a_focal_point_in_their_language_and_survives_a_restart() {
     let mut app = TestBot::start().await;
     let code = invite(&app, "NRC", "CPN", Role::Focal).await;
-    let awa = FakeUser::new(5001, "Awa")
-        .last_name("Traoré")
-        .language("en-GB");
+    let awa = FakeUser::new(5001, "Awa").last_name("Traoré").language("en-GB");
 
     let preview = app.send(&awa, &format!("/start {code}")).await;
     let text = preview.text.clone().unwrap();
-    assert!(
-        text.starts_with("Invitation to join the Protection Cluster"),
-        "{text}"
-    );
-    assert!(
-        text.contains("NRC (Norwegian Refugee Council)") && text.contains("focal point"),
-        "{text}"
-    );
+    assert!(text.starts_with("Invitation to join the Protection Cluster"), "{text}");
+    assert!(text.contains("NRC (Norwegian Refugee Council)") && text.contains("focal point"), "{text}");
 
     // A typed name is accepted instead of the Telegram one.
     let principles = app.send(&awa, "  Awa   Traoré (NRC Bamako) ").await;
-    assert_eq!(
-        principles.text.as_deref(),
-        Some(app.t(Language::En, Msg::JoinPrinciples).as_str())
-    );
+    assert_eq!(principles.text.as_deref(), Some(app.t(Language::En, Msg::JoinPrinciples).as_str()));
     let accepted_at = app.clock.now_for_test();
-    let done = app
-        .press_expect_edit(
-            &awa,
-            principles.message_id,
-            &button(&principles, "join:yes"),
-        )
-        .await;
-    assert!(
-        done.text
-            .unwrap()
-            .starts_with("Welcome! You are NRC's focal point for")
-    );
+    let done = app.press_expect_edit(&awa, principles.message_id, &button(&principles, "join:yes")).await;
+    assert!(done.text.unwrap().starts_with("Welcome! You are NRC's focal point for"));
 
-    assert_eq!(
-        active_roles(&app, 5001).await,
-        vec![("NRC".into(), "CPN".into(), Role::Focal)]
-    );
-    let person = people_store::by_telegram_id(&app.ctx.db, 5001)
-        .await
-        .unwrap()
-        .unwrap();
+    assert_eq!(active_roles(&app, 5001).await, vec![("NRC".into(), "CPN".into(), Role::Focal)]);
+    let person = people_store::by_telegram_id(&app.ctx.db, 5001).await.unwrap().unwrap();
     assert_eq!(person.display_name, "Awa Traoré (NRC Bamako)");
     assert_eq!(person.language, Language::En);
-    let m = memberships::active_for_person(&app.ctx.db, person.id)
-        .await
-        .unwrap();
+    let m = memberships::active_for_person(&app.ctx.db, person.id).await.unwrap();
     assert_eq!(m[0].accepted_at, accepted_at);
 
     // The member's menu was published for their chat, in English, with member commands.
@@ -121,30 +74,15 @@ async fn joining_with_a_valid_code_makes_a_focal_point_in_their_language_and_sur
         .rev()
         .find(|r| r.params["scope"]["chat_id"].as_i64() == Some(5001))
         .expect("chat-scoped menu published");
-    let names: Vec<&str> = menu.params["commands"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["command"].as_str().unwrap())
-        .collect();
-    assert!(
-        names.contains(&"members") && !names.contains(&"invite"),
-        "{names:?}"
-    );
+    let names: Vec<&str> =
+        menu.params["commands"].as_array().unwrap().iter().map(|c| c["command"].as_str().unwrap()).collect();
+    assert!(names.contains(&"members") && !names.contains(&"invite"), "{names:?}");
 
     app.restart().await;
-    assert_eq!(
-        active_roles(&app, 5001).await,
-        vec![("NRC".into(), "CPN".into(), Role::Focal)]
-    );
+    assert_eq!(active_roles(&app, 5001).await, vec![("NRC".into(), "CPN".into(), Role::Focal)]);
     let me = app.send(&awa, "/me").await;
     let me = me.text.unwrap();
-    assert!(
-        me.contains("Awa Traoré (NRC Bamako)")
-            && me.contains("NRC — ")
-            && me.contains("focal point"),
-        "{me}"
-    );
+    assert!(me.contains("Awa Traoré (NRC Bamako)") && me.contains("NRC — ") && me.contains("focal point"), "{me}");
     app.stop().await;
 }
 
@@ -164,23 +102,14 @@ async fn expired_used_and_unknown_codes_are_refused_and_nothing_happens() {
     let moussa = FakeUser::new(6001, "Moussa").language("fr");
 
     let reply = app.send(&moussa, "/start AAAAAAAAAAAAAAAAAAAAAA").await;
-    assert_eq!(
-        reply.text.unwrap(),
-        app.t(Language::Fr, Msg::JoinCodeUnknown)
-    );
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeUnknown));
     let reply = app.send(&moussa, "/start n'importe quoi").await;
-    assert_eq!(
-        reply.text.unwrap(),
-        app.t(Language::Fr, Msg::JoinCodeUnknown)
-    );
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeUnknown));
 
     let expiring = invite(&app, "UNHCR", "CR-GAO", Role::Alternate).await;
     app.clock.advance(Duration::days(14) + Duration::seconds(1));
     let reply = app.send(&moussa, &format!("/start {expiring}")).await;
-    assert_eq!(
-        reply.text.unwrap(),
-        app.t(Language::Fr, Msg::JoinCodeExpired)
-    );
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeExpired));
 
     let code = invite(&app, "DRC/DDG", "CR-GAO", Role::Focal).await;
     let first = FakeUser::new(6002, "Fatou").language("fr");
@@ -192,10 +121,7 @@ async fn expired_used_and_unknown_codes_are_refused_and_nothing_happens() {
     assert!(active_roles(&app, 6001).await.is_empty());
     let reply = app.send(&moussa, "Moussa Diarra").await;
     assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::FreeTextHint));
-    assert_eq!(
-        active_roles(&app, 6002).await,
-        vec![("DRC/DDG".into(), "CR-GAO".into(), Role::Focal)]
-    );
+    assert_eq!(active_roles(&app, 6002).await, vec![("DRC/DDG".into(), "CR-GAO".into(), Role::Focal)]);
     app.stop().await;
 }
 
@@ -205,17 +131,10 @@ async fn an_expired_code_cannot_be_accepted_after_the_dialog_started() {
     let code = invite(&app, "NRC", "CPN", Role::Focal).await;
     let user = FakeUser::new(6101, "Ali");
     let preview = app.send(&user, &format!("/start {code}")).await;
-    let principles = app
-        .press_expect_edit(&user, preview.message_id, &button(&preview, "join:name"))
-        .await;
+    let principles = app.press_expect_edit(&user, preview.message_id, &button(&preview, "join:name")).await;
     app.clock.advance(Duration::days(15));
-    let refused = app
-        .press_expect_edit(&user, principles.message_id, "join:yes")
-        .await;
-    assert_eq!(
-        refused.text.unwrap(),
-        app.t(Language::Fr, Msg::JoinCodeExpired)
-    );
+    let refused = app.press_expect_edit(&user, principles.message_id, "join:yes").await;
+    assert_eq!(refused.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeExpired));
     assert!(active_roles(&app, 6101).await.is_empty());
     app.stop().await;
 }
@@ -228,13 +147,8 @@ async fn language_switch_is_kept_across_a_restart() {
     assert_eq!(help.text.unwrap(), app.t(Language::Fr, Msg::HelpUnknown));
 
     let chooser = app.send(&user, "/language").await;
-    assert_eq!(
-        chooser.text.as_deref(),
-        Some(app.t(Language::Fr, Msg::LanguageChoose).as_str())
-    );
-    let set = app
-        .press_expect_edit(&user, chooser.message_id, "lang:en")
-        .await;
+    assert_eq!(chooser.text.as_deref(), Some(app.t(Language::Fr, Msg::LanguageChoose).as_str()));
+    let set = app.press_expect_edit(&user, chooser.message_id, "lang:en").await;
     assert_eq!(set.text.unwrap(), app.t(Language::En, Msg::LanguageSet));
     let help = app.send(&user, "/help").await;
     assert_eq!(help.text.unwrap(), app.t(Language::En, Msg::HelpUnknown));
@@ -275,17 +189,7 @@ async fn forged_and_stale_buttons_are_answered_and_change_nothing() {
     let mut app = TestBot::start().await;
     let user = FakeUser::new(9001, "Forger").language("en");
     let hello = app.send(&user, "/start").await;
-    for data in [
-        "join:yes",
-        "inv:m:1",
-        "inv:r:c",
-        "inv:x",
-        "leave:y:1",
-        "💥",
-        "lang:de",
-        "inv:m:-1",
-        "",
-    ] {
+    for data in ["join:yes", "inv:m:1", "inv:r:c", "inv:x", "leave:y:1", "💥", "lang:de", "inv:m:-1", ""] {
         let (answer, changed) = app.press(&user, hello.message_id, data).await;
         assert_eq!(
             answer.str_param("text"),
@@ -303,33 +207,17 @@ async fn forged_and_stale_buttons_are_answered_and_change_nothing() {
     join(&app, &chair, &code).await;
     let pick = app.send(&chair, "/invite").await;
     let allowed = pick.button_data();
-    assert_eq!(
-        allowed.iter().filter(|d| d.starts_with("inv:m:")).count(),
-        1,
-        "{allowed:?}"
-    );
+    assert_eq!(allowed.iter().filter(|d| d.starts_with("inv:m:")).count(), 1, "{allowed:?}");
     let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
-    let (answer, changed) = app
-        .press(&chair, pick.message_id, &format!("inv:m:{}", cpn.id))
-        .await;
-    assert_eq!(
-        answer.str_param("text"),
-        Some(app.t(Language::En, Msg::NotAllowed).as_str())
-    );
+    let (answer, changed) = app.press(&chair, pick.message_id, &format!("inv:m:{}", cpn.id)).await;
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NotAllowed).as_str()));
     assert!(changed.is_empty());
     // And cannot make a chair link by forging the role.
-    let orgs = app
-        .press_expect_edit(&chair, pick.message_id, &button(&pick, "inv:m:"))
-        .await;
-    let roles = app
-        .press_expect_edit(&chair, orgs.message_id, &button(&orgs, "inv:o:"))
-        .await;
+    let orgs = app.press_expect_edit(&chair, pick.message_id, &button(&pick, "inv:m:")).await;
+    let roles = app.press_expect_edit(&chair, orgs.message_id, &button(&orgs, "inv:o:")).await;
     assert!(!roles.button_data().contains(&"inv:r:c".to_string()));
     let (answer, _) = app.press(&chair, roles.message_id, "inv:r:c").await;
-    assert_eq!(
-        answer.str_param("text"),
-        Some(app.t(Language::En, Msg::NotAllowed).as_str())
-    );
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NotAllowed).as_str()));
     app.stop().await;
 }
 
@@ -352,19 +240,14 @@ async fn oversize_and_empty_names_get_an_explanation_and_the_same_question() {
     }
     // Still in the dialog: a correct name goes on to the principles.
     let principles = app.send(&user, "Kadidia Coulibaly").await;
-    assert_eq!(
-        principles.text.unwrap(),
-        app.t(Language::Fr, Msg::JoinPrinciples)
-    );
+    assert_eq!(principles.text.unwrap(), app.t(Language::Fr, Msg::JoinPrinciples));
     app.stop().await;
 }
 
 #[tokio::test]
 async fn coordinator_invites_in_chat_and_replaces_a_focal_point_only_explicitly() {
     let mut app = TestBot::start().await;
-    people::add_coordinator(&app.ctx, 10001, "Coordo")
-        .await
-        .unwrap();
+    people::add_coordinator(&app.ctx, 10001, "Coordo").await.unwrap();
     let coordo = FakeUser::new(10001, "Coordo").language("en");
     let first = FakeUser::new(10002, "First").language("fr");
     let second = FakeUser::new(10003, "Second").language("fr");
@@ -374,32 +257,20 @@ async fn coordinator_invites_in_chat_and_replaces_a_focal_point_only_explicitly(
     let o = membership::organisation(&app.ctx, "NRC").await.unwrap();
     let m = membership::mechanism(&app.ctx, "CPN").await.unwrap();
     let err =
-        membership::issue_invitation(&app.ctx, Issuer::CommandLine, &o, &m, Role::Focal, false)
-            .await
-            .unwrap_err();
+        membership::issue_invitation(&app.ctx, Issuer::CommandLine, &o, &m, Role::Focal, false).await.unwrap_err();
     assert!(err.to_string().contains("already has a focal"), "{err}");
 
     let pick = app.send(&coordo, "/invite").await;
-    let orgs = app
-        .press_expect_edit(&coordo, pick.message_id, &format!("inv:m:{}", m.id))
-        .await;
+    let orgs = app.press_expect_edit(&coordo, pick.message_id, &format!("inv:m:{}", m.id)).await;
     // Typing an unknown acronym explains and asks again; a known one (any case) goes on.
     let again = app.send(&coordo, "NOPE").await;
-    assert!(again.text.unwrap().starts_with(&app.t(
-        Language::En,
-        Msg::InviteUnknownOrganisation {
-            text: "NOPE".into()
-        }
-    )));
+    assert!(
+        again.text.unwrap().starts_with(&app.t(Language::En, Msg::InviteUnknownOrganisation { text: "NOPE".into() }))
+    );
     let _ = orgs;
     let roles = app.send(&coordo, "nrc").await;
-    assert!(
-        roles.button_data().contains(&"inv:r:c".to_string()),
-        "coordinators may invite chairs"
-    );
-    let ask = app
-        .press_expect_edit(&coordo, roles.message_id, "inv:r:f")
-        .await;
+    assert!(roles.button_data().contains(&"inv:r:c".to_string()), "coordinators may invite chairs");
+    let ask = app.press_expect_edit(&coordo, roles.message_id, "inv:r:f").await;
     assert_eq!(
         ask.text.unwrap(),
         app.t(
@@ -412,32 +283,14 @@ async fn coordinator_invites_in_chat_and_replaces_a_focal_point_only_explicitly(
             }
         )
     );
-    let link = app
-        .press_expect_edit(&coordo, ask.message_id, "inv:x")
-        .await;
+    let link = app.press_expect_edit(&coordo, ask.message_id, "inv:x").await;
     let link_text = link.text.unwrap();
-    let code = link_text
-        .split("start=")
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_string();
-    assert!(
-        link_text.contains("First"),
-        "says who will be replaced: {link_text}"
-    );
+    let code = link_text.split("start=").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+    assert!(link_text.contains("First"), "says who will be replaced: {link_text}");
 
     join(&app, &second, &code).await;
-    assert_eq!(
-        active_roles(&app, 10003).await,
-        vec![("NRC".into(), "CPN".into(), Role::Focal)]
-    );
-    assert!(
-        active_roles(&app, 10002).await.is_empty(),
-        "the old focal point was replaced"
-    );
+    assert_eq!(active_roles(&app, 10003).await, vec![("NRC".into(), "CPN".into(), Role::Focal)]);
+    assert!(active_roles(&app, 10002).await.is_empty(), "the old focal point was replaced");
     app.stop().await;
 }
 
@@ -450,17 +303,10 @@ async fn a_second_focal_point_cannot_join_silently() {
     join(&app, &FakeUser::new(11001, "A"), &a).await;
     let late = FakeUser::new(11002, "B").language("en");
     let preview = app.send(&late, &format!("/start {b}")).await;
-    let principles = app
-        .press_expect_edit(&late, preview.message_id, "join:name")
-        .await;
-    let refused = app
-        .press_expect_edit(&late, principles.message_id, "join:yes")
-        .await;
+    let principles = app.press_expect_edit(&late, preview.message_id, "join:name").await;
+    let refused = app.press_expect_edit(&late, principles.message_id, "join:yes").await;
     let text = refused.text.unwrap();
-    assert!(
-        text.starts_with("OXFAM already has a focal point"),
-        "{text}"
-    );
+    assert!(text.starts_with("OXFAM already has a focal point"), "{text}");
     assert!(active_roles(&app, 11002).await.is_empty());
     assert_eq!(active_roles(&app, 11001).await.len(), 1);
     app.stop().await;
@@ -470,23 +316,14 @@ async fn a_second_focal_point_cannot_join_silently() {
 async fn a_member_leaves_after_confirming() {
     let mut app = TestBot::start().await;
     let user = FakeUser::new(12001, "Leaver").language("en");
-    join(
-        &app,
-        &user,
-        &invite(&app, "IMC", "GT-MINES", Role::Alternate).await,
-    )
-    .await;
+    join(&app, &user, &invite(&app, "IMC", "GT-MINES", Role::Alternate).await).await;
     let ask = app.send(&user, "/leave").await;
-    let kept = app
-        .press_expect_edit(&user, ask.message_id, "leave:n")
-        .await;
+    let kept = app.press_expect_edit(&user, ask.message_id, "leave:n").await;
     assert_eq!(kept.text.unwrap(), app.t(Language::En, Msg::LeaveKept));
     assert_eq!(active_roles(&app, 12001).await.len(), 1);
 
     let ask = app.send(&user, "/leave").await;
-    let done = app
-        .press_expect_edit(&user, ask.message_id, &button(&ask, "leave:y:"))
-        .await;
+    let done = app.press_expect_edit(&user, ask.message_id, &button(&ask, "leave:y:")).await;
     assert!(done.text.unwrap().starts_with("You have left"));
     assert!(active_roles(&app, 12001).await.is_empty());
     let reply = app.send(&user, "/members").await;
@@ -498,28 +335,13 @@ async fn a_member_leaves_after_confirming() {
 async fn unknown_commands_free_text_and_cancel_get_hints() {
     let mut app = TestBot::start().await;
     let user = FakeUser::new(13001, "Curious").language("en");
-    assert_eq!(
-        app.send(&user, "/frobnicate").await.text.unwrap(),
-        app.t(Language::En, Msg::UnknownCommand)
-    );
-    assert_eq!(
-        app.send(&user, "hello?").await.text.unwrap(),
-        app.t(Language::En, Msg::FreeTextHint)
-    );
-    assert_eq!(
-        app.send(&user, "/cancel").await.text.unwrap(),
-        app.t(Language::En, Msg::CancelNothing)
-    );
+    assert_eq!(app.send(&user, "/frobnicate").await.text.unwrap(), app.t(Language::En, Msg::UnknownCommand));
+    assert_eq!(app.send(&user, "hello?").await.text.unwrap(), app.t(Language::En, Msg::FreeTextHint));
+    assert_eq!(app.send(&user, "/cancel").await.text.unwrap(), app.t(Language::En, Msg::CancelNothing));
     let code = invite(&app, "NRC", "CPN", Role::Focal).await;
     app.send(&user, &format!("/start {code}")).await;
-    assert_eq!(
-        app.send(&user, "/cancel").await.text.unwrap(),
-        app.t(Language::En, Msg::CancelDone)
-    );
-    assert_eq!(
-        app.send(&user, "My Name").await.text.unwrap(),
-        app.t(Language::En, Msg::FreeTextHint)
-    );
+    assert_eq!(app.send(&user, "/cancel").await.text.unwrap(), app.t(Language::En, Msg::CancelDone));
+    assert_eq!(app.send(&user, "My Name").await.text.unwrap(), app.t(Language::En, Msg::FreeTextHint));
     app.stop().await;
 }
 
@@ -531,16 +353,9 @@ async fn a_dialog_survives_a_restart() {
     app.send(&user, &format!("/start {code}")).await;
     app.restart().await;
     let principles = app.send(&user, "Patient Person").await;
-    assert_eq!(
-        principles.text.as_deref(),
-        Some(app.t(Language::En, Msg::JoinPrinciples).as_str())
-    );
+    assert_eq!(principles.text.as_deref(), Some(app.t(Language::En, Msg::JoinPrinciples).as_str()));
     app.restart().await;
-    app.press_expect_edit(&user, principles.message_id, "join:yes")
-        .await;
-    assert_eq!(
-        active_roles(&app, 14001).await,
-        vec![("NRC".into(), "CPN".into(), Role::Focal)]
-    );
+    app.press_expect_edit(&user, principles.message_id, "join:yes").await;
+    assert_eq!(active_roles(&app, 14001).await, vec![("NRC".into(), "CPN".into(), Role::Focal)]);
     app.stop().await;
 }

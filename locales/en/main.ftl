@@ -12,12 +12,16 @@ help-unknown = What you can do:
     /help — this help
     To become a member, ask your mechanism's coordinator for an invitation link.
 help-member = Your member commands:
+    /meetings — your next meetings, to answer invitations
     /me — your organisation, roles and mechanisms
     /members — the members of your mechanisms
     /language — French or English
     /leave — leave a mechanism
     /cancel — leave the current dialog
 help-chair = Your commands as chair of a mechanism:
+    /newmeeting — plan a meeting (invitations at least 48 hours ahead)
+    /meetings — your meetings: answer, move, cancel
+    /attendance — mark attendance after a meeting
     /invite — make an invitation link (focal point, alternate)
     /members — the members of your mechanisms
     /me — your profile
@@ -25,6 +29,9 @@ help-chair = Your commands as chair of a mechanism:
     /leave — leave a mechanism
     /cancel — leave the current dialog
 help-coordinator = Your coordinator commands:
+    /newmeeting — plan a meeting of any mechanism
+    /meetings — meetings: answer, move, cancel
+    /attendance — mark attendance after a meeting
     /invite — make an invitation link for any mechanism and role (including replacing a focal point)
     /members — all members of the cluster
     /me — your profile

@@ -12,12 +12,16 @@ help-unknown = Ce que vous pouvez faire :
     /help — cette aide
     Pour devenir membre, demandez un lien d'invitation au coordonnateur de votre mécanisme.
 help-member = Vos commandes de membre :
+    /meetings — vos prochaines réunions, pour répondre aux invitations
     /me — votre organisation, vos rôles, vos mécanismes
     /members — les membres de vos mécanismes
     /language — français ou anglais
     /leave — quitter un mécanisme
     /cancel — abandonner le dialogue en cours
 help-chair = Vos commandes de président(e) de mécanisme :
+    /newmeeting — planifier une réunion (invitations au moins 48 h à l'avance)
+    /meetings — vos réunions : répondre, déplacer, annuler
+    /attendance — marquer les présences après une réunion
     /invite — créer un lien d'invitation (point focal, suppléant)
     /members — les membres de vos mécanismes
     /me — votre profil
@@ -25,6 +29,9 @@ help-chair = Vos commandes de président(e) de mécanisme :
     /leave — quitter un mécanisme
     /cancel — abandonner le dialogue en cours
 help-coordinator = Vos commandes de coordonnateur :
+    /newmeeting — planifier une réunion de tout mécanisme
+    /meetings — les réunions : répondre, déplacer, annuler
+    /attendance — marquer les présences après une réunion
     /invite — créer un lien d'invitation pour tout mécanisme et tout rôle (y compris remplacer un point focal)
     /members — tous les membres du cluster
     /me — votre profil

@@ -24,9 +24,7 @@ pub struct ManualClock {
 
 impl ManualClock {
     pub fn new(start: DateTime<Utc>) -> Self {
-        Self {
-            now: Arc::new(Mutex::new(start)),
-        }
+        Self { now: Arc::new(Mutex::new(start)) }
     }
 
     pub fn set(&self, at: DateTime<Utc>) {
@@ -51,9 +49,7 @@ mod tests {
 
     #[test]
     fn manual_clock_moves_only_when_told() {
-        let start = DateTime::parse_from_rfc3339("2026-11-29T10:00:00Z")
-            .unwrap()
-            .to_utc();
+        let start = DateTime::parse_from_rfc3339("2026-11-29T10:00:00Z").unwrap().to_utc();
         let clock = ManualClock::new(start);
         assert_eq!(clock.now(), start);
         clock.advance(Duration::hours(47));

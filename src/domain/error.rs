@@ -23,18 +23,9 @@ pub enum AppError {
     #[error(
         "{org} already has a {role} in {mechanism} ({holder}); only a coordinator can replace them, explicitly (--replace)"
     )]
-    SeatTaken {
-        org: String,
-        mechanism: String,
-        role: Role,
-        holder: String,
-    },
+    SeatTaken { org: String, mechanism: String, role: Role, holder: String },
     #[error("you already are {role} for {org} in {mechanism}")]
-    AlreadyMember {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    AlreadyMember { org: String, mechanism: String, role: Role },
     #[error("invalid name: {0}")]
     InvalidName(#[from] NameError),
     #[error("this is for members of the cluster only")]

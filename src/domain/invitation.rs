@@ -49,9 +49,7 @@ impl InvitationCode {
 
     /// The deep link that opens the bot with this code.
     pub fn link(&self, bot_username: Option<&str>) -> String {
-        let user = bot_username
-            .filter(|u| !u.is_empty())
-            .unwrap_or("BOT_USERNAME");
+        let user = bot_username.filter(|u| !u.is_empty()).unwrap_or("BOT_USERNAME");
         format!("https://t.me/{user}?start={}", self.0)
     }
 }
@@ -91,11 +89,7 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a.as_str().len(), CODE_LEN);
         assert_eq!(InvitationCode::parse(a.as_str()), Some(a.clone()));
-        assert!(
-            a.as_str()
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        );
+        assert!(a.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert_eq!(a.hash().len(), 64);
         assert_ne!(a.hash(), b.hash());
     }
@@ -112,10 +106,7 @@ mod tests {
     #[test]
     fn link_contains_start_code() {
         let c = InvitationCode::generate();
-        assert_eq!(
-            c.link(Some("cluster_bot")),
-            format!("https://t.me/cluster_bot?start={}", c.as_str())
-        );
+        assert_eq!(c.link(Some("cluster_bot")), format!("https://t.me/cluster_bot?start={}", c.as_str()));
         assert!(c.link(None).contains(&format!("start={}", c.as_str())));
     }
 
@@ -123,13 +114,7 @@ mod tests {
     fn invitation_rule() {
         let now = Utc::now();
         assert_eq!(check_invitation(now, now + Duration::days(1), None), Ok(()));
-        assert_eq!(
-            check_invitation(now, now, None),
-            Err(InvitationProblem::Expired)
-        );
-        assert_eq!(
-            check_invitation(now, now + Duration::days(1), Some(now)),
-            Err(InvitationProblem::Used)
-        );
+        assert_eq!(check_invitation(now, now, None), Err(InvitationProblem::Expired));
+        assert_eq!(check_invitation(now, now + Duration::days(1), Some(now)), Err(InvitationProblem::Used));
     }
 }

@@ -95,11 +95,7 @@ pub fn invitation_due(now: DateTime<Utc>, t: &Timing, lead: Duration) -> DateTim
 
 /// The reminders still ahead at `now`: (hours before, due time).
 pub fn reminders_due(now: DateTime<Utc>, t: &Timing) -> Vec<(i64, DateTime<Utc>)> {
-    REMINDER_HOURS
-        .iter()
-        .map(|h| (*h, t.starts_at - Duration::hours(*h)))
-        .filter(|(_, at)| *at > now)
-        .collect()
+    REMINDER_HOURS.iter().map(|h| (*h, t.starts_at - Duration::hours(*h))).filter(|(_, at)| *at > now).collect()
 }
 
 /// The RSVP summary for the chair, 24 h before, if that is still ahead.
@@ -314,7 +310,9 @@ mod tests {
         assert_eq!(parse_date("08/12/2026"), NaiveDate::from_ymd_opt(2026, 12, 8));
         assert_eq!(parse_date("8/12/26"), NaiveDate::from_ymd_opt(2026, 12, 8));
         assert_eq!(parse_date("2026-12-08"), NaiveDate::from_ymd_opt(2026, 12, 8));
-        for bad in ["31/02/2026", "12/31/2026", "00/01/2026", "hier", "", "1/1/1", "1/1/123456", "+1/1/2026", "１/1/2026"] {
+        for bad in
+            ["31/02/2026", "12/31/2026", "00/01/2026", "hier", "", "1/1/1", "1/1/123456", "+1/1/2026", "１/1/2026"]
+        {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert_eq!(parse_time("10:30"), NaiveTime::from_hms_opt(10, 30, 0));

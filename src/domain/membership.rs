@@ -25,9 +25,7 @@ impl Role {
             "focal" => Ok(Role::Focal),
             "alternate" => Ok(Role::Alternate),
             "chair" => Ok(Role::Chair),
-            other => Err(format!(
-                "unknown role '{other}': expected focal, alternate or chair"
-            )),
+            other => Err(format!("unknown role '{other}': expected focal, alternate or chair")),
         }
     }
 
@@ -141,14 +139,8 @@ mod tests {
     #[test]
     fn menu_role_is_the_widest() {
         assert_eq!(MenuRole::from_roles(false, []), MenuRole::Unknown);
-        assert_eq!(
-            MenuRole::from_roles(false, [Role::Alternate]),
-            MenuRole::Member
-        );
-        assert_eq!(
-            MenuRole::from_roles(false, [Role::Focal, Role::Chair]),
-            MenuRole::Chair
-        );
+        assert_eq!(MenuRole::from_roles(false, [Role::Alternate]), MenuRole::Member);
+        assert_eq!(MenuRole::from_roles(false, [Role::Focal, Role::Chair]), MenuRole::Chair);
         assert_eq!(MenuRole::from_roles(true, []), MenuRole::Coordinator);
     }
 

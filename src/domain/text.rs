@@ -47,11 +47,7 @@ impl DisplayName {
             .collect::<Vec<_>>()
             .join(" ");
         let cut: String = cleaned.chars().take(MAX_NAME_CHARS).collect();
-        if cut.is_empty() {
-            Self("?".into())
-        } else {
-            Self(cut)
-        }
+        if cut.is_empty() { Self("?".into()) } else { Self(cut) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -75,41 +71,23 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_collapsed() {
-        assert_eq!(
-            DisplayName::parse("  Awa   Traoré ").unwrap().as_str(),
-            "Awa Traoré"
-        );
+        assert_eq!(DisplayName::parse("  Awa   Traoré ").unwrap().as_str(), "Awa Traoré");
     }
 
     #[test]
     fn bad_names_are_refused() {
         assert_eq!(DisplayName::parse(""), Err(NameError::Empty));
         assert_eq!(DisplayName::parse("   \n "), Err(NameError::Empty));
-        assert_eq!(
-            DisplayName::parse(&"é".repeat(101)),
-            Err(NameError::TooLong)
-        );
+        assert_eq!(DisplayName::parse(&"é".repeat(101)), Err(NameError::TooLong));
         assert!(DisplayName::parse(&"é".repeat(100)).is_ok());
-        assert_eq!(
-            DisplayName::parse("a\u{0007}b"),
-            Err(NameError::ControlCharacters)
-        );
+        assert_eq!(DisplayName::parse("a\u{0007}b"), Err(NameError::ControlCharacters));
     }
 
     #[test]
     fn profile_names_are_never_refused() {
-        assert_eq!(
-            DisplayName::from_profile("Awa", Some("Traoré")).as_str(),
-            "Awa Traoré"
-        );
+        assert_eq!(DisplayName::from_profile("Awa", Some("Traoré")).as_str(), "Awa Traoré");
         assert_eq!(DisplayName::from_profile("Awa", Some(" ")).as_str(), "Awa");
-        assert_eq!(
-            DisplayName::from_profile(&"x".repeat(64), Some(&"y".repeat(64)))
-                .as_str()
-                .chars()
-                .count(),
-            100
-        );
+        assert_eq!(DisplayName::from_profile(&"x".repeat(64), Some(&"y".repeat(64))).as_str().chars().count(), 100);
         assert_eq!(DisplayName::from_profile("\u{0007}", None).as_str(), "?");
     }
 }

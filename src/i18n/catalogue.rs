@@ -9,9 +9,7 @@ use crate::domain::Role;
 pub enum Msg {
     // General
     WelcomeUnknown,
-    WelcomeMember {
-        name: String,
-    },
+    WelcomeMember { name: String },
     HelpUnknown,
     HelpMember,
     HelpChair,
@@ -24,9 +22,7 @@ pub enum Msg {
     NotAllowed,
     CancelDone,
     CancelNothing,
-    TextTooLong {
-        max: usize,
-    },
+    TextTooLong { max: usize },
     // Language
     LanguageChoose,
     LanguageSet,
@@ -34,107 +30,38 @@ pub enum Msg {
     JoinCodeUnknown,
     JoinCodeExpired,
     JoinCodeUsed,
-    JoinPreview {
-        org: String,
-        org_name: String,
-        mechanism: String,
-        role: Role,
-        observer: bool,
-    },
+    JoinPreview { org: String, org_name: String, mechanism: String, role: Role, observer: bool },
     JoinPrinciples,
-    JoinAccepted {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    JoinAccepted { org: String, mechanism: String, role: Role },
     JoinDeclined,
-    JoinSeatTaken {
-        org: String,
-        mechanism: String,
-        role: Role,
-        holder: String,
-    },
-    JoinAlreadyMember {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    JoinSeatTaken { org: String, mechanism: String, role: Role, holder: String },
+    JoinAlreadyMember { org: String, mechanism: String, role: Role },
     JoinAskNameAgain,
     NameEmpty,
-    NameTooLong {
-        max: usize,
-    },
+    NameTooLong { max: usize },
     NameInvalid,
     // Profile and members
-    MeHeader {
-        name: String,
-    },
-    MeLine {
-        org: String,
-        mechanism: String,
-        role: Role,
-        observer: bool,
-    },
+    MeHeader { name: String },
+    MeLine { org: String, mechanism: String, role: Role, observer: bool },
     MeCoordinator,
     MeNoMembership,
-    MembersHeader {
-        mechanism: String,
-        count: usize,
-    },
-    MembersLine {
-        name: String,
-        org: String,
-        role: Role,
-        observer: bool,
-    },
+    MembersHeader { mechanism: String, count: usize },
+    MembersLine { name: String, org: String, role: Role, observer: bool },
     MembersNone,
     // Invitations made in chat
     InviteChooseMechanism,
-    InviteChooseOrganisation {
-        mechanism: String,
-    },
-    InviteChooseRole {
-        org: String,
-        mechanism: String,
-    },
-    InviteUnknownOrganisation {
-        text: String,
-    },
-    InviteLink {
-        link: String,
-        org: String,
-        mechanism: String,
-        role: Role,
-        expires: String,
-    },
-    InviteLinkReplaces {
-        holder: String,
-    },
-    InviteAskReplace {
-        org: String,
-        mechanism: String,
-        role: Role,
-        holder: String,
-    },
-    InviteSeatTaken {
-        org: String,
-        mechanism: String,
-        role: Role,
-        holder: String,
-    },
+    InviteChooseOrganisation { mechanism: String },
+    InviteChooseRole { org: String, mechanism: String },
+    InviteUnknownOrganisation { text: String },
+    InviteLink { link: String, org: String, mechanism: String, role: Role, expires: String },
+    InviteLinkReplaces { holder: String },
+    InviteAskReplace { org: String, mechanism: String, role: Role, holder: String },
+    InviteSeatTaken { org: String, mechanism: String, role: Role, holder: String },
     InviteNoMechanism,
     // Leaving
     LeaveChoose,
-    LeaveConfirm {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
-    LeaveDone {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    LeaveConfirm { org: String, mechanism: String, role: Role },
+    LeaveDone { org: String, mechanism: String, role: Role },
     LeaveKept,
     LeaveNothing,
     // Buttons
@@ -142,22 +69,14 @@ pub enum Msg {
     BtnEnglish,
     BtnAccept,
     BtnDecline,
-    BtnUseName {
-        name: String,
-    },
+    BtnUseName { name: String },
     BtnConfirmLeave,
     BtnKeep,
     BtnReplace,
     BtnCancel,
     BtnMore,
-    BtnRole {
-        role: Role,
-    },
-    BtnMembership {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    BtnRole { role: Role },
+    BtnMembership { org: String, mechanism: String, role: Role },
     // Command menu descriptions
     CmdStart,
     CmdHelp,
@@ -424,77 +343,31 @@ impl Msg {
             TextTooLong { max } | NameTooLong { max } => {
                 a.set("max", max);
             }
-            JoinPreview {
-                org,
-                org_name,
-                mechanism,
-                role,
-                observer,
-            } => {
+            JoinPreview { org, org_name, mechanism, role, observer } => {
                 a.set("org", org);
                 a.set("org_name", org_name);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
                 a.set("observer", yes_no(observer));
             }
-            JoinAccepted {
-                org,
-                mechanism,
-                role,
-            }
-            | JoinAlreadyMember {
-                org,
-                mechanism,
-                role,
-            }
-            | LeaveConfirm {
-                org,
-                mechanism,
-                role,
-            }
-            | LeaveDone {
-                org,
-                mechanism,
-                role,
-            }
-            | BtnMembership {
-                org,
-                mechanism,
-                role,
-            } => {
+            JoinAccepted { org, mechanism, role }
+            | JoinAlreadyMember { org, mechanism, role }
+            | LeaveConfirm { org, mechanism, role }
+            | LeaveDone { org, mechanism, role }
+            | BtnMembership { org, mechanism, role } => {
                 a.set("org", org);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
             }
-            JoinSeatTaken {
-                org,
-                mechanism,
-                role,
-                holder,
-            }
-            | InviteAskReplace {
-                org,
-                mechanism,
-                role,
-                holder,
-            }
-            | InviteSeatTaken {
-                org,
-                mechanism,
-                role,
-                holder,
-            } => {
+            JoinSeatTaken { org, mechanism, role, holder }
+            | InviteAskReplace { org, mechanism, role, holder }
+            | InviteSeatTaken { org, mechanism, role, holder } => {
                 a.set("org", org);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
                 a.set("holder", holder);
             }
-            MeLine {
-                org,
-                mechanism,
-                role,
-                observer,
-            } => {
+            MeLine { org, mechanism, role, observer } => {
                 a.set("org", org);
                 a.set("mechanism", mechanism);
                 a.set("role", role.as_str());
@@ -504,12 +377,7 @@ impl Msg {
                 a.set("mechanism", mechanism);
                 a.set("count", count);
             }
-            MembersLine {
-                name,
-                org,
-                role,
-                observer,
-            } => {
+            MembersLine { name, org, role, observer } => {
                 a.set("name", name);
                 a.set("org", org);
                 a.set("role", role.as_str());
@@ -525,13 +393,7 @@ impl Msg {
             InviteUnknownOrganisation { text } => {
                 a.set("text", text);
             }
-            InviteLink {
-                link,
-                org,
-                mechanism,
-                role,
-                expires,
-            } => {
+            InviteLink { link, org, mechanism, role, expires } => {
                 a.set("link", link);
                 a.set("org", org);
                 a.set("mechanism", mechanism);
@@ -592,7 +454,9 @@ impl Msg {
             | CmdInvite
             | CmdLeave
             | CmdCancel => {}
-            MeetingTooSoon { hours } => { a.set("hours", hours); }
+            MeetingTooSoon { hours } => {
+                a.set("hours", hours);
+            }
             MeetingInPast => {}
             MeetingBadDuration => {}
             MeetingNotFound => {}
@@ -600,44 +464,123 @@ impl Msg {
             AnswersClosed => {}
             NotInvited => {}
             NoAlternate => {}
-            MeetingWhen { weekday, date, time, minutes } => { a.set("weekday", weekday); a.set("date", date); a.set("time", time); a.set("minutes", minutes); }
-            InvitationHeader { adhoc, mechanism } => { a.set("adhoc", yes_no(adhoc)); a.set("mechanism", mechanism); }
-            MeetingDetails { when, place, agenda } => { a.set("when", when); a.set("place", place); a.set("agenda", agenda); }
+            MeetingWhen { weekday, date, time, minutes } => {
+                a.set("weekday", weekday);
+                a.set("date", date);
+                a.set("time", time);
+                a.set("minutes", minutes);
+            }
+            InvitationHeader { adhoc, mechanism } => {
+                a.set("adhoc", yes_no(adhoc));
+                a.set("mechanism", mechanism);
+            }
+            MeetingDetails { when, place, agenda } => {
+                a.set("when", when);
+                a.set("place", place);
+                a.set("agenda", agenda);
+            }
             MeetingNoneGiven => {}
-            InvitationFor { org, observer, role } => { a.set("org", org); a.set("observer", yes_no(observer)); a.set("role", role.as_str()); }
-            AnswerStatus { answer } => { a.set("answer", answer); }
+            InvitationFor { org, observer, role } => {
+                a.set("org", org);
+                a.set("observer", yes_no(observer));
+                a.set("role", role.as_str());
+            }
+            AnswerStatus { answer } => {
+                a.set("answer", answer);
+            }
             BtnAttendFocal => {}
             BtnHandOver => {}
             BtnAttendAlternate => {}
             BtnCannotAttend => {}
             RsvpRecorded => {}
-            Reminder { mechanism, hours } => { a.set("mechanism", mechanism); a.set("hours", hours); }
-            HandoverRequest { name, org } => { a.set("name", name); a.set("org", org); }
+            Reminder { mechanism, hours } => {
+                a.set("mechanism", mechanism);
+                a.set("hours", hours);
+            }
+            HandoverRequest { name, org } => {
+                a.set("name", name);
+                a.set("org", org);
+            }
             BtnSkip => {}
-            SummaryHeader { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
-            SummaryAttending { count, list } => { a.set("count", count); a.set("list", list); }
-            SummaryDeclined { count, list } => { a.set("count", count); a.set("list", list); }
-            SummaryNoAnswer { count, list } => { a.set("count", count); a.set("list", list); }
+            SummaryHeader { mechanism, when } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+            }
+            SummaryAttending { count, list } => {
+                a.set("count", count);
+                a.set("list", list);
+            }
+            SummaryDeclined { count, list } => {
+                a.set("count", count);
+                a.set("list", list);
+            }
+            SummaryNoAnswer { count, list } => {
+                a.set("count", count);
+                a.set("list", list);
+            }
             SummaryEmptyList => {}
-            MeetingMoved { mechanism } => { a.set("mechanism", mechanism); }
-            MeetingCancelledNotice { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
-            DeliveryFailed { name, org, mechanism, reason } => { a.set("name", name); a.set("org", org); a.set("mechanism", mechanism); a.set("reason", reason); }
-            AbsenceFlag { org, count, mechanism } => { a.set("org", org); a.set("count", count); a.set("mechanism", mechanism); }
-            MonthlyNudge { mechanism, month } => { a.set("mechanism", mechanism); a.set("month", month); }
+            MeetingMoved { mechanism } => {
+                a.set("mechanism", mechanism);
+            }
+            MeetingCancelledNotice { mechanism, when } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+            }
+            DeliveryFailed { name, org, mechanism, reason } => {
+                a.set("name", name);
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("reason", reason);
+            }
+            AbsenceFlag { org, count, mechanism } => {
+                a.set("org", org);
+                a.set("count", count);
+                a.set("mechanism", mechanism);
+            }
+            MonthlyNudge { mechanism, month } => {
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+            }
             MeetingsNone => {}
             MeetingsHeader => {}
-            MeetingsLine { when, mechanism, org, answer } => { a.set("when", when); a.set("mechanism", mechanism); a.set("org", org); a.set("answer", answer); }
+            MeetingsLine { when, mechanism, org, answer } => {
+                a.set("when", when);
+                a.set("mechanism", mechanism);
+                a.set("org", org);
+                a.set("answer", answer);
+            }
             MeetingsManageHeader => {}
-            MeetingsManageLine { id, when, mechanism, adhoc, cancelled } => { a.set("id", id); a.set("when", when); a.set("mechanism", mechanism); a.set("adhoc", yes_no(adhoc)); a.set("cancelled", yes_no(cancelled)); }
-            BtnShortAttend { date } => { a.set("date", date); }
-            BtnShortDecline { date } => { a.set("date", date); }
-            BtnShortHandover { date } => { a.set("date", date); }
-            BtnMove { id } => { a.set("id", id); }
-            BtnCancelMeeting { id } => { a.set("id", id); }
-            CancelMeetingConfirm { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            MeetingsManageLine { id, when, mechanism, adhoc, cancelled } => {
+                a.set("id", id);
+                a.set("when", when);
+                a.set("mechanism", mechanism);
+                a.set("adhoc", yes_no(adhoc));
+                a.set("cancelled", yes_no(cancelled));
+            }
+            BtnShortAttend { date } => {
+                a.set("date", date);
+            }
+            BtnShortDecline { date } => {
+                a.set("date", date);
+            }
+            BtnShortHandover { date } => {
+                a.set("date", date);
+            }
+            BtnMove { id } => {
+                a.set("id", id);
+            }
+            BtnCancelMeeting { id } => {
+                a.set("id", id);
+            }
+            CancelMeetingConfirm { mechanism, when } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+            }
             BtnConfirmCancelMeeting => {}
             MeetingCancelledDone => {}
-            MeetingMovedDone { when } => { a.set("when", when); }
+            MeetingMovedDone { when } => {
+                a.set("when", when);
+            }
             NmChooseMechanism => {}
             NmChooseDate => {}
             NmBadDate => {}
@@ -649,27 +592,62 @@ impl Msg {
             NmAskAgenda => {}
             NmChooseKind => {}
             NmChooseRecurrence => {}
-            NmSummary { mechanism, when, place, agenda, adhoc, monthly } => { a.set("mechanism", mechanism); a.set("when", when); a.set("place", place); a.set("agenda", agenda); a.set("adhoc", yes_no(adhoc)); a.set("monthly", yes_no(monthly)); }
-            NmCreated { count, when, invite_at } => { a.set("count", count); a.set("when", when); a.set("invite_at", invite_at); }
+            NmSummary { mechanism, when, place, agenda, adhoc, monthly } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+                a.set("place", place);
+                a.set("agenda", agenda);
+                a.set("adhoc", yes_no(adhoc));
+                a.set("monthly", yes_no(monthly));
+            }
+            NmCreated { count, when, invite_at } => {
+                a.set("count", count);
+                a.set("when", when);
+                a.set("invite_at", invite_at);
+            }
             BtnRegular => {}
             BtnAdhoc => {}
             BtnOnce => {}
             BtnMonthly => {}
             BtnCreate => {}
-            BtnTodayPlus { weekday, date } => { a.set("weekday", weekday); a.set("date", date); }
-            MoveChooseDate { mechanism } => { a.set("mechanism", mechanism); }
-            MoveConfirm { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            BtnTodayPlus { weekday, date } => {
+                a.set("weekday", weekday);
+                a.set("date", date);
+            }
+            MoveChooseDate { mechanism } => {
+                a.set("mechanism", mechanism);
+            }
+            MoveConfirm { mechanism, when } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+            }
             BtnMoveConfirm => {}
             AttNoMeetings => {}
             AttChooseMeeting => {}
-            AttSheet { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
-            AttSaved { present, total } => { a.set("present", present); a.set("total", total); }
+            AttSheet { mechanism, when } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+            }
+            AttSaved { present, total } => {
+                a.set("present", present);
+                a.set("total", total);
+            }
             AttStatsHeader => {}
-            AttStatsLine { org, present, total } => { a.set("org", org); a.set("present", present); a.set("total", total); }
+            AttStatsLine { org, present, total } => {
+                a.set("org", org);
+                a.set("present", present);
+                a.set("total", total);
+            }
             AttStatsObservers => {}
             BtnSave => {}
-            BtnAttOrg { present, org } => { a.set("present", yes_no(present)); a.set("org", org); }
-            BtnAttMeeting { date, mechanism } => { a.set("date", date); a.set("mechanism", mechanism); }
+            BtnAttOrg { present, org } => {
+                a.set("present", yes_no(present));
+                a.set("org", org);
+            }
+            BtnAttMeeting { date, mechanism } => {
+                a.set("date", date);
+                a.set("mechanism", mechanism);
+            }
             CmdMeetings => {}
             CmdNewmeeting => {}
             CmdAttendance => {}

@@ -10,8 +10,10 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-pub const FR_SOURCE: &str = concat!(include_str!("../../locales/fr/main.ftl"), "\n", include_str!("../../locales/fr/meetings.ftl"));
-pub const EN_SOURCE: &str = concat!(include_str!("../../locales/en/main.ftl"), "\n", include_str!("../../locales/en/meetings.ftl"));
+pub const FR_SOURCE: &str =
+    concat!(include_str!("../../locales/fr/main.ftl"), "\n", include_str!("../../locales/fr/meetings.ftl"));
+pub const EN_SOURCE: &str =
+    concat!(include_str!("../../locales/en/main.ftl"), "\n", include_str!("../../locales/en/meetings.ftl"));
 
 pub struct I18n {
     fr: FluentBundle<FluentResource>,
@@ -26,23 +28,18 @@ impl std::fmt::Debug for I18n {
 
 fn bundle(lang: &str, source: &str) -> Result<FluentBundle<FluentResource>, String> {
     let id: LanguageIdentifier = lang.parse().map_err(|e| format!("{lang}: {e:?}"))?;
-    let resource = FluentResource::try_new(source.to_string())
-        .map_err(|(_, errs)| format!("{lang}: {errs:?}"))?;
+    let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errs)| format!("{lang}: {errs:?}"))?;
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Telegram shows plain text: no Unicode isolation marks around variables.
     b.set_use_isolating(false);
-    b.add_resource(resource)
-        .map_err(|errs| format!("{lang}: {errs:?}"))?;
+    b.add_resource(resource).map_err(|errs| format!("{lang}: {errs:?}"))?;
     Ok(b)
 }
 
 impl I18n {
     /// Loads the catalogues compiled into the binary.
     pub fn load() -> Result<Self, String> {
-        Ok(Self {
-            fr: bundle("fr", FR_SOURCE)?,
-            en: bundle("en", EN_SOURCE)?,
-        })
+        Ok(Self { fr: bundle("fr", FR_SOURCE)?, en: bundle("en", EN_SOURCE)? })
     }
 
     fn bundle(&self, lang: Language) -> &FluentBundle<FluentResource> {
@@ -56,22 +53,12 @@ impl I18n {
     pub fn try_render(&self, lang: Language, msg: &Msg) -> Result<String, String> {
         let bundle = self.bundle(lang);
         let id = msg.id();
-        let message = bundle
-            .get_message(id)
-            .ok_or_else(|| format!("{}: no message '{id}'", lang.code()))?;
-        let pattern = message
-            .value()
-            .ok_or_else(|| format!("{}: message '{id}' has no value", lang.code()))?;
+        let message = bundle.get_message(id).ok_or_else(|| format!("{}: no message '{id}'", lang.code()))?;
+        let pattern = message.value().ok_or_else(|| format!("{}: message '{id}' has no value", lang.code()))?;
         let args = msg.args();
         let mut errors = vec![];
-        let text = bundle
-            .format_pattern(pattern, Some(&args), &mut errors)
-            .into_owned();
-        if errors.is_empty() {
-            Ok(text)
-        } else {
-            Err(format!("{}: {id}: {errors:?}", lang.code()))
-        }
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
+        if errors.is_empty() { Ok(text) } else { Err(format!("{}: {id}: {errors:?}", lang.code())) }
     }
 
     /// Renders a message; on a (tested-against) catalogue error, logs it and shows the id.

@@ -37,55 +37,24 @@ fn samples() -> Vec<Msg> {
             observer: true,
         },
         JoinPrinciples,
-        JoinAccepted {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Alternate,
-        },
+        JoinAccepted { org: s("NRC"), mechanism: s("CPN"), role: Role::Alternate },
         JoinDeclined,
-        JoinSeatTaken {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Focal,
-            holder: s("Moussa"),
-        },
-        JoinAlreadyMember {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Chair,
-        },
+        JoinSeatTaken { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, holder: s("Moussa") },
+        JoinAlreadyMember { org: s("NRC"), mechanism: s("CPN"), role: Role::Chair },
         JoinAskNameAgain,
         NameEmpty,
         NameTooLong { max: 100 },
         NameInvalid,
         MeHeader { name: s("Awa") },
-        MeLine {
-            org: s("CICR"),
-            mechanism: s("CPN"),
-            role: Role::Focal,
-            observer: true,
-        },
+        MeLine { org: s("CICR"), mechanism: s("CPN"), role: Role::Focal, observer: true },
         MeCoordinator,
         MeNoMembership,
-        MembersHeader {
-            mechanism: s("CPN"),
-            count: 3,
-        },
-        MembersLine {
-            name: s("Awa"),
-            org: s("NRC"),
-            role: Role::Alternate,
-            observer: false,
-        },
+        MembersHeader { mechanism: s("CPN"), count: 3 },
+        MembersLine { name: s("Awa"), org: s("NRC"), role: Role::Alternate, observer: false },
         MembersNone,
         InviteChooseMechanism,
-        InviteChooseOrganisation {
-            mechanism: s("CPN"),
-        },
-        InviteChooseRole {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-        },
+        InviteChooseOrganisation { mechanism: s("CPN") },
+        InviteChooseRole { org: s("NRC"), mechanism: s("CPN") },
         InviteUnknownOrganisation { text: s("XYZ") },
         InviteLink {
             link: s("https://t.me/b?start=x"),
@@ -94,33 +63,13 @@ fn samples() -> Vec<Msg> {
             role: Role::Focal,
             expires: s("13/12/2026 10:00"),
         },
-        InviteLinkReplaces {
-            holder: s("Moussa"),
-        },
-        InviteAskReplace {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Focal,
-            holder: s("Moussa"),
-        },
-        InviteSeatTaken {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Alternate,
-            holder: s("Moussa"),
-        },
+        InviteLinkReplaces { holder: s("Moussa") },
+        InviteAskReplace { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, holder: s("Moussa") },
+        InviteSeatTaken { org: s("NRC"), mechanism: s("CPN"), role: Role::Alternate, holder: s("Moussa") },
         InviteNoMechanism,
         LeaveChoose,
-        LeaveConfirm {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Focal,
-        },
-        LeaveDone {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Focal,
-        },
+        LeaveConfirm { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal },
+        LeaveDone { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal },
         LeaveKept,
         LeaveNothing,
         BtnFrench,
@@ -134,11 +83,7 @@ fn samples() -> Vec<Msg> {
         BtnCancel,
         BtnMore,
         BtnRole { role: Role::Chair },
-        BtnMembership {
-            org: s("NRC"),
-            mechanism: s("CPN"),
-            role: Role::Focal,
-        },
+        BtnMembership { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal },
         CmdStart,
         CmdHelp,
         CmdLanguage,
@@ -293,18 +238,13 @@ fn both_locales_define_the_same_messages_with_the_same_variables() {
     let en_ids: BTreeSet<_> = en.keys().collect();
     assert_eq!(fr_ids, en_ids, "message ids differ between fr and en");
     for (id, vars) in &fr {
-        assert_eq!(
-            Some(vars),
-            en.get(id),
-            "variables of '{id}' differ between fr and en"
-        );
+        assert_eq!(Some(vars), en.get(id), "variables of '{id}' differ between fr and en");
     }
 }
 
 #[test]
 fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
-    let sampled: BTreeSet<MsgDiscriminants> =
-        samples().iter().map(MsgDiscriminants::from).collect();
+    let sampled: BTreeSet<MsgDiscriminants> = samples().iter().map(MsgDiscriminants::from).collect();
     for d in MsgDiscriminants::iter() {
         assert!(sampled.contains(&d), "no sample for {d:?}");
     }
@@ -319,28 +259,11 @@ fn every_catalogue_entry_renders_in_both_languages_with_its_variables() {
     let fr = messages(FR_SOURCE);
     for msg in samples() {
         let provided: BTreeSet<String> = msg.args().iter().map(|(k, _)| k.to_string()).collect();
-        assert_eq!(
-            Some(&provided),
-            fr.get(msg.id()),
-            "variables given to '{}' differ from the FTL",
-            msg.id()
-        );
+        assert_eq!(Some(&provided), fr.get(msg.id()), "variables given to '{}' differ from the FTL", msg.id());
         for lang in Language::ALL {
-            let text = i18n
-                .try_render(lang, &msg)
-                .unwrap_or_else(|e| panic!("{e}"));
-            assert!(
-                !text.trim().is_empty(),
-                "{} renders empty in {}",
-                msg.id(),
-                lang.code()
-            );
-            assert!(
-                !text.contains('{'),
-                "{} left a placeholder in {}: {text}",
-                msg.id(),
-                lang.code()
-            );
+            let text = i18n.try_render(lang, &msg).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!text.trim().is_empty(), "{} renders empty in {}", msg.id(), lang.code());
+            assert!(!text.contains('{'), "{} left a placeholder in {}: {text}", msg.id(), lang.code());
         }
     }
 }
@@ -348,28 +271,9 @@ fn every_catalogue_entry_renders_in_both_languages_with_its_variables() {
 #[test]
 fn roles_and_observers_are_translated() {
     let i18n = I18n::load().unwrap();
-    let line = Msg::MembersLine {
-        name: "Awa".into(),
-        org: "CICR".into(),
-        role: Role::Alternate,
-        observer: true,
-    };
-    assert_eq!(
-        i18n.render(Language::Fr, &line),
-        "• Awa — CICR — suppléant(e) (observateur)"
-    );
-    assert_eq!(
-        i18n.render(Language::En, &line),
-        "• Awa — CICR — alternate (observer)"
-    );
-    let line = Msg::MembersLine {
-        name: "Awa".into(),
-        org: "NRC".into(),
-        role: Role::Focal,
-        observer: false,
-    };
-    assert_eq!(
-        i18n.render(Language::Fr, &line),
-        "• Awa — NRC — point focal"
-    );
+    let line = Msg::MembersLine { name: "Awa".into(), org: "CICR".into(), role: Role::Alternate, observer: true };
+    assert_eq!(i18n.render(Language::Fr, &line), "• Awa — CICR — suppléant(e) (observateur)");
+    assert_eq!(i18n.render(Language::En, &line), "• Awa — CICR — alternate (observer)");
+    let line = Msg::MembersLine { name: "Awa".into(), org: "NRC".into(), role: Role::Focal, observer: false };
+    assert_eq!(i18n.render(Language::Fr, &line), "• Awa — NRC — point focal");
 }

@@ -23,7 +23,10 @@ use tokio::sync::watch;
 pub enum Outcome {
     Done,
     /// Try again later (network error, timeout, 5xx, 429).
-    Retry { after: Option<Duration>, error: String },
+    Retry {
+        after: Option<Duration>,
+        error: String,
+    },
     /// Will never succeed (e.g. the bot was blocked): recorded, not retried.
     Failed(String),
     /// Not worth doing any more (e.g. a reminder for a meeting that has started).

@@ -45,7 +45,12 @@ mod tests {
         Meeting {
             id: 7,
             uid: "meeting-abc@cluster-bot".into(),
-            mechanism: Mechanism { id: 1, code: "CPN".into(), name_fr: "Cluster Protection national".into(), name_en: "National Protection Cluster".into() },
+            mechanism: Mechanism {
+                id: 1,
+                code: "CPN".into(),
+                name_fr: "Cluster Protection national".into(),
+                name_en: "National Protection Cluster".into(),
+            },
             series_id: None,
             starts_at: chrono::DateTime::parse_from_rfc3339("2026-12-08T10:00:00Z").unwrap().to_utc(),
             duration_minutes: 120,

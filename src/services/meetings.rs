@@ -5,8 +5,8 @@ use super::Ctx;
 use super::people::Access;
 use crate::domain::jobs::{Job, Outgoing};
 use crate::domain::meeting::{
-    self, MeetingKind, MonthlyRule, RsvpAnswer, Timing, absent_in_a_row, check_notice, invitation_due,
-    reminder_roles, reminders_due, summary_due,
+    self, MeetingKind, MonthlyRule, RsvpAnswer, Timing, absent_in_a_row, check_notice, invitation_due, reminder_roles,
+    reminders_due, summary_due,
 };
 use crate::domain::{AppError, AppResult, Mechanism, Meeting, MembershipView, Organisation, Person, Role};
 use crate::storage::{jobs, meetings, memberships, people, reference};
@@ -60,7 +60,8 @@ fn clean(text: Option<&str>, max: usize) -> AppResult<Option<String>> {
 pub fn validate(ctx: &Ctx, draft: &MeetingDraft) -> AppResult<()> {
     clean(draft.place.as_deref(), meeting::MAX_PLACE_CHARS)?;
     clean(draft.agenda.as_deref(), meeting::MAX_AGENDA_CHARS)?;
-    let timing = Timing { starts_at: draft.starts_at, duration: Duration::minutes(draft.duration_minutes), kind: draft.kind };
+    let timing =
+        Timing { starts_at: draft.starts_at, duration: Duration::minutes(draft.duration_minutes), kind: draft.kind };
     check_notice(ctx.clock.now(), &timing)?;
     Ok(())
 }
@@ -265,12 +266,20 @@ pub struct Answered {
 
 /// Records an organisation's answer. Only its focal point and alternate may answer, until
 /// the meeting starts; pressing twice is one answer.
-pub async fn answer(ctx: &Ctx, access: &Access, meeting_id: i64, organisation_id: i64, choice: Choice) -> AppResult<Answered> {
+pub async fn answer(
+    ctx: &Ctx,
+    access: &Access,
+    meeting_id: i64,
+    organisation_id: i64,
+    choice: Choice,
+) -> AppResult<Answered> {
     let m = get(ctx, meeting_id).await?;
     let ms = access
         .memberships
         .iter()
-        .find(|ms| ms.mechanism.id == m.mechanism.id && ms.organisation.id == organisation_id && ms.role.is_single_seat())
+        .find(|ms| {
+            ms.mechanism.id == m.mechanism.id && ms.organisation.id == organisation_id && ms.role.is_single_seat()
+        })
         .ok_or(AppError::NotInvited)?;
     if m.cancelled {
         return Err(AppError::MeetingCancelled);
@@ -499,7 +508,11 @@ pub async fn past_meetings(ctx: &Ctx, access: &Access, limit: i64) -> AppResult<
 
 /// The attendance sheet of a past meeting: each invited organisation, present or not —
 /// as marked, or pre-filled from the answers.
-pub async fn attendance_sheet(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<(Meeting, Vec<(Organisation, bool)>)> {
+pub async fn attendance_sheet(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    meeting_id: i64,
+) -> AppResult<(Meeting, Vec<(Organisation, bool)>)> {
     let m = get(ctx, meeting_id).await?;
     if !actor.may_manage(m.mechanism.id) {
         return Err(AppError::NotAllowed);

@@ -3,8 +3,8 @@
 use super::Ctx;
 use super::people::Access;
 use crate::domain::{
-    AppError, AppResult, DisplayName, Invitation, InvitationCode, InvitationProblem, Mechanism,
-    MembershipView, Organisation, Person, Role, check_invitation,
+    AppError, AppResult, DisplayName, Invitation, InvitationCode, InvitationProblem, Mechanism, MembershipView,
+    Organisation, Person, Role, check_invitation,
 };
 use crate::storage::{invitations, memberships, people, reference, settings};
 use chrono::{DateTime, Utc};
@@ -50,11 +50,7 @@ pub async fn invitable_mechanisms(ctx: &Ctx, access: &Access) -> AppResult<Vec<M
 
 /// Roles a person may invite: chairs invite focal points and alternates; coordinators, chairs too.
 pub fn invitable_roles(access: &Access) -> &'static [Role] {
-    if access.coordinator {
-        &Role::ALL
-    } else {
-        &[Role::Focal, Role::Alternate]
-    }
+    if access.coordinator { &Role::ALL } else { &[Role::Focal, Role::Alternate] }
 }
 
 pub async fn seat_holder(
@@ -83,8 +79,7 @@ pub async fn issue_invitation(
     let created_by = match issuer {
         Issuer::CommandLine => None,
         Issuer::Person(access) => {
-            let allowed =
-                access.coordinator || (access.chairs(mech.id) && role.is_single_seat() && !replace);
+            let allowed = access.coordinator || (access.chairs(mech.id) && role.is_single_seat() && !replace);
             if !allowed {
                 return Err(AppError::NotAllowed);
             }
@@ -142,18 +137,14 @@ fn problem(p: InvitationProblem) -> AppError {
 /// Reads an invitation from the code typed or carried by the link; refuses unknown, expired, used.
 pub async fn open_invitation(ctx: &Ctx, raw_code: &str) -> AppResult<Invitation> {
     let code = InvitationCode::parse(raw_code).ok_or(AppError::InvitationUnknown)?;
-    let inv = invitations::by_hash(&ctx.db, &code.hash())
-        .await?
-        .ok_or(AppError::InvitationUnknown)?;
+    let inv = invitations::by_hash(&ctx.db, &code.hash()).await?.ok_or(AppError::InvitationUnknown)?;
     check_invitation(ctx.clock.now(), inv.expires_at, inv.used_at).map_err(problem)?;
     Ok(inv)
 }
 
 /// Re-reads an invitation by id (the join dialog keeps only the id) and checks it again.
 pub async fn invitation_still_valid(ctx: &Ctx, invitation_id: i64) -> AppResult<Invitation> {
-    let inv = invitations::by_id(&ctx.db, invitation_id)
-        .await?
-        .ok_or(AppError::InvitationUnknown)?;
+    let inv = invitations::by_id(&ctx.db, invitation_id).await?.ok_or(AppError::InvitationUnknown)?;
     check_invitation(ctx.clock.now(), inv.expires_at, inv.used_at).map_err(problem)?;
     Ok(inv)
 }
@@ -170,19 +161,12 @@ pub async fn accept_invitation(
         people::set_display_name(&ctx.db, person.id, name).await?;
     }
     let id = memberships::accept_invitation(&ctx.db, &inv, person, ctx.clock.now()).await?;
-    memberships::by_id_active(&ctx.db, id)
-        .await?
-        .ok_or(AppError::NotFound)
+    memberships::by_id_active(&ctx.db, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Ends one of the person's own memberships.
 pub async fn leave(ctx: &Ctx, access: &Access, membership_id: i64) -> AppResult<MembershipView> {
-    let m = access
-        .memberships
-        .iter()
-        .find(|m| m.id == membership_id)
-        .cloned()
-        .ok_or(AppError::NotFound)?;
+    let m = access.memberships.iter().find(|m| m.id == membership_id).cloned().ok_or(AppError::NotFound)?;
     if memberships::leave(&ctx.db, membership_id, access.person.id, ctx.clock.now()).await? {
         Ok(m)
     } else {

@@ -20,17 +20,11 @@ impl Access {
     }
 
     pub fn chairs(&self, mechanism_id: i64) -> bool {
-        self.memberships
-            .iter()
-            .any(|m| m.mechanism.id == mechanism_id && m.role == crate::domain::Role::Chair)
+        self.memberships.iter().any(|m| m.mechanism.id == mechanism_id && m.role == crate::domain::Role::Chair)
     }
 
     pub fn require_member(&self) -> AppResult<()> {
-        if self.is_member() {
-            Ok(())
-        } else {
-            Err(AppError::NotAMember)
-        }
+        if self.is_member() { Ok(()) } else { Err(AppError::NotAMember) }
     }
 }
 
@@ -44,8 +38,7 @@ pub async fn identify(
 ) -> AppResult<Person> {
     let name = DisplayName::from_profile(first_name, last_name);
     let lang = Language::from_client(client_language);
-    let mut person =
-        people::get_or_create(&ctx.db, telegram_id, &name, lang, ctx.clock.now()).await?;
+    let mut person = people::get_or_create(&ctx.db, telegram_id, &name, lang, ctx.clock.now()).await?;
     // Until the person chooses with /language, their client's language is the default
     // (a coordinator added from the command line has not talked to the bot yet).
     if !person.language_chosen && person.language != lang {
@@ -58,11 +51,7 @@ pub async fn identify(
 pub async fn access(ctx: &Ctx, person: Person) -> AppResult<Access> {
     let coordinator = people::is_coordinator(&ctx.db, person.id).await?;
     let memberships = memberships::active_for_person(&ctx.db, person.id).await?;
-    Ok(Access {
-        person,
-        coordinator,
-        memberships,
-    })
+    Ok(Access { person, coordinator, memberships })
 }
 
 pub async fn set_language(ctx: &Ctx, person: &Person, lang: Language) -> AppResult<()> {

@@ -27,10 +27,6 @@ pub async fn put(db: &Db, chat_id: i64, state: &str, now: DateTime<Utc>) -> AppR
 }
 
 pub async fn remove(db: &Db, chat_id: i64) -> AppResult<()> {
-    sqlx::query("DELETE FROM dialogues WHERE chat_id = ?")
-        .bind(chat_id)
-        .execute(&db.pool)
-        .await
-        .map_err(internal)?;
+    sqlx::query("DELETE FROM dialogues WHERE chat_id = ?").bind(chat_id).execute(&db.pool).await.map_err(internal)?;
     Ok(())
 }

@@ -63,13 +63,8 @@ impl InvRow {
                 observer: self.o_observer,
             }
             .into(),
-            mechanism: MechRow {
-                id: self.m_id,
-                code: self.m_code,
-                name_fr: self.m_name_fr,
-                name_en: self.m_name_en,
-            }
-            .into(),
+            mechanism: MechRow { id: self.m_id, code: self.m_code, name_fr: self.m_name_fr, name_en: self.m_name_en }
+                .into(),
             role: Role::parse(&self.role).unwrap_or(Role::Focal),
             replace_existing: self.replace_existing,
             expires_at: from_ts(self.expires_at),

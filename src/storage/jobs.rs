@@ -153,14 +153,13 @@ pub async fn next_run_at(db: &Db) -> AppResult<Option<DateTime<Utc>>> {
 
 /// Cancels the pending jobs of a meeting (rescheduled or cancelled). Returns how many.
 pub async fn cancel_meeting_jobs(db: &Db, meeting_id: i64, now: DateTime<Utc>) -> AppResult<u64> {
-    let done = sqlx::query(
-        "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE group_key = ? AND status = 'pending'",
-    )
-    .bind(ts(now))
-    .bind(format!("meeting:{meeting_id}"))
-    .execute(&db.pool)
-    .await
-    .map_err(internal)?;
+    let done =
+        sqlx::query("UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE group_key = ? AND status = 'pending'")
+            .bind(ts(now))
+            .bind(format!("meeting:{meeting_id}"))
+            .execute(&db.pool)
+            .await
+            .map_err(internal)?;
     Ok(done.rows_affected())
 }
 

@@ -38,13 +38,7 @@ impl From<ViewRow> for MembershipView {
                 observer: r.o_observer,
             }
             .into(),
-            mechanism: MechRow {
-                id: r.m_id,
-                code: r.m_code,
-                name_fr: r.m_name_fr,
-                name_en: r.m_name_en,
-            }
-            .into(),
+            mechanism: MechRow { id: r.m_id, code: r.m_code, name_fr: r.m_name_fr, name_en: r.m_name_en }.into(),
             role: Role::parse(&r.role).unwrap_or(Role::Focal),
             accepted_at: from_ts(r.accepted_at),
         }
@@ -83,10 +77,8 @@ pub async fn active_in_mechanism(db: &Db, mechanism_id: i64) -> AppResult<Vec<Me
 }
 
 pub async fn all_active(db: &Db) -> AppResult<Vec<MembershipView>> {
-    let rows: Vec<ViewRow> = sqlx::query_as(&format!("{SELECT} {ORDER}"))
-        .fetch_all(&db.pool)
-        .await
-        .map_err(internal)?;
+    let rows: Vec<ViewRow> =
+        sqlx::query_as(&format!("{SELECT} {ORDER}")).fetch_all(&db.pool).await.map_err(internal)?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
@@ -96,24 +88,20 @@ pub async fn seat_holder(
     mechanism_id: i64,
     role: Role,
 ) -> AppResult<Option<MembershipView>> {
-    let row: Option<ViewRow> = sqlx::query_as(&format!(
-        "{SELECT} AND ms.organisation_id = ? AND ms.mechanism_id = ? AND ms.role = ?"
-    ))
-    .bind(organisation_id)
-    .bind(mechanism_id)
-    .bind(role.as_str())
-    .fetch_optional(&db.pool)
-    .await
-    .map_err(internal)?;
+    let row: Option<ViewRow> =
+        sqlx::query_as(&format!("{SELECT} AND ms.organisation_id = ? AND ms.mechanism_id = ? AND ms.role = ?"))
+            .bind(organisation_id)
+            .bind(mechanism_id)
+            .bind(role.as_str())
+            .fetch_optional(&db.pool)
+            .await
+            .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
 pub async fn by_id_active(db: &Db, id: i64) -> AppResult<Option<MembershipView>> {
-    let row: Option<ViewRow> = sqlx::query_as(&format!("{SELECT} AND ms.id = ?"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)?;
+    let row: Option<ViewRow> =
+        sqlx::query_as(&format!("{SELECT} AND ms.id = ?")).bind(id).fetch_optional(&db.pool).await.map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
@@ -134,12 +122,7 @@ pub async fn chaired_mechanisms(db: &Db, person_id: i64) -> AppResult<Vec<Mechan
 /// Uses the invitation and makes the membership active, in one transaction.
 /// The invitation must still be unused and unexpired at `now`; a taken seat is refused
 /// unless the invitation was made by a coordinator to replace its holder.
-pub async fn accept_invitation(
-    db: &Db,
-    inv: &Invitation,
-    person: &Person,
-    now: DateTime<Utc>,
-) -> AppResult<i64> {
+pub async fn accept_invitation(db: &Db, inv: &Invitation, person: &Person, now: DateTime<Utc>) -> AppResult<i64> {
     let mut tx = db.pool.begin().await.map_err(internal)?;
     let used = sqlx::query(
         "UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?",
@@ -152,12 +135,11 @@ pub async fn accept_invitation(
     .await
     .map_err(internal)?;
     if used.rows_affected() != 1 {
-        let used_at: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT used_at FROM invitations WHERE id = ?")
-                .bind(inv.id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(internal)?;
+        let used_at: Option<Option<i64>> = sqlx::query_scalar("SELECT used_at FROM invitations WHERE id = ?")
+            .bind(inv.id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(internal)?;
         return Err(match used_at {
             None => AppError::InvitationUnknown,
             Some(Some(_)) => AppError::InvitationUsed,
@@ -225,12 +207,7 @@ pub async fn accept_invitation(
 }
 
 /// Ends one of the person's own active memberships. Returns false when there was none.
-pub async fn leave(
-    db: &Db,
-    membership_id: i64,
-    person_id: i64,
-    now: DateTime<Utc>,
-) -> AppResult<bool> {
+pub async fn leave(db: &Db, membership_id: i64, person_id: i64, now: DateTime<Utc>) -> AppResult<bool> {
     let done = sqlx::query(
         "UPDATE memberships SET status = 'left', ended_at = ? WHERE id = ? AND person_id = ? AND status = 'active'",
     )

@@ -29,23 +29,20 @@ impl From<PersonRow> for Person {
 const COLUMNS: &str = "id, telegram_id, display_name, language, language_chosen, menu_role";
 
 pub async fn by_telegram_id(db: &Db, telegram_id: i64) -> AppResult<Option<Person>> {
-    let row: Option<PersonRow> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM people WHERE telegram_id = ?"
-    ))
-    .bind(telegram_id)
-    .fetch_optional(&db.pool)
-    .await
-    .map_err(internal)?;
+    let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE telegram_id = ?"))
+        .bind(telegram_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
 pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Person>> {
-    let row: Option<PersonRow> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE id = ?"))
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await
-            .map_err(internal)?;
+    let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM people WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
@@ -73,12 +70,7 @@ pub async fn get_or_create(
 }
 
 /// Creates the person or renames them (used by the command line for coordinators).
-pub async fn upsert_named(
-    db: &Db,
-    telegram_id: i64,
-    name: &DisplayName,
-    now: DateTime<Utc>,
-) -> AppResult<Person> {
+pub async fn upsert_named(db: &Db, telegram_id: i64, name: &DisplayName, now: DateTime<Utc>) -> AppResult<Person> {
     let row: PersonRow = sqlx::query_as(&format!(
         "INSERT INTO people (telegram_id, display_name, language, created_at) VALUES (?, ?, 'fr', ?)
          ON CONFLICT (telegram_id) DO UPDATE SET display_name = excluded.display_name
@@ -135,35 +127,28 @@ pub async fn set_menu_role(db: &Db, person_id: i64, role: MenuRole) -> AppResult
 }
 
 pub async fn add_coordinator(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<bool> {
-    let done = sqlx::query(
-        "INSERT INTO coordinators (person_id, added_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-    )
-    .bind(person_id)
-    .bind(ts(now))
-    .execute(&db.pool)
-    .await
-    .map_err(internal)?;
+    let done = sqlx::query("INSERT INTO coordinators (person_id, added_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        .bind(person_id)
+        .bind(ts(now))
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn is_coordinator(db: &Db, person_id: i64) -> AppResult<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT person_id FROM coordinators WHERE person_id = ?")
-            .bind(person_id)
-            .fetch_optional(&db.pool)
-            .await
-            .map_err(internal)?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT person_id FROM coordinators WHERE person_id = ?")
+        .bind(person_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
     Ok(found.is_some())
 }
 
 pub async fn coordinators(db: &Db) -> AppResult<Vec<Person>> {
     let rows: Vec<PersonRow> = sqlx::query_as(&format!(
         "SELECT {} FROM people p JOIN coordinators c ON c.person_id = p.id ORDER BY p.display_name",
-        COLUMNS
-            .split(", ")
-            .map(|c| format!("p.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        COLUMNS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ")
     ))
     .fetch_all(&db.pool)
     .await

@@ -35,12 +35,7 @@ pub(crate) struct MechRow {
 
 impl From<MechRow> for Mechanism {
     fn from(r: MechRow) -> Self {
-        Mechanism {
-            id: r.id,
-            code: r.code,
-            name_fr: r.name_fr,
-            name_en: r.name_en,
-        }
+        Mechanism { id: r.id, code: r.code, name_fr: r.name_fr, name_en: r.name_en }
     }
 }
 
@@ -56,13 +51,12 @@ pub async fn organisation_by_acronym(db: &Db, acronym: &str) -> AppResult<Option
 }
 
 pub async fn organisation_by_id(db: &Db, id: i64) -> AppResult<Option<Organisation>> {
-    let row: Option<OrgRow> = sqlx::query_as(
-        "SELECT id, acronym, full_name, kind, observer FROM organisations WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await
-    .map_err(internal)?;
+    let row: Option<OrgRow> =
+        sqlx::query_as("SELECT id, acronym, full_name, kind, observer FROM organisations WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await
+            .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
@@ -77,33 +71,30 @@ pub async fn organisations(db: &Db) -> AppResult<Vec<Organisation>> {
 }
 
 pub async fn mechanism_by_code(db: &Db, code: &str) -> AppResult<Option<Mechanism>> {
-    let row: Option<MechRow> = sqlx::query_as(
-        "SELECT id, code, name_fr, name_en FROM mechanisms WHERE code = ? COLLATE NOCASE",
-    )
-    .bind(code.trim())
-    .fetch_optional(&db.pool)
-    .await
-    .map_err(internal)?;
-    Ok(row.map(Into::into))
-}
-
-pub async fn mechanism_by_id(db: &Db, id: i64) -> AppResult<Option<Mechanism>> {
     let row: Option<MechRow> =
-        sqlx::query_as("SELECT id, code, name_fr, name_en FROM mechanisms WHERE id = ?")
-            .bind(id)
+        sqlx::query_as("SELECT id, code, name_fr, name_en FROM mechanisms WHERE code = ? COLLATE NOCASE")
+            .bind(code.trim())
             .fetch_optional(&db.pool)
             .await
             .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
+pub async fn mechanism_by_id(db: &Db, id: i64) -> AppResult<Option<Mechanism>> {
+    let row: Option<MechRow> = sqlx::query_as("SELECT id, code, name_fr, name_en FROM mechanisms WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(row.map(Into::into))
+}
+
 pub async fn mechanisms(db: &Db) -> AppResult<Vec<Mechanism>> {
-    let rows: Vec<MechRow> = sqlx::query_as(
-        "SELECT id, code, name_fr, name_en FROM mechanisms ORDER BY sort_order, code",
-    )
-    .fetch_all(&db.pool)
-    .await
-    .map_err(internal)?;
+    let rows: Vec<MechRow> =
+        sqlx::query_as("SELECT id, code, name_fr, name_en FROM mechanisms ORDER BY sort_order, code")
+            .fetch_all(&db.pool)
+            .await
+            .map_err(internal)?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
@@ -116,8 +107,5 @@ pub async fn count_admin_units(db: &Db, level: i64) -> AppResult<i64> {
 }
 
 pub async fn sector_codes(db: &Db) -> AppResult<Vec<String>> {
-    sqlx::query_scalar("SELECT code FROM sectors ORDER BY code")
-        .fetch_all(&db.pool)
-        .await
-        .map_err(internal)
+    sqlx::query_scalar("SELECT code FROM sectors ORDER BY code").fetch_all(&db.pool).await.map_err(internal)
 }

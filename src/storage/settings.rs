@@ -12,11 +12,13 @@ pub async fn get(db: &Db, key: &str) -> AppResult<Option<String>> {
 }
 
 pub async fn set(db: &Db, key: &str, value: &str) -> AppResult<()> {
-    sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        .bind(key)
-        .bind(value)
-        .execute(&db.pool)
-        .await
-        .map_err(internal)?;
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! anything that does not decode is treated as a forged or stale button.
 
 use crate::domain::{Language, Role};
+use crate::services::meetings::Choice;
 
 pub const MAX_CALLBACK_BYTES: usize = 64;
 
@@ -20,6 +21,35 @@ pub enum Cb {
     LeaveYes(i64),
     LeaveNo,
     Cancel,
+    /// An organisation's answer to a meeting invitation.
+    Rsvp {
+        meeting: i64,
+        org: i64,
+        choice: Choice,
+    },
+    /// The same answer, given from the /meetings list (which is then redrawn).
+    RsvpFromList {
+        meeting: i64,
+        org: i64,
+        choice: Choice,
+    },
+    MeetingMove(i64),
+    MeetingCancel(i64),
+    MeetingCancelYes(i64),
+    MoveConfirm,
+    NmMechanism(i64),
+    /// A date as yyyymmdd.
+    NmDate(u32),
+    /// A time as minutes after midnight.
+    NmTime(u16),
+    NmDuration(u16),
+    NmSkip,
+    NmAdHoc(bool),
+    NmMonthly(bool),
+    NmCreate,
+    AttMeeting(i64),
+    AttToggle(i64),
+    AttSave,
 }
 
 fn role_code(r: Role) -> &'static str {
@@ -39,10 +69,37 @@ fn role_from(code: &str) -> Option<Role> {
     }
 }
 
+fn choice_code(c: Choice) -> &'static str {
+    match c {
+        Choice::Attend => "a",
+        Choice::HandOver => "h",
+        Choice::Decline => "d",
+    }
+}
+
+fn choice_from(code: &str) -> Option<Choice> {
+    match code {
+        "a" => Some(Choice::Attend),
+        "h" => Some(Choice::HandOver),
+        "d" => Some(Choice::Decline),
+        _ => None,
+    }
+}
+
+/// A decimal number without sign or leading zeros (0 allowed).
+fn num(s: &str) -> Option<u64> {
+    if s == "0" {
+        return Some(0);
+    }
+    if s.is_empty() || s.len() > 19 || s.starts_with('0') || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
 /// A strictly positive decimal id without sign or leading zeros.
 fn id(s: &str) -> Option<i64> {
-    if s.is_empty() || s.len() > 19 || s.starts_with('0') || !s.bytes().all(|b| b.is_ascii_digit())
-    {
+    if s.is_empty() || s.len() > 19 || s.starts_with('0') || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     s.parse().ok()
@@ -64,6 +121,23 @@ impl Cb {
             Cb::LeaveYes(m) => format!("leave:y:{m}"),
             Cb::LeaveNo => "leave:n".into(),
             Cb::Cancel => "cancel".into(),
+            Cb::Rsvp { meeting, org, choice } => format!("r:{meeting}:{org}:{}", choice_code(choice)),
+            Cb::RsvpFromList { meeting, org, choice } => format!("rl:{meeting}:{org}:{}", choice_code(choice)),
+            Cb::MeetingMove(m) => format!("mm:{m}"),
+            Cb::MeetingCancel(m) => format!("mc:{m}"),
+            Cb::MeetingCancelYes(m) => format!("my:{m}"),
+            Cb::MoveConfirm => "mv:ok".into(),
+            Cb::NmMechanism(m) => format!("nm:m:{m}"),
+            Cb::NmDate(d) => format!("nm:d:{d}"),
+            Cb::NmTime(t) => format!("nm:t:{t}"),
+            Cb::NmDuration(l) => format!("nm:l:{l}"),
+            Cb::NmSkip => "nm:s".into(),
+            Cb::NmAdHoc(a) => format!("nm:k:{}", if a { "a" } else { "r" }),
+            Cb::NmMonthly(m) => format!("nm:r:{}", u8::from(m)),
+            Cb::NmCreate => "nm:ok".into(),
+            Cb::AttMeeting(m) => format!("at:m:{m}"),
+            Cb::AttToggle(o) => format!("at:t:{o}"),
+            Cb::AttSave => "at:ok".into(),
         }
     }
 
@@ -79,15 +153,32 @@ impl Cb {
             ["join", "no"] => Cb::JoinDecline,
             ["inv", "m", m] => Cb::InviteMechanism(id(m)?),
             ["inv", "o", o] => Cb::InviteOrganisation(id(o)?),
-            ["inv", "p", p] => {
-                Cb::InvitePage(u16::try_from(id(p).or((*p == "0").then_some(0))?).ok()?)
-            }
+            ["inv", "p", p] => Cb::InvitePage(u16::try_from(id(p).or((*p == "0").then_some(0))?).ok()?),
             ["inv", "r", r] => Cb::InviteRole(role_from(r)?),
             ["inv", "x"] => Cb::InviteReplace,
             ["leave", "p", m] => Cb::LeavePick(id(m)?),
             ["leave", "y", m] => Cb::LeaveYes(id(m)?),
             ["leave", "n"] => Cb::LeaveNo,
             ["cancel"] => Cb::Cancel,
+            ["r", m, o, c] => Cb::Rsvp { meeting: id(m)?, org: id(o)?, choice: choice_from(c)? },
+            ["rl", m, o, c] => Cb::RsvpFromList { meeting: id(m)?, org: id(o)?, choice: choice_from(c)? },
+            ["mm", m] => Cb::MeetingMove(id(m)?),
+            ["mc", m] => Cb::MeetingCancel(id(m)?),
+            ["my", m] => Cb::MeetingCancelYes(id(m)?),
+            ["mv", "ok"] => Cb::MoveConfirm,
+            ["nm", "m", m] => Cb::NmMechanism(id(m)?),
+            ["nm", "d", d] => Cb::NmDate(u32::try_from(num(d)?).ok().filter(|d| (19000101..=29991231).contains(d))?),
+            ["nm", "t", t] => Cb::NmTime(u16::try_from(num(t)?).ok().filter(|t| *t < 24 * 60)?),
+            ["nm", "l", l] => Cb::NmDuration(u16::try_from(num(l)?).ok().filter(|l| (15..=720).contains(l))?),
+            ["nm", "s"] => Cb::NmSkip,
+            ["nm", "k", "a"] => Cb::NmAdHoc(true),
+            ["nm", "k", "r"] => Cb::NmAdHoc(false),
+            ["nm", "r", "1"] => Cb::NmMonthly(true),
+            ["nm", "r", "0"] => Cb::NmMonthly(false),
+            ["nm", "ok"] => Cb::NmCreate,
+            ["at", "m", m] => Cb::AttMeeting(id(m)?),
+            ["at", "t", o] => Cb::AttToggle(id(o)?),
+            ["at", "ok"] => Cb::AttSave,
             _ => return None,
         })
     }
@@ -116,6 +207,28 @@ mod tests {
             Cb::LeaveYes(i64::MAX),
             Cb::LeaveNo,
             Cb::Cancel,
+            Cb::Rsvp { meeting: i64::MAX, org: i64::MAX, choice: Choice::HandOver },
+            Cb::Rsvp { meeting: 1, org: 2, choice: Choice::Attend },
+            Cb::Rsvp { meeting: 1, org: 2, choice: Choice::Decline },
+            Cb::RsvpFromList { meeting: i64::MAX, org: i64::MAX, choice: Choice::Decline },
+            Cb::MeetingMove(i64::MAX),
+            Cb::MeetingCancel(3),
+            Cb::MeetingCancelYes(3),
+            Cb::MoveConfirm,
+            Cb::NmMechanism(19),
+            Cb::NmDate(20261208),
+            Cb::NmTime(0),
+            Cb::NmTime(1439),
+            Cb::NmDuration(90),
+            Cb::NmSkip,
+            Cb::NmAdHoc(true),
+            Cb::NmAdHoc(false),
+            Cb::NmMonthly(true),
+            Cb::NmMonthly(false),
+            Cb::NmCreate,
+            Cb::AttMeeting(7),
+            Cb::AttToggle(8),
+            Cb::AttSave,
         ]
     }
 

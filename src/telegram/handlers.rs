@@ -2,6 +2,7 @@
 
 use super::App;
 use super::callback::Cb;
+use super::meetings;
 use super::menu;
 use super::state::{DialogueStore, State};
 use crate::domain::meeting::TimingError;
@@ -34,6 +35,9 @@ enum Command {
     Invite,
     Leave,
     Cancel,
+    Meetings,
+    NewMeeting,
+    Attendance,
 }
 
 impl Command {
@@ -47,45 +51,45 @@ impl Command {
             "invite" => Command::Invite,
             "leave" => Command::Leave,
             "cancel" => Command::Cancel,
+            "meetings" | "reunions" => Command::Meetings,
+            "newmeeting" => Command::NewMeeting,
+            "attendance" | "presences" => Command::Attendance,
             _ => return None,
         })
     }
 }
 
 /// One turn of conversation: who is talking, in which chat and language.
-struct Turn<'a> {
-    bot: &'a Bot,
-    app: &'a App,
-    chat: ChatId,
-    access: Access,
+pub(super) struct Turn<'a> {
+    pub(super) bot: &'a Bot,
+    pub(super) app: &'a App,
+    pub(super) chat: ChatId,
+    pub(super) access: Access,
 }
 
 impl Turn<'_> {
-    fn lang(&self) -> Language {
+    pub(super) fn lang(&self) -> Language {
         self.access.person.language
     }
 
-    fn t(&self, msg: Msg) -> String {
+    pub(super) fn t(&self, msg: Msg) -> String {
         self.app.i18n.render(self.lang(), &msg)
     }
 
-    async fn say(&self, msg: Msg) -> Result<Message, teloxide::RequestError> {
+    pub(super) async fn say(&self, msg: Msg) -> Result<Message, teloxide::RequestError> {
         self.bot.send_message(self.chat, self.t(msg)).await
     }
 
-    async fn say_with(
+    pub(super) async fn say_with(
         &self,
         text: String,
         kb: InlineKeyboardMarkup,
     ) -> Result<Message, teloxide::RequestError> {
-        self.bot
-            .send_message(self.chat, text)
-            .reply_markup(kb)
-            .await
+        self.bot.send_message(self.chat, text).reply_markup(kb).await
     }
 
     /// Sends a long text in pieces that fit Telegram's limit, one line never split.
-    async fn say_long(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
+    pub(super) async fn say_long(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
         let mut chunks: Vec<String> = vec![String::new()];
         for line in lines {
             let current = chunks.last_mut().expect("never empty");
@@ -109,43 +113,30 @@ impl Turn<'_> {
     }
 
     /// Tells the user why something was refused; internal errors are logged, not shown.
-    fn refusal(&self, err: &AppError) -> Msg {
+    pub(super) fn refusal(&self, err: &AppError) -> Msg {
         match err {
-            AppError::UnknownOrganisation(text) => Msg::InviteUnknownOrganisation {
-                text: text.chars().take(MAX_TYPED_ACRONYM).collect(),
-            },
-            AppError::UnknownMechanism(_) | AppError::InvalidRole(_) | AppError::NotFound => {
-                Msg::ButtonExpired
+            AppError::UnknownOrganisation(text) => {
+                Msg::InviteUnknownOrganisation { text: text.chars().take(MAX_TYPED_ACRONYM).collect() }
             }
+            AppError::UnknownMechanism(_) | AppError::InvalidRole(_) | AppError::NotFound => Msg::ButtonExpired,
             AppError::InvitationUnknown => Msg::JoinCodeUnknown,
             AppError::InvitationExpired => Msg::JoinCodeExpired,
             AppError::InvitationUsed => Msg::JoinCodeUsed,
-            AppError::SeatTaken {
-                org,
-                mechanism,
-                role,
-                holder,
-            } => Msg::JoinSeatTaken {
+            AppError::SeatTaken { org, mechanism, role, holder } => Msg::JoinSeatTaken {
                 org: org.clone(),
                 mechanism: mechanism.clone(),
                 role: *role,
                 holder: holder.clone(),
             },
-            AppError::AlreadyMember {
-                org,
-                mechanism,
-                role,
-            } => Msg::JoinAlreadyMember {
-                org: org.clone(),
-                mechanism: mechanism.clone(),
-                role: *role,
-            },
+            AppError::AlreadyMember { org, mechanism, role } => {
+                Msg::JoinAlreadyMember { org: org.clone(), mechanism: mechanism.clone(), role: *role }
+            }
             AppError::InvalidName(NameError::Empty) => Msg::NameEmpty,
-            AppError::InvalidName(NameError::TooLong) => Msg::NameTooLong {
-                max: crate::domain::text::MAX_NAME_CHARS,
-            },
+            AppError::InvalidName(NameError::TooLong) => Msg::NameTooLong { max: crate::domain::text::MAX_NAME_CHARS },
             AppError::InvalidName(NameError::ControlCharacters) => Msg::NameInvalid,
-            AppError::Timing(TimingError::NoticeTooShort { hours_ahead }) => Msg::MeetingTooSoon { hours: *hours_ahead },
+            AppError::Timing(TimingError::NoticeTooShort { hours_ahead }) => {
+                Msg::MeetingTooSoon { hours: *hours_ahead }
+            }
             AppError::Timing(TimingError::InThePast) => Msg::MeetingInPast,
             AppError::Timing(TimingError::BadDuration) => Msg::MeetingBadDuration,
             AppError::TextTooLong { max } => Msg::TextTooLong { max: *max },
@@ -164,28 +155,24 @@ impl Turn<'_> {
     }
 
     /// Re-reads the person's roles (after joining or leaving) and refreshes their menu.
-    async fn reload(&mut self) -> Result<(), AppError> {
-        let person = crate::storage::people::by_id(&self.app.ctx.db, self.access.person.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    pub(super) async fn reload(&mut self) -> Result<(), AppError> {
+        let person =
+            crate::storage::people::by_id(&self.app.ctx.db, self.access.person.id).await?.ok_or(AppError::NotFound)?;
         self.access = people::access(&self.app.ctx, person).await?;
         self.refresh_menu(false).await;
         Ok(())
     }
 
     /// Publishes the person's command menu when their widest role changed (or when forced).
-    async fn refresh_menu(&mut self, force: bool) {
+    pub(super) async fn refresh_menu(&mut self, force: bool) {
         let wanted = self.access.menu_role();
         let current = self.access.person.menu_role.unwrap_or(MenuRole::Unknown);
         if !force && wanted == current {
             return;
         }
-        match menu::publish_for_chat(self.bot, &self.app.i18n, self.chat, self.lang(), wanted).await
-        {
+        match menu::publish_for_chat(self.bot, &self.app.i18n, self.chat, self.lang(), wanted).await {
             Ok(()) => {
-                if let Err(e) =
-                    people::record_menu_role(&self.app.ctx, &self.access.person, wanted).await
-                {
+                if let Err(e) = people::record_menu_role(&self.app.ctx, &self.access.person, wanted).await {
                     tracing::warn!(error = %e, "could not record the menu role");
                 } else {
                     self.access.person.menu_role = Some(wanted);
@@ -212,33 +199,22 @@ async fn turn_for<'a>(
     )
     .await?;
     let access = people::access(&app.ctx, person).await?;
-    let mut turn = Turn {
-        bot,
-        app,
-        chat,
-        access,
-    };
+    let mut turn = Turn { bot, app, chat, access };
     turn.refresh_menu(false).await;
     Ok(turn)
 }
 
-fn kb(rows: Vec<Vec<InlineKeyboardButton>>) -> InlineKeyboardMarkup {
+pub(super) fn kb(rows: Vec<Vec<InlineKeyboardButton>>) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(rows)
 }
 
-fn button(text: String, cb: Cb) -> InlineKeyboardButton {
+pub(super) fn button(text: String, cb: Cb) -> InlineKeyboardButton {
     InlineKeyboardButton::callback(text, cb.encode())
 }
 
 // ---------------------------------------------------------------- messages
 
-pub async fn on_message(
-    bot: Bot,
-    msg: Message,
-    me: Me,
-    dialogue: BotDialogue,
-    app: App,
-) -> HandlerResult {
+pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, app: App) -> HandlerResult {
     if !msg.chat.is_private() {
         return Ok(());
     }
@@ -250,8 +226,7 @@ pub async fn on_message(
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(user.language_code.as_deref());
-            bot.send_message(msg.chat.id, app.i18n.render(lang, &Msg::InternalError))
-                .await?;
+            bot.send_message(msg.chat.id, app.i18n.render(lang, &Msg::InternalError)).await?;
             return Ok(());
         }
     };
@@ -302,10 +277,7 @@ async fn on_command(
         Command::Start => match args.first() {
             Some(code) => start_join(turn, dialogue, code).await?,
             None if turn.access.is_member() => {
-                turn.say(Msg::WelcomeMember {
-                    name: turn.access.person.display_name.clone(),
-                })
-                .await?;
+                turn.say(Msg::WelcomeMember { name: turn.access.person.display_name.clone() }).await?;
             }
             None => {
                 turn.say(Msg::WelcomeUnknown).await?;
@@ -331,43 +303,30 @@ async fn on_command(
         Command::Members => show_members(turn).await?,
         Command::Invite => start_invite(turn, dialogue).await?,
         Command::Leave => start_leave(turn, dialogue).await?,
+        Command::Meetings => meetings::show_meetings(turn, None).await?,
+        Command::NewMeeting => meetings::start_new_meeting(turn, dialogue).await?,
+        Command::Attendance => meetings::start_attendance(turn, dialogue).await?,
         Command::Cancel => unreachable!("handled above"),
     }
     Ok(())
 }
 
-async fn on_text(
-    turn: &mut Turn<'_>,
-    dialogue: &BotDialogue,
-    state: State,
-    text: &str,
-) -> HandlerResult {
+async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: State, text: &str) -> HandlerResult {
     match state {
         State::JoinName { invitation_id } => match DisplayName::parse(text) {
-            Ok(name) => {
-                ask_principles(turn, dialogue, invitation_id, Some(name.into_inner()), None).await?
-            }
+            Ok(name) => ask_principles(turn, dialogue, invitation_id, Some(name.into_inner()), None).await?,
             Err(e) => {
                 let why = turn.refusal(&AppError::InvalidName(e));
                 let k = kb(vec![vec![button(
-                    turn.t(Msg::BtnUseName {
-                        name: turn.access.person.display_name.clone(),
-                    }),
+                    turn.t(Msg::BtnUseName { name: turn.access.person.display_name.clone() }),
                     Cb::JoinUseName,
                 )]]);
-                turn.say_with(
-                    format!("{}\n{}", turn.t(why), turn.t(Msg::JoinAskNameAgain)),
-                    k,
-                )
-                .await?;
+                turn.say_with(format!("{}\n{}", turn.t(why), turn.t(Msg::JoinAskNameAgain)), k).await?;
             }
         },
         State::InviteOrganisation { mechanism_id, page } => {
             if text.chars().count() > MAX_TYPED_ACRONYM {
-                turn.say(Msg::TextTooLong {
-                    max: MAX_TYPED_ACRONYM,
-                })
-                .await?;
+                turn.say(Msg::TextTooLong { max: MAX_TYPED_ACRONYM }).await?;
                 return Ok(());
             }
             match membership::organisation(&turn.app.ctx, text).await {
@@ -378,6 +337,10 @@ async fn on_text(
                     turn.say_with(format!("{why}\n{text}"), k).await?;
                 }
             }
+        }
+        State::NewMeeting(draft) => meetings::new_meeting_text(turn, dialogue, *draft, text).await?,
+        State::MoveMeeting { meeting_id, date, time: None } => {
+            meetings::move_text(turn, dialogue, meeting_id, date, text).await?
         }
         State::Idle => {
             turn.say(Msg::FreeTextHint).await?;
@@ -392,12 +355,7 @@ async fn on_text(
 
 // ---------------------------------------------------------------- button presses
 
-pub async fn on_callback(
-    bot: Bot,
-    q: CallbackQuery,
-    dialogue: BotDialogue,
-    app: App,
-) -> HandlerResult {
+pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app: App) -> HandlerResult {
     let Some(message) = q.message.as_ref() else {
         bot.answer_callback_query(q.id.clone()).await?;
         return Ok(());
@@ -409,16 +367,12 @@ pub async fn on_callback(
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(q.from.language_code.as_deref());
-            bot.answer_callback_query(q.id.clone())
-                .text(app.i18n.render(lang, &Msg::InternalError))
-                .await?;
+            bot.answer_callback_query(q.id.clone()).text(app.i18n.render(lang, &Msg::InternalError)).await?;
             return Ok(());
         }
     };
     let Some(cb) = q.data.as_deref().and_then(Cb::decode) else {
-        bot.answer_callback_query(q.id.clone())
-            .text(turn.t(Msg::ButtonExpired))
-            .await?;
+        bot.answer_callback_query(q.id.clone()).text(turn.t(Msg::ButtonExpired)).await?;
         return Ok(());
     };
     let state = dialogue.get().await.ok().flatten().unwrap_or_default();
@@ -427,9 +381,7 @@ pub async fn on_callback(
             bot.answer_callback_query(q.id.clone()).await?;
         }
         Ok(Some(notice)) => {
-            bot.answer_callback_query(q.id.clone())
-                .text(turn.t(notice))
-                .await?;
+            bot.answer_callback_query(q.id.clone()).text(turn.t(notice)).await?;
         }
         Err(e) => {
             // Answer the press in any case, then report.
@@ -458,37 +410,15 @@ async fn handle_button(
             }
             turn.access.person.language = lang;
             edit(turn.t(Msg::LanguageSet)).await?;
-            turn.refresh_menu(
-                turn.access
-                    .person
-                    .menu_role
-                    .is_some_and(|r| r != MenuRole::Unknown),
-            )
-            .await;
+            turn.refresh_menu(turn.access.person.menu_role.is_some_and(|r| r != MenuRole::Unknown)).await;
         }
         (Cb::JoinUseName, State::JoinName { invitation_id }) => {
             ask_principles(turn, dialogue, invitation_id, None, Some(message_id)).await?;
         }
-        (
-            Cb::JoinAccept,
-            State::JoinPrinciples {
-                invitation_id,
-                name,
-            },
-        ) => {
-            let name = name
-                .as_deref()
-                .map(DisplayName::parse)
-                .transpose()
-                .ok()
-                .flatten();
-            let result = membership::accept_invitation(
-                &turn.app.ctx,
-                &turn.access.person,
-                invitation_id,
-                name.as_ref(),
-            )
-            .await;
+        (Cb::JoinAccept, State::JoinPrinciples { invitation_id, name }) => {
+            let name = name.as_deref().map(DisplayName::parse).transpose().ok().flatten();
+            let result =
+                membership::accept_invitation(&turn.app.ctx, &turn.access.person, invitation_id, name.as_ref()).await;
             dialogue.exit().await?;
             match result {
                 Ok(m) => {
@@ -514,89 +444,37 @@ async fn handle_button(
             if !allowed.iter().any(|m| m.id == mechanism_id) {
                 return Ok(Some(Msg::NotAllowed));
             }
-            dialogue
-                .update(State::InviteOrganisation {
-                    mechanism_id,
-                    page: 0,
-                })
-                .await?;
+            dialogue.update(State::InviteOrganisation { mechanism_id, page: 0 }).await?;
             let (text, k) = org_page(turn, mechanism_id, 0).await?;
             edit(text).reply_markup(k).await?;
         }
         (Cb::InvitePage(page), State::InviteOrganisation { mechanism_id, .. }) => {
-            dialogue
-                .update(State::InviteOrganisation { mechanism_id, page })
-                .await?;
+            dialogue.update(State::InviteOrganisation { mechanism_id, page }).await?;
             let (text, k) = org_page(turn, mechanism_id, page).await?;
             edit(text).reply_markup(k).await?;
         }
         (Cb::InviteOrganisation(org_id), State::InviteOrganisation { mechanism_id, .. }) => {
-            if reference::organisation_by_id(&turn.app.ctx.db, org_id)
-                .await?
-                .is_none()
-            {
+            if reference::organisation_by_id(&turn.app.ctx.db, org_id).await?.is_none() {
                 return Ok(Some(Msg::ButtonExpired));
             }
             invite_pick_org(turn, dialogue, mechanism_id, org_id, Some(message_id)).await?;
         }
-        (
-            Cb::InviteRole(role),
-            State::InviteRole {
-                mechanism_id,
-                organisation_id,
-            },
-        ) => {
+        (Cb::InviteRole(role), State::InviteRole { mechanism_id, organisation_id }) => {
             if !membership::invitable_roles(&turn.access).contains(&role) {
                 return Ok(Some(Msg::NotAllowed));
             }
-            return issue_link(
-                turn,
-                dialogue,
-                mechanism_id,
-                organisation_id,
-                role,
-                false,
-                message_id,
-            )
-            .await;
+            return issue_link(turn, dialogue, mechanism_id, organisation_id, role, false, message_id).await;
         }
-        (
-            Cb::InviteReplace,
-            State::InviteReplace {
-                mechanism_id,
-                organisation_id,
-                role,
-            },
-        ) => {
-            return issue_link(
-                turn,
-                dialogue,
-                mechanism_id,
-                organisation_id,
-                role,
-                true,
-                message_id,
-            )
-            .await;
+        (Cb::InviteReplace, State::InviteReplace { mechanism_id, organisation_id, role }) => {
+            return issue_link(turn, dialogue, mechanism_id, organisation_id, role, true, message_id).await;
         }
         (Cb::LeavePick(membership_id), State::LeaveChoose) => {
-            let Some(m) = turn
-                .access
-                .memberships
-                .iter()
-                .find(|m| m.id == membership_id)
-                .cloned()
-            else {
+            let Some(m) = turn.access.memberships.iter().find(|m| m.id == membership_id).cloned() else {
                 return Ok(Some(Msg::ButtonExpired));
             };
             ask_leave_confirmation(turn, dialogue, &m, Some(message_id)).await?;
         }
-        (
-            Cb::LeaveYes(membership_id),
-            State::LeaveConfirm {
-                membership_id: expected,
-            },
-        ) if membership_id == expected => {
+        (Cb::LeaveYes(membership_id), State::LeaveConfirm { membership_id: expected }) if membership_id == expected => {
             let result = membership::leave(&turn.app.ctx, &turn.access, membership_id).await;
             dialogue.exit().await?;
             match result {
@@ -616,6 +494,45 @@ async fn handle_button(
             dialogue.exit().await?;
             edit(turn.t(Msg::LeaveKept)).await?;
         }
+        (Cb::Rsvp { meeting, org, choice }, _) => {
+            return meetings::rsvp(turn, meeting, org, choice, false, message_id).await;
+        }
+        (Cb::RsvpFromList { meeting, org, choice }, _) => {
+            return meetings::rsvp(turn, meeting, org, choice, true, message_id).await;
+        }
+        (Cb::MeetingMove(id), _) => return meetings::start_move(turn, dialogue, id, message_id).await,
+        (Cb::MeetingCancel(id), _) => return meetings::ask_cancel(turn, dialogue, id, message_id).await,
+        (Cb::MeetingCancelYes(id), State::CancelMeeting { meeting_id }) if id == meeting_id => {
+            return meetings::do_cancel(turn, dialogue, id, message_id).await;
+        }
+        (Cb::NmDate(v), State::MoveMeeting { meeting_id, .. }) => {
+            let date = chrono::NaiveDate::from_ymd_opt((v / 10000) as i32, (v / 100) % 100, v % 100);
+            meetings::move_step(turn, dialogue, meeting_id, date, None, Some(message_id)).await?;
+        }
+        (Cb::NmTime(t), State::MoveMeeting { meeting_id, date: Some(d), .. }) => {
+            let time = chrono::NaiveTime::from_hms_opt(u32::from(t / 60), u32::from(t % 60), 0);
+            meetings::move_step(turn, dialogue, meeting_id, Some(d), time, Some(message_id)).await?;
+        }
+        (Cb::MoveConfirm, State::MoveMeeting { meeting_id, date: Some(d), time: Some(t) }) => {
+            return meetings::confirm_move(turn, dialogue, meeting_id, d, t, message_id).await;
+        }
+        (
+            cb @ (Cb::NmMechanism(_)
+            | Cb::NmDate(_)
+            | Cb::NmTime(_)
+            | Cb::NmDuration(_)
+            | Cb::NmSkip
+            | Cb::NmAdHoc(_)
+            | Cb::NmMonthly(_)
+            | Cb::NmCreate),
+            State::NewMeeting(draft),
+        ) => return meetings::new_meeting_button(turn, dialogue, *draft, cb, message_id).await,
+        (
+            cb @ (Cb::AttMeeting(_) | Cb::AttToggle(_) | Cb::AttSave),
+            state @ (State::AttendanceChoose | State::Attendance { .. }),
+        ) => {
+            return meetings::attendance_button(turn, dialogue, state, cb, message_id).await;
+        }
         (Cb::Cancel, state) if state != State::Idle => {
             dialogue.exit().await?;
             edit(turn.t(Msg::CancelDone)).await?;
@@ -631,11 +548,7 @@ async fn handle_button(
 async fn start_join(turn: &mut Turn<'_>, dialogue: &BotDialogue, code: &str) -> HandlerResult {
     match membership::open_invitation(&turn.app.ctx, code).await {
         Ok(inv) => {
-            dialogue
-                .update(State::JoinName {
-                    invitation_id: inv.id,
-                })
-                .await?;
+            dialogue.update(State::JoinName { invitation_id: inv.id }).await?;
             let text = turn.t(Msg::JoinPreview {
                 org: inv.organisation.acronym.clone(),
                 org_name: inv.organisation.full_name.clone(),
@@ -644,9 +557,7 @@ async fn start_join(turn: &mut Turn<'_>, dialogue: &BotDialogue, code: &str) -> 
                 observer: inv.organisation.observer,
             });
             let k = kb(vec![vec![button(
-                turn.t(Msg::BtnUseName {
-                    name: turn.access.person.display_name.clone(),
-                }),
+                turn.t(Msg::BtnUseName { name: turn.access.person.display_name.clone() }),
                 Cb::JoinUseName,
             )]]);
             turn.say_with(text, k).await?;
@@ -671,12 +582,7 @@ async fn ask_principles(
         turn.say(turn.refusal(&e)).await?;
         return Ok(());
     }
-    dialogue
-        .update(State::JoinPrinciples {
-            invitation_id,
-            name,
-        })
-        .await?;
+    dialogue.update(State::JoinPrinciples { invitation_id, name }).await?;
     let text = turn.t(Msg::JoinPrinciples);
     let k = kb(vec![vec![
         button(turn.t(Msg::BtnAccept), Cb::JoinAccept),
@@ -684,10 +590,7 @@ async fn ask_principles(
     ]]);
     match edit {
         Some(id) => {
-            turn.bot
-                .edit_message_text(turn.chat, id, text)
-                .reply_markup(k)
-                .await?;
+            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
         }
         None => {
             turn.say_with(text, k).await?;
@@ -716,9 +619,7 @@ async fn show_me(turn: &mut Turn<'_>) -> HandlerResult {
         turn.say(Msg::MeNoMembership).await?;
         return Ok(());
     }
-    let mut lines = vec![turn.t(Msg::MeHeader {
-        name: turn.access.person.display_name.clone(),
-    })];
+    let mut lines = vec![turn.t(Msg::MeHeader { name: turn.access.person.display_name.clone() })];
     if turn.access.coordinator {
         lines.push(turn.t(Msg::MeCoordinator));
     }
@@ -743,17 +644,11 @@ async fn show_members(turn: &mut Turn<'_>) -> HandlerResult {
     let mut i = 0;
     while i < list.len() {
         let mech = &list[i].mechanism;
-        let group: Vec<&MembershipView> = list[i..]
-            .iter()
-            .take_while(|m| m.mechanism.id == mech.id)
-            .collect();
+        let group: Vec<&MembershipView> = list[i..].iter().take_while(|m| m.mechanism.id == mech.id).collect();
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(turn.t(Msg::MembersHeader {
-            mechanism: mech.name(turn.lang()).to_string(),
-            count: group.len(),
-        }));
+        lines.push(turn.t(Msg::MembersHeader { mechanism: mech.name(turn.lang()).to_string(), count: group.len() }));
         for m in &group {
             lines.push(turn.t(Msg::MembersLine {
                 name: m.person_name.clone(),
@@ -787,16 +682,10 @@ async fn start_invite(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerRes
     dialogue.update(State::InviteMechanism).await?;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = mechanisms
         .iter()
-        .map(|m| {
-            vec![button(
-                format!("{} — {}", m.code, m.name(turn.lang())),
-                Cb::InviteMechanism(m.id),
-            )]
-        })
+        .map(|m| vec![button(format!("{} — {}", m.code, m.name(turn.lang())), Cb::InviteMechanism(m.id))])
         .collect();
     rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
-    turn.say_with(turn.t(Msg::InviteChooseMechanism), kb(rows))
-        .await?;
+    turn.say_with(turn.t(Msg::InviteChooseMechanism), kb(rows)).await?;
     Ok(())
 }
 
@@ -805,9 +694,7 @@ async fn org_page(
     mechanism_id: i64,
     page: u16,
 ) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
-    let mech = reference::mechanism_by_id(&turn.app.ctx.db, mechanism_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let mech = reference::mechanism_by_id(&turn.app.ctx.db, mechanism_id).await?.ok_or(AppError::NotFound)?;
     let orgs = reference::organisations(&turn.app.ctx.db).await?;
     let pages = orgs.len().div_ceil(ORGS_PER_PAGE).max(1);
     let page = usize::from(page) % pages;
@@ -817,24 +704,11 @@ async fn org_page(
         .take(ORGS_PER_PAGE)
         .collect::<Vec<_>>()
         .chunks(3)
-        .map(|chunk| {
-            chunk
-                .iter()
-                .map(|o| button(o.acronym.clone(), Cb::InviteOrganisation(o.id)))
-                .collect()
-        })
+        .map(|chunk| chunk.iter().map(|o| button(o.acronym.clone(), Cb::InviteOrganisation(o.id))).collect())
         .collect();
     let next = u16::try_from((page + 1) % pages).unwrap_or(0);
-    rows.push(vec![
-        button(turn.t(Msg::BtnMore), Cb::InvitePage(next)),
-        button(turn.t(Msg::BtnCancel), Cb::Cancel),
-    ]);
-    Ok((
-        turn.t(Msg::InviteChooseOrganisation {
-            mechanism: mech.name(turn.lang()).to_string(),
-        }),
-        kb(rows),
-    ))
+    rows.push(vec![button(turn.t(Msg::BtnMore), Cb::InvitePage(next)), button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
+    Ok((turn.t(Msg::InviteChooseOrganisation { mechanism: mech.name(turn.lang()).to_string() }), kb(rows)))
 }
 
 async fn invite_pick_org(
@@ -852,12 +726,7 @@ async fn invite_pick_org(
         turn.say(Msg::ButtonExpired).await?;
         return Ok(());
     };
-    dialogue
-        .update(State::InviteRole {
-            mechanism_id,
-            organisation_id,
-        })
-        .await?;
+    dialogue.update(State::InviteRole { mechanism_id, organisation_id }).await?;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = vec![
         membership::invitable_roles(&turn.access)
             .iter()
@@ -865,16 +734,11 @@ async fn invite_pick_org(
             .collect(),
     ];
     rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
-    let text = turn.t(Msg::InviteChooseRole {
-        org: org.acronym.clone(),
-        mechanism: mech.name(turn.lang()).to_string(),
-    });
+    let text =
+        turn.t(Msg::InviteChooseRole { org: org.acronym.clone(), mechanism: mech.name(turn.lang()).to_string() });
     match edit {
         Some(id) => {
-            turn.bot
-                .edit_message_text(turn.chat, id, text)
-                .reply_markup(kb(rows))
-                .await?;
+            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(kb(rows)).await?;
         }
         None => {
             turn.say_with(text, kb(rows)).await?;
@@ -900,23 +764,10 @@ async fn issue_link(
         return Ok(Some(Msg::ButtonExpired));
     };
     let mech_name = mech.name(turn.lang()).to_string();
-    match membership::issue_invitation(
-        &turn.app.ctx,
-        Issuer::Person(&turn.access),
-        &org,
-        &mech,
-        role,
-        replace,
-    )
-    .await
-    {
+    match membership::issue_invitation(&turn.app.ctx, Issuer::Person(&turn.access), &org, &mech, role, replace).await {
         Ok(issued) => {
             dialogue.exit().await?;
-            let expires = issued
-                .expires_at
-                .with_timezone(&turn.app.ctx.tz)
-                .format("%d/%m/%Y %H:%M")
-                .to_string();
+            let expires = issued.expires_at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y %H:%M").to_string();
             let mut text = turn.t(Msg::InviteLink {
                 link: issued.link.clone(),
                 org: org.acronym.clone(),
@@ -928,46 +779,23 @@ async fn issue_link(
                 text.push('\n');
                 text.push_str(&turn.t(Msg::InviteLinkReplaces { holder }));
             }
-            turn.bot
-                .edit_message_text(turn.chat, message_id, text)
-                .await?;
+            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) if turn.access.coordinator => {
-            dialogue
-                .update(State::InviteReplace {
-                    mechanism_id,
-                    organisation_id,
-                    role,
-                })
-                .await?;
-            let text = turn.t(Msg::InviteAskReplace {
-                org: org.acronym.clone(),
-                mechanism: mech_name,
-                role,
-                holder,
-            });
+            dialogue.update(State::InviteReplace { mechanism_id, organisation_id, role }).await?;
+            let text = turn.t(Msg::InviteAskReplace { org: org.acronym.clone(), mechanism: mech_name, role, holder });
             let k = kb(vec![vec![
                 button(turn.t(Msg::BtnReplace), Cb::InviteReplace),
                 button(turn.t(Msg::BtnCancel), Cb::Cancel),
             ]]);
-            turn.bot
-                .edit_message_text(turn.chat, message_id, text)
-                .reply_markup(k)
-                .await?;
+            turn.bot.edit_message_text(turn.chat, message_id, text).reply_markup(k).await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) => {
             dialogue.exit().await?;
-            let text = turn.t(Msg::InviteSeatTaken {
-                org: org.acronym.clone(),
-                mechanism: mech_name,
-                role,
-                holder,
-            });
-            turn.bot
-                .edit_message_text(turn.chat, message_id, text)
-                .await?;
+            let text = turn.t(Msg::InviteSeatTaken { org: org.acronym.clone(), mechanism: mech_name, role, holder });
+            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
             Ok(None)
         }
         Err(e) => Ok(Some(turn.refusal(&e))),
@@ -1011,11 +839,7 @@ async fn ask_leave_confirmation(
     m: &MembershipView,
     edit: Option<MessageId>,
 ) -> HandlerResult {
-    dialogue
-        .update(State::LeaveConfirm {
-            membership_id: m.id,
-        })
-        .await?;
+    dialogue.update(State::LeaveConfirm { membership_id: m.id }).await?;
     let text = turn.t(Msg::LeaveConfirm {
         org: m.organisation.acronym.clone(),
         mechanism: m.mechanism.name(turn.lang()).to_string(),
@@ -1027,10 +851,7 @@ async fn ask_leave_confirmation(
     ]]);
     match edit {
         Some(id) => {
-            turn.bot
-                .edit_message_text(turn.chat, id, text)
-                .reply_markup(k)
-                .await?;
+            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
         }
         None => {
             turn.say_with(text, k).await?;

@@ -9,10 +9,13 @@ use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     let mut list = vec![("start", Msg::CmdStart), ("help", Msg::CmdHelp)];
     if role >= MenuRole::Member {
+        list.push(("meetings", Msg::CmdMeetings));
         list.push(("me", Msg::CmdMe));
         list.push(("members", Msg::CmdMembers));
     }
     if role >= MenuRole::Chair {
+        list.push(("newmeeting", Msg::CmdNewmeeting));
+        list.push(("attendance", Msg::CmdAttendance));
         list.push(("invite", Msg::CmdInvite));
     }
     list.push(("language", Msg::CmdLanguage));
@@ -26,20 +29,14 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
 }
 
 fn bot_commands(i18n: &I18n, lang: Language, role: MenuRole) -> Vec<BotCommand> {
-    commands_for(role)
-        .into_iter()
-        .map(|(name, msg)| BotCommand::new(name, i18n.render(lang, &msg)))
-        .collect()
+    commands_for(role).into_iter().map(|(name, msg)| BotCommand::new(name, i18n.render(lang, &msg))).collect()
 }
 
 /// The menu everyone sees before joining: French by default, English for English clients.
 pub async fn publish_defaults(bot: &Bot, i18n: &I18n) -> Result<(), teloxide::RequestError> {
-    bot.set_my_commands(bot_commands(i18n, Language::Fr, MenuRole::Unknown))
-        .await?;
+    bot.set_my_commands(bot_commands(i18n, Language::Fr, MenuRole::Unknown)).await?;
     for lang in Language::ALL {
-        bot.set_my_commands(bot_commands(i18n, lang, MenuRole::Unknown))
-            .language_code(lang.code())
-            .await?;
+        bot.set_my_commands(bot_commands(i18n, lang, MenuRole::Unknown)).language_code(lang.code()).await?;
     }
     Ok(())
 }
@@ -53,9 +50,7 @@ pub async fn publish_for_chat(
     role: MenuRole,
 ) -> Result<(), teloxide::RequestError> {
     bot.set_my_commands(bot_commands(i18n, lang, role))
-        .scope(BotCommandScope::Chat {
-            chat_id: Recipient::Id(chat),
-        })
+        .scope(BotCommandScope::Chat { chat_id: Recipient::Id(chat) })
         .await?;
     Ok(())
 }
@@ -66,27 +61,14 @@ mod tests {
 
     #[test]
     fn menus_grow_with_the_role() {
-        let names = |r| {
-            commands_for(r)
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect::<Vec<_>>()
-        };
+        let names = |r| commands_for(r).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
         assert_eq!(names(MenuRole::Unknown), ["start", "help", "language"]);
         assert!(names(MenuRole::Member).contains(&"members"));
         assert!(!names(MenuRole::Member).contains(&"invite"));
         assert!(names(MenuRole::Chair).contains(&"invite"));
-        for r in [
-            MenuRole::Unknown,
-            MenuRole::Member,
-            MenuRole::Chair,
-            MenuRole::Coordinator,
-        ] {
+        for r in [MenuRole::Unknown, MenuRole::Member, MenuRole::Chair, MenuRole::Coordinator] {
             for (n, _) in commands_for(r) {
-                assert!(
-                    n.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-                );
+                assert!(n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
             }
         }
     }

@@ -2,11 +2,16 @@
 //! the dialogue storage and the bot's start and stop.
 
 pub mod callback;
+pub mod delivery;
 pub mod handlers;
+pub mod meeting_text;
+pub mod meetings;
 pub mod menu;
 pub mod state;
 
 use crate::i18n::I18n;
+use crate::scheduler::pacer::{Limits, Pacer};
+use crate::scheduler::{Scheduler, SchedulerHandle, SchedulerOptions};
 use crate::services::Ctx;
 use crate::storage::settings;
 use state::{DialogueStore, State};
@@ -38,13 +43,24 @@ pub struct BotOptions {
     pub api_url: Option<Url>,
     /// Long-polling timeout (Telegram holds getUpdates this long when idle).
     pub poll_timeout: Duration,
+    pub scheduler: SchedulerOptions,
+    pub limits: Limits,
+}
+
+impl BotOptions {
+    pub fn new(token: String, api_url: Option<Url>) -> Self {
+        Self {
+            token,
+            api_url,
+            poll_timeout: Duration::from_secs(25),
+            scheduler: SchedulerOptions::default(),
+            limits: Limits::default(),
+        }
+    }
 }
 
 pub fn make_bot(token: &str, api_url: Option<&Url>) -> Bot {
-    let client = teloxide::net::default_reqwest_settings()
-        .timeout(Duration::from_secs(45))
-        .build()
-        .unwrap_or_default();
+    let client = teloxide::net::default_reqwest_settings().timeout(Duration::from_secs(45)).build().unwrap_or_default();
     let bot = Bot::with_client(token, client);
     match api_url {
         Some(url) => bot.set_api_url(url.clone()),
@@ -56,6 +72,7 @@ pub fn make_bot(token: &str, api_url: Option<&Url>) -> Bot {
 pub struct RunningBot {
     token: ShutdownToken,
     task: tokio::task::JoinHandle<()>,
+    scheduler: SchedulerHandle,
 }
 
 impl RunningBot {
@@ -72,17 +89,25 @@ impl RunningBot {
                     break;
                 }
                 // Not yet started: wait a moment and try again.
-                Err(_) if !self.task.is_finished() => {
-                    tokio::time::sleep(Duration::from_millis(20)).await
-                }
+                Err(_) if !self.task.is_finished() => tokio::time::sleep(Duration::from_millis(20)).await,
                 Err(_) => break,
             }
         }
         let _ = self.task.await;
+        self.scheduler.shutdown().await;
     }
 
+    /// Stops at once, as a crash would: nothing in flight is finished or acknowledged.
+    pub fn abort(self) {
+        self.task.abort();
+        self.scheduler.abort();
+    }
+
+    /// Waits until the dispatcher stops (after its shutdown token was used), then stops
+    /// the scheduler.
     pub async fn wait(self) {
         let _ = self.task.await;
+        self.scheduler.shutdown().await;
     }
 }
 
@@ -111,22 +136,21 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
     }
     let store = DialogueStore::new(ctx.db.clone(), ctx.clock.clone());
     let app = App { ctx, i18n };
+    let runner = Arc::new(delivery::TelegramRunner {
+        app: app.clone(),
+        bot: bot.clone(),
+        pacer: Arc::new(Pacer::new(opts.limits)),
+    });
+    let scheduler = Scheduler::new(app.ctx.clone(), runner, opts.scheduler).spawn().await?;
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(dptree::deps![app, store])
         .default_handler(|_| async {})
-        .error_handler(LoggingErrorHandler::with_custom_text(
-            "an update handler failed",
-        ))
+        .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
         .build();
     let token = dispatcher.shutdown_token();
     let listener = Polling::builder(bot).timeout(opts.poll_timeout).build();
     let task = tokio::spawn(async move {
-        dispatcher
-            .dispatch_with_listener(
-                listener,
-                LoggingErrorHandler::with_custom_text("polling failed"),
-            )
-            .await;
+        dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed")).await;
     });
-    Ok(RunningBot { token, task })
+    Ok(RunningBot { token, task, scheduler })
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::{AppError, Clock, Role};
 use crate::storage::{Db, dialogues};
+use chrono::{NaiveDate, NaiveTime};
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -40,6 +41,48 @@ pub enum State {
     LeaveConfirm {
         membership_id: i64,
     },
+    NewMeeting(Box<NmDraft>),
+    MoveMeeting {
+        meeting_id: i64,
+        date: Option<NaiveDate>,
+        time: Option<NaiveTime>,
+    },
+    CancelMeeting {
+        meeting_id: i64,
+    },
+    AttendanceChoose,
+    Attendance {
+        meeting_id: i64,
+        present: Vec<i64>,
+    },
+}
+
+/// The /newmeeting dialog so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NmDraft {
+    pub step: NmStep,
+    pub mechanism_id: Option<i64>,
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveTime>,
+    pub duration: Option<i64>,
+    pub place: Option<String>,
+    pub agenda: Option<String>,
+    pub adhoc: Option<bool>,
+    pub monthly: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NmStep {
+    #[default]
+    Mechanism,
+    Date,
+    Time,
+    Duration,
+    Place,
+    Agenda,
+    Kind,
+    Recurrence,
+    Confirm,
 }
 
 pub struct DialogueStore {
@@ -64,10 +107,7 @@ pub enum DialogueStoreError {
 impl Storage<State> for DialogueStore {
     type Error = DialogueStoreError;
 
-    fn remove_dialogue(
-        self: Arc<Self>,
-        chat_id: ChatId,
-    ) -> BoxFuture<'static, Result<(), Self::Error>> {
+    fn remove_dialogue(self: Arc<Self>, chat_id: ChatId) -> BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move { Ok(dialogues::remove(&self.db, chat_id.0).await?) })
     }
 
@@ -85,10 +125,7 @@ impl Storage<State> for DialogueStore {
         })
     }
 
-    fn get_dialogue(
-        self: Arc<Self>,
-        chat_id: ChatId,
-    ) -> BoxFuture<'static, Result<Option<State>, Self::Error>> {
+    fn get_dialogue(self: Arc<Self>, chat_id: ChatId) -> BoxFuture<'static, Result<Option<State>, Self::Error>> {
         Box::pin(async move {
             match dialogues::get(&self.db, chat_id.0).await? {
                 // A state written by an older version that no longer parses starts afresh.

@@ -25,13 +25,7 @@ use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 /// Methods that deliver a new message and count for limits and delivery accounting.
-pub const SEND_METHODS: &[&str] = &[
-    "sendMessage",
-    "sendDocument",
-    "sendPhoto",
-    "copyMessage",
-    "forwardMessage",
-];
+pub const SEND_METHODS: &[&str] = &["sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"];
 
 const NOT_MODIFIED: &str = "Bad Request: message is not modified: specified new message content \
     and reply markup are exactly the same as a current content and reply markup of the message";
@@ -94,13 +88,7 @@ pub struct FakeUser {
 
 impl FakeUser {
     pub fn new(id: i64, first_name: &str) -> Self {
-        Self {
-            id,
-            first_name: first_name.into(),
-            last_name: None,
-            username: None,
-            language_code: None,
-        }
+        Self { id, first_name: first_name.into(), last_name: None, username: None, language_code: None }
     }
     pub fn last_name(mut self, v: &str) -> Self {
         self.last_name = Some(v.into());
@@ -148,12 +136,7 @@ pub struct UploadedFile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     Ok,
-    Error {
-        http_status: u16,
-        error_code: u16,
-        description: String,
-        retry_after: Option<u64>,
-    },
+    Error { http_status: u16, error_code: u16, description: String, retry_after: Option<u64> },
 }
 
 /// One request as received by the server.
@@ -212,10 +195,7 @@ impl SentMessage {
     }
     /// `callback_data` of every inline button, row by row.
     pub fn button_data(&self) -> Vec<String> {
-        let rows = self
-            .reply_markup
-            .as_ref()
-            .and_then(|m| m["inline_keyboard"].as_array());
+        let rows = self.reply_markup.as_ref().and_then(|m| m["inline_keyboard"].as_array());
         rows.into_iter()
             .flatten()
             .filter_map(Value::as_array)
@@ -281,15 +261,9 @@ impl Shared {
 impl FakeBotApi {
     /// Binds 127.0.0.1:0 and serves in a background task of the current runtime.
     pub async fn start(options: FakeOptions) -> FakeBotApi {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind fake Bot API");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind fake Bot API");
         let addr = listener.local_addr().expect("local_addr");
-        let st = St {
-            opts: options,
-            next_update_id: 1,
-            ..St::default()
-        };
+        let st = St { opts: options, next_update_id: 1, ..St::default() };
         let shared = Arc::new(Shared {
             state: Mutex::new(st),
             updates_changed: Notify::new(),
@@ -301,10 +275,7 @@ impl FakeBotApi {
             .layer(DefaultBodyLimit::max(256 << 20))
             .with_state(shared.clone());
         let mut stop = shared.shutdown.subscribe();
-        let gated = GatedListener {
-            inner: listener,
-            shared: shared.clone(),
-        };
+        let gated = GatedListener { inner: listener, shared: shared.clone() };
         let task = tokio::spawn(async move {
             let _ = axum::serve(gated, app)
                 .with_graceful_shutdown(async move {
@@ -312,13 +283,7 @@ impl FakeBotApi {
                 })
                 .await;
         });
-        FakeBotApi {
-            inner: Arc::new(Handle {
-                shared,
-                addr,
-                task: Mutex::new(Some(task)),
-            }),
-        }
+        FakeBotApi { inner: Arc::new(Handle { shared, addr, task: Mutex::new(Some(task)) }) }
     }
 
     /// `http://127.0.0.1:PORT/`, for `bot.set_api_url(..)`.
@@ -334,12 +299,7 @@ impl FakeBotApi {
     pub async fn shutdown(&self) {
         self.shared().shutdown.send_replace(true);
         self.shared().updates_changed.notify_waiters();
-        let task = self
-            .inner
-            .task
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
+        let task = self.inner.task.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(task) = task {
             let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
         }
@@ -412,14 +372,10 @@ impl FakeBotApi {
             st.counter += 1;
             let query_id = format!("cbq{}", st.counter);
             st.callback_ids.insert(query_id.clone());
-            let message = st
-                .messages
-                .get(&(user.id, message_id))
-                .cloned()
-                .unwrap_or_else(
-                    // inaccessible message (e.g. deleted): date 0
-                    || json!({"message_id": message_id, "date": 0, "chat": user.chat_json()}),
-                );
+            let message = st.messages.get(&(user.id, message_id)).cloned().unwrap_or_else(
+                // inaccessible message (e.g. deleted): date 0
+                || json!({"message_id": message_id, "date": 0, "chat": user.chat_json()}),
+            );
             let query = json!({
                 "id": query_id, "from": user.user_json(), "message": message,
                 "chat_instance": format!("ci{}", user.id), "data": data,
@@ -448,23 +404,11 @@ impl FakeBotApi {
         self.with(|st| st.recorded.clone())
     }
     pub fn requests_for(&self, method: &str) -> Vec<Recorded> {
-        self.with(|st| {
-            st.recorded
-                .iter()
-                .filter(|r| r.method == method)
-                .cloned()
-                .collect()
-        })
+        self.with(|st| st.recorded.iter().filter(|r| r.method == method).cloned().collect())
     }
     /// Successful sends, edits and deletes in `chat_id`, in order.
     pub fn sent_to(&self, chat_id: i64) -> Vec<SentMessage> {
-        self.with(|st| {
-            st.sent
-                .iter()
-                .filter(|s| s.chat_id == chat_id)
-                .cloned()
-                .collect()
-        })
+        self.with(|st| st.sent.iter().filter(|s| s.chat_id == chat_id).cloned().collect())
     }
     pub fn all_sent(&self) -> Vec<SentMessage> {
         self.with(|st| st.sent.clone())
@@ -481,12 +425,7 @@ impl FakeBotApi {
         self.with(|st| st.sent.iter().filter(|s| s.is_send()).count())
     }
     pub fn delivered_count_to(&self, chat_id: i64) -> usize {
-        self.with(|st| {
-            st.sent
-                .iter()
-                .filter(|s| s.is_send() && s.chat_id == chat_id)
-                .count()
-        })
+        self.with(|st| st.sent.iter().filter(|s| s.is_send() && s.chat_id == chat_id).count())
     }
     pub fn delivered_per_chat(&self) -> HashMap<i64, usize> {
         let mut m = HashMap::new();
@@ -503,11 +442,7 @@ impl FakeBotApi {
                 *m.entry((s.chat_id, t)).or_insert(0) += 1;
             }
         }
-        let mut d: Vec<_> = m
-            .into_iter()
-            .filter(|(_, n)| *n > 1)
-            .map(|((c, t), n)| (c, t, n))
-            .collect();
+        let mut d: Vec<_> = m.into_iter().filter(|(_, n)| *n > 1).map(|((c, t), n)| (c, t, n)).collect();
         d.sort();
         d
     }
@@ -527,13 +462,8 @@ impl FakeBotApi {
 
     /// Waits (no polling) until some recorded request — including ones recorded
     /// before the call — satisfies `pred`.
-    pub async fn wait_for(
-        &self,
-        pred: impl Fn(&Recorded) -> bool,
-        timeout: Duration,
-    ) -> Result<Recorded, String> {
-        self.wait_until(timeout, |st| st.recorded.iter().find(|r| pred(r)).cloned())
-            .await
+    pub async fn wait_for(&self, pred: impl Fn(&Recorded) -> bool, timeout: Duration) -> Result<Recorded, String> {
+        self.wait_until(timeout, |st| st.recorded.iter().find(|r| pred(r)).cloned()).await
     }
 
     /// Waits until a send or edit to `chat_id` whose text/caption contains `needle`
@@ -547,20 +477,14 @@ impl FakeBotApi {
         self.wait_until(timeout, |st| {
             st.sent
                 .iter()
-                .find(|s| {
-                    s.chat_id == chat_id && s.text.as_deref().is_some_and(|t| t.contains(needle))
-                })
+                .find(|s| s.chat_id == chat_id && s.text.as_deref().is_some_and(|t| t.contains(needle)))
                 .cloned()
         })
         .await
         .map_err(|e| format!("no message to {chat_id} containing {needle:?}: {e}"))
     }
 
-    async fn wait_until<R>(
-        &self,
-        timeout: Duration,
-        mut check: impl FnMut(&St) -> Option<R>,
-    ) -> Result<R, String> {
+    async fn wait_until<R>(&self, timeout: Duration, mut check: impl FnMut(&St) -> Option<R>) -> Result<R, String> {
         let deadline = Instant::now() + timeout;
         loop {
             let notified = self.shared().recorded_changed.notified();
@@ -571,17 +495,9 @@ impl FakeBotApi {
             }
             if tokio::time::timeout_at(deadline, notified).await.is_err() {
                 let seen: Vec<String> = self.with(|st| {
-                    st.recorded
-                        .iter()
-                        .rev()
-                        .take(20)
-                        .rev()
-                        .map(|r| format!("{} {:?}", r.method, r.params))
-                        .collect()
+                    st.recorded.iter().rev().take(20).rev().map(|r| format!("{} {:?}", r.method, r.params)).collect()
                 });
-                return Err(format!(
-                    "timed out after {timeout:?}; last requests: {seen:#?}"
-                ));
+                return Err(format!("timed out after {timeout:?}; last requests: {seen:#?}"));
             }
         }
     }
@@ -599,8 +515,7 @@ impl St {
     fn push_update(&mut self, kind: &str, payload: Value) -> i64 {
         let id = self.next_update_id;
         self.next_update_id += 1;
-        self.updates
-            .push_back(json!({ "update_id": id, kind: payload }));
+        self.updates.push_back(json!({ "update_id": id, kind: payload }));
         id
     }
 
@@ -611,8 +526,7 @@ impl St {
                 self.updates.pop_front();
             }
         } else {
-            self.updates
-                .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+            self.updates.retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
         }
     }
 
@@ -662,7 +576,7 @@ impl St {
             }
             "getWebhookInfo" => Reply::ok(json!({"url": "", "has_custom_certificate": false,
                                                    "pending_update_count": self.updates.len()})),
-            "editMessageText" | "editMessageReplyMarkup" => self.edit(method, chat, p, now),
+            "editMessageText" | "editMessageCaption" | "editMessageReplyMarkup" => self.edit(method, chat, p, now),
             "deleteMessage" => {
                 let (Some(c), Some(id)) = (chat, p["message_id"].as_i64()) else {
                     return Reply::err(400, "Bad Request: message to delete not found");
@@ -675,10 +589,9 @@ impl St {
             }
             "answerCallbackQuery" => match p["callback_query_id"].as_str() {
                 Some(id) if self.callback_ids.contains(id) => Reply::ok(json!(true)),
-                _ => Reply::err(
-                    400,
-                    "Bad Request: query is too old and response timeout expired or query id is invalid",
-                ),
+                _ => {
+                    Reply::err(400, "Bad Request: query is too old and response timeout expired or query id is invalid")
+                }
             },
             "setMyCommands" => {
                 self.commands.insert(commands_key(p), p["commands"].clone());
@@ -688,24 +601,12 @@ impl St {
                 self.commands.remove(&commands_key(p));
                 Reply::ok(json!(true))
             }
-            "getMyCommands" => Reply::ok(
-                self.commands
-                    .get(&commands_key(p))
-                    .cloned()
-                    .unwrap_or(json!([])),
-            ),
+            "getMyCommands" => Reply::ok(self.commands.get(&commands_key(p)).cloned().unwrap_or(json!([]))),
             _ => Reply::ok(json!(true)),
         }
     }
 
-    fn send(
-        &mut self,
-        method: &str,
-        chat: Option<i64>,
-        p: &Value,
-        files: &[UploadedFile],
-        now: Instant,
-    ) -> Reply {
+    fn send(&mut self, method: &str, chat: Option<i64>, p: &Value, files: &[UploadedFile], now: Instant) -> Reply {
         self.send_attempts += 1;
         if let Some(n) = self.opts.fail_every_nth_send
             && n > 0
@@ -732,23 +633,15 @@ impl St {
                 _ => return Reply::err(400, "Bad Request: message text is empty"),
             },
             "sendDocument" | "sendPhoto" => {
-                let field = if method == "sendDocument" {
-                    "document"
-                } else {
-                    "photo"
-                };
+                let field = if method == "sendDocument" { "document" } else { "photo" };
                 let Some(reference) = p[field].as_str() else {
-                    return Reply::err(
-                        400,
-                        &format!("Bad Request: there is no {field} in the request"),
-                    );
+                    return Reply::err(400, &format!("Bad Request: there is no {field} in the request"));
                 };
                 let (file_id, name, bytes) = match files.iter().find(|f| f.field == field) {
                     Some(f) => {
                         self.counter += 1;
                         let id = format!("FAKE{}{:06}", field.to_uppercase(), self.counter);
-                        self.files_by_id
-                            .insert(id.clone(), (f.file_name.clone(), f.bytes.len()));
+                        self.files_by_id.insert(id.clone(), (f.file_name.clone(), f.bytes.len()));
                         (id, f.file_name.clone(), Some(f.bytes.clone()))
                     }
                     None => {
@@ -756,10 +649,7 @@ impl St {
                         (reference.to_string(), known.and_then(|k| k.0), None)
                     }
                 };
-                let size = bytes
-                    .as_ref()
-                    .map(Vec::len)
-                    .or_else(|| self.files_by_id.get(&file_id).map(|k| k.1));
+                let size = bytes.as_ref().map(Vec::len).or_else(|| self.files_by_id.get(&file_id).map(|k| k.1));
                 let mut meta = json!({"file_id": file_id, "file_unique_id": format!("u{file_id}"),
                                       "file_size": size.unwrap_or(0)});
                 if method == "sendPhoto" {
@@ -791,31 +681,16 @@ impl St {
                              "chat": self.chat_json(chat_id), "from": self.bot_user()});
         msg.as_object_mut().expect("object").extend(content);
         self.messages.insert((chat_id, message_id), msg.clone());
-        let mut entry = sent_entry(
-            method,
-            chat_id,
-            message_id,
-            p,
-            msg.get("text").or(msg.get("caption")),
-            now,
-        );
+        let mut entry = sent_entry(method, chat_id, message_id, p, msg.get("text").or(msg.get("caption")), now);
         if let Some((id, name, bytes)) = doc {
-            (
-                entry.document_file_id,
-                entry.document_name,
-                entry.document_bytes,
-            ) = (Some(id), name, bytes);
+            (entry.document_file_id, entry.document_name, entry.document_bytes) = (Some(id), name, bytes);
         }
         self.sent.push(entry);
         if self.opts.enforce_limits {
             self.global_window.push_back(now);
             self.chat_windows.entry(chat_id).or_default().push_back(now);
         }
-        if method == "copyMessage" {
-            Reply::ok(json!({"message_id": message_id}))
-        } else {
-            Reply::ok(msg)
-        }
+        if method == "copyMessage" { Reply::ok(json!({"message_id": message_id})) } else { Reply::ok(msg) }
     }
 
     fn edit(&mut self, method: &str, chat: Option<i64>, p: &Value, now: Instant) -> Reply {
@@ -829,24 +704,28 @@ impl St {
             return Reply::err(400, "Bad Request: message to edit not found");
         };
         let new_markup = inline_markup(p);
-        let new_text = if method == "editMessageText" {
-            let Some(t) = p["text"].as_str().filter(|t| !t.is_empty()) else {
+        // editMessageCaption changes a document's caption as editMessageText changes a text.
+        let field = if method == "editMessageCaption" { "caption" } else { "text" };
+        let changes_text = method != "editMessageReplyMarkup";
+        let new_text = if changes_text {
+            let Some(t) = p[field].as_str().filter(|t| !t.is_empty()) else {
                 return Reply::err(400, "Bad Request: message text is empty");
             };
-            if msg.get("text").is_none() {
+            if msg.get(field).is_none() {
                 return Reply::err(400, "Bad Request: there is no text in the message to edit");
             }
             json!(t)
         } else {
-            msg.get("text").cloned().unwrap_or(Value::Null)
+            msg.get(field).cloned().or_else(|| msg.get("caption").cloned()).unwrap_or(Value::Null)
         };
-        if msg.get("text") == Some(&new_text) && msg.get("reply_markup") == new_markup.as_ref() {
+        if msg.get(field) == Some(&new_text) && msg.get("reply_markup") == new_markup.as_ref() {
             return Reply::err(400, NOT_MODIFIED);
         }
         let obj = msg.as_object_mut().expect("object");
-        if method == "editMessageText" {
-            obj.insert("text".into(), new_text);
+        if changes_text {
+            obj.insert(field.into(), new_text);
             obj.remove("entities");
+            obj.remove("caption_entities");
         }
         match new_markup {
             Some(m) => obj.insert("reply_markup".into(), m),
@@ -854,8 +733,8 @@ impl St {
         };
         obj.insert("edit_date".into(), json!(unix_now()));
         let msg = msg.clone();
-        self.sent
-            .push(sent_entry(method, c, id, p, msg.get("text"), now));
+        let shown = msg.get("text").or_else(|| msg.get("caption"));
+        self.sent.push(sent_entry(method, c, id, p, shown, now));
         Reply::ok(msg)
     }
 
@@ -863,20 +742,12 @@ impl St {
     fn check_limits(&mut self, chat: i64, now: Instant) -> Option<u64> {
         let (global, per_chat) = (self.opts.global_per_sec, self.opts.per_chat_per_sec);
         let mut wait = Duration::ZERO;
-        for (w, limit) in [
-            (&mut self.global_window, global),
-            (self.chat_windows.entry(chat).or_default(), per_chat),
-        ] {
-            while w
-                .front()
-                .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
-            {
+        for (w, limit) in [(&mut self.global_window, global), (self.chat_windows.entry(chat).or_default(), per_chat)] {
+            while w.front().is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1)) {
                 w.pop_front();
             }
             if limit > 0 && w.len() >= limit {
-                wait = wait.max(
-                    (w[w.len() - limit] + Duration::from_secs(1)).saturating_duration_since(now),
-                );
+                wait = wait.max((w[w.len() - limit] + Duration::from_secs(1)).saturating_duration_since(now));
             }
         }
         (!wait.is_zero()).then(|| (wait.as_secs_f64().ceil() as u64).max(1))
@@ -908,17 +779,11 @@ fn sent_entry(
 
 /// The reply_markup as Telegram echoes it in a Message: only inline keyboards.
 fn inline_markup(p: &Value) -> Option<Value> {
-    p.get("reply_markup")
-        .filter(|m| m.get("inline_keyboard").is_some())
-        .cloned()
+    p.get("reply_markup").filter(|m| m.get("inline_keyboard").is_some()).cloned()
 }
 
 fn commands_key(p: &Value) -> String {
-    format!(
-        "{}|{}",
-        p.get("scope").unwrap_or(&json!({"type": "default"})),
-        p["language_code"].as_str().unwrap_or("")
-    )
+    format!("{}|{}", p.get("scope").unwrap_or(&json!({"type": "default"})), p["language_code"].as_str().unwrap_or(""))
 }
 
 fn chat_id_of(p: &Value) -> Option<i64> {
@@ -930,10 +795,7 @@ fn chat_id_of(p: &Value) -> Option<i64> {
 }
 
 fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(1)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(1)
 }
 
 // ----- HTTP layer -----
@@ -946,24 +808,13 @@ struct Reply {
 
 impl Reply {
     fn ok(result: Value) -> Self {
-        Reply {
-            status: 200,
-            body: json!({"ok": true, "result": result}),
-            close: false,
-        }
+        Reply { status: 200, body: json!({"ok": true, "result": result}), close: false }
     }
     fn err(code: u16, description: &str) -> Self {
-        Reply {
-            status: code,
-            body: json!({"ok": false, "error_code": code, "description": description}),
-            close: false,
-        }
+        Reply { status: code, body: json!({"ok": false, "error_code": code, "description": description}), close: false }
     }
     fn too_many(retry_after: u64) -> Self {
-        let mut r = Reply::err(
-            429,
-            &format!("Too Many Requests: retry after {retry_after}"),
-        );
+        let mut r = Reply::err(429, &format!("Too Many Requests: retry after {retry_after}"));
         r.body["parameters"] = json!({"retry_after": retry_after});
         r
     }
@@ -990,10 +841,7 @@ impl IntoResponse for Reply {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut resp = (status, axum::Json(self.body)).into_response();
         if self.close {
-            resp.headers_mut().insert(
-                header::CONNECTION,
-                header::HeaderValue::from_static("close"),
-            );
+            resp.headers_mut().insert(header::CONNECTION, header::HeaderValue::from_static("close"));
         }
         resp
     }
@@ -1008,29 +856,17 @@ async fn handle(
     let received_at = Instant::now();
     // teloxide sends PascalCase names ("SendMessage"); Telegram is case-insensitive.
     let mut chars = method.chars();
-    let method: String = chars
-        .next()
-        .map(|c| c.to_ascii_lowercase())
-        .into_iter()
-        .chain(chars)
-        .collect();
+    let method: String = chars.next().map(|c| c.to_ascii_lowercase()).into_iter().chain(chars).collect();
     if !token.starts_with("bot") {
         return Reply::err(404, "Not Found");
     }
     let (params, files) = parse_body(&headers, &body);
     let (unreachable, err_status, delay) = {
         let st = shared.lock();
-        (
-            st.opts.unreachable,
-            st.opts.server_error_http_status,
-            st.opts.response_delay,
-        )
+        (st.opts.unreachable, st.opts.server_error_http_status, st.opts.response_delay)
     };
     let reply = if unreachable {
-        Reply {
-            close: true,
-            ..Reply::server_error(err_status)
-        }
+        Reply { close: true, ..Reply::server_error(err_status) }
     } else if method == "getUpdates" {
         get_updates(&shared, &params).await
     } else {
@@ -1041,14 +877,7 @@ async fn handle(
         let seq = st.next_seq;
         st.next_seq += 1;
         let outcome = reply.outcome();
-        st.recorded.push(Recorded {
-            seq,
-            method: method.clone(),
-            params,
-            files,
-            received_at,
-            outcome,
-        });
+        st.recorded.push(Recorded { seq, method: method.clone(), params, files, received_at, outcome });
     }
     shared.recorded_changed.notify_waiters();
     if method != "getUpdates" && !delay.is_zero() {
@@ -1089,14 +918,9 @@ async fn get_updates(shared: &Shared, p: &Value) -> Reply {
 }
 
 fn parse_body(headers: &HeaderMap, body: &[u8]) -> (Value, Vec<UploadedFile>) {
-    let ct = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     if ct.starts_with("multipart/form-data")
-        && let Some(b) = ct
-            .split(';')
-            .find_map(|s| s.trim().strip_prefix("boundary="))
+        && let Some(b) = ct.split(';').find_map(|s| s.trim().strip_prefix("boundary="))
     {
         return parse_multipart(body, b.trim_matches('"'));
     }
@@ -1143,39 +967,27 @@ fn parse_multipart(body: &[u8], boundary: &str) -> (Value, Vec<UploadedFile>) {
         None => return (Value::Object(fields), files),
     };
     while !body[pos..].starts_with(b"--") {
-        let start = pos
-            + if body[pos..].starts_with(b"\r\n") {
-                2
-            } else {
-                0
-            };
+        let start = pos + if body[pos..].starts_with(b"\r\n") { 2 } else { 0 };
         let Some(next) = find(body, &delim, start) else {
             break;
         };
-        let part = body[start..next]
-            .strip_suffix(b"\r\n")
-            .unwrap_or(&body[start..next]);
+        let part = body[start..next].strip_suffix(b"\r\n").unwrap_or(&body[start..next]);
         pos = next + delim.len();
         let Some(hdr_end) = find(part, b"\r\n\r\n", 0) else {
             continue;
         };
         let head = String::from_utf8_lossy(&part[..hdr_end]);
         let content = &part[hdr_end + 4..];
-        let Some(disp) = head
-            .lines()
-            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition"))
-        else {
+        let Some(disp) = head.lines().find(|l| l.to_ascii_lowercase().starts_with("content-disposition")) else {
             continue;
         };
         let Some(name) = disposition_param(disp, "name") else {
             continue;
         };
         match disposition_param(disp, "filename") {
-            Some(file_name) => files.push(UploadedFile {
-                field: name,
-                file_name: Some(file_name),
-                bytes: content.to_vec(),
-            }),
+            Some(file_name) => {
+                files.push(UploadedFile { field: name, file_name: Some(file_name), bytes: content.to_vec() })
+            }
             None => {
                 let v = field_value(&name, &String::from_utf8_lossy(content));
                 fields.insert(name, v);
@@ -1195,8 +1007,7 @@ fn parse_multipart(body: &[u8], boundary: &str) -> (Value, Vec<UploadedFile>) {
 
 /// `name="x"; filename="y.csv"` parameter lookup honouring quotes and backslash escapes.
 fn disposition_param(line: &str, key: &str) -> Option<String> {
-    let (mut segments, mut cur, mut quoted, mut escaped) =
-        (Vec::new(), String::new(), false, false);
+    let (mut segments, mut cur, mut quoted, mut escaped) = (Vec::new(), String::new(), false, false);
     for ch in line.chars() {
         match ch {
             _ if escaped => {
@@ -1217,10 +1028,7 @@ fn disposition_param(line: &str, key: &str) -> Option<String> {
 }
 
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
 /// Drops new connections while the server is "unreachable".

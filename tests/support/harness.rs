@@ -26,9 +26,7 @@ pub struct TestBot {
 }
 
 pub fn start_time() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-02T09:00:00Z")
-        .unwrap()
-        .to_utc()
+    DateTime::parse_from_rfc3339("2026-11-02T09:00:00Z").unwrap().to_utc()
 }
 
 impl TestBot {
@@ -42,42 +40,23 @@ impl TestBot {
         let db_path = dir.path().join("cluster-bot.db");
         let clock = ManualClock::new(start_time());
         let ctx = Self::context(&db_path, &clock).await;
-        let mut bot = TestBot {
-            fake,
-            clock,
-            ctx,
-            i18n: Arc::new(I18n::load().unwrap()),
-            db_path,
-            _dir: dir,
-            running: None,
-        };
+        let mut bot =
+            TestBot { fake, clock, ctx, i18n: Arc::new(I18n::load().unwrap()), db_path, _dir: dir, running: None };
         bot.run().await;
         bot
     }
 
     async fn context(db_path: &std::path::Path, clock: &ManualClock) -> Ctx {
-        let db = Db::connect(&format!("sqlite://{}", db_path.display()))
-            .await
-            .unwrap();
-        Ctx::new(
-            db,
-            Arc::new(clock.clone()),
-            chrono_tz::Africa::Bamako,
-            chrono::Duration::days(14),
-        )
+        let db = Db::connect(&format!("sqlite://{}", db_path.display())).await.unwrap();
+        Ctx::new(db, Arc::new(clock.clone()), chrono_tz::Africa::Bamako, chrono::Duration::days(14))
     }
 
     async fn run(&mut self) {
-        let opts = BotOptions {
-            token: "123:TEST".into(),
-            api_url: Some(self.fake.url()),
-            poll_timeout: Duration::from_secs(1),
-        };
-        self.running = Some(
-            telegram::start(opts, self.ctx.clone(), self.i18n.clone())
-                .await
-                .unwrap(),
-        );
+        let mut opts = BotOptions::new("123:TEST".into(), Some(self.fake.url()));
+        opts.poll_timeout = Duration::from_secs(1);
+        // Jobs queued by the tests' own service calls are picked up quickly.
+        opts.scheduler.poll = Duration::from_millis(200);
+        self.running = Some(telegram::start(opts, self.ctx.clone(), self.i18n.clone()).await.unwrap());
     }
 
     pub async fn stop(&mut self) {
@@ -118,10 +97,7 @@ impl TestBot {
                     r.seq > after
                         && r.is_ok()
                         && r.chat_id() == Some(chat)
-                        && matches!(
-                            r.method.as_str(),
-                            "sendMessage" | "editMessageText" | "sendDocument"
-                        )
+                        && matches!(r.method.as_str(), "sendMessage" | "editMessageText" | "sendDocument")
                 },
                 WAIT,
             )
@@ -134,12 +110,7 @@ impl TestBot {
             .or_else(|| {
                 // a new message: find it among the deliveries by text
                 let text = rec.str_param("text").unwrap_or_default().to_string();
-                self.fake
-                    .sent_to(chat)
-                    .iter()
-                    .rev()
-                    .find(|s| s.text.as_deref() == Some(&text))
-                    .map(|s| s.message_id)
+                self.fake.sent_to(chat).iter().rev().find(|s| s.text.as_deref() == Some(&text)).map(|s| s.message_id)
             })
             .unwrap();
         self.fake
@@ -152,45 +123,23 @@ impl TestBot {
 
     /// Presses a button and waits for the press to be answered; returns the answer and
     /// any message or edit the bot made in the chat meanwhile.
-    pub async fn press(
-        &self,
-        user: &FakeUser,
-        message_id: i64,
-        data: &str,
-    ) -> (Recorded, Vec<SentMessage>) {
+    pub async fn press(&self, user: &FakeUser, message_id: i64, data: &str) -> (Recorded, Vec<SentMessage>) {
         let before = self.last_seq();
         let sent_before = self.fake.sent_to(user.id).len();
         self.fake.press_button(user, message_id, data);
         let answer = self
             .fake
-            .wait_for(
-                |r| r.seq > before && r.method == "answerCallbackQuery",
-                WAIT,
-            )
+            .wait_for(|r| r.seq > before && r.method == "answerCallbackQuery", WAIT)
             .await
             .unwrap_or_else(|e| panic!("button {data} not answered: {e}"));
-        let after: Vec<SentMessage> = self
-            .fake
-            .sent_to(user.id)
-            .into_iter()
-            .skip(sent_before)
-            .collect();
+        let after: Vec<SentMessage> = self.fake.sent_to(user.id).into_iter().skip(sent_before).collect();
         (answer, after)
     }
 
     /// Presses a button expected to edit the message; returns the edited message.
-    pub async fn press_expect_edit(
-        &self,
-        user: &FakeUser,
-        message_id: i64,
-        data: &str,
-    ) -> SentMessage {
+    pub async fn press_expect_edit(&self, user: &FakeUser, message_id: i64, data: &str) -> SentMessage {
         let (answer, after) = self.press(user, message_id, data).await;
-        assert!(
-            answer.str_param("text").is_none(),
-            "press of {data} was refused: {:?}",
-            answer.params
-        );
+        assert!(answer.str_param("text").is_none(), "press of {data} was refused: {:?}", answer.params);
         after
             .into_iter()
             .rev()
