@@ -4,14 +4,20 @@
 use crate::domain::{Language, Meeting};
 use icalendar::{Calendar, Component, EventLike, EventStatus, Property};
 
-/// The calendar file for a meeting, in a language (summary and description).
-pub fn meeting_ics(meeting: &Meeting, lang: Language, dtstamp: chrono::DateTime<chrono::Utc>) -> String {
+/// The calendar file for a meeting. Its summary carries the mechanism's name in both
+/// languages, so that one uploaded file serves every invitee.
+pub fn meeting_ics(meeting: &Meeting, dtstamp: chrono::DateTime<chrono::Utc>) -> String {
+    let summary = if meeting.mechanism.name_fr == meeting.mechanism.name_en {
+        meeting.mechanism.name(Language::Fr).to_string()
+    } else {
+        format!("{} / {}", meeting.mechanism.name(Language::Fr), meeting.mechanism.name(Language::En))
+    };
     let mut event = icalendar::Event::new();
     event
         .uid(&meeting.uid)
         .sequence(u32::try_from(meeting.sequence).unwrap_or(0))
         .timestamp(dtstamp)
-        .summary(meeting.mechanism.name(lang))
+        .summary(&summary)
         .starts(meeting.starts_at)
         .ends(meeting.ends_at());
     if let Some(place) = &meeting.place {
@@ -68,7 +74,7 @@ mod tests {
     #[test]
     fn ics_has_stable_uid_sequence_and_crlf_lines() {
         let stamp = chrono::DateTime::parse_from_rfc3339("2026-12-01T08:00:00Z").unwrap().to_utc();
-        let ics = meeting_ics(&meeting(0, false), Language::Fr, stamp);
+        let ics = meeting_ics(&meeting(0, false), stamp);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
         assert!(ics.contains("\r\nUID:meeting-abc@cluster-bot\r\n"));
         assert!(ics.contains("\r\nSEQUENCE:0\r\n"));
@@ -78,9 +84,9 @@ mod tests {
         assert!(ics.contains("LOCATION:Bureau UNHCR\\, Bamako\\; salle 2"), "text is escaped: {ics}");
         assert!(ics.contains("STATUS:CONFIRMED"));
         assert!(ics.lines().all(|l| l.len() <= 75), "lines are folded");
-        let moved = meeting_ics(&meeting(1, true), Language::En, stamp);
+        let moved = meeting_ics(&meeting(1, true), stamp);
         assert!(moved.contains("\r\nUID:meeting-abc@cluster-bot\r\n") && moved.contains("\r\nSEQUENCE:1\r\n"));
         assert!(moved.contains("STATUS:CANCELLED") && moved.contains("METHOD:CANCEL"));
-        assert!(moved.contains("SUMMARY:National Protection Cluster"));
+        assert!(moved.contains("SUMMARY:Cluster Protection national / National Protection Cluster"), "{moved}");
     }
 }

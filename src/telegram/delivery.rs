@@ -28,6 +28,8 @@ pub struct TelegramRunner {
     pub app: App,
     pub bot: Bot,
     pub pacer: Arc<Pacer>,
+    /// One upload of a meeting's calendar file at a time; the others reuse its file_id.
+    pub uploads: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Runner for TelegramRunner {
@@ -151,14 +153,25 @@ impl TelegramRunner {
             }
             return req.await.map(|msg| (msg.id, false));
         };
-        let cached = m.ics_file_id.clone().filter(|_| m.ics_sequence == Some(m.sequence));
+        // The calendar file is uploaded once per meeting version; later sends reuse its file_id.
+        let mut upload_guard = None;
+        let mut cached = m.ics_file_id.clone().filter(|_| m.ics_sequence == Some(m.sequence));
+        if cached.is_none() {
+            let guard = self.uploads.clone().lock_owned().await;
+            let fresh = meetings::by_id(&self.app.ctx.db, m.id).await.ok().flatten();
+            cached = fresh.and_then(|f| f.ics_file_id.filter(|_| f.ics_sequence == Some(m.sequence)));
+            if cached.is_none() {
+                upload_guard = Some(guard);
+            }
+        }
         let file = match &cached {
             Some(id) => InputFile::file_id(FileId(id.clone())),
             None => {
-                let ics = calendar::meeting_ics(m, lang, self.app.ctx.clock.now());
+                let ics = calendar::meeting_ics(m, self.app.ctx.clock.now());
                 InputFile::memory(ics.into_bytes()).file_name(calendar::ics_file_name(m))
             }
         };
+        let _ = lang;
         let remember = |msg: &Message| {
             let file_id = msg.document().map(|d| d.file.id.0.clone());
             let (db, id, seq) = (self.app.ctx.db.clone(), m.id, m.sequence);
@@ -180,6 +193,7 @@ impl TelegramRunner {
             }
             let msg = req.await?;
             remember(&msg).await;
+            drop(upload_guard);
             return Ok((msg.id, true));
         }
         // Too long for a caption: the text with its buttons, then the file.
@@ -191,7 +205,10 @@ impl TelegramRunner {
         let msg = req.await?;
         self.pacer.acquire(chat.0).await;
         match self.bot.send_document(chat, file).await {
-            Ok(doc) => remember(&doc).await,
+            Ok(doc) => {
+                remember(&doc).await;
+                drop(upload_guard);
+            }
             // The text went out; the file is a convenience and not worth a duplicate.
             Err(e) => tracing::warn!(error = %e, chat = chat.0, "calendar file not sent"),
         }

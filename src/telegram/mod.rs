@@ -140,6 +140,7 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
         app: app.clone(),
         bot: bot.clone(),
         pacer: Arc::new(Pacer::new(opts.limits)),
+        uploads: Arc::new(tokio::sync::Mutex::new(())),
     });
     let scheduler = Scheduler::new(app.ctx.clone(), runner, opts.scheduler).spawn().await?;
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())

@@ -155,3 +155,46 @@ pub fn button(msg: &SentMessage, prefix: &str) -> String {
         .find(|d| d.starts_with(prefix))
         .unwrap_or_else(|| panic!("no button {prefix}* in {:?}", msg.reply_markup))
 }
+
+impl TestBot {
+    /// Moves the clock and wakes the scheduler.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.clock.advance(by);
+        self.ctx.wake.notify_one();
+    }
+
+    /// Waits until no job is due or running (the scheduler has caught up with the clock).
+    pub async fn settle(&self) {
+        use cluster_bot::domain::Clock;
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            self.ctx.wake.notify_one();
+            let now = self.clock.now().timestamp();
+            let busy: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM jobs WHERE (status = 'pending' AND run_at <= ?) OR status = 'running'",
+            )
+            .bind(now)
+            .fetch_one(self.ctx.db.pool())
+            .await
+            .unwrap();
+            if busy == 0 {
+                // Let the last acknowledgements and edits land.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "the scheduler did not settle: {busy} jobs busy");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Jobs with the given status, as (kind, key).
+    pub async fn jobs_with_status(&self, status: &str) -> Vec<(String, String)> {
+        cluster_bot::storage::jobs::all(&self.ctx.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|j| j.status == status)
+            .map(|j| (j.kind, j.idempotency_key))
+            .collect()
+    }
+}
