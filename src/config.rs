@@ -17,6 +17,10 @@ pub struct Config {
     pub tz: Tz,
     /// `CLUSTER_INVITATION_TTL_DAYS`: how long an invitation link stays valid.
     pub invitation_ttl: Duration,
+    /// `CLUSTER_INVITATION_LEAD_DAYS`: how long before a meeting its invitations go out (≥ 2).
+    pub invitation_lead: Duration,
+    /// `CLUSTER_NUDGE_CRON`: when chairs without a meeting next month are nudged (cron with seconds).
+    pub nudge_cron: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -28,6 +32,8 @@ impl std::fmt::Debug for Config {
             .field("database_url", &self.database_url)
             .field("tz", &self.tz)
             .field("invitation_ttl_days", &self.invitation_ttl.num_days())
+            .field("invitation_lead_days", &self.invitation_lead.num_days())
+            .field("nudge_cron", &self.nudge_cron)
             .finish()
     }
 }
@@ -58,7 +64,20 @@ impl Config {
             },
             None => 14,
         };
+        let lead_days = match non_empty("CLUSTER_INVITATION_LEAD_DAYS") {
+            Some(raw) => match raw.parse::<i64>() {
+                Ok(d) if (2..=60).contains(&d) => d,
+                _ => bail!("CLUSTER_INVITATION_LEAD_DAYS must be a whole number of days from 2 to 60, not {raw}"),
+            },
+            None => 7,
+        };
+        let nudge_cron = non_empty("CLUSTER_NUDGE_CRON").unwrap_or_else(|| crate::scheduler::DEFAULT_NUDGE_CRON.into());
+        if let Err(e) = crate::scheduler::CronRule::monthly_nudge(&nudge_cron) {
+            bail!("CLUSTER_NUDGE_CRON: {e}");
+        }
         Ok(Self {
+            invitation_lead: Duration::days(lead_days),
+            nudge_cron,
             token: non_empty("TELOXIDE_TOKEN"),
             api_url,
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE.to_string()),
@@ -93,6 +112,9 @@ mod tests {
         assert!(cfg(&[("TELOXIDE_API_URL", "not a url")]).is_err());
         assert!(cfg(&[("CLUSTER_INVITATION_TTL_DAYS", "0")]).is_err());
         assert!(cfg(&[("CLUSTER_INVITATION_TTL_DAYS", "abc")]).is_err());
+        assert!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "1")]).is_err());
+        assert!(cfg(&[("CLUSTER_NUDGE_CRON", "sometimes")]).is_err());
+        assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
     }
 
     #[test]

@@ -142,6 +142,15 @@ async fn done_when_coordinator_invites_and_a_new_user_joins_then_restart() {
     fake.wait_for(|r| r.seq >= mark && r.method == "answerCallbackQuery", wait).await.unwrap();
     fake.wait_for_message_to(2000, "Welcome! You are NRC's focal point", wait).await.unwrap();
 
+    // A meeting created from the command line (another process) is picked up by the running
+    // bot within its polling interval, and the invitation reaches the new member.
+    let start = (chrono::Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%d %H:%M").to_string();
+    let out = cli(&db, &["meeting", "create", "--mechanism", "CPN", "--start", &start, "--place", "UNHCR"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let created = Instant::now();
+    fake.wait_for(|r| r.method == "sendDocument" && r.chat_id() == Some(2000), Duration::from_secs(15)).await.unwrap();
+    eprintln!("invitation delivered {:?} after the command line created the meeting", created.elapsed());
+
     let (status, took) = sigterm_and_wait(&mut bot);
     assert_eq!(status.code(), Some(0), "SIGTERM stops the bot cleanly");
     eprintln!("stopped {took:?} after SIGTERM");
@@ -155,4 +164,72 @@ async fn done_when_coordinator_invites_and_a_new_user_joins_then_restart() {
     assert!(text.contains("NRC") && text.contains("focal point"), "{text}");
     let (status, _) = sigterm_and_wait(&mut bot);
     assert_eq!(status.code(), Some(0));
+}
+
+fn in_days(days: i64, hours: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::days(days) + chrono::Duration::hours(hours))
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+#[test]
+fn meetings_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let out = cli(
+        &db,
+        &[
+            "meeting",
+            "create",
+            "--mechanism",
+            "CR-GAO",
+            "--start",
+            &in_days(10, 0),
+            "--minutes",
+            "90",
+            "--place",
+            "Gao, bureau OCHA",
+            "--agenda",
+            "4W",
+            "--monthly",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<i64> = stdout(&out).lines().map(|l| l.parse().unwrap()).collect();
+    assert_eq!(ids.len(), 6, "a monthly series creates the next occurrences");
+
+    let list = cli(&db, &["meeting", "list", "--mechanism", "CR-GAO"]);
+    assert!(list.status.success());
+    assert_eq!(stdout(&list).lines().count(), 6);
+    assert!(stdout(&list).contains("Gao, bureau OCHA"));
+
+    // The 48-hour rule, an ad-hoc exception, and bad input: one line, non-zero.
+    let soon = in_days(1, 23);
+    for (args, reason) in [
+        (vec!["meeting", "create", "--mechanism", "CPN", "--start", soon.as_str()], "48 hours"),
+        (vec!["meeting", "create", "--mechanism", "CPN", "--start", "08/12/2026 10:00"], "YYYY-MM-DD HH:MM"),
+        (vec!["meeting", "create", "--mechanism", "CPN", "--start", "2026-02-30 10:00"], "YYYY-MM-DD HH:MM"),
+        (vec!["meeting", "create", "--mechanism", "NOPE", "--start", soon.as_str()], "unknown mechanism"),
+        (vec!["meeting", "create", "--mechanism", "CPN", "--start", "2020-01-01 10:00", "--adhoc"], "past"),
+        (vec!["meeting", "create", "--mechanism", "CPN", "--start", &in_days(5, 0), "--minutes", "5"], "duration"),
+        (vec!["meeting", "reschedule", "--id", "999", "--start", &in_days(5, 0)], "does not exist"),
+    ] {
+        let out = cli(&db, &args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(reason), "{args:?}: {err}");
+    }
+    let adhoc = cli(&db, &["meeting", "create", "--mechanism", "CPN", "--start", &soon, "--adhoc"]);
+    assert!(adhoc.status.success(), "{}", stderr(&adhoc));
+
+    let id = ids[0].to_string();
+    let moved = cli(&db, &["meeting", "reschedule", "--id", &id, "--start", &in_days(12, 0)]);
+    assert!(moved.status.success(), "{}", stderr(&moved));
+    let refused = cli(&db, &["meeting", "reschedule", "--id", &id, "--start", &in_days(1, 0)]);
+    assert!(!refused.status.success() && stderr(&refused).contains("48 hours"));
+    let cancelled = cli(&db, &["meeting", "cancel", "--id", &id]);
+    assert!(cancelled.status.success() && stdout(&cancelled).contains("(cancelled)"));
+    let again = cli(&db, &["meeting", "cancel", "--id", &id]);
+    assert!(!again.status.success() && stderr(&again).contains("cancelled"));
 }
