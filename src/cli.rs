@@ -61,6 +61,23 @@ enum Command {
         #[command(subcommand)]
         command: MeetingCommand,
     },
+    /// Minutes: the 72-hour compliance per mechanism.
+    Minutes {
+        #[command(subcommand)]
+        command: MinutesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum MinutesCommand {
+    /// Share of meetings whose minutes went out within 72 hours, per mechanism.
+    Compliance {
+        /// Over the last N months (30-day periods).
+        #[arg(long, default_value_t = 6)]
+        months: u32,
+    },
+    /// Meetings that ended without minutes.
+    Missing,
 }
 
 #[derive(Subcommand, Debug)]
@@ -197,6 +214,35 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Meeting { command } => run_meeting(&config, command).await,
+        Command::Minutes { command } => {
+            let ctx = context(&config).await?;
+            match command {
+                MinutesCommand::Compliance { months } => {
+                    if !(1..=60).contains(&months) {
+                        anyhow::bail!("--months must be between 1 and 60, not {months}");
+                    }
+                    let all = crate::services::minutes::compliance_all(&ctx, months).await?;
+                    if all.is_empty() {
+                        println!("no meeting ended in the last {months} month(s)");
+                    }
+                    for (mech, c) in all {
+                        println!("{}\t{}%\t{}/{} within 72 h", mech.code, c.percent().unwrap_or(0), c.on_time, c.meetings);
+                    }
+                }
+                MinutesCommand::Missing => {
+                    let now = ctx.clock.now();
+                    for mech in crate::storage::reference::mechanisms(&ctx.db).await? {
+                        for m in crate::storage::meetings::past(&ctx.db, mech.id, now, 50).await? {
+                            if crate::storage::minutes::for_meeting(&ctx.db, m.id).await?.is_none() {
+                                let overdue = now > crate::domain::minutes::minutes_deadline(m.ends_at());
+                                println!("{}{}", meeting_line(&m, ctx.tz), if overdue { "\tOVERDUE" } else { "" });
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
     }
 }
 

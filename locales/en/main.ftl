@@ -13,6 +13,8 @@ help-unknown = What you can do:
     To become a member, ask your mechanism's coordinator for an invitation link.
 help-member = Your member commands:
     /meetings — your next meetings, to answer invitations
+    /minutes — receive the minutes of your mechanisms
+    /actions — the follow-up plan of recommendations
     /me — your organisation, roles and mechanisms
     /members — the members of your mechanisms
     /language — French or English
@@ -22,6 +24,9 @@ help-chair = Your commands as chair of a mechanism:
     /newmeeting — plan a meeting (invitations at least 48 hours ahead)
     /meetings — your meetings: answer, move, cancel
     /attendance — mark attendance after a meeting
+    /minutes — share minutes (within 72 hours) and their action points
+    /missing — missing minutes, deadlines and the 72-hour record
+    /actions — the follow-up plan of recommendations
     /invite — make an invitation link (focal point, alternate)
     /members — the members of your mechanisms
     /me — your profile
@@ -32,7 +37,11 @@ help-coordinator = Your coordinator commands:
     /newmeeting — plan a meeting of any mechanism
     /meetings — meetings: answer, move, cancel
     /attendance — mark attendance after a meeting
+    /minutes — share minutes (within 72 hours) and their action points
+    /missing — missing minutes, deadlines and the 72-hour record
+    /actions — the follow-up plan of recommendations
     /invite — make an invitation link for any mechanism and role (including replacing a focal point)
+    /share — share a document with one or more mechanisms
     /members — all members of the cluster
     /me — your profile
     /language — French or English

@@ -13,6 +13,8 @@ help-unknown = Ce que vous pouvez faire :
     Pour devenir membre, demandez un lien d'invitation au coordonnateur de votre mécanisme.
 help-member = Vos commandes de membre :
     /meetings — vos prochaines réunions, pour répondre aux invitations
+    /minutes — recevoir les comptes rendus de vos mécanismes
+    /actions — le plan de suivi des recommandations
     /me — votre organisation, vos rôles, vos mécanismes
     /members — les membres de vos mécanismes
     /language — français ou anglais
@@ -22,6 +24,9 @@ help-chair = Vos commandes de président(e) de mécanisme :
     /newmeeting — planifier une réunion (invitations au moins 48 h à l'avance)
     /meetings — vos réunions : répondre, déplacer, annuler
     /attendance — marquer les présences après une réunion
+    /minutes — partager un compte rendu (dans les 72 h) et ses points d'action
+    /missing — comptes rendus manquants, délais et respect des 72 h
+    /actions — le plan de suivi des recommandations
     /invite — créer un lien d'invitation (point focal, suppléant)
     /members — les membres de vos mécanismes
     /me — votre profil
@@ -32,7 +37,11 @@ help-coordinator = Vos commandes de coordonnateur :
     /newmeeting — planifier une réunion de tout mécanisme
     /meetings — les réunions : répondre, déplacer, annuler
     /attendance — marquer les présences après une réunion
+    /minutes — partager un compte rendu (dans les 72 h) et ses points d'action
+    /missing — comptes rendus manquants, délais et respect des 72 h
+    /actions — le plan de suivi des recommandations
     /invite — créer un lien d'invitation pour tout mécanisme et tout rôle (y compris remplacer un point focal)
+    /share — partager un document avec un ou plusieurs mécanismes
     /members — tous les membres du cluster
     /me — votre profil
     /language — français ou anglais

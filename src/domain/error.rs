@@ -48,6 +48,14 @@ pub enum AppError {
     NotInvited,
     #[error("your organisation has no alternate in this mechanism")]
     NoAlternate,
+    #[error("the minutes of this meeting have already been shared")]
+    MinutesAlreadyShared,
+    #[error("minutes can only be shared once the meeting has ended")]
+    MeetingNotEnded,
+    #[error("{0}")]
+    ActionLine(#[from] super::minutes::ActionLineError),
+    #[error("action point line {line}: unknown organisation '{acronym}'")]
+    ActionOrganisation { line: usize, acronym: String },
     #[error("internal error")]
     Internal(#[source] BoxError),
 }

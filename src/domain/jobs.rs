@@ -19,6 +19,17 @@ pub enum Job {
     MonthlyNudge { year: i32, month: u32 },
     /// Send one message to one person.
     Deliver { person_id: i64, message: Outgoing },
+    // Minutes (issue 4)
+    /// Remind the chairs, `hours` after the end, while no minutes are shared.
+    MinutesReminder { meeting_id: i64, hours: i64 },
+    /// At +72 h without minutes: mark the meeting overdue and tell the coordinators, once.
+    MinutesOverdue { meeting_id: i64 },
+    /// Send shared minutes to every active member of the mechanism.
+    DistributeMinutes { minutes_id: i64 },
+    /// Send a shared document to every active member of its mechanisms.
+    DistributeDocument { document_id: i64 },
+    /// Remind the responsible organisation of an action point.
+    ActionReminder { action_id: i64, due_today: bool },
 }
 
 /// A message to one person, rendered when it is sent.
@@ -33,6 +44,12 @@ pub enum Outgoing {
     DeliveryFailed { meeting_id: i64, person_id: i64, reason: String },
     AbsenceFlag { mechanism_id: i64, organisation_id: i64, meetings: i64 },
     MonthlyNudge { mechanism_id: i64, year: i32, month: u32 },
+    // Minutes (issue 4)
+    MinutesReminder { meeting_id: i64, hours: i64 },
+    MinutesOverdue { meeting_id: i64 },
+    Minutes { minutes_id: i64 },
+    Document { document_id: i64 },
+    ActionReminder { action_id: i64, due_today: bool },
 }
 
 impl Job {
@@ -44,6 +61,11 @@ impl Job {
             Job::FanOutChange { .. } => "fan_out_change",
             Job::MonthlyNudge { .. } => "monthly_nudge",
             Job::Deliver { .. } => "deliver",
+            Job::MinutesReminder { .. } => "minutes_reminder",
+            Job::MinutesOverdue { .. } => "minutes_overdue",
+            Job::DistributeMinutes { .. } => "distribute_minutes",
+            Job::DistributeDocument { .. } => "distribute_document",
+            Job::ActionReminder { .. } => "action_reminder",
         }
     }
 
@@ -53,9 +75,14 @@ impl Job {
             Job::FanOutInvitations { meeting_id }
             | Job::FanOutReminders { meeting_id, .. }
             | Job::FanOutSummary { meeting_id }
-            | Job::FanOutChange { meeting_id, .. } => Some(*meeting_id),
+            | Job::FanOutChange { meeting_id, .. }
+            | Job::MinutesReminder { meeting_id, .. }
+            | Job::MinutesOverdue { meeting_id } => Some(*meeting_id),
             Job::Deliver { message, .. } => message.meeting_id(),
-            Job::MonthlyNudge { .. } => None,
+            Job::MonthlyNudge { .. }
+            | Job::DistributeMinutes { .. }
+            | Job::DistributeDocument { .. }
+            | Job::ActionReminder { .. } => None,
         }
     }
 }
@@ -68,8 +95,14 @@ impl Outgoing {
             | Outgoing::RsvpSummary { meeting_id }
             | Outgoing::MeetingChanged { meeting_id, .. }
             | Outgoing::HandoverRequest { meeting_id, .. }
-            | Outgoing::DeliveryFailed { meeting_id, .. } => Some(*meeting_id),
-            Outgoing::AbsenceFlag { .. } | Outgoing::MonthlyNudge { .. } => None,
+            | Outgoing::DeliveryFailed { meeting_id, .. }
+            | Outgoing::MinutesReminder { meeting_id, .. }
+            | Outgoing::MinutesOverdue { meeting_id } => Some(*meeting_id),
+            Outgoing::AbsenceFlag { .. }
+            | Outgoing::MonthlyNudge { .. }
+            | Outgoing::Minutes { .. }
+            | Outgoing::Document { .. }
+            | Outgoing::ActionReminder { .. } => None,
         }
     }
 }

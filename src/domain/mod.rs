@@ -7,6 +7,7 @@ pub mod invitation;
 pub mod jobs;
 pub mod language;
 pub mod meeting;
+pub mod minutes;
 pub mod membership;
 pub mod text;
 

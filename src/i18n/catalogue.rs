@@ -168,6 +168,56 @@ pub enum Msg {
     CmdMeetings,
     CmdNewmeeting,
     CmdAttendance,
+    // Minutes (issue 4)
+    InternalLabel,
+    MinutesReminder { mechanism: String, when: String, deadline: String },
+    MinutesOverdue { mechanism: String, when: String },
+    MinutesCaption { mechanism: String, when: String },
+    DocumentCaption,
+    ActionReminder { today: bool, due: String, what: String, org: String, mechanism: String },
+    BtnActionDone,
+    ActionDone { what: String },
+    ActionsNone,
+    ActionsHeader { mechanism: String },
+    ActionsLine { status: String, id: i64, what: String, org: String, due: String },
+    BtnActionMark { id: i64 },
+    MissingNone,
+    MissingHeader,
+    MissingLine { mechanism: String, when: String, overdue: bool, deadline: String },
+    ComplianceHeader,
+    ComplianceLine { mechanism: String, percent: u32, on_time: usize, total: usize },
+    ComplianceNone,
+    MnChooseMeeting,
+    BtnMnMeeting { has: bool, date: String, mechanism: String },
+    MnNoMeetings,
+    MnSendContent,
+    MnContentExpected,
+    MnAskActions,
+    MnActionBadLine { line: usize },
+    MnActionBadDate { line: usize, date: String },
+    MnActionBadWhat { line: usize },
+    MnActionTooMany,
+    MnActionBadOrg { line: usize, org: String },
+    MnSummary { mechanism: String, when: String, content: String, actions: String },
+    MnContentDocument { name: String },
+    MnContentText { chars: usize },
+    MnShared { count: usize },
+    BtnShare,
+    MeetingNotEnded,
+    MinutesAlreadyShared,
+    MnAvailableNone,
+    MnAvailableHeader,
+    MnResent,
+    ShareSendDocument,
+    ShareChooseMechanisms,
+    BtnSend,
+    BtnToggleMech { on: bool, code: String },
+    ShareDone { count: usize },
+    ShareNothingSelected,
+    CmdMinutes,
+    CmdMissing,
+    CmdActions,
+    CmdShare,
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -330,6 +380,55 @@ impl Msg {
             CmdMeetings => "cmd-meetings",
             CmdNewmeeting => "cmd-newmeeting",
             CmdAttendance => "cmd-attendance",
+            InternalLabel => "internal-label",
+            MinutesReminder { .. } => "minutes-reminder",
+            MinutesOverdue { .. } => "minutes-overdue",
+            MinutesCaption { .. } => "minutes-caption",
+            DocumentCaption => "document-caption",
+            ActionReminder { .. } => "action-reminder",
+            BtnActionDone => "btn-action-done",
+            ActionDone { .. } => "action-done",
+            ActionsNone => "actions-none",
+            ActionsHeader { .. } => "actions-header",
+            ActionsLine { .. } => "actions-line",
+            BtnActionMark { .. } => "btn-action-mark",
+            MissingNone => "missing-none",
+            MissingHeader => "missing-header",
+            MissingLine { .. } => "missing-line",
+            ComplianceHeader => "compliance-header",
+            ComplianceLine { .. } => "compliance-line",
+            ComplianceNone => "compliance-none",
+            MnChooseMeeting => "mn-choose-meeting",
+            BtnMnMeeting { .. } => "btn-mn-meeting",
+            MnNoMeetings => "mn-no-meetings",
+            MnSendContent => "mn-send-content",
+            MnContentExpected => "mn-content-expected",
+            MnAskActions => "mn-ask-actions",
+            MnActionBadLine { .. } => "mn-action-bad-line",
+            MnActionBadDate { .. } => "mn-action-bad-date",
+            MnActionBadWhat { .. } => "mn-action-bad-what",
+            MnActionTooMany => "mn-action-too-many",
+            MnActionBadOrg { .. } => "mn-action-bad-org",
+            MnSummary { .. } => "mn-summary",
+            MnContentDocument { .. } => "mn-content-document",
+            MnContentText { .. } => "mn-content-text",
+            MnShared { .. } => "mn-shared",
+            BtnShare => "btn-share",
+            MeetingNotEnded => "meeting-not-ended",
+            MinutesAlreadyShared => "minutes-already-shared",
+            MnAvailableNone => "mn-available-none",
+            MnAvailableHeader => "mn-available-header",
+            MnResent => "mn-resent",
+            ShareSendDocument => "share-send-document",
+            ShareChooseMechanisms => "share-choose-mechanisms",
+            BtnSend => "btn-send",
+            BtnToggleMech { .. } => "btn-toggle-mech",
+            ShareDone { .. } => "share-done",
+            ShareNothingSelected => "share-nothing-selected",
+            CmdMinutes => "cmd-minutes",
+            CmdMissing => "cmd-missing",
+            CmdActions => "cmd-actions",
+            CmdShare => "cmd-share",
         }
     }
 
@@ -651,6 +750,55 @@ impl Msg {
             CmdMeetings => {}
             CmdNewmeeting => {}
             CmdAttendance => {}
+            InternalLabel => {}
+            MinutesReminder { mechanism, when, deadline } => { a.set("mechanism", mechanism); a.set("when", when); a.set("deadline", deadline); }
+            MinutesOverdue { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            MinutesCaption { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            DocumentCaption => {}
+            ActionReminder { today, due, what, org, mechanism } => { a.set("today", yes_no(today)); a.set("due", due); a.set("what", what); a.set("org", org); a.set("mechanism", mechanism); }
+            BtnActionDone => {}
+            ActionDone { what } => { a.set("what", what); }
+            ActionsNone => {}
+            ActionsHeader { mechanism } => { a.set("mechanism", mechanism); }
+            ActionsLine { status, id, what, org, due } => { a.set("status", status); a.set("id", id); a.set("what", what); a.set("org", org); a.set("due", due); }
+            BtnActionMark { id } => { a.set("id", id); }
+            MissingNone => {}
+            MissingHeader => {}
+            MissingLine { mechanism, when, overdue, deadline } => { a.set("mechanism", mechanism); a.set("when", when); a.set("overdue", yes_no(overdue)); a.set("deadline", deadline); }
+            ComplianceHeader => {}
+            ComplianceLine { mechanism, percent, on_time, total } => { a.set("mechanism", mechanism); a.set("percent", percent); a.set("on_time", on_time); a.set("total", total); }
+            ComplianceNone => {}
+            MnChooseMeeting => {}
+            BtnMnMeeting { has, date, mechanism } => { a.set("has", yes_no(has)); a.set("date", date); a.set("mechanism", mechanism); }
+            MnNoMeetings => {}
+            MnSendContent => {}
+            MnContentExpected => {}
+            MnAskActions => {}
+            MnActionBadLine { line } => { a.set("line", line); }
+            MnActionBadDate { line, date } => { a.set("line", line); a.set("date", date); }
+            MnActionBadWhat { line } => { a.set("line", line); }
+            MnActionTooMany => {}
+            MnActionBadOrg { line, org } => { a.set("line", line); a.set("org", org); }
+            MnSummary { mechanism, when, content, actions } => { a.set("mechanism", mechanism); a.set("when", when); a.set("content", content); a.set("actions", actions); }
+            MnContentDocument { name } => { a.set("name", name); }
+            MnContentText { chars } => { a.set("chars", chars); }
+            MnShared { count } => { a.set("count", count); }
+            BtnShare => {}
+            MeetingNotEnded => {}
+            MinutesAlreadyShared => {}
+            MnAvailableNone => {}
+            MnAvailableHeader => {}
+            MnResent => {}
+            ShareSendDocument => {}
+            ShareChooseMechanisms => {}
+            BtnSend => {}
+            BtnToggleMech { on, code } => { a.set("on", yes_no(on)); a.set("code", code); }
+            ShareDone { count } => { a.set("count", count); }
+            ShareNothingSelected => {}
+            CmdMinutes => {}
+            CmdMissing => {}
+            CmdActions => {}
+            CmdShare => {}
         }
         a
     }

@@ -143,6 +143,7 @@ async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> AppResult<(
     if let Some(at) = summary_due(now, &t) {
         jobs::enqueue(&ctx.db, &format!("{prefix}:summary"), &Job::FanOutSummary { meeting_id: m.id }, at, now).await?;
     }
+    super::minutes::schedule_minutes_jobs(ctx, m).await?;
     Ok(())
 }
 
@@ -455,6 +456,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
         }
         Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
+        other => return super::minutes::fan_out(ctx, other).await,
     }
     if queued > 0 {
         ctx.wake.notify_one();
@@ -472,11 +474,17 @@ pub async fn report_failed_delivery(
     reason: &str,
 ) -> AppResult<()> {
     let now = ctx.clock.now();
-    let meeting_id = message.meeting_id();
+    let meeting_id = super::minutes::meeting_of(ctx, message).await?;
     jobs::record_failure(&ctx.db, job_id, meeting_id, person_id, chat_id, reason, now).await?;
     // Only failures of what members must receive are reported (not failures of reports).
     let Some(meeting_id) = meeting_id else { return Ok(()) };
-    if matches!(message, Outgoing::DeliveryFailed { .. } | Outgoing::RsvpSummary { .. }) {
+    if matches!(
+        message,
+        Outgoing::DeliveryFailed { .. }
+            | Outgoing::RsvpSummary { .. }
+            | Outgoing::MinutesReminder { .. }
+            | Outgoing::MinutesOverdue { .. }
+    ) {
         return Ok(());
     }
     let m = get(ctx, meeting_id).await?;

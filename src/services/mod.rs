@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod meetings;
 pub mod membership;
+pub mod minutes;
 pub mod people;
 
 use crate::domain::Clock;

@@ -208,3 +208,18 @@ pub async fn record_failure(
     .map_err(internal)?;
     Ok(())
 }
+
+/// Cancels the pending jobs whose key starts with `prefix` (e.g. a meeting's minutes reminders
+/// once the minutes are shared). Returns how many.
+pub async fn cancel_by_key_prefix(db: &Db, prefix: &str, now: DateTime<Utc>) -> AppResult<u64> {
+    let pattern = format!("{}%", prefix.replace('%', "\\%").replace('_', "\\_"));
+    let done = sqlx::query(
+        "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE status = 'pending' AND idempotency_key LIKE ? ESCAPE '\\'",
+    )
+    .bind(ts(now))
+    .bind(pattern)
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected())
+}

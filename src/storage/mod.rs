@@ -5,6 +5,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod meetings;
 pub mod memberships;
+pub mod minutes;
 pub mod people;
 pub mod reference;
 pub mod settings;
@@ -71,4 +72,9 @@ pub(crate) fn from_ts(secs: i64) -> DateTime<Utc> {
 /// True when the error is the violation of a UNIQUE constraint or index.
 pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// Unix seconds to a UTC time (for the services that read raw rows).
+pub fn from_ts_pub(secs: i64) -> DateTime<Utc> {
+    from_ts(secs)
 }

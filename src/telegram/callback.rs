@@ -50,6 +50,14 @@ pub enum Cb {
     AttMeeting(i64),
     AttToggle(i64),
     AttSave,
+    // Minutes (issue 4)
+    ActionDone(i64),
+    MnMeeting(i64),
+    MnSkip,
+    MnShare,
+    MnResend(i64),
+    ShareToggle(i64),
+    ShareSend,
 }
 
 fn role_code(r: Role) -> &'static str {
@@ -138,6 +146,13 @@ impl Cb {
             Cb::AttMeeting(m) => format!("at:m:{m}"),
             Cb::AttToggle(o) => format!("at:t:{o}"),
             Cb::AttSave => "at:ok".into(),
+            Cb::ActionDone(a) => format!("ad:{a}"),
+            Cb::MnMeeting(m) => format!("mn:m:{m}"),
+            Cb::MnSkip => "mn:s".into(),
+            Cb::MnShare => "mn:ok".into(),
+            Cb::MnResend(m) => format!("mn:r:{m}"),
+            Cb::ShareToggle(m) => format!("sh:t:{m}"),
+            Cb::ShareSend => "sh:ok".into(),
         }
     }
 
@@ -179,6 +194,13 @@ impl Cb {
             ["at", "m", m] => Cb::AttMeeting(id(m)?),
             ["at", "t", o] => Cb::AttToggle(id(o)?),
             ["at", "ok"] => Cb::AttSave,
+            ["ad", a] => Cb::ActionDone(id(a)?),
+            ["mn", "m", m] => Cb::MnMeeting(id(m)?),
+            ["mn", "s"] => Cb::MnSkip,
+            ["mn", "ok"] => Cb::MnShare,
+            ["mn", "r", m] => Cb::MnResend(id(m)?),
+            ["sh", "t", m] => Cb::ShareToggle(id(m)?),
+            ["sh", "ok"] => Cb::ShareSend,
             _ => return None,
         })
     }
@@ -229,6 +251,13 @@ mod tests {
             Cb::AttMeeting(7),
             Cb::AttToggle(8),
             Cb::AttSave,
+            Cb::ActionDone(i64::MAX),
+            Cb::MnMeeting(4),
+            Cb::MnSkip,
+            Cb::MnShare,
+            Cb::MnResend(5),
+            Cb::ShareToggle(6),
+            Cb::ShareSend,
         ]
     }
 

@@ -47,6 +47,18 @@ struct Rendered {
     ics: Option<Meeting>,
     /// Record the sent message as the invitation of (meeting, organisation, role).
     invitation: Option<(i64, i64, crate::domain::Role)>,
+    /// A file already on Telegram's servers, re-sent by its file_id (no upload per member).
+    file: Option<String>,
+    /// Sent with protect_content: no forwarding, no saving.
+    protect: bool,
+    /// Record who received what (minutes or a document).
+    receipt: Option<Receipt>,
+}
+
+#[derive(Clone, Copy)]
+enum Receipt {
+    Minutes(i64),
+    Document(i64),
 }
 
 /// Why a delivery to a person can never work.
@@ -95,6 +107,25 @@ impl TelegramRunner {
         let chat = ChatId(person.telegram_id);
         match self.send(chat, person.language, &rendered).await {
             Ok(sent) => {
+                if let Some(receipt) = rendered.receipt {
+                    let (minutes_id, document_id) = match receipt {
+                        Receipt::Minutes(id) => (Some(id), None),
+                        Receipt::Document(id) => (None, Some(id)),
+                    };
+                    let now = self.app.ctx.clock.now();
+                    if let Err(e) = crate::storage::minutes::record_receipt(
+                        &self.app.ctx.db,
+                        minutes_id,
+                        document_id,
+                        person.id,
+                        i64::from(sent.0.0),
+                        now,
+                    )
+                    .await
+                    {
+                        tracing::error!(error = %e, "could not record a receipt");
+                    }
+                }
                 if let Some((meeting_id, org_id, role)) = rendered.invitation {
                     let now = self.app.ctx.clock.now();
                     let (message_id, with_doc) = sent;
@@ -145,9 +176,12 @@ impl TelegramRunner {
         lang: Language,
         r: &Rendered,
     ) -> Result<(teloxide::types::MessageId, bool), RequestError> {
+        if let Some(file_id) = &r.file {
+            return self.send_existing_file(chat, r, file_id).await;
+        }
         let Some(m) = &r.ics else {
             self.pacer.acquire(chat.0).await;
-            let mut req = self.bot.send_message(chat, r.text.clone());
+            let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
             }
@@ -215,13 +249,44 @@ impl TelegramRunner {
         Ok((msg.id, false))
     }
 
+    /// A document already uploaded (minutes, shared documents): its file_id is reused, the
+    /// text goes as its caption when it fits.
+    async fn send_existing_file(
+        &self,
+        chat: ChatId,
+        r: &Rendered,
+        file_id: &str,
+    ) -> Result<(teloxide::types::MessageId, bool), RequestError> {
+        let file = InputFile::file_id(FileId(file_id.to_string()));
+        self.pacer.acquire(chat.0).await;
+        if r.text.chars().count() <= CAPTION_LIMIT {
+            let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
+            if let Some(kb) = &r.keyboard {
+                req = req.reply_markup(kb.clone());
+            }
+            return req.await.map(|m| (m.id, true));
+        }
+        let msg = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect).await?;
+        self.pacer.acquire(chat.0).await;
+        self.bot.send_document(chat, file).protect_content(r.protect).await?;
+        Ok((msg.id, false))
+    }
+
     /// Renders a delivery for a person, or says why it is no longer worth sending.
     async fn render(&self, person: &Person, message: &Outgoing) -> crate::domain::AppResult<Result<Rendered, String>> {
         let app = &self.app;
         let lang = person.language;
         let t = |msg: Msg| app.i18n.render(lang, &msg);
         let now = app.ctx.clock.now();
-        let plain = |text: String| Rendered { text, keyboard: None, ics: None, invitation: None };
+        let plain = |text: String| Rendered {
+            text,
+            keyboard: None,
+            ics: None,
+            invitation: None,
+            file: None,
+            protect: false,
+            receipt: None,
+        };
         Ok(Ok(match message {
             Outgoing::Invitation { meeting_id, organisation_id, role } => {
                 let m = svc::get(&app.ctx, *meeting_id).await?;
@@ -237,6 +302,9 @@ impl TelegramRunner {
                     keyboard: Some(text::rsvp_keyboard(app, lang, m.id, org.id, *role)),
                     invitation: Some((m.id, org.id, *role)),
                     ics: Some(m),
+                    file: None,
+                    protect: false,
+                    receipt: None,
                 }
             }
             Outgoing::Reminder { meeting_id, organisation_id, hours } => {
@@ -297,6 +365,9 @@ impl TelegramRunner {
                         keyboard: None,
                         ics: Some(m),
                         invitation: None,
+                        file: None,
+                        protect: false,
+                        receipt: None,
                     }
                 } else {
                     if m.cancelled || meeting::is_obsolete(now, &m.timing()) {
@@ -319,6 +390,9 @@ impl TelegramRunner {
                         keyboard: Some(text::rsvp_keyboard(app, lang, m.id, *organisation_id, role)),
                         invitation: Some((m.id, *organisation_id, role)),
                         ics: Some(m),
+                        file: None,
+                        protect: false,
+                        receipt: None,
                     }
                 }
             }
@@ -351,6 +425,9 @@ impl TelegramRunner {
                     keyboard: Some(text::rsvp_keyboard(app, lang, m.id, org.id, crate::domain::Role::Alternate)),
                     ics: None,
                     invitation: None,
+                    file: None,
+                    protect: false,
+                    receipt: None,
                 }
             }
             Outgoing::DeliveryFailed { meeting_id, person_id, reason } => {
@@ -374,6 +451,100 @@ impl TelegramRunner {
                 let org = reference::organisation_by_id(&app.ctx.db, *organisation_id).await?;
                 let (Some(mech), Some(org)) = (mech, org) else { return Ok(Err("unknown".into())) };
                 plain(t(Msg::AbsenceFlag { org: org.acronym, count: *count, mechanism: mech.name(lang).to_string() }))
+            }
+            Outgoing::MinutesReminder { meeting_id, hours: _ } => {
+                let m = svc::get(&app.ctx, *meeting_id).await?;
+                if crate::storage::minutes::for_meeting(&app.ctx.db, m.id).await?.is_some() {
+                    return Ok(Err("minutes shared meanwhile".into()));
+                }
+                let deadline = crate::domain::minutes::minutes_deadline(m.ends_at());
+                plain(t(Msg::MinutesReminder {
+                    mechanism: m.mechanism.name(lang).to_string(),
+                    when: text::meeting_when(app, lang, &m),
+                    deadline: deadline.with_timezone(&app.ctx.tz).format("%d/%m/%Y %H:%M").to_string(),
+                }))
+            }
+            Outgoing::MinutesOverdue { meeting_id } => {
+                let m = svc::get(&app.ctx, *meeting_id).await?;
+                plain(t(Msg::MinutesOverdue {
+                    mechanism: m.mechanism.name(lang).to_string(),
+                    when: text::meeting_when(app, lang, &m),
+                }))
+            }
+            Outgoing::Minutes { minutes_id } => {
+                let Some(mn) = crate::storage::minutes::by_id(&app.ctx.db, *minutes_id).await? else {
+                    return Ok(Err("minutes unknown".into()));
+                };
+                let m = svc::get(&app.ctx, mn.meeting_id).await?;
+                let head = format!(
+                    "{}\n{}",
+                    t(Msg::InternalLabel),
+                    t(Msg::MinutesCaption {
+                        mechanism: m.mechanism.name(lang).to_string(),
+                        when: text::meeting_when(app, lang, &m),
+                    })
+                );
+                Rendered {
+                    text: match &mn.body {
+                        Some(body) => format!("{head}\n\n{body}"),
+                        None => head,
+                    },
+                    keyboard: None,
+                    ics: None,
+                    invitation: None,
+                    file: mn.file_id.clone(),
+                    protect: true,
+                    receipt: Some(Receipt::Minutes(mn.id)),
+                }
+            }
+            Outgoing::Document { document_id } => {
+                let Some(d) = crate::storage::minutes::document(&app.ctx.db, *document_id).await? else {
+                    return Ok(Err("document unknown".into()));
+                };
+                let mut text = format!("{}\n{}", t(Msg::InternalLabel), t(Msg::DocumentCaption));
+                if let Some(c) = &d.caption {
+                    text.push_str("\n\n");
+                    text.push_str(c);
+                }
+                Rendered {
+                    text,
+                    keyboard: None,
+                    ics: None,
+                    invitation: None,
+                    file: Some(d.file_id.clone()),
+                    protect: true,
+                    receipt: Some(Receipt::Document(d.id)),
+                }
+            }
+            Outgoing::ActionReminder { action_id, due_today } => {
+                let Some(a) = crate::storage::minutes::action(&app.ctx.db, *action_id).await? else {
+                    return Ok(Err("action point unknown".into()));
+                };
+                if a.is_done() {
+                    return Ok(Err("action point done".into()));
+                }
+                let mech = reference::mechanism_by_id(&app.ctx.db, a.mechanism_id).await?;
+                let due = a.due().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+                Rendered {
+                    text: t(Msg::ActionReminder {
+                        today: *due_today,
+                        due,
+                        what: a.what.clone(),
+                        org: a.acronym.clone(),
+                        mechanism: mech.map(|m| m.name(lang).to_string()).unwrap_or_default(),
+                    }),
+                    keyboard: Some(InlineKeyboardMarkup::new(vec![vec![
+                        teloxide::types::InlineKeyboardButton::callback(
+                            t(Msg::BtnActionDone),
+                            super::callback::Cb::ActionDone(a.id).encode(),
+                        ),
+                    ]])),
+                    ics: None,
+                    invitation: None,
+                    file: None,
+                    protect: false,
+                    receipt: None,
+                }
             }
             Outgoing::MonthlyNudge { mechanism_id, year, month } => {
                 let Some(mech) = reference::mechanism_by_id(&app.ctx.db, *mechanism_id).await? else {

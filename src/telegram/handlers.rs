@@ -4,8 +4,10 @@ use super::App;
 use super::callback::Cb;
 use super::meetings;
 use super::menu;
+use super::minutes;
 use super::state::{DialogueStore, State};
 use crate::domain::meeting::TimingError;
+use crate::domain::minutes::ActionLineError;
 use crate::domain::{AppError, DisplayName, Language, MembershipView, MenuRole, NameError, Role};
 use crate::i18n::Msg;
 use crate::services::membership::{self, Issuer};
@@ -38,6 +40,11 @@ enum Command {
     Meetings,
     NewMeeting,
     Attendance,
+    // Minutes (issue 4)
+    Minutes,
+    Missing,
+    Actions,
+    Share,
 }
 
 impl Command {
@@ -54,6 +61,10 @@ impl Command {
             "meetings" | "reunions" => Command::Meetings,
             "newmeeting" => Command::NewMeeting,
             "attendance" | "presences" => Command::Attendance,
+            "minutes" | "cr" => Command::Minutes,
+            "missing" => Command::Missing,
+            "actions" => Command::Actions,
+            "share" => Command::Share,
             _ => return None,
         })
     }
@@ -145,6 +156,17 @@ impl Turn<'_> {
             AppError::AnswersClosed => Msg::AnswersClosed,
             AppError::NotInvited => Msg::NotInvited,
             AppError::NoAlternate => Msg::NoAlternate,
+            AppError::MinutesAlreadyShared => Msg::MinutesAlreadyShared,
+            AppError::MeetingNotEnded => Msg::MeetingNotEnded,
+            AppError::ActionLine(ActionLineError::Shape { line }) => Msg::MnActionBadLine { line: *line },
+            AppError::ActionLine(ActionLineError::What { line }) => Msg::MnActionBadWhat { line: *line },
+            AppError::ActionLine(ActionLineError::Date { line, date }) => {
+                Msg::MnActionBadDate { line: *line, date: date.clone() }
+            }
+            AppError::ActionLine(ActionLineError::TooMany) => Msg::MnActionTooMany,
+            AppError::ActionOrganisation { line, acronym } => {
+                Msg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }
+            }
             AppError::NotAMember => Msg::NotAMember,
             AppError::NotAllowed => Msg::NotAllowed,
             AppError::Internal(e) => {
@@ -231,6 +253,10 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
         }
     };
     let state = dialogue.get().await.ok().flatten().unwrap_or_default();
+    let is_command = msg.text().is_some_and(|t| t.starts_with('/'));
+    if !is_command && minutes::on_input(&mut turn, &dialogue, &state, &msg).await? {
+        return Ok(());
+    }
     let Some(text) = msg.text() else {
         turn.say(Msg::FreeTextHint).await?;
         return Ok(());
@@ -306,6 +332,10 @@ async fn on_command(
         Command::Meetings => meetings::show_meetings(turn, None).await?,
         Command::NewMeeting => meetings::start_new_meeting(turn, dialogue).await?,
         Command::Attendance => meetings::start_attendance(turn, dialogue).await?,
+        Command::Minutes => minutes::start(turn, dialogue).await?,
+        Command::Missing => minutes::missing(turn).await?,
+        Command::Actions => minutes::actions(turn).await?,
+        Command::Share => minutes::start_share(turn, dialogue).await?,
         Command::Cancel => unreachable!("handled above"),
     }
     Ok(())
@@ -533,6 +563,16 @@ async fn handle_button(
         ) => {
             return meetings::attendance_button(turn, dialogue, state, cb, message_id).await;
         }
+        (
+            cb @ (Cb::ActionDone(_)
+            | Cb::MnMeeting(_)
+            | Cb::MnSkip
+            | Cb::MnShare
+            | Cb::MnResend(_)
+            | Cb::ShareToggle(_)
+            | Cb::ShareSend),
+            state,
+        ) => return minutes::on_button(turn, dialogue, state, cb, message_id).await,
         (Cb::Cancel, state) if state != State::Idle => {
             dialogue.exit().await?;
             edit(turn.t(Msg::CancelDone)).await?;

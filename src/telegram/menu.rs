@@ -10,13 +10,19 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     let mut list = vec![("start", Msg::CmdStart), ("help", Msg::CmdHelp)];
     if role >= MenuRole::Member {
         list.push(("meetings", Msg::CmdMeetings));
+        list.push(("minutes", Msg::CmdMinutes));
+        list.push(("actions", Msg::CmdActions));
         list.push(("me", Msg::CmdMe));
         list.push(("members", Msg::CmdMembers));
     }
     if role >= MenuRole::Chair {
         list.push(("newmeeting", Msg::CmdNewmeeting));
         list.push(("attendance", Msg::CmdAttendance));
+        list.push(("missing", Msg::CmdMissing));
         list.push(("invite", Msg::CmdInvite));
+    }
+    if role == MenuRole::Coordinator {
+        list.push(("share", Msg::CmdShare));
     }
     list.push(("language", Msg::CmdLanguage));
     if role >= MenuRole::Member {

@@ -7,6 +7,7 @@ pub mod handlers;
 pub mod meeting_text;
 pub mod meetings;
 pub mod menu;
+pub mod minutes;
 pub mod state;
 
 use crate::i18n::I18n;

@@ -2,6 +2,7 @@
 //! dialog survives a restart of the bot.
 
 use crate::domain::{AppError, Clock, Role};
+use crate::services::minutes::MinutesContent;
 use crate::storage::{Db, dialogues};
 use chrono::{NaiveDate, NaiveTime};
 use futures::future::BoxFuture;
@@ -54,6 +55,27 @@ pub enum State {
     Attendance {
         meeting_id: i64,
         present: Vec<i64>,
+    },
+    // Minutes (issue 4)
+    MinutesPick,
+    MinutesContent {
+        meeting_id: i64,
+    },
+    MinutesActions {
+        meeting_id: i64,
+        content: MinutesContent,
+    },
+    MinutesConfirm {
+        meeting_id: i64,
+        content: MinutesContent,
+        actions: Option<String>,
+    },
+    ShareAwaitDocument,
+    ShareMechanisms {
+        file_id: String,
+        file_name: Option<String>,
+        caption: Option<String>,
+        selected: Vec<i64>,
     },
 }
 

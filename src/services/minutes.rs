@@ -1,0 +1,404 @@
+//! Minutes within 72 hours, their confidential distribution, shared documents, and the
+//! follow-up plan of recommendations (action points).
+
+use super::Ctx;
+use super::meetings::{Actor, chair_recipients, get};
+use super::people::Access;
+use crate::domain::jobs::{Job, Outgoing};
+use crate::domain::minutes::{
+    ACTION_REMINDER_DAYS_BEFORE, MAX_MINUTES_TEXT, MINUTES_REMINDER_HOURS, minutes_deadline, on_time,
+    parse_action_points,
+};
+use crate::domain::{AppError, AppResult, Mechanism, Meeting, Organisation, Role};
+use crate::storage::minutes::{ActionRow, MinutesRow, NewAction, NewMinutes};
+use crate::storage::{jobs, memberships, minutes, people, reference};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+
+/// What the chair sends as minutes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum MinutesContent {
+    /// A document already uploaded to Telegram (its file_id is reused for every member).
+    Document { file_id: String, file_name: Option<String> },
+    Text(String),
+}
+
+fn may_manage(actor: Actor<'_>, mechanism_id: i64) -> bool {
+    match actor {
+        Actor::CommandLine => true,
+        Actor::Person(a) => a.coordinator || a.chairs(mechanism_id),
+    }
+}
+
+/// Queues the chair's reminders (+24 h, +48 h) and the overdue notice (+72 h) of a meeting.
+pub async fn schedule_minutes_jobs(ctx: &Ctx, m: &Meeting) -> AppResult<()> {
+    let now = ctx.clock.now();
+    let end = m.ends_at();
+    for hours in MINUTES_REMINDER_HOURS {
+        let key = format!("min:m{}:s{}:{hours}h", m.id, m.sequence);
+        let job = Job::MinutesReminder { meeting_id: m.id, hours };
+        jobs::enqueue(&ctx.db, &key, &job, end + Duration::hours(hours), now).await?;
+    }
+    let key = format!("min:m{}:s{}:overdue", m.id, m.sequence);
+    jobs::enqueue(&ctx.db, &key, &Job::MinutesOverdue { meeting_id: m.id }, minutes_deadline(end), now).await?;
+    Ok(())
+}
+
+/// Past meetings of the mechanisms a person manages, those without minutes first.
+pub async fn shareable_meetings(ctx: &Ctx, access: &Access, limit: i64) -> AppResult<Vec<(Meeting, bool)>> {
+    let mut out = Vec::new();
+    for m in super::meetings::past_meetings(ctx, access, limit).await? {
+        let has = minutes::for_meeting(&ctx.db, m.id).await?.is_some();
+        out.push((m, has));
+    }
+    out.sort_by_key(|(m, has)| (*has, std::cmp::Reverse(m.starts_at)));
+    Ok(out)
+}
+
+/// The meeting whose minutes may be shared now: managed, ended, not cancelled, none yet.
+pub async fn check_shareable(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<Meeting> {
+    let m = get(ctx, meeting_id).await?;
+    if !may_manage(actor, m.mechanism.id) {
+        return Err(AppError::NotAllowed);
+    }
+    if m.cancelled {
+        return Err(AppError::MeetingCancelled);
+    }
+    if ctx.clock.now() < m.ends_at() {
+        return Err(AppError::MeetingNotEnded);
+    }
+    if minutes::for_meeting(&ctx.db, m.id).await?.is_some() {
+        return Err(AppError::MinutesAlreadyShared);
+    }
+    Ok(m)
+}
+
+/// Parses typed action points and finds their organisations.
+pub async fn resolve_actions(ctx: &Ctx, text: &str) -> AppResult<Vec<(String, Organisation, NaiveDate)>> {
+    let mut out = Vec::new();
+    for (i, d) in parse_action_points(text)?.into_iter().enumerate() {
+        let org = reference::organisation_by_acronym(&ctx.db, &d.organisation)
+            .await?
+            .ok_or_else(|| AppError::ActionOrganisation { line: i + 1, acronym: d.organisation.clone() })?;
+        out.push((d.what, org, d.due));
+    }
+    Ok(out)
+}
+
+/// Shares the minutes: stored with their action points, distributed to the mechanism's
+/// members through the scheduler; the reminders left for the chair are cancelled.
+pub async fn share(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    meeting_id: i64,
+    content: &MinutesContent,
+    actions_text: Option<&str>,
+) -> AppResult<i64> {
+    let m = check_shareable(ctx, actor, meeting_id).await?;
+    if let MinutesContent::Text(t) = content
+        && (t.trim().is_empty() || t.chars().count() > MAX_MINUTES_TEXT)
+    {
+        return Err(AppError::TextTooLong { max: MAX_MINUTES_TEXT });
+    }
+    let actions = match actions_text {
+        Some(t) => resolve_actions(ctx, t).await?,
+        None => vec![],
+    };
+    let now = ctx.clock.now();
+    let (file_id, file_name, body) = match content {
+        MinutesContent::Document { file_id, file_name } => (Some(file_id.as_str()), file_name.as_deref(), None),
+        MinutesContent::Text(t) => (None, None, Some(t.trim())),
+    };
+    let shared_by = match actor {
+        Actor::CommandLine => None,
+        Actor::Person(a) => Some(a.person.id),
+    };
+    let new_actions: Vec<NewAction> =
+        actions.iter().map(|(what, org, due)| NewAction { what, organisation_id: org.id, due: *due }).collect();
+    let (minutes_id, action_ids) = minutes::insert(
+        &ctx.db,
+        NewMinutes { meeting_id: m.id, file_id, file_name, body, shared_by },
+        &new_actions,
+        now,
+    )
+    .await?;
+    jobs::cancel_by_key_prefix(&ctx.db, &format!("min:m{}:", m.id), now).await?;
+    jobs::enqueue(&ctx.db, &format!("minutes{minutes_id}:distribute"), &Job::DistributeMinutes { minutes_id }, now, now)
+        .await?;
+    for (id, (_, _, due)) in action_ids.iter().zip(&actions) {
+        schedule_action_reminders(ctx, *id, *due).await?;
+    }
+    ctx.wake.notify_one();
+    Ok(minutes_id)
+}
+
+/// Action points are reminded at 09:00 three days before their due date, and on it.
+async fn schedule_action_reminders(ctx: &Ctx, action_id: i64, due: NaiveDate) -> AppResult<()> {
+    let now = ctx.clock.now();
+    let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN);
+    for (due_today, day) in [(false, due - Duration::days(ACTION_REMINDER_DAYS_BEFORE)), (true, due)] {
+        let Some(at) = crate::domain::meeting::local_to_utc(ctx.tz, day, nine) else { continue };
+        if at < now {
+            continue;
+        }
+        let key = format!("ap{action_id}:{}", if due_today { "due" } else { "before" });
+        jobs::enqueue(&ctx.db, &key, &Job::ActionReminder { action_id, due_today }, at, now).await?;
+    }
+    Ok(())
+}
+
+/// Everyone who receives what a mechanism shares: its active members and the coordinators.
+pub async fn mechanism_recipients(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
+    let mut ids: Vec<i64> =
+        memberships::active_in_mechanism(&ctx.db, mechanism_id).await?.into_iter().map(|m| m.person_id).collect();
+    ids.extend(people::coordinators(&ctx.db).await?.into_iter().map(|p| p.id));
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+async fn deliver(ctx: &Ctx, key: String, person_id: i64, message: Outgoing) -> AppResult<usize> {
+    let now = ctx.clock.now();
+    Ok(jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message }, now, now).await? as usize)
+}
+
+/// Runs the minutes' fan-out jobs. `Ok(Err(reason))` when the job had become pointless.
+pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
+    let mut queued = 0;
+    match job {
+        Job::MinutesReminder { meeting_id, hours } => {
+            let m = get(ctx, *meeting_id).await?;
+            if m.cancelled || minutes::for_meeting(&ctx.db, m.id).await?.is_some() {
+                return Ok(Err("minutes shared or meeting cancelled".into()));
+            }
+            for chair in chair_recipients(ctx, m.mechanism.id).await? {
+                let key = format!("min:m{}:remind{hours}h:p{chair}", m.id);
+                queued += deliver(ctx, key, chair, Outgoing::MinutesReminder { meeting_id: m.id, hours: *hours }).await?;
+            }
+        }
+        Job::MinutesOverdue { meeting_id } => {
+            let m = get(ctx, *meeting_id).await?;
+            if m.cancelled || minutes::for_meeting(&ctx.db, m.id).await?.is_some() {
+                return Ok(Err("minutes shared or meeting cancelled".into()));
+            }
+            if !minutes::mark_overdue(&ctx.db, m.id, ctx.clock.now()).await? {
+                return Ok(Err("already marked overdue".into()));
+            }
+            for c in people::coordinators(&ctx.db).await? {
+                let key = format!("overdue:m{}:p{}", m.id, c.id);
+                queued += deliver(ctx, key, c.id, Outgoing::MinutesOverdue { meeting_id: m.id }).await?;
+            }
+        }
+        Job::DistributeMinutes { minutes_id } => {
+            let mn = minutes::by_id(&ctx.db, *minutes_id).await?.ok_or(AppError::NotFound)?;
+            let m = get(ctx, mn.meeting_id).await?;
+            for person in mechanism_recipients(ctx, m.mechanism.id).await? {
+                let key = format!("minutes{}:p{person}", mn.id);
+                queued += deliver(ctx, key, person, Outgoing::Minutes { minutes_id: mn.id }).await?;
+            }
+        }
+        Job::DistributeDocument { document_id } => {
+            let mut everyone = Vec::new();
+            for mech in minutes::document_mechanisms(&ctx.db, *document_id).await? {
+                everyone.extend(mechanism_recipients(ctx, mech).await?);
+            }
+            everyone.sort_unstable();
+            everyone.dedup();
+            for person in everyone {
+                let key = format!("doc{document_id}:p{person}");
+                queued += deliver(ctx, key, person, Outgoing::Document { document_id: *document_id }).await?;
+            }
+        }
+        Job::ActionReminder { action_id, due_today } => {
+            let a = minutes::action(&ctx.db, *action_id).await?.ok_or(AppError::NotFound)?;
+            if a.is_done() {
+                return Ok(Err("action point done".into()));
+            }
+            for role in [Role::Focal, Role::Alternate] {
+                if let Some(h) = memberships::seat_holder(&ctx.db, a.organisation_id, a.mechanism_id, role).await? {
+                    let key = format!("ap{}:{}:p{}", a.id, if *due_today { "due" } else { "before" }, h.person_id);
+                    let msg = Outgoing::ActionReminder { action_id: a.id, due_today: *due_today };
+                    queued += deliver(ctx, key, h.person_id, msg).await?;
+                }
+            }
+        }
+        _ => return Ok(Err("not a minutes job".into())),
+    }
+    if queued > 0 {
+        ctx.wake.notify_one();
+    }
+    Ok(Ok(queued))
+}
+
+/// The meeting a minutes-related delivery is about (for failure reports to the chair).
+pub async fn meeting_of(ctx: &Ctx, message: &Outgoing) -> AppResult<Option<i64>> {
+    Ok(match message {
+        Outgoing::Minutes { minutes_id } => minutes::by_id(&ctx.db, *minutes_id).await?.map(|m| m.meeting_id),
+        Outgoing::ActionReminder { action_id, .. } => {
+            minutes::action(&ctx.db, *action_id).await?.map(|a| a.meeting_id)
+        }
+        other => other.meeting_id(),
+    })
+}
+
+/// Minutes a member may ask for again: the latest of each of their mechanisms.
+pub async fn available_minutes(ctx: &Ctx, access: &Access, per_mechanism: i64) -> AppResult<Vec<(Meeting, MinutesRow)>> {
+    access.require_member()?;
+    let mut mechs: Vec<i64> = access.memberships.iter().map(|m| m.mechanism.id).collect();
+    if access.coordinator {
+        mechs = reference::mechanisms(&ctx.db).await?.into_iter().map(|m| m.id).collect();
+    }
+    mechs.sort_unstable();
+    mechs.dedup();
+    let mut out = Vec::new();
+    for mech in mechs {
+        for mn in minutes::latest_for_mechanism(&ctx.db, mech, per_mechanism).await? {
+            out.push((get(ctx, mn.meeting_id).await?, mn));
+        }
+    }
+    out.sort_by_key(|(m, _)| std::cmp::Reverse(m.starts_at));
+    Ok(out)
+}
+
+/// Sends minutes again to a member of the mechanism (a late joiner), protected and recorded.
+pub async fn resend(ctx: &Ctx, access: &Access, minutes_id: i64) -> AppResult<()> {
+    let mn = minutes::by_id(&ctx.db, minutes_id).await?.ok_or(AppError::NotFound)?;
+    let m = get(ctx, mn.meeting_id).await?;
+    let member = access.coordinator || access.memberships.iter().any(|ms| ms.mechanism.id == m.mechanism.id);
+    if !member {
+        return Err(AppError::NotAllowed);
+    }
+    let now = ctx.clock.now();
+    let key = format!("minutes{}:p{}:again{}", mn.id, access.person.id, now.timestamp());
+    deliver(ctx, key, access.person.id, Outgoing::Minutes { minutes_id: mn.id }).await?;
+    ctx.wake.notify_one();
+    Ok(())
+}
+
+/// A past meeting without minutes, for /missing.
+#[derive(Debug, Clone)]
+pub struct Missing {
+    pub meeting: Meeting,
+    pub deadline: DateTime<Utc>,
+    pub overdue: bool,
+}
+
+pub async fn missing(ctx: &Ctx, access: &Access) -> AppResult<Vec<Missing>> {
+    let now = ctx.clock.now();
+    let mut out = Vec::new();
+    for m in super::meetings::past_meetings(ctx, access, 50).await? {
+        if minutes::for_meeting(&ctx.db, m.id).await?.is_none() {
+            let deadline = minutes_deadline(m.ends_at());
+            out.push(Missing { overdue: now > deadline, deadline, meeting: m });
+        }
+    }
+    out.sort_by_key(|x| x.meeting.starts_at);
+    Ok(out)
+}
+
+/// Share of meetings whose minutes went out within 72 h.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Compliance {
+    /// Meetings counted: ended in the period, and either with minutes or past their deadline.
+    pub meetings: usize,
+    pub on_time: usize,
+}
+
+impl Compliance {
+    pub fn percent(&self) -> Option<u32> {
+        (self.meetings > 0).then(|| ((self.on_time * 100 + self.meetings / 2) / self.meetings) as u32)
+    }
+}
+
+pub async fn compliance(ctx: &Ctx, mechanism_id: i64, months: u32) -> AppResult<Compliance> {
+    let now = ctx.clock.now();
+    let from = now - Duration::days(30 * i64::from(months));
+    let mut c = Compliance::default();
+    for (_, starts_at, minutes_len, shared_at, _) in minutes::meetings_with_minutes(&ctx.db, mechanism_id, from, now).await? {
+        let ends = crate::storage::from_ts_pub(starts_at) + Duration::minutes(minutes_len);
+        let shared = shared_at.map(crate::storage::from_ts_pub);
+        if shared.is_none() && now <= minutes_deadline(ends) {
+            continue; // still within its 72 hours
+        }
+        c.meetings += 1;
+        c.on_time += usize::from(on_time(ends, shared));
+    }
+    Ok(c)
+}
+
+/// Compliance of every mechanism that had meetings in the period.
+pub async fn compliance_all(ctx: &Ctx, months: u32) -> AppResult<Vec<(Mechanism, Compliance)>> {
+    let mut out = Vec::new();
+    for mech in reference::mechanisms(&ctx.db).await? {
+        let c = compliance(ctx, mech.id, months).await?;
+        if c.meetings > 0 {
+            out.push((mech, c));
+        }
+    }
+    Ok(out)
+}
+
+/// The follow-up plan of the mechanisms a person belongs to (coordinators: all).
+pub async fn action_plan(ctx: &Ctx, access: &Access) -> AppResult<Vec<(Mechanism, Vec<ActionRow>)>> {
+    access.require_member()?;
+    let mechs: Vec<Mechanism> = if access.coordinator {
+        reference::mechanisms(&ctx.db).await?
+    } else {
+        let mut v: Vec<Mechanism> = access.memberships.iter().map(|m| m.mechanism.clone()).collect();
+        v.dedup_by_key(|m| m.id);
+        v
+    };
+    let mut out = Vec::new();
+    for mech in mechs {
+        let rows = minutes::actions_of_mechanism(&ctx.db, mech.id).await?;
+        if !rows.is_empty() {
+            out.push((mech, rows));
+        }
+    }
+    Ok(out)
+}
+
+/// Who may mark an action point done: the responsible organisation's focal point or
+/// alternate, the mechanism's chair, a coordinator.
+pub fn may_mark(access: &Access, a: &ActionRow) -> bool {
+    access.coordinator
+        || access.memberships.iter().any(|m| {
+            m.mechanism.id == a.mechanism_id
+                && (m.role == Role::Chair || (m.organisation.id == a.organisation_id && m.role.is_single_seat()))
+        })
+}
+
+pub async fn mark_done(ctx: &Ctx, access: &Access, action_id: i64) -> AppResult<ActionRow> {
+    let a = minutes::action(&ctx.db, action_id).await?.ok_or(AppError::NotFound)?;
+    if !may_mark(access, &a) {
+        return Err(AppError::NotAllowed);
+    }
+    minutes::mark_action_done(&ctx.db, a.id, access.person.id, ctx.clock.now()).await?;
+    minutes::action(&ctx.db, a.id).await?.ok_or(AppError::NotFound)
+}
+
+/// A coordinator shares a document (e.g. from OCHA) with one or more mechanisms.
+pub async fn share_document(
+    ctx: &Ctx,
+    access: &Access,
+    file_id: &str,
+    file_name: Option<&str>,
+    caption: Option<&str>,
+    mechanism_ids: &[i64],
+) -> AppResult<i64> {
+    if !access.coordinator {
+        return Err(AppError::NotAllowed);
+    }
+    if mechanism_ids.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    if caption.is_some_and(|c| c.chars().count() > 500) {
+        return Err(AppError::TextTooLong { max: 500 });
+    }
+    let now = ctx.clock.now();
+    let id = minutes::insert_document(&ctx.db, file_id, file_name, caption, mechanism_ids, Some(access.person.id), now)
+        .await?;
+    jobs::enqueue(&ctx.db, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now).await?;
+    ctx.wake.notify_one();
+    Ok(id)
+}
+
