@@ -226,7 +226,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
                         println!("no meeting ended in the last {months} month(s)");
                     }
                     for (mech, c) in all {
-                        println!("{}\t{}%\t{}/{} within 72 h", mech.code, c.percent().unwrap_or(0), c.on_time, c.meetings);
+                        println!(
+                            "{}\t{}%\t{}/{} within 72 h",
+                            mech.code,
+                            c.percent().unwrap_or(0),
+                            c.on_time,
+                            c.meetings
+                        );
                     }
                 }
                 MinutesCommand::Missing => {

@@ -233,3 +233,16 @@ fn meetings_from_the_command_line() {
     let again = cli(&db, &["meeting", "cancel", "--id", &id]);
     assert!(!again.status.success() && stderr(&again).contains("cancelled"));
 }
+
+#[test]
+fn minutes_compliance_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = cli(&db, &["minutes", "compliance"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("no meeting ended in the last 6 month(s)"));
+    let bad = cli(&db, &["minutes", "compliance", "--months", "0"]);
+    assert!(!bad.status.success() && stderr(&bad).contains("--months must be between 1 and 60"));
+    let missing = cli(&db, &["minutes", "missing"]);
+    assert!(missing.status.success() && stdout(&missing).is_empty());
+}

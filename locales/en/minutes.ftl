@@ -1,7 +1,7 @@
 ## Minutes, documents and action points — English
 
 internal-label = 🔒 Internal — do not forward
-minutes-reminder = 📝 The minutes of { $mechanism } ({ $when }) are not shared yet. Deadline: { $deadline } (72 hours after the meeting). Use /minutes.
+minutes-reminder = 📝 The minutes of { $mechanism } ({ $when }) are not shared yet, { $hours } h after the meeting. Deadline: { $deadline } (72 hours after the meeting). Use /minutes.
 minutes-overdue = ⚠️ Overdue: the minutes of { $mechanism } ({ $when }) were not shared within 72 hours.
 minutes-caption = Minutes — { $mechanism } — { $when }
 document-caption = Document shared by the cluster coordination

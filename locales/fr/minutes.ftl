@@ -1,7 +1,7 @@
 ## Comptes rendus, documents et points d'action — français
 
 internal-label = 🔒 Interne — ne pas diffuser
-minutes-reminder = 📝 Le compte rendu de { $mechanism } ({ $when }) n'est pas encore partagé. Délai : { $deadline } (72 h après la réunion). Utilisez /minutes.
+minutes-reminder = 📝 Le compte rendu de { $mechanism } ({ $when }) n'est pas encore partagé, { $hours } h après la réunion. Délai : { $deadline } (72 h après la réunion). Utilisez /minutes.
 minutes-overdue = ⚠️ En retard : le compte rendu de { $mechanism } ({ $when }) n'a pas été partagé dans les 72 h.
 minutes-caption = Compte rendu — { $mechanism } — { $when }
 document-caption = Document partagé par la coordination du cluster

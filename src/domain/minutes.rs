@@ -62,7 +62,8 @@ pub fn parse_action_points(text: &str) -> Result<Vec<ActionPointDraft>, ActionLi
         if org.is_empty() {
             return Err(ActionLineError::Shape { line });
         }
-        let due = parse_date(date).ok_or_else(|| ActionLineError::Date { line, date: date.chars().take(20).collect() })?;
+        let due =
+            parse_date(date).ok_or_else(|| ActionLineError::Date { line, date: date.chars().take(20).collect() })?;
         out.push(ActionPointDraft { what: what.to_string(), organisation: org.to_string(), due });
         if out.len() > MAX_ACTION_POINTS {
             return Err(ActionLineError::TooMany);

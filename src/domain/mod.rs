@@ -7,8 +7,8 @@ pub mod invitation;
 pub mod jobs;
 pub mod language;
 pub mod meeting;
-pub mod minutes;
 pub mod membership;
+pub mod minutes;
 pub mod text;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -170,7 +170,7 @@ pub enum Msg {
     CmdAttendance,
     // Minutes (issue 4)
     InternalLabel,
-    MinutesReminder { mechanism: String, when: String, deadline: String },
+    MinutesReminder { mechanism: String, when: String, deadline: String, hours: i64 },
     MinutesOverdue { mechanism: String, when: String },
     MinutesCaption { mechanism: String, when: String },
     DocumentCaption,
@@ -751,38 +751,102 @@ impl Msg {
             CmdNewmeeting => {}
             CmdAttendance => {}
             InternalLabel => {}
-            MinutesReminder { mechanism, when, deadline } => { a.set("mechanism", mechanism); a.set("when", when); a.set("deadline", deadline); }
-            MinutesOverdue { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
-            MinutesCaption { mechanism, when } => { a.set("mechanism", mechanism); a.set("when", when); }
+            MinutesReminder { mechanism, when, deadline, hours } => {
+                a.set("hours", hours);
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+                a.set("deadline", deadline);
+            }
+            MinutesOverdue { mechanism, when } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+            }
+            MinutesCaption { mechanism, when } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+            }
             DocumentCaption => {}
-            ActionReminder { today, due, what, org, mechanism } => { a.set("today", yes_no(today)); a.set("due", due); a.set("what", what); a.set("org", org); a.set("mechanism", mechanism); }
+            ActionReminder { today, due, what, org, mechanism } => {
+                a.set("today", yes_no(today));
+                a.set("due", due);
+                a.set("what", what);
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+            }
             BtnActionDone => {}
-            ActionDone { what } => { a.set("what", what); }
+            ActionDone { what } => {
+                a.set("what", what);
+            }
             ActionsNone => {}
-            ActionsHeader { mechanism } => { a.set("mechanism", mechanism); }
-            ActionsLine { status, id, what, org, due } => { a.set("status", status); a.set("id", id); a.set("what", what); a.set("org", org); a.set("due", due); }
-            BtnActionMark { id } => { a.set("id", id); }
+            ActionsHeader { mechanism } => {
+                a.set("mechanism", mechanism);
+            }
+            ActionsLine { status, id, what, org, due } => {
+                a.set("status", status);
+                a.set("id", id);
+                a.set("what", what);
+                a.set("org", org);
+                a.set("due", due);
+            }
+            BtnActionMark { id } => {
+                a.set("id", id);
+            }
             MissingNone => {}
             MissingHeader => {}
-            MissingLine { mechanism, when, overdue, deadline } => { a.set("mechanism", mechanism); a.set("when", when); a.set("overdue", yes_no(overdue)); a.set("deadline", deadline); }
+            MissingLine { mechanism, when, overdue, deadline } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+                a.set("overdue", yes_no(overdue));
+                a.set("deadline", deadline);
+            }
             ComplianceHeader => {}
-            ComplianceLine { mechanism, percent, on_time, total } => { a.set("mechanism", mechanism); a.set("percent", percent); a.set("on_time", on_time); a.set("total", total); }
+            ComplianceLine { mechanism, percent, on_time, total } => {
+                a.set("mechanism", mechanism);
+                a.set("percent", percent);
+                a.set("on_time", on_time);
+                a.set("total", total);
+            }
             ComplianceNone => {}
             MnChooseMeeting => {}
-            BtnMnMeeting { has, date, mechanism } => { a.set("has", yes_no(has)); a.set("date", date); a.set("mechanism", mechanism); }
+            BtnMnMeeting { has, date, mechanism } => {
+                a.set("has", yes_no(has));
+                a.set("date", date);
+                a.set("mechanism", mechanism);
+            }
             MnNoMeetings => {}
             MnSendContent => {}
             MnContentExpected => {}
             MnAskActions => {}
-            MnActionBadLine { line } => { a.set("line", line); }
-            MnActionBadDate { line, date } => { a.set("line", line); a.set("date", date); }
-            MnActionBadWhat { line } => { a.set("line", line); }
+            MnActionBadLine { line } => {
+                a.set("line", line);
+            }
+            MnActionBadDate { line, date } => {
+                a.set("line", line);
+                a.set("date", date);
+            }
+            MnActionBadWhat { line } => {
+                a.set("line", line);
+            }
             MnActionTooMany => {}
-            MnActionBadOrg { line, org } => { a.set("line", line); a.set("org", org); }
-            MnSummary { mechanism, when, content, actions } => { a.set("mechanism", mechanism); a.set("when", when); a.set("content", content); a.set("actions", actions); }
-            MnContentDocument { name } => { a.set("name", name); }
-            MnContentText { chars } => { a.set("chars", chars); }
-            MnShared { count } => { a.set("count", count); }
+            MnActionBadOrg { line, org } => {
+                a.set("line", line);
+                a.set("org", org);
+            }
+            MnSummary { mechanism, when, content, actions } => {
+                a.set("mechanism", mechanism);
+                a.set("when", when);
+                a.set("content", content);
+                a.set("actions", actions);
+            }
+            MnContentDocument { name } => {
+                a.set("name", name);
+            }
+            MnContentText { chars } => {
+                a.set("chars", chars);
+            }
+            MnShared { count } => {
+                a.set("count", count);
+            }
             BtnShare => {}
             MeetingNotEnded => {}
             MinutesAlreadyShared => {}
@@ -792,8 +856,13 @@ impl Msg {
             ShareSendDocument => {}
             ShareChooseMechanisms => {}
             BtnSend => {}
-            BtnToggleMech { on, code } => { a.set("on", yes_no(on)); a.set("code", code); }
-            ShareDone { count } => { a.set("count", count); }
+            BtnToggleMech { on, code } => {
+                a.set("on", yes_no(on));
+                a.set("code", code);
+            }
+            ShareDone { count } => {
+                a.set("count", count);
+            }
             ShareNothingSelected => {}
             CmdMinutes => {}
             CmdMissing => {}

@@ -174,7 +174,7 @@ fn samples() -> Vec<Msg> {
         CmdNewmeeting,
         CmdAttendance,
         InternalLabel,
-        MinutesReminder { mechanism: s("x"), when: s("x"), deadline: s("x") },
+        MinutesReminder { mechanism: s("x"), when: s("x"), deadline: s("x"), hours: 24 },
         MinutesOverdue { mechanism: s("x"), when: s("x") },
         MinutesCaption { mechanism: s("x"), when: s("x") },
         DocumentCaption,

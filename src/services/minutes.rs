@@ -18,7 +18,10 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MinutesContent {
     /// A document already uploaded to Telegram (its file_id is reused for every member).
-    Document { file_id: String, file_name: Option<String> },
+    Document {
+        file_id: String,
+        file_name: Option<String>,
+    },
     Text(String),
 }
 
@@ -122,8 +125,14 @@ pub async fn share(
     )
     .await?;
     jobs::cancel_by_key_prefix(&ctx.db, &format!("min:m{}:", m.id), now).await?;
-    jobs::enqueue(&ctx.db, &format!("minutes{minutes_id}:distribute"), &Job::DistributeMinutes { minutes_id }, now, now)
-        .await?;
+    jobs::enqueue(
+        &ctx.db,
+        &format!("minutes{minutes_id}:distribute"),
+        &Job::DistributeMinutes { minutes_id },
+        now,
+        now,
+    )
+    .await?;
     for (id, (_, _, due)) in action_ids.iter().zip(&actions) {
         schedule_action_reminders(ctx, *id, *due).await?;
     }
@@ -172,7 +181,8 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
             for chair in chair_recipients(ctx, m.mechanism.id).await? {
                 let key = format!("min:m{}:remind{hours}h:p{chair}", m.id);
-                queued += deliver(ctx, key, chair, Outgoing::MinutesReminder { meeting_id: m.id, hours: *hours }).await?;
+                queued +=
+                    deliver(ctx, key, chair, Outgoing::MinutesReminder { meeting_id: m.id, hours: *hours }).await?;
             }
         }
         Job::MinutesOverdue { meeting_id } => {
@@ -233,15 +243,17 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
 pub async fn meeting_of(ctx: &Ctx, message: &Outgoing) -> AppResult<Option<i64>> {
     Ok(match message {
         Outgoing::Minutes { minutes_id } => minutes::by_id(&ctx.db, *minutes_id).await?.map(|m| m.meeting_id),
-        Outgoing::ActionReminder { action_id, .. } => {
-            minutes::action(&ctx.db, *action_id).await?.map(|a| a.meeting_id)
-        }
+        Outgoing::ActionReminder { action_id, .. } => minutes::action(&ctx.db, *action_id).await?.map(|a| a.meeting_id),
         other => other.meeting_id(),
     })
 }
 
 /// Minutes a member may ask for again: the latest of each of their mechanisms.
-pub async fn available_minutes(ctx: &Ctx, access: &Access, per_mechanism: i64) -> AppResult<Vec<(Meeting, MinutesRow)>> {
+pub async fn available_minutes(
+    ctx: &Ctx,
+    access: &Access,
+    per_mechanism: i64,
+) -> AppResult<Vec<(Meeting, MinutesRow)>> {
     access.require_member()?;
     let mut mechs: Vec<i64> = access.memberships.iter().map(|m| m.mechanism.id).collect();
     if access.coordinator {
@@ -313,7 +325,9 @@ pub async fn compliance(ctx: &Ctx, mechanism_id: i64, months: u32) -> AppResult<
     let now = ctx.clock.now();
     let from = now - Duration::days(30 * i64::from(months));
     let mut c = Compliance::default();
-    for (_, starts_at, minutes_len, shared_at, _) in minutes::meetings_with_minutes(&ctx.db, mechanism_id, from, now).await? {
+    for (_, starts_at, minutes_len, shared_at, _) in
+        minutes::meetings_with_minutes(&ctx.db, mechanism_id, from, now).await?
+    {
         let ends = crate::storage::from_ts_pub(starts_at) + Duration::minutes(minutes_len);
         let shared = shared_at.map(crate::storage::from_ts_pub);
         if shared.is_none() && now <= minutes_deadline(ends) {
@@ -397,8 +411,8 @@ pub async fn share_document(
     let now = ctx.clock.now();
     let id = minutes::insert_document(&ctx.db, file_id, file_name, caption, mechanism_ids, Some(access.person.id), now)
         .await?;
-    jobs::enqueue(&ctx.db, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now).await?;
+    jobs::enqueue(&ctx.db, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now)
+        .await?;
     ctx.wake.notify_one();
     Ok(id)
 }
-

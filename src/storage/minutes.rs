@@ -262,11 +262,7 @@ const ACTION_SELECT: &str = "SELECT a.id, a.meeting_id, mt.mechanism_id, a.what,
     FROM action_points a JOIN meetings mt ON mt.id = a.meeting_id JOIN organisations o ON o.id = a.organisation_id";
 
 pub async fn action(db: &Db, id: i64) -> AppResult<Option<ActionRow>> {
-    sqlx::query_as(&format!("{ACTION_SELECT} WHERE a.id = ?"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)
+    sqlx::query_as(&format!("{ACTION_SELECT} WHERE a.id = ?")).bind(id).fetch_optional(&db.pool).await.map_err(internal)
 }
 
 pub async fn actions_of_mechanism(db: &Db, mechanism_id: i64) -> AppResult<Vec<ActionRow>> {
@@ -278,12 +274,14 @@ pub async fn actions_of_mechanism(db: &Db, mechanism_id: i64) -> AppResult<Vec<A
 }
 
 pub async fn mark_action_done(db: &Db, id: i64, by: i64, now: DateTime<Utc>) -> AppResult<bool> {
-    let done = sqlx::query("UPDATE action_points SET status = 'done', done_by = ?, done_at = ? WHERE id = ? AND status = 'open'")
-        .bind(by)
-        .bind(ts(now))
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .map_err(internal)?;
+    let done = sqlx::query(
+        "UPDATE action_points SET status = 'done', done_by = ?, done_at = ? WHERE id = ? AND status = 'open'",
+    )
+    .bind(by)
+    .bind(ts(now))
+    .bind(id)
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
     Ok(done.rows_affected() == 1)
 }

@@ -452,7 +452,7 @@ impl TelegramRunner {
                 let (Some(mech), Some(org)) = (mech, org) else { return Ok(Err("unknown".into())) };
                 plain(t(Msg::AbsenceFlag { org: org.acronym, count: *count, mechanism: mech.name(lang).to_string() }))
             }
-            Outgoing::MinutesReminder { meeting_id, hours: _ } => {
+            Outgoing::MinutesReminder { meeting_id, hours } => {
                 let m = svc::get(&app.ctx, *meeting_id).await?;
                 if crate::storage::minutes::for_meeting(&app.ctx.db, m.id).await?.is_some() {
                     return Ok(Err("minutes shared meanwhile".into()));
@@ -462,6 +462,7 @@ impl TelegramRunner {
                     mechanism: m.mechanism.name(lang).to_string(),
                     when: text::meeting_when(app, lang, &m),
                     deadline: deadline.with_timezone(&app.ctx.tz).format("%d/%m/%Y %H:%M").to_string(),
+                    hours: *hours,
                 }))
             }
             Outgoing::MinutesOverdue { meeting_id } => {

@@ -35,7 +35,11 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
         let mut rows: Vec<Vec<InlineKeyboardButton>> = list
             .iter()
             .map(|(m, has)| {
-                let label = turn.t(Msg::BtnMnMeeting { has: *has, date: date_of(turn, m), mechanism: m.mechanism.code.clone() });
+                let label = turn.t(Msg::BtnMnMeeting {
+                    has: *has,
+                    date: date_of(turn, m),
+                    mechanism: m.mechanism.code.clone(),
+                });
                 vec![button(label, Cb::MnMeeting(m.id))]
             })
             .collect();
@@ -51,7 +55,8 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
     let rows = available
         .iter()
         .map(|(m, mn)| {
-            let label = turn.t(Msg::BtnMnMeeting { has: true, date: date_of(turn, m), mechanism: m.mechanism.code.clone() });
+            let label =
+                turn.t(Msg::BtnMnMeeting { has: true, date: date_of(turn, m), mechanism: m.mechanism.code.clone() });
             vec![button(label, Cb::MnResend(mn.id))]
         })
         .collect();
@@ -183,7 +188,12 @@ async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edit: Option<M
     let mechs = reference::mechanisms(&turn.app.ctx.db).await?;
     let buttons: Vec<InlineKeyboardButton> = mechs
         .iter()
-        .map(|m| button(turn.t(Msg::BtnToggleMech { on: selected.contains(&m.id), code: m.code.clone() }), Cb::ShareToggle(m.id)))
+        .map(|m| {
+            button(
+                turn.t(Msg::BtnToggleMech { on: selected.contains(&m.id), code: m.code.clone() }),
+                Cb::ShareToggle(m.id),
+            )
+        })
         .collect();
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
     rows.push(vec![button(turn.t(Msg::BtnSend), Cb::ShareSend), button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
@@ -212,7 +222,10 @@ pub(super) async fn on_button(
                 Ok(_) => {
                     dialogue.update(State::MinutesContent { meeting_id }).await?;
                     let k = kb(vec![vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]]);
-                    turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::MnSendContent)).reply_markup(k).await?;
+                    turn.bot
+                        .edit_message_text(turn.chat, message_id, turn.t(Msg::MnSendContent))
+                        .reply_markup(k)
+                        .await?;
                     Ok(None)
                 }
                 Err(e) => Ok(Some(turn.refusal(&e))),
@@ -224,7 +237,8 @@ pub(super) async fn on_button(
             Ok(None)
         }
         (Cb::MnShare, State::MinutesConfirm { meeting_id, content, actions }) => {
-            match svc::share(&turn.app.ctx, Actor::Person(&turn.access), meeting_id, &content, actions.as_deref()).await {
+            match svc::share(&turn.app.ctx, Actor::Person(&turn.access), meeting_id, &content, actions.as_deref()).await
+            {
                 Ok(_) => {
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
@@ -244,7 +258,8 @@ pub(super) async fn on_button(
         },
         (Cb::ActionDone(action_id), _) => match svc::mark_done(&turn.app.ctx, &turn.access, action_id).await {
             Ok(a) => {
-                let _ = turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::ActionDone { what: a.what })).await;
+                let _ =
+                    turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::ActionDone { what: a.what })).await;
                 Ok(None)
             }
             Err(e) => Ok(Some(turn.refusal(&e))),
@@ -369,7 +384,13 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
         lines.push(turn.t(Msg::ActionsHeader { mechanism: mech.name(turn.lang()).to_string() }));
         for a in rows {
             let late = !a.is_done() && a.due().is_some_and(|d| d < today);
-            let status = if a.is_done() { "done" } else if late { "late" } else { "open" };
+            let status = if a.is_done() {
+                "done"
+            } else if late {
+                "late"
+            } else {
+                "open"
+            };
             lines.push(turn.t(Msg::ActionsLine {
                 status: status.into(),
                 id: a.id,
@@ -382,8 +403,11 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
             }
         }
     }
-    let buttons: Vec<InlineKeyboardButton> =
-        markable.iter().take(24).map(|id| button(turn.t(Msg::BtnActionMark { id: *id }), Cb::ActionDone(*id))).collect();
+    let buttons: Vec<InlineKeyboardButton> = markable
+        .iter()
+        .take(24)
+        .map(|id| button(turn.t(Msg::BtnActionMark { id: *id }), Cb::ActionDone(*id)))
+        .collect();
     let rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(3).map(|c| c.to_vec()).collect();
     let text = lines.join("\n");
     if text.len() < 4000 {
@@ -405,4 +429,3 @@ pub(super) async fn start_share(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> 
     turn.say_with(turn.t(Msg::ShareSendDocument), k).await?;
     Ok(())
 }
-
