@@ -61,6 +61,11 @@ enum Command {
         #[command(subcommand)]
         command: MeetingCommand,
     },
+    /// A consistent copy of the live database (safe while the bot runs).
+    Backup {
+        /// The new file to write (must not exist).
+        file: std::path::PathBuf,
+    },
     /// Minutes: the 72-hour compliance per mechanism.
     Minutes {
         #[command(subcommand)]
@@ -214,6 +219,14 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Meeting { command } => run_meeting(&config, command).await,
+        Command::Backup { file } => {
+            let ctx = context(&config).await?;
+            let started = std::time::Instant::now();
+            ctx.db.backup_into(&file).await?;
+            let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            println!("backup written to {} ({} bytes) in {:?}", file.display(), size, started.elapsed());
+            Ok(())
+        }
         Command::Minutes { command } => {
             let ctx = context(&config).await?;
             match command {

@@ -52,6 +52,17 @@ impl Db {
         &self.pool
     }
 
+    /// A consistent copy of the live database into a new file (`VACUUM INTO`), safe while
+    /// the bot runs: readers and writers carry on (WAL).
+    pub async fn backup_into(&self, path: &std::path::Path) -> anyhow::Result<()> {
+        if path.exists() {
+            anyhow::bail!("{} already exists; choose a new file name", path.display());
+        }
+        let target = path.to_str().ok_or_else(|| anyhow::anyhow!("the backup path is not valid UTF-8"))?;
+        sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -46,6 +46,8 @@ pub struct BotOptions {
     pub poll_timeout: Duration,
     pub scheduler: SchedulerOptions,
     pub limits: Limits,
+    /// How long one Bot API request may take (it must exceed `poll_timeout`).
+    pub request_timeout: Duration,
 }
 
 impl BotOptions {
@@ -56,12 +58,13 @@ impl BotOptions {
             poll_timeout: Duration::from_secs(25),
             scheduler: SchedulerOptions::default(),
             limits: Limits::default(),
+            request_timeout: Duration::from_secs(45),
         }
     }
 }
 
-pub fn make_bot(token: &str, api_url: Option<&Url>) -> Bot {
-    let client = teloxide::net::default_reqwest_settings().timeout(Duration::from_secs(45)).build().unwrap_or_default();
+pub fn make_bot(token: &str, api_url: Option<&Url>, timeout: Duration) -> Bot {
+    let client = teloxide::net::default_reqwest_settings().timeout(timeout).build().unwrap_or_default();
     let bot = Bot::with_client(token, client);
     match api_url {
         Some(url) => bot.set_api_url(url.clone()),
@@ -115,7 +118,7 @@ impl RunningBot {
 /// Connects to the Bot API (retrying while it is unreachable), publishes the menus and
 /// starts the dispatcher in the background.
 pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Result<RunningBot> {
-    let bot = make_bot(&opts.token, opts.api_url.as_ref());
+    let bot = make_bot(&opts.token, opts.api_url.as_ref(), opts.request_timeout.max(opts.poll_timeout + Duration::from_secs(5)));
     let mut delay = Duration::from_millis(500);
     let me = loop {
         match bot.get_me().await {

@@ -55,6 +55,9 @@ pub struct FakeOptions {
     /// Simulate Telegram being unreachable: new connections are closed immediately and
     /// requests on already open connections get a 502 with `Connection: close`.
     pub unreachable: bool,
+    /// Delay before a request (other than getUpdates) is even looked at: a client that gives
+    /// up first cancels it, and it is never processed — a timeout with nothing delivered.
+    pub stall: Duration,
 }
 
 impl Default for FakeOptions {
@@ -72,6 +75,7 @@ impl Default for FakeOptions {
             missing_chats: Vec::new(),
             response_delay: Duration::ZERO,
             unreachable: false,
+            stall: Duration::ZERO,
         }
     }
 }
@@ -861,6 +865,11 @@ async fn handle(
         return Reply::err(404, "Not Found");
     }
     let (params, files) = parse_body(&headers, &body);
+    let stall = shared.lock().opts.stall;
+    if method != "getUpdates" && !stall.is_zero() {
+        // If the client times out meanwhile, this future is dropped: nothing is processed.
+        tokio::time::sleep(stall).await;
+    }
     let (unreachable, err_status, delay) = {
         let st = shared.lock();
         (st.opts.unreachable, st.opts.server_error_http_status, st.opts.response_delay)

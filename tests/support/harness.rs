@@ -35,10 +35,18 @@ impl TestBot {
     }
 
     pub async fn start_with(options: FakeOptions) -> Self {
+        Self::start_with_clock(options, ManualClock::new(start_time())).await
+    }
+
+    /// With a clock running at real speed (for retries and backoffs), still movable.
+    pub async fn start_running(options: FakeOptions) -> Self {
+        Self::start_with_clock(options, ManualClock::running(start_time())).await
+    }
+
+    pub async fn start_with_clock(options: FakeOptions, clock: ManualClock) -> Self {
         let fake = FakeBotApi::start(options).await;
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("cluster-bot.db");
-        let clock = ManualClock::new(start_time());
         let ctx = Self::context(&db_path, &clock).await;
         let mut bot =
             TestBot { fake, clock, ctx, i18n: Arc::new(I18n::load().unwrap()), db_path, _dir: dir, running: None };
@@ -54,6 +62,7 @@ impl TestBot {
     async fn run(&mut self) {
         let mut opts = BotOptions::new("123:TEST".into(), Some(self.fake.url()));
         opts.poll_timeout = Duration::from_secs(1);
+        opts.request_timeout = Duration::from_secs(6);
         // Jobs queued by the tests' own service calls are picked up quickly.
         opts.scheduler.poll = Duration::from_millis(200);
         self.running = Some(telegram::start(opts, self.ctx.clone(), self.i18n.clone()).await.unwrap());
