@@ -228,10 +228,15 @@ pub struct SchedulerHandle {
 }
 
 impl SchedulerHandle {
-    /// Stops after the jobs in flight are acknowledged.
+    /// Stops after the jobs in flight are acknowledged (or, if they take longer than
+    /// 20 seconds, abandons them: their leases make them due again at the next start).
     pub async fn shutdown(self) {
         let _ = self.stop.send(true);
-        let _ = self.task.await;
+        let abort = self.task.abort_handle();
+        if tokio::time::timeout(Duration::from_secs(20), self.task).await.is_err() {
+            tracing::warn!("jobs in flight did not finish in time; they will run again at the next start");
+            abort.abort();
+        }
     }
 
     /// Stops at once, as a crash would (jobs in flight stay running until the next start).

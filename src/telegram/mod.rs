@@ -98,7 +98,9 @@ impl RunningBot {
             }
         }
         let _ = self.task.await;
+        tracing::debug!("dispatcher stopped");
         self.scheduler.shutdown().await;
+        tracing::debug!("scheduler stopped");
     }
 
     /// Stops at once, as a crash would: nothing in flight is finished or acknowledged.
@@ -118,7 +120,11 @@ impl RunningBot {
 /// Connects to the Bot API (retrying while it is unreachable), publishes the menus and
 /// starts the dispatcher in the background.
 pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Result<RunningBot> {
-    let bot = make_bot(&opts.token, opts.api_url.as_ref(), opts.request_timeout.max(opts.poll_timeout + Duration::from_secs(5)));
+    let bot = make_bot(
+        &opts.token,
+        opts.api_url.as_ref(),
+        opts.request_timeout.max(opts.poll_timeout + Duration::from_secs(5)),
+    );
     let mut delay = Duration::from_millis(500);
     let me = loop {
         match bot.get_me().await {

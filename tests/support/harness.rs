@@ -70,9 +70,9 @@ impl TestBot {
 
     pub async fn stop(&mut self) {
         if let Some(bot) = self.running.take() {
-            bot.shutdown().await;
+            tokio::time::timeout(Duration::from_secs(40), bot.shutdown()).await.expect("the bot stops");
         }
-        self.ctx.db.close().await;
+        tokio::time::timeout(Duration::from_secs(20), self.ctx.db.close()).await.expect("the database closes");
     }
 
     /// Stops the bot, closes the database and starts everything again on the same file.
