@@ -9,6 +9,8 @@ pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod text;
+// 4W (issue 5)
+pub mod fourw;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};
