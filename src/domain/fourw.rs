@@ -308,10 +308,13 @@ pub fn personal_data(text: &str) -> Option<PersonalData> {
                 let c = chars[j];
                 if c.is_ascii_digit() {
                     digits += 1;
-                } else if !(matches!(c, ' ' | '.' | '-' | '(' | ')') || (c == '+' && j == i)) {
-                    break;
-                } else if c != '+' && !chars.get(j + 1).is_some_and(|n| n.is_ascii_digit() || *n == ' ' || *n == '(') {
-                    break;
+                } else {
+                    let separator = matches!(c, ' ' | '.' | '-' | '(' | ')') || (c == '+' && j == i);
+                    let continues =
+                        c == '+' || chars.get(j + 1).is_some_and(|n| n.is_ascii_digit() || *n == ' ' || *n == '(');
+                    if !separator || !continues {
+                        break;
+                    }
                 }
                 j += 1;
             }

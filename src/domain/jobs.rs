@@ -8,17 +8,35 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "job", rename_all = "snake_case")]
 pub enum Job {
     /// Queue one invitation per invitee of the meeting.
-    FanOutInvitations { meeting_id: i64 },
+    FanOutInvitations {
+        meeting_id: i64,
+    },
     /// Queue the reminders (`hours` before) to invitees whose organisation has not declined.
-    FanOutReminders { meeting_id: i64, hours: i64 },
+    FanOutReminders {
+        meeting_id: i64,
+        hours: i64,
+    },
     /// Queue the RSVP summary to the chairs (or the coordinators).
-    FanOutSummary { meeting_id: i64 },
+    FanOutSummary {
+        meeting_id: i64,
+    },
     /// Queue the notice of a change (rescheduled or cancelled) to those already invited.
-    FanOutChange { meeting_id: i64, cancelled: bool },
+    FanOutChange {
+        meeting_id: i64,
+        cancelled: bool,
+    },
     /// Queue the monthly nudge to chairs whose mechanism has no meeting next month.
-    MonthlyNudge { year: i32, month: u32 },
+    MonthlyNudge {
+        year: i32,
+        month: u32,
+    },
     /// Send one message to one person.
-    Deliver { person_id: i64, message: Outgoing },
+    Deliver {
+        person_id: i64,
+        message: Outgoing,
+    },
+    // 4W (issue 5)
+    Fourw(FourwJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -33,6 +51,8 @@ pub enum Outgoing {
     DeliveryFailed { meeting_id: i64, person_id: i64, reason: String },
     AbsenceFlag { mechanism_id: i64, organisation_id: i64, meetings: i64 },
     MonthlyNudge { mechanism_id: i64, year: i32, month: u32 },
+    // 4W (issue 5)
+    Fourw(FourwMsg),
 }
 
 impl Job {
@@ -44,6 +64,8 @@ impl Job {
             Job::FanOutChange { .. } => "fan_out_change",
             Job::MonthlyNudge { .. } => "monthly_nudge",
             Job::Deliver { .. } => "deliver",
+            // 4W (issue 5)
+            Job::Fourw(_) => "fourw",
         }
     }
 
@@ -56,6 +78,8 @@ impl Job {
             | Job::FanOutChange { meeting_id, .. } => Some(*meeting_id),
             Job::Deliver { message, .. } => message.meeting_id(),
             Job::MonthlyNudge { .. } => None,
+            // 4W (issue 5)
+            Job::Fourw(_) => None,
         }
     }
 }
@@ -70,8 +94,42 @@ impl Outgoing {
             | Outgoing::HandoverRequest { meeting_id, .. }
             | Outgoing::DeliveryFailed { meeting_id, .. } => Some(*meeting_id),
             Outgoing::AbsenceFlag { .. } | Outgoing::MonthlyNudge { .. } => None,
+            // 4W (issue 5)
+            Outgoing::Fourw(_) => None,
         }
     }
+}
+
+// 4W (issue 5)
+/// The jobs of the monthly 4W cycle of one reporting month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "fourw", rename_all = "snake_case")]
+pub enum FourwJob {
+    /// The window opens: plan the later stages and remind those who have not submitted.
+    Open { year: i32, month: u32 },
+    /// Remind the focal points and alternates of organisations without a submission.
+    Remind { year: i32, month: u32, stage: String },
+    /// After the deadline: the missing organisations and the matrix to chairs and coordinators.
+    AfterDeadline { year: i32, month: u32 },
+}
+
+impl FourwJob {
+    /// A short name for idempotency keys.
+    pub fn key(&self) -> String {
+        match self {
+            FourwJob::Open { .. } => "open".into(),
+            FourwJob::Remind { stage, .. } => format!("remind:{stage}"),
+            FourwJob::AfterDeadline { .. } => "after".into(),
+        }
+    }
+}
+
+/// 4W messages to one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "fourw_msg", rename_all = "snake_case")]
+pub enum FourwMsg {
+    Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
+    Matrix { mechanism_id: i64, year: i32, month: u32 },
 }
 
 #[cfg(test)]
@@ -87,6 +145,12 @@ mod tests {
                 message: Outgoing::Invitation { meeting_id: 1, organisation_id: 2, role: Role::Alternate },
             },
             Job::MonthlyNudge { year: 2026, month: 12 },
+            // 4W (issue 5)
+            Job::Fourw(FourwJob::Remind { year: 2026, month: 11, stage: "open".into() }),
+            Job::Deliver {
+                person_id: 4,
+                message: Outgoing::Fourw(FourwMsg::Matrix { mechanism_id: 1, year: 2026, month: 11 }),
+            },
         ];
         for job in jobs {
             let json = serde_json::to_string(&job).unwrap();

@@ -10,10 +10,22 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-pub const FR_SOURCE: &str =
-    concat!(include_str!("../../locales/fr/main.ftl"), "\n", include_str!("../../locales/fr/meetings.ftl"));
-pub const EN_SOURCE: &str =
-    concat!(include_str!("../../locales/en/main.ftl"), "\n", include_str!("../../locales/en/meetings.ftl"));
+pub const FR_SOURCE: &str = concat!(
+    include_str!("../../locales/fr/main.ftl"),
+    "\n",
+    include_str!("../../locales/fr/meetings.ftl"),
+    "\n",
+    // 4W (issue 5)
+    include_str!("../../locales/fr/report.ftl")
+);
+pub const EN_SOURCE: &str = concat!(
+    include_str!("../../locales/en/main.ftl"),
+    "\n",
+    include_str!("../../locales/en/meetings.ftl"),
+    "\n",
+    // 4W (issue 5)
+    include_str!("../../locales/en/report.ftl")
+);
 
 pub struct I18n {
     fr: FluentBundle<FluentResource>,

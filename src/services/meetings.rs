@@ -455,6 +455,8 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
         }
         Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
+        // 4W (issue 5)
+        Job::Fourw(job) => return super::reports::fan_out(ctx, job).await,
     }
     if queued > 0 {
         ctx.wake.notify_one();

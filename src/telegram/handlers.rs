@@ -38,6 +38,9 @@ enum Command {
     Meetings,
     NewMeeting,
     Attendance,
+    // 4W (issue 5)
+    Report,
+    Export,
 }
 
 impl Command {
@@ -54,6 +57,9 @@ impl Command {
             "meetings" | "reunions" => Command::Meetings,
             "newmeeting" => Command::NewMeeting,
             "attendance" | "presences" => Command::Attendance,
+            // 4W (issue 5)
+            "report" | "rapport" => Command::Report,
+            "export" | "exporter" => Command::Export,
             _ => return None,
         })
     }
@@ -260,6 +266,10 @@ async fn on_command(
     cmd: Command,
     args: &[&str],
 ) -> HandlerResult {
+    // 4W (issue 5): /cancel asks before discarding a 4W draft.
+    if cmd == Command::Cancel && matches!(state, State::Report(_)) {
+        return super::report::ask_cancel(turn, None).await;
+    }
     if cmd == Command::Cancel {
         if state == State::Idle {
             turn.say(Msg::CancelNothing).await?;
@@ -306,6 +316,9 @@ async fn on_command(
         Command::Meetings => meetings::show_meetings(turn, None).await?,
         Command::NewMeeting => meetings::start_new_meeting(turn, dialogue).await?,
         Command::Attendance => meetings::start_attendance(turn, dialogue).await?,
+        // 4W (issue 5)
+        Command::Report => super::report::start(turn, dialogue).await?,
+        Command::Export => super::report::export(turn, args).await?,
         Command::Cancel => unreachable!("handled above"),
     }
     Ok(())
@@ -345,6 +358,8 @@ async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: State, text
         State::Idle => {
             turn.say(Msg::FreeTextHint).await?;
         }
+        // 4W (issue 5)
+        State::Report(draft) => super::report::text(turn, dialogue, *draft, text).await?,
         // The other steps expect a button.
         _ => {
             turn.say(Msg::FreeTextHint).await?;
@@ -533,6 +548,29 @@ async fn handle_button(
         ) => {
             return meetings::attendance_button(turn, dialogue, state, cb, message_id).await;
         }
+        // 4W (issue 5)
+        (
+            cb @ (Cb::FwMonth(_)
+            | Cb::FwSeat { .. }
+            | Cb::FwAdd
+            | Cb::FwCopy
+            | Cb::FwNone
+            | Cb::FwSector(_)
+            | Cb::FwActivity(_)
+            | Cb::FwRegion(_)
+            | Cb::FwCercle(_)
+            | Cb::FwStatus(_)
+            | Cb::FwDate(_)
+            | Cb::FwCount(_)
+            | Cb::FwSkip
+            | Cb::FwKeep
+            | Cb::FwEdit(_)
+            | Cb::FwDelete(_)
+            | Cb::FwSubmit
+            | Cb::FwCancel
+            | Cb::FwDiscard(_)),
+            State::Report(draft),
+        ) => return super::report::button_press(turn, dialogue, *draft, cb, message_id).await,
         (Cb::Cancel, state) if state != State::Idle => {
             dialogue.exit().await?;
             edit(turn.t(Msg::CancelDone)).await?;

@@ -55,6 +55,8 @@ pub enum State {
         meeting_id: i64,
         present: Vec<i64>,
     },
+    // 4W (issue 5)
+    Report(Box<super::report::ReportDraft>),
 }
 
 /// The /newmeeting dialog so far.
