@@ -32,6 +32,8 @@ const FIRST_CHAT: i64 = 10_000;
 const DEFAULT_INVITEES: usize = 1_000;
 /// Give up waiting for the deliveries after this long.
 const TIMEOUT: Duration = Duration::from_secs(300);
+/// Give up waiting for the bot to stop after this long (the figures are printed before).
+const STOP_TIMEOUT: Duration = Duration::from_secs(20);
 /// The fake server's (and Telegram's) overall limit, messages per second.
 const CEILING: f64 = 30.0;
 /// The pacer's overall spacing (src/scheduler/pacer.rs: 29 messages per second).
@@ -50,9 +52,9 @@ fn main() {
         .with_writer(std::io::stderr)
         .try_init();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
-    let report = runtime.block_on(run(invitees));
-    report.print();
-    if !report.complete() {
+    let complete = runtime.block_on(run(invitees));
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    if !complete {
         std::process::exit(1);
     }
 }
@@ -205,7 +207,9 @@ impl Report {
     }
 }
 
-async fn run(invitees: usize) -> Report {
+/// Runs the broadcast, prints the report (before stopping the bot) and says whether every
+/// invitee got exactly one invitation.
+async fn run(invitees: usize) -> bool {
     let setup_start = Instant::now();
     let mut app = TestBot::start_with(FakeOptions { enforce_limits: true, ..FakeOptions::default() }).await;
     let mech = membership::mechanism(&app.ctx, MECHANISM).await.unwrap();
@@ -220,6 +224,7 @@ async fn run(invitees: usize) -> Report {
     }
     let setup = setup_start.elapsed();
     app.fake.clear_records();
+    eprintln!("[broadcast] {invitees} members ready in {:.1} s; creating the meeting", setup.as_secs_f64());
 
     let draft = MeetingDraft {
         mechanism_id: mech.id,
@@ -244,6 +249,11 @@ async fn run(invitees: usize) -> Report {
         follow_real_time(&app, &mut moved);
     }
     let elapsed = t0.elapsed();
+    eprintln!(
+        "[broadcast] {} delivered after {:.1} s; waiting for the scheduler to idle",
+        app.fake.delivered_count(),
+        elapsed.as_secs_f64()
+    );
     // Let the scheduler finish (acknowledgements, anything left to retry), then a little
     // more, so that a duplicate sent late would still be counted.
     let idle_deadline = Instant::now() + Duration::from_secs(30);
@@ -252,6 +262,7 @@ async fn run(invitees: usize) -> Report {
         follow_real_time(&app, &mut moved);
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
+    eprintln!("[broadcast] idle; counting");
 
     let sent: Vec<_> = app.fake.all_sent().into_iter().filter(|s| s.is_send()).collect();
     let mut at: Vec<Instant> = sent.iter().map(|s| s.at).collect();
@@ -297,8 +308,19 @@ async fn run(invitees: usize) -> Report {
         long_gaps_excess: long.iter().map(|g| *g - interval).sum(),
         jobs,
     };
-    app.stop().await;
-    report
+    report.print();
+    eprintln!("[broadcast] stopping the bot");
+    if tokio::time::timeout(STOP_TIMEOUT, app.stop()).await.is_err() {
+        let pool = app.ctx.db.pool();
+        eprintln!(
+            "[broadcast] the bot did not stop within {STOP_TIMEOUT:?}; leaving it (database pool closed: {}, \
+             connections: {}, idle: {})",
+            pool.is_closed(),
+            pool.size(),
+            pool.num_idle()
+        );
+    }
+    report.complete()
 }
 
 /// Moves the harness' manual clock by the real time passed since `moved` (no wake-up: the

@@ -71,6 +71,41 @@ enum Command {
         #[command(subcommand)]
         command: MinutesCommand,
     },
+    // 4W (issue 5)
+    /// Export data as files (the 4W matrix).
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// The 4W activity catalogue per sector: list, add.
+    Activity {
+        #[command(subcommand)]
+        command: ActivityCommand,
+    },
+}
+
+// 4W (issue 5)
+#[derive(Subcommand, Debug)]
+enum ExportCommand {
+    /// The consolidated 4W matrix of a month: one row per line, a header row, an HXL row and totals.
+    #[command(name = "4w")]
+    Fourw {
+        /// The reporting month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// csv (UTF-8 with BOM, for Excel) or xlsx.
+        #[arg(long)]
+        format: String,
+        /// The file to write.
+        #[arg(long)]
+        output: std::path::PathBuf,
+        /// Only this mechanism (code, e.g. CPN).
+        #[arg(long)]
+        mechanism: Option<String>,
+        /// Language of the header row and of the names: fr (default) or en.
+        #[arg(long, default_value = "fr")]
+        lang: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -83,6 +118,31 @@ enum MinutesCommand {
     },
     /// Meetings that ended without minutes.
     Missing,
+}
+
+#[derive(Subcommand, Debug)]
+enum ActivityCommand {
+    /// List the activities (code, sector, French and English names).
+    List {
+        /// Only this sector (PRO, PRO-CPN, PRO-GBV, PRO-HLP, PRO-MIN).
+        #[arg(long)]
+        sector: Option<String>,
+    },
+    /// Add an activity to a sector's catalogue (no code change needed).
+    Add {
+        /// A unique code, e.g. PRO-CASH.
+        #[arg(long)]
+        code: String,
+        /// The sector code (PRO, PRO-CPN, PRO-GBV, PRO-HLP, PRO-MIN).
+        #[arg(long)]
+        sector: String,
+        /// French name.
+        #[arg(long)]
+        fr: String,
+        /// English name.
+        #[arg(long)]
+        en: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -262,7 +322,67 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        // 4W (issue 5)
+        Command::Export { command } => run_export(&config, command).await,
+        Command::Activity { command } => run_activity(&config, command).await,
     }
+}
+
+// 4W (issue 5)
+async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
+    use crate::domain::fourw::ReportingMonth;
+    use crate::services::export::{self, Format};
+    let ExportCommand::Fourw { month, format, output, mechanism, lang } = command;
+    let month = ReportingMonth::parse(&month).map_err(anyhow::Error::msg)?;
+    let format =
+        Format::parse(&format).ok_or_else(|| anyhow::anyhow!("--format must be csv or xlsx, not \"{format}\""))?;
+    let lang = crate::domain::Language::parse(&lang)
+        .ok_or_else(|| anyhow::anyhow!("--lang must be fr or en, not \"{lang}\""))?;
+    let ctx = context(config).await?;
+    let mech = match mechanism {
+        Some(code) => Some(membership::mechanism(&ctx, &code).await?),
+        None => None,
+    };
+    let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
+    let table = export::month_table(&ctx.db, month, mech.as_ref().map(|m| m.id), lang, &i18n, ctx.tz).await?;
+    let bytes = match format {
+        Format::Csv => export::to_csv(&table)?,
+        Format::Xlsx => export::to_xlsx(&table, &[])?,
+    };
+    std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
+    eprintln!("{} line(s) of {month} written to {}", table.rows.len(), output.display());
+    Ok(())
+}
+
+async fn run_activity(config: &Config, command: ActivityCommand) -> anyhow::Result<()> {
+    use crate::storage::reports;
+    let ctx = context(config).await?;
+    match command {
+        ActivityCommand::List { sector } => {
+            for a in reports::activities(&ctx.db, sector.as_deref()).await? {
+                println!("{}\t{}\t{}\t{}", a.code, a.sector_code, a.name_fr, a.name_en);
+            }
+        }
+        ActivityCommand::Add { code, sector, fr, en } => {
+            let code = code.trim().to_ascii_uppercase();
+            let valid = |s: &str| !s.trim().is_empty() && s.trim().chars().count() <= 120;
+            if code.is_empty() || code.len() > 20 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                anyhow::bail!("--code must be 1 to 20 letters, digits or dashes, not \"{code}\"");
+            }
+            if !valid(&fr) || !valid(&en) {
+                anyhow::bail!("--fr and --en must be 1 to 120 characters");
+            }
+            match reports::add_activity(&ctx.db, &code, sector.trim(), fr.trim(), en.trim()).await {
+                Ok(true) => println!("{code} added to {}", sector.trim()),
+                Ok(false) => anyhow::bail!("an activity with the code {code} exists already"),
+                Err(AppError::NotFound) => {
+                    anyhow::bail!("unknown sector '{sector}' (PRO, PRO-CPN, PRO-GBV, PRO-HLP, PRO-MIN)")
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// "YYYY-MM-DD HH:MM" in the cluster's zone.
@@ -348,6 +468,11 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
     let mut opts = telegram::BotOptions::new(token, config.api_url.clone());
     opts.scheduler.cron =
         vec![crate::scheduler::CronRule::monthly_nudge(&config.nudge_cron).map_err(anyhow::Error::msg)?];
+    // 4W (issue 5)
+    opts.scheduler.cron.push(
+        crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
+            .map_err(anyhow::Error::msg)?,
+    );
     let start = telegram::start(opts, ctx.clone(), i18n);
     let bot = tokio::select! {
         bot = start => bot?,

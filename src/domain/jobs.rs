@@ -8,28 +8,58 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "job", rename_all = "snake_case")]
 pub enum Job {
     /// Queue one invitation per invitee of the meeting.
-    FanOutInvitations { meeting_id: i64 },
+    FanOutInvitations {
+        meeting_id: i64,
+    },
     /// Queue the reminders (`hours` before) to invitees whose organisation has not declined.
-    FanOutReminders { meeting_id: i64, hours: i64 },
+    FanOutReminders {
+        meeting_id: i64,
+        hours: i64,
+    },
     /// Queue the RSVP summary to the chairs (or the coordinators).
-    FanOutSummary { meeting_id: i64 },
+    FanOutSummary {
+        meeting_id: i64,
+    },
     /// Queue the notice of a change (rescheduled or cancelled) to those already invited.
-    FanOutChange { meeting_id: i64, cancelled: bool },
+    FanOutChange {
+        meeting_id: i64,
+        cancelled: bool,
+    },
     /// Queue the monthly nudge to chairs whose mechanism has no meeting next month.
-    MonthlyNudge { year: i32, month: u32 },
+    MonthlyNudge {
+        year: i32,
+        month: u32,
+    },
     /// Send one message to one person.
-    Deliver { person_id: i64, message: Outgoing },
+    Deliver {
+        person_id: i64,
+        message: Outgoing,
+    },
     // Minutes (issue 4)
     /// Remind the chairs, `hours` after the end, while no minutes are shared.
-    MinutesReminder { meeting_id: i64, hours: i64 },
+    MinutesReminder {
+        meeting_id: i64,
+        hours: i64,
+    },
     /// At +72 h without minutes: mark the meeting overdue and tell the coordinators, once.
-    MinutesOverdue { meeting_id: i64 },
+    MinutesOverdue {
+        meeting_id: i64,
+    },
     /// Send shared minutes to every active member of the mechanism.
-    DistributeMinutes { minutes_id: i64 },
+    DistributeMinutes {
+        minutes_id: i64,
+    },
     /// Send a shared document to every active member of its mechanisms.
-    DistributeDocument { document_id: i64 },
+    DistributeDocument {
+        document_id: i64,
+    },
     /// Remind the responsible organisation of an action point.
-    ActionReminder { action_id: i64, due_today: bool },
+    ActionReminder {
+        action_id: i64,
+        due_today: bool,
+    },
+    // 4W (issue 5)
+    Fourw(FourwJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -50,6 +80,8 @@ pub enum Outgoing {
     Minutes { minutes_id: i64 },
     Document { document_id: i64 },
     ActionReminder { action_id: i64, due_today: bool },
+    // 4W (issue 5)
+    Fourw(FourwMsg),
 }
 
 impl Job {
@@ -66,6 +98,8 @@ impl Job {
             Job::DistributeMinutes { .. } => "distribute_minutes",
             Job::DistributeDocument { .. } => "distribute_document",
             Job::ActionReminder { .. } => "action_reminder",
+            // 4W (issue 5)
+            Job::Fourw(_) => "fourw",
         }
     }
 
@@ -83,6 +117,8 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
+            // 4W (issue 5)
+            Job::Fourw(_) => None,
         }
     }
 }
@@ -103,8 +139,42 @@ impl Outgoing {
             | Outgoing::Minutes { .. }
             | Outgoing::Document { .. }
             | Outgoing::ActionReminder { .. } => None,
+            // 4W (issue 5)
+            Outgoing::Fourw(_) => None,
         }
     }
+}
+
+// 4W (issue 5)
+/// The jobs of the monthly 4W cycle of one reporting month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "fourw", rename_all = "snake_case")]
+pub enum FourwJob {
+    /// The window opens: plan the later stages and remind those who have not submitted.
+    Open { year: i32, month: u32 },
+    /// Remind the focal points and alternates of organisations without a submission.
+    Remind { year: i32, month: u32, stage: String },
+    /// After the deadline: the missing organisations and the matrix to chairs and coordinators.
+    AfterDeadline { year: i32, month: u32 },
+}
+
+impl FourwJob {
+    /// A short name for idempotency keys.
+    pub fn key(&self) -> String {
+        match self {
+            FourwJob::Open { .. } => "open".into(),
+            FourwJob::Remind { stage, .. } => format!("remind:{stage}"),
+            FourwJob::AfterDeadline { .. } => "after".into(),
+        }
+    }
+}
+
+/// 4W messages to one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "fourw_msg", rename_all = "snake_case")]
+pub enum FourwMsg {
+    Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
+    Matrix { mechanism_id: i64, year: i32, month: u32 },
 }
 
 #[cfg(test)]
@@ -120,6 +190,12 @@ mod tests {
                 message: Outgoing::Invitation { meeting_id: 1, organisation_id: 2, role: Role::Alternate },
             },
             Job::MonthlyNudge { year: 2026, month: 12 },
+            // 4W (issue 5)
+            Job::Fourw(FourwJob::Remind { year: 2026, month: 11, stage: "open".into() }),
+            Job::Deliver {
+                person_id: 4,
+                message: Outgoing::Fourw(FourwMsg::Matrix { mechanism_id: 1, year: 2026, month: 11 }),
+            },
         ];
         for job in jobs {
             let json = serde_json::to_string(&job).unwrap();

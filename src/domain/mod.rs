@@ -10,6 +10,8 @@ pub mod meeting;
 pub mod membership;
 pub mod minutes;
 pub mod text;
+// 4W (issue 5)
+pub mod fourw;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};

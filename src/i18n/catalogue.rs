@@ -218,6 +218,65 @@ pub enum Msg {
     CmdMissing,
     CmdActions,
     CmdShare,
+    // 4W (issue 5)
+    FwColumn { column: String },
+    FwStatus { status: String },
+    FwYesNo { yes: bool },
+    FwTotal,
+    FwNotReporter,
+    FwChooseMonth { month: String },
+    BtnFwMonth { month: String },
+    FwChooseSeat,
+    BtnFwSeat { org: String, mechanism: String },
+    FwStart { org: String, mechanism: String, month: String, submitted: String, lines: usize },
+    BtnFwAddLine,
+    BtnFwSameAsLast,
+    BtnFwNoActivity,
+    FwNoLastMonth { month: String },
+    FwAskSector,
+    FwAskActivity { sector: String },
+    FwAskRegion,
+    FwAskCercle { region: String },
+    FwAskStatus,
+    FwAskStart { month: String },
+    FwAskEnd,
+    FwAskCount { field: String },
+    FwAskDisabled { total: u64 },
+    FwAskPartner,
+    FwAskDonor,
+    FwAskRemarks,
+    BtnFwStatus { status: String },
+    BtnFwKeep { value: String },
+    BtnFwFirstDay { date: String },
+    BtnFwLastDay { date: String },
+    FwBadDate,
+    FwEndBeforeStart { start: String },
+    FwOutsideMonth { month: String },
+    FwBadCount { max: u32 },
+    FwDisabledAboveTotal { disabled: u32, total: u64 },
+    FwUnknownPlace,
+    FwCercleNotInRegion { region: String },
+    FwPersonalData { kind: String },
+    FwReviewHeader { org: String, mechanism: String, month: String, count: usize },
+    FwReviewLine { n: u32, activity: String, cercle: String, status: String, period: String, total: u64, disabled: u32 },
+    BtnFwEdit { n: usize },
+    BtnFwDelete { n: usize },
+    BtnFwAddAnother,
+    BtnFwSubmit,
+    FwSubmitted { month: String, count: usize, late: bool },
+    FwNoActivityDone { month: String, late: bool },
+    FwLineInvalid { n: usize },
+    FwCancelAsk,
+    BtnFwDiscard,
+    BtnFwContinue,
+    FwReminder { org: String, mechanism: String, month: String, deadline: String, stage: &'static str },
+    FwMatrixCaption { month: String, mechanism: String, count: usize, missing: String },
+    FwMissingNone,
+    FwExportCaption { month: String, scope: String },
+    FwExportAll,
+    FwExportBadMonth,
+    CmdReport,
+    CmdExport,
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -429,6 +488,65 @@ impl Msg {
             CmdMissing => "cmd-missing",
             CmdActions => "cmd-actions",
             CmdShare => "cmd-share",
+            // 4W (issue 5)
+            FwColumn { .. } => "fw-column",
+            FwStatus { .. } => "fw-status",
+            FwYesNo { .. } => "fw-yes-no",
+            FwTotal => "fw-total",
+            FwNotReporter => "fw-not-reporter",
+            FwChooseMonth { .. } => "fw-choose-month",
+            BtnFwMonth { .. } => "btn-fw-month",
+            FwChooseSeat => "fw-choose-seat",
+            BtnFwSeat { .. } => "btn-fw-seat",
+            FwStart { .. } => "fw-start",
+            BtnFwAddLine => "btn-fw-add-line",
+            BtnFwSameAsLast => "btn-fw-same-as-last",
+            BtnFwNoActivity => "btn-fw-no-activity",
+            FwNoLastMonth { .. } => "fw-no-last-month",
+            FwAskSector => "fw-ask-sector",
+            FwAskActivity { .. } => "fw-ask-activity",
+            FwAskRegion => "fw-ask-region",
+            FwAskCercle { .. } => "fw-ask-cercle",
+            FwAskStatus => "fw-ask-status",
+            FwAskStart { .. } => "fw-ask-start",
+            FwAskEnd => "fw-ask-end",
+            FwAskCount { .. } => "fw-ask-count",
+            FwAskDisabled { .. } => "fw-ask-disabled",
+            FwAskPartner => "fw-ask-partner",
+            FwAskDonor => "fw-ask-donor",
+            FwAskRemarks => "fw-ask-remarks",
+            BtnFwStatus { .. } => "btn-fw-status",
+            BtnFwKeep { .. } => "btn-fw-keep",
+            BtnFwFirstDay { .. } => "btn-fw-first-day",
+            BtnFwLastDay { .. } => "btn-fw-last-day",
+            FwBadDate => "fw-bad-date",
+            FwEndBeforeStart { .. } => "fw-end-before-start",
+            FwOutsideMonth { .. } => "fw-outside-month",
+            FwBadCount { .. } => "fw-bad-count",
+            FwDisabledAboveTotal { .. } => "fw-disabled-above-total",
+            FwUnknownPlace => "fw-unknown-place",
+            FwCercleNotInRegion { .. } => "fw-cercle-not-in-region",
+            FwPersonalData { .. } => "fw-personal-data",
+            FwReviewHeader { .. } => "fw-review-header",
+            FwReviewLine { .. } => "fw-review-line",
+            BtnFwEdit { .. } => "btn-fw-edit",
+            BtnFwDelete { .. } => "btn-fw-delete",
+            BtnFwAddAnother => "btn-fw-add-another",
+            BtnFwSubmit => "btn-fw-submit",
+            FwSubmitted { .. } => "fw-submitted",
+            FwNoActivityDone { .. } => "fw-no-activity-done",
+            FwLineInvalid { .. } => "fw-line-invalid",
+            FwCancelAsk => "fw-cancel-ask",
+            BtnFwDiscard => "btn-fw-discard",
+            BtnFwContinue => "btn-fw-continue",
+            FwReminder { .. } => "fw-reminder",
+            FwMatrixCaption { .. } => "fw-matrix-caption",
+            FwMissingNone => "fw-missing-none",
+            FwExportCaption { .. } => "fw-export-caption",
+            FwExportAll => "fw-export-all",
+            FwExportBadMonth => "fw-export-bad-month",
+            CmdReport => "cmd-report",
+            CmdExport => "cmd-export",
         }
     }
 
@@ -868,6 +986,157 @@ impl Msg {
             CmdMissing => {}
             CmdActions => {}
             CmdShare => {}
+            // 4W (issue 5)
+            FwColumn { column } => {
+                a.set("column", column);
+            }
+            FwStatus { status } => {
+                a.set("status", status);
+            }
+            FwYesNo { yes } => {
+                a.set("yes", yes_no(yes));
+            }
+            FwTotal => {}
+            FwNotReporter => {}
+            FwChooseMonth { month } => {
+                a.set("month", month);
+            }
+            BtnFwMonth { month } => {
+                a.set("month", month);
+            }
+            FwChooseSeat => {}
+            BtnFwSeat { org, mechanism } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+            }
+            FwStart { org, mechanism, month, submitted, lines } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+                a.set("submitted", submitted);
+                a.set("lines", lines);
+            }
+            BtnFwAddLine => {}
+            BtnFwSameAsLast => {}
+            BtnFwNoActivity => {}
+            FwNoLastMonth { month } => {
+                a.set("month", month);
+            }
+            FwAskSector => {}
+            FwAskActivity { sector } => {
+                a.set("sector", sector);
+            }
+            FwAskRegion => {}
+            FwAskCercle { region } => {
+                a.set("region", region);
+            }
+            FwAskStatus => {}
+            FwAskStart { month } => {
+                a.set("month", month);
+            }
+            FwAskEnd => {}
+            FwAskCount { field } => {
+                a.set("field", field);
+            }
+            FwAskDisabled { total } => {
+                a.set("total", total);
+            }
+            FwAskPartner => {}
+            FwAskDonor => {}
+            FwAskRemarks => {}
+            BtnFwStatus { status } => {
+                a.set("status", status);
+            }
+            BtnFwKeep { value } => {
+                a.set("value", value);
+            }
+            BtnFwFirstDay { date } => {
+                a.set("date", date);
+            }
+            BtnFwLastDay { date } => {
+                a.set("date", date);
+            }
+            FwBadDate => {}
+            FwEndBeforeStart { start } => {
+                a.set("start", start);
+            }
+            FwOutsideMonth { month } => {
+                a.set("month", month);
+            }
+            FwBadCount { max } => {
+                a.set("max", max);
+            }
+            FwDisabledAboveTotal { disabled, total } => {
+                a.set("disabled", disabled);
+                a.set("total", total);
+            }
+            FwUnknownPlace => {}
+            FwCercleNotInRegion { region } => {
+                a.set("region", region);
+            }
+            FwPersonalData { kind } => {
+                a.set("kind", kind);
+            }
+            FwReviewHeader { org, mechanism, month, count } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+                a.set("count", count);
+            }
+            FwReviewLine { n, activity, cercle, status, period, total, disabled } => {
+                a.set("n", n);
+                a.set("activity", activity);
+                a.set("cercle", cercle);
+                a.set("status", status);
+                a.set("period", period);
+                a.set("total", total);
+                a.set("disabled", disabled);
+            }
+            BtnFwEdit { n } => {
+                a.set("n", n);
+            }
+            BtnFwDelete { n } => {
+                a.set("n", n);
+            }
+            BtnFwAddAnother => {}
+            BtnFwSubmit => {}
+            FwSubmitted { month, count, late } => {
+                a.set("month", month);
+                a.set("count", count);
+                a.set("late", yes_no(late));
+            }
+            FwNoActivityDone { month, late } => {
+                a.set("month", month);
+                a.set("late", yes_no(late));
+            }
+            FwLineInvalid { n } => {
+                a.set("n", n);
+            }
+            FwCancelAsk => {}
+            BtnFwDiscard => {}
+            BtnFwContinue => {}
+            FwReminder { org, mechanism, month, deadline, stage } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+                a.set("deadline", deadline);
+                a.set("stage", stage);
+            }
+            FwMatrixCaption { month, mechanism, count, missing } => {
+                a.set("month", month);
+                a.set("mechanism", mechanism);
+                a.set("count", count);
+                a.set("missing", missing);
+            }
+            FwMissingNone => {}
+            FwExportCaption { month, scope } => {
+                a.set("month", month);
+                a.set("scope", scope);
+            }
+            FwExportAll => {}
+            FwExportBadMonth => {}
+            CmdReport => {}
+            CmdExport => {}
         }
         a
     }

@@ -15,14 +15,20 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/meetings.ftl"),
     "\n",
-    include_str!("../../locales/fr/minutes.ftl")
+    include_str!("../../locales/fr/minutes.ftl"),
+    "\n",
+    // 4W (issue 5)
+    include_str!("../../locales/fr/report.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
     "\n",
     include_str!("../../locales/en/meetings.ftl"),
     "\n",
-    include_str!("../../locales/en/minutes.ftl")
+    include_str!("../../locales/en/minutes.ftl"),
+    "\n",
+    // 4W (issue 5)
+    include_str!("../../locales/en/report.ftl")
 );
 
 pub struct I18n {

@@ -87,6 +87,21 @@ impl CronRule {
             },
         })
     }
+
+    // 4W (issue 5)
+    /// The 4W window of the previous month opens (reminders, then the later stages are planned).
+    pub fn fourw_cycle(expr: &str) -> Result<Self, String> {
+        let schedule = cron::Schedule::from_str(expr).map_err(|e| format!("invalid cron expression '{expr}': {e}"))?;
+        Ok(Self {
+            name: "fourw_cycle",
+            schedule,
+            make: |at| {
+                use chrono::Datelike;
+                let (y, m) = if at.month() == 1 { (at.year() - 1, 12) } else { (at.year(), at.month() - 1) };
+                Job::Fourw(crate::domain::jobs::FourwJob::Open { year: y, month: m })
+            },
+        })
+    }
 }
 
 /// Exponential backoff: 2 s, 4 s, 8 s … up to 10 minutes.

@@ -456,6 +456,8 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
         }
         Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
+        // 4W (issue 5)
+        Job::Fourw(job) => return super::reports::fan_out(ctx, job).await,
         other => return super::minutes::fan_out(ctx, other).await,
     }
     if queued > 0 {

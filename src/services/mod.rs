@@ -6,6 +6,9 @@ pub mod meetings;
 pub mod membership;
 pub mod minutes;
 pub mod people;
+// 4W (issue 5)
+pub mod export;
+pub mod reports;
 
 use crate::domain::Clock;
 use crate::storage::Db;

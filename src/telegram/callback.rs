@@ -3,6 +3,8 @@
 
 use crate::domain::{Language, Role};
 use crate::services::meetings::Choice;
+// 4W (issue 5)
+use crate::domain::fourw::ActivityStatus;
 
 pub const MAX_CALLBACK_BYTES: usize = 64;
 
@@ -58,6 +60,52 @@ pub enum Cb {
     MnResend(i64),
     ShareToggle(i64),
     ShareSend,
+    // 4W (issue 5)
+    /// A reporting month as yyyymm.
+    FwMonth(u32),
+    FwSeat {
+        org: i64,
+        mech: i64,
+    },
+    FwAdd,
+    FwCopy,
+    FwNone,
+    /// A sector, by its position in the list of sectors.
+    FwSector(u8),
+    FwActivity(i64),
+    /// A region P-code without "ML" (ML05 → 5).
+    FwRegion(u16),
+    /// A cercle P-code without "ML" (ML0507 → 507).
+    FwCercle(u16),
+    FwStatus(ActivityStatus),
+    /// A date as yyyymmdd.
+    FwDate(u32),
+    FwCount(u32),
+    FwSkip,
+    FwKeep,
+    FwEdit(u8),
+    FwDelete(u8),
+    FwSubmit,
+    FwCancel,
+    FwDiscard(bool),
+}
+
+// 4W (issue 5)
+fn status_code(s: ActivityStatus) -> &'static str {
+    match s {
+        ActivityStatus::Planned => "p",
+        ActivityStatus::Ongoing => "o",
+        ActivityStatus::Completed => "c",
+    }
+}
+
+fn status_from(code: &str) -> Option<ActivityStatus> {
+    match code {
+        "p" => Some(ActivityStatus::Planned),
+        "o" => Some(ActivityStatus::Ongoing),
+        "c" => Some(ActivityStatus::Completed),
+        _ => None,
+    }
 }
 
 fn role_code(r: Role) -> &'static str {
@@ -153,6 +201,26 @@ impl Cb {
             Cb::MnResend(m) => format!("mn:r:{m}"),
             Cb::ShareToggle(m) => format!("sh:t:{m}"),
             Cb::ShareSend => "sh:ok".into(),
+            // 4W (issue 5)
+            Cb::FwMonth(m) => format!("fw:mo:{m}"),
+            Cb::FwSeat { org, mech } => format!("fw:s:{org}:{mech}"),
+            Cb::FwAdd => "fw:add".into(),
+            Cb::FwCopy => "fw:copy".into(),
+            Cb::FwNone => "fw:none".into(),
+            Cb::FwSector(i) => format!("fw:sec:{i}"),
+            Cb::FwActivity(a) => format!("fw:act:{a}"),
+            Cb::FwRegion(r) => format!("fw:reg:{r}"),
+            Cb::FwCercle(c) => format!("fw:cer:{c}"),
+            Cb::FwStatus(s) => format!("fw:st:{}", status_code(s)),
+            Cb::FwDate(d) => format!("fw:d:{d}"),
+            Cb::FwCount(n) => format!("fw:n:{n}"),
+            Cb::FwSkip => "fw:skip".into(),
+            Cb::FwKeep => "fw:keep".into(),
+            Cb::FwEdit(i) => format!("fw:ed:{i}"),
+            Cb::FwDelete(i) => format!("fw:del:{i}"),
+            Cb::FwSubmit => "fw:sub".into(),
+            Cb::FwCancel => "fw:cx".into(),
+            Cb::FwDiscard(yes) => format!("fw:cx:{}", if yes { "y" } else { "n" }),
         }
     }
 
@@ -201,6 +269,33 @@ impl Cb {
             ["mn", "r", m] => Cb::MnResend(id(m)?),
             ["sh", "t", m] => Cb::ShareToggle(id(m)?),
             ["sh", "ok"] => Cb::ShareSend,
+            // 4W (issue 5)
+            ["fw", "mo", m] => Cb::FwMonth(
+                u32::try_from(num(m)?)
+                    .ok()
+                    .filter(|m| (200001..=299912).contains(m) && (1..=12).contains(&(m % 100)))?,
+            ),
+            ["fw", "s", o, m] => Cb::FwSeat { org: id(o)?, mech: id(m)? },
+            ["fw", "add"] => Cb::FwAdd,
+            ["fw", "copy"] => Cb::FwCopy,
+            ["fw", "none"] => Cb::FwNone,
+            ["fw", "sec", i] => Cb::FwSector(u8::try_from(num(i)?).ok()?),
+            ["fw", "act", a] => Cb::FwActivity(id(a)?),
+            ["fw", "reg", r] => Cb::FwRegion(u16::try_from(num(r)?).ok().filter(|r| *r < 100)?),
+            ["fw", "cer", c] => Cb::FwCercle(u16::try_from(num(c)?).ok().filter(|c| (100..10000).contains(c))?),
+            ["fw", "st", s] => Cb::FwStatus(status_from(s)?),
+            ["fw", "d", d] => Cb::FwDate(u32::try_from(num(d)?).ok().filter(|d| (20000101..=21001231).contains(d))?),
+            ["fw", "n", n] => {
+                Cb::FwCount(u32::try_from(num(n)?).ok().filter(|n| *n <= crate::domain::fourw::MAX_COUNT)?)
+            }
+            ["fw", "skip"] => Cb::FwSkip,
+            ["fw", "keep"] => Cb::FwKeep,
+            ["fw", "ed", i] => Cb::FwEdit(u8::try_from(num(i)?).ok()?),
+            ["fw", "del", i] => Cb::FwDelete(u8::try_from(num(i)?).ok()?),
+            ["fw", "sub"] => Cb::FwSubmit,
+            ["fw", "cx"] => Cb::FwCancel,
+            ["fw", "cx", "y"] => Cb::FwDiscard(true),
+            ["fw", "cx", "n"] => Cb::FwDiscard(false),
             _ => return None,
         })
     }
@@ -258,6 +353,32 @@ mod tests {
             Cb::MnResend(5),
             Cb::ShareToggle(6),
             Cb::ShareSend,
+            // 4W (issue 5)
+            Cb::FwMonth(202610),
+            Cb::FwSeat { org: i64::MAX, mech: i64::MAX },
+            Cb::FwAdd,
+            Cb::FwCopy,
+            Cb::FwNone,
+            Cb::FwSector(0),
+            Cb::FwSector(255),
+            Cb::FwActivity(i64::MAX),
+            Cb::FwRegion(5),
+            Cb::FwCercle(507),
+            Cb::FwCercle(1004),
+            Cb::FwStatus(ActivityStatus::Planned),
+            Cb::FwStatus(ActivityStatus::Ongoing),
+            Cb::FwStatus(ActivityStatus::Completed),
+            Cb::FwDate(20261031),
+            Cb::FwCount(0),
+            Cb::FwCount(1_000_000),
+            Cb::FwSkip,
+            Cb::FwKeep,
+            Cb::FwEdit(0),
+            Cb::FwDelete(39),
+            Cb::FwSubmit,
+            Cb::FwCancel,
+            Cb::FwDiscard(true),
+            Cb::FwDiscard(false),
         ]
     }
 
@@ -293,6 +414,19 @@ mod tests {
             "💥",
             "inv:o:1 ",
             &"x".repeat(65),
+            // 4W (issue 5)
+            "fw:mo:202613",
+            "fw:mo:2026",
+            "fw:s:1",
+            "fw:sec:256",
+            "fw:reg:100",
+            "fw:cer:50",
+            "fw:st:x",
+            "fw:d:20261301x",
+            "fw:n:1000001",
+            "fw:n:-1",
+            "fw:ed:0300",
+            "fw:cx:maybe",
         ] {
             assert_eq!(Cb::decode(bad), None, "{bad:?}");
         }

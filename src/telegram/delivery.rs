@@ -62,7 +62,7 @@ enum Receipt {
 }
 
 /// Why a delivery to a person can never work.
-fn permanent_reason(e: &RequestError) -> Option<&'static str> {
+pub(super) fn permanent_reason(e: &RequestError) -> Option<&'static str> {
     match e {
         RequestError::Api(ApiError::BotBlocked) => Some("blocked"),
         RequestError::Api(ApiError::CantInitiateConversation) => Some("not_started"),
@@ -72,7 +72,7 @@ fn permanent_reason(e: &RequestError) -> Option<&'static str> {
     }
 }
 
-fn is_transient(e: &RequestError) -> bool {
+pub(super) fn is_transient(e: &RequestError) -> bool {
     match e {
         RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => true,
         // 5xx answers and anything Telegram did not explain are worth another try.
@@ -83,6 +83,10 @@ fn is_transient(e: &RequestError) -> bool {
 
 impl TelegramRunner {
     async fn run_job(&self, job: ClaimedJob) -> Outcome {
+        // 4W (issue 5)
+        if let Job::Deliver { person_id, message: Outgoing::Fourw(msg) } = &job.job {
+            return super::report::deliver(self, *person_id, msg).await;
+        }
         match &job.job {
             Job::Deliver { person_id, message } => self.deliver(job.id, *person_id, message).await,
             fan_out => match svc::fan_out(&self.app.ctx, fan_out).await {
@@ -556,6 +560,8 @@ impl TelegramRunner {
                     month: format!("{month:02}/{year}"),
                 }))
             }
+            // 4W (issue 5)
+            Outgoing::Fourw(_) => return Ok(Err("4W messages are sent by telegram::report".into())),
         }))
     }
 }

@@ -45,6 +45,9 @@ enum Command {
     Missing,
     Actions,
     Share,
+    // 4W (issue 5)
+    Report,
+    Export,
 }
 
 impl Command {
@@ -65,6 +68,9 @@ impl Command {
             "missing" => Command::Missing,
             "actions" => Command::Actions,
             "share" => Command::Share,
+            // 4W (issue 5)
+            "report" | "rapport" => Command::Report,
+            "export" | "exporter" => Command::Export,
             _ => return None,
         })
     }
@@ -286,6 +292,10 @@ async fn on_command(
     cmd: Command,
     args: &[&str],
 ) -> HandlerResult {
+    // 4W (issue 5): /cancel asks before discarding a 4W draft.
+    if cmd == Command::Cancel && matches!(state, State::Report(_)) {
+        return super::report::ask_cancel(turn, None).await;
+    }
     if cmd == Command::Cancel {
         if state == State::Idle {
             turn.say(Msg::CancelNothing).await?;
@@ -336,6 +346,9 @@ async fn on_command(
         Command::Missing => minutes::missing(turn).await?,
         Command::Actions => minutes::actions(turn).await?,
         Command::Share => minutes::start_share(turn, dialogue).await?,
+        // 4W (issue 5)
+        Command::Report => super::report::start(turn, dialogue).await?,
+        Command::Export => super::report::export(turn, args).await?,
         Command::Cancel => unreachable!("handled above"),
     }
     Ok(())
@@ -375,6 +388,8 @@ async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: State, text
         State::Idle => {
             turn.say(Msg::FreeTextHint).await?;
         }
+        // 4W (issue 5)
+        State::Report(draft) => super::report::text(turn, dialogue, *draft, text).await?,
         // The other steps expect a button.
         _ => {
             turn.say(Msg::FreeTextHint).await?;
@@ -573,6 +588,29 @@ async fn handle_button(
             | Cb::ShareSend),
             state,
         ) => return minutes::on_button(turn, dialogue, state, cb, message_id).await,
+        // 4W (issue 5)
+        (
+            cb @ (Cb::FwMonth(_)
+            | Cb::FwSeat { .. }
+            | Cb::FwAdd
+            | Cb::FwCopy
+            | Cb::FwNone
+            | Cb::FwSector(_)
+            | Cb::FwActivity(_)
+            | Cb::FwRegion(_)
+            | Cb::FwCercle(_)
+            | Cb::FwStatus(_)
+            | Cb::FwDate(_)
+            | Cb::FwCount(_)
+            | Cb::FwSkip
+            | Cb::FwKeep
+            | Cb::FwEdit(_)
+            | Cb::FwDelete(_)
+            | Cb::FwSubmit
+            | Cb::FwCancel
+            | Cb::FwDiscard(_)),
+            State::Report(draft),
+        ) => return super::report::button_press(turn, dialogue, *draft, cb, message_id).await,
         (Cb::Cancel, state) if state != State::Idle => {
             dialogue.exit().await?;
             edit(turn.t(Msg::CancelDone)).await?;

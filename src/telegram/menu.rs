@@ -31,6 +31,13 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         }
         list.push(("cancel", Msg::CmdCancel));
     }
+    // 4W (issue 5)
+    if role >= MenuRole::Member {
+        list.push(("report", Msg::CmdReport));
+    }
+    if role >= MenuRole::Chair {
+        list.push(("export", Msg::CmdExport));
+    }
     list
 }
 

@@ -9,6 +9,8 @@ pub mod meetings;
 pub mod menu;
 pub mod minutes;
 pub mod state;
+// 4W (issue 5)
+pub mod report;
 
 use crate::i18n::I18n;
 use crate::scheduler::pacer::{Limits, Pacer};
@@ -52,11 +54,17 @@ pub struct BotOptions {
 
 impl BotOptions {
     pub fn new(token: String, api_url: Option<Url>) -> Self {
+        let mut scheduler = SchedulerOptions::default();
+        // 4W (issue 5): the monthly reporting cycle.
+        scheduler.cron.push(
+            crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
+                .expect("valid default"),
+        );
         Self {
             token,
             api_url,
             poll_timeout: Duration::from_secs(25),
-            scheduler: SchedulerOptions::default(),
+            scheduler,
             limits: Limits::default(),
             request_timeout: Duration::from_secs(45),
         }

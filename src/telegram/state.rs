@@ -77,6 +77,8 @@ pub enum State {
         caption: Option<String>,
         selected: Vec<i64>,
     },
+    // 4W (issue 5)
+    Report(Box<super::report::ReportDraft>),
 }
 
 /// The /newmeeting dialog so far.

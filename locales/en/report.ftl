@@ -1,0 +1,118 @@
+## 4W (issue 5) — 4W matrix, English messages
+
+fw-column = { $column ->
+        [org] Organisation
+        [impl] Implementing partner
+        [sector] Sector
+        [activity] Activity
+        [adm1-name] Region
+        [adm1-code] Region P-code
+        [adm2-name] Cercle
+        [adm2-code] Cercle P-code
+        [status] Status
+        [start] Start date
+        [end] End date
+        [girls] Girls
+        [boys] Boys
+        [women] Women
+        [men] Men
+        [total] Total reached
+        [disabled] Of whom persons with disabilities
+        [donor] Donor
+        [reported] Date reported
+        [mechanism] Mechanism
+        [remarks] Remarks
+       *[late] Late
+    }
+fw-status = { $status ->
+        [planned] planned
+        [ongoing] ongoing
+       *[completed] completed
+    }
+fw-yes-no = { $yes ->
+        [yes] yes
+       *[no] no
+    }
+fw-total = TOTAL
+fw-not-reporter = Only the focal points and alternates of organisations submit the 4W matrix.
+fw-choose-month = 4W matrix: which month are you reporting? (open month: { $month })
+btn-fw-month = { $month }
+fw-choose-seat = For which organisation and mechanism?
+btn-fw-seat = { $org } — { $mechanism }
+fw-start = 4W matrix of { $org } — { $mechanism } — { $month }
+    { $submitted ->
+        [submitted] Already submitted ({ $lines } line(s)): you may change it and submit it again.
+        [returned] Returned for correction: correct it, then submit it again.
+        [corrected] Corrected ({ $lines } line(s)).
+       *[none] Not submitted yet.
+    }
+btn-fw-add-line = ➕ Add a line
+btn-fw-same-as-last = 🔁 Same as last month
+btn-fw-no-activity = 🚫 No activity this month
+fw-no-last-month = No 4W lines for { $month } to copy.
+fw-ask-sector = Sector of the activity?
+fw-ask-activity = Activity ({ $sector })?
+fw-ask-region = Region? Tap a button or type the name or P-code.
+fw-ask-cercle = Cercle ({ $region })? Tap a button or type the name or P-code.
+fw-ask-status = Status of the activity?
+fw-ask-start = Start date? Type it (dd/mm/yyyy) or tap a button. Reporting month: { $month }.
+fw-ask-end = End date? Type it (dd/mm/yyyy) or tap a button.
+fw-ask-count = People reached — number of { $field ->
+        [girls] girls
+        [boys] boys
+        [women] women
+       *[men] men
+    }? (a whole number)
+fw-ask-disabled = Of these { $total } people, how many persons with disabilities?
+fw-ask-partner = Implementing partner? (optional)
+fw-ask-donor = Donor? (optional)
+fw-ask-remarks = Remarks? (optional — no personal data)
+btn-fw-status = { $status ->
+        [planned] Planned
+        [ongoing] Ongoing
+       *[completed] Completed
+    }
+btn-fw-keep = Keep: { $value }
+btn-fw-first-day = Start of the month ({ $date })
+btn-fw-last-day = End of the month ({ $date })
+fw-bad-date = Date not recognised: type it as dd/mm/yyyy (for example 05/10/2026).
+fw-end-before-start = The end date cannot be before the start date ({ $start }).
+fw-outside-month = The dates must cover at least one day of the reporting month ({ $month }).
+fw-bad-count = Type a whole number from 0 to { $max }.
+fw-disabled-above-total = The number of persons with disabilities ({ $disabled }) cannot be above the total of people reached ({ $total }).
+fw-unknown-place = Place not recognised: tap a button, or type the name or P-code.
+fw-cercle-not-in-region = This cercle is not in the region { $region }.
+fw-personal-data = Refused: this text looks like { $kind ->
+        [email] an e-mail address
+       *[phone] a phone number
+    }. The 4W matrix holds no personal data.
+fw-review-header = 4W matrix of { $org } — { $mechanism } — { $month }: { $count } line(s). Check, then submit.
+fw-review-line = { $n }. { $activity } — { $cercle } — { $status } — { $period } — { $total } people, of whom { $disabled } with disabilities
+btn-fw-edit = ✏️ { $n }
+btn-fw-delete = 🗑 { $n }
+btn-fw-add-another = ➕ Add another line
+btn-fw-submit = ✅ Submit
+fw-submitted = ✅ 4W matrix of { $month } submitted: { $count } line(s).{ $late ->
+        [yes] {" "}Submitted after the deadline: marked late.
+       *[no] {""}
+    }
+fw-no-activity-done = ✅ Recorded: no activity in { $month }.{ $late ->
+        [yes] {" "}Submitted after the deadline: marked late.
+       *[no] {""}
+    }
+fw-line-invalid = Line { $n } needs correcting (✏️ { $n }):
+fw-cancel-ask = Discard the draft 4W matrix? The lines entered will be lost.
+btn-fw-discard = Discard
+btn-fw-continue = Continue
+fw-reminder = ⏰ 4W matrix of { $month } for { $org } ({ $mechanism }): { $stage ->
+        [open] the reporting window is open
+        [before] two days left
+       *[deadline] the deadline is today
+    } (deadline: { $deadline }). Send /report.
+fw-matrix-caption = 4W matrix of { $month } — { $mechanism } (internal). Organisations that have not reported ({ $count }): { $missing }
+fw-missing-none = none
+fw-export-caption = 4W matrix of { $month } — { $scope }
+fw-export-all = all mechanisms
+fw-export-bad-month = Month not recognised: write /export YYYY-MM (for example /export 2026-10).
+cmd-report = submit the month's 4W matrix
+cmd-export = export the 4W matrix

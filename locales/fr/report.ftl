@@ -1,0 +1,118 @@
+## 4W (issue 5) — matrice 4W, messages en français
+
+fw-column = { $column ->
+        [org] Organisation
+        [impl] Partenaire de mise en œuvre
+        [sector] Secteur
+        [activity] Activité
+        [adm1-name] Région
+        [adm1-code] P-code région
+        [adm2-name] Cercle
+        [adm2-code] P-code cercle
+        [status] Statut
+        [start] Date de début
+        [end] Date de fin
+        [girls] Filles
+        [boys] Garçons
+        [women] Femmes
+        [men] Hommes
+        [total] Total atteint
+        [disabled] Dont personnes handicapées
+        [donor] Bailleur de fonds
+        [reported] Date de rapportage
+        [mechanism] Mécanisme
+        [remarks] Remarques
+       *[late] En retard
+    }
+fw-status = { $status ->
+        [planned] planifié
+        [ongoing] en cours
+       *[completed] achevé
+    }
+fw-yes-no = { $yes ->
+        [yes] oui
+       *[no] non
+    }
+fw-total = TOTAL
+fw-not-reporter = Seuls les points focaux et suppléant(e)s des organisations soumettent la matrice 4W.
+fw-choose-month = Matrice 4W : quel mois rapportez-vous ? (mois ouvert : { $month })
+btn-fw-month = { $month }
+fw-choose-seat = Pour quelle organisation et quel mécanisme ?
+btn-fw-seat = { $org } — { $mechanism }
+fw-start = Matrice 4W de { $org } — { $mechanism } — { $month }
+    { $submitted ->
+        [submitted] Déjà soumise ({ $lines } ligne(s)) : vous pouvez la modifier et la soumettre à nouveau.
+        [returned] Renvoyée pour correction : corrigez-la puis soumettez-la à nouveau.
+        [corrected] Corrigée ({ $lines } ligne(s)).
+       *[none] Pas encore soumise.
+    }
+btn-fw-add-line = ➕ Ajouter une ligne
+btn-fw-same-as-last = 🔁 Comme le mois dernier
+btn-fw-no-activity = 🚫 Aucune activité ce mois-ci
+fw-no-last-month = Aucune ligne 4W pour { $month } à recopier.
+fw-ask-sector = Secteur de l'activité ?
+fw-ask-activity = Activité ({ $sector }) ?
+fw-ask-region = Région ? Touchez un bouton ou tapez le nom ou le P-code.
+fw-ask-cercle = Cercle ({ $region }) ? Touchez un bouton ou tapez le nom ou le P-code.
+fw-ask-status = Statut de l'activité ?
+fw-ask-start = Date de début ? Tapez-la (jj/mm/aaaa) ou touchez un bouton. Mois rapporté : { $month }.
+fw-ask-end = Date de fin ? Tapez-la (jj/mm/aaaa) ou touchez un bouton.
+fw-ask-count = Personnes atteintes — nombre de { $field ->
+        [girls] filles
+        [boys] garçons
+        [women] femmes
+       *[men] hommes
+    } ? (un nombre entier)
+fw-ask-disabled = Parmi ces { $total } personnes, combien de personnes handicapées ?
+fw-ask-partner = Partenaire de mise en œuvre ? (facultatif)
+fw-ask-donor = Bailleur de fonds ? (facultatif)
+fw-ask-remarks = Remarques ? (facultatif — aucune donnée personnelle)
+btn-fw-status = { $status ->
+        [planned] Planifié
+        [ongoing] En cours
+       *[completed] Achevé
+    }
+btn-fw-keep = Garder : { $value }
+btn-fw-first-day = Début du mois ({ $date })
+btn-fw-last-day = Fin du mois ({ $date })
+fw-bad-date = Date non reconnue : tapez-la au format jj/mm/aaaa (par exemple 05/10/2026).
+fw-end-before-start = La date de fin ne peut pas précéder la date de début ({ $start }).
+fw-outside-month = Les dates doivent couvrir au moins un jour du mois rapporté ({ $month }).
+fw-bad-count = Tapez un nombre entier entre 0 et { $max }.
+fw-disabled-above-total = Le nombre de personnes handicapées ({ $disabled }) ne peut pas dépasser le total des personnes atteintes ({ $total }).
+fw-unknown-place = Lieu non reconnu : touchez un bouton, ou tapez le nom ou le P-code.
+fw-cercle-not-in-region = Ce cercle n'est pas dans la région { $region }.
+fw-personal-data = Refusé : ce texte ressemble à { $kind ->
+        [email] une adresse e-mail
+       *[phone] un numéro de téléphone
+    }. La matrice 4W ne contient aucune donnée personnelle.
+fw-review-header = Matrice 4W de { $org } — { $mechanism } — { $month } : { $count } ligne(s). Vérifiez puis soumettez.
+fw-review-line = { $n }. { $activity } — { $cercle } — { $status } — { $period } — { $total } personne(s) dont { $disabled } handicapée(s)
+btn-fw-edit = ✏️ { $n }
+btn-fw-delete = 🗑 { $n }
+btn-fw-add-another = ➕ Ajouter une autre ligne
+btn-fw-submit = ✅ Soumettre
+fw-submitted = ✅ Matrice 4W de { $month } soumise : { $count } ligne(s).{ $late ->
+        [yes] {" "}Soumise après la date limite : marquée en retard.
+       *[no] {""}
+    }
+fw-no-activity-done = ✅ Enregistré : aucune activité en { $month }.{ $late ->
+        [yes] {" "}Soumis après la date limite : marqué en retard.
+       *[no] {""}
+    }
+fw-line-invalid = La ligne { $n } est à corriger (✏️ { $n }) :
+fw-cancel-ask = Abandonner le brouillon de la matrice 4W ? Les lignes saisies seront perdues.
+btn-fw-discard = Abandonner
+btn-fw-continue = Continuer la saisie
+fw-reminder = ⏰ Matrice 4W de { $month } pour { $org } ({ $mechanism }) : { $stage ->
+        [open] la période de rapportage est ouverte
+        [before] plus que deux jours
+       *[deadline] c'est aujourd'hui la date limite
+    } (date limite : { $deadline }). Envoyez /report.
+fw-matrix-caption = Matrice 4W de { $month } — { $mechanism } (interne). Organisations n'ayant pas rapporté ({ $count }) : { $missing }
+fw-missing-none = aucune
+fw-export-caption = Matrice 4W de { $month } — { $scope }
+fw-export-all = tous les mécanismes
+fw-export-bad-month = Mois non reconnu : écrivez /export AAAA-MM (par exemple /export 2026-10).
+cmd-report = soumettre la matrice 4W du mois
+cmd-export = exporter la matrice 4W

@@ -1,0 +1,271 @@
+//! 4W (issue 5): who reports for which organisation and mechanism, submissions, "same as last
+//! month", and the monthly reporting cycle (reminders to non-submitters, the post-deadline matrix).
+
+use super::Ctx;
+use super::people::Access;
+use crate::domain::fourw::{DEFAULT_DEADLINE_DAY, Line, LineError, ReportingMonth};
+use crate::domain::jobs::{FourwJob, FourwMsg, Job, Outgoing};
+use crate::domain::{AppError, AppResult, Mechanism, Organisation, Role};
+use crate::storage::reports::{self as store, NewSubmission, Submission};
+use crate::storage::{jobs, memberships, people, reference};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+
+/// When, in the cluster's zone, the cycle's messages go out.
+pub const CYCLE_HOUR: u32 = 8;
+/// The cron rule that opens the window of the previous month (1st of each month, 08:00).
+pub const DEFAULT_CYCLE_CRON: &str = "0 0 8 1 * *";
+
+/// The deadline day: `CLUSTER_4W_DEADLINE_DAY` (1 to 28), default the 5th.
+pub fn deadline_day() -> u32 {
+    std::env::var("CLUSTER_4W_DEADLINE_DAY")
+        .ok()
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .filter(|d| (1..=28).contains(d))
+        .unwrap_or(DEFAULT_DEADLINE_DAY)
+}
+
+pub fn today(ctx: &Ctx) -> NaiveDate {
+    ctx.clock.now().with_timezone(&ctx.tz).date_naive()
+}
+
+/// The month open for reporting today (the previous calendar month).
+pub fn open_month(ctx: &Ctx) -> ReportingMonth {
+    ReportingMonth::open_on(today(ctx))
+}
+
+/// A report for `month` made today is late when the deadline day has passed.
+pub fn is_late(ctx: &Ctx, month: ReportingMonth) -> bool {
+    today(ctx) > month.deadline(deadline_day())
+}
+
+/// The (organisation, mechanism) pairs a person reports for: those where they are focal point
+/// or alternate.
+pub fn reporting_seats(access: &Access) -> Vec<(Organisation, Mechanism)> {
+    let mut seats: Vec<(Organisation, Mechanism)> = Vec::new();
+    for m in &access.memberships {
+        if matches!(m.role, Role::Focal | Role::Alternate)
+            && !seats.iter().any(|(o, me)| o.id == m.organisation.id && me.id == m.mechanism.id)
+        {
+            seats.push((m.organisation.clone(), m.mechanism.clone()));
+        }
+    }
+    seats
+}
+
+fn require_seat(access: &Access, org: i64, mechanism: i64) -> AppResult<()> {
+    if reporting_seats(access).iter().any(|(o, m)| o.id == org && m.id == mechanism) {
+        Ok(())
+    } else {
+        Err(AppError::NotAllowed)
+    }
+}
+
+/// The chairs of the mechanism and the coordinators review and export.
+pub fn may_review(access: &Access, mechanism_id: Option<i64>) -> bool {
+    access.coordinator
+        || match mechanism_id {
+            Some(id) => access.chairs(id),
+            None => access.memberships.iter().any(|m| m.role == Role::Chair),
+        }
+}
+
+pub async fn existing(
+    ctx: &Ctx,
+    org: i64,
+    mechanism: i64,
+    month: ReportingMonth,
+) -> AppResult<Option<(Submission, Vec<Line>)>> {
+    match store::submission(&ctx.db, org, mechanism, month).await? {
+        Some(s) => {
+            let lines = store::lines(&ctx.db, s.id).await?;
+            Ok(Some((s, lines)))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Last month's lines of the organisation in the mechanism, moved to `month` (dates shifted).
+pub async fn same_as_last_month(ctx: &Ctx, org: i64, mechanism: i64, month: ReportingMonth) -> AppResult<Vec<Line>> {
+    let prev = month.previous();
+    Ok(match existing(ctx, org, mechanism, prev).await? {
+        Some((_, lines)) => lines.iter().map(|l| l.shifted_to(prev, month)).collect(),
+        None => vec![],
+    })
+}
+
+/// The outcome of a submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    pub id: i64,
+    pub lines: usize,
+    pub late: bool,
+}
+
+/// Submits the lines (or "no activity" when `lines` is empty and `no_activity`). Every line is
+/// checked again; the first bad one is returned with its index.
+pub async fn submit(
+    ctx: &Ctx,
+    access: &Access,
+    org: i64,
+    mechanism: i64,
+    month: ReportingMonth,
+    lines: &[Line],
+    no_activity: bool,
+) -> AppResult<Result<Submitted, (usize, LineError)>> {
+    require_seat(access, org, mechanism)?;
+    if month > open_month(ctx) {
+        return Err(AppError::NotAllowed);
+    }
+    if !no_activity && lines.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if let Err(e) = l.check(month) {
+            return Ok(Err((i, e)));
+        }
+        if store::activity_by_code(&ctx.db, &l.activity).await?.is_none_or(|a| a.sector_code != l.sector) {
+            return Err(AppError::NotFound);
+        }
+    }
+    let late = is_late(ctx, month);
+    let lines: &[Line] = if no_activity { &[] } else { lines };
+    let id = store::submit(
+        &ctx.db,
+        NewSubmission {
+            organisation_id: org,
+            mechanism_id: mechanism,
+            month,
+            lines,
+            no_activity,
+            late,
+            person_id: access.person.id,
+            now: ctx.clock.now(),
+        },
+    )
+    .await?;
+    Ok(Ok(Submitted { id, lines: lines.len(), late }))
+}
+
+/// Organisations expected to report in a mechanism: members (not observers) with a focal
+/// point or an alternate, with those people.
+pub async fn reporters(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<(Organisation, Vec<i64>)>> {
+    let mut out: Vec<(Organisation, Vec<i64>)> = Vec::new();
+    for m in memberships::active_in_mechanism(&ctx.db, mechanism_id).await? {
+        if !matches!(m.role, Role::Focal | Role::Alternate) || m.organisation.observer {
+            continue;
+        }
+        match out.iter_mut().find(|(o, _)| o.id == m.organisation.id) {
+            Some((_, people)) => people.push(m.person_id),
+            None => out.push((m.organisation.clone(), vec![m.person_id])),
+        }
+    }
+    Ok(out)
+}
+
+/// Organisations expected to report that have not (lines or "no activity").
+pub async fn missing(ctx: &Ctx, mechanism_id: i64, month: ReportingMonth) -> AppResult<Vec<(Organisation, Vec<i64>)>> {
+    let done = store::submitted_organisations(&ctx.db, mechanism_id, month).await?;
+    Ok(reporters(ctx, mechanism_id).await?.into_iter().filter(|(o, _)| !done.contains(&o.id)).collect())
+}
+
+/// The chairs of a mechanism and the coordinators, once each.
+pub async fn reviewers(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
+    let mut ids: Vec<i64> = memberships::active_in_mechanism(&ctx.db, mechanism_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == Role::Chair)
+        .map(|m| m.person_id)
+        .collect();
+    ids.extend(people::coordinators(&ctx.db).await?.into_iter().map(|p| p.id));
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+fn local_at(ctx: &Ctx, day: NaiveDate, hour: u32) -> DateTime<Utc> {
+    let naive = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).expect("valid hour"));
+    ctx.tz.from_local_datetime(&naive).earliest().map(|d| d.to_utc()).unwrap_or_else(|| ctx.clock.now())
+}
+
+/// The stages of the cycle of `month` and when they run.
+pub fn cycle_plan(ctx: &Ctx, month: ReportingMonth) -> Vec<(FourwJob, DateTime<Utc>)> {
+    let (year, m) = (month.year, month.month);
+    let deadline = month.deadline(deadline_day());
+    let before = (deadline - chrono::Duration::days(2)).max(month.window_opens());
+    let mut plan = vec![];
+    if before > month.window_opens() {
+        plan.push((FourwJob::Remind { year, month: m, stage: "before".into() }, local_at(ctx, before, CYCLE_HOUR)));
+    }
+    plan.push((FourwJob::Remind { year, month: m, stage: "deadline".into() }, local_at(ctx, deadline, CYCLE_HOUR)));
+    let after = deadline.succ_opt().unwrap_or(deadline);
+    plan.push((FourwJob::AfterDeadline { year, month: m }, local_at(ctx, after, CYCLE_HOUR)));
+    plan
+}
+
+async fn deliver(ctx: &Ctx, key: String, person_id: i64, msg: FourwMsg) -> AppResult<bool> {
+    let now = ctx.clock.now();
+    jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message: Outgoing::Fourw(msg) }, now, now).await
+}
+
+/// Runs a 4W job of the cycle: queues the later stages and one delivery per person.
+pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, String>> {
+    let now = ctx.clock.now();
+    let mut queued = 0;
+    match job {
+        FourwJob::Open { year, month } => {
+            let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
+                return Ok(Err("invalid month".into()));
+            };
+            for (stage, at) in cycle_plan(ctx, rm) {
+                let key = format!("fw:{rm}:{}", stage.key());
+                jobs::enqueue(&ctx.db, &key, &Job::Fourw(stage), at, now).await?;
+            }
+            queued += remind(ctx, rm, "open").await?;
+        }
+        FourwJob::Remind { year, month, stage } => {
+            let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
+                return Ok(Err("invalid month".into()));
+            };
+            queued += remind(ctx, rm, stage).await?;
+        }
+        FourwJob::AfterDeadline { year, month } => {
+            let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
+                return Ok(Err("invalid month".into()));
+            };
+            for mech in reference::mechanisms(&ctx.db).await? {
+                if reporters(ctx, mech.id).await?.is_empty() {
+                    continue;
+                }
+                for person in reviewers(ctx, mech.id).await? {
+                    let key = format!("fw:{rm}:matrix:m{}:p{person}", mech.id);
+                    let msg = FourwMsg::Matrix { mechanism_id: mech.id, year: *year, month: *month };
+                    queued += deliver(ctx, key, person, msg).await? as usize;
+                }
+            }
+        }
+    }
+    if queued > 0 {
+        ctx.wake.notify_one();
+    }
+    Ok(Ok(queued))
+}
+
+async fn remind(ctx: &Ctx, month: ReportingMonth, stage: &str) -> AppResult<usize> {
+    let mut queued = 0;
+    for mech in reference::mechanisms(&ctx.db).await? {
+        for (org, people) in missing(ctx, mech.id, month).await? {
+            for person in people {
+                let key = format!("fw:{month}:remind:{stage}:m{}:o{}:p{person}", mech.id, org.id);
+                let msg = FourwMsg::Reminder {
+                    mechanism_id: mech.id,
+                    organisation_id: org.id,
+                    year: month.year,
+                    month: month.month,
+                    stage: stage.to_string(),
+                };
+                queued += deliver(ctx, key, person, msg).await? as usize;
+            }
+        }
+    }
+    Ok(queued)
+}

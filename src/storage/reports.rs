@@ -1,0 +1,406 @@
+//! 4W (issue 5): the activity catalogue, monthly submissions and their lines.
+
+use super::{Db, from_ts, internal, is_unique_violation, ts};
+use crate::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth, ReviewStatus};
+use crate::domain::{AppError, AppResult, Language};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::FromRow;
+
+/// One activity of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Activity {
+    pub id: i64,
+    pub code: String,
+    pub sector_code: String,
+    pub name_fr: String,
+    pub name_en: String,
+}
+
+impl Activity {
+    pub fn name(&self, lang: Language) -> &str {
+        match lang {
+            Language::Fr => &self.name_fr,
+            Language::En => &self.name_en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Sector {
+    pub code: String,
+    pub name_fr: String,
+    pub name_en: String,
+}
+
+impl Sector {
+    pub fn name(&self, lang: Language) -> &str {
+        match lang {
+            Language::Fr => &self.name_fr,
+            Language::En => &self.name_en,
+        }
+    }
+}
+
+pub async fn sectors(db: &Db) -> AppResult<Vec<Sector>> {
+    sqlx::query_as("SELECT code, name_fr, name_en FROM sectors ORDER BY code")
+        .fetch_all(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+pub async fn activities(db: &Db, sector: Option<&str>) -> AppResult<Vec<Activity>> {
+    sqlx::query_as(
+        "SELECT id, code, sector_code, name_fr, name_en FROM fourw_activities
+         WHERE active = 1 AND (?1 IS NULL OR sector_code = ?1) ORDER BY sector_code, sort_order, id",
+    )
+    .bind(sector)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+pub async fn activity_by_id(db: &Db, id: i64) -> AppResult<Option<Activity>> {
+    sqlx::query_as("SELECT id, code, sector_code, name_fr, name_en FROM fourw_activities WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+pub async fn activity_by_code(db: &Db, code: &str) -> AppResult<Option<Activity>> {
+    sqlx::query_as("SELECT id, code, sector_code, name_fr, name_en FROM fourw_activities WHERE code = ?")
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+/// Adds an activity to the catalogue; false when the code exists already.
+pub async fn add_activity(db: &Db, code: &str, sector: &str, name_fr: &str, name_en: &str) -> AppResult<bool> {
+    let known: Option<String> = sqlx::query_scalar("SELECT code FROM sectors WHERE code = ?")
+        .bind(sector)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    if known.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let result = sqlx::query(
+        "INSERT INTO fourw_activities (code, sector_code, name_fr, name_en, sort_order)
+         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 10 FROM fourw_activities WHERE sector_code = ?))",
+    )
+    .bind(code)
+    .bind(sector)
+    .bind(name_fr)
+    .bind(name_en)
+    .bind(sector)
+    .execute(&db.pool)
+    .await;
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(internal(e)),
+    }
+}
+
+/// (P-code, name) of the regions, or of the cercles of a region.
+pub async fn units(db: &Db, parent: Option<&str>) -> AppResult<Vec<(String, String)>> {
+    let rows: Vec<(String, String)> = match parent {
+        None => {
+            sqlx::query_as("SELECT pcode, name FROM admin_units WHERE level = 1 ORDER BY pcode")
+                .fetch_all(&db.pool)
+                .await
+        }
+        Some(p) => {
+            sqlx::query_as("SELECT pcode, name FROM admin_units WHERE level = 2 AND parent_pcode = ? ORDER BY pcode")
+                .bind(p)
+                .fetch_all(&db.pool)
+                .await
+        }
+    }
+    .map_err(internal)?;
+    Ok(rows)
+}
+
+pub async fn unit_name(db: &Db, pcode: &str) -> AppResult<Option<String>> {
+    sqlx::query_scalar("SELECT name FROM admin_units WHERE pcode = ?")
+        .bind(pcode)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub mechanism_id: i64,
+    pub month: ReportingMonth,
+    pub status: ReviewStatus,
+    pub no_activity: bool,
+    pub late: bool,
+    pub submitted_at: DateTime<Utc>,
+}
+
+#[derive(FromRow)]
+struct SubRow {
+    id: i64,
+    organisation_id: i64,
+    mechanism_id: i64,
+    month: String,
+    status: String,
+    no_activity: bool,
+    late: bool,
+    submitted_at: i64,
+}
+
+impl SubRow {
+    fn into_domain(self) -> AppResult<Submission> {
+        Ok(Submission {
+            id: self.id,
+            organisation_id: self.organisation_id,
+            mechanism_id: self.mechanism_id,
+            month: ReportingMonth::parse(&self.month).map_err(AppError::internal)?,
+            status: ReviewStatus::parse(&self.status).unwrap_or(ReviewStatus::Submitted),
+            no_activity: self.no_activity,
+            late: self.late,
+            submitted_at: from_ts(self.submitted_at),
+        })
+    }
+}
+
+pub async fn submission(db: &Db, org: i64, mechanism: i64, month: ReportingMonth) -> AppResult<Option<Submission>> {
+    let row: Option<SubRow> = sqlx::query_as(
+        "SELECT id, organisation_id, mechanism_id, month, status, no_activity, late, submitted_at
+         FROM fourw_submissions WHERE organisation_id = ? AND mechanism_id = ? AND month = ?",
+    )
+    .bind(org)
+    .bind(mechanism)
+    .bind(month.to_string())
+    .fetch_optional(&db.pool)
+    .await
+    .map_err(internal)?;
+    row.map(SubRow::into_domain).transpose()
+}
+
+/// The organisations that have submitted (lines or "no activity") for a mechanism and month.
+pub async fn submitted_organisations(db: &Db, mechanism: i64, month: ReportingMonth) -> AppResult<Vec<i64>> {
+    sqlx::query_scalar("SELECT organisation_id FROM fourw_submissions WHERE mechanism_id = ? AND month = ?")
+        .bind(mechanism)
+        .bind(month.to_string())
+        .fetch_all(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+#[derive(FromRow)]
+struct LineRow {
+    sector_code: String,
+    activity_code: String,
+    region_pcode: String,
+    cercle_pcode: String,
+    status: String,
+    start_date: String,
+    end_date: String,
+    girls: i64,
+    boys: i64,
+    women: i64,
+    men: i64,
+    disabled: i64,
+    implementing_partner: Option<String>,
+    donor: Option<String>,
+    remarks: Option<String>,
+}
+
+fn date(s: &str) -> AppResult<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(AppError::internal)
+}
+
+fn count(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+impl LineRow {
+    fn into_domain(self) -> AppResult<Line> {
+        Ok(Line {
+            sector: self.sector_code,
+            activity: self.activity_code,
+            region: self.region_pcode,
+            cercle: self.cercle_pcode,
+            status: ActivityStatus::parse(&self.status).unwrap_or(ActivityStatus::Ongoing),
+            start: date(&self.start_date)?,
+            end: date(&self.end_date)?,
+            reached: Reached {
+                girls: count(self.girls),
+                boys: count(self.boys),
+                women: count(self.women),
+                men: count(self.men),
+                disabled: count(self.disabled),
+            },
+            partner: self.implementing_partner,
+            donor: self.donor,
+            remarks: self.remarks,
+        })
+    }
+}
+
+const LINE_COLUMNS: &str = "sector_code, activity_code, region_pcode, cercle_pcode, status, start_date, end_date,
+    girls, boys, women, men, disabled, implementing_partner, donor, remarks";
+
+pub async fn lines(db: &Db, submission_id: i64) -> AppResult<Vec<Line>> {
+    let rows: Vec<LineRow> =
+        sqlx::query_as(&format!("SELECT {LINE_COLUMNS} FROM fourw_lines WHERE submission_id = ? ORDER BY position"))
+            .bind(submission_id)
+            .fetch_all(&db.pool)
+            .await
+            .map_err(internal)?;
+    rows.into_iter().map(LineRow::into_domain).collect()
+}
+
+/// What a submission writes.
+pub struct NewSubmission<'a> {
+    pub organisation_id: i64,
+    pub mechanism_id: i64,
+    pub month: ReportingMonth,
+    pub lines: &'a [Line],
+    pub no_activity: bool,
+    pub late: bool,
+    pub person_id: i64,
+    pub now: DateTime<Utc>,
+}
+
+/// Writes (or replaces) a submission and its lines in one transaction. A submission that had
+/// been returned becomes "corrected". Returns its id.
+pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
+    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let previous: Option<(i64, String, bool)> = sqlx::query_as(
+        "SELECT id, status, late FROM fourw_submissions WHERE organisation_id = ? AND mechanism_id = ? AND month = ?",
+    )
+    .bind(s.organisation_id)
+    .bind(s.mechanism_id)
+    .bind(s.month.to_string())
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let id = match previous {
+        Some((id, status, late)) => {
+            let status = if status == "returned" || status == "corrected" { "corrected" } else { "submitted" };
+            sqlx::query(
+                "UPDATE fourw_submissions SET status = ?, no_activity = ?, late = ?, submitted_by = ?, submitted_at = ?
+                 WHERE id = ?",
+            )
+            .bind(status)
+            .bind(s.no_activity)
+            // Once late, always late: a correction does not make a late report timely.
+            .bind(late || s.late)
+            .bind(s.person_id)
+            .bind(ts(s.now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+            sqlx::query("DELETE FROM fourw_lines WHERE submission_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(internal)?;
+            id
+        }
+        None => sqlx::query_scalar(
+            "INSERT INTO fourw_submissions (organisation_id, mechanism_id, month, no_activity, late, submitted_by, submitted_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(s.organisation_id)
+        .bind(s.mechanism_id)
+        .bind(s.month.to_string())
+        .bind(s.no_activity)
+        .bind(s.late)
+        .bind(s.person_id)
+        .bind(ts(s.now))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(internal)?,
+    };
+    for (i, l) in s.lines.iter().enumerate() {
+        sqlx::query(&format!(
+            "INSERT INTO fourw_lines (submission_id, position, {LINE_COLUMNS})
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        ))
+        .bind(id)
+        .bind(i as i64)
+        .bind(&l.sector)
+        .bind(&l.activity)
+        .bind(&l.region)
+        .bind(&l.cercle)
+        .bind(l.status.as_str())
+        .bind(l.start.format("%Y-%m-%d").to_string())
+        .bind(l.end.format("%Y-%m-%d").to_string())
+        .bind(i64::from(l.reached.girls))
+        .bind(i64::from(l.reached.boys))
+        .bind(i64::from(l.reached.women))
+        .bind(i64::from(l.reached.men))
+        .bind(i64::from(l.reached.disabled))
+        .bind(&l.partner)
+        .bind(&l.donor)
+        .bind(&l.remarks)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    }
+    tx.commit().await.map_err(internal)?;
+    Ok(id)
+}
+
+/// One line of the consolidated matrix, with the names needed to show it.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct MatrixRow {
+    pub org: String,
+    pub mechanism: String,
+    pub implementing_partner: Option<String>,
+    pub sector_code: String,
+    pub activity_code: String,
+    pub activity_fr: String,
+    pub activity_en: String,
+    pub region_name: String,
+    pub region_pcode: String,
+    pub cercle_name: String,
+    pub cercle_pcode: String,
+    pub status: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub girls: i64,
+    pub boys: i64,
+    pub women: i64,
+    pub men: i64,
+    pub disabled: i64,
+    pub donor: Option<String>,
+    pub remarks: Option<String>,
+    pub submitted_at: i64,
+    pub late: bool,
+    pub review_status: String,
+}
+
+/// Every line of a month (optionally of one mechanism), by mechanism, organisation, position.
+pub async fn matrix(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> AppResult<Vec<MatrixRow>> {
+    sqlx::query_as(
+        "SELECT o.acronym AS org, m.code AS mechanism, l.implementing_partner, l.sector_code, l.activity_code,
+                a.name_fr AS activity_fr, a.name_en AS activity_en,
+                r.name AS region_name, l.region_pcode, c.name AS cercle_name, l.cercle_pcode,
+                l.status, l.start_date, l.end_date, l.girls, l.boys, l.women, l.men, l.disabled,
+                l.donor, l.remarks, s.submitted_at, s.late, l.review_status
+         FROM fourw_lines l
+         JOIN fourw_submissions s ON s.id = l.submission_id
+         JOIN organisations o ON o.id = s.organisation_id
+         JOIN mechanisms m ON m.id = s.mechanism_id
+         JOIN fourw_activities a ON a.code = l.activity_code
+         JOIN admin_units r ON r.pcode = l.region_pcode
+         JOIN admin_units c ON c.pcode = l.cercle_pcode
+         WHERE s.month = ?1 AND (?2 IS NULL OR s.mechanism_id = ?2)
+         ORDER BY m.sort_order, o.acronym COLLATE NOCASE, l.position",
+    )
+    .bind(month.to_string())
+    .bind(mechanism)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}

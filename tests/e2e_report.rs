@@ -1,0 +1,401 @@
+//! 4W (issue 5): the /report dialog through the fake Bot API server (a wrong answer at every
+//! typed step, a restart in the middle, review, edit, delete, submit, /cancel), "same as last
+//! month", "no activity", late submissions, and the reporting cycle (reminders only to
+//! non-submitters, the post-deadline matrix to the chair and the coordinators).
+
+#[path = "support/fake_bot_api.rs"]
+mod fake_bot_api;
+#[path = "support/harness.rs"]
+mod harness;
+
+use chrono::{Duration, NaiveDate};
+use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
+use cluster_bot::domain::{Language, Role};
+use cluster_bot::i18n::Msg;
+use cluster_bot::services::membership::{self, Issuer};
+use cluster_bot::storage::reference;
+use cluster_bot::storage::reports::{self as store, NewSubmission};
+use fake_bot_api::FakeUser;
+use harness::{TestBot, button};
+
+async fn member(app: &TestBot, user: &FakeUser, org: &str, mech: &str, role: Role) {
+    let o = membership::organisation(&app.ctx, org).await.unwrap();
+    let m = membership::mechanism(&app.ctx, mech).await.unwrap();
+    let issued = membership::issue_invitation(&app.ctx, Issuer::CommandLine, &o, &m, role, false).await.unwrap();
+    let person = cluster_bot::services::people::identify(
+        &app.ctx,
+        user.id,
+        &user.first_name,
+        None,
+        user.language_code.as_deref(),
+    )
+    .await
+    .unwrap();
+    let inv = membership::open_invitation(&app.ctx, issued.code.as_str()).await.unwrap();
+    membership::accept_invitation(&app.ctx, &person, inv.id, None).await.unwrap();
+}
+
+fn en(app: &TestBot, msg: Msg) -> String {
+    app.t(Language::En, msg)
+}
+
+async fn submission_lines(app: &TestBot, org: &str, mech: &str, month: &str) -> Option<(store::Submission, Vec<Line>)> {
+    let o = reference::organisation_by_acronym(&app.ctx.db, org).await.unwrap().unwrap();
+    let m = reference::mechanism_by_code(&app.ctx.db, mech).await.unwrap().unwrap();
+    let s = store::submission(&app.ctx.db, o.id, m.id, ReportingMonth::parse(month).unwrap()).await.unwrap()?;
+    let lines = store::lines(&app.ctx.db, s.id).await.unwrap();
+    Some((s, lines))
+}
+
+/// Sends a wrong answer and checks that the explanation comes with the same question again.
+async fn wrong(app: &TestBot, user: &FakeUser, text: &str, why: Msg, question: &str) {
+    let reply = app.send(user, text).await;
+    let got = reply.text.unwrap();
+    assert!(got.starts_with(&en(app, why)), "after {text:?}: {got}");
+    assert!(got.ends_with(question), "the same question again after {text:?}: {got}");
+}
+
+#[tokio::test]
+async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
+    let mut app = TestBot::start().await;
+    let focal = FakeUser::new(10, "Awa").language("en");
+    member(&app, &focal, "NRC", "CR-MOPTI", Role::Focal).await;
+
+    // Today is 2 November 2026: October is open.
+    let q = app.send(&focal, "/report").await;
+    assert_eq!(q.text.as_deref(), Some(en(&app, Msg::FwChooseMonth { month: "10/2026".into() }).as_str()));
+    assert_eq!(q.button_data()[..2], ["fw:mo:202610", "fw:mo:202609"]);
+    let start = app.press_expect_edit(&focal, q.message_id, "fw:mo:202610").await;
+    assert!(start.text.unwrap().starts_with("4W matrix of NRC — CR-MOPTI — 10/2026\nNot submitted yet."));
+    let sector_q = app.press_expect_edit(&focal, start.message_id, "fw:add").await;
+    let sector_text = en(&app, Msg::FwAskSector);
+    assert_eq!(sector_q.text.as_deref(), Some(sector_text.as_str()));
+    // A typed answer where a button is expected, a forged and a stale button: no effect.
+    wrong(&app, &focal, "protection", Msg::FreeTextHint, &sector_text).await;
+    let (answer, _) = app.press(&focal, sector_q.message_id, "fw:sec:99").await;
+    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::ButtonExpired).as_str()));
+    let (answer, _) = app.press(&focal, sector_q.message_id, "fw:sub").await;
+    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::ButtonExpired).as_str()));
+    let activity_q = app.press_expect_edit(&focal, sector_q.message_id, "fw:sec:0").await;
+    assert_eq!(activity_q.text.as_deref(), Some(en(&app, Msg::FwAskActivity { sector: "PRO".into() }).as_str()));
+    let region_q = app.press_expect_edit(&focal, activity_q.message_id, &button(&activity_q, "fw:act:")).await;
+    let region_text = en(&app, Msg::FwAskRegion);
+    assert_eq!(region_q.text.as_deref(), Some(region_text.as_str()));
+    assert_eq!(region_q.button_data().iter().filter(|d| d.starts_with("fw:reg:")).count(), 10);
+    wrong(&app, &focal, "Atlantis", Msg::FwUnknownPlace, &region_text).await;
+    let cercle_q = app.send(&focal, "  MOPTI ").await;
+    let cercle_text = en(&app, Msg::FwAskCercle { region: "Mopti".into() });
+    assert_eq!(cercle_q.text.as_deref(), Some(cercle_text.as_str()));
+    assert_eq!(cercle_q.button_data().iter().filter(|d| d.starts_with("fw:cer:")).count(), 8);
+    wrong(&app, &focal, "Gao", Msg::FwCercleNotInRegion { region: "Mopti".into() }, &cercle_text).await;
+    wrong(&app, &focal, "Nowhere", Msg::FwUnknownPlace, &cercle_text).await;
+    let status_q = app.send(&focal, "TENENKOU").await;
+    assert_eq!(status_q.text.as_deref(), Some(en(&app, Msg::FwAskStatus).as_str()));
+    let start_q = app.press_expect_edit(&focal, status_q.message_id, "fw:st:o").await;
+    let start_text = en(&app, Msg::FwAskStart { month: "10/2026".into() });
+    assert_eq!(start_q.text.as_deref(), Some(start_text.as_str()));
+    wrong(&app, &focal, "31/02/2026", Msg::FwBadDate, &start_text).await;
+    wrong(&app, &focal, "01/11/2026", Msg::FwOutsideMonth { month: "10/2026".into() }, &start_text).await;
+    let end_q = app.send(&focal, "01/10/2026").await;
+    let end_text = en(&app, Msg::FwAskEnd);
+    assert_eq!(end_q.text.as_deref(), Some(end_text.as_str()));
+
+    app.restart().await; // the draft is kept
+
+    wrong(&app, &focal, "30/09/2026", Msg::FwEndBeforeStart { start: "01/10/2026".into() }, &end_text).await;
+    wrong(&app, &focal, "someday", Msg::FwBadDate, &end_text).await;
+    let girls_q = app.send(&focal, "31/10/2026").await;
+    let girls_text = en(&app, Msg::FwAskCount { field: "girls".into() });
+    assert_eq!(girls_q.text.as_deref(), Some(girls_text.as_str()));
+    wrong(&app, &focal, "-3", Msg::FwBadCount { max: 1_000_000 }, &girls_text).await;
+    wrong(&app, &focal, "twelve", Msg::FwBadCount { max: 1_000_000 }, &girls_text).await;
+    wrong(&app, &focal, "2.5", Msg::FwBadCount { max: 1_000_000 }, &girls_text).await;
+    app.send(&focal, "12").await;
+    app.send(&focal, "8").await;
+    app.send(&focal, "30").await;
+    let disabled_q = app.send(&focal, "25").await;
+    let disabled_text = en(&app, Msg::FwAskDisabled { total: 75 });
+    assert_eq!(disabled_q.text.as_deref(), Some(disabled_text.as_str()));
+    wrong(&app, &focal, "80", Msg::FwDisabledAboveTotal { disabled: 80, total: 75 }, &disabled_text).await;
+    let partner_q = app.send(&focal, "5").await;
+    let partner_text = en(&app, Msg::FwAskPartner);
+    assert_eq!(partner_q.text.as_deref(), Some(partner_text.as_str()));
+    wrong(&app, &focal, &"x".repeat(101), Msg::TextTooLong { max: 100 }, &partner_text).await;
+    let donor_q = app.send(&focal, "AMSS").await;
+    let donor_text = en(&app, Msg::FwAskDonor);
+    assert_eq!(donor_q.text.as_deref(), Some(donor_text.as_str()));
+    wrong(&app, &focal, "call +223 76 12 34 56", Msg::FwPersonalData { kind: "phone".into() }, &donor_text).await;
+    let remarks_q = app.send(&focal, "ECHO").await;
+    let remarks_text = en(&app, Msg::FwAskRemarks);
+    wrong(&app, &focal, "write to awa.t@example.org", Msg::FwPersonalData { kind: "email".into() }, &remarks_text)
+        .await;
+    let remarks_q = app.fake.sent_to(focal.id).into_iter().rev().find(|s| s.is_send()).unwrap_or(remarks_q);
+    let review = app.press_expect_edit(&focal, remarks_q.message_id, "fw:skip").await;
+    let text = review.text.clone().unwrap();
+    assert!(text.contains("1. Protection monitoring — Ténenkou — ongoing — 01/10/2026 → 31/10/2026 — 75 people, of whom 5 with disabilities"), "{text}");
+
+    // A second line, all with buttons: GBV, Gao / Gao, completed, the whole month, nobody.
+    let q = app.press_expect_edit(&focal, review.message_id, "fw:add").await;
+    let q = app.press_expect_edit(&focal, q.message_id, "fw:sec:2").await;
+    let q = app.press_expect_edit(&focal, q.message_id, &button(&q, "fw:act:")).await;
+    let q = app.press_expect_edit(&focal, q.message_id, "fw:reg:7").await;
+    let q = app.press_expect_edit(&focal, q.message_id, "fw:cer:703").await;
+    let q = app.press_expect_edit(&focal, q.message_id, "fw:st:c").await;
+    let q = app.press_expect_edit(&focal, q.message_id, "fw:d:20261001").await;
+    let mut q = app.press_expect_edit(&focal, q.message_id, "fw:d:20261031").await;
+    for _ in 0..5 {
+        q = app.press_expect_edit(&focal, q.message_id, "fw:n:0").await;
+    }
+    for _ in 0..3 {
+        q = app.press_expect_edit(&focal, q.message_id, "fw:skip").await;
+    }
+    assert!(q.text.unwrap().contains("2. GBV case management — Gao — completed"));
+
+    // Edit the second line: keep everything but the number of women.
+    let mut q = app.press_expect_edit(&focal, q.message_id, "fw:ed:1").await;
+    for _ in 0..9 {
+        q = app.press_expect_edit(&focal, q.message_id, "fw:keep").await;
+    }
+    assert_eq!(q.text.as_deref(), Some(en(&app, Msg::FwAskCount { field: "women".into() }).as_str()));
+    app.send(&focal, "4").await;
+    let mut q = app.fake.sent_to(focal.id).into_iter().rev().find(|s| s.is_send()).unwrap();
+    for _ in 0..2 {
+        q = app.press_expect_edit(&focal, q.message_id, "fw:keep").await;
+    }
+    for _ in 0..3 {
+        q = app.press_expect_edit(&focal, q.message_id, "fw:skip").await;
+    }
+    let text = q.text.clone().unwrap();
+    assert!(text.contains("2. GBV case management — Gao — completed — 01/10/2026 → 31/10/2026 — 4 people"), "{text}");
+
+    // /cancel asks first; continuing keeps the draft.
+    let ask = app.send(&focal, "/cancel").await;
+    assert_eq!(ask.text.as_deref(), Some(en(&app, Msg::FwCancelAsk).as_str()));
+    let back = app.press_expect_edit(&focal, ask.message_id, "fw:cx:n").await;
+    assert!(back.text.unwrap().contains("2 line(s)"));
+
+    let done = app.press_expect_edit(&focal, back.message_id, "fw:sub").await;
+    assert_eq!(
+        done.text.as_deref(),
+        Some(en(&app, Msg::FwSubmitted { month: "10/2026".into(), count: 2, late: false }).as_str())
+    );
+    let (s, lines) = submission_lines(&app, "NRC", "CR-MOPTI", "2026-10").await.unwrap();
+    assert!(!s.late && !s.no_activity);
+    assert_eq!(lines.len(), 2);
+    let l = &lines[0];
+    assert_eq!((l.sector.as_str(), l.activity.as_str()), ("PRO", "PRO-MON"));
+    assert_eq!((l.region.as_str(), l.cercle.as_str()), ("ML05", "ML0507"));
+    assert_eq!(l.status, ActivityStatus::Ongoing);
+    assert_eq!(l.reached, Reached { girls: 12, boys: 8, women: 30, men: 25, disabled: 5 });
+    assert_eq!((l.partner.as_deref(), l.donor.as_deref(), l.remarks.as_deref()), (Some("AMSS"), Some("ECHO"), None));
+    assert_eq!((lines[1].cercle.as_str(), lines[1].reached.women, lines[1].reached.total()), ("ML0703", 4, 4));
+
+    // Opening /report again shows what was submitted, for review; /cancel then discards.
+    let q = app.send(&focal, "/report").await;
+    let review = app.press_expect_edit(&focal, q.message_id, "fw:mo:202610").await;
+    assert!(review.text.unwrap().contains("2 line(s)"));
+    let ask = app.send(&focal, "/cancel").await;
+    let gone = app.press_expect_edit(&focal, ask.message_id, "fw:cx:y").await;
+    assert_eq!(gone.text.as_deref(), Some(en(&app, Msg::CancelDone).as_str()));
+    let nothing = app.send(&focal, "/cancel").await;
+    assert_eq!(nothing.text.as_deref(), Some(en(&app, Msg::CancelNothing).as_str()));
+    assert_eq!(submission_lines(&app, "NRC", "CR-MOPTI", "2026-10").await.unwrap().1.len(), 2, "still submitted");
+    app.stop().await;
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[tokio::test]
+async fn same_as_last_month_no_activity_late_and_refusals() {
+    let app = TestBot::start().await;
+    let focal = FakeUser::new(20, "Moussa").language("fr");
+    let alternate = FakeUser::new(21, "Fatou").language("en");
+    let outsider = FakeUser::new(22, "Nobody").language("en");
+    let chair = FakeUser::new(23, "Chair").language("en");
+    member(&app, &focal, "NRC", "CR-MOPTI", Role::Focal).await;
+    member(&app, &alternate, "DRC/DDG", "CR-MOPTI", Role::Alternate).await;
+    member(&app, &chair, "UNHCR", "CR-MOPTI", Role::Chair).await;
+    // September, submitted earlier.
+    let nrc = reference::organisation_by_acronym(&app.ctx.db, "NRC").await.unwrap().unwrap();
+    let mopti = reference::mechanism_by_code(&app.ctx.db, "CR-MOPTI").await.unwrap().unwrap();
+    let focal_id = cluster_bot::storage::people::by_telegram_id(&app.ctx.db, focal.id).await.unwrap().unwrap().id;
+    let sept = |activity: &str, cercle: &str| Line {
+        sector: "PRO".into(),
+        activity: activity.into(),
+        region: "ML05".into(),
+        cercle: cercle.into(),
+        status: ActivityStatus::Ongoing,
+        start: d("2026-09-01"),
+        end: d("2026-09-30"),
+        reached: Reached { girls: 1, boys: 2, women: 3, men: 4, disabled: 1 },
+        partner: None,
+        donor: Some("ECHO".into()),
+        remarks: None,
+    };
+    store::submit(
+        &app.ctx.db,
+        NewSubmission {
+            organisation_id: nrc.id,
+            mechanism_id: mopti.id,
+            month: ReportingMonth::parse("2026-09").unwrap(),
+            lines: &[sept("PRO-MON", "ML0507"), sept("PRO-REF", "ML0503")],
+            no_activity: false,
+            late: false,
+            person_id: focal_id,
+            now: harness::start_time(),
+        },
+    )
+    .await
+    .unwrap();
+
+    // Someone who is not a focal point or alternate.
+    let refused = app.send(&outsider, "/report").await;
+    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::FwNotReporter).as_str()));
+    let refused = app.send(&chair, "/report").await;
+    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::FwNotReporter).as_str()));
+
+    // "Same as last month", one line deleted, submitted.
+    let q = app.send(&focal, "/report").await;
+    let start = app.press_expect_edit(&focal, q.message_id, "fw:mo:202610").await;
+    let review = app.press_expect_edit(&focal, start.message_id, "fw:copy").await;
+    let text = review.text.clone().unwrap();
+    assert!(text.contains("1. Monitoring de protection — Ténenkou — en cours — 01/10/2026 → 30/10/2026"), "{text}");
+    assert!(text.contains("2. Référencement — Djenné"), "{text}");
+    let review = app.press_expect_edit(&focal, review.message_id, "fw:del:1").await;
+    assert!(!review.text.clone().unwrap().contains("Djenné"));
+    let (answer, _) = app.press(&focal, review.message_id, "fw:del:5").await;
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, Msg::ButtonExpired).as_str()));
+    let done = app.press_expect_edit(&focal, review.message_id, "fw:sub").await;
+    assert_eq!(
+        done.text.as_deref(),
+        Some(app.t(Language::Fr, Msg::FwSubmitted { month: "10/2026".into(), count: 1, late: false }).as_str())
+    );
+    let (_, lines) = submission_lines(&app, "NRC", "CR-MOPTI", "2026-10").await.unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(
+        (lines[0].start, lines[0].end, lines[0].donor.as_deref()),
+        (d("2026-10-01"), d("2026-10-30"), Some("ECHO"))
+    );
+
+    // "Same as last month" with nothing last month: told so, the dialog goes on.
+    let q = app.send(&alternate, "/report").await;
+    let start = app.press_expect_edit(&alternate, q.message_id, "fw:mo:202610").await;
+    let again = app.press_expect_edit(&alternate, start.message_id, "fw:copy").await;
+    assert!(again.text.unwrap().starts_with(&en(&app, Msg::FwNoLastMonth { month: "09/2026".into() })));
+
+    // After the deadline (5 November), "no activity" in one tap, marked late.
+    app.advance(Duration::days(5));
+    let done = app.press_expect_edit(&alternate, again.message_id, "fw:none").await;
+    assert_eq!(
+        done.text.as_deref(),
+        Some(en(&app, Msg::FwNoActivityDone { month: "10/2026".into(), late: true }).as_str())
+    );
+    let (s, lines) = submission_lines(&app, "DRC/DDG", "CR-MOPTI", "2026-10").await.unwrap();
+    assert!(s.no_activity && s.late && lines.is_empty());
+}
+
+fn fourw_reminders(app: &TestBot, user: &FakeUser) -> Vec<String> {
+    app.fake
+        .sent_to(user.id)
+        .into_iter()
+        .filter_map(|s| s.text)
+        .filter(|t| t.starts_with("⏰") && t.contains("4W"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_cycle_reminds_only_non_submitters_then_sends_the_matrix_to_chair_and_coordinators() {
+    let app = TestBot::start().await;
+    let nrc_focal = FakeUser::new(30, "NrcFocal").language("en");
+    let nrc_alt = FakeUser::new(31, "NrcAlt").language("en");
+    let drc_focal = FakeUser::new(32, "DrcFocal").language("fr");
+    let chair = FakeUser::new(33, "Chair").language("en");
+    let coordo = FakeUser::new(34, "Coordo").language("fr");
+    let observer = FakeUser::new(35, "Observer").language("en");
+    member(&app, &nrc_focal, "NRC", "CR-MOPTI", Role::Focal).await;
+    member(&app, &nrc_alt, "NRC", "CR-MOPTI", Role::Alternate).await;
+    member(&app, &drc_focal, "DRC/DDG", "CR-MOPTI", Role::Focal).await;
+    member(&app, &chair, "UNHCR", "CR-MOPTI", Role::Chair).await;
+    cluster_bot::services::people::add_coordinator(&app.ctx, coordo.id, "Coordo").await.unwrap();
+    // An observer organisation (CICR, seeded as observer) is not expected to report.
+    member(&app, &observer, "CICR", "CR-MOPTI", Role::Focal).await;
+
+    // 1 December 2026, 08:00 in Bamako (UTC): November's window opens.
+    app.advance(Duration::days(29) - Duration::hours(1));
+    app.settle().await;
+    app.settle().await;
+    for u in [&nrc_focal, &nrc_alt] {
+        assert_eq!(fourw_reminders(&app, u), [
+            "⏰ 4W matrix of 11/2026 for NRC (Regional cluster Mopti): the reporting window is open (deadline: 05/12/2026). Send /report."
+                .replace("Regional cluster Mopti", reference::mechanism_by_code(&app.ctx.db, "CR-MOPTI").await.unwrap().unwrap().name_en.as_str())
+        ]);
+    }
+    assert_eq!(fourw_reminders(&app, &drc_focal).len(), 1);
+    assert!(fourw_reminders(&app, &drc_focal)[0].contains("Matrice 4W de 11/2026 pour DRC/DDG"));
+    assert!(fourw_reminders(&app, &observer).is_empty(), "observers are not reminded");
+    assert!(fourw_reminders(&app, &chair).is_empty());
+
+    // NRC reports "no activity" through its alternate.
+    let q = app.send(&nrc_alt, "/report").await;
+    let start = app.press_expect_edit(&nrc_alt, q.message_id, "fw:mo:202611").await;
+    app.press_expect_edit(&nrc_alt, start.message_id, "fw:none").await;
+
+    // 3 December (two days before) and 5 December (the deadline): only DRC/DDG is reminded.
+    app.advance(Duration::days(2));
+    app.settle().await;
+    app.advance(Duration::days(2));
+    app.settle().await;
+    assert_eq!(fourw_reminders(&app, &nrc_focal).len(), 1);
+    assert_eq!(fourw_reminders(&app, &nrc_alt).len(), 1);
+    let drc = fourw_reminders(&app, &drc_focal);
+    assert_eq!(drc.len(), 3, "{drc:?}");
+    assert!(drc[1].contains("plus que deux jours") && drc[2].contains("c'est aujourd'hui la date limite"), "{drc:?}");
+    assert!(app.fake.sent_to(chair.id).iter().all(|s| s.method != "sendDocument"), "no matrix before the deadline");
+
+    // 6 December: the chair and the coordinators get the missing list and the matrix (XLSX, protected).
+    app.advance(Duration::days(1));
+    app.settle().await;
+    app.settle().await;
+    for (u, caption_start) in [(&chair, "4W matrix of 11/2026"), (&coordo, "Matrice 4W de 11/2026")] {
+        let docs: Vec<_> = app.fake.sent_to(u.id).into_iter().filter(|s| s.method == "sendDocument").collect();
+        assert_eq!(docs.len(), 1, "one matrix (the only mechanism with reporters)");
+        let doc = &docs[0];
+        assert!(doc.protect_content);
+        assert_eq!(doc.document_name.as_deref(), Some("4W_2026-11_CR-MOPTI.xlsx"));
+        assert_eq!(&doc.document_bytes.as_ref().unwrap()[..2], b"PK");
+        let caption = doc.text.clone().unwrap();
+        assert!(caption.starts_with(caption_start), "{caption}");
+        assert!(caption.ends_with("(1): DRC/DDG") || caption.ends_with("(1) : DRC/DDG"), "{caption}");
+    }
+    for u in [&nrc_focal, &drc_focal, &observer] {
+        assert!(app.fake.sent_to(u.id).iter().all(|s| s.method != "sendDocument"));
+    }
+
+    // Late, after the deadline: accepted and marked late.
+    let q = app.send(&drc_focal, "/report").await;
+    let start = app.press_expect_edit(&drc_focal, q.message_id, "fw:mo:202611").await;
+    let done = app.press_expect_edit(&drc_focal, start.message_id, "fw:none").await;
+    assert!(done.text.unwrap().contains("marqué en retard"));
+
+    // /export in chat for the chair: the XLSX of the open month, protected; refused to a focal point.
+    let before = app.fake.sent_to(chair.id).len();
+    let mark = app.fake.mark();
+    app.fake.send_text(&chair, "/export 2026-11");
+    app.fake
+        .wait_for(
+            |r| r.seq >= mark && r.method == "sendDocument" && r.chat_id() == Some(chair.id) && r.is_ok(),
+            harness::WAIT,
+        )
+        .await
+        .unwrap();
+    let sent: Vec<_> = app.fake.sent_to(chair.id).into_iter().skip(before).collect();
+    let doc = sent.iter().find(|s| s.method == "sendDocument").unwrap();
+    assert!(doc.protect_content);
+    assert_eq!(doc.text.as_deref(), Some("4W matrix of 11/2026 — CR-MOPTI"));
+    let refused = app.send(&nrc_focal, "/export").await;
+    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::NotAllowed).as_str()));
+    let bad = app.send(&chair, "/export novembre").await;
+    assert_eq!(bad.text.as_deref(), Some(en(&app, Msg::FwExportBadMonth).as_str()));
+}
