@@ -7,9 +7,9 @@
 //!
 //! Measured from `svc::create` (which queues the invitation fan-out for now) until the
 //! fake server has delivered one message per invitee; then the scheduler is let idle and
-//! every invitee's deliveries are counted (losses, duplicates). The harness' manual clock
-//! is moved along with real time while the broadcast runs, so that a job put back after a
-//! 429 becomes due again as it would in production.
+//! every invitee's deliveries are counted (losses, duplicates). The harness' clock runs at
+//! real speed (`TestBot::start_running`), so that a job put back after a 429 becomes due
+//! again as it would in production.
 
 #[path = "../tests/support/fake_bot_api.rs"]
 mod fake_bot_api;
@@ -211,7 +211,7 @@ impl Report {
 /// invitee got exactly one invitation.
 async fn run(invitees: usize) -> bool {
     let setup_start = Instant::now();
-    let mut app = TestBot::start_with(FakeOptions { enforce_limits: true, ..FakeOptions::default() }).await;
+    let mut app = TestBot::start_running(FakeOptions { enforce_limits: true, ..FakeOptions::default() }).await;
     let mech = membership::mechanism(&app.ctx, MECHANISM).await.unwrap();
     let orgs = organisations(&app, invitees.div_ceil(2)).await;
     let mut users = Vec::with_capacity(invitees);
@@ -238,7 +238,6 @@ async fn run(invitees: usize) -> bool {
     let t0 = Instant::now();
     svc::create(&app.ctx, Actor::CommandLine, draft).await.unwrap();
     let create = t0.elapsed();
-    let mut moved = t0;
     let mut timed_out = false;
     while app.fake.delivered_count() < invitees {
         if t0.elapsed() > TIMEOUT {
@@ -246,7 +245,6 @@ async fn run(invitees: usize) -> bool {
             break;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
-        follow_real_time(&app, &mut moved);
     }
     let elapsed = t0.elapsed();
     eprintln!(
@@ -259,7 +257,6 @@ async fn run(invitees: usize) -> bool {
     let idle_deadline = Instant::now() + Duration::from_secs(30);
     while busy_jobs(&app).await > 0 && Instant::now() < idle_deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;
-        follow_real_time(&app, &mut moved);
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
     eprintln!("[broadcast] idle; counting");
@@ -321,17 +318,6 @@ async fn run(invitees: usize) -> bool {
         );
     }
     report.complete()
-}
-
-/// Moves the harness' manual clock by the real time passed since `moved` (no wake-up: the
-/// scheduler polls every 200 ms in the harness).
-fn follow_real_time(app: &TestBot, moved: &mut Instant) {
-    let now = Instant::now();
-    let step = now - *moved;
-    if step >= Duration::from_millis(100) {
-        app.clock.advance(chrono::Duration::from_std(step).unwrap_or_default());
-        *moved = now;
-    }
 }
 
 /// Jobs due or running (as `TestBot::settle` counts them, without its 30 s assertion).

@@ -371,7 +371,12 @@ impl FakeBotApi {
 
     /// A callback query for the bot's message `message_id` in `user`'s private chat.
     pub fn press_button(&self, user: &FakeUser, message_id: i64, data: &str) -> i64 {
-        let id = self.with(|st| {
+        self.press_button_query(user, message_id, data).0
+    }
+
+    /// Like `press_button`, also returning the callback query id (to match its answer).
+    pub fn press_button_query(&self, user: &FakeUser, message_id: i64, data: &str) -> (i64, String) {
+        let (id, query_id) = self.with(|st| {
             st.chats.insert(user.id, user.chat_json());
             st.counter += 1;
             let query_id = format!("cbq{}", st.counter);
@@ -384,10 +389,10 @@ impl FakeBotApi {
                 "id": query_id, "from": user.user_json(), "message": message,
                 "chat_instance": format!("ci{}", user.id), "data": data,
             });
-            st.push_update("callback_query", query)
+            (st.push_update("callback_query", query), query_id)
         });
         self.shared().updates_changed.notify_waiters();
-        id
+        (id, query_id)
     }
 
     /// Any other update, e.g. `inject_update("my_chat_member", json!({...}))`.
