@@ -120,6 +120,9 @@ struct Report {
     span: Duration,
     max_in_window: usize,
     too_many: u64,
+    /// Sends the server accepted while an earlier 429's `retry_after` was still running
+    /// (Telegram asks for silence until then).
+    sends_during_retry_after: usize,
     losses: usize,
     duplicated_invitees: usize,
     duplicate_texts: usize,
@@ -175,6 +178,7 @@ impl Report {
             ("ceiling (server: overall / per chat)", format!("{CEILING:.0} msg/s / 1 msg/s")),
             ("max sends in any 1 s sliding window", format!("{} (limit {CEILING:.0})", self.max_in_window)),
             ("429 Too Many Requests", self.too_many.to_string()),
+            ("sends accepted during a 429's retry_after", self.sends_during_retry_after.to_string()),
             ("losses (invitees with 0 deliveries)", self.losses.to_string()),
             ("duplicates (invitees with > 1 delivery)", self.duplicated_invitees.to_string()),
             ("duplicate_deliveries() (same text twice to a chat)", self.duplicate_texts.to_string()),
@@ -292,6 +296,7 @@ async fn run(invitees: usize) -> bool {
         },
         max_in_window: max_in_window(&at, Duration::from_secs(1)),
         too_many: app.fake.too_many_requests_count(),
+        sends_during_retry_after: sends_during_retry_after(&requests),
         losses: users.iter().filter(|u| count(u) == 0).count(),
         duplicated_invitees: users.iter().filter(|u| count(u) > 1).count(),
         duplicate_texts: app.fake.duplicate_deliveries().len(),
@@ -327,6 +332,24 @@ async fn busy_jobs(app: &TestBot) -> i64 {
         .fetch_one(app.ctx.db.pool())
         .await
         .unwrap()
+}
+
+/// Accepted sends received while the `retry_after` of an earlier 429 was running.
+fn sends_during_retry_after(requests: &[fake_bot_api::Recorded]) -> usize {
+    let refusals: Vec<(Instant, Duration)> = requests
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            fake_bot_api::Outcome::Error { error_code: 429, retry_after, .. } => {
+                Some((r.received_at, Duration::from_secs(retry_after.unwrap_or(1))))
+            }
+            _ => None,
+        })
+        .collect();
+    requests
+        .iter()
+        .filter(|r| r.is_ok() && fake_bot_api::SEND_METHODS.contains(&r.method.as_str()))
+        .filter(|r| refusals.iter().any(|(at, wait)| r.received_at > *at && r.received_at < *at + *wait))
+        .count()
 }
 
 /// The most sends within any window `[t, t + width)`, as the server counts them.

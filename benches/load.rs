@@ -12,11 +12,11 @@
 mod fake_bot_api;
 
 use chrono::{Duration as CDuration, Utc};
+use cluster_bot::domain::SystemClock;
 use cluster_bot::domain::jobs::{Job, Outgoing};
 use cluster_bot::domain::meeting::MeetingKind;
-use cluster_bot::domain::SystemClock;
-use cluster_bot::services::meetings::{self as meetings_svc, Actor, MeetingDraft};
 use cluster_bot::services::Ctx;
+use cluster_bot::services::meetings::{self as meetings_svc, Actor, MeetingDraft};
 use cluster_bot::storage::{Db, jobs};
 use fake_bot_api::{FakeBotApi, FakeOptions, FakeUser};
 use std::collections::HashMap;
@@ -50,7 +50,8 @@ async fn ctx_for(path: &Path) -> Ctx {
 async fn populate(ctx: &Ctx, orgs: i64) {
     let pool = ctx.db.pool();
     let mut tx = pool.begin().await.unwrap();
-    let gao: i64 = sqlx::query_scalar("SELECT id FROM mechanisms WHERE code = 'CR-GAO'").fetch_one(&mut *tx).await.unwrap();
+    let gao: i64 =
+        sqlx::query_scalar("SELECT id FROM mechanisms WHERE code = 'CR-GAO'").fetch_one(&mut *tx).await.unwrap();
     for i in 0..orgs {
         let org: i64 = sqlx::query_scalar(
             "INSERT INTO organisations (acronym, full_name, kind, observer) VALUES (?, ?, 'other', 0) RETURNING id",
@@ -127,15 +128,19 @@ async fn updates_and_memory() {
         .spawn()
         .unwrap();
     let pid = bot.id();
-    fake.wait_for(|r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"), Duration::from_secs(30))
-        .await
-        .unwrap();
+    fake.wait_for(
+        |r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"),
+        Duration::from_secs(30),
+    )
+    .await
+    .unwrap();
     tokio::time::sleep(Duration::from_secs(3)).await;
     let idle = rss_kib(pid, "VmRSS:");
     println!("memory: bot idle with 5,000 members: VmRSS {:.1} MiB", idle as f64 / 1024.0);
 
     // The 1,000 members who answer (500 organisations).
-    let members: Vec<(FakeUser, i64)> = orgs.iter().take(1_000).map(|(tg, org)| (FakeUser::new(*tg, "Member"), *org)).collect();
+    let members: Vec<(FakeUser, i64)> =
+        orgs.iter().take(1_000).map(|(tg, org)| (FakeUser::new(*tg, "Member"), *org)).collect();
     let data = |org: i64, n: usize| format!("r:{}:{org}:{}", meeting.id, if n % 2 == 0 { "a" } else { "d" });
 
     // Unloaded latency: one press at a time.
@@ -144,7 +149,10 @@ async fn updates_and_memory() {
         let t0 = tokio::time::Instant::now();
         let (_, q) = fake.press_button_query(u, 1, &data(*org, i));
         let rec = fake
-            .wait_for(|r| r.method == "answerCallbackQuery" && r.str_param("callback_query_id") == Some(q.as_str()), Duration::from_secs(30))
+            .wait_for(
+                |r| r.method == "answerCallbackQuery" && r.str_param("callback_query_id") == Some(q.as_str()),
+                Duration::from_secs(30),
+            )
             .await
             .unwrap();
         unloaded.push(rec.received_at - t0);
@@ -194,7 +202,11 @@ async fn updates_and_memory() {
         percentile(&unloaded, 0.5),
         percentile(&unloaded, 0.99)
     );
-    println!("memory: bot peak during the updates benchmark: VmRSS {:.1} MiB (VmHWM {:.1} MiB)", peak as f64 / 1024.0, rss_kib(pid, "VmHWM:") as f64 / 1024.0);
+    println!(
+        "memory: bot peak during the updates benchmark: VmRSS {:.1} MiB (VmHWM {:.1} MiB)",
+        peak as f64 / 1024.0,
+        rss_kib(pid, "VmHWM:") as f64 / 1024.0
+    );
     Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
     let _ = bot.wait();
 }
@@ -318,8 +330,10 @@ async fn export() {
     tx.commit().await.unwrap();
     ctx.db.close().await;
     let xlsx = dir.path().join("4w.xlsx");
-    let (t, peak) =
-        run_measured(&["export", "4w", "--month", "2026-10", "--format", "xlsx", "--output", xlsx.to_str().unwrap()], &db);
+    let (t, peak) = run_measured(
+        &["export", "4w", "--month", "2026-10", "--format", "xlsx", "--output", xlsx.to_str().unwrap()],
+        &db,
+    );
     println!(
         "export: {n} lines → XLSX ({:.1} MiB) in {:.2} s, peak memory of the command {:.1} MiB",
         std::fs::metadata(&xlsx).unwrap().len() as f64 / 1048576.0,
@@ -327,8 +341,10 @@ async fn export() {
         peak as f64 / 1024.0
     );
     let csv = dir.path().join("4w.csv");
-    let (t, _) =
-        run_measured(&["export", "4w", "--month", "2026-10", "--format", "csv", "--output", csv.to_str().unwrap()], &db);
+    let (t, _) = run_measured(
+        &["export", "4w", "--month", "2026-10", "--format", "csv", "--output", csv.to_str().unwrap()],
+        &db,
+    );
     println!(
         "export: {n} lines → CSV ({:.1} MiB) in {:.2} s",
         std::fs::metadata(&csv).unwrap().len() as f64 / 1048576.0,
@@ -342,9 +358,16 @@ fn main() {
     let want = |name: &str| all || which.iter().any(|w| w == name);
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_default();
-    println!("# cluster-bot load benchmarks — {} cores, {cpu}", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0));
+    println!(
+        "# cluster-bot load benchmarks — {} cores, {cpu}",
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0)
+    );
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     rt.block_on(async {
         if want("updates") || want("memory") {

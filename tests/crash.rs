@@ -59,9 +59,12 @@ async fn sigkill_in_the_middle_of_a_broadcast_loses_nobody() {
     let db = dir.path().join("crash.db");
     prepare(&db).await;
     let mut bot = spawn_bot(&db, &fake.url());
-    fake.wait_for(|r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"), Duration::from_secs(20))
-        .await
-        .unwrap();
+    fake.wait_for(
+        |r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"),
+        Duration::from_secs(20),
+    )
+    .await
+    .unwrap();
     let start = (chrono::Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%d %H:%M").to_string();
     let out = Command::new(BIN)
         .args(["meeting", "create", "--mechanism", "CR-GAO", "--start", &start])
@@ -93,7 +96,8 @@ async fn sigkill_in_the_middle_of_a_broadcast_loses_nobody() {
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     let per_chat = fake.delivered_per_chat();
-    let duplicated: Vec<i64> = (0..RECIPIENTS).map(|i| 70_000 + i).filter(|c| per_chat.get(c).copied().unwrap_or(0) > 1).collect();
+    let duplicated: Vec<i64> =
+        (0..RECIPIENTS).map(|i| 70_000 + i).filter(|c| per_chat.get(c).copied().unwrap_or(0) > 1).collect();
     eprintln!(
         "SIGKILL after {at_kill} of {RECIPIENTS} invitations; after restart: 0 missing, {} duplicated (in flight at the kill), {} 429s",
         duplicated.len(),

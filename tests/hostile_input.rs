@@ -112,7 +112,8 @@ proptest! {
 
 #[test]
 fn accents_and_case_do_not_matter_for_places() {
-    let units = vec![("ML0401".to_string(), "Ténenkou".to_string()), ("ML0702".to_string(), "Gourma-Rharous".to_string())];
+    let units =
+        vec![("ML0401".to_string(), "Ténenkou".to_string()), ("ML0702".to_string(), "Gourma-Rharous".to_string())];
     assert_eq!(fourw::match_unit("TENENKOU", &units).map(|u| u.0.as_str()), Some("ML0401"));
     assert_eq!(fourw::match_unit("gourma rharous", &units).map(|u| u.0.as_str()), Some("ML0702"));
     assert_eq!(fourw::match_unit("ml0702", &units).map(|u| u.0.as_str()), Some("ML0702"));
