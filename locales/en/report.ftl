@@ -122,7 +122,8 @@ cmd-wherewho = who does what where: gaps and duplications
 fw-bad-month-for = Month not recognised: write /{ $command } YYYY-MM (for example /{ $command } 2026-10).
 fw-review-none = 4W review of { $month } — { $scope }: no line submitted.
 fw-review-header-list = 4W review of { $month } — { $scope }: { $count } line(s) ({ $shown } shown). Press ↩ to return a line to its organisation with a comment.
-fw-review-item = { $n }. { $org } (line { $line }) — { $activity } — { $cercle } ({ $pcode }) — { $total } people — { $status }
+fw-review-item = { $n }. { $org } (line { $line }) — { $what } — { $total } people — { $status }
+fw-review-what = { $activity } — { $cercle } ({ $pcode })
 fw-review-status = { $status ->
         [returned] returned
         [corrected] corrected
@@ -131,16 +132,18 @@ fw-review-status = { $status ->
 btn-fw-return = ↩ Return no. { $n }
 fw-return-ask-comment = Comment for { $org }, line { $line } ({ $activity }, { $cercle }): what should be corrected? At most { $max } characters, no names, phone numbers or e-mail addresses.
 fw-return-done = ↩ Line { $line } returned to { $org }; its focal point and alternate are told.
-fw-returned-notice = ↩ Line { $line } of the 4W matrix of { $month } ({ $org }, { $mechanism }) was returned by the chair: { $activity } — { $cercle }.
+fw-returned-notice = ↩ Line { $line } of the 4W matrix of { $month } ({ $org }, { $mechanism }) was returned by the chair.
+fw-returned-what = { $activity } — { $cercle }.
     Comment: { $comment }
     Correct it, then submit again.
 btn-fw-fix = ✏️ Correct line { $line }
 fw-ww-header = Who does what where — { $month } — { $scope }: { $orgs } organisation(s) active in { $cells } cercle × sector pair(s); { $gaps } gap(s); { $duplications } possible duplication(s).
 fw-ww-none = Who does what where — { $month } — { $scope }: no 4W line.
 fw-ww-gaps-title = Gaps ({ $shown } of { $count }):
-fw-ww-gap-line = — { $cercle } ({ $pcode }), { $region } ({ $region_pcode }): nothing in { $sector }
+fw-ww-place = { $cercle } ({ $pcode }), { $region } ({ $region_pcode })
+fw-ww-gap-line = — { $place }: nothing in { $sector }
 fw-ww-dups-title = Possible duplications ({ $shown } of { $count }):
-fw-ww-dup-line = — { $cercle } ({ $pcode }): { $activity } by { $orgs }
+fw-ww-dup-line = — { $place }: { $activity } by { $orgs }
 fw-ww-column = { $column ->
         [kind] Kind
         [region-code] Region P-code

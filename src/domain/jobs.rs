@@ -173,23 +173,10 @@ impl FourwJob {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "fourw_msg", rename_all = "snake_case")]
 pub enum FourwMsg {
-    Reminder {
-        mechanism_id: i64,
-        organisation_id: i64,
-        year: i32,
-        month: u32,
-        stage: String,
-    },
-    Matrix {
-        mechanism_id: i64,
-        year: i32,
-        month: u32,
-    },
-    // 4W review (issue 5)
-    /// A line returned by the chair, to the focal point or alternate of its organisation.
-    Returned {
-        line_id: i64,
-    },
+    Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
+    Matrix { mechanism_id: i64, year: i32, month: u32 },
+    // 4W review (issue 5): a line returned by the chair, to the focal point or alternate.
+    Returned { line_id: i64 },
 }
 
 #[cfg(test)]

@@ -9,9 +9,7 @@ use crate::domain::Role;
 pub enum Msg {
     // General
     WelcomeUnknown,
-    WelcomeMember {
-        name: String,
-    },
+    WelcomeMember { name: String },
     HelpUnknown,
     HelpMember,
     HelpChair,
@@ -24,9 +22,7 @@ pub enum Msg {
     NotAllowed,
     CancelDone,
     CancelNothing,
-    TextTooLong {
-        max: usize,
-    },
+    TextTooLong { max: usize },
     // Language
     LanguageChoose,
     LanguageSet,
@@ -34,107 +30,38 @@ pub enum Msg {
     JoinCodeUnknown,
     JoinCodeExpired,
     JoinCodeUsed,
-    JoinPreview {
-        org: String,
-        org_name: String,
-        mechanism: String,
-        role: Role,
-        observer: bool,
-    },
+    JoinPreview { org: String, org_name: String, mechanism: String, role: Role, observer: bool },
     JoinPrinciples,
-    JoinAccepted {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    JoinAccepted { org: String, mechanism: String, role: Role },
     JoinDeclined,
-    JoinSeatTaken {
-        org: String,
-        mechanism: String,
-        role: Role,
-        holder: String,
-    },
-    JoinAlreadyMember {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    JoinSeatTaken { org: String, mechanism: String, role: Role, holder: String },
+    JoinAlreadyMember { org: String, mechanism: String, role: Role },
     JoinAskNameAgain,
     NameEmpty,
-    NameTooLong {
-        max: usize,
-    },
+    NameTooLong { max: usize },
     NameInvalid,
     // Profile and members
-    MeHeader {
-        name: String,
-    },
-    MeLine {
-        org: String,
-        mechanism: String,
-        role: Role,
-        observer: bool,
-    },
+    MeHeader { name: String },
+    MeLine { org: String, mechanism: String, role: Role, observer: bool },
     MeCoordinator,
     MeNoMembership,
-    MembersHeader {
-        mechanism: String,
-        count: usize,
-    },
-    MembersLine {
-        name: String,
-        org: String,
-        role: Role,
-        observer: bool,
-    },
+    MembersHeader { mechanism: String, count: usize },
+    MembersLine { name: String, org: String, role: Role, observer: bool },
     MembersNone,
     // Invitations made in chat
     InviteChooseMechanism,
-    InviteChooseOrganisation {
-        mechanism: String,
-    },
-    InviteChooseRole {
-        org: String,
-        mechanism: String,
-    },
-    InviteUnknownOrganisation {
-        text: String,
-    },
-    InviteLink {
-        link: String,
-        org: String,
-        mechanism: String,
-        role: Role,
-        expires: String,
-    },
-    InviteLinkReplaces {
-        holder: String,
-    },
-    InviteAskReplace {
-        org: String,
-        mechanism: String,
-        role: Role,
-        holder: String,
-    },
-    InviteSeatTaken {
-        org: String,
-        mechanism: String,
-        role: Role,
-        holder: String,
-    },
+    InviteChooseOrganisation { mechanism: String },
+    InviteChooseRole { org: String, mechanism: String },
+    InviteUnknownOrganisation { text: String },
+    InviteLink { link: String, org: String, mechanism: String, role: Role, expires: String },
+    InviteLinkReplaces { holder: String },
+    InviteAskReplace { org: String, mechanism: String, role: Role, holder: String },
+    InviteSeatTaken { org: String, mechanism: String, role: Role, holder: String },
     InviteNoMechanism,
     // Leaving
     LeaveChoose,
-    LeaveConfirm {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
-    LeaveDone {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    LeaveConfirm { org: String, mechanism: String, role: Role },
+    LeaveDone { org: String, mechanism: String, role: Role },
     LeaveKept,
     LeaveNothing,
     // Buttons
@@ -142,22 +69,14 @@ pub enum Msg {
     BtnEnglish,
     BtnAccept,
     BtnDecline,
-    BtnUseName {
-        name: String,
-    },
+    BtnUseName { name: String },
     BtnConfirmLeave,
     BtnKeep,
     BtnReplace,
     BtnCancel,
     BtnMore,
-    BtnRole {
-        role: Role,
-    },
-    BtnMembership {
-        org: String,
-        mechanism: String,
-        role: Role,
-    },
+    BtnRole { role: Role },
+    BtnMembership { org: String, mechanism: String, role: Role },
     // Command menu descriptions
     CmdStart,
     CmdHelp,
@@ -168,9 +87,7 @@ pub enum Msg {
     CmdLeave,
     CmdCancel,
     // Meetings
-    MeetingTooSoon {
-        hours: i64,
-    },
+    MeetingTooSoon { hours: i64 },
     MeetingInPast,
     MeetingBadDuration,
     MeetingNotFound,
@@ -178,123 +95,44 @@ pub enum Msg {
     AnswersClosed,
     NotInvited,
     NoAlternate,
-    MeetingWhen {
-        weekday: String,
-        date: String,
-        time: String,
-        minutes: i64,
-    },
-    InvitationHeader {
-        adhoc: bool,
-        mechanism: String,
-    },
-    MeetingDetails {
-        when: String,
-        place: String,
-        agenda: String,
-    },
+    MeetingWhen { weekday: String, date: String, time: String, minutes: i64 },
+    InvitationHeader { adhoc: bool, mechanism: String },
+    MeetingDetails { when: String, place: String, agenda: String },
     MeetingNoneGiven,
-    InvitationFor {
-        org: String,
-        observer: bool,
-        role: Role,
-    },
-    AnswerStatus {
-        answer: String,
-    },
+    InvitationFor { org: String, observer: bool, role: Role },
+    AnswerStatus { answer: String },
     BtnAttendFocal,
     BtnHandOver,
     BtnAttendAlternate,
     BtnCannotAttend,
     RsvpRecorded,
-    Reminder {
-        mechanism: String,
-        hours: i64,
-    },
-    HandoverRequest {
-        name: String,
-        org: String,
-    },
+    Reminder { mechanism: String, hours: i64 },
+    HandoverRequest { name: String, org: String },
     BtnSkip,
-    SummaryHeader {
-        mechanism: String,
-        when: String,
-    },
-    SummaryAttending {
-        count: usize,
-        list: String,
-    },
-    SummaryDeclined {
-        count: usize,
-        list: String,
-    },
-    SummaryNoAnswer {
-        count: usize,
-        list: String,
-    },
+    SummaryHeader { mechanism: String, when: String },
+    SummaryAttending { count: usize, list: String },
+    SummaryDeclined { count: usize, list: String },
+    SummaryNoAnswer { count: usize, list: String },
     SummaryEmptyList,
-    MeetingMoved {
-        mechanism: String,
-    },
-    MeetingCancelledNotice {
-        mechanism: String,
-        when: String,
-    },
-    DeliveryFailed {
-        name: String,
-        org: String,
-        mechanism: String,
-        reason: String,
-    },
-    AbsenceFlag {
-        org: String,
-        count: i64,
-        mechanism: String,
-    },
-    MonthlyNudge {
-        mechanism: String,
-        month: String,
-    },
+    MeetingMoved { mechanism: String },
+    MeetingCancelledNotice { mechanism: String, when: String },
+    DeliveryFailed { name: String, org: String, mechanism: String, reason: String },
+    AbsenceFlag { org: String, count: i64, mechanism: String },
+    MonthlyNudge { mechanism: String, month: String },
     MeetingsNone,
     MeetingsHeader,
-    MeetingsLine {
-        when: String,
-        mechanism: String,
-        org: String,
-        answer: String,
-    },
+    MeetingsLine { when: String, mechanism: String, org: String, answer: String },
     MeetingsManageHeader,
-    MeetingsManageLine {
-        id: i64,
-        when: String,
-        mechanism: String,
-        adhoc: bool,
-        cancelled: bool,
-    },
-    BtnShortAttend {
-        date: String,
-    },
-    BtnShortDecline {
-        date: String,
-    },
-    BtnShortHandover {
-        date: String,
-    },
-    BtnMove {
-        id: i64,
-    },
-    BtnCancelMeeting {
-        id: i64,
-    },
-    CancelMeetingConfirm {
-        mechanism: String,
-        when: String,
-    },
+    MeetingsManageLine { id: i64, when: String, mechanism: String, adhoc: bool, cancelled: bool },
+    BtnShortAttend { date: String },
+    BtnShortDecline { date: String },
+    BtnShortHandover { date: String },
+    BtnMove { id: i64 },
+    BtnCancelMeeting { id: i64 },
+    CancelMeetingConfirm { mechanism: String, when: String },
     BtnConfirmCancelMeeting,
     MeetingCancelledDone,
-    MeetingMovedDone {
-        when: String,
-    },
+    MeetingMovedDone { when: String },
     NmChooseMechanism,
     NmChooseDate,
     NmBadDate,
@@ -306,163 +144,64 @@ pub enum Msg {
     NmAskAgenda,
     NmChooseKind,
     NmChooseRecurrence,
-    NmSummary {
-        mechanism: String,
-        when: String,
-        place: String,
-        agenda: String,
-        adhoc: bool,
-        monthly: bool,
-    },
-    NmCreated {
-        count: usize,
-        when: String,
-        invite_at: String,
-    },
+    NmSummary { mechanism: String, when: String, place: String, agenda: String, adhoc: bool, monthly: bool },
+    NmCreated { count: usize, when: String, invite_at: String },
     BtnRegular,
     BtnAdhoc,
     BtnOnce,
     BtnMonthly,
     BtnCreate,
-    BtnTodayPlus {
-        weekday: String,
-        date: String,
-    },
-    MoveChooseDate {
-        mechanism: String,
-    },
-    MoveConfirm {
-        mechanism: String,
-        when: String,
-    },
+    BtnTodayPlus { weekday: String, date: String },
+    MoveChooseDate { mechanism: String },
+    MoveConfirm { mechanism: String, when: String },
     BtnMoveConfirm,
     AttNoMeetings,
     AttChooseMeeting,
-    AttSheet {
-        mechanism: String,
-        when: String,
-    },
-    AttSaved {
-        present: usize,
-        total: usize,
-    },
+    AttSheet { mechanism: String, when: String },
+    AttSaved { present: usize, total: usize },
     AttStatsHeader,
-    AttStatsLine {
-        org: String,
-        present: usize,
-        total: usize,
-    },
+    AttStatsLine { org: String, present: usize, total: usize },
     AttStatsObservers,
     BtnSave,
-    BtnAttOrg {
-        present: bool,
-        org: String,
-    },
-    BtnAttMeeting {
-        date: String,
-        mechanism: String,
-    },
+    BtnAttOrg { present: bool, org: String },
+    BtnAttMeeting { date: String, mechanism: String },
     CmdMeetings,
     CmdNewmeeting,
     CmdAttendance,
     // Minutes (issue 4)
     InternalLabel,
-    MinutesReminder {
-        mechanism: String,
-        when: String,
-        deadline: String,
-        hours: i64,
-    },
-    MinutesOverdue {
-        mechanism: String,
-        when: String,
-    },
-    MinutesCaption {
-        mechanism: String,
-        when: String,
-    },
+    MinutesReminder { mechanism: String, when: String, deadline: String, hours: i64 },
+    MinutesOverdue { mechanism: String, when: String },
+    MinutesCaption { mechanism: String, when: String },
     DocumentCaption,
-    ActionReminder {
-        today: bool,
-        due: String,
-        what: String,
-        org: String,
-        mechanism: String,
-    },
+    ActionReminder { today: bool, due: String, what: String, org: String, mechanism: String },
     BtnActionDone,
-    ActionDone {
-        what: String,
-    },
+    ActionDone { what: String },
     ActionsNone,
-    ActionsHeader {
-        mechanism: String,
-    },
-    ActionsLine {
-        status: String,
-        id: i64,
-        what: String,
-        org: String,
-        due: String,
-    },
-    BtnActionMark {
-        id: i64,
-    },
+    ActionsHeader { mechanism: String },
+    ActionsLine { status: String, id: i64, what: String, org: String, due: String },
+    BtnActionMark { id: i64 },
     MissingNone,
     MissingHeader,
-    MissingLine {
-        mechanism: String,
-        when: String,
-        overdue: bool,
-        deadline: String,
-    },
+    MissingLine { mechanism: String, when: String, overdue: bool, deadline: String },
     ComplianceHeader,
-    ComplianceLine {
-        mechanism: String,
-        percent: u32,
-        on_time: usize,
-        total: usize,
-    },
+    ComplianceLine { mechanism: String, percent: u32, on_time: usize, total: usize },
     ComplianceNone,
     MnChooseMeeting,
-    BtnMnMeeting {
-        has: bool,
-        date: String,
-        mechanism: String,
-    },
+    BtnMnMeeting { has: bool, date: String, mechanism: String },
     MnNoMeetings,
     MnSendContent,
     MnContentExpected,
     MnAskActions,
-    MnActionBadLine {
-        line: usize,
-    },
-    MnActionBadDate {
-        line: usize,
-        date: String,
-    },
-    MnActionBadWhat {
-        line: usize,
-    },
+    MnActionBadLine { line: usize },
+    MnActionBadDate { line: usize, date: String },
+    MnActionBadWhat { line: usize },
     MnActionTooMany,
-    MnActionBadOrg {
-        line: usize,
-        org: String,
-    },
-    MnSummary {
-        mechanism: String,
-        when: String,
-        content: String,
-        actions: String,
-    },
-    MnContentDocument {
-        name: String,
-    },
-    MnContentText {
-        chars: usize,
-    },
-    MnShared {
-        count: usize,
-    },
+    MnActionBadOrg { line: usize, org: String },
+    MnSummary { mechanism: String, when: String, content: String, actions: String },
+    MnContentDocument { name: String },
+    MnContentText { chars: usize },
+    MnShared { count: usize },
     BtnShare,
     MeetingNotEnded,
     MinutesAlreadyShared,
@@ -472,165 +211,68 @@ pub enum Msg {
     ShareSendDocument,
     ShareChooseMechanisms,
     BtnSend,
-    BtnToggleMech {
-        on: bool,
-        code: String,
-    },
-    ShareDone {
-        count: usize,
-    },
+    BtnToggleMech { on: bool, code: String },
+    ShareDone { count: usize },
     ShareNothingSelected,
     CmdMinutes,
     CmdMissing,
     CmdActions,
     CmdShare,
     // 4W (issue 5)
-    FwColumn {
-        column: String,
-    },
-    FwStatus {
-        status: String,
-    },
-    FwYesNo {
-        yes: bool,
-    },
+    FwColumn { column: String },
+    FwStatus { status: String },
+    FwYesNo { yes: bool },
     FwTotal,
     FwNotReporter,
-    FwChooseMonth {
-        month: String,
-    },
-    BtnFwMonth {
-        month: String,
-    },
+    FwChooseMonth { month: String },
+    BtnFwMonth { month: String },
     FwChooseSeat,
-    BtnFwSeat {
-        org: String,
-        mechanism: String,
-    },
-    FwStart {
-        org: String,
-        mechanism: String,
-        month: String,
-        submitted: String,
-        lines: usize,
-    },
+    BtnFwSeat { org: String, mechanism: String },
+    FwStart { org: String, mechanism: String, month: String, submitted: String, lines: usize },
     BtnFwAddLine,
     BtnFwSameAsLast,
     BtnFwNoActivity,
-    FwNoLastMonth {
-        month: String,
-    },
+    FwNoLastMonth { month: String },
     FwAskSector,
-    FwAskActivity {
-        sector: String,
-    },
+    FwAskActivity { sector: String },
     FwAskRegion,
-    FwAskCercle {
-        region: String,
-    },
+    FwAskCercle { region: String },
     FwAskStatus,
-    FwAskStart {
-        month: String,
-    },
+    FwAskStart { month: String },
     FwAskEnd,
-    FwAskCount {
-        field: String,
-    },
-    FwAskDisabled {
-        total: u64,
-    },
+    FwAskCount { field: String },
+    FwAskDisabled { total: u64 },
     FwAskPartner,
     FwAskDonor,
     FwAskRemarks,
-    BtnFwStatus {
-        status: String,
-    },
-    BtnFwKeep {
-        value: String,
-    },
-    BtnFwFirstDay {
-        date: String,
-    },
-    BtnFwLastDay {
-        date: String,
-    },
+    BtnFwStatus { status: String },
+    BtnFwKeep { value: String },
+    BtnFwFirstDay { date: String },
+    BtnFwLastDay { date: String },
     FwBadDate,
-    FwEndBeforeStart {
-        start: String,
-    },
-    FwOutsideMonth {
-        month: String,
-    },
-    FwBadCount {
-        max: u32,
-    },
-    FwDisabledAboveTotal {
-        disabled: u32,
-        total: u64,
-    },
+    FwEndBeforeStart { start: String },
+    FwOutsideMonth { month: String },
+    FwBadCount { max: u32 },
+    FwDisabledAboveTotal { disabled: u32, total: u64 },
     FwUnknownPlace,
-    FwCercleNotInRegion {
-        region: String,
-    },
-    FwPersonalData {
-        kind: String,
-    },
-    FwReviewHeader {
-        org: String,
-        mechanism: String,
-        month: String,
-        count: usize,
-    },
-    FwReviewLine {
-        n: u32,
-        activity: String,
-        cercle: String,
-        status: String,
-        period: String,
-        total: u64,
-        disabled: u32,
-    },
-    BtnFwEdit {
-        n: usize,
-    },
-    BtnFwDelete {
-        n: usize,
-    },
+    FwCercleNotInRegion { region: String },
+    FwPersonalData { kind: String },
+    FwReviewHeader { org: String, mechanism: String, month: String, count: usize },
+    FwReviewLine { n: u32, activity: String, cercle: String, status: String, period: String, total: u64, disabled: u32 },
+    BtnFwEdit { n: usize },
+    BtnFwDelete { n: usize },
     BtnFwAddAnother,
     BtnFwSubmit,
-    FwSubmitted {
-        month: String,
-        count: usize,
-        late: bool,
-    },
-    FwNoActivityDone {
-        month: String,
-        late: bool,
-    },
-    FwLineInvalid {
-        n: usize,
-    },
+    FwSubmitted { month: String, count: usize, late: bool },
+    FwNoActivityDone { month: String, late: bool },
+    FwLineInvalid { n: usize },
     FwCancelAsk,
     BtnFwDiscard,
     BtnFwContinue,
-    FwReminder {
-        org: String,
-        mechanism: String,
-        month: String,
-        deadline: String,
-        stage: &'static str,
-    },
-    FwMatrixCaption {
-        month: String,
-        mechanism: String,
-        count: usize,
-        missing: String,
-    },
+    FwReminder { org: String, mechanism: String, month: String, deadline: String, stage: &'static str },
+    FwMatrixCaption { month: String, mechanism: String, count: usize, missing: String },
     FwMissingNone,
-    FwExportCaption {
-        month: String,
-        scope: String,
-    },
+    FwExportCaption { month: String, scope: String },
     FwExportAll,
     FwExportBadMonth,
     CmdReport,
@@ -638,97 +280,27 @@ pub enum Msg {
     // 4W review (issue 5)
     CmdReview,
     CmdWhereWho,
-    FwBadMonthFor {
-        command: String,
-    },
-    FwReviewNone {
-        month: String,
-        scope: String,
-    },
-    FwReviewHeaderList {
-        month: String,
-        scope: String,
-        count: usize,
-        shown: usize,
-    },
-    FwReviewItem {
-        n: usize,
-        org: String,
-        line: i64,
-        activity: String,
-        cercle: String,
-        pcode: String,
-        total: i64,
-        status: String,
-    },
-    FwReviewStatus {
-        status: String,
-    },
-    BtnFwReturn {
-        n: usize,
-    },
-    FwReturnAskComment {
-        org: String,
-        line: i64,
-        activity: String,
-        cercle: String,
-        max: usize,
-    },
-    FwReturnDone {
-        org: String,
-        line: i64,
-    },
-    FwReturnedNotice {
-        month: String,
-        org: String,
-        mechanism: String,
-        line: i64,
-        activity: String,
-        cercle: String,
-        comment: String,
-    },
-    BtnFwFix {
-        line: i64,
-    },
-    FwWwHeader {
-        month: String,
-        scope: String,
-        orgs: usize,
-        cells: usize,
-        gaps: usize,
-        duplications: usize,
-    },
-    FwWwNone {
-        month: String,
-        scope: String,
-    },
-    FwWwGapsTitle {
-        shown: usize,
-        count: usize,
-    },
-    FwWwGapLine {
-        cercle: String,
-        pcode: String,
-        region: String,
-        region_pcode: String,
-        sector: String,
-    },
-    FwWwDupsTitle {
-        shown: usize,
-        count: usize,
-    },
-    FwWwDupLine {
-        cercle: String,
-        pcode: String,
-        activity: String,
-        orgs: String,
-    },
-    FwWwColumn {
-        column: String,
-    },
-    FwWwKind {
-        kind: &'static str,
-    },
+    FwBadMonthFor { command: String },
+    FwReviewNone { month: String, scope: String },
+    FwReviewHeaderList { month: String, scope: String, count: usize, shown: usize },
+    FwReviewItem { n: usize, org: String, line: i64, what: String, total: i64, status: String },
+    FwReviewWhat { activity: String, cercle: String, pcode: String },
+    FwReviewStatus { status: String },
+    BtnFwReturn { n: usize },
+    FwReturnAskComment { org: String, line: i64, activity: String, cercle: String, max: usize },
+    FwReturnDone { org: String, line: i64 },
+    FwReturnedNotice { month: String, org: String, mechanism: String, line: i64 },
+    FwReturnedWhat { activity: String, cercle: String, comment: String },
+    BtnFwFix { line: i64 },
+    FwWwHeader { month: String, scope: String, orgs: usize, cells: usize, gaps: usize, duplications: usize },
+    FwWwNone { month: String, scope: String },
+    FwWwPlace { cercle: String, pcode: String, region: String, region_pcode: String },
+    FwWwGapsTitle { shown: usize, count: usize },
+    FwWwGapLine { place: String, sector: String },
+    FwWwDupsTitle { shown: usize, count: usize },
+    FwWwDupLine { place: String, activity: String, orgs: String },
+    FwWwColumn { column: String },
+    FwWwKind { kind: &'static str },
     FwWwSheetName,
 }
 
@@ -1007,14 +579,17 @@ impl Msg {
             FwReviewNone { .. } => "fw-review-none",
             FwReviewHeaderList { .. } => "fw-review-header-list",
             FwReviewItem { .. } => "fw-review-item",
+            FwReviewWhat { .. } => "fw-review-what",
             FwReviewStatus { .. } => "fw-review-status",
             BtnFwReturn { .. } => "btn-fw-return",
             FwReturnAskComment { .. } => "fw-return-ask-comment",
             FwReturnDone { .. } => "fw-return-done",
             FwReturnedNotice { .. } => "fw-returned-notice",
+            FwReturnedWhat { .. } => "fw-returned-what",
             BtnFwFix { .. } => "btn-fw-fix",
             FwWwHeader { .. } => "fw-ww-header",
             FwWwNone { .. } => "fw-ww-none",
+            FwWwPlace { .. } => "fw-ww-place",
             FwWwGapsTitle { .. } => "fw-ww-gaps-title",
             FwWwGapLine { .. } => "fw-ww-gap-line",
             FwWwDupsTitle { .. } => "fw-ww-dups-title",
@@ -1628,15 +1203,18 @@ impl Msg {
                 a.set("count", count);
                 a.set("shown", shown);
             }
-            FwReviewItem { n, org, line, activity, cercle, pcode, total, status } => {
+            FwReviewItem { n, org, line, what, total, status } => {
                 a.set("n", n);
                 a.set("org", org);
                 a.set("line", line);
+                a.set("what", what);
+                a.set("total", total);
+                a.set("status", status);
+            }
+            FwReviewWhat { activity, cercle, pcode } => {
                 a.set("activity", activity);
                 a.set("cercle", cercle);
                 a.set("pcode", pcode);
-                a.set("total", total);
-                a.set("status", status);
             }
             FwReviewStatus { status } => {
                 a.set("status", status);
@@ -1655,11 +1233,13 @@ impl Msg {
                 a.set("org", org);
                 a.set("line", line);
             }
-            FwReturnedNotice { month, org, mechanism, line, activity, cercle, comment } => {
+            FwReturnedNotice { month, org, mechanism, line } => {
                 a.set("month", month);
                 a.set("org", org);
                 a.set("mechanism", mechanism);
                 a.set("line", line);
+            }
+            FwReturnedWhat { activity, cercle, comment } => {
                 a.set("activity", activity);
                 a.set("cercle", cercle);
                 a.set("comment", comment);
@@ -1675,20 +1255,22 @@ impl Msg {
                 a.set("gaps", gaps);
                 a.set("duplications", duplications);
             }
-            FwWwGapsTitle { shown, count } | FwWwDupsTitle { shown, count } => {
-                a.set("shown", shown);
-                a.set("count", count);
-            }
-            FwWwGapLine { cercle, pcode, region, region_pcode, sector } => {
+            FwWwPlace { cercle, pcode, region, region_pcode } => {
                 a.set("cercle", cercle);
                 a.set("pcode", pcode);
                 a.set("region", region);
                 a.set("region_pcode", region_pcode);
+            }
+            FwWwGapsTitle { shown, count } | FwWwDupsTitle { shown, count } => {
+                a.set("shown", shown);
+                a.set("count", count);
+            }
+            FwWwGapLine { place, sector } => {
+                a.set("place", place);
                 a.set("sector", sector);
             }
-            FwWwDupLine { cercle, pcode, activity, orgs } => {
-                a.set("cercle", cercle);
-                a.set("pcode", pcode);
+            FwWwDupLine { place, activity, orgs } => {
+                a.set("place", place);
                 a.set("activity", activity);
                 a.set("orgs", orgs);
             }

@@ -38,6 +38,7 @@ pub struct Gap {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplication {
     pub place: Place,
+    pub sector: String,
     pub activity_code: String,
     pub activity_fr: String,
     pub activity_en: String,
@@ -78,12 +79,14 @@ pub fn compute(rows: &[MatrixRow], cercles: &[(String, String, String, String)])
         cercle: r.cercle_name.clone(),
     };
     let mut presence: BTreeMap<(Place, String), BTreeSet<String>> = BTreeMap::new();
-    let mut same: BTreeMap<(Place, String), (String, String, BTreeSet<String>)> = BTreeMap::new();
+    // (place, activity) → (sector, activity in French, in English, organisations)
+    type Same = (String, String, String, BTreeSet<String>);
+    let mut same: BTreeMap<(Place, String), Same> = BTreeMap::new();
     for r in rows {
         presence.entry((place(r), r.sector_code.clone())).or_default().insert(r.org.clone());
         same.entry((place(r), r.activity_code.clone()))
-            .or_insert_with(|| (r.activity_fr.clone(), r.activity_en.clone(), BTreeSet::new()))
-            .2
+            .or_insert_with(|| (r.sector_code.clone(), r.activity_fr.clone(), r.activity_en.clone(), BTreeSet::new()))
+            .3
             .insert(r.org.clone());
     }
     let regions: BTreeSet<&str> = rows.iter().map(|r| r.region_pcode.as_str()).collect();
@@ -110,9 +113,10 @@ pub fn compute(rows: &[MatrixRow], cercles: &[(String, String, String, String)])
     gaps.sort_by(|a, b| (&a.place.cercle_pcode, &a.sector).cmp(&(&b.place.cercle_pcode, &b.sector)));
     let duplications = same
         .into_iter()
-        .filter(|(_, (_, _, orgs))| orgs.len() >= 2)
-        .map(|((place, activity_code), (activity_fr, activity_en, orgs))| Duplication {
+        .filter(|(_, (_, _, _, orgs))| orgs.len() >= 2)
+        .map(|((place, activity_code), (sector, activity_fr, activity_en, orgs))| Duplication {
             place,
+            sector,
             activity_code,
             activity_fr,
             activity_en,
@@ -152,9 +156,8 @@ pub fn sheet(ww: &WhoWhere, lang: Language, i18n: &I18n) -> Sheet {
     for d in &ww.duplications {
         let mut row = vec![Cell::Text(t(Msg::FwWwKind { kind: "duplication" }))];
         row.extend(place(&d.place));
-        let sector = d.activity_code.split('-').next().unwrap_or_default();
         row.extend([
-            text(sector),
+            text(&d.sector),
             Cell::Text(format!("{} ({})", d.activity(lang), d.activity_code)),
             Cell::Text(d.orgs.join(", ")),
             Cell::Int(d.orgs.len() as i64),
@@ -236,7 +239,7 @@ mod tests {
         assert_eq!(ww.duplications.len(), 1, "{:?}", ww.duplications);
         let d = &ww.duplications[0];
         assert_eq!((d.place.cercle_pcode.as_str(), d.place.cercle.as_str()), ("ML0507", "Ténenkou"));
-        assert_eq!(d.activity_code, "PRO-MON");
+        assert_eq!((d.sector.as_str(), d.activity_code.as_str()), ("PRO", "PRO-MON"));
         assert_eq!(d.orgs, ["DRC", "NRC"]);
         let presence: Vec<(&str, &str, Vec<String>)> =
             ww.presence.iter().map(|p| (p.place.cercle_pcode.as_str(), p.sector.as_str(), p.orgs.clone())).collect();

@@ -441,6 +441,11 @@ mod tests {
             "fw:n:-1",
             "fw:ed:0300",
             "fw:cx:maybe",
+            // 4W review (issue 5)
+            "fw:ret:",
+            "fw:ret:x",
+            "fw:fix:-",
+            "fw:fix:1:2",
         ] {
             assert_eq!(Cb::decode(bad), None, "{bad:?}");
         }

@@ -1014,15 +1014,20 @@ async fn render_and_send(
                 .await?
                 .map(|m| m.name(lang).to_string())
                 .unwrap_or_else(|| line.mechanism.clone());
-            let text = t(Msg::FwReturnedNotice {
-                month: month_label(rm),
-                org: line.org.clone(),
-                mechanism,
-                line: line.position + 1,
-                activity: line.activity(lang).to_string(),
-                cercle: line.cercle_name.clone(),
-                comment: line.return_comment.clone().unwrap_or_default(),
-            });
+            let text = format!(
+                "{}\n{}",
+                t(Msg::FwReturnedNotice {
+                    month: month_label(rm),
+                    org: line.org.clone(),
+                    mechanism,
+                    line: line.position + 1
+                }),
+                t(Msg::FwReturnedWhat {
+                    activity: line.activity(lang).to_string(),
+                    cercle: line.cercle_name.clone(),
+                    comment: line.return_comment.clone().unwrap_or_default(),
+                })
+            );
             let k = kb(vec![vec![button(t(Msg::BtnFwFix { line: line.position + 1 }), Cb::FwFix(line.id))]]);
             runner.pacer.acquire(chat.0).await;
             runner.bot.send_message(chat, text).reply_markup(k).await?;
@@ -1088,9 +1093,11 @@ pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
                 n: i + 1,
                 org: l.org.clone(),
                 line: l.position + 1,
-                activity: l.activity(turn.lang()).to_string(),
-                cercle: l.cercle_name.clone(),
-                pcode: l.cercle_pcode.clone(),
+                what: turn.t(Msg::FwReviewWhat {
+                    activity: l.activity(turn.lang()).to_string(),
+                    cercle: l.cercle_name.clone(),
+                    pcode: l.cercle_pcode.clone(),
+                }),
                 total: l.total,
                 status: turn.t(Msg::FwReviewStatus { status: l.review_status.clone() }),
             }));
@@ -1233,13 +1240,7 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
             let shown = ww.gaps.len().min(WHERE_WHO_CAP);
             text.push(turn.t(Msg::FwWwGapsTitle { shown, count: ww.gaps.len() }));
             for g in ww.gaps.iter().take(WHERE_WHO_CAP) {
-                text.push(turn.t(Msg::FwWwGapLine {
-                    cercle: g.place.cercle.clone(),
-                    pcode: g.place.cercle_pcode.clone(),
-                    region: g.place.region.clone(),
-                    region_pcode: g.place.region_pcode.clone(),
-                    sector: g.sector.clone(),
-                }));
+                text.push(turn.t(Msg::FwWwGapLine { place: place_label(turn, &g.place), sector: g.sector.clone() }));
             }
         }
         if !ww.duplications.is_empty() {
@@ -1247,8 +1248,7 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
             text.push(turn.t(Msg::FwWwDupsTitle { shown, count: ww.duplications.len() }));
             for d in ww.duplications.iter().take(WHERE_WHO_CAP) {
                 text.push(turn.t(Msg::FwWwDupLine {
-                    cercle: d.place.cercle.clone(),
-                    pcode: d.place.cercle_pcode.clone(),
+                    place: place_label(turn, &d.place),
                     activity: d.activity(turn.lang()).to_string(),
                     orgs: d.orgs.join(", "),
                 }));
@@ -1257,4 +1257,13 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
         turn.say_long(text).await?;
     }
     Ok(())
+}
+
+fn place_label(turn: &Turn<'_>, p: &wherewho::Place) -> String {
+    turn.t(Msg::FwWwPlace {
+        cercle: p.cercle.clone(),
+        pcode: p.cercle_pcode.clone(),
+        region: p.region.clone(),
+        region_pcode: p.region_pcode.clone(),
+    })
 }
