@@ -167,6 +167,16 @@ pub fn sheet(ww: &WhoWhere, lang: Language, i18n: &I18n) -> Sheet {
     Sheet { name: t(Msg::FwWwSheetName), rows }
 }
 
+/// Who does what where for a month, in one mechanism or all, from the database.
+pub async fn of_month(
+    db: &crate::storage::Db,
+    month: crate::domain::fourw::ReportingMonth,
+    mechanism: Option<i64>,
+) -> crate::domain::AppResult<WhoWhere> {
+    use crate::storage::reports as store;
+    Ok(compute(&store::matrix(db, month, mechanism).await?, &store::cercles(db).await?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -870,7 +870,7 @@ pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
         let table =
             export::month_table(&ctx.db, month, scope.as_ref().map(|m| m.id), turn.lang(), &turn.app.i18n, ctx.tz)
                 .await?;
-        let ww = where_who_of(ctx, month, scope.as_ref().map(|m| m.id)).await?;
+        let ww = wherewho::of_month(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
         let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, turn.lang(), &turn.app.i18n)])?;
         let name = export::file_name(month, scope.as_ref().map(|m| m.code.as_str()), export::Format::Xlsx);
         let scope_label = match &scope {
@@ -988,7 +988,7 @@ async fn render_and_send(
             .take(CAPTION_LIMIT)
             .collect();
             let table = export::month_table(&ctx.db, rm, Some(mech.id), lang, &app.i18n, ctx.tz).await?;
-            let ww = where_who_of(ctx, rm, Some(mech.id)).await?;
+            let ww = wherewho::of_month(&ctx.db, rm, Some(mech.id)).await?;
             let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, lang, &app.i18n)])?;
             let name = export::file_name(rm, Some(&mech.code), export::Format::Xlsx);
             runner.pacer.acquire(chat.0).await;
@@ -1202,17 +1202,6 @@ pub(super) async fn fix_pressed(
     Ok(None)
 }
 
-/// Who does what where for a month, in one mechanism or all.
-async fn where_who_of(
-    ctx: &crate::services::Ctx,
-    month: ReportingMonth,
-    mechanism: Option<i64>,
-) -> Result<wherewho::WhoWhere, crate::domain::AppError> {
-    let rows = store::matrix(&ctx.db, month, mechanism).await?;
-    let cercles = store::cercles(&ctx.db).await?;
-    Ok(wherewho::compute(&rows, &cercles))
-}
-
 /// /wherewho [YYYY-MM]: counts, then the first gaps and possible duplications, with P-codes.
 pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
     if !svc::may_review(&turn.access, None) {
@@ -1222,7 +1211,7 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
     let Some(month) = month_arg(turn, args, "wherewho").await? else { return Ok(()) };
     let ctx = &turn.app.ctx;
     for scope in svc::review_scopes(ctx, &turn.access).await? {
-        let ww = where_who_of(ctx, month, scope.as_ref().map(|m| m.id)).await?;
+        let ww = wherewho::of_month(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
         let label = scope_label(turn, &scope);
         if ww.presence.is_empty() {
             turn.say(Msg::FwWwNone { month: month_label(month), scope: label }).await?;
