@@ -347,7 +347,11 @@ async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<(
     let table = export::month_table(&ctx.db, month, mech.as_ref().map(|m| m.id), lang, &i18n, ctx.tz).await?;
     let bytes = match format {
         Format::Csv => export::to_csv(&table)?,
-        Format::Xlsx => export::to_xlsx(&table, &[])?,
+        // 4W review (issue 5): with the who-does-what-where sheet.
+        Format::Xlsx => {
+            let ww = crate::services::wherewho::of_month(&ctx.db, month, mech.as_ref().map(|m| m.id)).await?;
+            export::to_xlsx(&table, &[crate::services::wherewho::sheet(&ww, lang, &i18n)])?
+        }
     };
     std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
     eprintln!("{} line(s) of {month} written to {}", table.rows.len(), output.display());

@@ -33,6 +33,8 @@ help-chair = Your commands as chair of a mechanism:
     /language — French or English
     /leave — leave a mechanism
     /cancel — leave the current dialog
+    /review — review the 4W matrix and return a line with a comment
+    /wherewho — who does what where: the month's gaps and duplications
 help-coordinator = Your coordinator commands:
     /newmeeting — plan a meeting of any mechanism
     /meetings — meetings: answer, move, cancel
@@ -46,6 +48,8 @@ help-coordinator = Your coordinator commands:
     /me — your profile
     /language — French or English
     /cancel — leave the current dialog
+    /review — review the 4W matrix and return a line with a comment
+    /wherewho — who does what where: the month's gaps and duplications
 unknown-command = Unknown command. Type /help to see your commands.
 free-text-hint = I am not expecting any text right now. Type /help to see what you can do.
 internal-error = A technical problem occurred; nothing was lost. Please try again in a moment.

@@ -116,3 +116,48 @@ fw-export-all = all mechanisms
 fw-export-bad-month = Month not recognised: write /export YYYY-MM (for example /export 2026-10).
 cmd-report = submit the month's 4W matrix
 cmd-export = export the 4W matrix
+# 4W review (issue 5)
+cmd-review = review the 4W matrix and return lines
+cmd-wherewho = who does what where: gaps and duplications
+fw-bad-month-for = Month not recognised: write /{ $command } YYYY-MM (for example /{ $command } 2026-10).
+fw-review-none = 4W review of { $month } — { $scope }: no line submitted.
+fw-review-header-list = 4W review of { $month } — { $scope }: { $count } line(s) ({ $shown } shown). Press ↩ to return a line to its organisation with a comment.
+fw-review-item = { $n }. { $org } (line { $line }) — { $what } — { $total } people — { $status }
+fw-review-what = { $activity } — { $cercle } ({ $pcode })
+fw-review-status = { $status ->
+        [returned] returned
+        [corrected] corrected
+       *[submitted] submitted
+    }
+btn-fw-return = ↩ Return no. { $n }
+fw-return-ask-comment = Comment for { $org }, line { $line } ({ $activity }, { $cercle }): what should be corrected? At most { $max } characters, no names, phone numbers or e-mail addresses.
+fw-return-done = ↩ Line { $line } returned to { $org }; its focal point and alternate are told.
+fw-returned-notice = ↩ Line { $line } of the 4W matrix of { $month } ({ $org }, { $mechanism }) was returned by the chair.
+fw-returned-what = { $activity } — { $cercle }.
+    Comment: { $comment }
+    Correct it, then submit again.
+btn-fw-fix = ✏️ Correct line { $line }
+fw-ww-header = Who does what where — { $month } — { $scope }: { $orgs } organisation(s) active in { $cells } cercle × sector pair(s); { $gaps } gap(s); { $duplications } possible duplication(s).
+fw-ww-none = Who does what where — { $month } — { $scope }: no 4W line.
+fw-ww-gaps-title = Gaps ({ $shown } of { $count }):
+fw-ww-place = { $cercle } ({ $pcode }), { $region } ({ $region_pcode })
+fw-ww-gap-line = — { $place }: nothing in { $sector }
+fw-ww-dups-title = Possible duplications ({ $shown } of { $count }):
+fw-ww-dup-line = — { $place }: { $activity } by { $orgs }
+fw-ww-column = { $column ->
+        [kind] Kind
+        [region-code] Region P-code
+        [region] Region
+        [cercle-code] Cercle P-code
+        [cercle] Cercle
+        [sector] Sector
+        [activity] Activity
+        [organisations] Organisations
+       *[count] Count
+    }
+fw-ww-kind = { $kind ->
+        [active] active
+        [gap] gap
+       *[duplication] duplication
+    }
+fw-ww-sheet-name = Who-What-Where

@@ -33,6 +33,8 @@ help-chair = Vos commandes de président(e) de mécanisme :
     /language — français ou anglais
     /leave — quitter un mécanisme
     /cancel — abandonner le dialogue en cours
+    /review — revoir la matrice 4W et renvoyer une ligne avec un commentaire
+    /wherewho — qui fait quoi où : lacunes et doublons du mois
 help-coordinator = Vos commandes de coordonnateur :
     /newmeeting — planifier une réunion de tout mécanisme
     /meetings — les réunions : répondre, déplacer, annuler
@@ -46,6 +48,8 @@ help-coordinator = Vos commandes de coordonnateur :
     /me — votre profil
     /language — français ou anglais
     /cancel — abandonner le dialogue en cours
+    /review — revoir la matrice 4W et renvoyer une ligne avec un commentaire
+    /wherewho — qui fait quoi où : lacunes et doublons du mois
 unknown-command = Commande inconnue. Tapez /help pour voir vos commandes.
 free-text-hint = Je n'attends pas de texte pour l'instant. Tapez /help pour voir ce que vous pouvez faire.
 internal-error = Un problème technique est survenu ; rien n'a été perdu. Réessayez dans un instant.

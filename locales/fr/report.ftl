@@ -116,3 +116,48 @@ fw-export-all = tous les mécanismes
 fw-export-bad-month = Mois non reconnu : écrivez /export AAAA-MM (par exemple /export 2026-10).
 cmd-report = soumettre la matrice 4W du mois
 cmd-export = exporter la matrice 4W
+# 4W review (issue 5)
+cmd-review = revoir la matrice 4W et renvoyer des lignes
+cmd-wherewho = qui fait quoi où : lacunes et doublons
+fw-bad-month-for = Mois non reconnu : écrivez /{ $command } AAAA-MM (par exemple /{ $command } 2026-10).
+fw-review-none = Revue 4W de { $month } — { $scope } : aucune ligne soumise.
+fw-review-header-list = Revue 4W de { $month } — { $scope } : { $count } ligne(s) ({ $shown } affichées). Appuyez sur ↩ pour renvoyer une ligne à son organisation avec un commentaire.
+fw-review-item = { $n }. { $org } (ligne { $line }) — { $what } — { $total } personnes — { $status }
+fw-review-what = { $activity } — { $cercle } ({ $pcode })
+fw-review-status = { $status ->
+        [returned] renvoyé
+        [corrected] corrigé
+       *[submitted] soumis
+    }
+btn-fw-return = ↩ Renvoyer n° { $n }
+fw-return-ask-comment = Commentaire pour { $org }, ligne { $line } ({ $activity }, { $cercle }) : que faut-il corriger ? { $max } caractères au plus, sans nom, numéro de téléphone ni adresse e-mail.
+fw-return-done = ↩ Ligne { $line } renvoyée à { $org } ; son point focal et son/sa suppléant(e) sont prévenus.
+fw-returned-notice = ↩ La ligne { $line } de la matrice 4W de { $month } ({ $org }, { $mechanism }) a été renvoyée par la présidence.
+fw-returned-what = { $activity } — { $cercle }.
+    Commentaire : { $comment }
+    Corrigez-la puis soumettez à nouveau.
+btn-fw-fix = ✏️ Corriger la ligne { $line }
+fw-ww-header = Qui fait quoi où — { $month } — { $scope } : { $orgs } organisation(s) active(s) dans { $cells } couple(s) cercle × secteur ; { $gaps } lacune(s) ; { $duplications } doublon(s) possible(s).
+fw-ww-none = Qui fait quoi où — { $month } — { $scope } : aucune ligne 4W.
+fw-ww-gaps-title = Lacunes ({ $shown } sur { $count }) :
+fw-ww-place = { $cercle } ({ $pcode }), { $region } ({ $region_pcode })
+fw-ww-gap-line = — { $place } : rien en { $sector }
+fw-ww-dups-title = Doublons possibles ({ $shown } sur { $count }) :
+fw-ww-dup-line = — { $place } : { $activity } par { $orgs }
+fw-ww-column = { $column ->
+        [kind] Type
+        [region-code] P-code région
+        [region] Région
+        [cercle-code] P-code cercle
+        [cercle] Cercle
+        [sector] Secteur
+        [activity] Activité
+        [organisations] Organisations
+       *[count] Nombre
+    }
+fw-ww-kind = { $kind ->
+        [active] présence
+        [gap] lacune
+       *[duplication] doublon
+    }
+fw-ww-sheet-name = Qui fait quoi où

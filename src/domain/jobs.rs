@@ -175,6 +175,8 @@ impl FourwJob {
 pub enum FourwMsg {
     Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
     Matrix { mechanism_id: i64, year: i32, month: u32 },
+    // 4W review (issue 5): a line returned by the chair, to the focal point or alternate.
+    Returned { line_id: i64 },
 }
 
 #[cfg(test)]

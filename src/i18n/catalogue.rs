@@ -277,6 +277,31 @@ pub enum Msg {
     FwExportBadMonth,
     CmdReport,
     CmdExport,
+    // 4W review (issue 5)
+    CmdReview,
+    CmdWhereWho,
+    FwBadMonthFor { command: String },
+    FwReviewNone { month: String, scope: String },
+    FwReviewHeaderList { month: String, scope: String, count: usize, shown: usize },
+    FwReviewItem { n: usize, org: String, line: i64, what: String, total: i64, status: String },
+    FwReviewWhat { activity: String, cercle: String, pcode: String },
+    FwReviewStatus { status: String },
+    BtnFwReturn { n: usize },
+    FwReturnAskComment { org: String, line: i64, activity: String, cercle: String, max: usize },
+    FwReturnDone { org: String, line: i64 },
+    FwReturnedNotice { month: String, org: String, mechanism: String, line: i64 },
+    FwReturnedWhat { activity: String, cercle: String, comment: String },
+    BtnFwFix { line: i64 },
+    FwWwHeader { month: String, scope: String, orgs: usize, cells: usize, gaps: usize, duplications: usize },
+    FwWwNone { month: String, scope: String },
+    FwWwPlace { cercle: String, pcode: String, region: String, region_pcode: String },
+    FwWwGapsTitle { shown: usize, count: usize },
+    FwWwGapLine { place: String, sector: String },
+    FwWwDupsTitle { shown: usize, count: usize },
+    FwWwDupLine { place: String, activity: String, orgs: String },
+    FwWwColumn { column: String },
+    FwWwKind { kind: &'static str },
+    FwWwSheetName,
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -547,6 +572,31 @@ impl Msg {
             FwExportBadMonth => "fw-export-bad-month",
             CmdReport => "cmd-report",
             CmdExport => "cmd-export",
+            // 4W review (issue 5)
+            CmdReview => "cmd-review",
+            CmdWhereWho => "cmd-wherewho",
+            FwBadMonthFor { .. } => "fw-bad-month-for",
+            FwReviewNone { .. } => "fw-review-none",
+            FwReviewHeaderList { .. } => "fw-review-header-list",
+            FwReviewItem { .. } => "fw-review-item",
+            FwReviewWhat { .. } => "fw-review-what",
+            FwReviewStatus { .. } => "fw-review-status",
+            BtnFwReturn { .. } => "btn-fw-return",
+            FwReturnAskComment { .. } => "fw-return-ask-comment",
+            FwReturnDone { .. } => "fw-return-done",
+            FwReturnedNotice { .. } => "fw-returned-notice",
+            FwReturnedWhat { .. } => "fw-returned-what",
+            BtnFwFix { .. } => "btn-fw-fix",
+            FwWwHeader { .. } => "fw-ww-header",
+            FwWwNone { .. } => "fw-ww-none",
+            FwWwPlace { .. } => "fw-ww-place",
+            FwWwGapsTitle { .. } => "fw-ww-gaps-title",
+            FwWwGapLine { .. } => "fw-ww-gap-line",
+            FwWwDupsTitle { .. } => "fw-ww-dups-title",
+            FwWwDupLine { .. } => "fw-ww-dup-line",
+            FwWwColumn { .. } => "fw-ww-column",
+            FwWwKind { .. } => "fw-ww-kind",
+            FwWwSheetName => "fw-ww-sheet-name",
         }
     }
 
@@ -1137,6 +1187,100 @@ impl Msg {
             FwExportBadMonth => {}
             CmdReport => {}
             CmdExport => {}
+            // 4W review (issue 5)
+            CmdReview => {}
+            CmdWhereWho => {}
+            FwBadMonthFor { command } => {
+                a.set("command", command);
+            }
+            FwReviewNone { month, scope } | FwWwNone { month, scope } => {
+                a.set("month", month);
+                a.set("scope", scope);
+            }
+            FwReviewHeaderList { month, scope, count, shown } => {
+                a.set("month", month);
+                a.set("scope", scope);
+                a.set("count", count);
+                a.set("shown", shown);
+            }
+            FwReviewItem { n, org, line, what, total, status } => {
+                a.set("n", n);
+                a.set("org", org);
+                a.set("line", line);
+                a.set("what", what);
+                a.set("total", total);
+                a.set("status", status);
+            }
+            FwReviewWhat { activity, cercle, pcode } => {
+                a.set("activity", activity);
+                a.set("cercle", cercle);
+                a.set("pcode", pcode);
+            }
+            FwReviewStatus { status } => {
+                a.set("status", status);
+            }
+            BtnFwReturn { n } => {
+                a.set("n", n);
+            }
+            FwReturnAskComment { org, line, activity, cercle, max } => {
+                a.set("org", org);
+                a.set("line", line);
+                a.set("activity", activity);
+                a.set("cercle", cercle);
+                a.set("max", max);
+            }
+            FwReturnDone { org, line } => {
+                a.set("org", org);
+                a.set("line", line);
+            }
+            FwReturnedNotice { month, org, mechanism, line } => {
+                a.set("month", month);
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("line", line);
+            }
+            FwReturnedWhat { activity, cercle, comment } => {
+                a.set("activity", activity);
+                a.set("cercle", cercle);
+                a.set("comment", comment);
+            }
+            BtnFwFix { line } => {
+                a.set("line", line);
+            }
+            FwWwHeader { month, scope, orgs, cells, gaps, duplications } => {
+                a.set("month", month);
+                a.set("scope", scope);
+                a.set("orgs", orgs);
+                a.set("cells", cells);
+                a.set("gaps", gaps);
+                a.set("duplications", duplications);
+            }
+            FwWwPlace { cercle, pcode, region, region_pcode } => {
+                a.set("cercle", cercle);
+                a.set("pcode", pcode);
+                a.set("region", region);
+                a.set("region_pcode", region_pcode);
+            }
+            FwWwGapsTitle { shown, count } | FwWwDupsTitle { shown, count } => {
+                a.set("shown", shown);
+                a.set("count", count);
+            }
+            FwWwGapLine { place, sector } => {
+                a.set("place", place);
+                a.set("sector", sector);
+            }
+            FwWwDupLine { place, activity, orgs } => {
+                a.set("place", place);
+                a.set("activity", activity);
+                a.set("orgs", orgs);
+            }
+            FwWwColumn { column } => {
+                a.set("column", column);
+            }
+            FwWwKind { kind } => {
+                a.set("kind", kind);
+            }
+            FwWwSheetName => {}
         }
         a
     }

@@ -295,6 +295,33 @@ fn samples() -> Vec<Msg> {
         FwExportBadMonth,
         CmdReport,
         CmdExport,
+        // 4W review (issue 5)
+        CmdReview,
+        CmdWhereWho,
+        FwBadMonthFor { command: s("review") },
+        FwReviewNone { month: s("10/2026"), scope: s("CPN") },
+        FwReviewHeaderList { month: s("10/2026"), scope: s("CPN"), count: 45, shown: 30 },
+        FwReviewItem { n: 1, org: s("NRC"), line: 2, what: s("x"), total: 75, status: s("corrigé") },
+        FwReviewWhat { activity: s("Référencement"), cercle: s("Ténenkou"), pcode: s("ML0507") },
+        FwReviewStatus { status: s("returned") },
+        BtnFwReturn { n: 3 },
+        FwReturnAskComment { org: s("NRC"), line: 2, activity: s("Référencement"), cercle: s("Ténenkou"), max: 500 },
+        FwReturnDone { org: s("NRC"), line: 2 },
+        FwReturnedNotice { month: s("10/2026"), org: s("NRC"), mechanism: s("CPN"), line: 2 },
+        FwReturnedWhat {
+            activity: s("Référencement"), cercle: s("Ténenkou"), comment: s("Femmes comptées deux fois")
+        },
+        BtnFwFix { line: 2 },
+        FwWwHeader { month: s("10/2026"), scope: s("CPN"), orgs: 4, cells: 7, gaps: 12, duplications: 1 },
+        FwWwNone { month: s("10/2026"), scope: s("CPN") },
+        FwWwPlace { cercle: s("Djenné"), pcode: s("ML0503"), region: s("Mopti"), region_pcode: s("ML05") },
+        FwWwGapsTitle { shown: 5, count: 12 },
+        FwWwGapLine { place: s("Djenné (ML0503)"), sector: s("PRO-GBV") },
+        FwWwDupsTitle { shown: 1, count: 1 },
+        FwWwDupLine { place: s("Ténenkou (ML0507)"), activity: s("Référencement"), orgs: s("DRC, NRC") },
+        FwWwColumn { column: s("cercle-code") },
+        FwWwKind { kind: "gap" },
+        FwWwSheetName,
     ]
 }
 

@@ -9,6 +9,8 @@ pub mod people;
 // 4W (issue 5)
 pub mod export;
 pub mod reports;
+// 4W review (issue 5)
+pub mod wherewho;
 
 use crate::domain::Clock;
 use crate::storage::Db;

@@ -269,3 +269,54 @@ async fn remind(ctx: &Ctx, month: ReportingMonth, stage: &str) -> AppResult<usiz
     }
     Ok(queued)
 }
+
+// 4W review (issue 5): the chair returns a line with a comment; the focal point and alternate
+// of its organisation are told through the scheduler.
+
+/// What a reviewer sees: every mechanism for a coordinator (`None`), else those they chair.
+pub async fn review_scopes(ctx: &Ctx, access: &Access) -> AppResult<Vec<Option<Mechanism>>> {
+    if access.coordinator {
+        return Ok(vec![None]);
+    }
+    Ok(memberships::chaired_mechanisms(&ctx.db, access.person.id).await?.into_iter().map(Some).collect())
+}
+
+/// Returns a line to its organisation with a comment (checked: length, no personal data).
+/// Only the chairs of the line's mechanism and the coordinators may; a line already returned
+/// (or gone) is `NotFound`.
+pub async fn return_line(
+    ctx: &Ctx,
+    access: &Access,
+    line_id: i64,
+    comment: &str,
+) -> AppResult<Result<store::ReviewLine, LineError>> {
+    let line = store::review_line(&ctx.db, line_id).await?.ok_or(AppError::NotFound)?;
+    if !may_review(access, Some(line.mechanism_id)) {
+        return Err(AppError::NotAllowed);
+    }
+    if line.review_status == "returned" {
+        return Err(AppError::NotFound);
+    }
+    let comment = match crate::domain::fourw::check_free_text(comment, crate::domain::fourw::MAX_COMMENT_CHARS) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    if !store::return_line(&ctx.db, line_id, &comment).await? {
+        return Err(AppError::NotFound);
+    }
+    let recipients = reporters(ctx, line.mechanism_id)
+        .await?
+        .into_iter()
+        .find(|(o, _)| o.id == line.organisation_id)
+        .map(|(_, people)| people)
+        .unwrap_or_default();
+    let mut queued = false;
+    for person in recipients {
+        let key = format!("fw:returned:l{line_id}:p{person}:t{}", ctx.clock.now().timestamp());
+        queued |= deliver(ctx, key, person, FourwMsg::Returned { line_id }).await?;
+    }
+    if queued {
+        ctx.wake.notify_one();
+    }
+    Ok(Ok(store::ReviewLine { review_status: "returned".into(), return_comment: Some(comment), ..line }))
+}

@@ -282,6 +282,29 @@ pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
     .fetch_optional(&mut *tx)
     .await
     .map_err(internal)?;
+    // 4W review (issue 5): the review status of the lines being replaced.
+    let mut old_lines: Vec<(Line, String, Option<String>)> = Vec::new();
+    let previous_status = previous.as_ref().map(|(_, st, _)| st.clone()).unwrap_or_default();
+    if let Some((id, _, _)) = &previous {
+        let rows: Vec<LineRow> = sqlx::query_as(&format!(
+            "SELECT {LINE_COLUMNS} FROM fourw_lines WHERE submission_id = ? ORDER BY position"
+        ))
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let reviews: Vec<(String, Option<String>)> = sqlx::query_as(
+            "SELECT review_status, return_comment FROM fourw_lines WHERE submission_id = ? ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(internal)?;
+        for (row, (st, comment)) in rows.into_iter().zip(reviews) {
+            old_lines.push((row.into_domain()?, st, comment));
+        }
+    }
+    let reviews = review_after_resubmission(&previous_status, &old_lines, s.lines);
     let id = match previous {
         Some((id, status, late)) => {
             let status = if status == "returned" || status == "corrected" { "corrected" } else { "submitted" };
@@ -321,10 +344,10 @@ pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
         .await
         .map_err(internal)?,
     };
-    for (i, l) in s.lines.iter().enumerate() {
+    for ((i, l), (review, comment)) in s.lines.iter().enumerate().zip(reviews) {
         sqlx::query(&format!(
-            "INSERT INTO fourw_lines (submission_id, position, {LINE_COLUMNS})
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO fourw_lines (submission_id, position, {LINE_COLUMNS}, review_status, return_comment)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         ))
         .bind(id)
         .bind(i as i64)
@@ -343,6 +366,8 @@ pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
         .bind(&l.partner)
         .bind(&l.donor)
         .bind(&l.remarks)
+        .bind(review)
+        .bind(comment)
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
@@ -403,4 +428,190 @@ pub async fn matrix(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> A
     .fetch_all(&db.pool)
     .await
     .map_err(internal)
+}
+
+// 4W review (issue 5): lines as the chair reviews them, returning one, the admin units.
+
+/// One line with what the review needs to show and check it.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ReviewLine {
+    pub id: i64,
+    pub position: i64,
+    pub organisation_id: i64,
+    pub mechanism_id: i64,
+    pub month: String,
+    pub org: String,
+    pub mechanism: String,
+    pub activity_fr: String,
+    pub activity_en: String,
+    pub cercle_name: String,
+    pub cercle_pcode: String,
+    pub total: i64,
+    pub review_status: String,
+    pub return_comment: Option<String>,
+}
+
+impl ReviewLine {
+    pub fn activity(&self, lang: Language) -> &str {
+        match lang {
+            Language::Fr => &self.activity_fr,
+            Language::En => &self.activity_en,
+        }
+    }
+}
+
+const REVIEW_SELECT: &str = "SELECT l.id, l.position, s.organisation_id, s.mechanism_id, s.month, o.acronym AS org,
+        m.code AS mechanism, a.name_fr AS activity_fr, a.name_en AS activity_en, c.name AS cercle_name,
+        l.cercle_pcode, (l.girls + l.boys + l.women + l.men) AS total, l.review_status, l.return_comment
+     FROM fourw_lines l
+     JOIN fourw_submissions s ON s.id = l.submission_id
+     JOIN organisations o ON o.id = s.organisation_id
+     JOIN mechanisms m ON m.id = s.mechanism_id
+     JOIN fourw_activities a ON a.code = l.activity_code
+     JOIN admin_units c ON c.pcode = l.cercle_pcode";
+
+/// The lines of a month (optionally of one mechanism), by mechanism, organisation, position.
+pub async fn review_lines(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> AppResult<Vec<ReviewLine>> {
+    sqlx::query_as(&format!(
+        "{REVIEW_SELECT} WHERE s.month = ?1 AND (?2 IS NULL OR s.mechanism_id = ?2)
+         ORDER BY m.sort_order, o.acronym COLLATE NOCASE, l.position"
+    ))
+    .bind(month.to_string())
+    .bind(mechanism)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+pub async fn review_line(db: &Db, line_id: i64) -> AppResult<Option<ReviewLine>> {
+    sqlx::query_as(&format!("{REVIEW_SELECT} WHERE l.id = ?"))
+        .bind(line_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+/// Marks a line (and its submission) returned with the chair's comment; false when the line
+/// is gone or already returned.
+pub async fn return_line(db: &Db, line_id: i64, comment: &str) -> AppResult<bool> {
+    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let changed = sqlx::query(
+        "UPDATE fourw_lines SET review_status = 'returned', return_comment = ? WHERE id = ? AND review_status <> 'returned'",
+    )
+    .bind(comment)
+    .bind(line_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?
+    .rows_affected();
+    if changed == 1 {
+        sqlx::query(
+            "UPDATE fourw_submissions SET status = 'returned' WHERE id = (SELECT submission_id FROM fourw_lines WHERE id = ?)",
+        )
+        .bind(line_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    }
+    tx.commit().await.map_err(internal)?;
+    Ok(changed == 1)
+}
+
+/// Every cercle with its region: (region P-code, region name, cercle P-code, cercle name).
+pub async fn cercles(db: &Db) -> AppResult<Vec<(String, String, String, String)>> {
+    sqlx::query_as(
+        "SELECT r.pcode, r.name, c.pcode, c.name FROM admin_units c JOIN admin_units r ON r.pcode = c.parent_pcode
+         WHERE c.level = 2 ORDER BY c.pcode",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+/// The review status (and comment) each line of a resubmission gets. A line identical to a
+/// line that was not returned keeps that line's status; after a return, or in place of a
+/// returned or corrected line, a line is "corrected" (keeping the comment of the line it
+/// replaces); otherwise "submitted".
+pub fn review_after_resubmission(
+    previous_status: &str,
+    old: &[(Line, String, Option<String>)],
+    new: &[Line],
+) -> Vec<(&'static str, Option<String>)> {
+    let mut used = vec![false; old.len()];
+    new.iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let same = old.iter().enumerate().position(|(j, (l, st, _))| !used[j] && st != "returned" && l == line);
+            if let Some(j) = same {
+                used[j] = true;
+                let (_, st, comment) = &old[j];
+                return if st == "corrected" { ("corrected", comment.clone()) } else { ("submitted", None) };
+            }
+            // The line it replaces: the one at the same place when returned or corrected, else
+            // the first returned line not accounted for (lines above it may have been deleted).
+            let replaced = Some(i)
+                .filter(|i| old.get(*i).is_some_and(|(_, st, _)| st == "returned" || st == "corrected") && !used[*i])
+                .or_else(|| old.iter().enumerate().position(|(j, (_, st, _))| !used[j] && st == "returned"));
+            if let Some(j) = replaced {
+                used[j] = true;
+            }
+            if previous_status == "returned" || replaced.is_some() {
+                ("corrected", replaced.and_then(|j| old[j].2.clone()))
+            } else {
+                ("submitted", None)
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+
+    fn line(cercle: &str, women: u32) -> Line {
+        Line {
+            sector: "PRO".into(),
+            activity: "PRO-MON".into(),
+            region: "ML05".into(),
+            cercle: cercle.into(),
+            status: ActivityStatus::Ongoing,
+            start: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            end: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            reached: Reached { girls: 0, boys: 0, women, men: 0, disabled: 0 },
+            partner: None,
+            donor: None,
+            remarks: None,
+        }
+    }
+
+    #[test]
+    fn a_corrected_line_becomes_corrected_and_the_others_keep_their_status() {
+        let old = vec![
+            (line("ML0501", 10), "submitted".to_string(), None),
+            (line("ML0507", 20), "returned".to_string(), Some("20 femmes ?".to_string())),
+        ];
+        // Line 2 corrected, line 1 unchanged.
+        let new = [line("ML0501", 10), line("ML0507", 12)];
+        assert_eq!(
+            review_after_resubmission("returned", &old, &new),
+            [("submitted", None), ("corrected", Some("20 femmes ?".to_string()))]
+        );
+        // Line 1 deleted: the corrected line moves up and is still "corrected".
+        assert_eq!(
+            review_after_resubmission("returned", &old, &[line("ML0507", 12)]),
+            [("corrected", Some("20 femmes ?".to_string()))]
+        );
+        // A later resubmission without a return: unchanged lines keep their status, a new one is "submitted".
+        let after = vec![
+            (line("ML0501", 10), "submitted".to_string(), None),
+            (line("ML0507", 12), "corrected".to_string(), Some("20 femmes ?".to_string())),
+        ];
+        let new = [line("ML0501", 10), line("ML0507", 12), line("ML0503", 5)];
+        assert_eq!(
+            review_after_resubmission("corrected", &after, &new),
+            [("submitted", None), ("corrected", Some("20 femmes ?".to_string())), ("submitted", None)]
+        );
+        // A first submission: everything "submitted".
+        assert_eq!(review_after_resubmission("", &[], &[line("ML0501", 1)]), [("submitted", None)]);
+    }
 }

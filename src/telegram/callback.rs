@@ -88,6 +88,11 @@ pub enum Cb {
     FwSubmit,
     FwCancel,
     FwDiscard(bool),
+    // 4W review (issue 5)
+    /// The chair returns a line (its id) to its organisation.
+    FwReturn(i64),
+    /// The focal point opens /report on a returned line (its id).
+    FwFix(i64),
 }
 
 // 4W (issue 5)
@@ -221,6 +226,9 @@ impl Cb {
             Cb::FwSubmit => "fw:sub".into(),
             Cb::FwCancel => "fw:cx".into(),
             Cb::FwDiscard(yes) => format!("fw:cx:{}", if yes { "y" } else { "n" }),
+            // 4W review (issue 5)
+            Cb::FwReturn(l) => format!("fw:ret:{l}"),
+            Cb::FwFix(l) => format!("fw:fix:{l}"),
         }
     }
 
@@ -296,6 +304,9 @@ impl Cb {
             ["fw", "cx"] => Cb::FwCancel,
             ["fw", "cx", "y"] => Cb::FwDiscard(true),
             ["fw", "cx", "n"] => Cb::FwDiscard(false),
+            // 4W review (issue 5)
+            ["fw", "ret", l] => Cb::FwReturn(id(l)?),
+            ["fw", "fix", l] => Cb::FwFix(id(l)?),
             _ => return None,
         })
     }
@@ -379,6 +390,9 @@ mod tests {
             Cb::FwCancel,
             Cb::FwDiscard(true),
             Cb::FwDiscard(false),
+            // 4W review (issue 5)
+            Cb::FwReturn(i64::MAX),
+            Cb::FwFix(1),
         ]
     }
 
@@ -427,6 +441,11 @@ mod tests {
             "fw:n:-1",
             "fw:ed:0300",
             "fw:cx:maybe",
+            // 4W review (issue 5)
+            "fw:ret:",
+            "fw:ret:x",
+            "fw:fix:-",
+            "fw:fix:1:2",
         ] {
             assert_eq!(Cb::decode(bad), None, "{bad:?}");
         }

@@ -48,6 +48,9 @@ enum Command {
     // 4W (issue 5)
     Report,
     Export,
+    // 4W review (issue 5)
+    Review,
+    WhereWho,
 }
 
 impl Command {
@@ -71,6 +74,9 @@ impl Command {
             // 4W (issue 5)
             "report" | "rapport" => Command::Report,
             "export" | "exporter" => Command::Export,
+            // 4W review (issue 5)
+            "review" | "revue" => Command::Review,
+            "wherewho" | "quiouquoi" => Command::WhereWho,
             _ => return None,
         })
     }
@@ -349,6 +355,9 @@ async fn on_command(
         // 4W (issue 5)
         Command::Report => super::report::start(turn, dialogue).await?,
         Command::Export => super::report::export(turn, args).await?,
+        // 4W review (issue 5)
+        Command::Review => super::report::review(turn, args).await?,
+        Command::WhereWho => super::report::where_who(turn, args).await?,
         Command::Cancel => unreachable!("handled above"),
     }
     Ok(())
@@ -390,6 +399,8 @@ async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: State, text
         }
         // 4W (issue 5)
         State::Report(draft) => super::report::text(turn, dialogue, *draft, text).await?,
+        // 4W review (issue 5)
+        State::FwReturnComment { line_id } => super::report::return_comment(turn, dialogue, line_id, text).await?,
         // The other steps expect a button.
         _ => {
             turn.say(Msg::FreeTextHint).await?;
@@ -615,6 +626,9 @@ async fn handle_button(
             dialogue.exit().await?;
             edit(turn.t(Msg::CancelDone)).await?;
         }
+        // 4W review (issue 5)
+        (Cb::FwReturn(line_id), _) => return super::report::return_pressed(turn, dialogue, line_id).await,
+        (Cb::FwFix(line_id), _) => return super::report::fix_pressed(turn, dialogue, line_id).await,
         // A button from another step, an old message, or forged data: no effect.
         _ => return Ok(Some(Msg::ButtonExpired)),
     }

@@ -38,6 +38,11 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     if role >= MenuRole::Chair {
         list.push(("export", Msg::CmdExport));
     }
+    // 4W review (issue 5)
+    if role >= MenuRole::Chair {
+        list.push(("review", Msg::CmdReview));
+        list.push(("wherewho", Msg::CmdWhereWho));
+    }
     list
 }
 
@@ -79,6 +84,9 @@ mod tests {
         assert!(names(MenuRole::Member).contains(&"members"));
         assert!(!names(MenuRole::Member).contains(&"invite"));
         assert!(names(MenuRole::Chair).contains(&"invite"));
+        // 4W review (issue 5)
+        assert!(names(MenuRole::Chair).contains(&"review") && names(MenuRole::Coordinator).contains(&"wherewho"));
+        assert!(!names(MenuRole::Member).contains(&"review") && !names(MenuRole::Member).contains(&"wherewho"));
         for r in [MenuRole::Unknown, MenuRole::Member, MenuRole::Chair, MenuRole::Coordinator] {
             for (n, _) in commands_for(r) {
                 assert!(n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));

@@ -14,7 +14,7 @@ use crate::domain::jobs::FourwMsg;
 use crate::domain::{Language, Person};
 use crate::i18n::Msg;
 use crate::scheduler::Outcome;
-use crate::services::{export, reports as svc};
+use crate::services::{export, reports as svc, wherewho};
 use crate::storage::{people, reference, reports as store};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -870,7 +870,8 @@ pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
         let table =
             export::month_table(&ctx.db, month, scope.as_ref().map(|m| m.id), turn.lang(), &turn.app.i18n, ctx.tz)
                 .await?;
-        let bytes = export::to_xlsx(&table, &[])?;
+        let ww = wherewho::of_month(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
+        let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, turn.lang(), &turn.app.i18n)])?;
         let name = export::file_name(month, scope.as_ref().map(|m| m.code.as_str()), export::Format::Xlsx);
         let scope_label = match &scope {
             Some(m) => m.code.clone(),
@@ -987,7 +988,8 @@ async fn render_and_send(
             .take(CAPTION_LIMIT)
             .collect();
             let table = export::month_table(&ctx.db, rm, Some(mech.id), lang, &app.i18n, ctx.tz).await?;
-            let bytes = export::to_xlsx(&table, &[])?;
+            let ww = wherewho::of_month(&ctx.db, rm, Some(mech.id)).await?;
+            let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, lang, &app.i18n)])?;
             let name = export::file_name(rm, Some(&mech.code), export::Format::Xlsx);
             runner.pacer.acquire(chat.0).await;
             runner
@@ -997,6 +999,260 @@ async fn render_and_send(
                 .protect_content(true)
                 .await?;
         }
+        // 4W review (issue 5)
+        FourwMsg::Returned { line_id } => {
+            let Some(line) = store::review_line(&ctx.db, *line_id).await? else {
+                return Ok(Err("the line was replaced meanwhile".into()));
+            };
+            if line.review_status != "returned" {
+                return Ok(Err("the line was corrected meanwhile".into()));
+            }
+            let Ok(rm) = ReportingMonth::parse(&line.month) else {
+                return Ok(Err("invalid month".into()));
+            };
+            let mechanism = reference::mechanism_by_id(&ctx.db, line.mechanism_id)
+                .await?
+                .map(|m| m.name(lang).to_string())
+                .unwrap_or_else(|| line.mechanism.clone());
+            let text = format!(
+                "{}\n{}",
+                t(Msg::FwReturnedNotice {
+                    month: month_label(rm),
+                    org: line.org.clone(),
+                    mechanism,
+                    line: line.position + 1
+                }),
+                t(Msg::FwReturnedWhat {
+                    activity: line.activity(lang).to_string(),
+                    cercle: line.cercle_name.clone(),
+                    comment: line.return_comment.clone().unwrap_or_default(),
+                })
+            );
+            let k = kb(vec![vec![button(t(Msg::BtnFwFix { line: line.position + 1 }), Cb::FwFix(line.id))]]);
+            runner.pacer.acquire(chat.0).await;
+            runner.bot.send_message(chat, text).reply_markup(k).await?;
+        }
     }
     Ok(Ok(()))
+}
+
+// ---------------------------------------------------------------- 4W review (issue 5)
+
+/// At most this many lines (with their ↩ buttons) in one /review message.
+const REVIEW_CAP: usize = 30;
+/// At most this many gaps and duplications each in the /wherewho message.
+const WHERE_WHO_CAP: usize = 5;
+
+/// The month of /review or /wherewho: the one typed, else the open one. None after a reply.
+async fn month_arg(turn: &Turn<'_>, args: &[&str], command: &str) -> Result<Option<ReportingMonth>, HandlerError> {
+    Ok(match args.first() {
+        Some(raw) => match ReportingMonth::parse(raw) {
+            Ok(m) => Some(m),
+            Err(_) => {
+                turn.say(Msg::FwBadMonthFor { command: command.into() }).await?;
+                None
+            }
+        },
+        None => Some(svc::open_month(&turn.app.ctx)),
+    })
+}
+
+fn scope_label(turn: &Turn<'_>, scope: &Option<crate::domain::Mechanism>) -> String {
+    match scope {
+        Some(m) => m.code.clone(),
+        None => turn.t(Msg::FwExportAll),
+    }
+}
+
+/// /review [YYYY-MM]: the month's lines of the chair's mechanisms (all for a coordinator), with
+/// a ↩ button per line that can be returned.
+pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
+    if !svc::may_review(&turn.access, None) {
+        turn.say(Msg::NotAllowed).await?;
+        return Ok(());
+    }
+    let Some(month) = month_arg(turn, args, "review").await? else { return Ok(()) };
+    let ctx = &turn.app.ctx;
+    for scope in svc::review_scopes(ctx, &turn.access).await? {
+        let lines = store::review_lines(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
+        let label = scope_label(turn, &scope);
+        if lines.is_empty() {
+            turn.say(Msg::FwReviewNone { month: month_label(month), scope: label }).await?;
+            continue;
+        }
+        let shown = lines.len().min(REVIEW_CAP);
+        let mut text = vec![turn.t(Msg::FwReviewHeaderList {
+            month: month_label(month),
+            scope: label,
+            count: lines.len(),
+            shown,
+        })];
+        let mut buttons = Vec::new();
+        for (i, l) in lines.iter().take(REVIEW_CAP).enumerate() {
+            text.push(turn.t(Msg::FwReviewItem {
+                n: i + 1,
+                org: l.org.clone(),
+                line: l.position + 1,
+                what: turn.t(Msg::FwReviewWhat {
+                    activity: l.activity(turn.lang()).to_string(),
+                    cercle: l.cercle_name.clone(),
+                    pcode: l.cercle_pcode.clone(),
+                }),
+                total: l.total,
+                status: turn.t(Msg::FwReviewStatus { status: l.review_status.clone() }),
+            }));
+            if l.review_status != "returned" {
+                buttons.push(button(turn.t(Msg::BtnFwReturn { n: i + 1 }), Cb::FwReturn(l.id)));
+            }
+        }
+        turn.say_with(text.join("\n"), kb(rows_of(buttons, 3))).await?;
+    }
+    Ok(())
+}
+
+/// ↩ pressed: checks the line and the reviewer, then asks for the comment.
+pub(super) async fn return_pressed(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    line_id: i64,
+) -> Result<Option<Msg>, HandlerError> {
+    let Some(line) = store::review_line(&turn.app.ctx.db, line_id).await? else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    if !svc::may_review(&turn.access, Some(line.mechanism_id)) {
+        return Ok(Some(Msg::NotAllowed));
+    }
+    if line.review_status == "returned" {
+        return Ok(Some(Msg::ButtonExpired));
+    }
+    dialogue.update(State::FwReturnComment { line_id }).await?;
+    let text = turn.t(Msg::FwReturnAskComment {
+        org: line.org.clone(),
+        line: line.position + 1,
+        activity: line.activity(turn.lang()).to_string(),
+        cercle: line.cercle_name.clone(),
+        max: fourw::MAX_COMMENT_CHARS,
+    });
+    turn.say_with(text, kb(vec![vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]])).await?;
+    Ok(None)
+}
+
+/// The comment typed: the line is returned and the organisation told (or the comment refused
+/// with the reason, and asked again).
+pub(super) async fn return_comment(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    line_id: i64,
+    text: &str,
+) -> HandlerResult {
+    match svc::return_line(&turn.app.ctx, &turn.access, line_id, text).await {
+        Ok(Ok(line)) => {
+            dialogue.exit().await?;
+            turn.say(Msg::FwReturnDone { org: line.org, line: line.position + 1 }).await?;
+        }
+        Ok(Err(e)) => {
+            let why = match e {
+                LineError::TooLong { max } => Msg::TextTooLong { max },
+                LineError::PersonalData(kind) => Msg::FwPersonalData { kind: kind.as_str().to_string() },
+                _ => Msg::FreeTextHint,
+            };
+            turn.say_with(turn.t(why), kb(vec![vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]])).await?;
+        }
+        Err(e) => {
+            dialogue.exit().await?;
+            turn.say(turn.refusal(&e)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// "Correct line N" pressed by the focal point or alternate: /report opens on that line.
+pub(super) async fn fix_pressed(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    line_id: i64,
+) -> Result<Option<Msg>, HandlerError> {
+    let Some(line) = store::review_line(&turn.app.ctx.db, line_id).await? else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    if !svc::reporting_seats(&turn.access)
+        .iter()
+        .any(|(o, m)| o.id == line.organisation_id && m.id == line.mechanism_id)
+    {
+        return Ok(Some(Msg::NotAllowed));
+    }
+    let Ok(month) = ReportingMonth::parse(&line.month) else { return Ok(Some(Msg::ButtonExpired)) };
+    let Some((s, lines)) = svc::existing(&turn.app.ctx, line.organisation_id, line.mechanism_id, month).await? else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    let Some(index) = usize::try_from(line.position).ok().filter(|i| *i < lines.len()) else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    let d = ReportDraft {
+        step: Step::Sector,
+        month: Some(month),
+        org_id: Some(line.organisation_id),
+        mechanism_id: Some(line.mechanism_id),
+        line: LineDraft::from_line(&lines[index]),
+        lines,
+        editing: Some(index),
+        submitted: s.status.as_str().into(),
+    };
+    ask(turn, dialogue, &d, None, None).await?;
+    Ok(None)
+}
+
+/// /wherewho [YYYY-MM]: counts, then the first gaps and possible duplications, with P-codes.
+pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
+    if !svc::may_review(&turn.access, None) {
+        turn.say(Msg::NotAllowed).await?;
+        return Ok(());
+    }
+    let Some(month) = month_arg(turn, args, "wherewho").await? else { return Ok(()) };
+    let ctx = &turn.app.ctx;
+    for scope in svc::review_scopes(ctx, &turn.access).await? {
+        let ww = wherewho::of_month(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
+        let label = scope_label(turn, &scope);
+        if ww.presence.is_empty() {
+            turn.say(Msg::FwWwNone { month: month_label(month), scope: label }).await?;
+            continue;
+        }
+        let mut text = vec![turn.t(Msg::FwWwHeader {
+            month: month_label(month),
+            scope: label,
+            orgs: ww.organisations(),
+            cells: ww.presence.len(),
+            gaps: ww.gaps.len(),
+            duplications: ww.duplications.len(),
+        })];
+        if !ww.gaps.is_empty() {
+            let shown = ww.gaps.len().min(WHERE_WHO_CAP);
+            text.push(turn.t(Msg::FwWwGapsTitle { shown, count: ww.gaps.len() }));
+            for g in ww.gaps.iter().take(WHERE_WHO_CAP) {
+                text.push(turn.t(Msg::FwWwGapLine { place: place_label(turn, &g.place), sector: g.sector.clone() }));
+            }
+        }
+        if !ww.duplications.is_empty() {
+            let shown = ww.duplications.len().min(WHERE_WHO_CAP);
+            text.push(turn.t(Msg::FwWwDupsTitle { shown, count: ww.duplications.len() }));
+            for d in ww.duplications.iter().take(WHERE_WHO_CAP) {
+                text.push(turn.t(Msg::FwWwDupLine {
+                    place: place_label(turn, &d.place),
+                    activity: d.activity(turn.lang()).to_string(),
+                    orgs: d.orgs.join(", "),
+                }));
+            }
+        }
+        turn.say_long(text).await?;
+    }
+    Ok(())
+}
+
+fn place_label(turn: &Turn<'_>, p: &wherewho::Place) -> String {
+    turn.t(Msg::FwWwPlace {
+        cercle: p.cercle.clone(),
+        pcode: p.cercle_pcode.clone(),
+        region: p.region.clone(),
+        region_pcode: p.region_pcode.clone(),
+    })
 }

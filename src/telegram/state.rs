@@ -79,6 +79,11 @@ pub enum State {
     },
     // 4W (issue 5)
     Report(Box<super::report::ReportDraft>),
+    // 4W review (issue 5)
+    /// The chair is typing the comment of a line being returned.
+    FwReturnComment {
+        line_id: i64,
+    },
 }
 
 /// The /newmeeting dialog so far.

@@ -1,0 +1,268 @@
+//! 4W review (issue 5): who does what where. Per region and cercle × sector, the organisations
+//! active in the month; the gaps (cercles of the regions where the scope works with no activity
+//! in one of its sectors); the possible duplications (two organisations or more with the same
+//! activity in the same cercle in the same month). Pure: computed from the month's lines and
+//! the admin units.
+
+use super::export::{Cell, Sheet};
+use crate::domain::Language;
+use crate::i18n::{I18n, Msg};
+use crate::storage::reports::MatrixRow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A place: region and cercle, P-codes and names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    pub region_pcode: String,
+    pub region: String,
+    pub cercle_pcode: String,
+    pub cercle: String,
+}
+
+/// The organisations active in a cercle in a sector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presence {
+    pub place: Place,
+    pub sector: String,
+    pub orgs: Vec<String>,
+}
+
+/// A cercle with no activity in a sector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub place: Place,
+    pub sector: String,
+}
+
+/// The same activity by two organisations or more in the same cercle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplication {
+    pub place: Place,
+    pub sector: String,
+    pub activity_code: String,
+    pub activity_fr: String,
+    pub activity_en: String,
+    pub orgs: Vec<String>,
+}
+
+impl Duplication {
+    pub fn activity(&self, lang: Language) -> &str {
+        match lang {
+            Language::Fr => &self.activity_fr,
+            Language::En => &self.activity_en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WhoWhere {
+    pub presence: Vec<Presence>,
+    pub gaps: Vec<Gap>,
+    pub duplications: Vec<Duplication>,
+}
+
+impl WhoWhere {
+    /// The organisations active in the month, once each.
+    pub fn organisations(&self) -> usize {
+        self.presence.iter().flat_map(|p| p.orgs.iter()).collect::<BTreeSet<_>>().len()
+    }
+}
+
+/// Computes who does what where from the month's lines (of one mechanism or all) and every
+/// cercle `(region P-code, region name, cercle P-code, cercle name)`. The regions and sectors
+/// examined for gaps are those of the lines (the schema records no region per mechanism).
+pub fn compute(rows: &[MatrixRow], cercles: &[(String, String, String, String)]) -> WhoWhere {
+    let place = |r: &MatrixRow| Place {
+        region_pcode: r.region_pcode.clone(),
+        region: r.region_name.clone(),
+        cercle_pcode: r.cercle_pcode.clone(),
+        cercle: r.cercle_name.clone(),
+    };
+    let mut presence: BTreeMap<(Place, String), BTreeSet<String>> = BTreeMap::new();
+    // (place, activity) → (sector, activity in French, in English, organisations)
+    type Same = (String, String, String, BTreeSet<String>);
+    let mut same: BTreeMap<(Place, String), Same> = BTreeMap::new();
+    for r in rows {
+        presence.entry((place(r), r.sector_code.clone())).or_default().insert(r.org.clone());
+        same.entry((place(r), r.activity_code.clone()))
+            .or_insert_with(|| (r.sector_code.clone(), r.activity_fr.clone(), r.activity_en.clone(), BTreeSet::new()))
+            .3
+            .insert(r.org.clone());
+    }
+    let regions: BTreeSet<&str> = rows.iter().map(|r| r.region_pcode.as_str()).collect();
+    let sectors: BTreeSet<&str> = rows.iter().map(|r| r.sector_code.as_str()).collect();
+    let mut gaps = Vec::new();
+    for (region_pcode, region, cercle_pcode, cercle) in cercles {
+        if !regions.contains(region_pcode.as_str()) {
+            continue;
+        }
+        for sector in &sectors {
+            if !rows.iter().any(|r| r.cercle_pcode == *cercle_pcode && r.sector_code == *sector) {
+                gaps.push(Gap {
+                    place: Place {
+                        region_pcode: region_pcode.clone(),
+                        region: region.clone(),
+                        cercle_pcode: cercle_pcode.clone(),
+                        cercle: cercle.clone(),
+                    },
+                    sector: sector.to_string(),
+                });
+            }
+        }
+    }
+    gaps.sort_by(|a, b| (&a.place.cercle_pcode, &a.sector).cmp(&(&b.place.cercle_pcode, &b.sector)));
+    let duplications = same
+        .into_iter()
+        .filter(|(_, (_, _, _, orgs))| orgs.len() >= 2)
+        .map(|((place, activity_code), (sector, activity_fr, activity_en, orgs))| Duplication {
+            place,
+            sector,
+            activity_code,
+            activity_fr,
+            activity_en,
+            orgs: orgs.into_iter().collect(),
+        })
+        .collect();
+    let presence = presence
+        .into_iter()
+        .map(|((place, sector), orgs)| Presence { place, sector, orgs: orgs.into_iter().collect() })
+        .collect();
+    WhoWhere { presence, gaps, duplications }
+}
+
+/// The sheet of the XLSX export: one row per presence, gap and duplication.
+pub fn sheet(ww: &WhoWhere, lang: Language, i18n: &I18n) -> Sheet {
+    let t = |m: Msg| i18n.render(lang, &m);
+    let text = |s: &str| Cell::Text(s.to_string());
+    let header =
+        ["kind", "region-code", "region", "cercle-code", "cercle", "sector", "activity", "organisations", "count"]
+            .iter()
+            .map(|c| Cell::Text(t(Msg::FwWwColumn { column: c.to_string() })))
+            .collect();
+    let mut rows: Vec<Vec<Cell>> = vec![header];
+    let place = |p: &Place| vec![text(&p.region_pcode), text(&p.region), text(&p.cercle_pcode), text(&p.cercle)];
+    for p in &ww.presence {
+        let mut row = vec![Cell::Text(t(Msg::FwWwKind { kind: "active" }))];
+        row.extend(place(&p.place));
+        row.extend([text(&p.sector), text(""), Cell::Text(p.orgs.join(", ")), Cell::Int(p.orgs.len() as i64)]);
+        rows.push(row);
+    }
+    for g in &ww.gaps {
+        let mut row = vec![Cell::Text(t(Msg::FwWwKind { kind: "gap" }))];
+        row.extend(place(&g.place));
+        row.extend([text(&g.sector), text(""), text(""), Cell::Int(0)]);
+        rows.push(row);
+    }
+    for d in &ww.duplications {
+        let mut row = vec![Cell::Text(t(Msg::FwWwKind { kind: "duplication" }))];
+        row.extend(place(&d.place));
+        row.extend([
+            text(&d.sector),
+            Cell::Text(format!("{} ({})", d.activity(lang), d.activity_code)),
+            Cell::Text(d.orgs.join(", ")),
+            Cell::Int(d.orgs.len() as i64),
+        ]);
+        rows.push(row);
+    }
+    Sheet { name: t(Msg::FwWwSheetName), rows }
+}
+
+/// Who does what where for a month, in one mechanism or all, from the database.
+pub async fn of_month(
+    db: &crate::storage::Db,
+    month: crate::domain::fourw::ReportingMonth,
+    mechanism: Option<i64>,
+) -> crate::domain::AppResult<WhoWhere> {
+    use crate::storage::reports as store;
+    Ok(compute(&store::matrix(db, month, mechanism).await?, &store::cercles(db).await?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(org: &str, sector: &str, activity: &str, region: (&str, &str), cercle: (&str, &str)) -> MatrixRow {
+        MatrixRow {
+            org: org.into(),
+            mechanism: "CR-MOPTI".into(),
+            implementing_partner: None,
+            sector_code: sector.into(),
+            activity_code: activity.into(),
+            activity_fr: format!("{activity} fr"),
+            activity_en: format!("{activity} en"),
+            region_name: region.1.into(),
+            region_pcode: region.0.into(),
+            cercle_name: cercle.1.into(),
+            cercle_pcode: cercle.0.into(),
+            status: "ongoing".into(),
+            start_date: "2026-10-01".into(),
+            end_date: "2026-10-31".into(),
+            girls: 1,
+            boys: 1,
+            women: 1,
+            men: 1,
+            disabled: 0,
+            donor: None,
+            remarks: None,
+            submitted_at: 0,
+            late: false,
+            review_status: "submitted".into(),
+        }
+    }
+
+    #[test]
+    fn gaps_and_duplications_are_found_exactly() {
+        let mopti = ("ML05", "Mopti");
+        let gao = ("ML07", "Gao");
+        let units: Vec<(String, String, String, String)> = [
+            ("ML05", "Mopti", "ML0501", "Mopti"),
+            ("ML05", "Mopti", "ML0507", "Ténenkou"),
+            ("ML05", "Mopti", "ML0503", "Djenné"),
+            ("ML07", "Gao", "ML0701", "Gao"),
+            // A region without any line: never a gap.
+            ("ML06", "Tombouctou", "ML0601", "Tombouctou"),
+        ]
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+        let rows = vec![
+            row("NRC", "PRO", "PRO-MON", mopti, ("ML0507", "Ténenkou")),
+            row("DRC", "PRO", "PRO-MON", mopti, ("ML0507", "Ténenkou")),
+            // Same organisation twice: not a duplication.
+            row("IRC", "PRO", "PRO-PSS", mopti, ("ML0501", "Mopti")),
+            row("IRC", "PRO", "PRO-PSS", mopti, ("ML0501", "Mopti")),
+            // Same activity by two organisations in different cercles: not a duplication.
+            row("NRC", "PRO-GBV", "GBV-CM", mopti, ("ML0501", "Mopti")),
+            row("DRC", "PRO-GBV", "GBV-CM", gao, ("ML0701", "Gao")),
+            // Same cercle, same sector, different activities: not a duplication.
+            row("IRC", "PRO-GBV", "GBV-DK", gao, ("ML0701", "Gao")),
+        ];
+        let ww = compute(&rows, &units);
+        let gaps: Vec<(&str, &str)> =
+            ww.gaps.iter().map(|g| (g.place.cercle_pcode.as_str(), g.sector.as_str())).collect();
+        assert_eq!(
+            gaps,
+            [("ML0503", "PRO"), ("ML0503", "PRO-GBV"), ("ML0507", "PRO-GBV"), ("ML0701", "PRO")],
+            "{:?}",
+            ww.gaps
+        );
+        assert_eq!(ww.duplications.len(), 1, "{:?}", ww.duplications);
+        let d = &ww.duplications[0];
+        assert_eq!((d.place.cercle_pcode.as_str(), d.place.cercle.as_str()), ("ML0507", "Ténenkou"));
+        assert_eq!((d.sector.as_str(), d.activity_code.as_str()), ("PRO", "PRO-MON"));
+        assert_eq!(d.orgs, ["DRC", "NRC"]);
+        let presence: Vec<(&str, &str, Vec<String>)> =
+            ww.presence.iter().map(|p| (p.place.cercle_pcode.as_str(), p.sector.as_str(), p.orgs.clone())).collect();
+        assert_eq!(
+            presence,
+            [
+                ("ML0501", "PRO", vec!["IRC".to_string()]),
+                ("ML0501", "PRO-GBV", vec!["NRC".to_string()]),
+                ("ML0507", "PRO", vec!["DRC".to_string(), "NRC".to_string()]),
+                ("ML0701", "PRO-GBV", vec!["DRC".to_string(), "IRC".to_string()]),
+            ]
+        );
+        assert_eq!(ww.organisations(), 3);
+        assert_eq!(compute(&[], &units), WhoWhere::default());
+    }
+}
