@@ -141,7 +141,7 @@ async fn updates_and_memory() {
     // The 1,000 members who answer (500 organisations).
     let members: Vec<(FakeUser, i64)> =
         orgs.iter().take(1_000).map(|(tg, org)| (FakeUser::new(*tg, "Member"), *org)).collect();
-    let data = |org: i64, n: usize| format!("r:{}:{org}:{}", meeting.id, if n % 2 == 0 { "a" } else { "d" });
+    let data = |org: i64, n: usize| format!("r:{}:{org}:{}", meeting.id, if n.is_multiple_of(2) { "a" } else { "d" });
 
     // Unloaded latency: one press at a time.
     let mut unloaded = Vec::new();
