@@ -11,27 +11,13 @@ use cluster_bot::domain::meeting::{MeetingKind, RsvpAnswer, TimingError};
 use cluster_bot::domain::{AppError, Clock, Language, Meeting, Role};
 use cluster_bot::i18n::Msg;
 use cluster_bot::services::meetings::{self as svc, Actor, MeetingDraft};
-use cluster_bot::services::membership::{self, Issuer};
+use cluster_bot::services::membership::{self};
 use cluster_bot::storage::{meetings as store, people as people_store};
 use fake_bot_api::{FakeOptions, FakeUser};
 use harness::TestBot;
 
-/// Makes `user` a member through the real services (no chat), in their client language.
 async fn member(app: &TestBot, user: &FakeUser, org: &str, mech: &str, role: Role) {
-    let o = membership::organisation(&app.ctx, org).await.unwrap();
-    let m = membership::mechanism(&app.ctx, mech).await.unwrap();
-    let issued = membership::issue_invitation(&app.ctx, Issuer::CommandLine, &o, &m, role, false).await.unwrap();
-    let person = cluster_bot::services::people::identify(
-        &app.ctx,
-        user.id,
-        &user.first_name,
-        None,
-        user.language_code.as_deref(),
-    )
-    .await
-    .unwrap();
-    let inv = membership::open_invitation(&app.ctx, issued.code.as_str()).await.unwrap();
-    membership::accept_invitation(&app.ctx, &person, inv.id, None).await.unwrap();
+    app.member(user, org, mech, role).await;
 }
 
 struct Cast {

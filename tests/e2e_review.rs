@@ -13,29 +13,13 @@ use chrono::NaiveDate;
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
 use cluster_bot::domain::{Language, Role};
 use cluster_bot::i18n::Msg;
-use cluster_bot::services::membership::{self, Issuer};
 use cluster_bot::storage::reference;
 use cluster_bot::storage::reports::{self as store, NewSubmission};
 use fake_bot_api::FakeUser;
 use harness::TestBot;
 
-/// Makes `user` a member and returns their person id.
 async fn member(app: &TestBot, user: &FakeUser, org: &str, mech: &str, role: Role) -> i64 {
-    let o = membership::organisation(&app.ctx, org).await.unwrap();
-    let m = membership::mechanism(&app.ctx, mech).await.unwrap();
-    let issued = membership::issue_invitation(&app.ctx, Issuer::CommandLine, &o, &m, role, false).await.unwrap();
-    let person = cluster_bot::services::people::identify(
-        &app.ctx,
-        user.id,
-        &user.first_name,
-        None,
-        user.language_code.as_deref(),
-    )
-    .await
-    .unwrap();
-    let inv = membership::open_invitation(&app.ctx, issued.code.as_str()).await.unwrap();
-    membership::accept_invitation(&app.ctx, &person, inv.id, None).await.unwrap();
-    person.id
+    app.member(user, org, mech, role).await
 }
 
 fn en(app: &TestBot, msg: Msg) -> String {

@@ -207,3 +207,32 @@ impl TestBot {
             .collect()
     }
 }
+
+impl TestBot {
+    /// Makes `user` a member through the real services (invitation issued and accepted, no
+    /// chat), in their client's language. Returns their person id.
+    pub async fn member(
+        &self,
+        user: &super::fake_bot_api::FakeUser,
+        org: &str,
+        mech: &str,
+        role: cluster_bot::domain::Role,
+    ) -> i64 {
+        use cluster_bot::services::membership::{self, Issuer};
+        let o = membership::organisation(&self.ctx, org).await.unwrap();
+        let m = membership::mechanism(&self.ctx, mech).await.unwrap();
+        let issued = membership::issue_invitation(&self.ctx, Issuer::CommandLine, &o, &m, role, false).await.unwrap();
+        let person = cluster_bot::services::people::identify(
+            &self.ctx,
+            user.id,
+            &user.first_name,
+            None,
+            user.language_code.as_deref(),
+        )
+        .await
+        .unwrap();
+        let inv = membership::open_invitation(&self.ctx, issued.code.as_str()).await.unwrap();
+        membership::accept_invitation(&self.ctx, &person, inv.id, None).await.unwrap();
+        person.id
+    }
+}
