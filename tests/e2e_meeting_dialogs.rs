@@ -298,3 +298,21 @@ async fn chairs_without_a_meeting_next_month_are_nudged_on_the_twentieth_once() 
 fn done_invites(app: &TestBot, u: &FakeUser) -> Vec<fake_bot_api::SentMessage> {
     app.fake.sent_to(u.id).into_iter().filter(|s| s.method == "sendDocument").collect()
 }
+
+#[tokio::test]
+async fn a_look_at_help_or_meetings_does_not_lose_a_dialog_in_progress() {
+    let mut app = TestBot::start().await;
+    let chair = FakeUser::new(1, "Chair").language("en");
+    member(&app, &chair, "UNHCR", "CR-MOPTI", Role::Chair).await;
+    app.send(&chair, "/newmeeting").await;
+    app.send(&chair, "10/11/2026").await;
+    app.send(&chair, "/help").await;
+    app.send(&chair, "/meetings").await;
+    // Still at the time step.
+    let q = app.send(&chair, "10:00").await;
+    assert_eq!(q.text.as_deref(), Some(app.t(Language::En, Msg::NmChooseDuration).as_str()));
+    // A command that starts another dialog replaces it.
+    app.send(&chair, "/attendance").await;
+    assert_eq!(app.send(&chair, "90").await.text.unwrap(), app.t(Language::En, Msg::FreeTextHint));
+    app.stop().await;
+}

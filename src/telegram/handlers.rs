@@ -54,6 +54,21 @@ enum Command {
 }
 
 impl Command {
+    /// Commands that answer with information and start no dialog.
+    fn only_shows(self) -> bool {
+        matches!(
+            self,
+            Command::Help
+                | Command::Language
+                | Command::Me
+                | Command::Members
+                | Command::Meetings
+                | Command::Missing
+                | Command::Actions
+                | Command::WhereWho
+        )
+    }
+
     fn parse(name: &str) -> Option<Self> {
         Some(match name.to_ascii_lowercase().as_str() {
             "start" => Command::Start,
@@ -311,8 +326,10 @@ async fn on_command(
         }
         return Ok(());
     }
-    // Any other command starts afresh: a half-done dialog is dropped, nothing is saved.
-    if state != State::Idle {
+    // A command that only shows something leaves a dialog in progress as it is (a half-typed
+    // 4W or meeting is not lost by a look at /help or /meetings); a command that starts another
+    // dialog replaces it.
+    if state != State::Idle && !cmd.only_shows() {
         dialogue.exit().await?;
     }
     match cmd {
