@@ -490,11 +490,9 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
     stop_signal().await;
     tracing::info!("stop signal received; finishing the updates in flight");
     loop {
+        // Only ask, then wait for the dispatcher task itself (see RunningBot::shutdown).
         match token.shutdown() {
-            Ok(done) => {
-                done.await;
-                break;
-            }
+            Ok(_asked) => break,
             Err(_) if !finished.is_finished() => tokio::time::sleep(Duration::from_millis(50)).await,
             Err(_) => break,
         }

@@ -16,8 +16,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        // 29 messages per second overall; a little over one second between two messages to one chat.
-        Self { global: Duration::from_micros(1_000_000 / 29), per_chat: Duration::from_millis(1050) }
+        // 28 messages per second overall (a send may then arrive up to ~70 ms late without 31
+        // landing in one second at the server); a little over one second per chat.
+        Self { global: Duration::from_micros(1_000_000 / 28), per_chat: Duration::from_millis(1050) }
     }
 }
 
@@ -25,6 +26,8 @@ impl Default for Limits {
 struct State {
     next_global: Instant,
     chats: HashMap<i64, Instant>,
+    /// After a 429, nobody sends before this, even with a slot already booked.
+    paused_until: Instant,
 }
 
 #[derive(Debug)]
@@ -35,7 +38,8 @@ pub struct Pacer {
 
 impl Pacer {
     pub fn new(limits: Limits) -> Self {
-        Self { limits, state: Mutex::new(State { next_global: Instant::now(), chats: HashMap::new() }) }
+        let now = Instant::now();
+        Self { limits, state: Mutex::new(State { next_global: now, chats: HashMap::new(), paused_until: now }) }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -55,13 +59,21 @@ impl Pacer {
             at
         };
         tokio::time::sleep_until(chat_at).await;
-        let slot = {
-            let mut st = self.lock();
-            let at = st.next_global.max(Instant::now());
-            st.next_global = at + self.limits.global;
-            at
-        };
-        tokio::time::sleep_until(slot).await;
+        loop {
+            let slot = {
+                let mut st = self.lock();
+                let at = st.next_global.max(Instant::now()).max(st.paused_until);
+                st.next_global = at + self.limits.global;
+                at
+            };
+            tokio::time::sleep_until(slot).await;
+            // A 429 arrived while this slot was booked: wait for the pause and book again.
+            let paused_until = self.lock().paused_until;
+            if paused_until <= slot {
+                return;
+            }
+            tokio::time::sleep_until(paused_until).await;
+        }
     }
 
     /// After a 429: nobody sends before `after` has passed.
@@ -70,6 +82,9 @@ impl Pacer {
         let until = Instant::now() + after;
         if st.next_global < until {
             st.next_global = until;
+        }
+        if st.paused_until < until {
+            st.paused_until = until;
         }
     }
 }
@@ -87,7 +102,7 @@ mod tests {
             pacer.acquire(chat).await;
             times.push(Instant::now() - start);
         }
-        // 60 messages to 60 chats: about two seconds, never 30 within one second.
+        // 60 messages to 60 chats: over two seconds, never 30 within one second.
         for w in times.windows(30) {
             assert!(w[29] - w[0] >= Duration::from_millis(990), "{:?}", w[29] - w[0]);
         }
@@ -95,5 +110,35 @@ mod tests {
         pacer.acquire(1000).await;
         pacer.acquire(1000).await;
         assert!(Instant::now() - t0 >= Duration::from_millis(1050));
+    }
+}
+
+#[cfg(test)]
+mod back_off_tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_429_pauses_even_slots_already_booked() {
+        let pacer = std::sync::Arc::new(Pacer::new(Limits::default()));
+        let start = Instant::now();
+        // Book 10 slots (about 360 ms ahead), then a 429 asks for 2 s.
+        let mut tasks = vec![];
+        for chat in 0..10 {
+            let p = pacer.clone();
+            tasks.push(tokio::spawn(async move {
+                p.acquire(chat).await;
+                Instant::now()
+            }));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        pacer.back_off(Duration::from_secs(2));
+        let mut early = 0;
+        for t in tasks {
+            let at = t.await.unwrap();
+            if at > start + Duration::from_millis(60) && at < start + Duration::from_millis(2050) {
+                early += 1;
+            }
+        }
+        assert_eq!(early, 0, "no send between the 429 and the end of its retry_after");
     }
 }

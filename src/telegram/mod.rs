@@ -95,11 +95,10 @@ impl RunningBot {
     /// Stops receiving updates, lets handlers in flight finish, and waits for the end.
     pub async fn shutdown(self) {
         loop {
+            // Only ask: awaiting the returned future can miss the dispatcher's signal if it
+            // finishes first (teloxide 0.17); the dispatcher task ending is what counts.
             match self.token.shutdown() {
-                Ok(done) => {
-                    done.await;
-                    break;
-                }
+                Ok(_asked) => break,
                 // Not yet started: wait a moment and try again.
                 Err(_) if !self.task.is_finished() => tokio::time::sleep(Duration::from_millis(20)).await,
                 Err(_) => break,
