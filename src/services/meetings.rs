@@ -151,6 +151,12 @@ pub async fn get(ctx: &Ctx, meeting_id: i64) -> AppResult<Meeting> {
     meetings::by_id(&ctx.db, meeting_id).await?.ok_or(AppError::MeetingNotFound(meeting_id))
 }
 
+/// A meeting the actor manages (chair of its mechanism, coordinator, command line).
+pub async fn managed(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<Meeting> {
+    let m = get(ctx, meeting_id).await?;
+    if actor.may_manage(m.mechanism.id) { Ok(m) } else { Err(AppError::NotAllowed) }
+}
+
 /// Moves a meeting: the 48 h rule applies again to a regular meeting; invitees already
 /// invited are told (with the updated calendar file); the old jobs are cancelled.
 pub async fn reschedule(
@@ -160,10 +166,7 @@ pub async fn reschedule(
     starts_at: DateTime<Utc>,
     duration_minutes: Option<i64>,
 ) -> AppResult<Meeting> {
-    let m = get(ctx, meeting_id).await?;
-    if !actor.may_manage(m.mechanism.id) {
-        return Err(AppError::NotAllowed);
-    }
+    let m = managed(ctx, actor, meeting_id).await?;
     if m.cancelled {
         return Err(AppError::MeetingCancelled);
     }
@@ -188,10 +191,7 @@ pub async fn reschedule(
 
 /// Cancels a meeting: its pending jobs are cancelled and those invited are told.
 pub async fn cancel(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<Meeting> {
-    let m = get(ctx, meeting_id).await?;
-    if !actor.may_manage(m.mechanism.id) {
-        return Err(AppError::NotAllowed);
-    }
+    let m = managed(ctx, actor, meeting_id).await?;
     if m.cancelled {
         return Err(AppError::MeetingCancelled);
     }
@@ -523,10 +523,7 @@ pub async fn attendance_sheet(
     actor: Actor<'_>,
     meeting_id: i64,
 ) -> AppResult<(Meeting, Vec<(Organisation, bool)>)> {
-    let m = get(ctx, meeting_id).await?;
-    if !actor.may_manage(m.mechanism.id) {
-        return Err(AppError::NotAllowed);
-    }
+    let m = managed(ctx, actor, meeting_id).await?;
     if m.cancelled {
         return Err(AppError::MeetingCancelled);
     }

@@ -25,13 +25,6 @@ pub enum MinutesContent {
     Text(String),
 }
 
-fn may_manage(actor: Actor<'_>, mechanism_id: i64) -> bool {
-    match actor {
-        Actor::CommandLine => true,
-        Actor::Person(a) => a.coordinator || a.chairs(mechanism_id),
-    }
-}
-
 /// Queues the chair's reminders (+24 h, +48 h) and the overdue notice (+72 h) of a meeting.
 pub async fn schedule_minutes_jobs(ctx: &Ctx, m: &Meeting) -> AppResult<()> {
     let now = ctx.clock.now();
@@ -59,10 +52,7 @@ pub async fn shareable_meetings(ctx: &Ctx, access: &Access, limit: i64) -> AppRe
 
 /// The meeting whose minutes may be shared now: managed, ended, not cancelled, none yet.
 pub async fn check_shareable(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<Meeting> {
-    let m = get(ctx, meeting_id).await?;
-    if !may_manage(actor, m.mechanism.id) {
-        return Err(AppError::NotAllowed);
-    }
+    let m = super::meetings::managed(ctx, actor, meeting_id).await?;
     if m.cancelled {
         return Err(AppError::MeetingCancelled);
     }

@@ -481,13 +481,10 @@ pub(super) async fn start_move(
     meeting_id: i64,
     message_id: MessageId,
 ) -> Result<Option<Msg>, HandlerError> {
-    let m = match svc::get(&turn.app.ctx, meeting_id).await {
+    let m = match svc::managed(&turn.app.ctx, Actor::Person(&turn.access), meeting_id).await {
         Ok(m) => m,
         Err(e) => return Ok(Some(turn.refusal(&e))),
     };
-    if !(turn.access.coordinator || turn.access.chairs(m.mechanism.id)) {
-        return Ok(Some(Msg::NotAllowed));
-    }
     dialogue.update(State::MoveMeeting { meeting_id, date: None, time: None }).await?;
     let q = turn.t(Msg::MoveChooseDate { mechanism: m.mechanism.name(turn.lang()).to_string() });
     edit_or_send(turn, Some(message_id), q, Some(date_keyboard(turn, true))).await?;
@@ -590,13 +587,10 @@ pub(super) async fn ask_cancel(
     meeting_id: i64,
     message_id: MessageId,
 ) -> Result<Option<Msg>, HandlerError> {
-    let m = match svc::get(&turn.app.ctx, meeting_id).await {
+    let m = match svc::managed(&turn.app.ctx, Actor::Person(&turn.access), meeting_id).await {
         Ok(m) => m,
         Err(e) => return Ok(Some(turn.refusal(&e))),
     };
-    if !(turn.access.coordinator || turn.access.chairs(m.mechanism.id)) {
-        return Ok(Some(Msg::NotAllowed));
-    }
     dialogue.update(State::CancelMeeting { meeting_id }).await?;
     let q = turn.t(Msg::CancelMeetingConfirm {
         mechanism: m.mechanism.name(turn.lang()).to_string(),
