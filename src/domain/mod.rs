@@ -9,6 +9,7 @@ pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;
+pub mod personal_data;
 pub mod text;
 // 4W (issue 5)
 pub mod fourw;
