@@ -60,6 +60,8 @@ pub enum Job {
     },
     // 4W (issue 5)
     Fourw(FourwJob),
+    /// Delete old dialogues and old finished jobs (retention periods in the context).
+    Purge,
 }
 
 /// A message to one person, rendered when it is sent.
@@ -100,6 +102,7 @@ impl Job {
             Job::ActionReminder { .. } => "action_reminder",
             // 4W (issue 5)
             Job::Fourw(_) => "fourw",
+            Job::Purge => "purge",
         }
     }
 
@@ -118,12 +121,44 @@ impl Job {
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
             // 4W (issue 5)
-            Job::Fourw(_) => None,
+            Job::Fourw(_) | Job::Purge => None,
+        }
+    }
+}
+
+/// Claim order when several jobs are due: time-critical messages (invitations, reminders,
+/// hand-over requests, changes) first, bulk ones (minutes, documents, matrices) after,
+/// re-sends asked by a member last.
+pub const PRIORITY_URGENT: i64 = 2;
+pub const PRIORITY_NORMAL: i64 = 1;
+pub const PRIORITY_BULK: i64 = 0;
+pub const PRIORITY_RESEND: i64 = -1;
+
+impl Job {
+    pub fn priority(&self) -> i64 {
+        match self {
+            Job::Deliver { message, .. } => message.priority(),
+            // Fan-outs are quick and decide who receives the time-critical messages.
+            _ => PRIORITY_URGENT,
         }
     }
 }
 
 impl Outgoing {
+    pub fn priority(&self) -> i64 {
+        match self {
+            Outgoing::Invitation { .. }
+            | Outgoing::Reminder { .. }
+            | Outgoing::HandoverRequest { .. }
+            | Outgoing::MeetingChanged { .. }
+            | Outgoing::RsvpSummary { .. } => PRIORITY_URGENT,
+            Outgoing::Minutes { .. } | Outgoing::Document { .. } | Outgoing::Fourw(FourwMsg::Matrix { .. }) => {
+                PRIORITY_BULK
+            }
+            _ => PRIORITY_NORMAL,
+        }
+    }
+
     pub fn meeting_id(&self) -> Option<i64> {
         match self {
             Outgoing::Invitation { meeting_id, .. }

@@ -104,6 +104,16 @@ impl CronRule {
     }
 }
 
+/// Every night at 03:00: dialogues and finished jobs past their retention are deleted.
+pub const DEFAULT_PURGE_CRON: &str = "0 0 3 * * *";
+
+impl CronRule {
+    pub fn daily_purge(expr: &str) -> Result<Self, String> {
+        let schedule = cron::Schedule::from_str(expr).map_err(|e| format!("invalid cron expression '{expr}': {e}"))?;
+        Ok(Self { name: "purge", schedule, make: |_| Job::Purge })
+    }
+}
+
 /// Exponential backoff: 2 s, 4 s, 8 s … up to 10 minutes.
 pub fn backoff(attempts: i64) -> Duration {
     let exp = attempts.clamp(1, 20) as u32 - 1;

@@ -48,11 +48,16 @@ pub struct MeetingDraft {
     pub monthly: bool,
 }
 
+/// A place or an agenda: trimmed, within `max` characters, no personal data (invitations
+/// go to every member of the mechanism and into their calendars).
 fn clean(text: Option<&str>, max: usize) -> AppResult<Option<String>> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(t) if t.chars().count() > max => Err(AppError::TextTooLong { max }),
-        Some(t) => Ok(Some(t.to_string())),
+        Some(t) => match crate::domain::personal_data::detect(t) {
+            Some(kind) => Err(AppError::PersonalData(kind)),
+            None => Ok(Some(t.to_string())),
+        },
     }
 }
 
@@ -363,7 +368,7 @@ fn dedup(mut v: Vec<i64>) -> Vec<i64> {
     v
 }
 
-async fn deliver(ctx: &Ctx, key: String, person_id: i64, message: Outgoing) -> AppResult<bool> {
+pub(super) async fn deliver(ctx: &Ctx, key: String, person_id: i64, message: Outgoing) -> AppResult<bool> {
     let now = ctx.clock.now();
     jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message }, now, now).await
 }
@@ -419,16 +424,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
         }
         Job::FanOutChange { meeting_id, cancelled } => {
-            let m = get(ctx, *meeting_id).await?;
-            for im in meetings::invitation_messages(&ctx.db, m.id, None).await? {
-                let key = format!("m{}:s{}:changed:p{}:o{}", m.id, m.sequence, im.person_id, im.organisation_id);
-                let msg = Outgoing::MeetingChanged {
-                    meeting_id: m.id,
-                    organisation_id: im.organisation_id,
-                    cancelled: *cancelled,
-                };
-                queued += deliver(ctx, key, im.person_id, msg).await? as usize;
-            }
+            queued += super::seats::fan_out_change(ctx, *meeting_id, *cancelled).await?;
         }
         Job::MonthlyNudge { year, month } => {
             let Some(first) = NaiveDate::from_ymd_opt(*year, *month, 1) else {
@@ -458,6 +454,10 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
         // 4W (issue 5)
         Job::Fourw(job) => return super::reports::fan_out(ctx, job).await,
+        Job::Purge => {
+            let purged = super::retention::purge(ctx).await?;
+            return Ok(Ok((purged.dialogues + purged.jobs) as usize));
+        }
         other => return super::minutes::fan_out(ctx, other).await,
     }
     if queued > 0 {

@@ -1,14 +1,19 @@
 //! Use cases. They take the storage and a clock, check who may do what, and return
 //! domain values (never message text).
 
+pub mod access;
+pub mod admin;
+pub mod audit;
 pub mod calendar;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;
 pub mod people;
+pub mod retention;
 // 4W (issue 5)
 pub mod export;
 pub mod reports;
+pub mod seats;
 // 4W review (issue 5)
 pub mod wherewho;
 
@@ -30,11 +35,29 @@ pub struct Ctx {
     pub invitation_lead: Duration,
     /// Wakes the scheduler when a job is queued for now.
     pub wake: Arc<Notify>,
+    /// How long dialogues and finished jobs are kept.
+    pub retention: retention::Retention,
+    /// How often a person may ask for minutes again.
+    pub resend: minutes::ResendLimits,
 }
 
 impl Ctx {
     pub fn new(db: Db, clock: Arc<dyn Clock>, tz: Tz, invitation_ttl: Duration) -> Self {
-        Self { db, clock, tz, invitation_ttl, invitation_lead: Duration::days(7), wake: Arc::new(Notify::new()) }
+        Self {
+            db,
+            clock,
+            tz,
+            invitation_ttl,
+            invitation_lead: Duration::days(7),
+            wake: Arc::new(Notify::new()),
+            retention: retention::Retention::default(),
+            resend: minutes::ResendLimits::default(),
+        }
+    }
+
+    pub fn with_retention(mut self, retention: retention::Retention) -> Self {
+        self.retention = retention;
+        self
     }
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {
