@@ -13,7 +13,7 @@ use crate::domain::Person;
 use crate::domain::jobs::{FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
 use crate::scheduler::{Outcome, Runner};
-use crate::services::meetings as meetings_svc;
+use crate::services::dispatch;
 use crate::storage::jobs::ClaimedJob;
 use crate::storage::{self, people};
 use futures::future::BoxFuture;
@@ -87,7 +87,7 @@ impl TelegramRunner {
     async fn run_job(&self, job: ClaimedJob) -> Outcome {
         match &job.job {
             Job::Deliver { person_id, message } => self.deliver(job.id, *person_id, message).await,
-            fan_out => match meetings_svc::fan_out(&self.app.ctx, fan_out).await {
+            fan_out => match dispatch::fan_out(&self.app.ctx, fan_out).await {
                 Ok(Ok(_)) => Outcome::Done,
                 Ok(Err(reason)) => Outcome::Skipped(reason),
                 Err(e) => Outcome::Retry { after: None, error: e.to_string() },
@@ -120,7 +120,7 @@ impl TelegramRunner {
             Err(e) => {
                 if let Some(reason) = permanent_reason(&e) {
                     if let Err(err) =
-                        meetings_svc::report_failed_delivery(&self.app.ctx, job_id, person.id, chat.0, message, reason)
+                        dispatch::report_failed_delivery(&self.app.ctx, job_id, person.id, chat.0, message, reason)
                             .await
                     {
                         tracing::error!(error = %err, "could not record a failed delivery");
