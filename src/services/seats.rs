@@ -3,7 +3,8 @@
 //! and someone who joins is invited to the meetings whose invitations already went out.
 
 use super::Ctx;
-use super::meetings::{deliver, get, invitees};
+use super::meetings::{get, invitees};
+use super::outbox::deliver;
 use crate::domain::jobs::Outgoing;
 use crate::domain::meeting;
 use crate::domain::{AppResult, Meeting, MembershipView};
