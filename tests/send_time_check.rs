@@ -149,7 +149,10 @@ async fn a_meeting_change_goes_to_the_current_seat_holders() {
 
     let start = m.starts_at + Duration::days(1);
     meetings::reschedule(&w.ctx, Actor::CommandLine, meeting_id, start, None).await.unwrap();
-    meetings::fan_out(&w.ctx, &Job::FanOutChange { meeting_id, cancelled: false }).await.unwrap().unwrap();
+    cluster_bot::services::dispatch::fan_out(&w.ctx, &Job::FanOutChange { meeting_id, cancelled: false })
+        .await
+        .unwrap()
+        .unwrap();
     let queued = deliveries(&w).await;
     let to = |p: i64| queued.iter().filter(|(q, _)| *q == p).map(|(_, m)| m.clone()).collect::<Vec<_>>();
     assert!(to(focal.person_id).iter().any(|m| matches!(m, Outgoing::MeetingChanged { .. })));
@@ -160,7 +163,10 @@ async fn a_meeting_change_goes_to_the_current_seat_holders() {
     );
     // Cancelled: only those invited and still holding their seat are told.
     meetings::cancel(&w.ctx, Actor::CommandLine, meeting_id).await.unwrap();
-    meetings::fan_out(&w.ctx, &Job::FanOutChange { meeting_id, cancelled: true }).await.unwrap().unwrap();
+    cluster_bot::services::dispatch::fan_out(&w.ctx, &Job::FanOutChange { meeting_id, cancelled: true })
+        .await
+        .unwrap()
+        .unwrap();
     let cancelled: Vec<i64> = deliveries(&w)
         .await
         .into_iter()
@@ -183,10 +189,12 @@ async fn minutes_are_sent_again_only_as_listed_once_per_person_and_at_a_polite_p
     };
     let other_mechanism = w.minutes("CR-GAO").await;
     let me = w.access(50).await;
-    // The oldest two are not listed by /minutes (the latest three are), nor another mechanism's.
-    for id in [ids[0], ids[1], other_mechanism, 123_456] {
+    // The oldest two are not listed by /minutes (the latest three are); another mechanism's
+    // are not the person's to ask for.
+    for id in [ids[0], ids[1], 123_456] {
         assert!(matches!(minutes::resend_checked(&w.ctx, &me, id).await, Err(AppError::NotFound)), "{id}");
     }
+    assert!(matches!(minutes::resend_checked(&w.ctx, &me, other_mechanism).await, Err(AppError::NotAllowed)));
     // 120 presses of one button: one delivery.
     for _ in 0..120 {
         minutes::resend_checked(&w.ctx, &me, ids[4]).await.unwrap();

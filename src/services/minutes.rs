@@ -300,6 +300,12 @@ pub async fn resend(ctx: &Ctx, access: &Access, minutes_id: i64) -> AppResult<()
 }
 
 pub async fn resend_checked(ctx: &Ctx, access: &Access, minutes_id: i64) -> AppResult<Resent> {
+    let mn = minutes::by_id(&ctx.db, minutes_id).await?.ok_or(AppError::NotFound)?;
+    let m = get(ctx, mn.meeting_id).await?;
+    if !access.coordinator && !access.memberships.iter().any(|ms| ms.mechanism.id == m.mechanism.id) {
+        return Err(AppError::NotAllowed);
+    }
+    // Only what /minutes lists (older buttons have expired).
     let listed = available_minutes(ctx, access, LISTED_PER_MECHANISM).await?;
     let Some((_, mn)) = listed.into_iter().find(|(_, mn)| mn.id == minutes_id) else {
         return Err(AppError::NotFound);
