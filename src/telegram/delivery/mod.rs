@@ -2,7 +2,9 @@
 //! services; a delivery is rendered by the feature that owns its kind of message, in the
 //! recipient's language, sent within Telegram's limits (paced), and its outcome classified —
 //! done (receipts recorded), retry (after N seconds for a 429), or permanent with a reason
-//! (recorded and reported to the chair).
+//! (recorded and reported to the chair). Before anything is rendered, the recipient's right
+//! to receive it is checked again (`services::access`): one who may not is skipped, and the
+//! refusal recorded in the audit trail.
 
 mod send;
 
@@ -13,7 +15,7 @@ use crate::domain::Person;
 use crate::domain::jobs::{FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
 use crate::scheduler::{Outcome, Runner};
-use crate::services::dispatch;
+use crate::services::{access, dispatch};
 use crate::storage::jobs::ClaimedJob;
 use crate::storage::{self, people};
 use futures::future::BoxFuture;
@@ -102,6 +104,12 @@ impl TelegramRunner {
             Ok(None) => return Outcome::Skipped("recipient unknown".into()),
             Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
         };
+        // Checked now, not when the job was queued: the seat may have ended meanwhile.
+        match access::check_delivery(&self.app.ctx, job_id, person_id, message).await {
+            Ok(None) => {}
+            Ok(Some(why)) => return Outcome::Skipped(format!("withheld at send time: {why}")),
+            Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
+        }
         let rendered = match render(&self.app, &person, message).await {
             Ok(Ok(r)) => r,
             Ok(Err(reason)) => return Outcome::Skipped(reason),
