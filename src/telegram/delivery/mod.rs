@@ -2,9 +2,9 @@
 //! services; a delivery is rendered by the feature that owns its kind of message, in the
 //! recipient's language, sent within Telegram's limits (paced), and its outcome classified —
 //! done (receipts recorded), retry (after N seconds for a 429), or permanent with a reason
-//! (recorded and reported to the chair). Before anything is rendered, the recipient's right
-//! to receive it is checked again (`services::access`): one who may not is skipped, and the
-//! refusal recorded in the audit trail.
+//! (recorded and reported to the chair). Once its turn at the pacer has come, and before
+//! anything is rendered, the recipient's right to receive it is checked again
+//! (`services::access`): one who may not is skipped, and the refusal recorded in the audit.
 
 mod send;
 
@@ -104,7 +104,10 @@ impl TelegramRunner {
             Ok(None) => return Outcome::Skipped("recipient unknown".into()),
             Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
         };
-        // Checked now, not when the job was queued: the seat may have ended meanwhile.
+        // This chat's turn and a global slot first; then the recipient is checked at the
+        // moment of sending, not when the job was queued: the seat may have ended meanwhile.
+        let chat = ChatId(person.telegram_id);
+        self.pacer.acquire(chat.0).await;
         match access::check_delivery(&self.app.ctx, job_id, person_id, message).await {
             Ok(None) => {}
             Ok(Some(why)) => return Outcome::Skipped(format!("withheld at send time: {why}")),
@@ -115,7 +118,6 @@ impl TelegramRunner {
             Ok(Err(reason)) => return Outcome::Skipped(reason),
             Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
         };
-        let chat = ChatId(person.telegram_id);
         match self.send(chat, &rendered).await {
             Ok((message_id, with_document)) => {
                 self.record(&person, &rendered, chat, message_id, with_document).await;

@@ -1,0 +1,138 @@
+//! Who may see what, to the last message, end to end (the real bot against the fake Bot
+//! API server): a focal point removed in the middle of a minutes distribution receives
+//! nothing more — not the minutes, not a meeting change, not a 4W matrix — and the audit
+//! trail shows the removal and what was withheld.
+
+#[path = "support/fake_bot_api.rs"]
+mod fake_bot_api;
+#[path = "support/harness.rs"]
+mod harness;
+
+use chrono::Duration;
+use cluster_bot::domain::jobs::{FourwMsg, Job, Outgoing};
+use cluster_bot::domain::meeting::MeetingKind;
+use cluster_bot::domain::{Clock, Role};
+use cluster_bot::services::meetings::{self, Actor, MeetingDraft};
+use cluster_bot::services::minutes::{self, MinutesContent};
+use cluster_bot::services::{admin, audit, membership, people};
+use cluster_bot::storage::{jobs, reference};
+use fake_bot_api::FakeUser;
+use harness::TestBot;
+
+async fn meeting_in(app: &TestBot, mech: &str, days: i64) -> i64 {
+    let m = membership::mechanism(&app.ctx, mech).await.unwrap();
+    let draft = MeetingDraft {
+        mechanism_id: m.id,
+        starts_at: app.clock.now() + Duration::days(days),
+        duration_minutes: 60,
+        place: Some("Bamako".into()),
+        agenda: None,
+        kind: MeetingKind::Regular,
+        monthly: false,
+    };
+    meetings::create(&app.ctx, Actor::CommandLine, draft).await.unwrap()[0].id
+}
+
+/// Messages with protected content (minutes, documents) sent to a chat.
+fn protected(app: &TestBot, chat: i64) -> usize {
+    app.fake.sent_to(chat).iter().filter(|s| s.protect_content && s.method.starts_with("send")).count()
+}
+
+#[tokio::test]
+async fn a_focal_point_removed_during_a_distribution_receives_nothing_more() {
+    let mut app = TestBot::start().await;
+    let coordinator = FakeUser::new(1, "Coordo").language("fr");
+    people::add_coordinator(&app.ctx, coordinator.id, "Coordo").await.unwrap();
+    let chair = FakeUser::new(2, "Chair").language("fr");
+    app.member(&chair, "UNHCR", "SC-VBG", Role::Chair).await;
+    // Every organisation's focal point and alternate: a distribution of over a hundred messages.
+    let mut everyone = vec![];
+    for (i, org) in reference::organisations(&app.ctx.db).await.unwrap().iter().enumerate() {
+        if org.acronym == "NRC" {
+            continue;
+        }
+        for (k, role) in [Role::Focal, Role::Alternate].into_iter().enumerate() {
+            let user = FakeUser::new(100 + 2 * i as i64 + k as i64, "Member").language("fr");
+            app.member(&user, &org.acronym, "SC-VBG", role).await;
+            everyone.push(user);
+        }
+    }
+    // The focal point who will be removed joined last: their minutes are queued last.
+    let target = FakeUser::new(999, "Target").language("en");
+    app.member(&target, "NRC", "SC-VBG", Role::Focal).await;
+    app.member(&target, "NRC", "CR-GAO", Role::Chair).await;
+
+    // A meeting that will end, and a later one whose invitations go out now.
+    let past = meeting_in(&app, "SC-VBG", 2).await;
+    let later = meeting_in(&app, "SC-VBG", 5).await;
+    let another = meeting_in(&app, "SC-VBG", 6).await;
+    app.settle().await;
+    assert!(app.fake.sent_to(target.id).iter().any(|s| s.method == "sendDocument"), "the target was invited");
+    app.advance(Duration::days(2) + Duration::hours(2));
+    app.settle().await;
+
+    // A 4W matrix for the chair of CR-GAO is waiting (e.g. after a 429), as is a change notice.
+    let target_id = cluster_bot::storage::people::by_telegram_id(&app.ctx.db, target.id).await.unwrap().unwrap().id;
+    let gao = membership::mechanism(&app.ctx, "CR-GAO").await.unwrap();
+    let now = app.clock.now();
+    let matrix = Job::Deliver {
+        person_id: target_id,
+        message: Outgoing::Fourw(FourwMsg::Matrix { mechanism_id: gao.id, year: 2026, month: 10 }),
+    };
+    jobs::enqueue(&app.ctx.db, "matrix-for-target", &matrix, now + Duration::minutes(10), now).await.unwrap();
+    let nrc = membership::organisation(&app.ctx, "NRC").await.unwrap();
+    let change = Job::Deliver {
+        person_id: target_id,
+        message: Outgoing::MeetingChanged { meeting_id: another, organisation_id: nrc.id, cancelled: false },
+    };
+    jobs::enqueue(&app.ctx.db, "change-for-target", &change, now + Duration::minutes(10), now).await.unwrap();
+    let sent_before = app.fake.sent_to(target.id).len();
+
+    // The minutes go out; a coordinator removes the target in the middle of it.
+    let content = MinutesContent::Text("Compte rendu interne".into());
+    minutes::share(&app.ctx, Actor::CommandLine, past, &content, None).await.unwrap();
+    let started = std::time::Instant::now();
+    while everyone.iter().filter(|u| protected(&app, u.id) > 0).count() < 5 {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "the distribution did not start");
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let coordo = {
+        let p = cluster_bot::storage::people::by_telegram_id(&app.ctx.db, coordinator.id).await.unwrap().unwrap();
+        people::access(&app.ctx, p).await.unwrap()
+    };
+    let removal = admin::remove_member(&app.ctx, Actor::Person(&coordo), target.id, None).await.unwrap();
+    assert_eq!(removal.ended.len(), 2);
+    let delivered_when_removed = everyone.iter().filter(|u| protected(&app, u.id) > 0).count();
+    assert!(delivered_when_removed < everyone.len(), "the removal came in the middle of the distribution");
+    app.settle().await;
+
+    // The meeting is moved (its change goes to the current seat holders) and time passes.
+    let m = meetings::get(&app.ctx, later).await.unwrap();
+    meetings::reschedule(&app.ctx, Actor::CommandLine, later, m.starts_at + Duration::hours(2), None).await.unwrap();
+    app.advance(Duration::minutes(15));
+    app.settle().await;
+
+    assert_eq!(app.fake.sent_to(target.id).len(), sent_before, "nothing more reached the removed focal point");
+    assert_eq!(protected(&app, target.id), 0);
+    for u in everyone.iter().chain([&chair, &coordinator]) {
+        assert_eq!(protected(&app, u.id), 1, "{} received the minutes once", u.id);
+    }
+    let skipped = app.jobs_with_status("skipped").await;
+    for key in ["matrix-for-target", "change-for-target"] {
+        assert!(skipped.iter().any(|(_, k)| k == key), "{key} withheld: {skipped:?}");
+    }
+    let trail = audit::since(&app.ctx, Actor::CommandLine, now - Duration::days(1)).await.unwrap();
+    let about_target: Vec<_> = trail.iter().filter(|e| e.subject_telegram_id == Some(target.id)).collect();
+    assert_eq!(about_target.iter().filter(|e| e.action == "removed").count(), 2, "both seats");
+    assert!(about_target.iter().all(|e| e.action != "received_minutes"));
+    let withheld: Vec<&str> =
+        about_target.iter().filter(|e| e.action == "delivery_withheld").filter_map(|e| e.detail.as_deref()).collect();
+    assert!(withheld.iter().any(|d| d.starts_with("minutes #")), "{withheld:?}");
+    assert!(withheld.iter().any(|d| d.starts_with("4W matrix")), "{withheld:?}");
+    assert!(withheld.iter().any(|d| d.starts_with("meeting_changed")), "{withheld:?}");
+    let removed = about_target.iter().find(|e| e.action == "removed").unwrap();
+    assert_eq!(removed.actor.as_deref(), Some("Coordo"));
+    assert!(trail.iter().filter(|e| e.action == "received_minutes").count() > 100);
+    assert!(app.fake.duplicate_deliveries().is_empty());
+    app.stop().await;
+}
