@@ -136,3 +136,24 @@ async fn a_focal_point_removed_during_a_distribution_receives_nothing_more() {
     assert!(app.fake.duplicate_deliveries().is_empty());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_reply_that_meets_a_429_waits_and_is_sent() {
+    let mut app = TestBot::start().await;
+    let user = FakeUser::new(42, "Awa").language("fr");
+    app.member(&user, "NRC", "CPN", Role::Focal).await;
+    app.send(&user, "/help").await;
+    // The bot's own pace for this chat has passed.
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    app.fake.set_enforce_limits(true);
+    // Something else (outside the bot) just wrote to the chat: its one message per second is used.
+    let other = teloxide::Bot::new("123:TEST").set_api_url(app.fake.url());
+    use teloxide::prelude::Requester;
+    other.send_message(teloxide::types::ChatId(user.id), "occupied").await.unwrap();
+    let reply = app.send(&user, "/me").await;
+    assert!(reply.text.is_some_and(|t| !t.is_empty()));
+    assert!(app.fake.too_many_requests_count() >= 1, "the reply met a 429 first");
+    let me = app.fake.sent_to(user.id).iter().filter(|s| s.method == "sendMessage").count();
+    assert_eq!(me, 3, "help, the outside message, and the reply: nothing lost, nothing doubled");
+    app.stop().await;
+}

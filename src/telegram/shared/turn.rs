@@ -1,9 +1,9 @@
 //! One turn of conversation and the pieces every feature uses to answer: keyboards, long
 //! texts split to Telegram's limit, and the translation of a refusal.
 
-use super::App;
 use super::callback::CallbackData;
 use super::menu;
+use super::{App, paced};
 use crate::domain::meeting::TimingError;
 use crate::domain::minutes::ActionLineError;
 use crate::domain::{AppError, Language, MenuRole, NameError};
@@ -40,11 +40,15 @@ impl Turn<'_> {
     }
 
     pub async fn say(&self, msg: Msg) -> Result<Message, teloxide::RequestError> {
-        self.bot.send_message(self.chat, self.t(msg)).await
+        let text = self.t(msg);
+        paced(self.app, self.chat, || self.bot.send_message(self.chat, text.clone()).into_future()).await
     }
 
     pub async fn say_with(&self, text: String, kb: InlineKeyboardMarkup) -> Result<Message, teloxide::RequestError> {
-        self.bot.send_message(self.chat, text).reply_markup(kb).await
+        paced(self.app, self.chat, || {
+            self.bot.send_message(self.chat, text.clone()).reply_markup(kb.clone()).into_future()
+        })
+        .await
     }
 
     /// Sends a long text in pieces that fit Telegram's limit, one line never split.
@@ -61,12 +65,9 @@ impl Turn<'_> {
             }
             current.push_str(&line);
         }
-        for (i, chunk) in chunks.into_iter().enumerate() {
-            if i > 0 {
-                // Stay within one message per second in a private chat.
-                tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-            }
-            self.bot.send_message(self.chat, chunk).await?;
+        // The pacer keeps the pieces within one message per second in the chat.
+        for chunk in chunks {
+            paced(self.app, self.chat, || self.bot.send_message(self.chat, chunk.clone()).into_future()).await?;
         }
         Ok(())
     }
@@ -196,18 +197,24 @@ pub async fn edit_or_send(
 ) -> HandlerResult {
     match edit {
         Some(id) => {
-            let mut req = turn.bot.edit_message_text(turn.chat, id, text);
-            if let Some(k) = k {
-                req = req.reply_markup(k);
-            }
-            req.await?;
+            paced(turn.app, turn.chat, || {
+                let mut req = turn.bot.edit_message_text(turn.chat, id, text.clone());
+                if let Some(k) = &k {
+                    req = req.reply_markup(k.clone());
+                }
+                req.into_future()
+            })
+            .await?;
         }
         None => {
-            let mut req = turn.bot.send_message(turn.chat, text);
-            if let Some(k) = k {
-                req = req.reply_markup(k);
-            }
-            req.await?;
+            paced(turn.app, turn.chat, || {
+                let mut req = turn.bot.send_message(turn.chat, text.clone());
+                if let Some(k) = &k {
+                    req = req.reply_markup(k.clone());
+                }
+                req.into_future()
+            })
+            .await?;
         }
     }
     Ok(())
