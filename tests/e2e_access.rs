@@ -157,3 +157,33 @@ async fn a_reply_that_meets_a_429_waits_and_is_sent() {
     assert_eq!(me, 3, "help, the outside message, and the reply: nothing lost, nothing doubled");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn action_points_and_the_follow_up_plan_are_protected() {
+    let mut app = TestBot::start().await;
+    let focal = FakeUser::new(7, "Focal").language("fr");
+    app.member(&focal, "NRC", "SC-VBG", Role::Focal).await;
+    let past = meeting_in(&app, "SC-VBG", 3).await;
+    app.advance(Duration::days(3) + Duration::hours(2));
+    app.settle().await;
+    // Due in ten days: reminded seven days from now, at 09:00.
+    let due = (app.clock.now() + Duration::days(10)).with_timezone(&chrono_tz::Africa::Bamako).format("%d/%m/%Y");
+    let actions = format!("Cartographie des services — NRC — {due}");
+    let content = MinutesContent::Text("PV".into());
+    minutes::share(&app.ctx, Actor::CommandLine, past, &content, Some(&actions)).await.unwrap();
+    app.settle().await;
+    app.advance(Duration::days(8));
+    app.settle().await;
+    let reminders: Vec<_> = app
+        .fake
+        .sent_to(focal.id)
+        .into_iter()
+        .filter(|s| s.text.as_deref().is_some_and(|t| t.contains("Cartographie")))
+        .collect();
+    assert!(!reminders.is_empty(), "the action point was reminded");
+    assert!(reminders.iter().all(|s| s.protect_content), "action point reminders are protected");
+    let plan = app.send(&focal, "/actions").await;
+    assert!(plan.text.as_deref().unwrap().contains("Cartographie"));
+    assert!(plan.protect_content, "/actions is protected");
+    app.stop().await;
+}

@@ -29,3 +29,14 @@ pub async fn record_export(ctx: &Ctx, actor: Actor<'_>, what: &str, mechanism: O
     };
     audit::record(&ctx.db, AuditAction::Exported, entry, ctx.clock.now()).await
 }
+
+/// Records that a person received an export (e.g. the 4W matrix sent after the deadline).
+pub async fn record_export_received(ctx: &Ctx, person_id: i64, mechanism_id: Option<i64>, what: &str) -> AppResult<()> {
+    let entry = audit::NewEntry {
+        subject_id: Some(person_id),
+        mechanism_id,
+        detail: Some(what.to_string()),
+        ..Default::default()
+    };
+    audit::record(&ctx.db, AuditAction::Exported, entry, ctx.clock.now()).await
+}

@@ -15,7 +15,7 @@ use crate::domain::Person;
 use crate::domain::jobs::{FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
 use crate::scheduler::{Outcome, Runner};
-use crate::services::{access, dispatch};
+use crate::services::{access, audit, dispatch};
 use crate::storage::jobs::ClaimedJob;
 use crate::storage::{self, people};
 use futures::future::BoxFuture;
@@ -121,6 +121,14 @@ impl TelegramRunner {
         match self.send(chat, &rendered).await {
             Ok((message_id, with_document)) => {
                 self.record(&person, &rendered, chat, message_id, with_document).await;
+                if let Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) = message {
+                    let what = access::message_kind(message);
+                    if let Err(e) =
+                        audit::record_export_received(&self.app.ctx, person.id, Some(*mechanism_id), &what).await
+                    {
+                        tracing::error!(error = %e, "could not record an export received");
+                    }
+                }
                 Outcome::Done
             }
             Err(RequestError::RetryAfter(secs)) => {

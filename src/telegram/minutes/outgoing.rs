@@ -91,6 +91,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 mechanism: mech.map(|m| m.name(lang).to_string()).unwrap_or_default(),
             }))
             .with_keyboard(kb(vec![vec![button(t(Msg::BtnActionDone), Cb::ActionDone(a.id))]]))
+            // Taken from the internal minutes: not to be forwarded either.
+            .protected()
         }
         other => return Ok(Err(format!("not a minutes message: {}", other.kind()))),
     }))

@@ -51,20 +51,33 @@ impl Turn<'_> {
         .await
     }
 
+    /// A text that must not be forwarded or saved (what comes from internal minutes).
+    pub async fn say_protected(
+        &self,
+        text: String,
+        kb: Option<InlineKeyboardMarkup>,
+    ) -> Result<Message, teloxide::RequestError> {
+        paced(self.app, self.chat, || {
+            let mut req = self.bot.send_message(self.chat, text.clone()).protect_content(true);
+            if let Some(k) = &kb {
+                req = req.reply_markup(k.clone());
+            }
+            req.into_future()
+        })
+        .await
+    }
+
+    /// Like [`Self::say_long`], every piece protected.
+    pub async fn say_long_protected(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
+        for chunk in chunks_of(lines) {
+            self.say_protected(chunk, None).await?;
+        }
+        Ok(())
+    }
+
     /// Sends a long text in pieces that fit Telegram's limit, one line never split.
     pub async fn say_long(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
-        let mut chunks: Vec<String> = vec![String::new()];
-        for line in lines {
-            let current = chunks.last_mut().expect("never empty");
-            if !current.is_empty() && current.len() + line.len() + 1 > TELEGRAM_TEXT_LIMIT {
-                chunks.push(String::new());
-            }
-            let current = chunks.last_mut().expect("never empty");
-            if !current.is_empty() {
-                current.push('\n');
-            }
-            current.push_str(&line);
-        }
+        let chunks = chunks_of(lines);
         // The pacer keeps the pieces within one message per second in the chat.
         for chunk in chunks {
             paced(self.app, self.chat, || self.bot.send_message(self.chat, chunk.clone()).into_future()).await?;
@@ -223,4 +236,21 @@ pub async fn edit_or_send(
 /// Buttons laid out `per_row` to a row.
 pub fn rows_of(buttons: Vec<InlineKeyboardButton>, per_row: usize) -> Vec<Vec<InlineKeyboardButton>> {
     buttons.chunks(per_row).map(<[InlineKeyboardButton]>::to_vec).collect()
+}
+
+/// Lines gathered into pieces that fit Telegram's limit, one line never split.
+fn chunks_of(lines: Vec<String>) -> Vec<String> {
+    let mut chunks: Vec<String> = vec![String::new()];
+    for line in lines {
+        let current = chunks.last_mut().expect("never empty");
+        if !current.is_empty() && current.len() + line.len() + 1 > TELEGRAM_TEXT_LIMIT {
+            chunks.push(String::new());
+        }
+        let current = chunks.last_mut().expect("never empty");
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(&line);
+    }
+    chunks
 }
