@@ -112,7 +112,11 @@ async fn a_focal_point_removed_during_a_distribution_receives_nothing_more() {
     app.advance(Duration::minutes(15));
     app.settle().await;
 
-    assert_eq!(app.fake.sent_to(target.id).len(), sent_before, "nothing more reached the removed focal point");
+    // Nothing more reached the removed focal point but the notice of each removal, in English.
+    let after: Vec<String> =
+        app.fake.sent_to(target.id)[sent_before..].iter().map(|s| s.text.clone().unwrap_or_default()).collect();
+    assert_eq!(after.len(), 2, "{after:?}");
+    assert!(after.iter().all(|t| t.starts_with("You are no longer NRC's")), "{after:?}");
     assert_eq!(protected(&app, target.id), 0);
     for u in everyone.iter().chain([&chair, &coordinator]) {
         assert_eq!(protected(&app, u.id), 1, "{} received the minutes once", u.id);

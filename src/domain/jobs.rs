@@ -69,22 +69,85 @@ pub enum Job {
 #[serde(tag = "msg", rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Outgoing {
-    Invitation { meeting_id: i64, organisation_id: i64, role: Role },
-    Reminder { meeting_id: i64, organisation_id: i64, hours: i64 },
-    RsvpSummary { meeting_id: i64 },
-    MeetingChanged { meeting_id: i64, organisation_id: i64, cancelled: bool },
-    HandoverRequest { meeting_id: i64, organisation_id: i64 },
-    DeliveryFailed { meeting_id: i64, person_id: i64, reason: String },
-    AbsenceFlag { mechanism_id: i64, organisation_id: i64, meetings: i64 },
-    MonthlyNudge { mechanism_id: i64, year: i32, month: u32 },
+    Invitation {
+        meeting_id: i64,
+        organisation_id: i64,
+        role: Role,
+    },
+    Reminder {
+        meeting_id: i64,
+        organisation_id: i64,
+        hours: i64,
+    },
+    RsvpSummary {
+        meeting_id: i64,
+    },
+    MeetingChanged {
+        meeting_id: i64,
+        organisation_id: i64,
+        cancelled: bool,
+    },
+    HandoverRequest {
+        meeting_id: i64,
+        organisation_id: i64,
+    },
+    DeliveryFailed {
+        meeting_id: i64,
+        person_id: i64,
+        reason: String,
+    },
+    AbsenceFlag {
+        mechanism_id: i64,
+        organisation_id: i64,
+        meetings: i64,
+    },
+    MonthlyNudge {
+        mechanism_id: i64,
+        year: i32,
+        month: u32,
+    },
     // Minutes (issue 4)
-    MinutesReminder { meeting_id: i64, hours: i64 },
-    MinutesOverdue { meeting_id: i64 },
-    Minutes { minutes_id: i64 },
-    Document { document_id: i64 },
-    ActionReminder { action_id: i64, due_today: bool },
+    MinutesReminder {
+        meeting_id: i64,
+        hours: i64,
+    },
+    MinutesOverdue {
+        meeting_id: i64,
+    },
+    Minutes {
+        minutes_id: i64,
+    },
+    Document {
+        document_id: i64,
+    },
+    ActionReminder {
+        action_id: i64,
+        due_today: bool,
+    },
     // 4W (issue 5)
     Fourw(FourwMsg),
+    /// To a person whose seat ended on someone else's decision (`removed` or `replaced`).
+    SeatEnded {
+        mechanism_id: i64,
+        organisation_id: i64,
+        role: Role,
+        change: String,
+    },
+    /// To the chairs (or coordinators): someone joined, left, was removed or replaced.
+    MemberChanged {
+        mechanism_id: i64,
+        person_id: i64,
+        organisation_id: i64,
+        role: Role,
+        change: String,
+    },
+    /// To the chairs (or coordinators): who joined the mechanism between two times (unix
+    /// seconds), one message per period rather than one per person.
+    MembersJoined {
+        mechanism_id: i64,
+        from: i64,
+        to: i64,
+    },
 }
 
 impl Job {
@@ -176,6 +239,9 @@ impl Outgoing {
             | Outgoing::MinutesReminder { meeting_id, .. }
             | Outgoing::MinutesOverdue { meeting_id } => Some(*meeting_id),
             Outgoing::AbsenceFlag { .. }
+            | Outgoing::SeatEnded { .. }
+            | Outgoing::MemberChanged { .. }
+            | Outgoing::MembersJoined { .. }
             | Outgoing::MonthlyNudge { .. }
             | Outgoing::Minutes { .. }
             | Outgoing::Document { .. }

@@ -302,6 +302,12 @@ pub enum Msg {
     FwWwColumn { column: String },
     FwWwKind { kind: &'static str },
     FwWwSheetName,
+    // Who may see what: seats ended, members changed, limits
+    SeatEnded { org: String, mechanism: String, role: Role, change: String },
+    MemberChanged { name: String, org: String, mechanism: String, role: Role, change: String },
+    ResendTooSoon { seconds: i64 },
+    LastCoordinator,
+    MembersJoined { mechanism: String, count: usize, names: String },
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -597,6 +603,11 @@ impl Msg {
             FwWwColumn { .. } => "fw-ww-column",
             FwWwKind { .. } => "fw-ww-kind",
             FwWwSheetName => "fw-ww-sheet-name",
+            SeatEnded { .. } => "seat-ended",
+            MemberChanged { .. } => "member-changed",
+            ResendTooSoon { .. } => "resend-too-soon",
+            LastCoordinator => "last-coordinator",
+            MembersJoined { .. } => "members-joined",
         }
     }
 
@@ -1281,6 +1292,28 @@ impl Msg {
                 a.set("kind", kind);
             }
             FwWwSheetName => {}
+            SeatEnded { org, mechanism, role, change } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("role", role.as_str());
+                a.set("change", change);
+            }
+            MemberChanged { name, org, mechanism, role, change } => {
+                a.set("name", name);
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("role", role.as_str());
+                a.set("change", change);
+            }
+            ResendTooSoon { seconds } => {
+                a.set("seconds", seconds);
+            }
+            LastCoordinator => {}
+            MembersJoined { mechanism, count, names } => {
+                a.set("mechanism", mechanism);
+                a.set("count", count);
+                a.set("names", names);
+            }
         }
         a
     }

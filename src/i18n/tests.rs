@@ -322,6 +322,17 @@ fn samples() -> Vec<Msg> {
         FwWwColumn { column: s("cercle-code") },
         FwWwKind { kind: "gap" },
         FwWwSheetName,
+        SeatEnded { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, change: s("removed") },
+        MemberChanged {
+            name: s("Awa"),
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Alternate,
+            change: s("joined"),
+        },
+        ResendTooSoon { seconds: 120 },
+        LastCoordinator,
+        MembersJoined { mechanism: s("CPN"), count: 2, names: s("Awa (NRC), Moussa (DRC)") },
     ]
 }
 

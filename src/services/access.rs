@@ -100,7 +100,11 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         | Outgoing::MinutesReminder { meeting_id, .. }
         | Outgoing::DeliveryFailed { meeting_id, .. } => for_chair(meeting_mechanism(*meeting_id).await?),
         Outgoing::MinutesOverdue { .. } => (!coordinator).then_some(Withheld::NotCoordinator),
+        // Told to the person themselves, about their own seat.
+        Outgoing::SeatEnded { .. } => None,
         Outgoing::AbsenceFlag { mechanism_id, .. }
+        | Outgoing::MemberChanged { mechanism_id, .. }
+        | Outgoing::MembersJoined { mechanism_id, .. }
         | Outgoing::MonthlyNudge { mechanism_id, .. }
         | Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) => for_chair(Some(*mechanism_id)),
         Outgoing::Minutes { minutes_id } => {

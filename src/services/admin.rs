@@ -125,6 +125,7 @@ pub async fn remove_member(
                 detail: Some(m.role.as_str().to_string()),
             };
             audit::record(&ctx.db, AuditAction::Removed, entry, now).await?;
+            super::seats::announce(ctx, &m, "removed").await?;
             ended.push(m);
         }
     }
@@ -201,6 +202,7 @@ pub async fn remove_chair(
         detail: None,
     };
     audit::record(&ctx.db, AuditAction::ChairRemoved, entry, now).await?;
+    super::seats::announce(ctx, &seat, "removed").await?;
     Ok(seat)
 }
 

@@ -170,6 +170,10 @@ pub async fn accept_invitation(
         people::set_display_name(&ctx.db, person.id, name).await?;
     }
     let now = ctx.clock.now();
+    let replaced_seat = match inv.replace_existing {
+        true => memberships::seat_holder(&ctx.db, inv.organisation.id, inv.mechanism.id, inv.role).await?,
+        false => None,
+    };
     let (id, replaced) = memberships::accept_invitation(&ctx.db, &inv, person, now).await?;
     let seat = |subject_id| audit::NewEntry {
         actor_id: None,
@@ -178,12 +182,16 @@ pub async fn accept_invitation(
         organisation_id: Some(inv.organisation.id),
         detail: Some(inv.role.as_str().to_string()),
     };
-    for old in replaced {
+    for old in replaced.iter().copied() {
         audit::record(&ctx.db, AuditAction::Replaced, seat(old), now).await?;
     }
     audit::record(&ctx.db, AuditAction::Joined, seat(person.id), now).await?;
     let view = memberships::by_id_active(&ctx.db, id).await?.ok_or(AppError::NotFound)?;
     super::seats::invite_newcomer(ctx, &view).await?;
+    if let Some(old) = replaced_seat.filter(|s| replaced.contains(&s.person_id)) {
+        super::seats::announce(ctx, &old, "replaced").await?;
+    }
+    super::seats::announce(ctx, &view, "joined").await?;
     Ok(view)
 }
 
@@ -200,6 +208,7 @@ pub async fn leave(ctx: &Ctx, access: &Access, membership_id: i64) -> AppResult<
             detail: Some(m.role.as_str().to_string()),
         };
         audit::record(&ctx.db, AuditAction::Left, entry, now).await?;
+        super::seats::announce(ctx, &m, "left").await?;
         Ok(m)
     } else {
         Err(AppError::NotFound)

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use super::meetings::{get, invitees};
-use super::outbox::deliver;
+use super::outbox::{chair_recipients, deliver};
 use crate::domain::jobs::Outgoing;
 use crate::domain::meeting;
 use crate::domain::{AppResult, Meeting, MembershipView};
@@ -69,6 +69,56 @@ pub async fn invite_newcomer(ctx: &Ctx, seat: &MembershipView) -> AppResult<usiz
         let key = format!("m{}:s{}:inv:p{}:o{}", m.id, m.sequence, seat.person_id, seat.organisation.id);
         let msg = Outgoing::Invitation { meeting_id: m.id, organisation_id: seat.organisation.id, role: seat.role };
         queued += usize::from(deliver(ctx, key, seat.person_id, msg).await?);
+    }
+    if queued > 0 {
+        ctx.wake.notify_one();
+    }
+    Ok(queued)
+}
+
+/// The period over which joins are gathered into one message to the chairs.
+pub const JOIN_DIGEST_SECS: i64 = 600;
+
+/// Tells who should know that a seat changed: the chairs of the mechanism (or the
+/// coordinators when it has none) that someone joined, left, was removed or replaced; and
+/// the person removed or replaced, in their language.
+pub async fn announce(ctx: &Ctx, seat: &MembershipView, change: &str) -> AppResult<usize> {
+    let mut queued = 0;
+    let about = |to: i64| format!("seat{}:{change}:to{to}", seat.id);
+    let now = ctx.clock.now();
+    // Joins are told in one message per period: a day of invitations accepted does not
+    // flood the chair's chat (one message per second at most).
+    let period = JOIN_DIGEST_SECS;
+    let (from, to) = ((now.timestamp() / period) * period, (now.timestamp() / period + 1) * period);
+    for chair in chair_recipients(ctx, seat.mechanism.id).await? {
+        if chair == seat.person_id {
+            continue;
+        }
+        if change == "joined" {
+            let key = format!("joined:mech{}:to{chair}:{from}", seat.mechanism.id);
+            let msg = Outgoing::MembersJoined { mechanism_id: seat.mechanism.id, from, to };
+            let job = crate::domain::jobs::Job::Deliver { person_id: chair, message: msg };
+            let at = chrono::DateTime::from_timestamp(to, 0).unwrap_or(now);
+            queued += usize::from(crate::storage::jobs::enqueue(&ctx.db, &key, &job, at, now).await?);
+            continue;
+        }
+        let msg = Outgoing::MemberChanged {
+            mechanism_id: seat.mechanism.id,
+            person_id: seat.person_id,
+            organisation_id: seat.organisation.id,
+            role: seat.role,
+            change: change.to_string(),
+        };
+        queued += usize::from(deliver(ctx, about(chair), chair, msg).await?);
+    }
+    if matches!(change, "removed" | "replaced") {
+        let msg = Outgoing::SeatEnded {
+            mechanism_id: seat.mechanism.id,
+            organisation_id: seat.organisation.id,
+            role: seat.role,
+            change: change.to_string(),
+        };
+        queued += usize::from(deliver(ctx, about(seat.person_id), seat.person_id, msg).await?);
     }
     if queued > 0 {
         ctx.wake.notify_one();

@@ -132,10 +132,9 @@ impl Turn<'_> {
             AppError::NotAMember => Msg::NotAMember,
             AppError::NotAllowed => Msg::NotAllowed,
             AppError::PersonalData(kind) => Msg::FwPersonalData { kind: kind.as_str().to_string() },
-            AppError::LastCoordinator
-            | AppError::TooManyRequests { .. }
-            | AppError::UnknownPerson(_)
-            | AppError::OrganisationNeeded => Msg::NotAllowed,
+            AppError::LastCoordinator => Msg::LastCoordinator,
+            AppError::TooManyRequests { wait_secs } => Msg::ResendTooSoon { seconds: *wait_secs },
+            AppError::UnknownPerson(_) | AppError::OrganisationNeeded => Msg::NotAllowed,
             AppError::Internal(e) => {
                 tracing::error!(error = %e, chat = self.chat.0, "internal error");
                 Msg::InternalError
