@@ -191,3 +191,40 @@ async fn action_points_and_the_follow_up_plan_are_protected() {
     assert!(plan.protect_content, "/actions is protected");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn chairs_are_told_of_joins_in_one_message_and_of_leaves() {
+    let mut app = TestBot::start().await;
+    let chair = FakeUser::new(2, "Chair").language("en");
+    app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
+    for (i, org) in ["NRC", "IRC", "DRC/DDG"].into_iter().enumerate() {
+        let user = FakeUser::new(20 + i as i64, &format!("Joiner{i}")).language("fr");
+        app.member(&user, org, "CPN", Role::Focal).await;
+    }
+    app.settle().await;
+    let before = app.fake.sent_to(chair.id).len();
+    app.advance(Duration::minutes(11));
+    app.settle().await;
+    let told: Vec<String> =
+        app.fake.sent_to(chair.id)[before..].iter().map(|s| s.text.clone().unwrap_or_default()).collect();
+    assert_eq!(told.len(), 1, "one message for the three joins: {told:?}");
+    assert!(
+        told[0].contains("3 new members") && told[0].contains("Joiner0 (NRC)") && told[0].contains("Joiner2 (DRC/DDG)"),
+        "{told:?}"
+    );
+    // A focal point replaced: the chair is told, and the former focal point, in French.
+    let nrc = membership::organisation(&app.ctx, "NRC").await.unwrap();
+    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
+    let issued = membership::issue_invitation(&app.ctx, membership::Issuer::CommandLine, &nrc, &cpn, Role::Focal, true)
+        .await
+        .unwrap();
+    let newcomer = FakeUser::new(30, "Newcomer").language("en");
+    let p = people::identify(&app.ctx, newcomer.id, "Newcomer", None, Some("en")).await.unwrap();
+    let inv = membership::open_invitation(&app.ctx, issued.code.as_str()).await.unwrap();
+    membership::accept_invitation(&app.ctx, &p, inv.id, None).await.unwrap();
+    app.settle().await;
+    let last = |chat: i64| app.fake.sent_to(chat).last().and_then(|s| s.text.clone()).unwrap_or_default();
+    assert!(last(chair.id).contains("Joiner0 (NRC, focal point) has been replaced"), "{}", last(chair.id));
+    assert!(last(20).starts_with("Vous n'êtes plus point focal de NRC"), "{}", last(20));
+    app.stop().await;
+}

@@ -21,6 +21,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             .await?
             .into_iter()
             .filter(|e| e.at < to && e.action == "joined" && e.mechanism.as_deref() == Some(mech.code.as_str()))
+            .filter(|e| e.subject_telegram_id != Some(person.telegram_id))
             .map(|e| format!("{} ({})", e.subject.unwrap_or_default(), e.organisation.unwrap_or_default()))
             .collect();
         if joined.is_empty() {
