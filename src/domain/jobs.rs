@@ -124,6 +124,28 @@ impl Job {
 }
 
 impl Outgoing {
+    /// A short name for metrics and logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outgoing::Invitation { .. } => "invitation",
+            Outgoing::Reminder { .. } => "reminder",
+            Outgoing::RsvpSummary { .. } => "rsvp_summary",
+            Outgoing::MeetingChanged { .. } => "meeting_changed",
+            Outgoing::HandoverRequest { .. } => "handover_request",
+            Outgoing::DeliveryFailed { .. } => "delivery_failed",
+            Outgoing::AbsenceFlag { .. } => "absence_flag",
+            Outgoing::MonthlyNudge { .. } => "monthly_nudge",
+            Outgoing::MinutesReminder { .. } => "minutes_reminder",
+            Outgoing::MinutesOverdue { .. } => "minutes_overdue",
+            Outgoing::Minutes { .. } => "minutes",
+            Outgoing::Document { .. } => "document",
+            Outgoing::ActionReminder { .. } => "action_reminder",
+            Outgoing::Fourw(FourwMsg::Reminder { .. }) => "fourw_reminder",
+            Outgoing::Fourw(FourwMsg::Matrix { .. }) => "fourw_matrix",
+            Outgoing::Fourw(FourwMsg::Returned { .. }) => "fourw_returned",
+        }
+    }
+
     pub fn meeting_id(&self) -> Option<i64> {
         match self {
             Outgoing::Invitation { meeting_id, .. }
