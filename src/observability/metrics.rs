@@ -67,20 +67,52 @@ impl Telemetry {
         use names::*;
         let r = &self.recorder;
         let d = |s: &'static str| SharedString::from(s);
-        r.describe_counter(UPDATES.into(), None, d("Telegram updates handled, by kind (message, callback) and outcome"));
+        r.describe_counter(
+            UPDATES.into(),
+            None,
+            d("Telegram updates handled, by kind (message, callback) and outcome"),
+        );
         r.describe_histogram(UPDATE_SECONDS.into(), Some(Unit::Seconds), d("Time to handle one update"));
-        r.describe_gauge(UPDATES_LAST.into(), Some(Unit::Seconds), d("Unix time of the last update received (poll or webhook)"));
-        r.describe_counter(MESSAGES.into(), None, d("Messages to members by kind and outcome (sent, retry, failed, skipped)"));
+        r.describe_gauge(
+            UPDATES_LAST.into(),
+            Some(Unit::Seconds),
+            d("Unix time of the last update received (poll or webhook)"),
+        );
+        r.describe_counter(
+            MESSAGES.into(),
+            None,
+            d("Messages to members by kind and outcome (sent, retry, failed, skipped)"),
+        );
         r.describe_counter(TOO_MANY.into(), None, d("429 Too Many Requests answers from the Bot API"));
-        r.describe_counter(TOO_MANY_WAIT.into(), Some(Unit::Seconds), d("Time asked by 429 answers (retry_after), summed"));
+        r.describe_counter(
+            TOO_MANY_WAIT.into(),
+            Some(Unit::Seconds),
+            d("Time asked by 429 answers (retry_after), summed"),
+        );
         r.describe_counter(JOBS_RUN.into(), None, d("Scheduler jobs run, by kind and outcome"));
-        r.describe_gauge(JOBS.into(), None, d("Jobs in the queue by state (due, waiting, running, retrying, failed_24h)"));
-        r.describe_gauge(OLDEST_DUE.into(), Some(Unit::Seconds), d("Age of the oldest job that is due and not yet run"));
+        r.describe_gauge(
+            JOBS.into(),
+            None,
+            d("Jobs in the queue by state (due, waiting, running, retrying, failed_24h)"),
+        );
+        r.describe_gauge(
+            OLDEST_DUE.into(),
+            Some(Unit::Seconds),
+            d("Age of the oldest job that is due and not yet run"),
+        );
         r.describe_counter(DELIVERY_FAILURES.into(), None, d("Deliveries that will never succeed, by reason"));
         r.describe_gauge(MEMBERS.into(), None, d("Active memberships by mechanism and role"));
-        r.describe_gauge(BOT_API_LAST_OK.into(), Some(Unit::Seconds), d("Unix time of the last successful Bot API call"));
+        r.describe_gauge(
+            BOT_API_LAST_OK.into(),
+            Some(Unit::Seconds),
+            d("Unix time of the last successful Bot API call"),
+        );
         r.describe_gauge(BOT_API_UP.into(), None, d("1 when the last Bot API call succeeded"));
-        r.describe_gauge(SCHEDULER_LAST_RUN.into(), Some(Unit::Seconds), d("Seconds since the scheduler loop last ran"));
+        r.describe_gauge(
+            SCHEDULER_LAST_RUN.into(),
+            Some(Unit::Seconds),
+            d("Seconds since the scheduler loop last ran"),
+        );
     }
 
     /// Adds `by` to a counter.

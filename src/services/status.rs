@@ -7,7 +7,7 @@ use crate::domain::AppResult;
 use crate::domain::jobs::Job;
 use crate::observability::metrics::names;
 use crate::storage::jobs::{self, QueueCounts};
-use crate::storage::{from_ts_pub, memberships, meetings, settings};
+use crate::storage::{from_ts_pub, meetings, memberships, settings};
 use chrono::{DateTime, Duration, Utc};
 
 /// A job that failed for good.
