@@ -23,11 +23,13 @@ use std::time::Duration;
     version,
     about = "Telegram assistant of the Protection Cluster (Mali): membership, meetings, 4W, minutes.",
     long_about = "Telegram assistant of the Protection Cluster (Mali).\n\n\
-        Without a subcommand, runs the bot (long polling).\n\
+        Without a subcommand, runs the bot (long polling, or a webhook when CLUSTER_WEBHOOK_URL is set).\n\
         Configuration comes from the environment: TELOXIDE_TOKEN (required to run the bot), \
         TELOXIDE_API_URL (another Bot API server), DATABASE_URL (default sqlite://cluster-bot.db), \
         CLUSTER_TZ (default Africa/Bamako), CLUSTER_INVITATION_TTL_DAYS (default 14), \
-        CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), RUST_LOG."
+        CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), \
+        CLUSTER_LISTEN (HTTP server: /healthz, /readyz, /metrics, /cal/…), CLUSTER_WEBHOOK_URL, CLUSTER_PUBLIC_URL, \
+        CLUSTER_BOT_API_OUTAGE_SECS (default 120), CLUSTER_LOG_FORMAT (text or json), RUST_LOG."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -36,7 +38,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Run the bot (long polling). The default when no subcommand is given.
+    /// Run the bot (long polling, or webhook mode). The default when no subcommand is given.
     Run,
     /// The bot at a glance: the queue, failed deliveries and why, the last successful Bot API
     /// call, members per mechanism, the next reminders (from the database; safe while the bot runs).
@@ -505,20 +507,15 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
         crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
             .map_err(anyhow::Error::msg)?,
     );
-    // The HTTP server (health, metrics, calendar feeds) when CLUSTER_LISTEN is set.
-    let http = match config.listen {
-        Some(addr) => {
-            let state = crate::http::HttpState {
-                ctx: ctx.clone(),
-                readiness: crate::observability::ReadinessOptions {
-                    bot_api_outage: config.bot_api_outage,
-                    ..Default::default()
-                },
-            };
-            Some(crate::http::HttpServer::bind(addr, crate::http::router(state)).await?)
-        }
-        None => None,
-    };
+    // The HTTP server (health, metrics, calendar feeds, webhook) when CLUSTER_LISTEN is set.
+    opts.http = config.listen.map(|listen| telegram::HttpOptions {
+        listen,
+        webhook_url: config.webhook_url.clone(),
+        readiness: crate::observability::ReadinessOptions {
+            bot_api_outage: config.bot_api_outage,
+            ..Default::default()
+        },
+    });
     let start = telegram::start(opts, ctx.clone(), i18n);
     let bot = tokio::select! {
         bot = start => bot?,
@@ -540,9 +537,6 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
         }
     }
     let _ = finished.await;
-    if let Some(http) = http {
-        http.shutdown().await;
-    }
     ctx.db.close().await;
     tracing::info!("stopped");
     Ok(())

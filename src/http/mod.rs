@@ -104,6 +104,20 @@ impl HttpServer {
         Ok(Self::spawn(listener, app)?)
     }
 
+    /// Stops gracefully when `signal` resolves.
+    pub fn stop_when(&self, signal: impl Future<Output = ()> + Send + 'static) {
+        let stop = self.stop.clone();
+        tokio::spawn(async move {
+            signal.await;
+            let _ = stop.send(true);
+        });
+    }
+
+    /// Stops at once.
+    pub fn abort(self) {
+        self.task.abort();
+    }
+
     /// Stops accepting, lets requests in flight finish (at most 10 s).
     pub async fn shutdown(self) {
         let _ = self.stop.send(true);

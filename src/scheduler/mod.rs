@@ -10,7 +10,6 @@ use crate::domain::AppResult;
 use crate::domain::jobs::Job;
 use crate::services::Ctx;
 use crate::storage::jobs::{self, ClaimedJob};
-use crate::storage::settings;
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
 use futures::future::BoxFuture;
@@ -239,12 +238,7 @@ impl Scheduler {
                     // The delivery path asks for a set delay only after a 429 (its retry_after).
                     t.too_many_requests(*wait);
                 }
-                let now = self.ctx.clock.now();
-                if t.health.bot_api_ok(now)
-                    && let Err(e) = settings::set(&self.ctx.db, settings::BOT_API_LAST_OK, &now.to_rfc3339()).await
-                {
-                    tracing::warn!(error = %e, "could not record the last successful Bot API call");
-                }
+                crate::services::status::bot_api_ok(&self.ctx).await;
             }
             Outcome::Retry { after: None, .. } => {
                 if t.health.bot_api_failed() {

@@ -94,6 +94,17 @@ pub async fn status(ctx: &Ctx, failures: i64, planned: i64) -> AppResult<Status>
     Ok(Status { now, queue, failures, bot_api_last_ok, members, next })
 }
 
+/// A Bot API call succeeded: readiness knows at once, the database (for `status`) at most
+/// every 30 s.
+pub async fn bot_api_ok(ctx: &Ctx) {
+    let now = ctx.clock.now();
+    if ctx.telemetry.health.bot_api_ok(now)
+        && let Err(e) = settings::set(&ctx.db, settings::BOT_API_LAST_OK, &now.to_rfc3339()).await
+    {
+        tracing::warn!(error = %e, "could not record the last successful Bot API call");
+    }
+}
+
 /// Sets the gauges read from the database (queue by state, oldest due job, members), just
 /// before `/metrics` renders them.
 pub async fn refresh_metrics(ctx: &Ctx) -> AppResult<()> {

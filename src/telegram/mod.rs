@@ -8,10 +8,12 @@ pub mod meeting_text;
 pub mod meetings;
 pub mod menu;
 pub mod minutes;
+pub mod service;
 pub mod state;
 // 4W (issue 5)
 pub mod report;
 
+use crate::http::HttpServer;
 use crate::i18n::I18n;
 use crate::scheduler::pacer::{Limits, Pacer};
 use crate::scheduler::{Scheduler, SchedulerHandle, SchedulerOptions};
@@ -36,9 +38,19 @@ pub struct App {
 
 /// The handler tree: messages and button presses, both inside the persisted dialogue.
 pub fn schema() -> UpdateHandler<handlers::HandlerError> {
+    use handlers::BotDialogue;
+    use teloxide::types::Me;
     dialogue::enter::<Update, DialogueStore, State, _>()
-        .branch(Update::filter_message().endpoint(handlers::on_message))
-        .branch(Update::filter_callback_query().endpoint(handlers::on_callback))
+        .branch(Update::filter_message().endpoint(
+            |bot: Bot, msg: Message, me: Me, d: BotDialogue, app: App, u: Update| async move {
+                service::timed(&app, u.id, "message", handlers::on_message(bot, msg, me, d, app.clone())).await
+            },
+        ))
+        .branch(Update::filter_callback_query().endpoint(
+            |bot: Bot, q: CallbackQuery, d: BotDialogue, app: App, u: Update| async move {
+                service::timed(&app, u.id, "callback_query", handlers::on_callback(bot, q, d, app.clone())).await
+            },
+        ))
 }
 
 pub struct BotOptions {
@@ -50,6 +62,18 @@ pub struct BotOptions {
     pub limits: Limits,
     /// How long one Bot API request may take (it must exceed `poll_timeout`).
     pub request_timeout: Duration,
+    /// The HTTP server (health, metrics, calendar feeds, and the webhook when set).
+    pub http: Option<HttpOptions>,
+    /// While Bot API calls fail, how often getMe is asked to notice the recovery.
+    pub probe_every: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    pub listen: std::net::SocketAddr,
+    /// Webhook mode: Telegram POSTs updates to this public URL (its path is served here).
+    pub webhook_url: Option<Url>,
+    pub readiness: crate::observability::ReadinessOptions,
 }
 
 impl BotOptions {
@@ -67,6 +91,8 @@ impl BotOptions {
             scheduler,
             limits: Limits::default(),
             request_timeout: Duration::from_secs(45),
+            http: None,
+            probe_every: Duration::from_secs(15),
         }
     }
 }
@@ -85,11 +111,18 @@ pub struct RunningBot {
     token: ShutdownToken,
     task: tokio::task::JoinHandle<()>,
     scheduler: SchedulerHandle,
+    http: Option<HttpServer>,
+    probe: tokio::task::JoinHandle<()>,
 }
 
 impl RunningBot {
     pub fn shutdown_token(&self) -> ShutdownToken {
         self.token.clone()
+    }
+
+    /// The address the HTTP server listens on, when there is one.
+    pub fn http_addr(&self) -> Option<std::net::SocketAddr> {
+        self.http.as_ref().map(|h| h.addr)
     }
 
     /// Stops receiving updates, lets handlers in flight finish, and waits for the end.
@@ -104,23 +137,32 @@ impl RunningBot {
                 Err(_) => break,
             }
         }
-        let _ = self.task.await;
-        tracing::debug!("dispatcher stopped");
-        self.scheduler.shutdown().await;
-        tracing::debug!("scheduler stopped");
+        self.wait().await;
     }
 
     /// Stops at once, as a crash would: nothing in flight is finished or acknowledged.
     pub fn abort(self) {
         self.task.abort();
         self.scheduler.abort();
+        self.probe.abort();
+        if let Some(http) = self.http {
+            http.abort();
+        }
     }
 
     /// Waits until the dispatcher stops (after its shutdown token was used), then stops
     /// the scheduler.
+    /// The webhook stays registered: Telegram keeps the updates that arrive meanwhile (the
+    /// stopped listener answers 503) and delivers them after the next start.
     pub async fn wait(self) {
         let _ = self.task.await;
+        tracing::debug!("dispatcher stopped");
         self.scheduler.shutdown().await;
+        tracing::debug!("scheduler stopped");
+        self.probe.abort();
+        if let Some(http) = self.http {
+            http.shutdown().await;
+        }
     }
 }
 
@@ -161,14 +203,42 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
     });
     let scheduler = Scheduler::new(app.ctx.clone(), runner, opts.scheduler).spawn().await?;
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
-        .dependencies(dptree::deps![app, store])
+        .dependencies(dptree::deps![app.clone(), store])
         .default_handler(|_| async {})
         .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
         .build();
     let token = dispatcher.shutdown_token();
-    let listener = Polling::builder(bot).timeout(opts.poll_timeout).build();
-    let task = tokio::spawn(async move {
-        dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed")).await;
-    });
-    Ok(RunningBot { token, task, scheduler })
+    let probe = service::spawn_probe(bot.clone(), app.ctx.clone(), opts.probe_every);
+    let routes =
+        |h: &HttpOptions| crate::http::router(crate::http::HttpState { ctx: app.ctx.clone(), readiness: h.readiness });
+    let (task, http) = match &opts.http {
+        Some(h @ HttpOptions { webhook_url: Some(url), .. }) => {
+            // The server listens before Telegram is told where to send updates.
+            let hook = service::webhook(url, h.listen, &app.ctx);
+            let server = HttpServer::bind(h.listen, routes(h).merge(hook.router)).await?;
+            server.stop_when(hook.stopped);
+            service::register(&bot, url, &hook.secret).await?;
+            let listener = hook.listener;
+            let task = tokio::spawn(async move {
+                dispatcher
+                    .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("webhook failed"))
+                    .await;
+            });
+            (task, Some(server))
+        }
+        other => {
+            let server = match other {
+                Some(h) => Some(HttpServer::bind(h.listen, routes(h)).await?),
+                None => None,
+            };
+            // A webhook left by an earlier run in webhook mode would refuse getUpdates.
+            let listener = Polling::builder(bot).timeout(opts.poll_timeout).delete_webhook().await.build();
+            let errors = service::polling_errors(app.ctx.clone());
+            let task = tokio::spawn(async move {
+                dispatcher.dispatch_with_listener(listener, errors).await;
+            });
+            (task, server)
+        }
+    };
+    Ok(RunningBot { token, task, scheduler, http, probe })
 }
