@@ -97,9 +97,12 @@ where
     F: Future<Output = Result<(), E>>,
 {
     let started = Instant::now();
-    let result = handler.instrument(tracing::info_span!("update", update_id = update_id.0, kind)).await;
+    let span = tracing::info_span!("update", update_id = update_id.0, kind);
+    let result = handler.instrument(span.clone()).await;
     let outcome = if result.is_ok() { "ok" } else { "error" };
-    app.ctx.telemetry.update_handled(kind, outcome, started.elapsed());
+    let took = started.elapsed();
+    span.in_scope(|| tracing::debug!(outcome, took_ms = took.as_secs_f64() * 1000.0, "update handled"));
+    app.ctx.telemetry.update_handled(kind, outcome, took);
     result
 }
 
