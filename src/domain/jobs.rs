@@ -63,8 +63,9 @@ pub enum Job {
 }
 
 /// A message to one person, rendered when it is sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(tag = "msg", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Outgoing {
     Invitation { meeting_id: i64, organisation_id: i64, role: Role },
     Reminder { meeting_id: i64, organisation_id: i64, hours: i64 },
@@ -124,26 +125,9 @@ impl Job {
 }
 
 impl Outgoing {
-    /// A short name for metrics and logs.
+    /// The kind of message, for logs and records.
     pub fn kind(&self) -> &'static str {
-        match self {
-            Outgoing::Invitation { .. } => "invitation",
-            Outgoing::Reminder { .. } => "reminder",
-            Outgoing::RsvpSummary { .. } => "rsvp_summary",
-            Outgoing::MeetingChanged { .. } => "meeting_changed",
-            Outgoing::HandoverRequest { .. } => "handover_request",
-            Outgoing::DeliveryFailed { .. } => "delivery_failed",
-            Outgoing::AbsenceFlag { .. } => "absence_flag",
-            Outgoing::MonthlyNudge { .. } => "monthly_nudge",
-            Outgoing::MinutesReminder { .. } => "minutes_reminder",
-            Outgoing::MinutesOverdue { .. } => "minutes_overdue",
-            Outgoing::Minutes { .. } => "minutes",
-            Outgoing::Document { .. } => "document",
-            Outgoing::ActionReminder { .. } => "action_reminder",
-            Outgoing::Fourw(FourwMsg::Reminder { .. }) => "fourw_reminder",
-            Outgoing::Fourw(FourwMsg::Matrix { .. }) => "fourw_matrix",
-            Outgoing::Fourw(FourwMsg::Returned { .. }) => "fourw_returned",
-        }
+        self.into()
     }
 
     pub fn meeting_id(&self) -> Option<i64> {

@@ -1,17 +1,17 @@
-//! The only place teloxide appears: the handler tree, callback data, keyboards, menus,
-//! the dialogue storage and the bot's start and stop.
+//! The only place teloxide appears. One folder per feature (its dialog, buttons, scheduled
+//! messages), the pieces they share below them (`shared`), the router that maps an update to
+//! its feature, the one delivery path for scheduled messages, and the bot's start and stop.
+//! See ARCHITECTURE.md.
 
-pub mod callback;
 pub mod delivery;
-pub mod handlers;
-pub mod meeting_text;
 pub mod meetings;
-pub mod menu;
+pub mod membership;
 pub mod minutes;
-pub mod service;
-pub mod state;
-// 4W (issue 5)
 pub mod report;
+pub mod review;
+pub mod router;
+pub mod service;
+pub mod shared;
 
 use crate::http::HttpServer;
 use crate::i18n::I18n;
@@ -19,7 +19,9 @@ use crate::scheduler::pacer::{Limits, Pacer};
 use crate::scheduler::{Scheduler, SchedulerHandle, SchedulerOptions};
 use crate::services::Ctx;
 use crate::storage::settings;
-use state::{DialogueStore, State};
+pub use shared::App;
+use shared::menu;
+use shared::state::{DialogueStore, State};
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::dispatching::ShutdownToken;
@@ -29,26 +31,19 @@ use teloxide::prelude::*;
 use teloxide::update_listeners::Polling;
 use url::Url;
 
-/// What every handler receives.
-#[derive(Clone)]
-pub struct App {
-    pub ctx: Ctx,
-    pub i18n: Arc<I18n>,
-}
-
 /// The handler tree: messages and button presses, both inside the persisted dialogue.
-pub fn schema() -> UpdateHandler<handlers::HandlerError> {
-    use handlers::BotDialogue;
+pub fn schema() -> UpdateHandler<shared::HandlerError> {
+    use shared::{App, BotDialogue};
     use teloxide::types::Me;
     dialogue::enter::<Update, DialogueStore, State, _>()
         .branch(Update::filter_message().endpoint(
             |bot: Bot, msg: Message, me: Me, d: BotDialogue, app: App, u: Update| async move {
-                service::timed(&app, u.id, "message", handlers::on_message(bot, msg, me, d, app.clone())).await
+                service::timed(&app, u.id, "message", router::on_message(bot, msg, me, d, app.clone())).await
             },
         ))
         .branch(Update::filter_callback_query().endpoint(
             |bot: Bot, q: CallbackQuery, d: BotDialogue, app: App, u: Update| async move {
-                service::timed(&app, u.id, "callback_query", handlers::on_callback(bot, q, d, app.clone())).await
+                service::timed(&app, u.id, "callback_query", router::on_callback(bot, q, d, app.clone())).await
             },
         ))
 }
@@ -79,7 +74,7 @@ pub struct HttpOptions {
 impl BotOptions {
     pub fn new(token: String, api_url: Option<Url>) -> Self {
         let mut scheduler = SchedulerOptions::default();
-        // 4W (issue 5): the monthly reporting cycle.
+        // The monthly 4W reporting cycle.
         scheduler.cron.push(
             crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
                 .expect("valid default"),
@@ -151,8 +146,7 @@ impl RunningBot {
     }
 
     /// Waits until the dispatcher stops (after its shutdown token was used), then stops
-    /// the scheduler.
-    /// The webhook stays registered: Telegram keeps the updates that arrive meanwhile (the
+    /// the scheduler and the HTTP server. The webhook stays registered: Telegram keeps the updates that arrive meanwhile (the
     /// stopped listener answers 503) and delivers them after the next start.
     pub async fn wait(self) {
         let _ = self.task.await;

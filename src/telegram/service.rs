@@ -2,7 +2,7 @@
 //! it are refused with 403), the time taken by every update, and the Bot API's health (polling
 //! errors, and a probe that notices when it answers again).
 
-use super::App;
+use super::shared::App;
 use crate::services::Ctx;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
