@@ -507,6 +507,7 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
         crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
             .map_err(anyhow::Error::msg)?,
     );
+    opts.public_url = config.public_url.clone();
     // The HTTP server (health, metrics, calendar feeds, webhook) when CLUSTER_LISTEN is set.
     opts.http = config.listen.map(|listen| telegram::HttpOptions {
         listen,

@@ -188,7 +188,8 @@ async fn readiness_and_metrics_follow_deliveries_outages_and_429s() {
     let (_, _, text) = get(&format!("{base}metrics")).await;
     assert_eq!(metric(&text, "cluster_bot_api_up"), 0.0, "{text}");
     // The nudge is in flight, waiting for a retry, or due again.
-    let stuck: f64 = ["running", "retrying", "due"].iter().map(|s| metric(&text, &format!("cluster_jobs{{state=\"{s}\"}}"))).sum();
+    let stuck: f64 =
+        ["running", "retrying", "due"].iter().map(|s| metric(&text, &format!("cluster_jobs{{state=\"{s}\"}}"))).sum();
     assert_eq!(stuck, 1.0, "{text}");
     // Back: the retry goes out and the bot is ready again.
     app.fake.set_unreachable(false);

@@ -302,6 +302,12 @@ pub enum Msg {
     FwWwColumn { column: String },
     FwWwKind { kind: &'static str },
     FwWwSheetName,
+    // Calendar feed
+    CmdCalendar,
+    CalendarLink { url: String },
+    CalendarRotated { url: String },
+    CalendarUnavailable,
+    BtnCalendarRotate,
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -597,6 +603,11 @@ impl Msg {
             FwWwColumn { .. } => "fw-ww-column",
             FwWwKind { .. } => "fw-ww-kind",
             FwWwSheetName => "fw-ww-sheet-name",
+            CmdCalendar => "cmd-calendar",
+            CalendarLink { .. } => "calendar-link",
+            CalendarRotated { .. } => "calendar-rotated",
+            CalendarUnavailable => "calendar-unavailable",
+            BtnCalendarRotate => "btn-calendar-rotate",
         }
     }
 
@@ -606,6 +617,9 @@ impl Msg {
         match self.clone() {
             WelcomeMember { name } | MeHeader { name } | BtnUseName { name } => {
                 a.set("name", name);
+            }
+            CalendarLink { url } | CalendarRotated { url } => {
+                a.set("url", url);
             }
             TextTooLong { max } | NameTooLong { max } => {
                 a.set("max", max);
@@ -1280,7 +1294,7 @@ impl Msg {
             FwWwKind { kind } => {
                 a.set("kind", kind);
             }
-            FwWwSheetName => {}
+            FwWwSheetName | CmdCalendar | CalendarUnavailable | BtnCalendarRotate => {}
         }
         a
     }

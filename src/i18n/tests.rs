@@ -322,6 +322,11 @@ fn samples() -> Vec<Msg> {
         FwWwColumn { column: s("cercle-code") },
         FwWwKind { kind: "gap" },
         FwWwSheetName,
+        CmdCalendar,
+        CalendarLink { url: s("https://bot.example.org/cal/abc.ics") },
+        CalendarRotated { url: s("https://bot.example.org/cal/def.ics") },
+        CalendarUnavailable,
+        BtnCalendarRotate,
     ]
 }
 

@@ -14,8 +14,8 @@ pub mod membership;
 pub mod minutes;
 pub mod outbox;
 pub mod people;
-pub mod status;
 pub mod reports;
+pub mod status;
 pub mod wherewho;
 
 use crate::domain::Clock;

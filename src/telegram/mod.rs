@@ -3,6 +3,7 @@
 //! its feature, the one delivery path for scheduled messages, and the bot's start and stop.
 //! See ARCHITECTURE.md.
 
+pub mod calendar;
 pub mod delivery;
 pub mod meetings;
 pub mod membership;
@@ -61,6 +62,8 @@ pub struct BotOptions {
     pub http: Option<HttpOptions>,
     /// While Bot API calls fail, how often getMe is asked to notice the recovery.
     pub probe_every: Duration,
+    /// Public base address of the HTTP server, for the calendar feed links of /calendar.
+    pub public_url: Option<Url>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +91,7 @@ impl BotOptions {
             request_timeout: Duration::from_secs(45),
             http: None,
             probe_every: Duration::from_secs(15),
+            public_url: None,
         }
     }
 }
@@ -188,7 +192,7 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
         tracing::warn!(error = %e, "could not publish the default command menu");
     }
     let store = DialogueStore::new(ctx.db.clone(), ctx.clock.clone());
-    let app = App { ctx, i18n };
+    let app = App { ctx, i18n, public_url: opts.public_url.clone() };
     let runner = Arc::new(delivery::TelegramRunner {
         app: app.clone(),
         bot: bot.clone(),

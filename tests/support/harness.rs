@@ -95,6 +95,7 @@ impl TestBot {
         // Jobs queued by the tests' own service calls are picked up quickly.
         opts.scheduler.poll = Duration::from_millis(200);
         opts.http = self.http.clone();
+        opts.public_url = self.http.as_ref().map(|h| url::Url::parse(&format!("http://{}/", h.listen)).unwrap());
         opts.probe_every = Duration::from_millis(200);
         self.running = Some(telegram::start(opts, self.ctx.clone(), self.i18n.clone()).await.unwrap());
     }

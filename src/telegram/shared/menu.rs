@@ -14,6 +14,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("actions", Msg::CmdActions));
         list.push(("me", Msg::CmdMe));
         list.push(("members", Msg::CmdMembers));
+        list.push(("calendar", Msg::CmdCalendar));
     }
     if role >= MenuRole::Chair {
         list.push(("newmeeting", Msg::CmdNewmeeting));
