@@ -126,9 +126,12 @@ async fn run(mode: &str, presses: usize) {
         cmd.env("CLUSTER_WEBHOOK_URL", format!("http://127.0.0.1:{port}/telegram/hook"));
     }
     let mut bot = cmd.spawn().unwrap();
-    fake.wait_for(|r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"), Duration::from_secs(30))
-        .await
-        .unwrap();
+    fake.wait_for(
+        |r| r.method == "setMyCommands" && r.str_param("language_code") == Some("en"),
+        Duration::from_secs(30),
+    )
+    .await
+    .unwrap();
     if mode == "webhook" {
         fake.wait_for(|r| r.method == "setWebhook", Duration::from_secs(30)).await.unwrap();
     }
@@ -137,7 +140,9 @@ async fn run(mode: &str, presses: usize) {
     let data = |org: i64, n: usize| format!("r:{meeting}:{org}:{}", if n.is_multiple_of(2) { "a" } else { "d" });
     let answered = |q: &str| {
         let q = q.to_string();
-        move |r: &fake_bot_api::Recorded| r.method == "answerCallbackQuery" && r.str_param("callback_query_id") == Some(q.as_str())
+        move |r: &fake_bot_api::Recorded| {
+            r.method == "answerCallbackQuery" && r.str_param("callback_query_id") == Some(q.as_str())
+        }
     };
 
     // One press at a time.

@@ -10,7 +10,7 @@ mod harness;
 use chrono::{DateTime, Duration, Utc};
 use cluster_bot::domain::meeting::MeetingKind;
 use cluster_bot::domain::{Language, ManualClock, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{CalendarMsg, MainMsg};
 use cluster_bot::observability::ReadinessOptions;
 use cluster_bot::services::meetings::{self as svc, Actor, MeetingDraft};
 use cluster_bot::services::membership;
@@ -95,7 +95,7 @@ async fn a_member_subscribes_once_sees_a_moved_meeting_rotates_the_link_and_leav
     assert!(events(&body).is_empty(), "{body}");
     assert!(body.contains("BEGIN:VCALENDAR"), "still a calendar: {body}");
     // And /calendar is for members only.
-    assert_eq!(app.send(&awa, "/calendar").await.text.unwrap(), app.t(Language::En, Msg::NotAMember));
+    assert_eq!(app.send(&awa, "/calendar").await.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
     app.stop().await;
 }
 
@@ -105,9 +105,9 @@ async fn without_a_public_address_calendar_says_it_is_unavailable() {
     let issa = FakeUser::new(301, "Issa").language("fr");
     app.member(&issa, "IRC", "CR-GAO", Role::Focal).await;
     let reply = app.send(&issa, "/calendar").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::CalendarUnavailable));
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, CalendarMsg::CalendarUnavailable.into()));
     // A stranger is told the command is for members.
     let stranger = FakeUser::new(999, "X").language("en");
-    assert_eq!(app.send(&stranger, "/calendar").await.text.unwrap(), app.t(Language::En, Msg::NotAMember));
+    assert_eq!(app.send(&stranger, "/calendar").await.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
     app.stop().await;
 }
