@@ -86,7 +86,8 @@ async fn check_secret(State(g): State<Arc<Guard>>, req: Request, next: Next) -> 
 }
 
 /// Runs a handler inside a span carrying the update id (on every log line it writes), and
-/// counts it with its handling time.
+/// counts it with its handling time. An update arriving is also the sign of a successful poll
+/// or webhook call.
 pub async fn timed<F, E>(
     app: &App,
     update_id: teloxide::types::UpdateId,
@@ -97,6 +98,7 @@ where
     F: Future<Output = Result<(), E>>,
 {
     let started = Instant::now();
+    app.ctx.telemetry.update_received(app.ctx.clock.now().timestamp() as f64);
     let span = tracing::info_span!("update", update_id = update_id.0, kind);
     let result = handler.instrument(span.clone()).await;
     let outcome = if result.is_ok() { "ok" } else { "error" };
