@@ -4,7 +4,7 @@
 
 mod catalogue;
 
-pub use catalogue::{MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+pub use catalogue::{CalendarMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 
 use crate::domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
@@ -18,7 +18,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/minutes.ftl"),
     "\n",
-    include_str!("../../locales/fr/report.ftl")
+    include_str!("../../locales/fr/report.ftl"),
+    "\n",
+    include_str!("../../locales/fr/calendar.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -27,7 +29,9 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/minutes.ftl"),
     "\n",
-    include_str!("../../locales/en/report.ftl")
+    include_str!("../../locales/en/report.ftl"),
+    "\n",
+    include_str!("../../locales/en/calendar.ftl")
 );
 
 pub struct I18n {

@@ -2,19 +2,21 @@
 //! Each variant is one Fluent message id (its name in kebab-case); its fields are the
 //! message's variables (a role as its code, a yes/no as "yes" or "no").
 
+mod calendar;
 mod main;
 mod meetings;
 mod minutes;
 mod report;
 
+pub use calendar::CalendarMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants,
+    calendar::CalendarMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -28,6 +30,7 @@ pub enum Msg {
     Meetings(MeetingsMsg),
     Minutes(MinutesMsg),
     Report(ReportMsg),
+    Calendar(CalendarMsg),
 }
 
 macro_rules! feature_messages {
@@ -47,7 +50,7 @@ macro_rules! feature_messages {
     };
 }
 
-feature_messages!(Main(MainMsg), Meetings(MeetingsMsg), Minutes(MinutesMsg), Report(ReportMsg));
+feature_messages!(Main(MainMsg), Meetings(MeetingsMsg), Minutes(MinutesMsg), Report(ReportMsg), Calendar(CalendarMsg));
 
 impl From<&Msg> for Msg {
     fn from(m: &Msg) -> Self {
@@ -63,6 +66,7 @@ impl Msg {
             Msg::Meetings(m) => m.into(),
             Msg::Minutes(m) => m.into(),
             Msg::Report(m) => m.into(),
+            Msg::Calendar(m) => m.into(),
         }
     }
 
@@ -73,6 +77,7 @@ impl Msg {
             Msg::Meetings(m) => args_of(m),
             Msg::Minutes(m) => args_of(m),
             Msg::Report(m) => args_of(m),
+            Msg::Calendar(m) => args_of(m),
         }
     }
 }
