@@ -4,6 +4,7 @@ pub mod audit;
 pub mod clock;
 pub mod entities;
 pub mod error;
+pub mod fourw;
 pub mod invitation;
 pub mod jobs;
 pub mod language;
@@ -12,8 +13,6 @@ pub mod membership;
 pub mod minutes;
 pub mod personal_data;
 pub mod text;
-// 4W (issue 5)
-pub mod fourw;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, PendingInvitation, Person};

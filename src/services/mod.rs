@@ -9,6 +9,7 @@ pub mod access;
 pub mod admin;
 pub mod audit;
 pub mod calendar;
+pub mod calendar_feed;
 pub mod dispatch;
 pub mod export;
 pub mod meetings;
@@ -19,9 +20,11 @@ pub mod people;
 pub mod reports;
 pub mod retention;
 pub mod seats;
+pub mod status;
 pub mod wherewho;
 
 use crate::domain::Clock;
+use crate::observability::Telemetry;
 use crate::storage::Db;
 use chrono::Duration;
 use chrono_tz::Tz;
@@ -43,6 +46,8 @@ pub struct Ctx {
     pub retention: retention::Retention,
     /// How often a person may ask for minutes again.
     pub resend: minutes::ResendLimits,
+    /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
+    pub telemetry: Arc<Telemetry>,
 }
 
 impl Ctx {
@@ -56,6 +61,7 @@ impl Ctx {
             wake: Arc::new(Notify::new()),
             retention: retention::Retention::default(),
             resend: minutes::ResendLimits::default(),
+            telemetry: Arc::new(Telemetry::new()),
         }
     }
 

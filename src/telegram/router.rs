@@ -4,9 +4,9 @@
 use super::shared::callback::{CallbackData, Cancel};
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{meetings, membership, minutes, report, review};
+use super::{calendar, meetings, membership, minutes, report, review};
 use crate::domain::Language;
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use teloxide::prelude::*;
 use teloxide::types::{Me, MessageId};
 use teloxide::utils::command::parse_command;
@@ -42,6 +42,8 @@ enum Command {
     Review,
     #[strum(serialize = "wherewho", serialize = "quiouquoi")]
     WhereWho,
+    #[strum(serialize = "calendar", serialize = "calendrier")]
+    Calendar,
 }
 
 impl Command {
@@ -58,6 +60,7 @@ impl Command {
                 | Command::Missing
                 | Command::Actions
                 | Command::WhereWho
+                | Command::Calendar
         )
     }
 }
@@ -71,6 +74,7 @@ pub enum Button {
     Minutes(minutes::callback::Cb),
     Report(report::callback::Cb),
     Review(review::callback::Cb),
+    Calendar(calendar::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -82,6 +86,7 @@ impl CallbackData for Button {
             Button::Minutes(cb) => cb.encode(),
             Button::Report(cb) => cb.encode(),
             Button::Review(cb) => cb.encode(),
+            Button::Calendar(cb) => cb.encode(),
         }
     }
 
@@ -93,6 +98,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Minutes))
             .or_else(|| CallbackData::decode(data).map(Button::Report))
             .or_else(|| CallbackData::decode(data).map(Button::Review))
+            .or_else(|| CallbackData::decode(data).map(Button::Calendar))
     }
 }
 
@@ -108,7 +114,7 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(user.language_code.as_deref());
-            bot.send_message(msg.chat.id, app.i18n.render(lang, &Msg::InternalError)).await?;
+            bot.send_message(msg.chat.id, app.i18n.render(lang, &MainMsg::InternalError)).await?;
             return Ok(());
         }
     };
@@ -119,7 +125,7 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
     match parse_command(text, me.username()).and_then(|(name, args)| Some((name.parse().ok()?, args))) {
         Some((cmd, args)) => on_command(&mut turn, &dialogue, state, cmd, &args).await,
         None => {
-            turn.say(Msg::UnknownCommand).await?;
+            turn.say(MainMsg::UnknownCommand).await?;
             Ok(())
         }
     }
@@ -134,7 +140,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(report::FEATURE) => report::on_message(turn, dialogue, state, msg).await,
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }
@@ -153,10 +159,10 @@ async fn on_command(
             return report::ask_cancel(turn).await;
         }
         if state.is_idle() {
-            turn.say(Msg::CancelNothing).await?;
+            turn.say(MainMsg::CancelNothing).await?;
         } else {
             dialogue.exit().await?;
-            turn.say(Msg::CancelDone).await?;
+            turn.say(MainMsg::CancelDone).await?;
         }
         return Ok(());
     }
@@ -182,6 +188,7 @@ async fn on_command(
         Command::Export => review::export(turn, args).await,
         Command::Review => review::review(turn, args).await,
         Command::WhereWho => review::where_who(turn, args).await,
+        Command::Calendar => calendar::show(turn).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -197,12 +204,12 @@ pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app:
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(q.from.language_code.as_deref());
-            bot.answer_callback_query(q.id.clone()).text(app.i18n.render(lang, &Msg::InternalError)).await?;
+            bot.answer_callback_query(q.id.clone()).text(app.i18n.render(lang, &MainMsg::InternalError)).await?;
             return Ok(());
         }
     };
     let Some(pressed) = q.data.as_deref().and_then(Button::decode) else {
-        bot.answer_callback_query(q.id.clone()).text(turn.t(Msg::ButtonExpired)).await?;
+        bot.answer_callback_query(q.id.clone()).text(turn.t(MainMsg::ButtonExpired)).await?;
         return Ok(());
     };
     let state = dialogue.get().await.ok().flatten().unwrap_or_default();
@@ -234,15 +241,16 @@ async fn on_button(
     match pressed {
         Button::Cancel if !state.is_idle() => {
             dialogue.exit().await?;
-            turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::CancelDone)).await?;
+            turn.bot.edit_message_text(turn.chat, message_id, turn.t(MainMsg::CancelDone)).await?;
             Ok(None)
         }
-        Button::Cancel => Ok(Some(Msg::ButtonExpired)),
+        Button::Cancel => Ok(Some(MainMsg::ButtonExpired.into())),
         Button::Membership(cb) => membership::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Meetings(cb) => meetings::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Minutes(cb) => minutes::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Calendar(cb) => calendar::on_button(turn, cb, message_id).await,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::domain::Person;
 use crate::domain::jobs::Outgoing;
-use crate::i18n::Msg;
+use crate::i18n::AccessMsg;
 use crate::storage::{people, reference};
 use crate::telegram::shared::App;
 use crate::telegram::shared::outgoing::{RenderResult, Rendered};
@@ -39,8 +39,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             }
             names.push_str(n);
         }
-        let msg = Msg::MembersJoined { mechanism: mech.name(lang).to_string(), count: joined.len(), names };
-        return Ok(Ok(Rendered::text(app.i18n.render(lang, &msg))));
+        let msg = AccessMsg::MembersJoined { mechanism: mech.name(lang).to_string(), count: joined.len(), names };
+        return Ok(Ok(Rendered::text(app.i18n.render(lang, msg))));
     }
     let (mechanism_id, organisation_id) = match message {
         Outgoing::SeatEnded { mechanism_id, organisation_id, .. }
@@ -56,13 +56,13 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
     let (mechanism, org) = (mech.name(lang).to_string(), org.acronym);
     let msg = match message {
         Outgoing::SeatEnded { role, change, .. } => {
-            Msg::SeatEnded { org, mechanism, role: *role, change: change.clone() }
+            AccessMsg::SeatEnded { org, mechanism, role: *role, change: change.clone() }
         }
         Outgoing::MemberChanged { person_id, role, change, .. } => {
             let name = people::by_id(db, *person_id).await?.map(|p| p.display_name).unwrap_or_default();
-            Msg::MemberChanged { name, org, mechanism, role: *role, change: change.clone() }
+            AccessMsg::MemberChanged { name, org, mechanism, role: *role, change: change.clone() }
         }
         _ => unreachable!("matched above"),
     };
-    Ok(Ok(Rendered::text(app.i18n.render(lang, &msg))))
+    Ok(Ok(Rendered::text(app.i18n.render(lang, msg))))
 }
