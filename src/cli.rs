@@ -1,6 +1,8 @@
 //! The command line: runs the bot and administers it (the first coordinator has to come
 //! from somewhere).
 
+mod meeting_cmd;
+
 use crate::cli_admin;
 use crate::config::Config;
 use crate::domain::meeting::{self, MeetingKind};
@@ -12,6 +14,7 @@ use crate::services::membership::{self, Issuer};
 use crate::storage::Db;
 use crate::telegram;
 use clap::{Parser, Subcommand};
+use meeting_cmd::{meeting_line, run_meeting};
 
 mod status;
 use std::process::ExitCode;
@@ -468,79 +471,6 @@ async fn run_activity(config: &Config, command: ActivityCommand) -> anyhow::Resu
                 }
                 Err(e) => return Err(e.into()),
             }
-        }
-    }
-    Ok(())
-}
-
-/// "YYYY-MM-DD HH:MM" in the cluster's zone.
-fn parse_start(raw: &str, tz: chrono_tz::Tz) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
-    let naive = chrono::NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%d %H:%M").map_err(|_| {
-        anyhow::anyhow!("--start must be \"YYYY-MM-DD HH:MM\" (e.g. \"2026-12-08 10:00\"), not \"{raw}\"")
-    })?;
-    meeting::local_to_utc(tz, naive.date(), naive.time())
-        .ok_or_else(|| anyhow::anyhow!("{raw} does not exist in the time zone {tz}"))
-}
-
-fn meeting_line(m: &crate::domain::Meeting, tz: chrono_tz::Tz) -> String {
-    format!(
-        "{}\t{}\t{}\t{} min\t{}{}\t{}",
-        m.id,
-        m.mechanism.code,
-        m.starts_at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
-        m.duration_minutes,
-        m.kind.as_str(),
-        if m.cancelled { " (cancelled)" } else { "" },
-        m.place.as_deref().unwrap_or("-")
-    )
-}
-
-async fn run_meeting(config: &Config, command: MeetingCommand) -> anyhow::Result<()> {
-    let ctx = context(config).await?;
-    match command {
-        MeetingCommand::Create { mechanism, start, minutes, place, agenda, adhoc, monthly } => {
-            let mech = membership::mechanism(&ctx, &mechanism).await?;
-            let starts_at = parse_start(&start, ctx.tz)?;
-            let draft = meetings::MeetingDraft {
-                mechanism_id: mech.id,
-                starts_at,
-                duration_minutes: minutes,
-                place,
-                agenda,
-                kind: if adhoc { MeetingKind::AdHoc } else { MeetingKind::Regular },
-                monthly,
-            };
-            let created = meetings::create(&ctx, meetings::Actor::CommandLine, draft).await?;
-            for m in &created {
-                println!("{}", m.id);
-            }
-            let first = &created[0];
-            let invite_at = meeting::invitation_due(ctx.clock.now(), &first.timing(), ctx.invitation_lead);
-            eprintln!(
-                "created {} meeting(s) of {}; invitations go out {}",
-                created.len(),
-                mech.code,
-                invite_at.with_timezone(&ctx.tz).format("%Y-%m-%d %H:%M %Z")
-            );
-        }
-        MeetingCommand::List { mechanism } => {
-            let mech_id = match mechanism {
-                Some(code) => Some(membership::mechanism(&ctx, &code).await?.id),
-                None => None,
-            };
-            let today = ctx.clock.now() - chrono::Duration::days(1);
-            for m in meetings::list(&ctx, mech_id, today).await? {
-                println!("{}", meeting_line(&m, ctx.tz));
-            }
-        }
-        MeetingCommand::Reschedule { id, start, minutes } => {
-            let starts_at = parse_start(&start, ctx.tz)?;
-            let m = meetings::reschedule(&ctx, meetings::Actor::CommandLine, id, starts_at, minutes).await?;
-            println!("{}", meeting_line(&m, ctx.tz));
-        }
-        MeetingCommand::Cancel { id } => {
-            let m = meetings::cancel(&ctx, meetings::Actor::CommandLine, id).await?;
-            println!("{}", meeting_line(&m, ctx.tz));
         }
     }
     Ok(())

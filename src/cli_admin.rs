@@ -57,7 +57,7 @@ pub enum InviteCommand {
     /// Revoke an unused invitation (its link then answers as expired).
     Revoke {
         /// The code printed by `invite` (the part after ?start=).
-        #[arg(long, required_unless_present = "id")]
+        #[arg(long, required_unless_present = "id", allow_hyphen_values = true)]
         code: Option<String>,
         /// Or its number, as `invite list` shows it.
         #[arg(long, conflicts_with = "code")]
