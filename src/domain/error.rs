@@ -56,6 +56,12 @@ pub enum AppError {
     ActionLine(#[from] super::minutes::ActionLineError),
     #[error("action point line {line}: unknown organisation '{acronym}'")]
     ActionOrganisation { line: usize, acronym: String },
+    #[error("the 4W of {month} is locked; only a coordinator can unlock it")]
+    MonthLocked { month: String },
+    #[error("lines of this submission are still returned for correction")]
+    ReturnedLinesPending,
+    #[error("{0}")]
+    Boundaries(#[from] super::boundaries::TableError),
     #[error("internal error")]
     Internal(#[source] BoxError),
 }

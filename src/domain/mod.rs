@@ -12,6 +12,9 @@ pub mod minutes;
 pub mod text;
 // 4W (issue 5)
 pub mod fourw;
+pub mod fivew;
+pub mod boundaries;
+pub mod review;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};

@@ -11,6 +11,9 @@ pub mod export;
 pub mod reports;
 // 4W review (issue 5)
 pub mod wherewho;
+pub mod approval;
+pub mod boundaries;
+pub mod sheet;
 
 use crate::domain::Clock;
 use crate::storage::Db;

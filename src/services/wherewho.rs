@@ -185,7 +185,6 @@ mod tests {
         MatrixRow {
             org: org.into(),
             mechanism: "CR-MOPTI".into(),
-            implementing_partner: None,
             sector_code: sector.into(),
             activity_code: activity.into(),
             activity_fr: format!("{activity} fr"),
@@ -195,18 +194,7 @@ mod tests {
             cercle_name: cercle.1.into(),
             cercle_pcode: cercle.0.into(),
             status: "ongoing".into(),
-            start_date: "2026-10-01".into(),
-            end_date: "2026-10-31".into(),
-            girls: 1,
-            boys: 1,
-            women: 1,
-            men: 1,
-            disabled: 0,
-            donor: None,
-            remarks: None,
-            submitted_at: 0,
-            late: false,
-            review_status: "submitted".into(),
+            ..Default::default()
         }
     }
 

@@ -11,6 +11,10 @@ pub mod reference;
 pub mod settings;
 // 4W (issue 5)
 pub mod reports;
+pub mod boundaries;
+pub mod approval;
+pub mod matrix;
+pub mod modalities;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};

@@ -195,7 +195,8 @@ impl Turn<'_> {
                 Msg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }
             }
             AppError::NotAMember => Msg::NotAMember,
-            AppError::NotAllowed => Msg::NotAllowed,
+            AppError::NotAllowed | AppError::MonthLocked { .. } | AppError::ReturnedLinesPending => Msg::NotAllowed,
+            AppError::Boundaries(_) => Msg::NotAllowed,
             AppError::Internal(e) => {
                 tracing::error!(error = %e, chat = self.chat.0, "internal error");
                 Msg::InternalError

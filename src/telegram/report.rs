@@ -106,10 +106,12 @@ impl LineDraft {
                 women: self.women?,
                 men: self.men?,
                 disabled: self.disabled?,
+                ..Default::default()
             },
             partner: self.partner.clone(),
             donor: self.donor.clone(),
             remarks: self.remarks.clone(),
+            ..Default::default()
         })
     }
 
@@ -1031,6 +1033,9 @@ async fn render_and_send(
             let k = kb(vec![vec![button(t(Msg::BtnFwFix { line: line.position + 1 }), Cb::FwFix(line.id))]]);
             runner.pacer.acquire(chat.0).await;
             runner.bot.send_message(chat, text).reply_markup(k).await?;
+        }
+        FourwMsg::Approved { .. } | FourwMsg::Corrected { .. } => {
+            return Ok(Err("approval notices are not rendered in the chat yet".into()));
         }
     }
     Ok(Ok(()))
