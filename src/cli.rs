@@ -344,17 +344,18 @@ async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<(
         None => None,
     };
     let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
-    let table = export::month_table(&ctx.db, month, mech.as_ref().map(|m| m.id), lang, &i18n, ctx.tz).await?;
-    let bytes = match format {
-        Format::Csv => export::to_csv(&table)?,
-        // 4W review (issue 5): with the who-does-what-where sheet.
-        Format::Xlsx => {
-            let ww = crate::services::wherewho::of_month(&ctx.db, month, mech.as_ref().map(|m| m.id)).await?;
-            export::to_xlsx(&table, &[crate::services::wherewho::sheet(&ww, lang, &i18n)])?
-        }
+    let mut labels = export::Labels::new(lang, &i18n, ctx.tz);
+    // The who-does-what-where sheet (XLSX) is computed as the lines stream past.
+    let mut companion = crate::services::wherewho::SheetCompanion {
+        acc: Default::default(),
+        cercles: crate::storage::boundaries::cercles(&ctx.db).await?,
+        lang,
+        i18n: &i18n,
     };
+    let (bytes, lines) =
+        export::stream_month(&ctx.db, month, mech.as_ref().map(|m| m.id), format, &mut labels, &mut companion).await?;
     std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
-    eprintln!("{} line(s) of {month} written to {}", table.rows.len(), output.display());
+    eprintln!("{lines} line(s) of {month} written to {}", output.display());
     Ok(())
 }
 

@@ -172,7 +172,7 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     assert_eq!((l.sector.as_str(), l.activity.as_str()), ("PRO", "PRO-MON"));
     assert_eq!((l.region.as_str(), l.cercle.as_str()), ("ML05", "ML0507"));
     assert_eq!(l.status, ActivityStatus::Ongoing);
-    assert_eq!(l.reached, Reached { girls: 12, boys: 8, women: 30, men: 25, disabled: 5 });
+    assert_eq!(l.reached, Reached { girls: 12, boys: 8, women: 30, men: 25, disabled: 5, ..Default::default() });
     assert_eq!((l.partner.as_deref(), l.donor.as_deref(), l.remarks.as_deref()), (Some("AMSS"), Some("ECHO"), None));
     assert_eq!((lines[1].cercle.as_str(), lines[1].reached.women, lines[1].reached.total()), ("ML0703", 4, 4));
 
@@ -215,10 +215,11 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
         status: ActivityStatus::Ongoing,
         start: d("2026-09-01"),
         end: d("2026-09-30"),
-        reached: Reached { girls: 1, boys: 2, women: 3, men: 4, disabled: 1 },
+        reached: Reached { girls: 1, boys: 2, women: 3, men: 4, disabled: 1, ..Default::default() },
         partner: None,
         donor: Some("ECHO".into()),
         remarks: None,
+        ..Default::default()
     };
     store::submit(
         &app.ctx.db,
@@ -231,6 +232,7 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
             late: false,
             person_id: focal_id,
             now: harness::start_time(),
+            boundaries: "2021",
         },
     )
     .await

@@ -35,10 +35,11 @@ fn october(activity: &str, cercle: &str, women: u32) -> Line {
         status: ActivityStatus::Ongoing,
         start: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
         end: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-        reached: Reached { girls: 0, boys: 0, women, men: 0, disabled: 0 },
+        reached: Reached { girls: 0, boys: 0, women, men: 0, disabled: 0, ..Default::default() },
         partner: Some("AMSS".into()),
         donor: Some("ECHO".into()),
         remarks: Some("RAS".into()),
+        ..Default::default()
     }
 }
 
@@ -56,6 +57,7 @@ async fn seed(app: &TestBot, org: &str, person_id: i64, lines: &[Line]) {
             late: false,
             person_id,
             now: harness::start_time(),
+            boundaries: "2021",
         },
     )
     .await

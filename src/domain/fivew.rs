@@ -250,7 +250,12 @@ pub fn coded_label(code: &str, name: &str) -> String {
 
 /// Finds a coded value written as its code, its "CODE — name" label or one of its names
 /// (compared without accents or case).
-fn find<'a, T>(raw: &str, items: &'a [T], code: impl Fn(&T) -> &str, labels: impl Fn(&T) -> &[String]) -> Option<&'a T> {
+fn find<'a, T>(
+    raw: &str,
+    items: &'a [T],
+    code: impl Fn(&T) -> &str,
+    labels: impl Fn(&T) -> &[String],
+) -> Option<&'a T> {
     let head = raw.split(" — ").next().unwrap_or(raw).trim();
     items.iter().find(|i| code(i).eq_ignore_ascii_case(head)).or_else(|| {
         let folded = fourw::fold_name(raw);
@@ -296,7 +301,12 @@ fn text_cell(v: &CellValue, max: usize) -> Result<Option<String>, CellError> {
 
 /// Turns one row (cells in [`SheetColumn`] order) into a line, with every problem found (not
 /// only the first). `row` is the number Excel shows.
-pub fn parse_row(row: u32, cells: &[CellValue], month: ReportingMonth, choices: &Choices) -> Result<Line, Vec<RowError>> {
+pub fn parse_row(
+    row: u32,
+    cells: &[CellValue],
+    month: ReportingMonth,
+    choices: &Choices,
+) -> Result<Line, Vec<RowError>> {
     let mut errors = Vec::new();
     let empty = CellValue::Empty;
     let cell = |c: SheetColumn| cells.get(c.index()).unwrap_or(&empty);

@@ -11,9 +11,9 @@ pub mod membership;
 pub mod minutes;
 pub mod text;
 // 4W (issue 5)
-pub mod fourw;
-pub mod fivew;
 pub mod boundaries;
+pub mod fivew;
+pub mod fourw;
 pub mod review;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -302,6 +302,9 @@ pub enum Msg {
     FwWwColumn { column: String },
     FwWwKind { kind: &'static str },
     FwWwSheetName,
+    // 5W
+    FwPopulation { group: String },
+    FwSheetInstructions { org: String, mechanism: String, month: String, boundaries: String, rows: usize },
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -597,6 +600,8 @@ impl Msg {
             FwWwColumn { .. } => "fw-ww-column",
             FwWwKind { .. } => "fw-ww-kind",
             FwWwSheetName => "fw-ww-sheet-name",
+            FwPopulation { .. } => "fw-population",
+            FwSheetInstructions { .. } => "fw-sheet-instructions",
         }
     }
 
@@ -1281,6 +1286,16 @@ impl Msg {
                 a.set("kind", kind);
             }
             FwWwSheetName => {}
+            FwPopulation { group } => {
+                a.set("group", group);
+            }
+            FwSheetInstructions { org, mechanism, month, boundaries, rows } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+                a.set("boundaries", boundaries);
+                a.set("rows", rows);
+            }
         }
         a
     }

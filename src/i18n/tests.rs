@@ -322,6 +322,14 @@ fn samples() -> Vec<Msg> {
         FwWwColumn { column: s("cercle-code") },
         FwWwKind { kind: "gap" },
         FwWwSheetName,
+        FwPopulation { group: s("IDP") },
+        FwSheetInstructions {
+            org: s("NRC"),
+            mechanism: s("CR-MOPTI"),
+            month: s("10/2026"),
+            boundaries: s("2023"),
+            rows: 500,
+        },
     ]
 }
 

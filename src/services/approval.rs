@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use super::people::Access;
-use super::reports::{reporters, reviewers_of, may_review};
+use super::reports::{may_review, reporters, reviewers_of};
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::jobs::{FourwMsg, Job, Outgoing};
 use crate::domain::{AppError, AppResult};

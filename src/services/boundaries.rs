@@ -58,7 +58,8 @@ pub fn read_text_table(bytes: &[u8]) -> AppResult<(Option<String>, TextTable)> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| bad(format!("(CSV: {e})")))?;

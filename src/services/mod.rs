@@ -10,10 +10,10 @@ pub mod people;
 pub mod export;
 pub mod reports;
 // 4W review (issue 5)
-pub mod wherewho;
 pub mod approval;
 pub mod boundaries;
 pub mod sheet;
+pub mod wherewho;
 
 use crate::domain::Clock;
 use crate::storage::Db;

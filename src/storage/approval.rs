@@ -77,12 +77,14 @@ pub async fn set_lock(
 ) -> AppResult<bool> {
     let mut tx = db.pool.begin().await.map_err(internal)?;
     let changed = if lock {
-        sqlx::query("INSERT INTO fourw_month_locks (month, locked_at, locked_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-            .bind(month.to_string())
-            .bind(ts(now))
-            .bind(person_id)
-            .execute(&mut *tx)
-            .await
+        sqlx::query(
+            "INSERT INTO fourw_month_locks (month, locked_at, locked_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(month.to_string())
+        .bind(ts(now))
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await
     } else {
         sqlx::query("DELETE FROM fourw_month_locks WHERE month = ?").bind(month.to_string()).execute(&mut *tx).await
     }

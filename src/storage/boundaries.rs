@@ -59,10 +59,7 @@ pub async fn units_of(db: &Db, version: &str) -> AppResult<Vec<Unit>> {
     .fetch_all(&db.pool)
     .await
     .map_err(internal)?;
-    Ok(rows
-        .into_iter()
-        .map(|(pcode, level, name, parent)| Unit { pcode, level: level as u8, name, parent })
-        .collect())
+    Ok(rows.into_iter().map(|(pcode, level, name, parent)| Unit { pcode, level: level as u8, name, parent }).collect())
 }
 
 /// The name of a P-code in the newest version that has it.

@@ -97,7 +97,8 @@ pub async fn for_each(
     mechanism: Option<i64>,
     mut f: impl FnMut(MatrixRow) -> AppResult<()>,
 ) -> AppResult<usize> {
-    let mut rows = sqlx::query_as::<_, MatrixRow>(MATRIX_SELECT).bind(month.to_string()).bind(mechanism).fetch(&db.pool);
+    let mut rows =
+        sqlx::query_as::<_, MatrixRow>(MATRIX_SELECT).bind(month.to_string()).bind(mechanism).fetch(&db.pool);
     let mut n = 0;
     while let Some(row) = rows.try_next().await.map_err(internal)? {
         f(row)?;

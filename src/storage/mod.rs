@@ -10,11 +10,11 @@ pub mod people;
 pub mod reference;
 pub mod settings;
 // 4W (issue 5)
-pub mod reports;
-pub mod boundaries;
 pub mod approval;
+pub mod boundaries;
 pub mod matrix;
 pub mod modalities;
+pub mod reports;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};
