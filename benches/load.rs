@@ -287,6 +287,8 @@ async fn export() {
         sqlx::query_as("SELECT code, sector_code FROM fourw_activities").fetch_all(pool).await.unwrap();
     let cercles: Vec<(String, String)> =
         sqlx::query_as("SELECT pcode, parent_pcode FROM admin_units WHERE level = 2").fetch_all(pool).await.unwrap();
+    let modalities: Vec<(String, String)> =
+        sqlx::query_as("SELECT code, sector_code FROM fourw_modalities").fetch_all(pool).await.unwrap();
     let mut tx = pool.begin().await.unwrap();
     let mut n = 0;
     'outer: for org in &orgs {
@@ -302,10 +304,14 @@ async fn export() {
             for pos in 0..50 {
                 let (code, sector) = &activities[n % activities.len()];
                 let (cercle, region) = &cercles[n % cercles.len()];
+                let modality = &modalities.iter().find(|(_, s)| s == sector).expect("a modality per sector").0;
                 sqlx::query(
                     "INSERT INTO fourw_lines (submission_id, position, sector_code, activity_code, region_pcode, cercle_pcode,
-                        status, start_date, end_date, girls, boys, women, men, disabled, implementing_partner, donor, remarks)
-                     VALUES (?, ?, ?, ?, ?, ?, 'ongoing', '2026-10-01', '2026-10-31', ?, ?, ?, ?, 1, 'AMSS', 'ECHO', 'Zone d''accès difficile')",
+                        status, start_date, end_date, population_group, modality_code, girls, boys, women, men,
+                        elderly_women, elderly_men, disabled, t_girls, t_boys, t_women, t_men, t_elderly_women,
+                        t_elderly_men, implementing_partner, donor, plan_code, remarks)
+                     VALUES (?, ?, ?, ?, ?, ?, 'ongoing', '2026-10-01', '2026-10-31', 'IDP', ?, ?, ?, ?, ?, 3, 2, 1,
+                        60, 50, 40, 30, 5, 5, 'AMSS', 'ECHO', 'HMLI-26/P-HR-RL/012345', 'Zone d''accès difficile')",
                 )
                 .bind(sub)
                 .bind(pos)
@@ -313,6 +319,7 @@ async fn export() {
                 .bind(code)
                 .bind(region)
                 .bind(cercle)
+                .bind(modality)
                 .bind((n % 50) as i64 + 1)
                 .bind((n % 40) as i64 + 1)
                 .bind((n % 30) as i64 + 1)

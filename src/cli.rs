@@ -82,6 +82,21 @@ enum Command {
         #[command(subcommand)]
         command: ActivityCommand,
     },
+    /// Admin boundaries (OCHA COD-AB P-codes): import a new version, list the versions.
+    Pcodes {
+        #[command(subcommand)]
+        command: crate::cli_fivew::PcodesCommand,
+    },
+    /// Lock or unlock a reporting month of the 4W (recorded).
+    Month {
+        #[command(subcommand)]
+        command: crate::cli_fivew::MonthCommand,
+    },
+    /// The 4W modalities per sector: list, add.
+    Modality {
+        #[command(subcommand)]
+        command: crate::cli_fivew::ModalityCommand,
+    },
 }
 
 // 4W (issue 5)
@@ -325,6 +340,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
         // 4W (issue 5)
         Command::Export { command } => run_export(&config, command).await,
         Command::Activity { command } => run_activity(&config, command).await,
+        Command::Pcodes { command } => crate::cli_fivew::pcodes(&context(&config).await?, command).await,
+        Command::Month { command } => crate::cli_fivew::month(&context(&config).await?, command).await,
+        Command::Modality { command } => crate::cli_fivew::modality(&context(&config).await?, command).await,
     }
 }
 

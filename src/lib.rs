@@ -5,6 +5,7 @@
 //! `telegram` (teloxide) and `cli` (command line); `i18n` renders every outgoing sentence.
 
 pub mod cli;
+mod cli_fivew;
 pub mod config;
 pub mod domain;
 pub mod i18n;
