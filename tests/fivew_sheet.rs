@@ -72,7 +72,9 @@ async fn the_template_has_drop_downs_instructions_in_the_members_language_and_it
         7,
         "sector, activity, region, cercle, status, population, modality"
     );
-    assert!(sheet1.contains("type=\"whole\"") && sheet1.contains("type=\"date\"") && sheet1.contains("type=\"textLength\""));
+    assert!(
+        sheet1.contains("type=\"whole\"") && sheet1.contains("type=\"date\"") && sheet1.contains("type=\"textLength\"")
+    );
     assert!(sheet1.contains("lists!$B$1:$B$32"), "the activity list names the catalogue's 32 activities");
     assert_eq!(parts["xl/workbook.xml"].matches("state=\"hidden\"").count(), 2, "lists and meta are hidden");
 
@@ -105,8 +107,7 @@ async fn the_template_has_drop_downs_instructions_in_the_members_language_and_it
 async fn thirty_five_rows_come_back_with_two_errors_then_clean_and_are_submitted() {
     let w = fivew::world().await;
     let i18n = I18n::load().unwrap();
-    let template =
-        sheet::template(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), Language::Fr).await.unwrap();
+    let template = sheet::template(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), Language::Fr).await.unwrap();
     let l = lists(&template);
     let mut rows: Vec<Vec<(usize, Typed)>> = (1..=35).map(|n| row(&l, n)).collect();
     // Excel row 12 is the 11th line: its end before its start; row 30: a phone in the remarks.
@@ -177,8 +178,7 @@ async fn thirty_five_rows_come_back_with_two_errors_then_clean_and_are_submitted
 async fn every_rule_of_the_dialog_applies_to_a_row() {
     let w = fivew::world().await;
     let i18n = I18n::load().unwrap();
-    let template =
-        sheet::template(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), Language::En).await.unwrap();
+    let template = sheet::template(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), Language::En).await.unwrap();
     let l = lists(&template);
     let set = |mut r: Vec<(usize, Typed)>, col: SheetColumn, v: Option<Typed>| {
         r.retain(|(c, _)| *c != col.index());
@@ -195,7 +195,11 @@ async fn every_rule_of_the_dialog_applies_to_a_row() {
         (set(row(&l, 1), C::Cercle, Some(t("ML0701"))), C::Cercle, CellError::Line(LineError::CercleNotInRegion)),
         (set(row(&l, 1), C::Region, None), C::Region, CellError::Missing),
         (set(row(&l, 1), C::Population, Some(t("tourists"))), C::Population, CellError::NotInList),
-        (set(row(&l, 1), C::Girls, Some(t("douze"))), C::Girls, CellError::Line(LineError::BadCount { max: 1_000_000 })),
+        (
+            set(row(&l, 1), C::Girls, Some(t("douze"))),
+            C::Girls,
+            CellError::Line(LineError::BadCount { max: 1_000_000 }),
+        ),
         (
             set(row(&l, 1), C::Disabled, Some(Typed::Number(99.0))),
             C::Disabled,
@@ -212,7 +216,11 @@ async fn every_rule_of_the_dialog_applies_to_a_row() {
             C::Donor,
             CellError::Line(LineError::PersonalData(PersonalData::Email)),
         ),
-        (set(row(&l, 1), C::Remarks, Some(t(&"x".repeat(501)))), C::Remarks, CellError::Line(LineError::TooLong { max: 500 })),
+        (
+            set(row(&l, 1), C::Remarks, Some(t(&"x".repeat(501)))),
+            C::Remarks,
+            CellError::Line(LineError::TooLong { max: 500 }),
+        ),
     ];
     for (r, column, error) in cases {
         let filled = fill(&template, &[row(&l, 2), r], None);
@@ -240,7 +248,8 @@ async fn every_rule_of_the_dialog_applies_to_a_row() {
         (C::ElderlyMen.index(), Typed::Number(0.0)),
     ];
     let filled = fill(&template, &[mixed], None);
-    let Read::Lines(lines) = sheet::read(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), &filled).await.unwrap()
+    let Read::Lines(lines) =
+        sheet::read(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), &filled).await.unwrap()
     else {
         panic!("plain names are understood")
     };
@@ -251,8 +260,7 @@ async fn every_rule_of_the_dialog_applies_to_a_row() {
 async fn files_that_are_not_this_template_are_refused_with_the_reason() {
     let w = fivew::world().await;
     let i18n = I18n::load().unwrap();
-    let template =
-        sheet::template(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), Language::Fr).await.unwrap();
+    let template = sheet::template(&w.ctx, &i18n, &w.focal, w.org, w.mechanism, october(), Language::Fr).await.unwrap();
     let l = lists(&template);
     let read = |bytes: Vec<u8>| {
         let w = &w;

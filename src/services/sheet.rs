@@ -28,12 +28,20 @@ const LISTS: &str = "lists";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     NotSpreadsheet,
-    TooLarge { max_bytes: usize },
-    TooManyRows { max: usize },
+    TooLarge {
+        max_bytes: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
     /// A workbook, but not one of our templates (or its "meta" sheet was changed).
     NotTemplate,
     /// The template of another organisation, mechanism or month.
-    OtherTemplate { org: String, mechanism: String, month: String },
+    OtherTemplate {
+        org: String,
+        mechanism: String,
+        month: String,
+    },
     /// The template has no line.
     Empty,
 }
@@ -43,7 +51,10 @@ pub enum Refusal {
 pub enum Read {
     Refused(Refusal),
     /// Rows in error: row (as Excel numbers it), column, reason.
-    Errors { errors: Vec<RowError>, rows: usize },
+    Errors {
+        errors: Vec<RowError>,
+        rows: usize,
+    },
     Lines(Vec<Line>),
 }
 
@@ -56,7 +67,8 @@ fn seat(access: &Access, org: i64, mechanism: i64) -> AppResult<(Organisation, M
 
 /// What a row may name, with the labels of both languages (a file may be filled in either).
 pub async fn choices(ctx: &Ctx, i18n: &I18n) -> AppResult<Choices> {
-    let both = |fr: &str, en: &str, code: &str| vec![coded_label(code, fr), coded_label(code, en), fr.into(), en.into()];
+    let both =
+        |fr: &str, en: &str, code: &str| vec![coded_label(code, fr), coded_label(code, en), fr.into(), en.into()];
     let version = boundaries::current(&ctx.db).await?;
     let units = boundaries::units_of(&ctx.db, &version).await?;
     let render = |m: &dyn Fn() -> Msg| Language::ALL.iter().map(|l| i18n.render(*l, &m())).collect::<Vec<_>>();
@@ -409,9 +421,13 @@ pub async fn read(
 
 /// The organisation and mechanism names of a seat (for messages).
 pub async fn seat_names(ctx: &Ctx, org: i64, mechanism: i64) -> AppResult<Option<(Organisation, Mechanism)>> {
-    Ok(match (reference::organisation_by_id(&ctx.db, org).await?, reference::mechanism_by_id(&ctx.db, mechanism).await?)
-    {
-        (Some(o), Some(m)) => Some((o, m)),
-        _ => None,
-    })
+    Ok(
+        match (
+            reference::organisation_by_id(&ctx.db, org).await?,
+            reference::mechanism_by_id(&ctx.db, mechanism).await?,
+        ) {
+            (Some(o), Some(m)) => Some((o, m)),
+            _ => None,
+        },
+    )
 }

@@ -112,9 +112,8 @@ pub fn data_text(d: &Data) -> String {
 pub fn fill(template: &[u8], rows: &[Vec<(usize, Typed)>], meta: Option<Vec<(String, String)>>) -> Vec<u8> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let header = sheet_rows(template, "4W").remove(0);
-    let meta = meta.unwrap_or_else(|| {
-        sheet_rows(template, "meta").iter().map(|r| (data_text(&r[0]), data_text(&r[1]))).collect()
-    });
+    let meta = meta
+        .unwrap_or_else(|| sheet_rows(template, "meta").iter().map(|r| (data_text(&r[0]), data_text(&r[1]))).collect());
     let mut wb = Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     {
@@ -129,10 +128,9 @@ pub fn fill(template: &[u8], rows: &[Vec<(usize, Typed)>], meta: Option<Vec<(Str
                 match v {
                     Typed::Text(s) => ws.write_string(r, c, s).map(|_| ()),
                     Typed::Number(n) => ws.write_number(r, c, *n).map(|_| ()),
-                    Typed::Date(y, m, d) => {
-                        ws.write_datetime_with_format(r, c, ExcelDateTime::from_ymd(*y, *m, *d).unwrap(), &date)
-                            .map(|_| ())
-                    }
+                    Typed::Date(y, m, d) => ws
+                        .write_datetime_with_format(r, c, ExcelDateTime::from_ymd(*y, *m, *d).unwrap(), &date)
+                        .map(|_| ()),
                 }
                 .unwrap();
             }
