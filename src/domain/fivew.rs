@@ -468,3 +468,78 @@ impl ActivityStatus {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choices() -> Choices {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        Choices {
+            sectors: vec![("PRO".into(), l(&["PRO — Protection générale", "Protection générale"]))],
+            activities: vec![("PRO-MON".into(), "PRO".into(), l(&["PRO-MON — Monitoring", "Monitoring"]))],
+            modalities: vec![("PRO-IND".into(), "PRO".into(), l(&["PRO-IND — Individuelle"]))],
+            units: vec![
+                ("ML05".into(), None, 1, l(&["ML05 — Mopti", "Mopti"])),
+                ("ML0507".into(), Some("ML05".into()), 2, l(&["ML0507 — Ténenkou", "Ténenkou"])),
+            ],
+            statuses: vec![(ActivityStatus::Ongoing, l(&["en cours", "ongoing", "active"]))],
+            populations: vec![(PopulationGroup::Idp, l(&["PDI"]))],
+            boundaries: "2021".into(),
+        }
+    }
+
+    fn cells(overrides: &[(SheetColumn, CellValue)]) -> Vec<CellValue> {
+        let text = |s: &str| CellValue::Text(s.into());
+        let mut row = vec![CellValue::Empty; SheetColumn::all().len()];
+        for (c, v) in [
+            (SheetColumn::Sector, text("PRO — Protection générale")),
+            (SheetColumn::Activity, text("monitoring")),
+            (SheetColumn::Region, text("ML05")),
+            (SheetColumn::Cercle, text("tenenkou")),
+            (SheetColumn::Status, text("active")),
+            (SheetColumn::Population, text("IDP")),
+            (SheetColumn::Modality, text("PRO-IND")),
+            (SheetColumn::Start, CellValue::Date(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap())),
+            (SheetColumn::End, text("31/10/2026")),
+            (SheetColumn::Girls, CellValue::Number(1.0)),
+            (SheetColumn::Boys, CellValue::Number(1.0)),
+            (SheetColumn::Women, CellValue::Number(1.0)),
+            (SheetColumn::Men, CellValue::Number(1.0)),
+            (SheetColumn::ElderlyWomen, CellValue::Number(1.0)),
+            (SheetColumn::ElderlyMen, CellValue::Number(1.0)),
+        ]
+        .into_iter()
+        .chain(overrides.iter().cloned())
+        {
+            row[c.index()] = v;
+        }
+        row
+    }
+
+    #[test]
+    fn a_row_becomes_a_line_or_every_problem_with_its_column() {
+        let oct = ReportingMonth::parse("2026-10").unwrap();
+        let line = parse_row(2, &cells(&[]), oct, &choices()).unwrap();
+        assert_eq!((line.cercle.as_str(), line.reached.total(), line.boundaries.as_str()), ("ML0507", 6, "2021"));
+        assert_eq!(line.population, Some(PopulationGroup::Idp));
+        let errors = parse_row(
+            7,
+            &cells(&[
+                (SheetColumn::Activity, CellValue::Empty),
+                (SheetColumn::Girls, CellValue::Number(-1.0)),
+                (SheetColumn::Remarks, CellValue::Text("mail a@b.org".into())),
+            ]),
+            oct,
+            &choices(),
+        )
+        .unwrap_err();
+        let found: Vec<_> = errors.iter().map(|e| (e.row, e.column)).collect();
+        assert_eq!(found, [(7, SheetColumn::Activity), (7, SheetColumn::Girls), (7, SheetColumn::Remarks)]);
+        assert_eq!(errors[0].error, CellError::Missing);
+        assert!(is_blank(&[CellValue::Empty, CellValue::Text("  ".into())]));
+        assert_eq!(SheetColumn::Remarks.letter(), 'A'.max((b'A' + SheetColumn::all().len() as u8 - 1) as char));
+        assert_eq!(PopulationGroup::parse("hst"), Some(PopulationGroup::Host));
+        assert_eq!(ActivityStatus::Completed.hxl(), "complete");
+    }
+}
