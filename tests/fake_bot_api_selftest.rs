@@ -340,7 +340,7 @@ async fn a_document_sent_by_a_user_is_fetched_with_get_file_and_downloaded() {
     let mut got = Vec::new();
     bot.download_file(&file.path, &mut got).await.unwrap();
     assert_eq!(got, bytes);
-    assert_eq!(server.downloads(), [file.path.clone()]);
+    assert_eq!(server.downloads(), vec![file.path]);
     let unknown = bot.get_file(teloxide::types::FileId("nope".into())).await;
     assert!(matches!(unknown, Err(RequestError::Api(_))), "{unknown:?}");
 }

@@ -38,7 +38,7 @@ fn row(l: &[Vec<String>], n: usize) -> Vec<(usize, Typed)> {
         (C::Sector.index(), pick(&l[0], "PRO —")),
         (C::Activity.index(), pick(&l[1], "PRO-MON")),
         (C::Region.index(), pick(&l[2], "ML05")),
-        (C::Cercle.index(), pick(&l[3], if n % 2 == 0 { "ML0507" } else { "ML0503" })),
+        (C::Cercle.index(), pick(&l[3], if n.is_multiple_of(2) { "ML0507" } else { "ML0503" })),
         (C::Status.index(), t(&l[5][1])),
         (C::Population.index(), t(&l[6][0])),
         (C::Modality.index(), pick(&l[7], "PRO-GRP")),
@@ -188,7 +188,8 @@ async fn every_rule_of_the_dialog_applies_to_a_row() {
         r
     };
     use SheetColumn as C;
-    let cases: Vec<(Vec<(usize, Typed)>, SheetColumn, CellError)> = vec![
+    type Row = Vec<(usize, Typed)>;
+    let cases: Vec<(Row, SheetColumn, CellError)> = vec![
         (set(row(&l, 1), C::Activity, Some(t("GBV-DK"))), C::Activity, CellError::ActivityNotInSector),
         (set(row(&l, 1), C::Activity, Some(t("Knitting"))), C::Activity, CellError::NotInList),
         (set(row(&l, 1), C::Modality, Some(t("MIN-INK"))), C::Modality, CellError::ModalityNotInSector),

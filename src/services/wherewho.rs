@@ -68,6 +68,9 @@ impl WhoWhere {
     }
 }
 
+/// An activity in a cercle: (sector, activity in French, in English, organisations).
+type SameActivity = (String, String, String, BTreeSet<String>);
+
 /// Who does what where, accumulated line by line (the lines may stream past once).
 #[derive(Debug, Default)]
 pub struct Accumulator {
@@ -75,7 +78,7 @@ pub struct Accumulator {
     /// cercle → sector → organisations.
     presence: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
     /// cercle → activity → (sector, activity in French, in English, organisations).
-    same: BTreeMap<String, BTreeMap<String, (String, String, String, BTreeSet<String>)>>,
+    same: BTreeMap<String, BTreeMap<String, SameActivity>>,
     regions: BTreeSet<String>,
     sectors: BTreeSet<String>,
 }
