@@ -305,6 +305,23 @@ pub enum Msg {
     // 5W
     FwPopulation { group: String },
     FwSheetInstructions { org: String, mechanism: String, month: String, boundaries: String, rows: usize },
+    FwMonthLocked { month: String },
+    FwReturnedPending,
+    FwApprovedNotice { org: String, mechanism: String, month: String },
+    FwCorrectedNotice { org: String, mechanism: String, month: String, lines: usize },
+    BtnFwApprove { org: String },
+    FwApproveDone { org: String, month: String },
+    CmdLock,
+    CmdUnlock,
+    FwLockDone { month: String, locked: bool, changed: bool },
+    BtnFwSpreadsheet,
+    FwSheetCaption { org: String, mechanism: String, month: String, rows: usize, mb: usize },
+    FwSheetWaiting,
+    FwSheetRefused { reason: &'static str, max: usize, org: String, month: String },
+    FwSheetErrors { count: usize, rows: usize, shown: usize },
+    FwSheetErrorLine { row: u32, column: String, reason: String },
+    FwCellReason { reason: &'static str, max: usize },
+    FwSheetRead { lines: usize },
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -602,6 +619,23 @@ impl Msg {
             FwWwSheetName => "fw-ww-sheet-name",
             FwPopulation { .. } => "fw-population",
             FwSheetInstructions { .. } => "fw-sheet-instructions",
+            FwMonthLocked { .. } => "fw-month-locked",
+            FwReturnedPending => "fw-returned-pending",
+            FwApprovedNotice { .. } => "fw-approved-notice",
+            FwCorrectedNotice { .. } => "fw-corrected-notice",
+            BtnFwApprove { .. } => "btn-fw-approve",
+            FwApproveDone { .. } => "fw-approve-done",
+            CmdLock => "cmd-lock",
+            CmdUnlock => "cmd-unlock",
+            FwLockDone { .. } => "fw-lock-done",
+            BtnFwSpreadsheet => "btn-fw-spreadsheet",
+            FwSheetCaption { .. } => "fw-sheet-caption",
+            FwSheetWaiting => "fw-sheet-waiting",
+            FwSheetRefused { .. } => "fw-sheet-refused",
+            FwSheetErrors { .. } => "fw-sheet-errors",
+            FwSheetErrorLine { .. } => "fw-sheet-error-line",
+            FwCellReason { .. } => "fw-cell-reason",
+            FwSheetRead { .. } => "fw-sheet-read",
         }
     }
 
@@ -1295,6 +1329,67 @@ impl Msg {
                 a.set("month", month);
                 a.set("boundaries", boundaries);
                 a.set("rows", rows);
+            }
+            FwMonthLocked { month } => {
+                a.set("month", month);
+            }
+            FwReturnedPending => {}
+            FwApprovedNotice { org, mechanism, month } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+            }
+            FwCorrectedNotice { org, mechanism, month, lines } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+                a.set("lines", lines);
+            }
+            BtnFwApprove { org } => {
+                a.set("org", org);
+            }
+            FwApproveDone { org, month } => {
+                a.set("org", org);
+                a.set("month", month);
+            }
+            CmdLock => {}
+            CmdUnlock => {}
+            FwLockDone { month, locked, changed } => {
+                a.set("month", month);
+                a.set("locked", yes_no(locked));
+                a.set("changed", yes_no(changed));
+            }
+            BtnFwSpreadsheet => {}
+            FwSheetCaption { org, mechanism, month, rows, mb } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("month", month);
+                a.set("rows", rows);
+                a.set("mb", mb);
+            }
+            FwSheetWaiting => {}
+            FwSheetRefused { reason, max, org, month } => {
+                a.set("reason", reason);
+                a.set("max", max);
+                a.set("org", org);
+                a.set("month", month);
+            }
+            FwSheetErrors { count, rows, shown } => {
+                a.set("count", count);
+                a.set("rows", rows);
+                a.set("shown", shown);
+            }
+            FwSheetErrorLine { row, column, reason } => {
+                a.set("row", row);
+                a.set("column", column);
+                a.set("reason", reason);
+            }
+            FwCellReason { reason, max } => {
+                a.set("reason", reason);
+                a.set("max", max);
+            }
+            FwSheetRead { lines } => {
+                a.set("lines", lines);
             }
         }
         a

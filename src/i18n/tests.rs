@@ -330,6 +330,23 @@ fn samples() -> Vec<Msg> {
             boundaries: s("2023"),
             rows: 500,
         },
+        FwMonthLocked { month: s("10/2026") },
+        FwReturnedPending,
+        FwApprovedNotice { org: s("NRC"), mechanism: s("CR-MOPTI"), month: s("10/2026") },
+        FwCorrectedNotice { org: s("NRC"), mechanism: s("CR-MOPTI"), month: s("10/2026"), lines: 2 },
+        BtnFwApprove { org: s("NRC") },
+        FwApproveDone { org: s("NRC"), month: s("10/2026") },
+        CmdLock,
+        CmdUnlock,
+        FwLockDone { month: s("10/2026"), locked: true, changed: false },
+        BtnFwSpreadsheet,
+        FwSheetCaption { org: s("NRC"), mechanism: s("CR-MOPTI"), month: s("10/2026"), rows: 500, mb: 2 },
+        FwSheetWaiting,
+        FwSheetRefused { reason: "other-template", max: 500, org: s("DRC"), month: s("2026-09") },
+        FwSheetErrors { count: 2, rows: 35, shown: 2 },
+        FwSheetErrorLine { row: 12, column: s("Date de fin"), reason: s("x") },
+        FwCellReason { reason: "too-long", max: 500 },
+        FwSheetRead { lines: 35 },
     ]
 }
 

@@ -1,19 +1,17 @@
 //! Approval and lock: a chair approves a submission (its focal point and alternate are told),
-//! the chairs are told when corrected lines come back, and coordinators lock a month (after
-//! which nothing is submitted, returned or approved in it until a coordinator unlocks it).
+//! and coordinators lock a month (after which nothing is submitted, returned or approved in it
+//! until a coordinator unlocks it). Above `reports` (the chairs are told of corrections there).
 
 use super::Ctx;
 use super::people::Access;
-use super::reports::{may_review, reporters, reviewers_of};
+use super::reports::{may_review, reporters};
 use crate::domain::fourw::ReportingMonth;
-use crate::domain::jobs::{FourwMsg, Job, Outgoing};
+use crate::domain::jobs::{FourwMsg, Outgoing};
 use crate::domain::{AppError, AppResult};
 use crate::storage::approval::{self as store, Via};
-use crate::storage::jobs;
 
 async fn deliver(ctx: &Ctx, key: String, person_id: i64, msg: FourwMsg) -> AppResult<bool> {
-    let now = ctx.clock.now();
-    jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message: Outgoing::Fourw(msg) }, now, now).await
+    super::outbox::deliver(ctx, key, person_id, Outgoing::Fourw(msg)).await
 }
 
 /// The chair of the submission's mechanism (or a coordinator) approves it. Refused while lines
@@ -48,21 +46,6 @@ pub async fn approve(ctx: &Ctx, access: &Access, submission_id: i64) -> AppResul
     for person in people {
         let key = format!("fw:approved:s{submission_id}:p{person}:t{stamp}");
         queued |= deliver(ctx, key, person, FourwMsg::Approved { submission_id }).await?;
-    }
-    if queued {
-        ctx.wake.notify_one();
-    }
-    Ok(())
-}
-
-/// Tells the chairs of the mechanism that corrected lines came back (coordinators see the
-/// review themselves; they are told only where the mechanism has no chair).
-pub async fn tell_reviewers_corrected(ctx: &Ctx, mechanism: i64, submission_id: i64, lines: usize) -> AppResult<()> {
-    let stamp = ctx.clock.now().timestamp();
-    let mut queued = false;
-    for person in reviewers_of(ctx, mechanism).await? {
-        let key = format!("fw:corrected:s{submission_id}:p{person}:t{stamp}");
-        queued |= deliver(ctx, key, person, FourwMsg::Corrected { submission_id, lines }).await?;
     }
     if queued {
         ctx.wake.notify_one();

@@ -2,6 +2,7 @@
 //! month", and the monthly reporting cycle (reminders to non-submitters, the post-deadline matrix).
 
 use super::Ctx;
+use super::outbox::deliver;
 use super::people::Access;
 use crate::domain::fourw::{DEFAULT_DEADLINE_DAY, Line, LineError, ReportingMonth};
 use crate::domain::jobs::{FourwJob, FourwMsg, Job, Outgoing};
@@ -163,9 +164,25 @@ pub async fn submit(
     )
     .await?;
     if written.corrected > 0 {
-        crate::services::approval::tell_reviewers_corrected(ctx, mechanism, written.id, written.corrected).await?;
+        tell_chairs_corrected(ctx, mechanism, written.id, written.corrected).await?;
     }
     Ok(Ok(Submitted { id: written.id, lines: lines.len(), late }))
+}
+
+/// Tells the chairs of the mechanism (the coordinators when it has none) that corrected lines
+/// came back.
+async fn tell_chairs_corrected(ctx: &Ctx, mechanism: i64, submission_id: i64, lines: usize) -> AppResult<()> {
+    let stamp = ctx.clock.now().timestamp();
+    let mut queued = false;
+    for person in super::outbox::chair_recipients(ctx, mechanism).await? {
+        let key = format!("fw:corrected:s{submission_id}:p{person}:t{stamp}");
+        let msg = Outgoing::Fourw(FourwMsg::Corrected { submission_id, lines });
+        queued |= super::outbox::deliver(ctx, key, person, msg).await?;
+    }
+    if queued {
+        ctx.wake.notify_one();
+    }
+    Ok(())
 }
 
 /// The region, cercle and commune of a line exist in its boundary version, each in its parent.
@@ -224,20 +241,6 @@ pub async fn reviewers(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
     Ok(ids)
 }
 
-/// The chairs of a mechanism; the coordinators when it has none.
-pub async fn reviewers_of(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
-    let chairs: Vec<i64> = memberships::active_in_mechanism(&ctx.db, mechanism_id)
-        .await?
-        .into_iter()
-        .filter(|m| m.role == Role::Chair)
-        .map(|m| m.person_id)
-        .collect();
-    if !chairs.is_empty() {
-        return Ok(chairs);
-    }
-    Ok(people::coordinators(&ctx.db).await?.into_iter().map(|p| p.id).collect())
-}
-
 fn local_at(ctx: &Ctx, day: NaiveDate, hour: u32) -> DateTime<Utc> {
     let naive = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).expect("valid hour"));
     ctx.tz.from_local_datetime(&naive).earliest().map(|d| d.to_utc()).unwrap_or_else(|| ctx.clock.now())
@@ -256,11 +259,6 @@ pub fn cycle_plan(ctx: &Ctx, month: ReportingMonth) -> Vec<(FourwJob, DateTime<U
     let after = deadline.succ_opt().unwrap_or(deadline);
     plan.push((FourwJob::AfterDeadline { year, month: m }, local_at(ctx, after, CYCLE_HOUR)));
     plan
-}
-
-async fn deliver(ctx: &Ctx, key: String, person_id: i64, msg: FourwMsg) -> AppResult<bool> {
-    let now = ctx.clock.now();
-    jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message: Outgoing::Fourw(msg) }, now, now).await
 }
 
 /// Runs a 4W job of the cycle: queues the later stages and one delivery per person.
@@ -295,7 +293,7 @@ pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, Strin
                 for person in reviewers(ctx, mech.id).await? {
                     let key = format!("fw:{rm}:matrix:m{}:p{person}", mech.id);
                     let msg = FourwMsg::Matrix { mechanism_id: mech.id, year: *year, month: *month };
-                    queued += deliver(ctx, key, person, msg).await? as usize;
+                    queued += deliver(ctx, key, person, Outgoing::Fourw(msg)).await? as usize;
                 }
             }
         }
@@ -319,7 +317,7 @@ async fn remind(ctx: &Ctx, month: ReportingMonth, stage: &str) -> AppResult<usiz
                     month: month.month,
                     stage: stage.to_string(),
                 };
-                queued += deliver(ctx, key, person, msg).await? as usize;
+                queued += deliver(ctx, key, person, Outgoing::Fourw(msg)).await? as usize;
             }
         }
     }
@@ -374,7 +372,7 @@ pub async fn return_line(
     let mut queued = false;
     for person in recipients {
         let key = format!("fw:returned:l{line_id}:p{person}:t{}", ctx.clock.now().timestamp());
-        queued |= deliver(ctx, key, person, FourwMsg::Returned { line_id }).await?;
+        queued |= deliver(ctx, key, person, Outgoing::Fourw(FourwMsg::Returned { line_id })).await?;
     }
     if queued {
         ctx.wake.notify_one();
