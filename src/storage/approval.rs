@@ -30,6 +30,34 @@ pub async fn submission_key(db: &Db, submission_id: i64) -> AppResult<Option<(i6
         .map_err(internal)
 }
 
+/// One submission of a month as the review shows it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReviewedSubmission {
+    pub id: i64,
+    pub org: String,
+    pub mechanism_id: i64,
+    pub approved: bool,
+    pub returned: bool,
+}
+
+/// The submissions with lines of a month (optionally of one mechanism), in the review's order.
+pub async fn submissions(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> AppResult<Vec<ReviewedSubmission>> {
+    sqlx::query_as(
+        "SELECT s.id, o.acronym AS org, s.mechanism_id, (s.approved_at IS NOT NULL) AS approved,
+                EXISTS (SELECT 1 FROM fourw_lines l WHERE l.submission_id = s.id AND l.review_status = 'returned')
+                    AS returned
+         FROM fourw_submissions s JOIN organisations o ON o.id = s.organisation_id
+         JOIN mechanisms m ON m.id = s.mechanism_id
+         WHERE s.month = ?1 AND (?2 IS NULL OR s.mechanism_id = ?2) AND s.no_activity = 0
+         ORDER BY m.sort_order, o.acronym COLLATE NOCASE",
+    )
+    .bind(month.to_string())
+    .bind(mechanism)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
 /// Whether the organisation's lines of the month have returned lines still waiting.
 pub async fn has_returned_lines(db: &Db, submission_id: i64) -> AppResult<bool> {
     let n: i64 =

@@ -42,6 +42,10 @@ enum Command {
     Review,
     #[strum(serialize = "wherewho", serialize = "quiouquoi")]
     WhereWho,
+    #[strum(serialize = "lock", serialize = "verrouiller")]
+    Lock,
+    #[strum(serialize = "unlock", serialize = "deverrouiller")]
+    Unlock,
 }
 
 impl Command {
@@ -182,6 +186,8 @@ async fn on_command(
         Command::Export => review::export(turn, args).await,
         Command::Review => review::review(turn, args).await,
         Command::WhereWho => review::where_who(turn, args).await,
+        Command::Lock => review::lock(turn, args, true).await,
+        Command::Unlock => review::lock(turn, args, false).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }

@@ -1,6 +1,6 @@
 //! The 4W cycle's messages to focal points and alternates, rendered when they are sent: the
-//! reminders to organisations that have not submitted, and the notice of a returned line
-//! with its "correct" button.
+//! reminders to organisations that have not submitted, the notice of a returned line with its
+//! "correct" button, and the notice of an approval.
 
 use super::callback::Cb;
 use crate::domain::Person;
@@ -73,6 +73,27 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             );
             let k = kb(vec![vec![button(t(Msg::BtnFwFix { line: line.position + 1 }), Cb::FwFix(line.id))]]);
             Rendered::text(text).with_keyboard(k)
+        }
+        Outgoing::Fourw(FourwMsg::Approved { submission_id }) => {
+            let Some((org, mech, month, approved)) = crate::storage::approval::submission_key(db, *submission_id).await?
+            else {
+                return Ok(Err("the submission is gone".into()));
+            };
+            if approved.is_none() {
+                return Ok(Err("the approval was cleared meanwhile".into()));
+            }
+            let (Some(org), Some(mech), Ok(rm)) = (
+                reference::organisation_by_id(db, org).await?,
+                reference::mechanism_by_id(db, mech).await?,
+                ReportingMonth::parse(&month),
+            ) else {
+                return Ok(Err("unknown organisation, mechanism or month".into()));
+            };
+            Rendered::text(t(Msg::FwApprovedNotice {
+                org: org.acronym,
+                mechanism: mech.name(lang).to_string(),
+                month: month_label(rm),
+            }))
         }
         other => return Ok(Err(format!("not a 4W reporting message: {}", other.kind()))),
     }))

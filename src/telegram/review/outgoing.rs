@@ -1,5 +1,5 @@
 //! The post-deadline 4W matrix to chairs and coordinators: the organisations that did not
-//! report, and the month's spreadsheet (protected).
+//! report, and the month's spreadsheet (protected); the notice of corrected lines.
 
 use crate::domain::Person;
 use crate::domain::fourw::ReportingMonth;
@@ -12,6 +12,9 @@ use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::outgoing::{Attachment, RenderResult, Rendered};
 
 pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
+    if let Outgoing::Fourw(FourwMsg::Corrected { submission_id, lines }) = message {
+        return corrected(app, person, *submission_id, *lines).await;
+    }
     let Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, year, month }) = message else {
         return Ok(Err(format!("not a 4W review message: {}", message.kind())));
     };
@@ -36,4 +39,28 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
     let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, lang, &app.i18n)])?;
     let name = export::file_name(rm, Some(&mech.code), export::Format::Xlsx);
     Ok(Ok(Rendered::text(caption).with(Attachment::Bytes { name, bytes }).protected()))
+}
+
+/// To the chair: corrected lines came back.
+async fn corrected(app: &App, person: &Person, submission_id: i64, lines: usize) -> RenderResult {
+    let (db, lang) = (&app.ctx.db, person.language);
+    let Some((org, mech, month, _)) = crate::storage::approval::submission_key(db, submission_id).await? else {
+        return Ok(Err("the submission is gone".into()));
+    };
+    let (Some(org), Some(mech), Ok(rm)) = (
+        reference::organisation_by_id(db, org).await?,
+        reference::mechanism_by_id(db, mech).await?,
+        ReportingMonth::parse(&month),
+    ) else {
+        return Ok(Err("unknown organisation, mechanism or month".into()));
+    };
+    Ok(Ok(Rendered::text(app.i18n.render(
+        lang,
+        &Msg::FwCorrectedNotice {
+            org: org.acronym,
+            mechanism: mech.name(lang).to_string(),
+            month: month_label(rm),
+            lines,
+        },
+    ))))
 }

@@ -43,6 +43,10 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("review", Msg::CmdReview));
         list.push(("wherewho", Msg::CmdWhereWho));
     }
+    if role == MenuRole::Coordinator {
+        list.push(("lock", Msg::CmdLock));
+        list.push(("unlock", Msg::CmdUnlock));
+    }
     list
 }
 
