@@ -74,6 +74,9 @@ pub(super) async fn button_press(
             }
         }
         (Cb::FwNone, Step::Start) => return submit(turn, dialogue, d, true, message_id).await,
+        (Cb::FwSheet, Step::Start | Step::Review | Step::Sheet) => {
+            return super::sheet::send_template(turn, dialogue, d).await;
+        }
         (Cb::FwSubmit, Step::Review) => return submit(turn, dialogue, d, false, message_id).await,
         (Cb::FwEdit(i), Step::Review) if usize::from(i) < d.lines.len() => {
             d.line = LineDraft::from_line(&d.lines[usize::from(i)]);

@@ -34,6 +34,8 @@ pub enum Cb {
     FwDiscard(bool),
     /// The focal point opens /report on a returned line (its id).
     FwFix(i64),
+    /// "Work in a spreadsheet": send the template.
+    FwSheet,
 }
 
 fn status_code(s: ActivityStatus) -> &'static str {
@@ -76,6 +78,7 @@ impl CallbackData for Cb {
             Cb::FwCancel => "fw:cx".into(),
             Cb::FwDiscard(yes) => format!("fw:cx:{}", if yes { "y" } else { "n" }),
             Cb::FwFix(l) => format!("fw:fix:{l}"),
+            Cb::FwSheet => "fw:sheet".into(),
         }
     }
 
@@ -109,6 +112,7 @@ impl CallbackData for Cb {
             ["fw", "cx", "y"] => Cb::FwDiscard(true),
             ["fw", "cx", "n"] => Cb::FwDiscard(false),
             ["fw", "fix", l] => Cb::FwFix(id(l)?),
+            ["fw", "sheet"] => Cb::FwSheet,
             _ => return None,
         })
     }

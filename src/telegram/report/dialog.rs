@@ -99,6 +99,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             rows.push(vec![button(turn.t(Msg::BtnFwAddLine), Cb::FwAdd)]);
             rows.push(vec![button(turn.t(Msg::BtnFwSameAsLast), Cb::FwCopy)]);
             rows.push(vec![button(turn.t(Msg::BtnFwNoActivity), Cb::FwNone)]);
+            rows.push(vec![button(turn.t(Msg::BtnFwSpreadsheet), Cb::FwSheet)]);
             turn.t(Msg::FwStart {
                 org,
                 mechanism: mech,
@@ -248,11 +249,26 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             if d.lines.len() < 40 {
                 rows.push(vec![button(turn.t(Msg::BtnFwAddAnother), Cb::FwAdd)]);
             }
+            rows.push(vec![button(turn.t(Msg::BtnFwSpreadsheet), Cb::FwSheet)]);
             if !d.lines.is_empty() {
                 rows.push(vec![button(turn.t(Msg::BtnFwSubmit), Cb::FwSubmit)]);
             }
-            lines.join("\n")
+            // Many lines (from a spreadsheet): as many as fit in one message, then "…".
+            let limit = crate::telegram::shared::turn::TELEGRAM_TEXT_LIMIT - 200;
+            let mut text = String::new();
+            for l in lines {
+                if text.chars().count() + l.chars().count() + 1 > limit {
+                    text.push_str("\n…");
+                    break;
+                }
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&l);
+            }
+            text
         }
+        Step::Sheet => turn.t(Msg::FwSheetWaiting),
     };
     rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::FwCancel)]);
     Ok((text, kb(rows)))

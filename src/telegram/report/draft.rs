@@ -28,6 +28,8 @@ pub enum Step {
     Donor,
     Remarks,
     Review,
+    /// The template was sent: waiting for the filled file.
+    Sheet,
 }
 
 /// The line being entered (or edited).
