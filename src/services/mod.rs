@@ -5,6 +5,8 @@
 //! `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
 //! message, who chairs a mechanism) and `people` (who is asking).
 
+pub mod approval;
+pub mod boundaries;
 pub mod calendar;
 pub mod dispatch;
 pub mod export;
@@ -14,8 +16,6 @@ pub mod minutes;
 pub mod outbox;
 pub mod people;
 pub mod reports;
-pub mod approval;
-pub mod boundaries;
 pub mod sheet;
 pub mod wherewho;
 

@@ -75,7 +75,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             Rendered::text(text).with_keyboard(k)
         }
         Outgoing::Fourw(FourwMsg::Approved { submission_id }) => {
-            let Some((org, mech, month, approved)) = crate::storage::approval::submission_key(db, *submission_id).await?
+            let Some((org, mech, month, approved)) =
+                crate::storage::approval::submission_key(db, *submission_id).await?
             else {
                 return Ok(Err("the submission is gone".into()));
             };

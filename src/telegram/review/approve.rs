@@ -63,7 +63,8 @@ pub(super) async fn lock(turn: &mut Turn<'_>, args: &[&str], lock: bool) -> Hand
 }
 
 /// The approve buttons laid out under the return buttons.
-pub(super) fn rows(buttons: Vec<teloxide::types::InlineKeyboardButton>) -> Vec<Vec<teloxide::types::InlineKeyboardButton>> {
+pub(super) fn rows(
+    buttons: Vec<teloxide::types::InlineKeyboardButton>,
+) -> Vec<Vec<teloxide::types::InlineKeyboardButton>> {
     rows_of(buttons, 2)
 }
-
