@@ -71,7 +71,6 @@ enum Command {
         #[command(subcommand)]
         command: MinutesCommand,
     },
-    // 4W (issue 5)
     /// Export data as files (the 4W matrix).
     Export {
         #[command(subcommand)]
@@ -99,7 +98,6 @@ enum Command {
     },
 }
 
-// 4W (issue 5)
 #[derive(Subcommand, Debug)]
 enum ExportCommand {
     /// The consolidated 4W matrix of a month: one row per line, a header row, an HXL row and totals.
@@ -337,7 +335,6 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        // 4W (issue 5)
         Command::Export { command } => run_export(&config, command).await,
         Command::Activity { command } => run_activity(&config, command).await,
         Command::Pcodes { command } => crate::cli_fivew::pcodes(&context(&config).await?, command).await,
@@ -346,7 +343,6 @@ async fn run(command: Command) -> anyhow::Result<()> {
     }
 }
 
-// 4W (issue 5)
 async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
     use crate::domain::fourw::ReportingMonth;
     use crate::services::export::{self, Format};
@@ -491,7 +487,6 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
     let mut opts = telegram::BotOptions::new(token, config.api_url.clone());
     opts.scheduler.cron =
         vec![crate::scheduler::CronRule::monthly_nudge(&config.nudge_cron).map_err(anyhow::Error::msg)?];
-    // 4W (issue 5)
     opts.scheduler.cron.push(
         crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
             .map_err(anyhow::Error::msg)?,

@@ -15,7 +15,7 @@ mod harness;
 use cluster_bot::domain::fivew::SheetColumn as C;
 use cluster_bot::domain::fourw::ReportingMonth;
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use cluster_bot::storage::reports as store;
 use fake_bot_api::{FakeUser, SentMessage};
 use fivew::{Typed, data_text, fill, sheet_rows, t};
@@ -24,8 +24,8 @@ use harness::{TestBot, button};
 const COD_AB_2023: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/cod-ab-2023-shaped.csv");
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-fn en(app: &TestBot, msg: Msg) -> String {
-    app.t(Language::En, msg)
+fn en(app: &TestBot, msg: impl Into<Msg>) -> String {
+    app.t(Language::En, msg.into())
 }
 
 fn lists(template: &[u8]) -> Vec<Vec<String>> {
@@ -116,21 +116,21 @@ async fn a_focal_point_reports_35_lines_by_spreadsheet_the_chair_approves_the_co
     let answer = send_file(&app, &focal, "4W filled.xlsx", fill(&tpl, &rows, None)).await;
     let text = answer.text.unwrap();
     let expected = [
-        en(&app, Msg::FwSheetErrors { count: 2, rows: 35, shown: 2 }),
+        en(&app, FivewMsg::FwSheetErrors { count: 2, rows: 35, shown: 2 }),
         en(
             &app,
-            Msg::FwSheetErrorLine {
+            FivewMsg::FwSheetErrorLine {
                 row: 12,
-                column: en(&app, Msg::FwColumn { column: "end".into() }),
-                reason: en(&app, Msg::FwCellReason { reason: "end-before-start", max: 0 }),
+                column: en(&app, ReportMsg::FwColumn { column: "end".into() }),
+                reason: en(&app, FivewMsg::FwCellReason { reason: "end-before-start", max: 0 }),
             },
         ),
         en(
             &app,
-            Msg::FwSheetErrorLine {
+            FivewMsg::FwSheetErrorLine {
                 row: 30,
-                column: en(&app, Msg::FwColumn { column: "remarks".into() }),
-                reason: en(&app, Msg::FwCellReason { reason: "phone", max: 0 }),
+                column: en(&app, ReportMsg::FwColumn { column: "remarks".into() }),
+                reason: en(&app, FivewMsg::FwCellReason { reason: "phone", max: 0 }),
             },
         ),
     ];
@@ -145,11 +145,13 @@ async fn a_focal_point_reports_35_lines_by_spreadsheet_the_chair_approves_the_co
     rows[28] = row(&l, 29);
     let review = send_file(&app, &focal, "4W fixed.xlsx", fill(&tpl, &rows, None)).await;
     let text = review.text.clone().unwrap();
-    assert!(text.starts_with(&en(&app, Msg::FwSheetRead { lines: 35 })), "{text}");
+    assert!(text.starts_with(&en(&app, FivewMsg::FwSheetRead { lines: 35 })), "{text}");
     assert!(text.contains("4W matrix of NRC — CR-MOPTI — 10/2026: 35 line(s)"), "{text}");
     let done = app.press_expect_edit(&focal, review.message_id, "fw:sub").await;
     assert!(
-        done.text.unwrap().starts_with(&en(&app, Msg::FwSubmitted { month: "10/2026".into(), count: 35, late: false }))
+        done.text
+            .unwrap()
+            .starts_with(&en(&app, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 35, late: false }))
     );
     let sub = store::submission(&app.ctx.db, o.id, m.id, october).await.unwrap().unwrap();
     let lines = store::lines(&app.ctx.db, sub.id).await.unwrap();
@@ -162,30 +164,32 @@ async fn a_focal_point_reports_35_lines_by_spreadsheet_the_chair_approves_the_co
     let (answer, after) = app.press(&chair, list.message_id, &approve).await;
     assert!(answer.str_param("text").is_none(), "{:?}", answer.params);
     assert!(after.iter().any(|s| s.text.as_deref()
-        == Some(en(&app, Msg::FwApproveDone { org: "NRC".into(), month: "10/2026".into() }).as_str())));
+        == Some(en(&app, FivewMsg::FwApproveDone { org: "NRC".into(), month: "10/2026".into() }).as_str())));
     app.settle().await;
     let notice = |user: &FakeUser, lang: Language| {
-        let expected =
-            app.t(lang, Msg::FwApprovedNotice { org: "NRC".into(), mechanism: String::new(), month: "10/2026".into() });
+        let expected = app.t(
+            lang,
+            FivewMsg::FwApprovedNotice { org: "NRC".into(), mechanism: String::new(), month: "10/2026".into() }.into(),
+        );
         let head = expected.split(" — ").next().unwrap().to_string();
         app.fake.sent_to(user.id).iter().any(|s| s.text.as_deref().is_some_and(|t| t.starts_with(&head)))
     };
     assert!(notice(&focal, Language::En) && notice(&alternate, Language::Fr), "focal point and alternate told");
     let (again, _) = app.press(&chair, list.message_id, &approve).await;
-    assert_eq!(again.str_param("text"), Some(en(&app, Msg::ButtonExpired).as_str()), "approved once");
+    assert_eq!(again.str_param("text"), Some(en(&app, MainMsg::ButtonExpired).as_str()), "approved once");
 
     // Only a coordinator locks; then the month is closed to changes.
     let refused = app.send(&chair, "/lock 2026-10").await;
-    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::NotAllowed).as_str()));
+    assert_eq!(refused.text.as_deref(), Some(en(&app, MainMsg::NotAllowed).as_str()));
     let locked = app.send(&coord, "/lock 2026-10").await;
     assert_eq!(
         locked.text.as_deref(),
-        Some(en(&app, Msg::FwLockDone { month: "10/2026".into(), locked: true, changed: true }).as_str())
+        Some(en(&app, FivewMsg::FwLockDone { month: "10/2026".into(), locked: true, changed: true }).as_str())
     );
     let tpl = template(&app, &focal).await;
     let again = send_file(&app, &focal, "late.xlsx", fill(&tpl, &rows[..3], None)).await;
     let (answer, _) = app.press(&focal, again.message_id, "fw:sub").await;
-    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::FwMonthLocked { month: "10/2026".into() }).as_str()));
+    assert_eq!(answer.str_param("text"), Some(en(&app, FivewMsg::FwMonthLocked { month: "10/2026".into() }).as_str()));
     assert_eq!(store::lines(&app.ctx.db, sub.id).await.unwrap().len(), 35, "the locked month is unchanged");
 
     // The export: new columns, HXL, the 2023 P-codes, approved.
@@ -221,7 +225,7 @@ async fn files_that_cannot_be_read_are_refused_with_the_reason() {
     let drc_template = template(&app, &drc).await;
     let tpl = template(&app, &focal).await;
     let refused = |reason: &'static str, max: usize, org: &str, month: &str| {
-        en(&app, Msg::FwSheetRefused { reason, max, org: org.into(), month: month.into() })
+        en(&app, FivewMsg::FwSheetRefused { reason, max, org: org.into(), month: month.into() })
     };
     let a = send_file(&app, &focal, "notes.pdf", b"%PDF-1.4".to_vec()).await;
     assert_eq!(a.text.unwrap(), refused("not-spreadsheet", 0, "", ""));
@@ -238,7 +242,7 @@ async fn files_that_cannot_be_read_are_refused_with_the_reason() {
     assert_eq!(app.fake.downloads().len(), downloads);
     // Text while the bot waits for the file.
     let a = app.send(&focal, "here it is").await;
-    assert_eq!(a.text.unwrap(), en(&app, Msg::FwSheetWaiting));
+    assert_eq!(a.text.unwrap(), en(&app, FivewMsg::FwSheetWaiting));
     app.stop().await;
 }
 

@@ -35,7 +35,6 @@ pub enum Job {
         person_id: i64,
         message: Outgoing,
     },
-    // Minutes (issue 4)
     /// Remind the chairs, `hours` after the end, while no minutes are shared.
     MinutesReminder {
         meeting_id: i64,
@@ -58,7 +57,6 @@ pub enum Job {
         action_id: i64,
         due_today: bool,
     },
-    // 4W (issue 5)
     Fourw(FourwJob),
 }
 
@@ -75,13 +73,11 @@ pub enum Outgoing {
     DeliveryFailed { meeting_id: i64, person_id: i64, reason: String },
     AbsenceFlag { mechanism_id: i64, organisation_id: i64, meetings: i64 },
     MonthlyNudge { mechanism_id: i64, year: i32, month: u32 },
-    // Minutes (issue 4)
     MinutesReminder { meeting_id: i64, hours: i64 },
     MinutesOverdue { meeting_id: i64 },
     Minutes { minutes_id: i64 },
     Document { document_id: i64 },
     ActionReminder { action_id: i64, due_today: bool },
-    // 4W (issue 5)
     Fourw(FourwMsg),
 }
 
@@ -99,7 +95,6 @@ impl Job {
             Job::DistributeMinutes { .. } => "distribute_minutes",
             Job::DistributeDocument { .. } => "distribute_document",
             Job::ActionReminder { .. } => "action_reminder",
-            // 4W (issue 5)
             Job::Fourw(_) => "fourw",
         }
     }
@@ -118,7 +113,6 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
-            // 4W (issue 5)
             Job::Fourw(_) => None,
         }
     }
@@ -145,13 +139,11 @@ impl Outgoing {
             | Outgoing::Minutes { .. }
             | Outgoing::Document { .. }
             | Outgoing::ActionReminder { .. } => None,
-            // 4W (issue 5)
             Outgoing::Fourw(_) => None,
         }
     }
 }
 
-// 4W (issue 5)
 /// The jobs of the monthly 4W cycle of one reporting month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "fourw", rename_all = "snake_case")]
@@ -191,7 +183,7 @@ pub enum FourwMsg {
         year: i32,
         month: u32,
     },
-    // 4W review (issue 5): a line returned by the chair, to the focal point or alternate.
+    // 4W review: a line returned by the chair, to the focal point or alternate.
     Returned {
         line_id: i64,
     },
@@ -219,7 +211,6 @@ mod tests {
                 message: Outgoing::Invitation { meeting_id: 1, organisation_id: 2, role: Role::Alternate },
             },
             Job::MonthlyNudge { year: 2026, month: 12 },
-            // 4W (issue 5)
             Job::Fourw(FourwJob::Remind { year: 2026, month: 11, stage: "open".into() }),
             Job::Deliver {
                 person_id: 4,

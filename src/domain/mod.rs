@@ -1,20 +1,19 @@
 //! Pure types and rules of the cluster: no database, no Telegram.
 
+pub mod boundaries;
 pub mod clock;
 pub mod entities;
 pub mod error;
+pub mod fivew;
+pub mod fourw;
 pub mod invitation;
 pub mod jobs;
 pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;
-pub mod text;
-// 4W (issue 5)
-pub mod boundaries;
-pub mod fivew;
-pub mod fourw;
 pub mod review;
+pub mod text;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};

@@ -4,7 +4,7 @@
 
 use crate::domain::fourw::{ActivityStatus, PopulationGroup, ReportingMonth};
 use crate::domain::{AppError, AppResult, Language};
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{FivewMsg, I18n, Msg, ReportMsg};
 use crate::storage::matrix::{self, MatrixRow};
 use crate::storage::{Db, from_ts};
 use chrono_tz::Tz;
@@ -139,22 +139,22 @@ impl Labels {
         let t = |m: Msg| i18n.render(lang, &m);
         Self {
             lang,
-            header: COLUMNS.iter().map(|(id, _)| t(Msg::FwColumn { column: (*id).to_string() })).collect(),
+            header: COLUMNS.iter().map(|(id, _)| t(ReportMsg::FwColumn { column: (*id).to_string() }.into())).collect(),
             status: ActivityStatus::ALL
                 .into_iter()
-                .map(|s| (s.as_str(), (t(Msg::FwStatus { status: s.as_str().to_string() }), s.hxl())))
+                .map(|s| (s.as_str(), (t(ReportMsg::FwStatus { status: s.as_str().to_string() }.into()), s.hxl())))
                 .collect(),
             population: PopulationGroup::all()
                 .into_iter()
-                .map(|g| (g.code(), t(Msg::FwPopulation { group: g.code().to_string() })))
+                .map(|g| (g.code(), t(FivewMsg::FwPopulation { group: g.code().to_string() }.into())))
                 .collect(),
             review: ["submitted", "returned", "corrected"]
                 .into_iter()
-                .map(|r| (r, t(Msg::FwReviewStatus { status: r.to_string() })))
+                .map(|r| (r, t(ReportMsg::FwReviewStatus { status: r.to_string() }.into())))
                 .collect(),
-            yes: t(Msg::FwYesNo { yes: true }),
-            no: t(Msg::FwYesNo { yes: false }),
-            total: t(Msg::FwTotal),
+            yes: t(ReportMsg::FwYesNo { yes: true }.into()),
+            no: t(ReportMsg::FwYesNo { yes: false }.into()),
+            total: t(ReportMsg::FwTotal.into()),
             tz,
             dates: HashMap::new(),
         }

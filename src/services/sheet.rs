@@ -9,7 +9,7 @@ use super::people::Access;
 use crate::domain::fivew::{self, CellValue, Choices, RowError, SheetColumn, coded_label};
 use crate::domain::fourw::{ActivityStatus, Line, PopulationGroup, ReportingMonth};
 use crate::domain::{AppError, AppResult, Language, Mechanism, Organisation};
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{FivewMsg, I18n, Msg, ReportMsg};
 use crate::storage::{boundaries, modalities, reference, reports};
 use calamine::{Data, Reader};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Format, Formula, Workbook, Worksheet};
@@ -98,7 +98,7 @@ pub async fn choices(ctx: &Ctx, i18n: &I18n) -> AppResult<Choices> {
         statuses: ActivityStatus::ALL
             .into_iter()
             .map(|s| {
-                let mut labels = render(&|| Msg::FwStatus { status: s.as_str().into() });
+                let mut labels = render(&|| ReportMsg::FwStatus { status: s.as_str().into() }.into());
                 labels.push(s.hxl().into());
                 (s, labels)
             })
@@ -106,7 +106,7 @@ pub async fn choices(ctx: &Ctx, i18n: &I18n) -> AppResult<Choices> {
         populations: PopulationGroup::all()
             .into_iter()
             .map(|g| {
-                let mut labels = render(&|| Msg::FwPopulation { group: g.code().into() });
+                let mut labels = render(&|| FivewMsg::FwPopulation { group: g.code().into() }.into());
                 labels.extend(labels.clone().iter().map(|l| coded_label(g.code(), l)));
                 (g, labels)
             })
@@ -256,7 +256,8 @@ pub async fn template(
         let ws = wb.add_worksheet().set_name(SHEET).map_err(x)?;
         for col in SheetColumn::all() {
             let c = col.index() as u16;
-            ws.write_string_with_format(0, c, t(Msg::FwColumn { column: col.id().to_string() }), &bold).map_err(x)?;
+            ws.write_string_with_format(0, c, t(ReportMsg::FwColumn { column: col.id().to_string() }.into()), &bold)
+                .map_err(x)?;
             ws.set_column_width(c, 18).map_err(x)?;
         }
         ws.set_freeze_panes(1, 0).map_err(x)?;
@@ -281,13 +282,14 @@ pub async fn template(
     }
     {
         let ws = wb.add_worksheet().set_name("Instructions").map_err(x)?;
-        let text = t(Msg::FwSheetInstructions {
+        let text = t(FivewMsg::FwSheetInstructions {
             org: org.acronym.clone(),
             mechanism: mech.name(lang).to_string(),
             month: format!("{:02}/{}", month.month, month.year),
             boundaries: c.boundaries.clone(),
             rows: MAX_ROWS,
-        });
+        }
+        .into());
         ws.set_column_width(0, 120).map_err(x)?;
         for (i, line) in text.lines().enumerate() {
             ws.write_string(i as u32, 0, line.trim()).map_err(x)?;

@@ -1,20 +1,19 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
+pub mod approval;
+pub mod boundaries;
 pub mod dialogues;
 pub mod invitations;
 pub mod jobs;
+pub mod matrix;
 pub mod meetings;
 pub mod memberships;
 pub mod minutes;
+pub mod modalities;
 pub mod people;
 pub mod reference;
-pub mod settings;
-// 4W (issue 5)
-pub mod approval;
-pub mod boundaries;
-pub mod matrix;
-pub mod modalities;
 pub mod reports;
+pub mod settings;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};

@@ -8,7 +8,7 @@ mod list;
 mod new_meeting;
 pub mod outgoing;
 
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::telegram::shared::format::from_ymd;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
@@ -90,7 +90,7 @@ pub async fn attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerR
 /// A message while one of this feature's dialogs is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let Some(text) = msg.text() else {
-        turn.say(Msg::FreeTextHint).await?;
+        turn.say(MainMsg::FreeTextHint).await?;
         return Ok(());
     };
     match state.step::<Step>() {
@@ -100,7 +100,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
         }
         // The other steps expect a button.
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }
@@ -151,6 +151,6 @@ pub async fn on_button(
             attendance::attendance_button(turn, dialogue, step, cb, message_id).await
         }
         // A button from another step, an old message, or forged data: no effect.
-        _ => Ok(Some(Msg::ButtonExpired)),
+        _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

@@ -10,7 +10,7 @@ pub mod outgoing;
 mod sheet;
 mod steps;
 
-use crate::i18n::Msg;
+use crate::i18n::{FivewMsg, MainMsg};
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use draft::ReportDraft;
@@ -49,12 +49,12 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
             sheet::file_received(turn, dialogue, *draft, msg.document().expect("checked")).await
         }
         (Dialog::Report(draft), Some(_)) if draft.step == draft::Step::Sheet => {
-            turn.say(Msg::FwSheetWaiting).await?;
+            turn.say(FivewMsg::FwSheetWaiting).await?;
             Ok(())
         }
         (Dialog::Report(draft), Some(text)) => steps::text(turn, dialogue, *draft, text).await,
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }
@@ -72,6 +72,6 @@ pub async fn on_button(
         (Cb::FwFix(line_id), _) => buttons::fix_pressed(turn, dialogue, line_id).await,
         (cb, Dialog::Report(draft)) => buttons::button_press(turn, dialogue, *draft, cb, message_id).await,
         // A button from another step, an old message, or forged data: no effect.
-        _ => Ok(Some(Msg::ButtonExpired)),
+        _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

@@ -6,7 +6,7 @@ use super::dialog::{ask, names, save};
 use super::draft::{ReportDraft, Step};
 use crate::domain::fivew::{CellError, RowError};
 use crate::domain::fourw::{LineError, PersonalData};
-use crate::i18n::Msg;
+use crate::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use crate::services::sheet::{self, Read, Refusal};
 use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::{BotDialogue, ButtonResult, HandlerResult, Turn};
@@ -20,7 +20,7 @@ const SHOWN_ERRORS: usize = 40;
 /// "Work in a spreadsheet" pressed: the template, with its lines so far, as a document.
 pub(super) async fn send_template(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: ReportDraft) -> ButtonResult {
     let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     let ctx = &turn.app.ctx;
     let bytes = match sheet::template(ctx, &turn.app.i18n, &turn.access, org, mech, month, turn.lang()).await {
@@ -31,7 +31,7 @@ pub(super) async fn send_template(turn: &mut Turn<'_>, dialogue: &BotDialogue, m
     let (org_name, mech_code) = names(turn, &d).await?;
     d.step = Step::Sheet;
     save(dialogue, &d).await?;
-    let caption = turn.t(Msg::FwSheetCaption {
+    let caption = turn.t(FivewMsg::FwSheetCaption {
         org: org_name.clone(),
         mechanism: mech_code.clone(),
         month: month_label(month),
@@ -56,7 +56,7 @@ fn refusal(turn: &Turn<'_>, r: &Refusal) -> Msg {
         Refusal::Empty => ("empty", 0, String::new(), String::new()),
     };
     let _ = turn;
-    Msg::FwSheetRefused { reason, max, org, month }
+    FivewMsg::FwSheetRefused { reason, max, org, month }.into()
 }
 
 fn reason(e: &CellError) -> Msg {
@@ -80,13 +80,13 @@ fn reason(e: &CellError) -> Msg {
             LineError::PersonalData(PersonalData::Email) => ("email", 0),
         },
     };
-    Msg::FwCellReason { reason, max }
+    FivewMsg::FwCellReason { reason, max }.into()
 }
 
 fn error_line(turn: &Turn<'_>, e: &RowError) -> String {
-    turn.t(Msg::FwSheetErrorLine {
+    turn.t(FivewMsg::FwSheetErrorLine {
         row: e.row,
-        column: turn.t(Msg::FwColumn { column: e.column.id().to_string() }),
+        column: turn.t(ReportMsg::FwColumn { column: e.column.id().to_string() }),
         reason: turn.t(reason(&e.error)),
     })
 }
@@ -99,7 +99,7 @@ pub(super) async fn file_received(
     doc: &Document,
 ) -> HandlerResult {
     let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
-        turn.say(Msg::FreeTextHint).await?;
+        turn.say(MainMsg::FreeTextHint).await?;
         return Ok(());
     };
     if doc.file.size as usize > sheet::MAX_BYTES {
@@ -124,7 +124,7 @@ pub(super) async fn file_received(
         }
         Read::Errors { errors, rows } => {
             let shown = errors.len().min(SHOWN_ERRORS);
-            let mut text = vec![turn.t(Msg::FwSheetErrors { count: errors.len(), rows, shown })];
+            let mut text = vec![turn.t(FivewMsg::FwSheetErrors { count: errors.len(), rows, shown })];
             text.extend(errors.iter().take(SHOWN_ERRORS).map(|e| error_line(turn, e)));
             turn.say_long(text).await?;
         }
@@ -133,7 +133,7 @@ pub(super) async fn file_received(
             d.lines = lines;
             d.editing = None;
             d.step = Step::Review;
-            let prefix = turn.t(Msg::FwSheetRead { lines: n });
+            let prefix = turn.t(FivewMsg::FwSheetRead { lines: n });
             ask(turn, dialogue, &d, Some(prefix), None).await?;
         }
     }

@@ -4,7 +4,7 @@ use super::callback::Cb;
 use super::lines::month_arg;
 use crate::domain::Mechanism;
 use crate::domain::fourw::ReportingMonth;
-use crate::i18n::Msg;
+use crate::i18n::{FivewMsg, MainMsg};
 use crate::services::approval::{self, Locker};
 use crate::storage::approval as store;
 use crate::telegram::shared::format::month_label;
@@ -26,7 +26,7 @@ pub(super) async fn approve_buttons(
         .await?
         .into_iter()
         .filter(|s| !s.approved && !s.returned)
-        .map(|s| button(turn.t(Msg::BtnFwApprove { org: s.org.clone() }), Cb::FwApprove(s.id)))
+        .map(|s| button(turn.t(FivewMsg::BtnFwApprove { org: s.org.clone() }), Cb::FwApprove(s.id)))
         .collect())
 }
 
@@ -34,7 +34,7 @@ pub(super) async fn approve_buttons(
 pub(super) async fn approve_pressed(turn: &mut Turn<'_>, submission_id: i64) -> ButtonResult {
     let ctx = &turn.app.ctx;
     let Some((org, _, month, _)) = store::submission_key(&ctx.db, submission_id).await? else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     match approval::approve(ctx, &turn.access, submission_id).await {
         Ok(()) => {
@@ -43,7 +43,7 @@ pub(super) async fn approve_pressed(turn: &mut Turn<'_>, submission_id: i64) -> 
                 .map(|o| o.acronym)
                 .unwrap_or_default();
             let month = ReportingMonth::parse(&month).map(month_label).unwrap_or(month);
-            turn.say(Msg::FwApproveDone { org, month }).await?;
+            turn.say(FivewMsg::FwApproveDone { org, month }).await?;
             Ok(None)
         }
         Err(e @ crate::domain::AppError::Internal(_)) => Err(e.into()),
@@ -56,7 +56,7 @@ pub(super) async fn lock(turn: &mut Turn<'_>, args: &[&str], lock: bool) -> Hand
     let command = if lock { "lock" } else { "unlock" };
     let Some(month) = month_arg(turn, args, command).await? else { return Ok(()) };
     match approval::set_lock(&turn.app.ctx, Locker::Person(&turn.access), month, lock).await {
-        Ok(changed) => turn.say(Msg::FwLockDone { month: month_label(month), locked: lock, changed }).await?,
+        Ok(changed) => turn.say(FivewMsg::FwLockDone { month: month_label(month), locked: lock, changed }).await?,
         Err(e) => turn.say(turn.refusal(&e)).await?,
     };
     Ok(())

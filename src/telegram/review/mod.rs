@@ -8,7 +8,7 @@ mod lines;
 pub mod outgoing;
 mod wherewho;
 
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use serde::{Deserialize, Serialize};
@@ -54,7 +54,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
     match (state.step::<Step>(), msg.text()) {
         (Step::ReturnComment { line_id }, Some(text)) => lines::return_comment(turn, dialogue, line_id, text).await,
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }

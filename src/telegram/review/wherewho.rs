@@ -2,7 +2,7 @@
 //! duplications, with P-codes.
 
 use super::lines::{month_arg, scope_label};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, ReportMsg};
 use crate::services::{reports as svc, wherewho};
 use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::{HandlerResult, Turn};
@@ -12,7 +12,7 @@ const WHERE_WHO_CAP: usize = 5;
 
 pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
     if !svc::may_review(&turn.access, None) {
-        turn.say(Msg::NotAllowed).await?;
+        turn.say(MainMsg::NotAllowed).await?;
         return Ok(());
     }
     let Some(month) = month_arg(turn, args, "wherewho").await? else { return Ok(()) };
@@ -21,10 +21,10 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
         let ww = wherewho::of_month(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
         let label = scope_label(turn, &scope);
         if ww.presence.is_empty() {
-            turn.say(Msg::FwWwNone { month: month_label(month), scope: label }).await?;
+            turn.say(ReportMsg::FwWwNone { month: month_label(month), scope: label }).await?;
             continue;
         }
-        let mut text = vec![turn.t(Msg::FwWwHeader {
+        let mut text = vec![turn.t(ReportMsg::FwWwHeader {
             month: month_label(month),
             scope: label,
             orgs: ww.organisations(),
@@ -34,16 +34,18 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
         })];
         if !ww.gaps.is_empty() {
             let shown = ww.gaps.len().min(WHERE_WHO_CAP);
-            text.push(turn.t(Msg::FwWwGapsTitle { shown, count: ww.gaps.len() }));
+            text.push(turn.t(ReportMsg::FwWwGapsTitle { shown, count: ww.gaps.len() }));
             for g in ww.gaps.iter().take(WHERE_WHO_CAP) {
-                text.push(turn.t(Msg::FwWwGapLine { place: place_label(turn, &g.place), sector: g.sector.clone() }));
+                text.push(
+                    turn.t(ReportMsg::FwWwGapLine { place: place_label(turn, &g.place), sector: g.sector.clone() }),
+                );
             }
         }
         if !ww.duplications.is_empty() {
             let shown = ww.duplications.len().min(WHERE_WHO_CAP);
-            text.push(turn.t(Msg::FwWwDupsTitle { shown, count: ww.duplications.len() }));
+            text.push(turn.t(ReportMsg::FwWwDupsTitle { shown, count: ww.duplications.len() }));
             for d in ww.duplications.iter().take(WHERE_WHO_CAP) {
-                text.push(turn.t(Msg::FwWwDupLine {
+                text.push(turn.t(ReportMsg::FwWwDupLine {
                     place: place_label(turn, &d.place),
                     activity: d.activity(turn.lang()).to_string(),
                     orgs: d.orgs.join(", "),
@@ -56,7 +58,7 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
 }
 
 pub(super) fn place_label(turn: &Turn<'_>, p: &wherewho::Place) -> String {
-    turn.t(Msg::FwWwPlace {
+    turn.t(ReportMsg::FwWwPlace {
         cercle: p.cercle.clone(),
         pcode: p.cercle_pcode.clone(),
         region: p.region.clone(),
