@@ -67,3 +67,10 @@ fw-cell-reason = { $reason ->
        *[email] an e-mail address: no personal data
     }
 fw-sheet-read = 📄 { $lines } line(s) read without errors. Check them below, then submit; nothing is saved before.
+fw-ask-population = For which population group?
+fw-ask-modality = Modality ({ $sector })?
+fw-ask-targeted = People targeted (optional): type six numbers separated by spaces — girls, boys (0-17), women, men (18-59), elderly women, elderly men (60+) — or tap a button.
+fw-targeted-bad = Six whole numbers are expected, separated by spaces (for example: 10 12 30 25 4 3).
+fw-ask-plan-code = Project or response plan code? (optional, at most { $max } characters)
+btn-fw-same-above = ↑ Same as above: { $value }
+btn-fw-same-reached = Same as the people reached

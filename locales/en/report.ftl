@@ -79,10 +79,12 @@ fw-ask-status = Status of the activity?
 fw-ask-start = Start date? Type it (dd/mm/yyyy) or tap a button. Reporting month: { $month }.
 fw-ask-end = End date? Type it (dd/mm/yyyy) or tap a button.
 fw-ask-count = People reached — number of { $field ->
-        [girls] girls
-        [boys] boys
-        [women] women
-       *[men] men
+        [girls] girls (0-17)
+        [boys] boys (0-17)
+        [women] women (18-59)
+        [elderly-women] elderly women (60+)
+        [elderly-men] elderly men (60+)
+       *[men] men (18-59)
     }? (a whole number)
 fw-ask-disabled = Of these { $total } people, how many persons with disabilities?
 fw-ask-partner = Implementing partner? (optional)

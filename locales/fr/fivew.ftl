@@ -67,3 +67,10 @@ fw-cell-reason = { $reason ->
        *[email] une adresse e-mail : pas de données personnelles
     }
 fw-sheet-read = 📄 { $lines } ligne(s) lue(s) sans erreur. Vérifiez-les ci-dessous puis soumettez ; rien n'est enregistré avant.
+fw-ask-population = Pour quel groupe de population ?
+fw-ask-modality = Modalité ({ $sector }) ?
+fw-ask-targeted = Personnes ciblées (facultatif) : tapez six nombres séparés par des espaces — filles, garçons (0-17 ans), femmes, hommes (18-59 ans), femmes âgées, hommes âgés (60 ans et +) — ou touchez un bouton.
+fw-targeted-bad = Six nombres entiers sont attendus, séparés par des espaces (par exemple : 10 12 30 25 4 3).
+fw-ask-plan-code = Code projet ou plan de réponse ? (facultatif, { $max } caractères au plus)
+btn-fw-same-above = ↑ Comme au-dessus : { $value }
+btn-fw-same-reached = Comme les personnes atteintes

@@ -79,10 +79,12 @@ fw-ask-status = Statut de l'activité ?
 fw-ask-start = Date de début ? Tapez-la (jj/mm/aaaa) ou touchez un bouton. Mois rapporté : { $month }.
 fw-ask-end = Date de fin ? Tapez-la (jj/mm/aaaa) ou touchez un bouton.
 fw-ask-count = Personnes atteintes — nombre de { $field ->
-        [girls] filles
-        [boys] garçons
-        [women] femmes
-       *[men] hommes
+        [girls] filles (0-17 ans)
+        [boys] garçons (0-17 ans)
+        [women] femmes (18-59 ans)
+        [elderly-women] femmes âgées (60 ans et +)
+        [elderly-men] hommes âgés (60 ans et +)
+       *[men] hommes (18-59 ans)
     } ? (un nombre entier)
 fw-ask-disabled = Parmi ces { $total } personnes, combien de personnes handicapées ?
 fw-ask-partner = Partenaire de mise en œuvre ? (facultatif)

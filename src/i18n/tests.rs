@@ -354,6 +354,13 @@ fn samples() -> Vec<Msg> {
         FwSheetErrorLine { row: 12, column: s("Date de fin"), reason: s("x") },
         FwCellReason { reason: "too-long", max: 500 },
         FwSheetRead { lines: 35 },
+        FwAskPopulation,
+        FwAskModality { sector: s("PRO") },
+        FwAskTargeted,
+        FwTargetedBad,
+        FwAskPlanCode { max: 40 },
+        BtnFwSameAbove { value: s("Mopti") },
+        BtnFwSameReached,
     ]
 }
 

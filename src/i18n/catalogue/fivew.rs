@@ -79,4 +79,17 @@ pub enum FivewMsg {
     FwSheetRead {
         lines: usize,
     },
+    FwAskPopulation,
+    FwAskModality {
+        sector: String,
+    },
+    FwAskTargeted,
+    FwTargetedBad,
+    FwAskPlanCode {
+        max: usize,
+    },
+    BtnFwSameAbove {
+        value: String,
+    },
+    BtnFwSameReached,
 }
