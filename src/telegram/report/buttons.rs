@@ -182,25 +182,17 @@ pub(super) async fn button_press(
         }
         (
             Cb::FwCount(n),
-            Step::Girls
-            | Step::Boys
-            | Step::Women
-            | Step::Men
-            | Step::ElderlyWomen
-            | Step::ElderlyMen
-            | Step::Disabled,
-        ) => {
-            match set_count(&mut d, n) {
-                Ok(()) => {
-                    advance(&mut d);
-                    ask(turn, dialogue, &d, None, edit).await?;
-                }
-                Err(e) => {
-                    let why = turn.t(line_error(&e, &d));
-                    ask(turn, dialogue, &d, Some(why), edit).await?;
-                }
+            Step::Girls | Step::Boys | Step::Women | Step::Men | Step::ElderlyWomen | Step::ElderlyMen | Step::Disabled,
+        ) => match set_count(&mut d, n) {
+            Ok(()) => {
+                advance(&mut d);
+                ask(turn, dialogue, &d, None, edit).await?;
             }
-        }
+            Err(e) => {
+                let why = turn.t(line_error(&e, &d));
+                ask(turn, dialogue, &d, Some(why), edit).await?;
+            }
+        },
         (Cb::FwSkip, Step::Partner | Step::Donor | Step::Remarks | Step::Targeted | Step::PlanCode) => {
             match d.step {
                 Step::Partner => d.line.partner = None,

@@ -199,9 +199,9 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
                 button(turn.t(MeetingsMsg::BtnSkip), Cb::FwSkip),
             ]);
             if editing {
-                rows.extend(keep(d.line.targeted.map(|c| {
-                    c.as_array().iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
-                })));
+                rows.extend(keep(
+                    d.line.targeted.map(|c| c.as_array().iter().map(u32::to_string).collect::<Vec<_>>().join(" ")),
+                ));
             }
             turn.t(FivewMsg::FwAskTargeted)
         }

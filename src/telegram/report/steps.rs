@@ -130,13 +130,7 @@ pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: Rep
         Step::StartDate | Step::EndDate => {
             fourw::parse_date(text).and_then(|date| set_date(&mut d, date)).map_err(|e| line_error(&e, &d))
         }
-        Step::Girls
-        | Step::Boys
-        | Step::Women
-        | Step::Men
-        | Step::ElderlyWomen
-        | Step::ElderlyMen
-        | Step::Disabled => {
+        Step::Girls | Step::Boys | Step::Women | Step::Men | Step::ElderlyWomen | Step::ElderlyMen | Step::Disabled => {
             fourw::parse_count(text).and_then(|n| set_count(&mut d, n)).map_err(|e| line_error(&e, &d))
         }
         Step::Targeted => {
