@@ -71,7 +71,7 @@ pub async fn choices(ctx: &Ctx, i18n: &I18n) -> AppResult<Choices> {
         |fr: &str, en: &str, code: &str| vec![coded_label(code, fr), coded_label(code, en), fr.into(), en.into()];
     let version = boundaries::current(&ctx.db).await?;
     let units = boundaries::units_of(&ctx.db, &version).await?;
-    let render = |m: &dyn Fn() -> Msg| Language::ALL.iter().map(|l| i18n.render(*l, &m())).collect::<Vec<_>>();
+    let render = |m: &dyn Fn() -> Msg| Language::ALL.iter().map(|l| i18n.render(*l, m())).collect::<Vec<_>>();
     Ok(Choices {
         sectors: reports::sectors(&ctx.db)
             .await?

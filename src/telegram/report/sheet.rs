@@ -43,7 +43,7 @@ pub(super) async fn send_template(turn: &mut Turn<'_>, dialogue: &BotDialogue, m
     Ok(None)
 }
 
-fn refusal(turn: &Turn<'_>, r: &Refusal) -> Msg {
+fn refusal(r: &Refusal) -> Msg {
     let (reason, max, org, month) = match r {
         Refusal::NotSpreadsheet => ("not-spreadsheet", 0, String::new(), String::new()),
         Refusal::TooLarge { max_bytes } => ("too-large", max_bytes / (1024 * 1024), String::new(), String::new()),
@@ -55,7 +55,6 @@ fn refusal(turn: &Turn<'_>, r: &Refusal) -> Msg {
         }
         Refusal::Empty => ("empty", 0, String::new(), String::new()),
     };
-    let _ = turn;
     FivewMsg::FwSheetRefused { reason, max, org, month }.into()
 }
 
@@ -103,7 +102,7 @@ pub(super) async fn file_received(
         return Ok(());
     };
     if doc.file.size as usize > sheet::MAX_BYTES {
-        turn.say(refusal(turn, &Refusal::TooLarge { max_bytes: sheet::MAX_BYTES })).await?;
+        turn.say(refusal(&Refusal::TooLarge { max_bytes: sheet::MAX_BYTES })).await?;
         return Ok(());
     }
     let file = turn.bot.get_file(doc.file.id.clone()).await?;
@@ -120,7 +119,7 @@ pub(super) async fn file_received(
     };
     match read {
         Read::Refused(r) => {
-            turn.say(refusal(turn, &r)).await?;
+            turn.say(refusal(&r)).await?;
         }
         Read::Errors { errors, rows } => {
             let shown = errors.len().min(SHOWN_ERRORS);
