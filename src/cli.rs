@@ -1,16 +1,19 @@
 //! The command line: runs the bot and administers it (the first coordinator has to come
 //! from somewhere).
 
+use crate::cli_admin;
 use crate::config::Config;
 use crate::domain::meeting::{self, MeetingKind};
 use crate::domain::{AppError, Role, SystemClock};
 use crate::i18n::I18n;
+use crate::services::Ctx;
 use crate::services::meetings;
 use crate::services::membership::{self, Issuer};
-use crate::services::{Ctx, people};
 use crate::storage::Db;
 use crate::telegram;
 use clap::{Parser, Subcommand};
+
+mod status;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,11 +24,13 @@ use std::time::Duration;
     version,
     about = "Telegram assistant of the Protection Cluster (Mali): membership, meetings, 4W, minutes.",
     long_about = "Telegram assistant of the Protection Cluster (Mali).\n\n\
-        Without a subcommand, runs the bot (long polling).\n\
+        Without a subcommand, runs the bot (long polling, or a webhook when CLUSTER_WEBHOOK_URL is set).\n\
         Configuration comes from the environment: TELOXIDE_TOKEN (required to run the bot), \
         TELOXIDE_API_URL (another Bot API server), DATABASE_URL (default sqlite://cluster-bot.db), \
         CLUSTER_TZ (default Africa/Bamako), CLUSTER_INVITATION_TTL_DAYS (default 14), \
-        CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), RUST_LOG."
+        CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), \
+        CLUSTER_LISTEN (HTTP server: /healthz, /readyz, /metrics, /cal/…), CLUSTER_WEBHOOK_URL, CLUSTER_PUBLIC_URL, \
+        CLUSTER_BOT_API_OUTAGE_SECS (default 120), CLUSTER_LOG_FORMAT (text or json), RUST_LOG."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -34,27 +39,76 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Run the bot (long polling). The default when no subcommand is given.
+    /// Run the bot (long polling, or webhook mode). The default when no subcommand is given.
     Run,
+    /// The bot at a glance: the queue, failed deliveries and why, the last successful Bot API
+    /// call, members per mechanism, the next reminders (from the database; safe while the bot runs).
+    Status {
+        /// How many recent failures to list.
+        #[arg(long, default_value_t = 20)]
+        failures: i64,
+        /// How many planned jobs to list.
+        #[arg(long, default_value_t = 10)]
+        next: i64,
+    },
+    /// Exit 0 when the bot's HTTP server answers /healthz (for the container's HEALTHCHECK).
+    Healthcheck {
+        /// Another address than CLUSTER_LISTEN (host:port).
+        #[arg(long)]
+        addr: Option<String>,
+    },
     /// Administration of people.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
     },
-    /// Make a single-use invitation link for an organisation, a mechanism and a role.
+    /// Make a single-use invitation link for an organisation, a mechanism and a role
+    /// (or list and revoke pending invitations: `invite list`, `invite revoke --code CODE`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Invite {
+        #[command(subcommand)]
+        command: Option<cli_admin::InviteCommand>,
         /// Organisation acronym, as in the terms of reference (e.g. NRC, UNHCR, "DRC/DDG").
-        #[arg(long)]
-        org: String,
+        #[arg(long, required = true)]
+        org: Option<String>,
         /// Mechanism code (e.g. CPN, CR-GAO, SC-VBG).
-        #[arg(long)]
-        mechanism: String,
+        #[arg(long, required = true)]
+        mechanism: Option<String>,
         /// Role: focal, alternate or chair.
-        #[arg(long)]
-        role: String,
+        #[arg(long, required = true)]
+        role: Option<String>,
         /// Replace the current focal point or alternate when the invitation is accepted.
         #[arg(long)]
         replace: bool,
+    },
+    /// Members of the mechanisms: list, remove.
+    Member {
+        #[command(subcommand)]
+        command: cli_admin::MemberCommand,
+    },
+    /// Chairs of the mechanisms: add, remove.
+    Chair {
+        #[command(subcommand)]
+        command: cli_admin::ChairCommand,
+    },
+    /// A mechanism's settings: whether observers receive minutes and documents.
+    Mechanism {
+        #[command(subcommand)]
+        command: cli_admin::MechanismCommand,
+    },
+    /// Personal data: erase a person.
+    Person {
+        #[command(subcommand)]
+        command: cli_admin::PersonCommand,
+    },
+    /// Delete dialogues and finished jobs past their retention (also done every night).
+    Purge,
+    /// Who joined, left, was removed or replaced; invitations issued and revoked; who received
+    /// which minutes, documents and exports; deliveries withheld at send time.
+    Audit {
+        /// From this day (YYYY-MM-DD, in the cluster's zone); default: the last 30 days.
+        #[arg(long)]
+        since: Option<String>,
     },
     /// Meetings: create, list, reschedule, cancel.
     Meeting {
@@ -219,12 +273,17 @@ enum AdminCommand {
         #[arg(long)]
         name: String,
     },
+    /// Remove a coordinator (never the last one).
+    RemoveCoordinator {
+        #[arg(long, allow_negative_numbers = true)]
+        telegram_id: i64,
+    },
 }
 
 fn init_tracing(default: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    // A bad CLUSTER_LOG_FORMAT is reported by the configuration just after.
+    let format = crate::observability::LogFormat::parse(std::env::var("CLUSTER_LOG_FORMAT").ok().as_deref());
+    crate::observability::logging::init(format.unwrap_or_default(), default);
 }
 
 pub async fn main() -> ExitCode {
@@ -251,19 +310,31 @@ fn one_line(e: &anyhow::Error) -> String {
 async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = Db::connect(&config.database_url).await?;
     Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl)
-        .with_invitation_lead(config.invitation_lead))
+        .with_invitation_lead(config.invitation_lead)
+        .with_retention(config.retention))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {
     let config = Config::from_env()?;
     match command {
         Command::Run => run_bot(config).await,
+        Command::Status { failures, next } => {
+            if !(1..=1000).contains(&failures) || !(1..=1000).contains(&next) {
+                anyhow::bail!("--failures and --next must be between 1 and 1000");
+            }
+            let ctx = context(&config).await?;
+            let s = crate::services::status::status(&ctx, failures, next).await?;
+            print!("{}", status::render(&s, ctx.tz));
+            Ok(())
+        }
+        Command::Healthcheck { addr } => status::healthcheck(addr.as_deref(), config.listen).await,
         Command::Admin { command: AdminCommand::AddCoordinator { telegram_id, name } } => {
             if telegram_id <= 0 {
                 anyhow::bail!("--telegram-id must be a positive Telegram user id, not {telegram_id}");
             }
             let ctx = context(&config).await?;
-            let (person, added) = people::add_coordinator(&ctx, telegram_id, &name).await?;
+            let (person, added) =
+                crate::services::admin::add_coordinator(&ctx, meetings::Actor::CommandLine, telegram_id, &name).await?;
             if added {
                 println!("{} (Telegram id {}) is now a coordinator.", person.display_name, person.telegram_id);
             } else {
@@ -271,7 +342,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Invite { org, mechanism, role, replace } => {
+        Command::Admin { command: AdminCommand::RemoveCoordinator { telegram_id } } => {
+            cli_admin::remove_coordinator(&context(&config).await?, telegram_id).await
+        }
+        Command::Invite { command: Some(command), .. } => cli_admin::invite(&context(&config).await?, command).await,
+        Command::Invite { command: None, org, mechanism, role, replace } => {
+            let (Some(org), Some(mechanism), Some(role)) = (org, mechanism, role) else {
+                anyhow::bail!(
+                    "invite needs --org, --mechanism and --role (or: invite list, invite revoke --code CODE)"
+                );
+            };
             let role = Role::parse(&role).map_err(AppError::InvalidRole)?;
             let ctx = context(&config).await?;
             let org = membership::organisation(&ctx, &org).await?;
@@ -292,6 +372,12 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Meeting { command } => run_meeting(&config, command).await,
+        Command::Member { command } => cli_admin::member(&context(&config).await?, command).await,
+        Command::Chair { command } => cli_admin::chair(&context(&config).await?, command).await,
+        Command::Mechanism { command } => cli_admin::mechanism(&context(&config).await?, command).await,
+        Command::Person { command } => cli_admin::person(&context(&config).await?, command).await,
+        Command::Purge => cli_admin::purge(&context(&config).await?).await,
+        Command::Audit { since } => cli_admin::audit(&context(&config).await?, since).await,
         Command::Backup { file } => {
             let ctx = context(&config).await?;
             let started = std::time::Instant::now();
@@ -369,6 +455,8 @@ async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<(
     let (bytes, lines) =
         export::stream_month(&ctx.db, month, mech.as_ref().map(|m| m.id), format, &mut labels, &mut companion).await?;
     std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
+    let what = format!("4W {month} {format:?} to {}", output.display());
+    crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
     eprintln!("{lines} line(s) of {month} written to {}", output.display());
     Ok(())
 }
@@ -491,6 +579,19 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
         crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
             .map_err(anyhow::Error::msg)?,
     );
+    opts.scheduler.cron.push(
+        crate::scheduler::CronRule::daily_purge(crate::scheduler::DEFAULT_PURGE_CRON).map_err(anyhow::Error::msg)?,
+    );
+    opts.public_url = config.public_url.clone();
+    // The HTTP server (health, metrics, calendar feeds, webhook) when CLUSTER_LISTEN is set.
+    opts.http = config.listen.map(|listen| telegram::HttpOptions {
+        listen,
+        webhook_url: config.webhook_url.clone(),
+        readiness: crate::observability::ReadinessOptions {
+            bot_api_outage: config.bot_api_outage,
+            ..Default::default()
+        },
+    });
     let start = telegram::start(opts, ctx.clone(), i18n);
     let bot = tokio::select! {
         bot = start => bot?,

@@ -5,10 +5,13 @@
 //! `telegram` (teloxide) and `cli` (command line); `i18n` renders every outgoing sentence.
 
 pub mod cli;
+pub mod cli_admin;
 mod cli_fivew;
 pub mod config;
 pub mod domain;
+pub mod http;
 pub mod i18n;
+pub mod observability;
 pub mod scheduler;
 pub mod services;
 pub mod storage;

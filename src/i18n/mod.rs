@@ -4,7 +4,7 @@
 
 mod catalogue;
 
-pub use catalogue::{FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+pub use catalogue::{AccessMsg, CalendarMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 
 use crate::domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
@@ -20,6 +20,10 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/report.ftl"),
     "\n",
+    include_str!("../../locales/fr/calendar.ftl"),
+    "\n",
+    include_str!("../../locales/fr/access.ftl"),
+    "\n",
     include_str!("../../locales/fr/fivew.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
@@ -30,6 +34,10 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/minutes.ftl"),
     "\n",
     include_str!("../../locales/en/report.ftl"),
+    "\n",
+    include_str!("../../locales/en/calendar.ftl"),
+    "\n",
+    include_str!("../../locales/en/access.ftl"),
     "\n",
     include_str!("../../locales/en/fivew.ftl")
 );

@@ -1,6 +1,6 @@
 use super::catalogue::{
-    FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants,
-    ReportMsgDiscriminants,
+    AccessMsgDiscriminants, CalendarMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants,
+    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -15,7 +15,9 @@ macro_rules! msgs {
 
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
-    use super::catalogue::{FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*};
+    use super::catalogue::{
+        AccessMsg::*, CalendarMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*,
+    };
     let s = |x: &str| x.to_string();
     msgs![
         WelcomeUnknown,
@@ -329,6 +331,22 @@ fn samples() -> Vec<Msg> {
         FwWwColumn { column: s("cercle-code") },
         FwWwKind { kind: "gap" },
         FwWwSheetName,
+        CmdCalendar,
+        CalendarLink { url: s("https://bot.example.org/cal/abc.ics") },
+        CalendarRotated { url: s("https://bot.example.org/cal/def.ics") },
+        CalendarUnavailable,
+        BtnCalendarRotate,
+        SeatEnded { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, change: s("removed") },
+        MemberChanged {
+            name: s("Awa"),
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Alternate,
+            change: s("joined"),
+        },
+        ResendTooSoon { seconds: 120 },
+        LastCoordinator,
+        MembersJoined { mechanism: s("CPN"), count: 2, names: s("Awa (NRC), Moussa (DRC)") },
         FwPopulation { group: s("IDP") },
         FwSheetInstructions {
             org: s("NRC"),
@@ -437,6 +455,8 @@ fn variant_name(m: &Msg) -> String {
         Msg::Meetings(m) => format!("{:?}", MeetingsMsgDiscriminants::from(m)),
         Msg::Minutes(m) => format!("{:?}", MinutesMsgDiscriminants::from(m)),
         Msg::Report(m) => format!("{:?}", ReportMsgDiscriminants::from(m)),
+        Msg::Calendar(m) => format!("{:?}", CalendarMsgDiscriminants::from(m)),
+        Msg::Access(m) => format!("{:?}", AccessMsgDiscriminants::from(m)),
         Msg::Fivew(m) => format!("{:?}", FivewMsgDiscriminants::from(m)),
     }
 }
@@ -449,6 +469,8 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(MeetingsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(MinutesMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(ReportMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(CalendarMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(AccessMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(FivewMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {

@@ -275,6 +275,14 @@ pub async fn month_table(
 }
 
 /// CSV in UTF-8 with a byte-order mark (Excel then reads the accents right).
+/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return first) is neutralised with a leading apostrophe, as OWASP recommends
+/// against CSV injection. Numbers (e.g. a negative one) are left alone.
+pub fn csv_safe(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell.to_string() }
+}
+
 pub fn to_csv(table: &Table) -> AppResult<Vec<u8>> {
     let mut w = CsvSink::new();
     w.text_row(&table.header)?;
@@ -321,7 +329,7 @@ impl Sink for CsvSink {
         use std::fmt::Write;
         for c in cells {
             match c {
-                CellRef::Text(t) => self.w.write_field(t),
+                CellRef::Text(t) => self.w.write_field(csv_safe(t)),
                 CellRef::Int(n) => {
                     self.buf.clear();
                     let _ = write!(self.buf, "{n}");

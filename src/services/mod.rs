@@ -5,9 +5,13 @@
 //! `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
 //! message, who chairs a mechanism) and `people` (who is asking).
 
+pub mod access;
+pub mod admin;
 pub mod approval;
+pub mod audit;
 pub mod boundaries;
 pub mod calendar;
+pub mod calendar_feed;
 pub mod dispatch;
 pub mod export;
 pub mod meetings;
@@ -16,10 +20,14 @@ pub mod minutes;
 pub mod outbox;
 pub mod people;
 pub mod reports;
+pub mod retention;
+pub mod seats;
 pub mod sheet;
+pub mod status;
 pub mod wherewho;
 
 use crate::domain::Clock;
+use crate::observability::Telemetry;
 use crate::storage::Db;
 use chrono::Duration;
 use chrono_tz::Tz;
@@ -37,11 +45,32 @@ pub struct Ctx {
     pub invitation_lead: Duration,
     /// Wakes the scheduler when a job is queued for now.
     pub wake: Arc<Notify>,
+    /// How long dialogues and finished jobs are kept.
+    pub retention: retention::Retention,
+    /// How often a person may ask for minutes again.
+    pub resend: minutes::ResendLimits,
+    /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
+    pub telemetry: Arc<Telemetry>,
 }
 
 impl Ctx {
     pub fn new(db: Db, clock: Arc<dyn Clock>, tz: Tz, invitation_ttl: Duration) -> Self {
-        Self { db, clock, tz, invitation_ttl, invitation_lead: Duration::days(7), wake: Arc::new(Notify::new()) }
+        Self {
+            db,
+            clock,
+            tz,
+            invitation_ttl,
+            invitation_lead: Duration::days(7),
+            wake: Arc::new(Notify::new()),
+            retention: retention::Retention::default(),
+            resend: minutes::ResendLimits::default(),
+            telemetry: Arc::new(Telemetry::new()),
+        }
+    }
+
+    pub fn with_retention(mut self, retention: retention::Retention) -> Self {
+        self.retention = retention;
+        self
     }
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {

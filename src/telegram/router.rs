@@ -4,7 +4,7 @@
 use super::shared::callback::{CallbackData, Cancel};
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{meetings, membership, minutes, report, review};
+use super::{calendar, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -42,6 +42,8 @@ enum Command {
     Review,
     #[strum(serialize = "wherewho", serialize = "quiouquoi")]
     WhereWho,
+    #[strum(serialize = "calendar", serialize = "calendrier")]
+    Calendar,
     #[strum(serialize = "lock", serialize = "verrouiller")]
     Lock,
     #[strum(serialize = "unlock", serialize = "deverrouiller")]
@@ -62,6 +64,7 @@ impl Command {
                 | Command::Missing
                 | Command::Actions
                 | Command::WhereWho
+                | Command::Calendar
         )
     }
 }
@@ -75,6 +78,7 @@ pub enum Button {
     Minutes(minutes::callback::Cb),
     Report(report::callback::Cb),
     Review(review::callback::Cb),
+    Calendar(calendar::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -86,6 +90,7 @@ impl CallbackData for Button {
             Button::Minutes(cb) => cb.encode(),
             Button::Report(cb) => cb.encode(),
             Button::Review(cb) => cb.encode(),
+            Button::Calendar(cb) => cb.encode(),
         }
     }
 
@@ -97,6 +102,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Minutes))
             .or_else(|| CallbackData::decode(data).map(Button::Report))
             .or_else(|| CallbackData::decode(data).map(Button::Review))
+            .or_else(|| CallbackData::decode(data).map(Button::Calendar))
     }
 }
 
@@ -186,6 +192,7 @@ async fn on_command(
         Command::Export => review::export(turn, args).await,
         Command::Review => review::review(turn, args).await,
         Command::WhereWho => review::where_who(turn, args).await,
+        Command::Calendar => calendar::show(turn).await,
         Command::Lock => review::lock(turn, args, true).await,
         Command::Unlock => review::lock(turn, args, false).await,
         Command::Cancel => unreachable!("handled above"),
@@ -249,6 +256,7 @@ async fn on_button(
         Button::Minutes(cb) => minutes::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Calendar(cb) => calendar::on_button(turn, cb, message_id).await,
     }
 }
 

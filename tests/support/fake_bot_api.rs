@@ -24,7 +24,17 @@ use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
+/// Webhook mode: the registered webhook receives the updates instead of getUpdates.
+#[path = "fake_webhook.rs"]
+mod webhook;
+
 /// Methods that deliver a new message and count for limits and delivery accounting.
+/// Telegram's limits, in UTF-16 code units as Telegram counts them.
+pub const TEXT_LIMIT: usize = 4096;
+pub const CAPTION_LIMIT: usize = 1024;
+pub const TEXT_TOO_LONG: &str = "Bad Request: message is too long";
+pub const CAPTION_TOO_LONG: &str = "Bad Request: message caption is too long";
+
 pub const SEND_METHODS: &[&str] = &["sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"];
 
 const NOT_MODIFIED: &str = "Bad Request: message is not modified: specified new message content \
@@ -257,6 +267,10 @@ struct St {
     too_many: u64,
     global_window: VecDeque<Instant>,
     chat_windows: HashMap<i64, VecDeque<Instant>>,
+    /// The webhook set by the bot (URL, secret token): updates are then POSTed to it.
+    webhook: Option<(String, Option<String>)>,
+    /// Every webhook POST made: (update_id, HTTP status, or 0 when the bot was unreachable).
+    webhook_posts: Vec<(i64, u16)>,
 }
 
 impl Shared {
@@ -291,6 +305,7 @@ impl FakeBotApi {
                 })
                 .await;
         });
+        tokio::spawn(webhook::push_updates(shared.clone()));
         FakeBotApi { inner: Arc::new(Handle { shared, addr, task: Mutex::new(Some(task)) }) }
     }
 
@@ -623,8 +638,26 @@ impl St {
                     None => Reply::err(400, "Bad Request: invalid file_id"),
                 }
             }
-            "getWebhookInfo" => Reply::ok(json!({"url": "", "has_custom_certificate": false,
-                                                   "pending_update_count": self.updates.len()})),
+            "getWebhookInfo" => {
+                let url = self.webhook.as_ref().map(|w| w.0.clone()).unwrap_or_default();
+                Reply::ok(json!({"url": url, "has_custom_certificate": false,
+                                 "pending_update_count": self.updates.len()}))
+            }
+            "setWebhook" => match p["url"].as_str() {
+                Some(url) if url.starts_with("http") => {
+                    self.webhook = Some((url.to_string(), p["secret_token"].as_str().map(String::from)));
+                    Reply::ok(json!(true))
+                }
+                Some("") => {
+                    self.webhook = None;
+                    Reply::ok(json!(true))
+                }
+                _ => Reply::err(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"),
+            },
+            "deleteWebhook" => {
+                self.webhook = None;
+                Reply::ok(json!(true))
+            }
             "editMessageText" | "editMessageCaption" | "editMessageReplyMarkup" => self.edit(method, chat, p, now),
             "deleteMessage" => {
                 let (Some(c), Some(id)) = (chat, p["message_id"].as_i64()) else {
@@ -676,7 +709,8 @@ impl St {
         let mut doc: Option<(String, Option<String>, Option<Vec<u8>>)> = None;
         match method {
             "sendMessage" => match p["text"].as_str() {
-                Some(t) if !t.is_empty() => {
+                Some(t) if t.encode_utf16().count() > TEXT_LIMIT => return Reply::err(400, TEXT_TOO_LONG),
+                Some(t) if !t.trim().is_empty() => {
                     content.insert("text".into(), json!(t));
                 }
                 _ => return Reply::err(400, "Bad Request: message text is empty"),
@@ -711,6 +745,9 @@ impl St {
                     content.insert("document".into(), meta);
                 }
                 if let Some(c) = p["caption"].as_str() {
+                    if c.encode_utf16().count() > CAPTION_LIMIT {
+                        return Reply::err(400, CAPTION_TOO_LONG);
+                    }
                     content.insert("caption".into(), json!(c));
                 }
                 doc = Some((file_id, name, bytes));
@@ -758,9 +795,14 @@ impl St {
         let field = if method == "editMessageCaption" { "caption" } else { "text" };
         let changes_text = method != "editMessageReplyMarkup";
         let new_text = if changes_text {
-            let Some(t) = p[field].as_str().filter(|t| !t.is_empty()) else {
+            let Some(t) = p[field].as_str().filter(|t| !t.trim().is_empty()) else {
                 return Reply::err(400, "Bad Request: message text is empty");
             };
+            let (limit, refusal) =
+                if field == "caption" { (CAPTION_LIMIT, CAPTION_TOO_LONG) } else { (TEXT_LIMIT, TEXT_TOO_LONG) };
+            if t.encode_utf16().count() > limit {
+                return Reply::err(400, refusal);
+            }
             if msg.get(field).is_none() {
                 return Reply::err(400, "Bad Request: there is no text in the message to edit");
             }
@@ -922,6 +964,11 @@ async fn handle(
     };
     let reply = if unreachable {
         Reply { close: true, ..Reply::server_error(err_status) }
+    } else if method == "getUpdates" && shared.lock().webhook.is_some() {
+        Reply::err(
+            409,
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        )
     } else if method == "getUpdates" {
         get_updates(&shared, &params).await
     } else {

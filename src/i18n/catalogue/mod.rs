@@ -2,12 +2,16 @@
 //! Each variant is one Fluent message id (its name in kebab-case); its fields are the
 //! message's variables (a role as its code, a yes/no as "yes" or "no").
 
+mod access;
+mod calendar;
 mod fivew;
 mod main;
 mod meetings;
 mod minutes;
 mod report;
 
+pub use access::AccessMsg;
+pub use calendar::CalendarMsg;
 pub use fivew::FivewMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
@@ -15,8 +19,9 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, fivew::FivewMsgDiscriminants,
+    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
+    report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -30,6 +35,8 @@ pub enum Msg {
     Meetings(MeetingsMsg),
     Minutes(MinutesMsg),
     Report(ReportMsg),
+    Calendar(CalendarMsg),
+    Access(AccessMsg),
     Fivew(FivewMsg),
 }
 
@@ -50,7 +57,15 @@ macro_rules! feature_messages {
     };
 }
 
-feature_messages!(Main(MainMsg), Meetings(MeetingsMsg), Minutes(MinutesMsg), Report(ReportMsg), Fivew(FivewMsg));
+feature_messages!(
+    Main(MainMsg),
+    Meetings(MeetingsMsg),
+    Minutes(MinutesMsg),
+    Report(ReportMsg),
+    Calendar(CalendarMsg),
+    Access(AccessMsg),
+    Fivew(FivewMsg)
+);
 
 impl From<&Msg> for Msg {
     fn from(m: &Msg) -> Self {
@@ -66,6 +81,8 @@ impl Msg {
             Msg::Meetings(m) => m.into(),
             Msg::Minutes(m) => m.into(),
             Msg::Report(m) => m.into(),
+            Msg::Calendar(m) => m.into(),
+            Msg::Access(m) => m.into(),
             Msg::Fivew(m) => m.into(),
         }
     }
@@ -77,6 +94,8 @@ impl Msg {
             Msg::Meetings(m) => args_of(m),
             Msg::Minutes(m) => args_of(m),
             Msg::Report(m) => args_of(m),
+            Msg::Calendar(m) => args_of(m),
+            Msg::Access(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
         }
     }
