@@ -392,14 +392,16 @@ pub async fn read(
         return Ok(Read::Refused(Refusal::OtherTemplate { org: org_name, mechanism: mech_code, month: file_month }));
     }
     let columns = SheetColumn::all();
-    let rows: Vec<(u32, Vec<CellValue>)> = sheet
-        .rows()
-        .enumerate()
-        .skip(1)
-        .map(|(i, r)| {
-            let cells = columns.iter().map(|c| r.get(c.index()).map(|d| cell(d, *c)).unwrap_or(CellValue::Empty));
-            // Row numbers as Excel shows them (the range starts at the first used row).
-            (sheet.start().map(|(r0, _)| r0).unwrap_or(0) + i as u32 + 1, cells.collect())
+    // Absolute positions (the used range may start below row 1 or right of column A): row 1
+    // is the header; row numbers as Excel shows them.
+    let (first, last) = match (sheet.start(), sheet.end()) {
+        (Some((r0, _)), Some((r1, _))) => (r0.max(1), r1),
+        _ => (1, 0),
+    };
+    let rows: Vec<(u32, Vec<CellValue>)> = (first..=last)
+        .map(|r| {
+            let cells = columns.iter().map(|c| sheet.get_value((r, c.index() as u32)).map(|d| cell(d, *c)));
+            (r + 1, cells.map(|c| c.unwrap_or(CellValue::Empty)).collect())
         })
         .filter(|(_, cells): &(u32, Vec<CellValue>)| !fivew::is_blank(cells))
         .collect();
