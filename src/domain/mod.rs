@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod entities;
+pub mod figures;
 pub mod error;
 pub mod invitation;
 pub mod jobs;

@@ -8,6 +8,7 @@ pub mod minutes;
 pub mod people;
 // 4W (issue 5)
 pub mod export;
+pub mod figures;
 pub mod reports;
 // 4W review (issue 5)
 pub mod wherewho;

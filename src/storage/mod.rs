@@ -1,6 +1,7 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
 pub mod dialogues;
+pub mod figures;
 pub mod invitations;
 pub mod jobs;
 pub mod meetings;
