@@ -21,6 +21,8 @@ pub struct Config {
     pub invitation_lead: Duration,
     /// `CLUSTER_NUDGE_CRON`: when chairs without a meeting next month are nudged (cron with seconds).
     pub nudge_cron: String,
+    /// `CLUSTER_DIGEST_CRON`: when coordinators receive the digest of the previous month.
+    pub digest_cron: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -34,6 +36,7 @@ impl std::fmt::Debug for Config {
             .field("invitation_ttl_days", &self.invitation_ttl.num_days())
             .field("invitation_lead_days", &self.invitation_lead.num_days())
             .field("nudge_cron", &self.nudge_cron)
+            .field("digest_cron", &self.digest_cron)
             .finish()
     }
 }
@@ -75,7 +78,13 @@ impl Config {
         if let Err(e) = crate::scheduler::CronRule::monthly_nudge(&nudge_cron) {
             bail!("CLUSTER_NUDGE_CRON: {e}");
         }
+        let digest_cron =
+            non_empty("CLUSTER_DIGEST_CRON").unwrap_or_else(|| crate::scheduler::DEFAULT_DIGEST_CRON.into());
+        if let Err(e) = crate::scheduler::CronRule::monthly_digest(&digest_cron) {
+            bail!("CLUSTER_DIGEST_CRON: {e}");
+        }
         Ok(Self {
+            digest_cron,
             invitation_lead: Duration::days(lead_days),
             nudge_cron,
             token: non_empty("TELOXIDE_TOKEN"),
@@ -114,6 +123,9 @@ mod tests {
         assert!(cfg(&[("CLUSTER_INVITATION_TTL_DAYS", "abc")]).is_err());
         assert!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "1")]).is_err());
         assert!(cfg(&[("CLUSTER_NUDGE_CRON", "sometimes")]).is_err());
+        assert!(cfg(&[("CLUSTER_DIGEST_CRON", "monthly")]).is_err());
+        assert_eq!(cfg(&[("CLUSTER_DIGEST_CRON", "0 0 7 12 * *")]).unwrap().digest_cron, "0 0 7 12 * *");
+        assert_eq!(cfg(&[]).unwrap().digest_cron, crate::scheduler::DEFAULT_DIGEST_CRON);
         assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
     }
 

@@ -237,3 +237,70 @@ async fn the_digest_of_a_month_is_a_pdf_with_one_page_per_language() {
         }
     }
 }
+
+const BIN: &str = env!("CARGO_BIN_EXE_cluster-bot");
+
+fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(BIN)
+        .args(args)
+        .env("DATABASE_URL", db)
+        .env_remove("TELOXIDE_TOKEN")
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_command_line_writes_the_digest_and_refuses_bad_input_in_one_line() {
+    let (dir, db) = db().await;
+    figures_data::seed_fourw(&db, oct(), 200, 5, 1, 1).await;
+    db.close().await;
+    let path = dir.path().join("t.db");
+    let out = dir.path().join("digest.pdf");
+    let o = out.to_str().unwrap();
+    let run = cli(&path, &["digest", "--month", "2026-10", "--lang", "fr", "--output", o]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf_pages(&pdf) == 1);
+    let run = cli(&path, &["digest", "--month", "2026-10", "--lang", "both", "--output", o]);
+    assert!(run.status.success());
+    assert_eq!(pdf_pages(&std::fs::read(&out).unwrap()), 2);
+    for (args, expected) in [
+        (["--month", "2026-13", "--lang", "fr"], "YYYY-MM"),
+        (["--month", "2999-01", "--lang", "fr"], "finished month"),
+        (["--month", "2026-10", "--lang", "de"], "fr, en or both"),
+    ] {
+        let mut all = vec!["digest"];
+        all.extend(args);
+        all.extend(["--output", o]);
+        let run = cli(&path, &all);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success() && err.contains(expected) && err.trim().lines().count() == 1, "{err}");
+    }
+}
+
+#[tokio::test]
+async fn the_monthly_digest_job_queues_one_delivery_per_coordinator_once() {
+    use cluster_bot::domain::jobs::{Job, Outgoing};
+    let (_dir, db) = db().await;
+    let ctx = ctx(&db, "2026-11-10T08:00:00Z");
+    let (awa, _) = cluster_bot::services::people::add_coordinator(&ctx, 1001, "Awa").await.unwrap();
+    let (moussa, _) = cluster_bot::services::people::add_coordinator(&ctx, 1002, "Moussa").await.unwrap();
+    let job = Job::MonthlyDigest { year: 2026, month: 10 };
+    let queued = cluster_bot::services::meetings::fan_out(&ctx, &job).await.unwrap();
+    assert_eq!(queued, Ok(2));
+    assert_eq!(cluster_bot::services::meetings::fan_out(&ctx, &job).await.unwrap(), Ok(0), "queued once");
+    let mut to: Vec<i64> = cluster_bot::storage::jobs::all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|j| match serde_json::from_str::<Job>(&j.payload).unwrap() {
+            Job::Deliver { person_id, message: Outgoing::Digest { year: 2026, month: 10 } } => Some(person_id),
+            _ => None,
+        })
+        .collect();
+    to.sort();
+    assert_eq!(to, vec![awa.id, moussa.id]);
+    let bad = Job::MonthlyDigest { year: 2026, month: 13 };
+    assert!(cluster_bot::services::meetings::fan_out(&ctx, &bad).await.unwrap().is_err());
+}

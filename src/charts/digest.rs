@@ -75,10 +75,19 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
     } else {
         let present: usize = d.meetings.iter().map(|m| m.present).sum();
         let marked: usize = d.meetings.iter().map(|m| m.marked).sum();
-        w.para(&t(T::DigestMeetingsSummary { meetings: n(d.meetings.len()), present: n(present), marked: n(marked) }), BODY, false);
+        w.para(
+            &t(T::DigestMeetingsSummary { meetings: n(d.meetings.len()), present: n(present), marked: n(marked) }),
+            BODY,
+            false,
+        );
         for m in d.meetings.iter().take(MEETINGS_SHOWN) {
             let date = m.starts_at.with_timezone(&tz).format("%d/%m/%Y").to_string();
-            let line = T::DigestMeetingLine { mechanism: m.mechanism.clone(), date, present: n(m.present), invited: n(m.marked) };
+            let line = T::DigestMeetingLine {
+                mechanism: m.mechanism.clone(),
+                date,
+                present: n(m.present),
+                invited: n(m.marked),
+            };
             w.para(&format!("• {}", t(line)), BODY, false);
         }
         if d.meetings.len() > MEETINGS_SHOWN {
@@ -123,7 +132,11 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
     w.para(&t(T::DigestGapsLine { gaps: n(d.gaps), duplications: n(d.duplications.len()) }), BODY, false);
     for (place, fr, en, orgs) in d.duplications.iter().take(DUPLICATIONS_SHOWN) {
         let activity = if lang == Language::Fr { fr } else { en }.clone();
-        w.para(&format!("• {}", t(T::DigestDuplicationLine { place: place.clone(), activity, orgs: orgs.clone() })), BODY, false);
+        w.para(
+            &format!("• {}", t(T::DigestDuplicationLine { place: place.clone(), activity, orgs: orgs.clone() })),
+            BODY,
+            false,
+        );
     }
     if d.duplications.len() > DUPLICATIONS_SHOWN {
         w.para(&more(d.duplications.len() - DUPLICATIONS_SHOWN), BODY, true);

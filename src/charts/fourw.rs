@@ -26,7 +26,14 @@ pub fn sector_colours(sectors: &[&str]) -> Vec<RGBColor> {
 
 /// Draws a vertical value axis (grid lines and labels) for a plot from `x0` to `x1`, with the
 /// value 0 at `y_bottom` and `top` at `y_top`.
-fn value_grid(p: &Pen<'_>, lang: Language, (x0, x1): (i32, i32), (y_top, y_bottom): (i32, i32), top: i64, step: i64) -> AppResult<()> {
+fn value_grid(
+    p: &Pen<'_>,
+    lang: Language,
+    (x0, x1): (i32, i32),
+    (y_top, y_bottom): (i32, i32),
+    top: i64,
+    step: i64,
+) -> AppResult<()> {
     let mut v = 0;
     while v <= top {
         let y = y_bottom - ((y_bottom - y_top) as f64 * v as f64 / top as f64) as i32;
@@ -50,11 +57,27 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
     let height = (top + row_h * regions.len().max(3) as i32 + 70) as u32;
     let mut canvas = Canvas::new(MAX_WIDTH, height);
     canvas.draw(|p| {
-        p.text(&i18n.text(lang, &T::ChartReachTitle { month: month.clone() }), 20, 30, TITLE, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
+        p.text(
+            &i18n.text(lang, &T::ChartReachTitle { month: month.clone() }),
+            20,
+            30,
+            TITLE,
+            palette::BLACK,
+            Align::Left,
+            MAX_WIDTH - 40,
+        )?;
         let items: Vec<(RGBColor, String)> = sectors.iter().zip(&colours).map(|(s, c)| (*c, s.to_string())).collect();
         p.legend(&items, 20, 78, MAX_WIDTH as i32 - 20, LABEL)?;
         if regions.is_empty() {
-            return p.text(&i18n.text(lang, &T::ChartNoData), MAX_WIDTH as i32 / 2, top + 80, LABEL + 4, palette::GREY, Align::Center, MAX_WIDTH - 40);
+            return p.text(
+                &i18n.text(lang, &T::ChartNoData),
+                MAX_WIDTH as i32 / 2,
+                top + 80,
+                LABEL + 4,
+                palette::GREY,
+                Align::Center,
+                MAX_WIDTH - 40,
+            );
         }
         let max = regions.iter().map(|r| reach.by_region(r)).max().unwrap_or(1);
         let (scale_top, step) = axis_scale(max);
@@ -68,7 +91,15 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
             p.text(&number(lang, v), x, bottom + 20, LABEL - 3, palette::GREY, Align::Center, 120)?;
             v += step;
         }
-        p.text(&i18n.text(lang, &T::ChartPeople), (left + right) / 2, bottom + 50, LABEL - 1, palette::BLACK, Align::Center, 600)?;
+        p.text(
+            &i18n.text(lang, &T::ChartPeople),
+            (left + right) / 2,
+            bottom + 50,
+            LABEL - 1,
+            palette::BLACK,
+            Align::Center,
+            600,
+        )?;
         for (i, region) in regions.iter().enumerate() {
             let y0 = top + row_h * i as i32 + 8;
             let y1 = y0 + row_h - 16;
@@ -95,7 +126,12 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
     };
     let caption = i18n.text(
         lang,
-        &T::ChartReachCaption { month, total: number(lang, reach.total()), regions: list(&by_region), sectors: list(&by_sector) },
+        &T::ChartReachCaption {
+            month,
+            total: number(lang, reach.total()),
+            regions: list(&by_region),
+            sectors: list(&by_sector),
+        },
     );
     canvas.into_chart(caption)
 }
@@ -133,9 +169,25 @@ pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult
     ];
     let mut canvas = Canvas::new(MAX_WIDTH, 620);
     canvas.draw(|p| {
-        p.text(&i18n.text(lang, &T::ChartSexAgeTitle { month: month.clone() }), 20, 30, TITLE, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
+        p.text(
+            &i18n.text(lang, &T::ChartSexAgeTitle { month: month.clone() }),
+            20,
+            30,
+            TITLE,
+            palette::BLACK,
+            Align::Left,
+            MAX_WIDTH - 40,
+        )?;
         if s.total() == 0 {
-            return p.text(&i18n.text(lang, &T::ChartNoData), MAX_WIDTH as i32 / 2, 300, LABEL + 4, palette::GREY, Align::Center, MAX_WIDTH - 40);
+            return p.text(
+                &i18n.text(lang, &T::ChartNoData),
+                MAX_WIDTH as i32 / 2,
+                300,
+                LABEL + 4,
+                palette::GREY,
+                Align::Center,
+                MAX_WIDTH - 40,
+            );
         }
         bars(p, lang, &data, 110, 560)
     })?;
@@ -162,16 +214,28 @@ pub fn reach_trend(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult<Char
         .history
         .iter()
         .enumerate()
-        .map(|(i, (m, n))| (format!("{:02}/{}", m.month, m.year), *n, if i == last { palette::BLUE } else { palette::SKY_BLUE }))
+        .map(|(i, (m, n))| {
+            (format!("{:02}/{}", m.month, m.year), *n, if i == last { palette::BLUE } else { palette::SKY_BLUE })
+        })
         .collect();
     let mut canvas = Canvas::new(MAX_WIDTH, 620);
     canvas.draw(|p| {
-        p.text(&i18n.text(lang, &T::ChartTrendTitle { month: month.clone() }), 20, 30, TITLE, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
+        p.text(
+            &i18n.text(lang, &T::ChartTrendTitle { month: month.clone() }),
+            20,
+            30,
+            TITLE,
+            palette::BLACK,
+            Align::Left,
+            MAX_WIDTH - 40,
+        )?;
         bars(p, lang, &data, 110, 560)
     })?;
     let previous = &reach.history[..last];
-    let average = if previous.is_empty() { 0 } else { previous.iter().map(|(_, n)| n).sum::<i64>() / previous.len() as i64 };
-    let months: Vec<String> = reach.history.iter().map(|(m, n)| format!("{:02}/{} {}", m.month, m.year, number(lang, *n))).collect();
+    let average =
+        if previous.is_empty() { 0 } else { previous.iter().map(|(_, n)| n).sum::<i64>() / previous.len() as i64 };
+    let months: Vec<String> =
+        reach.history.iter().map(|(m, n)| format!("{:02}/{} {}", m.month, m.year, number(lang, *n))).collect();
     let caption = i18n.text(
         lang,
         &T::ChartTrendCaption {

@@ -78,8 +78,7 @@ fn draw(grid: Grid, caption: String, empty: String) -> AppResult<Chart> {
 }
 
 /// Sequential blues for 1, 2, 3 and 4+ organisations.
-const COUNT_FILLS: [RGBColor; 4] =
-    [RGBColor(210, 230, 245), RGBColor(150, 200, 235), palette::SKY_BLUE, palette::BLUE];
+const COUNT_FILLS: [RGBColor; 4] = [RGBColor(210, 230, 245), RGBColor(150, 200, 235), palette::SKY_BLUE, palette::BLUE];
 
 /// Organisations active per cercle × sector in the month; gaps marked with ×.
 pub fn who_where(ww: &WhoWhere, month: ReportingMonth, lang: Language, i18n: &I18n) -> AppResult<Chart> {
@@ -105,7 +104,12 @@ pub fn who_where(ww: &WhoWhere, month: ReportingMonth, lang: Language, i18n: &I1
                         .find(|p| p.place.cercle_pcode == *pcode && p.sector == *s)
                         .map_or(0, |p| p.orgs.len());
                     match n {
-                        0 => Cell { fill: palette::WHITE, text: "×".into(), ink: palette::VERMILLION, frame: Some(palette::VERMILLION) },
+                        0 => Cell {
+                            fill: palette::WHITE,
+                            text: "×".into(),
+                            ink: palette::VERMILLION,
+                            frame: Some(palette::VERMILLION),
+                        },
                         n => Cell {
                             fill: COUNT_FILLS[(n - 1).min(3)],
                             text: n.to_string(),

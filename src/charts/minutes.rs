@@ -18,7 +18,15 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
         let title = i18n.text(lang, &T::ChartMinutesTitle { months: months.to_string() });
         p.text(&title, 20, 30, 26, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
         if shares.is_empty() {
-            return p.text(&i18n.text(lang, &T::ChartNoData), MAX_WIDTH as i32 / 2, top + 60, LABEL + 4, palette::GREY, Align::Center, MAX_WIDTH - 40);
+            return p.text(
+                &i18n.text(lang, &T::ChartNoData),
+                MAX_WIDTH as i32 / 2,
+                top + 60,
+                LABEL + 4,
+                palette::GREY,
+                Align::Center,
+                MAX_WIDTH - 40,
+            );
         }
         let bottom = top + row_h * shares.len() as i32;
         for pct in [0, 25, 50, 75, 100] {
@@ -39,16 +47,26 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
             if s.on_time < s.meetings {
                 p.rect(x, y1 - 5, right, y1, palette::VERMILLION)?;
             }
-            let bar = i18n.text(lang, &T::ChartMinutesBar { on_time: s.on_time.to_string(), meetings: s.meetings.to_string() });
-            p.text(&format!("{} % · {bar}", s.percent()), right + 10, (y0 + y1) / 2, LABEL - 1, palette::BLACK, Align::Left, 170)?;
+            let bar = i18n
+                .text(lang, &T::ChartMinutesBar { on_time: s.on_time.to_string(), meetings: s.meetings.to_string() });
+            p.text(
+                &format!("{} % · {bar}", s.percent()),
+                right + 10,
+                (y0 + y1) / 2,
+                LABEL - 1,
+                palette::BLACK,
+                Align::Left,
+                170,
+            )?;
         }
         Ok(())
     })?;
     let (on_time, meetings) = shares.iter().fold((0, 0), |(a, b), s| (a + s.on_time, b + s.meetings));
     let overall = format!("{} % ({on_time}/{meetings})", percent(on_time, meetings));
-    let list: Vec<String> = shares.iter().map(|s| format!("{} {} % ({}/{})", s.mechanism, s.percent(), s.on_time, s.meetings)).collect();
+    let list: Vec<String> =
+        shares.iter().map(|s| format!("{} {} % ({}/{})", s.mechanism, s.percent(), s.on_time, s.meetings)).collect();
     let more = |n: usize| i18n.text(lang, &T::ChartMore { count: n.to_string() });
-    let caption =
-        i18n.text(lang, &T::ChartMinutesCaption { months: months.to_string(), overall, list: join_some(&list, 19, more) });
+    let caption = i18n
+        .text(lang, &T::ChartMinutesCaption { months: months.to_string(), overall, list: join_some(&list, 19, more) });
     canvas.into_chart(caption)
 }

@@ -94,7 +94,8 @@ impl Canvas {
 
     /// Draws with plotters on the picture (coordinates in pixels from the top left).
     pub fn draw(&mut self, f: impl FnOnce(&Pen<'_>) -> AppResult<()>) -> AppResult<()> {
-        let pen = Pen { area: BitMapBackend::with_buffer(&mut self.buf, (self.width, self.height)).into_drawing_area() };
+        let pen =
+            Pen { area: BitMapBackend::with_buffer(&mut self.buf, (self.width, self.height)).into_drawing_area() };
         f(&pen)?;
         pen.area.present().map_err(draw_err)
     }
@@ -113,7 +114,12 @@ impl Canvas {
     }
 
     pub fn into_chart(self, caption: String) -> AppResult<Chart> {
-        Ok(Chart { png: self.png()?, width: self.width, height: self.height, caption: clip(&caption, MAX_CAPTION_CHARS) })
+        Ok(Chart {
+            png: self.png()?,
+            width: self.width,
+            height: self.height,
+            caption: clip(&caption, MAX_CAPTION_CHARS),
+        })
     }
 }
 
@@ -141,11 +147,24 @@ impl Pen<'_> {
             Align::Center => HPos::Center,
             Align::Right => HPos::Right,
         };
-        TextStyle { font: (FAMILY, size as f64).into_font(), color: colour.to_backend_color(), pos: Pos::new(h, VPos::Center) }
+        TextStyle {
+            font: (FAMILY, size as f64).into_font(),
+            color: colour.to_backend_color(),
+            pos: Pos::new(h, VPos::Center),
+        }
     }
 
     /// Text centred vertically on `y`, cut with "…" to fit `max_width` pixels.
-    pub fn text(&self, s: &str, x: i32, y: i32, size: u32, colour: RGBColor, align: Align, max_width: u32) -> AppResult<()> {
+    pub fn text(
+        &self,
+        s: &str,
+        x: i32,
+        y: i32,
+        size: u32,
+        colour: RGBColor,
+        align: Align,
+        max_width: u32,
+    ) -> AppResult<()> {
         let style = Self::style(size, colour, align);
         let fitted = self.fit(s, &style, max_width);
         self.area.draw(&Text::new(fitted, (x, y), style)).map_err(draw_err)
@@ -211,7 +230,7 @@ pub fn join_some(items: &[String], shown: usize, more: impl Fn(usize) -> String)
 
 /// A round upper bound for an axis and its step (1, 2 or 5 × 10ⁿ; about five steps).
 pub fn axis_scale(max: i64) -> (i64, i64) {
-    let max = max.max(1);
+    let max = max.max(5);
     let rough = (max as f64 / 5.0).max(1.0);
     let magnitude = 10f64.powf(rough.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= rough).unwrap_or(10.0 * magnitude);

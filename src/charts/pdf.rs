@@ -15,10 +15,33 @@ pub const PAGE_HEIGHT: f32 = 841.89;
 /// The byte of a character in WinAnsiEncoding (`?` when it has none).
 fn win_ansi(c: char) -> u8 {
     const EXTRA: [(char, u8); 27] = [
-        ('€', 0x80), ('‚', 0x82), ('ƒ', 0x83), ('„', 0x84), ('…', 0x85), ('†', 0x86), ('‡', 0x87), ('ˆ', 0x88),
-        ('‰', 0x89), ('Š', 0x8A), ('‹', 0x8B), ('Œ', 0x8C), ('Ž', 0x8E), ('‘', 0x91), ('’', 0x92), ('“', 0x93),
-        ('”', 0x94), ('•', 0x95), ('–', 0x96), ('—', 0x97), ('˜', 0x98), ('™', 0x99), ('š', 0x9A), ('›', 0x9B),
-        ('œ', 0x9C), ('ž', 0x9E), ('Ÿ', 0x9F),
+        ('€', 0x80),
+        ('‚', 0x82),
+        ('ƒ', 0x83),
+        ('„', 0x84),
+        ('…', 0x85),
+        ('†', 0x86),
+        ('‡', 0x87),
+        ('ˆ', 0x88),
+        ('‰', 0x89),
+        ('Š', 0x8A),
+        ('‹', 0x8B),
+        ('Œ', 0x8C),
+        ('Ž', 0x8E),
+        ('‘', 0x91),
+        ('’', 0x92),
+        ('“', 0x93),
+        ('”', 0x94),
+        ('•', 0x95),
+        ('–', 0x96),
+        ('—', 0x97),
+        ('˜', 0x98),
+        ('™', 0x99),
+        ('š', 0x9A),
+        ('›', 0x9B),
+        ('œ', 0x9C),
+        ('ž', 0x9E),
+        ('Ÿ', 0x9F),
     ];
     match c as u32 {
         0x20..=0x7E | 0xA0..=0xFF => c as u8,
@@ -72,7 +95,9 @@ impl Document {
 
     /// The width of a text in points at `size`.
     pub fn width_of(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.widths.get(win_ansi(c).saturating_sub(32) as usize).copied().unwrap_or(0.0)).sum::<f32>()
+        text.chars()
+            .map(|c| self.widths.get(win_ansi(c).saturating_sub(32) as usize).copied().unwrap_or(0.0))
+            .sum::<f32>()
             * size
             / 1000.0
     }
@@ -181,7 +206,11 @@ impl Document {
                     Op::Text { x, y, size, grey, text } => {
                         let shade = if *grey { 0.35 } else { 0.0 };
                         c.set_fill_rgb(shade, shade, shade);
-                        c.begin_text().set_font(Name(b"F1"), *size).next_line(*x, PAGE_HEIGHT - y).show(Str(text)).end_text();
+                        c.begin_text()
+                            .set_font(Name(b"F1"), *size)
+                            .next_line(*x, PAGE_HEIGHT - y)
+                            .show(Str(text))
+                            .end_text();
                     }
                     Op::Image { index, x, y, width, height } => {
                         c.save_state()

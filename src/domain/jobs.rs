@@ -60,28 +60,79 @@ pub enum Job {
     },
     // 4W (issue 5)
     Fourw(FourwJob),
+    /// The one-page digest of a month, queued to every coordinator.
+    MonthlyDigest {
+        year: i32,
+        month: u32,
+    },
 }
 
 /// A message to one person, rendered when it is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "msg", rename_all = "snake_case")]
 pub enum Outgoing {
-    Invitation { meeting_id: i64, organisation_id: i64, role: Role },
-    Reminder { meeting_id: i64, organisation_id: i64, hours: i64 },
-    RsvpSummary { meeting_id: i64 },
-    MeetingChanged { meeting_id: i64, organisation_id: i64, cancelled: bool },
-    HandoverRequest { meeting_id: i64, organisation_id: i64 },
-    DeliveryFailed { meeting_id: i64, person_id: i64, reason: String },
-    AbsenceFlag { mechanism_id: i64, organisation_id: i64, meetings: i64 },
-    MonthlyNudge { mechanism_id: i64, year: i32, month: u32 },
+    Invitation {
+        meeting_id: i64,
+        organisation_id: i64,
+        role: Role,
+    },
+    Reminder {
+        meeting_id: i64,
+        organisation_id: i64,
+        hours: i64,
+    },
+    RsvpSummary {
+        meeting_id: i64,
+    },
+    MeetingChanged {
+        meeting_id: i64,
+        organisation_id: i64,
+        cancelled: bool,
+    },
+    HandoverRequest {
+        meeting_id: i64,
+        organisation_id: i64,
+    },
+    DeliveryFailed {
+        meeting_id: i64,
+        person_id: i64,
+        reason: String,
+    },
+    AbsenceFlag {
+        mechanism_id: i64,
+        organisation_id: i64,
+        meetings: i64,
+    },
+    MonthlyNudge {
+        mechanism_id: i64,
+        year: i32,
+        month: u32,
+    },
     // Minutes (issue 4)
-    MinutesReminder { meeting_id: i64, hours: i64 },
-    MinutesOverdue { meeting_id: i64 },
-    Minutes { minutes_id: i64 },
-    Document { document_id: i64 },
-    ActionReminder { action_id: i64, due_today: bool },
+    MinutesReminder {
+        meeting_id: i64,
+        hours: i64,
+    },
+    MinutesOverdue {
+        meeting_id: i64,
+    },
+    Minutes {
+        minutes_id: i64,
+    },
+    Document {
+        document_id: i64,
+    },
+    ActionReminder {
+        action_id: i64,
+        due_today: bool,
+    },
     // 4W (issue 5)
     Fourw(FourwMsg),
+    /// The digest of a month as a PDF the coordinator may forward.
+    Digest {
+        year: i32,
+        month: u32,
+    },
 }
 
 impl Job {
@@ -100,6 +151,7 @@ impl Job {
             Job::ActionReminder { .. } => "action_reminder",
             // 4W (issue 5)
             Job::Fourw(_) => "fourw",
+            Job::MonthlyDigest { .. } => "monthly_digest",
         }
     }
 
@@ -119,6 +171,7 @@ impl Job {
             | Job::ActionReminder { .. } => None,
             // 4W (issue 5)
             Job::Fourw(_) => None,
+            Job::MonthlyDigest { .. } => None,
         }
     }
 }
@@ -141,6 +194,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             // 4W (issue 5)
             Outgoing::Fourw(_) => None,
+            Outgoing::Digest { .. } => None,
         }
     }
 }
@@ -198,6 +252,8 @@ mod tests {
                 person_id: 4,
                 message: Outgoing::Fourw(FourwMsg::Matrix { mechanism_id: 1, year: 2026, month: 11 }),
             },
+            Job::MonthlyDigest { year: 2026, month: 10 },
+            Job::Deliver { person_id: 5, message: Outgoing::Digest { year: 2026, month: 10 } },
         ];
         for job in jobs {
             let json = serde_json::to_string(&job).unwrap();

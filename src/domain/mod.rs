@@ -2,8 +2,8 @@
 
 pub mod clock;
 pub mod entities;
-pub mod figures;
 pub mod error;
+pub mod figures;
 pub mod invitation;
 pub mod jobs;
 pub mod language;

@@ -63,7 +63,10 @@ fn bundle(lang: &str, sources: &[&str]) -> Result<FluentBundle<FluentResource>, 
 impl I18n {
     /// Loads the catalogues compiled into the binary.
     pub fn load() -> Result<Self, String> {
-        Ok(Self { fr: bundle("fr", &[FR_SOURCE, CHARTS_FR_SOURCE])?, en: bundle("en", &[EN_SOURCE, CHARTS_EN_SOURCE])? })
+        Ok(Self {
+            fr: bundle("fr", &[FR_SOURCE, CHARTS_FR_SOURCE])?,
+            en: bundle("en", &[EN_SOURCE, CHARTS_EN_SOURCE])?,
+        })
     }
 
     fn bundle(&self, lang: Language) -> &FluentBundle<FluentResource> {

@@ -28,7 +28,10 @@ pub async fn reach(ctx: &Ctx, month: ReportingMonth, mechanism: Option<i64>) -> 
         sex_age.men += r.men;
         sex_age.disabled += r.disabled;
     }
-    let cells = rows.iter().map(|r| RegionSector { region: r.region.clone(), sector: r.sector.clone(), people: r.total() }).collect();
+    let cells = rows
+        .iter()
+        .map(|r| RegionSector { region: r.region.clone(), sector: r.sector.clone(), people: r.total() })
+        .collect();
     let mut first = month;
     for _ in 0..TREND_MONTHS {
         first = first.previous();
@@ -168,4 +171,25 @@ pub async fn digest(ctx: &Ctx, month: ReportingMonth) -> AppResult<Digest> {
         duplications,
         missing,
     })
+}
+
+/// Queues the digest of a month to every coordinator (once per month and person).
+pub async fn fan_out_digest(ctx: &Ctx, year: i32, month: u32) -> AppResult<Result<usize, String>> {
+    let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
+        return Ok(Err("invalid month".into()));
+    };
+    let now = ctx.clock.now();
+    let mut queued = 0;
+    for person in crate::storage::people::coordinators(&ctx.db).await? {
+        let key = format!("digest:{rm}:p{}", person.id);
+        let job = crate::domain::jobs::Job::Deliver {
+            person_id: person.id,
+            message: crate::domain::jobs::Outgoing::Digest { year, month },
+        };
+        queued += crate::storage::jobs::enqueue(&ctx.db, &key, &job, now, now).await? as usize;
+    }
+    if queued > 0 {
+        ctx.wake.notify_one();
+    }
+    Ok(Ok(queued))
 }

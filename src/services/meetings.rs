@@ -458,6 +458,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
         // 4W (issue 5)
         Job::Fourw(job) => return super::reports::fan_out(ctx, job).await,
+        Job::MonthlyDigest { year, month } => return super::figures::fan_out_digest(ctx, *year, *month).await,
         other => return super::minutes::fan_out(ctx, other).await,
     }
     if queued > 0 {

@@ -20,7 +20,14 @@ pub async fn person(db: &Db, telegram_id: i64, now: DateTime<Utc>) -> i64 {
 /// Submits about `lines` 4W lines for `month`, from `orgs` organisations in `mechanisms`
 /// mechanisms (one submission per pair), spread over the cercles of five regions and every
 /// activity. `scale` multiplies the people reached. Returns the number of lines written.
-pub async fn seed_fourw(db: &Db, month: ReportingMonth, lines: usize, orgs: usize, mechanisms: usize, scale: u32) -> usize {
+pub async fn seed_fourw(
+    db: &Db,
+    month: ReportingMonth,
+    lines: usize,
+    orgs: usize,
+    mechanisms: usize,
+    scale: u32,
+) -> usize {
     let now = DateTime::parse_from_rfc3339("2026-11-03T10:00:00Z").unwrap().to_utc();
     let who = person(db, 9_000_001, now).await;
     let organisations: Vec<_> =
@@ -127,7 +134,13 @@ pub async fn held_meeting(
     meetings::set_attendance(db, id, &attendance, who, starts_at + Duration::hours(3)).await.unwrap();
     if let Some(after) = minutes_after {
         let ends = starts_at + Duration::minutes(120);
-        let body = NewMinutes { meeting_id: id, file_id: None, file_name: None, body: Some("Compte rendu"), shared_by: Some(who) };
+        let body = NewMinutes {
+            meeting_id: id,
+            file_id: None,
+            file_name: None,
+            body: Some("Compte rendu"),
+            shared_by: Some(who),
+        };
         let org = reference::organisation_by_acronym(db, "NRC").await.unwrap().unwrap();
         let due = NaiveDate::from_ymd_opt(2026, 12, 15).unwrap();
         let action = NewAction { what: "Partager la cartographie", organisation_id: org.id, due };
@@ -138,7 +151,13 @@ pub async fn held_meeting(
 
 /// Makes a new person a member of `org` in `mech` through the real services (invitation
 /// issued and accepted). Returns their person id.
-pub async fn member(ctx: &cluster_bot::services::Ctx, telegram_id: i64, org: &str, mech: &str, role: cluster_bot::domain::Role) -> i64 {
+pub async fn member(
+    ctx: &cluster_bot::services::Ctx,
+    telegram_id: i64,
+    org: &str,
+    mech: &str,
+    role: cluster_bot::domain::Role,
+) -> i64 {
     use cluster_bot::services::membership::{self, Issuer};
     let o = membership::organisation(ctx, org).await.unwrap();
     let m = membership::mechanism(ctx, mech).await.unwrap();
