@@ -304,3 +304,61 @@ async fn the_monthly_digest_job_queues_one_delivery_per_coordinator_once() {
     let bad = Job::MonthlyDigest { year: 2026, month: 13 };
     assert!(cluster_bot::services::meetings::fan_out(&ctx, &bad).await.unwrap().is_err());
 }
+
+#[tokio::test]
+async fn a_requested_chart_is_drawn_only_for_who_may_see_it() {
+    use cluster_bot::domain::figures::ChartRequest;
+    use cluster_bot::domain::{AppError, Role};
+    let (_dir, db) = db().await;
+    figures_data::seed_fourw(&db, oct(), 100, 4, 2, 1).await;
+    let start = DateTime::parse_from_rfc3339("2026-10-14T09:00:00Z").unwrap().to_utc();
+    figures_data::held_meeting(&db, "CPN", start, &[("NRC", Some(true), None)], Some(Duration::hours(5))).await;
+    let ctx = ctx(&db, "2026-11-10T09:00:00Z");
+    let i18n = I18n::load().unwrap();
+    let access = |id: i64| {
+        let ctx = ctx.clone();
+        async move {
+            let person = cluster_bot::storage::people::by_id(&ctx.db, id).await.unwrap().unwrap();
+            cluster_bot::services::people::access(&ctx, person).await.unwrap()
+        }
+    };
+    let (coordinator, _) = cluster_bot::services::people::add_coordinator(&ctx, 2001, "Awa").await.unwrap();
+    let chair = figures_data::member(&ctx, 2002, "UNHCR", "CPN", Role::Chair).await;
+    let focal = figures_data::member(&ctx, 2003, "NRC", "CPN", Role::Focal).await;
+    let cpn = cluster_bot::storage::reference::mechanism_by_code(&db, "CPN").await.unwrap().unwrap();
+    let gao = cluster_bot::storage::reference::mechanism_by_code(&db, "CR-GAO").await.unwrap().unwrap();
+    let all = ChartRequest::Reach { year: 2026, month: 10, mechanism_id: None };
+    let of_cpn = ChartRequest::WhoWhere { year: 2026, month: 10, mechanism_id: Some(cpn.id) };
+    let grid = ChartRequest::Attendance { mechanism_id: cpn.id };
+    let other_grid = ChartRequest::Attendance { mechanism_id: gao.id };
+    let cases = [
+        (coordinator.id, all, true),
+        (coordinator.id, other_grid, true),
+        (chair, of_cpn, true),
+        (chair, grid, true),
+        (chair, ChartRequest::Minutes, true),
+        (chair, all, false),
+        (chair, other_grid, false),
+        (focal, grid, false),
+        (focal, of_cpn, false),
+        (focal, ChartRequest::Minutes, false),
+    ];
+    for (person, request, allowed) in cases {
+        let a = access(person).await;
+        let drawn = charts::draw(&ctx, &a, &request, Language::En, &i18n).await;
+        match (allowed, drawn) {
+            (true, Ok(chart)) => {
+                check(&chart);
+            }
+            (false, Err(AppError::NotAllowed)) => {}
+            (_, other) => panic!("{person} {request:?}: {:?}", other.map(|c| c.caption)),
+        }
+    }
+    let minutes = charts::draw(&ctx, &access(chair).await, &ChartRequest::Minutes, Language::En, &i18n).await.unwrap();
+    assert!(minutes.caption.contains("CPN 100 % (1/1)") && !minutes.caption.contains("CR-GAO"), "{}", minutes.caption);
+    let bad = ChartRequest::Reach { year: 2026, month: 13, mechanism_id: None };
+    assert!(matches!(
+        charts::draw(&ctx, &access(coordinator.id).await, &bad, Language::Fr, &i18n).await,
+        Err(AppError::NotFound)
+    ));
+}

@@ -13,6 +13,12 @@ pub mod grids;
 pub mod minutes;
 mod pdf;
 
+use crate::domain::Language;
+use crate::domain::figures::ChartRequest;
+use crate::i18n::I18n;
+use crate::services::Ctx;
+use crate::services::people::Access;
+
 use crate::domain::{AppError, AppResult};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -207,6 +213,39 @@ impl Pen<'_> {
             cx += w;
         }
         Ok(cy + sq / 2 + 12)
+    }
+}
+
+/// Draws a requested chart for a person, in `lang`, after checking they may see it
+/// (`NotAllowed` otherwise; `NotFound` for a month or mechanism that does not exist).
+pub async fn draw(ctx: &Ctx, access: &Access, request: &ChartRequest, lang: Language, i18n: &I18n) -> AppResult<Chart> {
+    use crate::services::{figures, wherewho};
+    if !figures::may_see(ctx, access, request).await? {
+        return Err(AppError::NotAllowed);
+    }
+    let month = request.month();
+    match *request {
+        ChartRequest::Reach { mechanism_id, .. }
+        | ChartRequest::SexAge { mechanism_id, .. }
+        | ChartRequest::Trend { mechanism_id, .. } => {
+            let reach = figures::reach(ctx, month.ok_or(AppError::NotFound)?, mechanism_id).await?;
+            match request {
+                ChartRequest::Reach { .. } => fourw::reach_by_region_sector(&reach, lang, i18n),
+                ChartRequest::SexAge { .. } => fourw::reach_by_sex_age(&reach, lang, i18n),
+                _ => fourw::reach_trend(&reach, lang, i18n),
+            }
+        }
+        ChartRequest::WhoWhere { mechanism_id, .. } => {
+            let month = month.ok_or(AppError::NotFound)?;
+            grids::who_where(&wherewho::of_month(&ctx.db, month, mechanism_id).await?, month, lang, i18n)
+        }
+        ChartRequest::Attendance { mechanism_id } => {
+            grids::attendance(&figures::attendance_grid(ctx, mechanism_id).await?, ctx.tz, lang, i18n)
+        }
+        ChartRequest::Minutes => {
+            let shares = figures::minutes_shares_for(ctx, access, figures::MINUTES_MONTHS).await?;
+            minutes::minutes_shares(&shares, figures::MINUTES_MONTHS, lang, i18n)
+        }
     }
 }
 

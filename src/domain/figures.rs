@@ -166,6 +166,40 @@ pub struct Digest {
     pub missing: Vec<(String, Vec<String>)>,
 }
 
+/// A chart someone asked for (the "📊" buttons, the post-deadline 4W message), drawn when it
+/// is sent, in the recipient's language, after checking they may see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "chart", rename_all = "snake_case")]
+pub enum ChartRequest {
+    /// 4W reach by region and sector (of one mechanism, or all for coordinators).
+    Reach { year: i32, month: u32, mechanism_id: Option<i64> },
+    /// 4W reach by sex and age group.
+    SexAge { year: i32, month: u32, mechanism_id: Option<i64> },
+    /// 4W reach of the month against the previous six.
+    Trend { year: i32, month: u32, mechanism_id: Option<i64> },
+    /// Who does what where: organisations per cercle × sector.
+    WhoWhere { year: i32, month: u32, mechanism_id: Option<i64> },
+    /// Attendance at the last meetings of a mechanism.
+    Attendance { mechanism_id: i64 },
+    /// Minutes within 72 h per mechanism (those the person manages).
+    Minutes,
+}
+
+impl ChartRequest {
+    /// The 4W month it shows, if it is a 4W chart.
+    pub fn month(&self) -> Option<ReportingMonth> {
+        match *self {
+            ChartRequest::Reach { year, month, .. }
+            | ChartRequest::SexAge { year, month, .. }
+            | ChartRequest::Trend { year, month, .. }
+            | ChartRequest::WhoWhere { year, month, .. } => {
+                ReportingMonth::parse(&format!("{year:04}-{month:02}")).ok()
+            }
+            ChartRequest::Attendance { .. } | ChartRequest::Minutes => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

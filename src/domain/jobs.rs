@@ -133,6 +133,10 @@ pub enum Outgoing {
         year: i32,
         month: u32,
     },
+    /// A chart as a photo (protected, caption in the recipient's language).
+    Chart {
+        chart: super::figures::ChartRequest,
+    },
 }
 
 impl Job {
@@ -194,7 +198,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             // 4W (issue 5)
             Outgoing::Fourw(_) => None,
-            Outgoing::Digest { .. } => None,
+            Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
         }
     }
 }
@@ -254,6 +258,12 @@ mod tests {
             },
             Job::MonthlyDigest { year: 2026, month: 10 },
             Job::Deliver { person_id: 5, message: Outgoing::Digest { year: 2026, month: 10 } },
+            Job::Deliver {
+                person_id: 6,
+                message: Outgoing::Chart {
+                    chart: crate::domain::figures::ChartRequest::Reach { year: 2026, month: 10, mechanism_id: None },
+                },
+            },
         ];
         for job in jobs {
             let json = serde_json::to_string(&job).unwrap();

@@ -193,3 +193,38 @@ pub async fn fan_out_digest(ctx: &Ctx, year: i32, month: u32) -> AppResult<Resul
     }
     Ok(Ok(queued))
 }
+
+/// Whether a person may see a chart: 4W charts of a mechanism for its chairs and the
+/// coordinators (of every mechanism: coordinators only); attendance for those who manage the
+/// mechanism's meetings; the minutes chart for chairs and coordinators.
+pub async fn may_see(
+    ctx: &Ctx,
+    access: &super::people::Access,
+    chart: &crate::domain::figures::ChartRequest,
+) -> AppResult<bool> {
+    use crate::domain::figures::ChartRequest as C;
+    Ok(match chart {
+        C::Reach { mechanism_id, .. }
+        | C::SexAge { mechanism_id, .. }
+        | C::Trend { mechanism_id, .. }
+        | C::WhoWhere { mechanism_id, .. } => match mechanism_id {
+            None => access.coordinator,
+            Some(id) => super::reports::may_review(access, Some(*id)),
+        },
+        C::Attendance { mechanism_id } => {
+            super::meetings::managed_mechanisms(ctx, access).await?.iter().any(|m| m.id == *mechanism_id)
+        }
+        C::Minutes => !super::meetings::managed_mechanisms(ctx, access).await?.is_empty(),
+    })
+}
+
+/// The minutes shares of the mechanisms a person manages.
+pub async fn minutes_shares_for(
+    ctx: &Ctx,
+    access: &super::people::Access,
+    months: u32,
+) -> AppResult<Vec<MinutesShare>> {
+    let managed: Vec<String> =
+        super::meetings::managed_mechanisms(ctx, access).await?.into_iter().map(|m| m.code).collect();
+    Ok(minutes_shares(ctx, months).await?.into_iter().filter(|s| managed.contains(&s.mechanism)).collect())
+}

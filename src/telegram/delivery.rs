@@ -562,7 +562,7 @@ impl TelegramRunner {
             }
             // 4W (issue 5)
             Outgoing::Fourw(_) => return Ok(Err("4W messages are sent by telegram::report".into())),
-            Outgoing::Digest { .. } => return Ok(Err("the digest is not sent yet".into())),
+            Outgoing::Digest { .. } | Outgoing::Chart { .. } => return Ok(Err("not sent yet".into())),
         }))
     }
 }
