@@ -50,6 +50,11 @@ impl Decoded {
 
 /// The checks every chart must pass; returns the colours of its plot area.
 fn check(chart: &Chart) -> HashSet<[u8; 3]> {
+    // CHARTS_OUT=dir keeps the pictures to look at them.
+    if let Ok(dir) = std::env::var("CHARTS_OUT") {
+        let n = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        std::fs::write(format!("{dir}/chart-{n:02}-{}.png", chart.height), &chart.png).unwrap();
+    }
     assert!(chart.png.len() < 200 * 1024, "{} bytes", chart.png.len());
     let d = decode(chart);
     assert!(d.width <= 1080 && d.width >= 600, "width {}", d.width);

@@ -36,7 +36,7 @@ struct Grid {
 
 fn draw(grid: Grid, caption: String, empty: String) -> AppResult<Chart> {
     let width = MAX_WIDTH as i32;
-    let legend_rows = if grid.legend.is_empty() { 0 } else { 1 + grid.legend.len() as i32 / 5 };
+    let legend_rows = (grid.legend.len() as i32 + 4) / 5;
     let top = 60 + legend_rows * 32 + if grid.note.is_some() { 30 } else { 0 } + 46;
     let height = top + grid.row_height * grid.rows.len().max(2) as i32 + 30;
     let mut canvas = Canvas::new(MAX_WIDTH, height as u32);
