@@ -112,7 +112,7 @@ impl Canvas {
         let mut enc = png::Encoder::new(&mut out, self.width, self.height);
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
-        enc.set_compression(png::Compression::High);
+        enc.set_compression(png::Compression::Balanced);
         let mut writer = enc.write_header().map_err(AppError::internal)?;
         writer.write_image_data(&self.buf).map_err(AppError::internal)?;
         writer.finish().map_err(AppError::internal)?;
