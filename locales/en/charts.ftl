@@ -78,3 +78,7 @@ digest-missing-line = { $mechanism }: { $orgs }
 digest-missing-none = Every expected organisation reported.
 digest-footer = Summary document of the Protection Cluster Mali, meant to be shared with the inter-cluster coordination meeting. The figures contain no personal data.
 digest-document-caption = Protection Cluster digest — { $month }. You may forward it to the inter-cluster meeting.
+
+btn-chart = 📊 Chart { $scope }
+chart-offer = See it as a chart:
+chart-coming = 📊 The chart is on its way.

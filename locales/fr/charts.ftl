@@ -78,3 +78,7 @@ digest-missing-line = { $mechanism } : { $orgs }
 digest-missing-none = Toutes les organisations attendues ont rapporté.
 digest-footer = Document de synthèse du Cluster Protection Mali, destiné à être partagé avec la réunion inter-clusters. Les chiffres ne contiennent aucune donnée personnelle.
 digest-document-caption = Synthèse du Cluster Protection — { $month }. Vous pouvez la transmettre à la réunion inter-clusters.
+
+btn-chart = 📊 Graphique { $scope }
+chart-offer = Voir en graphique :
+chart-coming = 📊 Le graphique arrive dans un instant.

@@ -6,7 +6,7 @@ use super::pdf::{Document, PAGE_HEIGHT, PAGE_WIDTH};
 use super::{fourw, join_some};
 use crate::domain::figures::{Digest, percent};
 use crate::domain::{AppResult, Language};
-use crate::i18n::{ChartText as T, I18n, number};
+use crate::i18n::{ChartsMsg as T, I18n, number};
 
 const MARGIN: f32 = 40.0;
 const BODY: f32 = 9.0;
@@ -58,7 +58,7 @@ impl Writer<'_> {
 }
 
 fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n: &I18n) -> AppResult<()> {
-    let t = |m: T| i18n.text(lang, &m);
+    let t = |m: T| i18n.render(lang, m);
     let n = |v: usize| number(lang, v as i64);
     let more = |count: usize| t(T::ChartMore { count: count.to_string() });
     let month = fourw::month_name(i18n, lang, d.month);

@@ -5,18 +5,18 @@ use super::{Align, Canvas, Chart, MAX_WIDTH, Pen, axis_scale, join_some, palette
 use crate::domain::figures::Reach;
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::{AppResult, Language};
-use crate::i18n::{ChartText as T, I18n, number};
+use crate::i18n::{ChartsMsg as T, I18n, number};
 use plotters::style::RGBColor;
 
 const TITLE: u32 = 26;
 const LABEL: u32 = 19;
 
 pub(super) fn month_name(i18n: &I18n, lang: Language, m: ReportingMonth) -> String {
-    i18n.text(lang, &T::ChartMonth { month: m.month, year: m.year })
+    i18n.render(lang, T::ChartMonth { month: m.month, year: m.year })
 }
 
 fn more(i18n: &I18n, lang: Language) -> impl Fn(usize) -> String + '_ {
-    move |n| i18n.text(lang, &T::ChartMore { count: n.to_string() })
+    move |n| i18n.render(lang, T::ChartMore { count: n.to_string() })
 }
 
 /// The colour of each sector (in the order given), from the palette.
@@ -58,7 +58,7 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
     let mut canvas = Canvas::new(MAX_WIDTH, height);
     canvas.draw(|p| {
         p.text(
-            &i18n.text(lang, &T::ChartReachTitle { month: month.clone() }),
+            &i18n.render(lang, T::ChartReachTitle { month: month.clone() }),
             20,
             30,
             TITLE,
@@ -70,7 +70,7 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
         p.legend(&items, 20, 78, MAX_WIDTH as i32 - 20, LABEL)?;
         if regions.is_empty() {
             return p.text(
-                &i18n.text(lang, &T::ChartNoData),
+                &i18n.render(lang, T::ChartNoData),
                 MAX_WIDTH as i32 / 2,
                 top + 80,
                 LABEL + 4,
@@ -92,7 +92,7 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
             v += step;
         }
         p.text(
-            &i18n.text(lang, &T::ChartPeople),
+            &i18n.render(lang, T::ChartPeople),
             (left + right) / 2,
             bottom + 50,
             LABEL - 1,
@@ -124,9 +124,9 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
         let texts: Vec<String> = items.iter().map(|(n, name)| format!("{name} {}", number(lang, *n))).collect();
         join_some(&texts, 6, more(i18n, lang))
     };
-    let caption = i18n.text(
+    let caption = i18n.render(
         lang,
-        &T::ChartReachCaption {
+        T::ChartReachCaption {
             month,
             total: number(lang, reach.total()),
             regions: list(&by_region),
@@ -160,7 +160,7 @@ fn bars(p: &Pen<'_>, lang: Language, bars: &[(String, i64, RGBColor)], top: i32,
 pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult<Chart> {
     let month = month_name(i18n, lang, reach.month);
     let s = reach.sex_age;
-    let group = |g: &str| i18n.text(lang, &T::ChartGroup { group: g.into() });
+    let group = |g: &str| i18n.render(lang, T::ChartGroup { group: g.into() });
     let data = vec![
         (group("girls"), s.girls, palette::ORANGE),
         (group("boys"), s.boys, palette::SKY_BLUE),
@@ -170,7 +170,7 @@ pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult
     let mut canvas = Canvas::new(MAX_WIDTH, 620);
     canvas.draw(|p| {
         p.text(
-            &i18n.text(lang, &T::ChartSexAgeTitle { month: month.clone() }),
+            &i18n.render(lang, T::ChartSexAgeTitle { month: month.clone() }),
             20,
             30,
             TITLE,
@@ -180,7 +180,7 @@ pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult
         )?;
         if s.total() == 0 {
             return p.text(
-                &i18n.text(lang, &T::ChartNoData),
+                &i18n.render(lang, T::ChartNoData),
                 MAX_WIDTH as i32 / 2,
                 300,
                 LABEL + 4,
@@ -191,9 +191,9 @@ pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult
         }
         bars(p, lang, &data, 110, 560)
     })?;
-    let caption = i18n.text(
+    let caption = i18n.render(
         lang,
-        &T::ChartSexAgeCaption {
+        T::ChartSexAgeCaption {
             month,
             total: number(lang, s.total()),
             girls: number(lang, s.girls),
@@ -221,7 +221,7 @@ pub fn reach_trend(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult<Char
     let mut canvas = Canvas::new(MAX_WIDTH, 620);
     canvas.draw(|p| {
         p.text(
-            &i18n.text(lang, &T::ChartTrendTitle { month: month.clone() }),
+            &i18n.render(lang, T::ChartTrendTitle { month: month.clone() }),
             20,
             30,
             TITLE,
@@ -236,9 +236,9 @@ pub fn reach_trend(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult<Char
         if previous.is_empty() { 0 } else { previous.iter().map(|(_, n)| n).sum::<i64>() / previous.len() as i64 };
     let months: Vec<String> =
         reach.history.iter().map(|(m, n)| format!("{:02}/{} {}", m.month, m.year, number(lang, *n))).collect();
-    let caption = i18n.text(
+    let caption = i18n.render(
         lang,
-        &T::ChartTrendCaption {
+        T::ChartTrendCaption {
             month,
             total: number(lang, reach.history.last().map_or(0, |(_, n)| *n)),
             average: number(lang, average),

@@ -6,7 +6,7 @@ use super::{Align, Canvas, Chart, MAX_WIDTH, join_some, palette};
 use crate::domain::figures::{AttendanceGrid, AttendanceMark};
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::{AppResult, Language};
-use crate::i18n::{ChartText as T, I18n, number};
+use crate::i18n::{ChartsMsg as T, I18n, number};
 use crate::services::wherewho::WhoWhere;
 use plotters::style::RGBColor;
 use std::collections::BTreeSet;
@@ -129,9 +129,9 @@ pub fn who_where(ww: &WhoWhere, month: ReportingMonth, lang: Language, i18n: &I1
         (COUNT_FILLS[3], "4+".to_string()),
         (palette::VERMILLION, "×".to_string()),
     ];
-    let caption = i18n.text(
+    let caption = i18n.render(
         lang,
-        &T::ChartWhoWhereCaption {
+        T::ChartWhoWhereCaption {
             month: month_name.clone(),
             orgs: number(lang, ww.organisations() as i64),
             cells: number(lang, ww.presence.len() as i64),
@@ -140,15 +140,15 @@ pub fn who_where(ww: &WhoWhere, month: ReportingMonth, lang: Language, i18n: &I1
         },
     );
     let grid = Grid {
-        title: i18n.text(lang, &T::ChartWhoWhereTitle { month: month_name }),
+        title: i18n.render(lang, T::ChartWhoWhereTitle { month: month_name }),
         columns: sectors,
         rows,
         legend,
-        note: Some(i18n.text(lang, &T::ChartWhoWhereLegend)),
+        note: Some(i18n.render(lang, T::ChartWhoWhereLegend)),
         label_width: 300,
         row_height: 30,
     };
-    draw(grid, caption, i18n.text(lang, &T::ChartNoData))
+    draw(grid, caption, i18n.render(lang, T::ChartNoData))
 }
 
 fn mark_colour(m: AttendanceMark) -> (RGBColor, RGBColor) {
@@ -163,8 +163,8 @@ fn mark_colour(m: AttendanceMark) -> (RGBColor, RGBColor) {
 
 /// Organisations × the last meetings of a mechanism: present / alternate / absent / excused.
 pub fn attendance(grid: &AttendanceGrid, tz: chrono_tz::Tz, lang: Language, i18n: &I18n) -> AppResult<Chart> {
-    let status = |m: AttendanceMark| i18n.text(lang, &T::ChartStatus { status: m.as_ref().into() });
-    let letter = |m: AttendanceMark| i18n.text(lang, &T::ChartStatusLetter { status: m.as_ref().into() });
+    let status = |m: AttendanceMark| i18n.render(lang, T::ChartStatus { status: m.as_ref().into() });
+    let letter = |m: AttendanceMark| i18n.render(lang, T::ChartStatusLetter { status: m.as_ref().into() });
     let columns = grid.meetings.iter().map(|d| d.with_timezone(&tz).format("%d/%m/%Y").to_string()).collect();
     let rows = grid
         .rows
@@ -189,10 +189,10 @@ pub fn attendance(grid: &AttendanceGrid, tz: chrono_tz::Tz, lang: Language, i18n
             format!("{org} {}/{counted}", marks.iter().filter(|m| m.attended()).count())
         })
         .collect();
-    let more = |n: usize| i18n.text(lang, &T::ChartMore { count: n.to_string() });
-    let caption = i18n.text(
+    let more = |n: usize| i18n.render(lang, T::ChartMore { count: n.to_string() });
+    let caption = i18n.render(
         lang,
-        &T::ChartAttendanceCaption {
+        T::ChartAttendanceCaption {
             mechanism: grid.mechanism.clone(),
             meetings: grid.meetings.len().to_string(),
             orgs: grid.rows.len().to_string(),
@@ -200,7 +200,7 @@ pub fn attendance(grid: &AttendanceGrid, tz: chrono_tz::Tz, lang: Language, i18n
         },
     );
     let g = Grid {
-        title: i18n.text(lang, &T::ChartAttendanceTitle { mechanism: grid.mechanism.clone() }),
+        title: i18n.render(lang, T::ChartAttendanceTitle { mechanism: grid.mechanism.clone() }),
         columns,
         rows,
         legend,
@@ -208,5 +208,5 @@ pub fn attendance(grid: &AttendanceGrid, tz: chrono_tz::Tz, lang: Language, i18n
         label_width: 220,
         row_height: 38,
     };
-    draw(g, caption, i18n.text(lang, &T::ChartNoData))
+    draw(g, caption, i18n.render(lang, T::ChartNoData))
 }

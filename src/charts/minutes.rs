@@ -3,7 +3,7 @@
 use super::{Align, Canvas, Chart, MAX_WIDTH, join_some, palette};
 use crate::domain::figures::{MinutesShare, percent};
 use crate::domain::{AppResult, Language};
-use crate::i18n::{ChartText as T, I18n};
+use crate::i18n::{ChartsMsg as T, I18n};
 
 const LABEL: u32 = 18;
 
@@ -15,11 +15,11 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
     let (left, right) = (170, MAX_WIDTH as i32 - 190);
     let mut canvas = Canvas::new(MAX_WIDTH, height);
     canvas.draw(|p| {
-        let title = i18n.text(lang, &T::ChartMinutesTitle { months: months.to_string() });
+        let title = i18n.render(lang, T::ChartMinutesTitle { months: months.to_string() });
         p.text(&title, 20, 30, 26, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
         if shares.is_empty() {
             return p.text(
-                &i18n.text(lang, &T::ChartNoData),
+                &i18n.render(lang, T::ChartNoData),
                 MAX_WIDTH as i32 / 2,
                 top + 60,
                 LABEL + 4,
@@ -48,7 +48,7 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
                 p.rect(x, y1 - 5, right, y1, palette::VERMILLION)?;
             }
             let bar = i18n
-                .text(lang, &T::ChartMinutesBar { on_time: s.on_time.to_string(), meetings: s.meetings.to_string() });
+                .render(lang, T::ChartMinutesBar { on_time: s.on_time.to_string(), meetings: s.meetings.to_string() });
             p.text(
                 &format!("{} % · {bar}", s.percent()),
                 right + 10,
@@ -65,8 +65,8 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
     let overall = format!("{} % ({on_time}/{meetings})", percent(on_time, meetings));
     let list: Vec<String> =
         shares.iter().map(|s| format!("{} {} % ({}/{})", s.mechanism, s.percent(), s.on_time, s.meetings)).collect();
-    let more = |n: usize| i18n.text(lang, &T::ChartMore { count: n.to_string() });
+    let more = |n: usize| i18n.render(lang, T::ChartMore { count: n.to_string() });
     let caption = i18n
-        .text(lang, &T::ChartMinutesCaption { months: months.to_string(), overall, list: join_some(&list, 19, more) });
+        .render(lang, T::ChartMinutesCaption { months: months.to_string(), overall, list: join_some(&list, 19, more) });
     canvas.into_chart(caption)
 }

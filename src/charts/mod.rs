@@ -1,5 +1,5 @@
 //! Charts as PNG images and the monthly digest as a PDF, drawn from the figures of
-//! `services::figures` with the words of the `ChartText` catalogue. No Telegram here: the chat
+//! `services::figures` with the words of the `ChartsMsg` catalogue. No Telegram here: the chat
 //! layer sends what this module draws.
 //!
 //! Every chart is at most [`MAX_WIDTH`] pixels wide (readable on a phone), uses the Okabe-Ito

@@ -35,7 +35,6 @@ pub enum Job {
         person_id: i64,
         message: Outgoing,
     },
-    // Minutes (issue 4)
     /// Remind the chairs, `hours` after the end, while no minutes are shared.
     MinutesReminder {
         meeting_id: i64,
@@ -58,7 +57,6 @@ pub enum Job {
         action_id: i64,
         due_today: bool,
     },
-    // 4W (issue 5)
     Fourw(FourwJob),
     /// The one-page digest of a month, queued to every coordinator.
     MonthlyDigest {
@@ -68,8 +66,9 @@ pub enum Job {
 }
 
 /// A message to one person, rendered when it is sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(tag = "msg", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Outgoing {
     Invitation {
         meeting_id: i64,
@@ -108,7 +107,6 @@ pub enum Outgoing {
         year: i32,
         month: u32,
     },
-    // Minutes (issue 4)
     MinutesReminder {
         meeting_id: i64,
         hours: i64,
@@ -126,7 +124,6 @@ pub enum Outgoing {
         action_id: i64,
         due_today: bool,
     },
-    // 4W (issue 5)
     Fourw(FourwMsg),
     /// The digest of a month as a PDF the coordinator may forward.
     Digest {
@@ -153,7 +150,6 @@ impl Job {
             Job::DistributeMinutes { .. } => "distribute_minutes",
             Job::DistributeDocument { .. } => "distribute_document",
             Job::ActionReminder { .. } => "action_reminder",
-            // 4W (issue 5)
             Job::Fourw(_) => "fourw",
             Job::MonthlyDigest { .. } => "monthly_digest",
         }
@@ -173,7 +169,6 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
-            // 4W (issue 5)
             Job::Fourw(_) => None,
             Job::MonthlyDigest { .. } => None,
         }
@@ -181,6 +176,11 @@ impl Job {
 }
 
 impl Outgoing {
+    /// The kind of message, for logs and records.
+    pub fn kind(&self) -> &'static str {
+        self.into()
+    }
+
     pub fn meeting_id(&self) -> Option<i64> {
         match self {
             Outgoing::Invitation { meeting_id, .. }
@@ -196,14 +196,12 @@ impl Outgoing {
             | Outgoing::Minutes { .. }
             | Outgoing::Document { .. }
             | Outgoing::ActionReminder { .. } => None,
-            // 4W (issue 5)
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
         }
     }
 }
 
-// 4W (issue 5)
 /// The jobs of the monthly 4W cycle of one reporting month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "fourw", rename_all = "snake_case")]
@@ -233,7 +231,7 @@ impl FourwJob {
 pub enum FourwMsg {
     Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
     Matrix { mechanism_id: i64, year: i32, month: u32 },
-    // 4W review (issue 5): a line returned by the chair, to the focal point or alternate.
+    // 4W review: a line returned by the chair, to the focal point or alternate.
     Returned { line_id: i64 },
 }
 
@@ -250,7 +248,6 @@ mod tests {
                 message: Outgoing::Invitation { meeting_id: 1, organisation_id: 2, role: Role::Alternate },
             },
             Job::MonthlyNudge { year: 2026, month: 12 },
-            // 4W (issue 5)
             Job::Fourw(FourwJob::Remind { year: 2026, month: 11, stage: "open".into() }),
             Job::Deliver {
                 person_id: 4,

@@ -4,6 +4,7 @@ pub mod clock;
 pub mod entities;
 pub mod error;
 pub mod figures;
+pub mod fourw;
 pub mod invitation;
 pub mod jobs;
 pub mod language;
@@ -11,8 +12,6 @@ pub mod meeting;
 pub mod membership;
 pub mod minutes;
 pub mod text;
-// 4W (issue 5)
-pub mod fourw;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};

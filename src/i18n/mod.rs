@@ -1,11 +1,10 @@
-//! Every outgoing sentence: one catalogue (`Msg`) rendered through Fluent in French or English.
+//! Every outgoing sentence: the catalogue (`Msg`, one enum per feature) rendered through Fluent
+//! in French or English.
 //! No user-facing string literal lives anywhere else.
 
 mod catalogue;
-mod charts;
 
-pub use catalogue::{Msg, MsgDiscriminants};
-pub use charts::{ChartText, number};
+pub use catalogue::{ChartsMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 
 use crate::domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
@@ -19,8 +18,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/minutes.ftl"),
     "\n",
-    // 4W (issue 5)
-    include_str!("../../locales/fr/report.ftl")
+    include_str!("../../locales/fr/report.ftl"),
+    "\n",
+    include_str!("../../locales/fr/charts.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -29,13 +29,10 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/minutes.ftl"),
     "\n",
-    // 4W (issue 5)
-    include_str!("../../locales/en/report.ftl")
+    include_str!("../../locales/en/report.ftl"),
+    "\n",
+    include_str!("../../locales/en/charts.ftl")
 );
-
-/// The words of the charts and of the digest, a catalogue of their own (`ChartText`).
-pub const CHARTS_FR_SOURCE: &str = include_str!("../../locales/fr/charts.ftl");
-pub const CHARTS_EN_SOURCE: &str = include_str!("../../locales/en/charts.ftl");
 
 pub struct I18n {
     fr: FluentBundle<FluentResource>,
@@ -48,25 +45,20 @@ impl std::fmt::Debug for I18n {
     }
 }
 
-fn bundle(lang: &str, sources: &[&str]) -> Result<FluentBundle<FluentResource>, String> {
+fn bundle(lang: &str, source: &str) -> Result<FluentBundle<FluentResource>, String> {
     let id: LanguageIdentifier = lang.parse().map_err(|e| format!("{lang}: {e:?}"))?;
+    let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errs)| format!("{lang}: {errs:?}"))?;
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Telegram shows plain text: no Unicode isolation marks around variables.
     b.set_use_isolating(false);
-    for source in sources {
-        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errs)| format!("{lang}: {errs:?}"))?;
-        b.add_resource(resource).map_err(|errs| format!("{lang}: {errs:?}"))?;
-    }
+    b.add_resource(resource).map_err(|errs| format!("{lang}: {errs:?}"))?;
     Ok(b)
 }
 
 impl I18n {
     /// Loads the catalogues compiled into the binary.
     pub fn load() -> Result<Self, String> {
-        Ok(Self {
-            fr: bundle("fr", &[FR_SOURCE, CHARTS_FR_SOURCE])?,
-            en: bundle("en", &[EN_SOURCE, CHARTS_EN_SOURCE])?,
-        })
+        Ok(Self { fr: bundle("fr", FR_SOURCE)?, en: bundle("en", EN_SOURCE)? })
     }
 
     fn bundle(&self, lang: Language) -> &FluentBundle<FluentResource> {
@@ -77,35 +69,22 @@ impl I18n {
     }
 
     /// Renders a message, reporting any Fluent error (used by the tests).
-    pub fn try_render(&self, lang: Language, msg: &Msg) -> Result<String, String> {
-        self.format(lang, msg.id(), &msg.args())
-    }
-
-    /// Renders a word or sentence of the charts and the digest, reporting any Fluent error.
-    pub fn try_text(&self, lang: Language, msg: &ChartText) -> Result<String, String> {
-        self.format(lang, msg.id(), &msg.args())
-    }
-
-    /// Renders a word or sentence of the charts and the digest (on error: logged, the id shown).
-    pub fn text(&self, lang: Language, msg: &ChartText) -> String {
-        self.try_text(lang, msg).unwrap_or_else(|e| {
-            tracing::error!(error = %e, "chart catalogue error");
-            msg.id().to_string()
-        })
-    }
-
-    fn format(&self, lang: Language, id: &str, args: &Args<'_>) -> Result<String, String> {
+    pub fn try_render(&self, lang: Language, msg: impl Into<Msg>) -> Result<String, String> {
+        let msg: Msg = msg.into();
         let bundle = self.bundle(lang);
+        let id = msg.id();
         let message = bundle.get_message(id).ok_or_else(|| format!("{}: no message '{id}'", lang.code()))?;
         let pattern = message.value().ok_or_else(|| format!("{}: message '{id}' has no value", lang.code()))?;
+        let args = msg.args();
         let mut errors = vec![];
-        let text = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
         if errors.is_empty() { Ok(text) } else { Err(format!("{}: {id}: {errors:?}", lang.code())) }
     }
 
     /// Renders a message; on a (tested-against) catalogue error, logs it and shows the id.
-    pub fn render(&self, lang: Language, msg: &Msg) -> String {
-        match self.try_render(lang, msg) {
+    pub fn render(&self, lang: Language, msg: impl Into<Msg>) -> String {
+        let msg: Msg = msg.into();
+        match self.try_render(lang, &msg) {
             Ok(text) => text,
             Err(e) => {
                 tracing::error!(error = %e, "message catalogue error");
@@ -116,6 +95,23 @@ impl I18n {
 }
 
 pub(crate) type Args<'a> = FluentArgs<'a>;
+
+/// A whole number as written in the language: 12 345 (narrow no-break space) or 12,345.
+pub fn number(lang: Language, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match lang {
+        Language::Fr => '\u{202f}',
+        Language::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
 
 #[cfg(test)]
 mod tests;

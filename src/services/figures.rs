@@ -178,15 +178,11 @@ pub async fn fan_out_digest(ctx: &Ctx, year: i32, month: u32) -> AppResult<Resul
     let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
         return Ok(Err("invalid month".into()));
     };
-    let now = ctx.clock.now();
     let mut queued = 0;
     for person in crate::storage::people::coordinators(&ctx.db).await? {
         let key = format!("digest:{rm}:p{}", person.id);
-        let job = crate::domain::jobs::Job::Deliver {
-            person_id: person.id,
-            message: crate::domain::jobs::Outgoing::Digest { year, month },
-        };
-        queued += crate::storage::jobs::enqueue(&ctx.db, &key, &job, now, now).await? as usize;
+        let message = crate::domain::jobs::Outgoing::Digest { year, month };
+        queued += super::outbox::deliver(ctx, key, person.id, message).await? as usize;
     }
     if queued > 0 {
         ctx.wake.notify_one();

@@ -1,16 +1,20 @@
 //! Use cases. They take the storage and a clock, check who may do what, and return
 //! domain values (never message text).
+//!
+//! They import each other in one direction only: `dispatch` (the scheduler's entry) above
+//! `figures` (charts and the digest), itself above `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
+//! message, who chairs a mechanism) and `people` (who is asking).
 
 pub mod calendar;
+pub mod dispatch;
+pub mod export;
+pub mod figures;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;
+pub mod outbox;
 pub mod people;
-// 4W (issue 5)
-pub mod export;
-pub mod figures;
 pub mod reports;
-// 4W review (issue 5)
 pub mod wherewho;
 
 use crate::domain::Clock;

@@ -9,9 +9,8 @@ pub mod memberships;
 pub mod minutes;
 pub mod people;
 pub mod reference;
-pub mod settings;
-// 4W (issue 5)
 pub mod reports;
+pub mod settings;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};

@@ -1,0 +1,219 @@
+//! One turn of conversation and the pieces every feature uses to answer: keyboards, long
+//! texts split to Telegram's limit, and the translation of a refusal.
+
+use super::App;
+use super::callback::CallbackData;
+use super::menu;
+use crate::domain::meeting::TimingError;
+use crate::domain::minutes::ActionLineError;
+use crate::domain::{AppError, Language, MenuRole, NameError};
+use crate::i18n::{MainMsg, MeetingsMsg, MinutesMsg, Msg};
+use crate::services::people::{self, Access};
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
+
+pub type HandlerError = Box<dyn std::error::Error + Send + Sync + 'static>;
+pub type HandlerResult = Result<(), HandlerError>;
+/// What a button press answers: nothing, or a short notice shown on the button.
+pub type ButtonResult = Result<Option<Msg>, HandlerError>;
+
+/// Telegram's own limit on a message's text, with room for a few characters.
+pub const TELEGRAM_TEXT_LIMIT: usize = 4000;
+/// How much of a typed organisation acronym is repeated back.
+pub const MAX_TYPED_ACRONYM: usize = 60;
+
+/// One turn of conversation: who is talking, in which chat and language.
+pub struct Turn<'a> {
+    pub bot: &'a Bot,
+    pub app: &'a App,
+    pub chat: ChatId,
+    pub access: Access,
+}
+
+impl Turn<'_> {
+    pub fn lang(&self) -> Language {
+        self.access.person.language
+    }
+
+    pub fn t(&self, msg: impl Into<Msg>) -> String {
+        self.app.i18n.render(self.lang(), msg)
+    }
+
+    pub async fn say(&self, msg: impl Into<Msg>) -> Result<Message, teloxide::RequestError> {
+        self.bot.send_message(self.chat, self.t(msg)).await
+    }
+
+    pub async fn say_with(&self, text: String, kb: InlineKeyboardMarkup) -> Result<Message, teloxide::RequestError> {
+        self.bot.send_message(self.chat, text).reply_markup(kb).await
+    }
+
+    /// Sends a long text in pieces that fit Telegram's limit, one line never split.
+    pub async fn say_long(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
+        let mut chunks: Vec<String> = vec![String::new()];
+        for line in lines {
+            let current = chunks.last_mut().expect("never empty");
+            if !current.is_empty() && current.len() + line.len() + 1 > TELEGRAM_TEXT_LIMIT {
+                chunks.push(String::new());
+            }
+            let current = chunks.last_mut().expect("never empty");
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(&line);
+        }
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            if i > 0 {
+                // Stay within one message per second in a private chat.
+                tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+            }
+            self.bot.send_message(self.chat, chunk).await?;
+        }
+        Ok(())
+    }
+
+    /// Tells the user why something was refused; internal errors are logged, not shown.
+    pub fn refusal(&self, err: &AppError) -> Msg {
+        match err {
+            AppError::UnknownOrganisation(text) => {
+                MainMsg::InviteUnknownOrganisation { text: text.chars().take(MAX_TYPED_ACRONYM).collect() }.into()
+            }
+            AppError::UnknownMechanism(_) | AppError::InvalidRole(_) | AppError::NotFound => {
+                MainMsg::ButtonExpired.into()
+            }
+            AppError::InvitationUnknown => MainMsg::JoinCodeUnknown.into(),
+            AppError::InvitationExpired => MainMsg::JoinCodeExpired.into(),
+            AppError::InvitationUsed => MainMsg::JoinCodeUsed.into(),
+            AppError::SeatTaken { org, mechanism, role, holder } => MainMsg::JoinSeatTaken {
+                org: org.clone(),
+                mechanism: mechanism.clone(),
+                role: *role,
+                holder: holder.clone(),
+            }
+            .into(),
+            AppError::AlreadyMember { org, mechanism, role } => {
+                MainMsg::JoinAlreadyMember { org: org.clone(), mechanism: mechanism.clone(), role: *role }.into()
+            }
+            AppError::InvalidName(NameError::Empty) => MainMsg::NameEmpty.into(),
+            AppError::InvalidName(NameError::TooLong) => {
+                MainMsg::NameTooLong { max: crate::domain::text::MAX_NAME_CHARS }.into()
+            }
+            AppError::InvalidName(NameError::ControlCharacters) => MainMsg::NameInvalid.into(),
+            AppError::Timing(TimingError::NoticeTooShort { hours_ahead }) => {
+                MeetingsMsg::MeetingTooSoon { hours: *hours_ahead }.into()
+            }
+            AppError::Timing(TimingError::InThePast) => MeetingsMsg::MeetingInPast.into(),
+            AppError::Timing(TimingError::BadDuration) => MeetingsMsg::MeetingBadDuration.into(),
+            AppError::TextTooLong { max } => MainMsg::TextTooLong { max: *max }.into(),
+            AppError::MeetingNotFound(_) => MeetingsMsg::MeetingNotFound.into(),
+            AppError::MeetingCancelled => MeetingsMsg::MeetingIsCancelled.into(),
+            AppError::AnswersClosed => MeetingsMsg::AnswersClosed.into(),
+            AppError::NotInvited => MeetingsMsg::NotInvited.into(),
+            AppError::NoAlternate => MeetingsMsg::NoAlternate.into(),
+            AppError::MinutesAlreadyShared => MinutesMsg::MinutesAlreadyShared.into(),
+            AppError::MeetingNotEnded => MinutesMsg::MeetingNotEnded.into(),
+            AppError::ActionLine(ActionLineError::Shape { line }) => MinutesMsg::MnActionBadLine { line: *line }.into(),
+            AppError::ActionLine(ActionLineError::What { line }) => MinutesMsg::MnActionBadWhat { line: *line }.into(),
+            AppError::ActionLine(ActionLineError::Date { line, date }) => {
+                MinutesMsg::MnActionBadDate { line: *line, date: date.clone() }.into()
+            }
+            AppError::ActionLine(ActionLineError::TooMany) => MinutesMsg::MnActionTooMany.into(),
+            AppError::ActionOrganisation { line, acronym } => {
+                MinutesMsg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }.into()
+            }
+            AppError::NotAMember => MainMsg::NotAMember.into(),
+            AppError::NotAllowed => MainMsg::NotAllowed.into(),
+            AppError::Internal(e) => {
+                tracing::error!(error = %e, chat = self.chat.0, "internal error");
+                MainMsg::InternalError.into()
+            }
+        }
+    }
+
+    /// Re-reads the person's roles (after joining or leaving) and refreshes their menu.
+    pub async fn reload(&mut self) -> Result<(), AppError> {
+        let person =
+            crate::storage::people::by_id(&self.app.ctx.db, self.access.person.id).await?.ok_or(AppError::NotFound)?;
+        self.access = people::access(&self.app.ctx, person).await?;
+        self.refresh_menu(false).await;
+        Ok(())
+    }
+
+    /// Publishes the person's command menu when their widest role changed (or when forced).
+    pub async fn refresh_menu(&mut self, force: bool) {
+        let wanted = self.access.menu_role();
+        let current = self.access.person.menu_role.unwrap_or(MenuRole::Unknown);
+        if !force && wanted == current {
+            return;
+        }
+        match menu::publish_for_chat(self.bot, &self.app.i18n, self.chat, self.lang(), wanted).await {
+            Ok(()) => {
+                if let Err(e) = people::record_menu_role(&self.app.ctx, &self.access.person, wanted).await {
+                    tracing::warn!(error = %e, "could not record the menu role");
+                } else {
+                    self.access.person.menu_role = Some(wanted);
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "could not publish the command menu"),
+        }
+    }
+}
+
+pub async fn turn_for<'a>(
+    bot: &'a Bot,
+    app: &'a App,
+    chat: ChatId,
+    user: &teloxide::types::User,
+) -> Result<Turn<'a>, AppError> {
+    let telegram_id = i64::try_from(user.id.0).map_err(|_| AppError::NotFound)?;
+    let person = people::identify(
+        &app.ctx,
+        telegram_id,
+        &user.first_name,
+        user.last_name.as_deref(),
+        user.language_code.as_deref(),
+    )
+    .await?;
+    let access = people::access(&app.ctx, person).await?;
+    let mut turn = Turn { bot, app, chat, access };
+    turn.refresh_menu(false).await;
+    Ok(turn)
+}
+
+pub fn kb(rows: Vec<Vec<InlineKeyboardButton>>) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(rows)
+}
+
+pub fn button(text: String, cb: impl CallbackData) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(text, cb.encode())
+}
+
+/// Edits a message (a button's) or, without one, sends a new message.
+pub async fn edit_or_send(
+    turn: &Turn<'_>,
+    edit: Option<MessageId>,
+    text: String,
+    k: Option<InlineKeyboardMarkup>,
+) -> HandlerResult {
+    match edit {
+        Some(id) => {
+            let mut req = turn.bot.edit_message_text(turn.chat, id, text);
+            if let Some(k) = k {
+                req = req.reply_markup(k);
+            }
+            req.await?;
+        }
+        None => {
+            let mut req = turn.bot.send_message(turn.chat, text);
+            if let Some(k) = k {
+                req = req.reply_markup(k);
+            }
+            req.await?;
+        }
+    }
+    Ok(())
+}
+
+/// Buttons laid out `per_row` to a row.
+pub fn rows_of(buttons: Vec<InlineKeyboardButton>, per_row: usize) -> Vec<Vec<InlineKeyboardButton>> {
+    buttons.chunks(per_row).map(<[InlineKeyboardButton]>::to_vec).collect()
+}
