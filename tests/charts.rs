@@ -124,7 +124,7 @@ async fn fourw_charts_show_reach_by_region_and_sector_sex_and_age_and_the_trend(
     }
     let fr = charts::fourw::reach_by_sex_age(&reach, Language::Fr, &i18n).unwrap().caption;
     let en = charts::fourw::reach_by_sex_age(&reach, Language::En, &i18n).unwrap().caption;
-    assert!(fr.contains("filles") && en.contains("girls"), "{fr} / {en}");
+    assert!(fr.contains("Filles") && en.contains("Girls"), "{fr} / {en}");
 }
 
 #[tokio::test]

@@ -29,7 +29,7 @@ chart-group = { $group ->
        *[men] Men
     }
 chart-sex-age-title = People reached by sex and age — { $month }
-chart-sex-age-caption = 4W { $month }: { $total } people reached — girls { $girls }, boys { $boys }, women { $women }, men { $men }; of whom { $disabled } people with disabilities.
+chart-sex-age-caption = 4W { $month }: { $total } people reached — { $groups }; of whom { $disabled } people with disabilities.
 chart-trend-title = { $month } and the previous 6 months
 chart-trend-caption = 4W { $month }: { $total } people reached (average of the previous 6 months: { $average }). By month: { $months }.
 

@@ -29,7 +29,7 @@ chart-group = { $group ->
        *[men] Hommes
     }
 chart-sex-age-title = Personnes atteintes par sexe et âge — { $month }
-chart-sex-age-caption = 4W { $month } : { $total } personnes atteintes — filles { $girls }, garçons { $boys }, femmes { $women }, hommes { $men } ; dont { $disabled } personnes handicapées.
+chart-sex-age-caption = 4W { $month } : { $total } personnes atteintes — { $groups } ; dont { $disabled } personnes handicapées.
 chart-trend-title = { $month } et les 6 mois précédents
 chart-trend-caption = 4W { $month } : { $total } personnes atteintes (moyenne des 6 mois précédents : { $average }). Par mois : { $months }.
 

@@ -38,7 +38,7 @@ fn value_grid(
     while v <= top {
         let y = y_bottom - ((y_bottom - y_top) as f64 * v as f64 / top as f64) as i32;
         p.line((x0, y), (x1, y), if v == 0 { palette::GREY } else { palette::LIGHT }, 1)?;
-        p.text(&number(lang, v), x0 - 10, y, LABEL - 3, palette::GREY, Align::Right, (x0 - 12).max(0) as u32)?;
+        p.text(&number(lang, v), (x0 - 10, y), LABEL - 3, palette::GREY, Align::Right, (x0 - 12).max(0) as u32)?;
         v += step;
     }
     Ok(())
@@ -59,8 +59,7 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
     canvas.draw(|p| {
         p.text(
             &i18n.render(lang, T::ChartReachTitle { month: month.clone() }),
-            20,
-            30,
+            (20, 30),
             TITLE,
             palette::BLACK,
             Align::Left,
@@ -71,8 +70,7 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
         if regions.is_empty() {
             return p.text(
                 &i18n.render(lang, T::ChartNoData),
-                MAX_WIDTH as i32 / 2,
-                top + 80,
+                (MAX_WIDTH as i32 / 2, top + 80),
                 LABEL + 4,
                 palette::GREY,
                 Align::Center,
@@ -88,13 +86,12 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
         while v <= scale_top {
             let x = x_of(v);
             p.line((x, top - 6), (x, bottom), if v == 0 { palette::GREY } else { palette::LIGHT }, 1)?;
-            p.text(&number(lang, v), x, bottom + 20, LABEL - 3, palette::GREY, Align::Center, 120)?;
+            p.text(&number(lang, v), (x, bottom + 20), LABEL - 3, palette::GREY, Align::Center, 120)?;
             v += step;
         }
         p.text(
             &i18n.render(lang, T::ChartPeople),
-            (left + right) / 2,
-            bottom + 50,
+            ((left + right) / 2, bottom + 50),
             LABEL - 1,
             palette::BLACK,
             Align::Center,
@@ -103,7 +100,7 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
         for (i, region) in regions.iter().enumerate() {
             let y0 = top + row_h * i as i32 + 8;
             let y1 = y0 + row_h - 16;
-            p.text(region, left - 12, (y0 + y1) / 2, LABEL, palette::BLACK, Align::Right, (left - 24) as u32)?;
+            p.text(region, (left - 12, (y0 + y1) / 2), LABEL, palette::BLACK, Align::Right, (left - 24) as u32)?;
             let mut acc = 0;
             for (sector, colour) in sectors.iter().zip(&colours) {
                 let n = reach.cells.iter().find(|c| c.region == *region && c.sector == *sector).map_or(0, |c| c.people);
@@ -112,14 +109,14 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
                     acc += n;
                 }
             }
-            p.text(&number(lang, acc), x_of(acc) + 8, (y0 + y1) / 2, LABEL - 2, palette::BLACK, Align::Left, 110)?;
+            p.text(&number(lang, acc), (x_of(acc) + 8, (y0 + y1) / 2), LABEL - 2, palette::BLACK, Align::Left, 110)?;
         }
         Ok(())
     })?;
     let mut by_region: Vec<(i64, &str)> = regions.iter().map(|r| (reach.by_region(r), *r)).collect();
-    by_region.sort_by(|a, b| b.0.cmp(&a.0));
+    by_region.sort_by_key(|r| std::cmp::Reverse(r.0));
     let mut by_sector: Vec<(i64, &str)> = sectors.iter().map(|s| (reach.by_sector(s), *s)).collect();
-    by_sector.sort_by(|a, b| b.0.cmp(&a.0));
+    by_sector.sort_by_key(|r| std::cmp::Reverse(r.0));
     let list = |items: &[(i64, &str)]| {
         let texts: Vec<String> = items.iter().map(|(n, name)| format!("{name} {}", number(lang, *n))).collect();
         join_some(&texts, 6, more(i18n, lang))
@@ -150,8 +147,8 @@ fn bars(p: &Pen<'_>, lang: Language, bars: &[(String, i64, RGBColor)], top: i32,
         if *value > 0 {
             p.rect(x0, y, x1, bottom, *colour)?;
         }
-        p.text(&number(lang, *value), (x0 + x1) / 2, y - 16, LABEL - 1, palette::BLACK, Align::Center, slot as u32)?;
-        p.text(label, (x0 + x1) / 2, bottom + 22, LABEL - 1, palette::BLACK, Align::Center, slot as u32 - 4)?;
+        p.text(&number(lang, *value), ((x0 + x1) / 2, y - 16), LABEL - 1, palette::BLACK, Align::Center, slot as u32)?;
+        p.text(label, ((x0 + x1) / 2, bottom + 22), LABEL - 1, palette::BLACK, Align::Center, slot as u32 - 4)?;
     }
     Ok(())
 }
@@ -171,8 +168,7 @@ pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult
     canvas.draw(|p| {
         p.text(
             &i18n.render(lang, T::ChartSexAgeTitle { month: month.clone() }),
-            20,
-            30,
+            (20, 30),
             TITLE,
             palette::BLACK,
             Align::Left,
@@ -181,8 +177,7 @@ pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult
         if s.total() == 0 {
             return p.text(
                 &i18n.render(lang, T::ChartNoData),
-                MAX_WIDTH as i32 / 2,
-                300,
+                (MAX_WIDTH as i32 / 2, 300),
                 LABEL + 4,
                 palette::GREY,
                 Align::Center,
@@ -191,15 +186,13 @@ pub fn reach_by_sex_age(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult
         }
         bars(p, lang, &data, 110, 560)
     })?;
+    let groups: Vec<String> = data.iter().map(|(label, n, _)| format!("{label} {}", number(lang, *n))).collect();
     let caption = i18n.render(
         lang,
         T::ChartSexAgeCaption {
             month,
             total: number(lang, s.total()),
-            girls: number(lang, s.girls),
-            boys: number(lang, s.boys),
-            women: number(lang, s.women),
-            men: number(lang, s.men),
+            groups: groups.join(", "),
             disabled: number(lang, s.disabled),
         },
     );
@@ -222,8 +215,7 @@ pub fn reach_trend(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult<Char
     canvas.draw(|p| {
         p.text(
             &i18n.render(lang, T::ChartTrendTitle { month: month.clone() }),
-            20,
-            30,
+            (20, 30),
             TITLE,
             palette::BLACK,
             Align::Left,

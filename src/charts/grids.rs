@@ -41,27 +41,27 @@ fn draw(grid: Grid, caption: String, empty: String) -> AppResult<Chart> {
     let height = top + grid.row_height * grid.rows.len().max(2) as i32 + 30;
     let mut canvas = Canvas::new(MAX_WIDTH, height as u32);
     canvas.draw(|p| {
-        p.text(&grid.title, 20, 28, TITLE, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
+        p.text(&grid.title, (20, 28), TITLE, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
         let mut y = 70;
         if !grid.legend.is_empty() {
             y = p.legend(&grid.legend, 20, y, width - 20, LABEL)?;
         }
         if let Some(note) = &grid.note {
-            p.text(note, 20, y + 4, LABEL - 2, palette::GREY, Align::Left, MAX_WIDTH - 40)?;
+            p.text(note, (20, y + 4), LABEL - 2, palette::GREY, Align::Left, MAX_WIDTH - 40)?;
         }
         if grid.rows.is_empty() || grid.columns.is_empty() {
-            return p.text(&empty, width / 2, top + 40, LABEL + 4, palette::GREY, Align::Center, MAX_WIDTH - 40);
+            return p.text(&empty, (width / 2, top + 40), LABEL + 4, palette::GREY, Align::Center, MAX_WIDTH - 40);
         }
         let left = grid.label_width;
         let col = ((width - 20 - left) / grid.columns.len() as i32).min(170);
         for (j, c) in grid.columns.iter().enumerate() {
             let x = left + col * j as i32 + col / 2;
-            p.text(c, x, top - 22, LABEL - 1, palette::BLACK, Align::Center, (col - 6) as u32)?;
+            p.text(c, (x, top - 22), LABEL - 1, palette::BLACK, Align::Center, (col - 6) as u32)?;
         }
         for (i, (label, cells)) in grid.rows.iter().enumerate() {
             let y0 = top + grid.row_height * i as i32;
             let y1 = y0 + grid.row_height - 3;
-            p.text(label, left - 10, (y0 + y1) / 2, LABEL - 1, palette::BLACK, Align::Right, (left - 20) as u32)?;
+            p.text(label, (left - 10, (y0 + y1) / 2), LABEL - 1, palette::BLACK, Align::Right, (left - 20) as u32)?;
             for (j, cell) in cells.iter().enumerate() {
                 let x0 = left + col * j as i32 + 2;
                 let x1 = x0 + col - 4;
@@ -69,7 +69,7 @@ fn draw(grid: Grid, caption: String, empty: String) -> AppResult<Chart> {
                 if let Some(f) = cell.frame {
                     p.frame(x0, y0, x1, y1, f)?;
                 }
-                p.text(&cell.text, (x0 + x1) / 2, (y0 + y1) / 2, LABEL, cell.ink, Align::Center, (col - 8) as u32)?;
+                p.text(&cell.text, ((x0 + x1) / 2, (y0 + y1) / 2), LABEL, cell.ink, Align::Center, (col - 8) as u32)?;
             }
         }
         Ok(())

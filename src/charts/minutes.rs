@@ -16,12 +16,11 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
     let mut canvas = Canvas::new(MAX_WIDTH, height);
     canvas.draw(|p| {
         let title = i18n.render(lang, T::ChartMinutesTitle { months: months.to_string() });
-        p.text(&title, 20, 30, 26, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
+        p.text(&title, (20, 30), 26, palette::BLACK, Align::Left, MAX_WIDTH - 40)?;
         if shares.is_empty() {
             return p.text(
                 &i18n.render(lang, T::ChartNoData),
-                MAX_WIDTH as i32 / 2,
-                top + 60,
+                (MAX_WIDTH as i32 / 2, top + 60),
                 LABEL + 4,
                 palette::GREY,
                 Align::Center,
@@ -32,12 +31,12 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
         for pct in [0, 25, 50, 75, 100] {
             let x = left + (right - left) * pct / 100;
             p.line((x, top - 6), (x, bottom), if pct == 0 { palette::GREY } else { palette::LIGHT }, 1)?;
-            p.text(&format!("{pct} %"), x, bottom + 20, LABEL - 3, palette::GREY, Align::Center, 80)?;
+            p.text(&format!("{pct} %"), (x, bottom + 20), LABEL - 3, palette::GREY, Align::Center, 80)?;
         }
         for (i, s) in shares.iter().enumerate() {
             let y0 = top + row_h * i as i32 + 6;
             let y1 = y0 + row_h - 12;
-            p.text(&s.mechanism, left - 12, (y0 + y1) / 2, LABEL, palette::BLACK, Align::Right, (left - 24) as u32)?;
+            p.text(&s.mechanism, (left - 12, (y0 + y1) / 2), LABEL, palette::BLACK, Align::Right, (left - 24) as u32)?;
             // Below 100 %: the missing part in vermillion, so the gap shows without the number.
             p.rect(left, y0, right, y1, palette::LIGHT)?;
             let x = left + (right - left) * s.percent() as i32 / 100;
@@ -51,8 +50,7 @@ pub fn minutes_shares(shares: &[MinutesShare], months: u32, lang: Language, i18n
                 .render(lang, T::ChartMinutesBar { on_time: s.on_time.to_string(), meetings: s.meetings.to_string() });
             p.text(
                 &format!("{} % · {bar}", s.percent()),
-                right + 10,
-                (y0 + y1) / 2,
+                (right + 10, (y0 + y1) / 2),
                 LABEL - 1,
                 palette::BLACK,
                 Align::Left,

@@ -164,8 +164,7 @@ impl Pen<'_> {
     pub fn text(
         &self,
         s: &str,
-        x: i32,
-        y: i32,
+        (x, y): (i32, i32),
         size: u32,
         colour: RGBColor,
         align: Align,
@@ -209,7 +208,14 @@ impl Pen<'_> {
                 cy += sq + 12;
             }
             self.rect(cx, cy - sq / 2, cx + sq, cy + sq / 2, *colour)?;
-            self.text(label, cx + sq + 8, cy, size, palette::BLACK, Align::Left, (right - cx - sq - 8).max(0) as u32)?;
+            self.text(
+                label,
+                (cx + sq + 8, cy),
+                size,
+                palette::BLACK,
+                Align::Left,
+                (right - cx - sq - 8).max(0) as u32,
+            )?;
             cx += w;
         }
         Ok(cy + sq / 2 + 12)

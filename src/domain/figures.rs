@@ -134,7 +134,7 @@ impl MinutesShare {
 
 /// A rounded percentage (0 when there is nothing to count).
 pub fn percent(part: usize, whole: usize) -> u32 {
-    if whole == 0 { 0 } else { ((part * 100 + whole / 2) / whole) as u32 }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0) as u32
 }
 
 /// A meeting held in the digest's month.

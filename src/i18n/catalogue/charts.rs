@@ -9,149 +9,56 @@ use serde::Serialize;
 #[strum_discriminants(derive(strum::EnumIter))]
 pub enum ChartsMsg {
     // Shared
-    ChartMonth {
-        month: u32,
-        year: i32,
-    },
+    ChartMonth { month: u32, year: i32 },
     ChartNoData,
     ChartPeople,
     ChartTotal,
     ChartOther,
-    ChartMore {
-        count: String,
-    },
+    ChartMore { count: String },
     // 4W: reach by region and sector, by sex and age, the month against the previous six
-    ChartReachTitle {
-        month: String,
-    },
-    ChartReachCaption {
-        month: String,
-        total: String,
-        regions: String,
-        sectors: String,
-    },
-    ChartGroup {
-        group: String,
-    },
-    ChartSexAgeTitle {
-        month: String,
-    },
-    ChartSexAgeCaption {
-        month: String,
-        total: String,
-        girls: String,
-        boys: String,
-        women: String,
-        men: String,
-        disabled: String,
-    },
-    ChartTrendTitle {
-        month: String,
-    },
-    ChartTrendCaption {
-        month: String,
-        total: String,
-        average: String,
-        months: String,
-    },
+    ChartReachTitle { month: String },
+    ChartReachCaption { month: String, total: String, regions: String, sectors: String },
+    ChartGroup { group: String },
+    ChartSexAgeTitle { month: String },
+    ChartSexAgeCaption { month: String, total: String, groups: String, disabled: String },
+    ChartTrendTitle { month: String },
+    ChartTrendCaption { month: String, total: String, average: String, months: String },
     // Who does what where
-    ChartWhoWhereTitle {
-        month: String,
-    },
-    ChartWhoWhereCaption {
-        month: String,
-        orgs: String,
-        cells: String,
-        gaps: String,
-        duplications: String,
-    },
+    ChartWhoWhereTitle { month: String },
+    ChartWhoWhereCaption { month: String, orgs: String, cells: String, gaps: String, duplications: String },
     ChartWhoWhereLegend,
     // Attendance
-    ChartAttendanceTitle {
-        mechanism: String,
-    },
-    ChartAttendanceCaption {
-        mechanism: String,
-        meetings: String,
-        orgs: String,
-        rates: String,
-    },
-    ChartStatus {
-        status: String,
-    },
-    ChartStatusLetter {
-        status: String,
-    },
+    ChartAttendanceTitle { mechanism: String },
+    ChartAttendanceCaption { mechanism: String, meetings: String, orgs: String, rates: String },
+    ChartStatus { status: String },
+    ChartStatusLetter { status: String },
     // Minutes
-    ChartMinutesTitle {
-        months: String,
-    },
-    ChartMinutesCaption {
-        months: String,
-        overall: String,
-        list: String,
-    },
-    ChartMinutesBar {
-        on_time: String,
-        meetings: String,
-    },
+    ChartMinutesTitle { months: String },
+    ChartMinutesCaption { months: String, overall: String, list: String },
+    ChartMinutesBar { on_time: String, meetings: String },
     // The monthly digest
-    DigestTitle {
-        month: String,
-    },
-    DigestSubtitle {
-        date: String,
-    },
+    DigestTitle { month: String },
+    DigestSubtitle { date: String },
     DigestMeetingsHeading,
-    DigestMeetingLine {
-        mechanism: String,
-        date: String,
-        present: String,
-        invited: String,
-    },
+    DigestMeetingLine { mechanism: String, date: String, present: String, invited: String },
     DigestMeetingsNone,
-    DigestMeetingsSummary {
-        meetings: String,
-        present: String,
-        marked: String,
-    },
+    DigestMeetingsSummary { meetings: String, present: String, marked: String },
     DigestMinutesHeading,
-    DigestMinutesLine {
-        on_time: String,
-        meetings: String,
-        percent: String,
-    },
+    DigestMinutesLine { on_time: String, meetings: String, percent: String },
     DigestMinutesNone,
     DigestActionsHeading,
-    DigestActionsLine {
-        count: String,
-        open: String,
-    },
+    DigestActionsLine { count: String, open: String },
     DigestReachHeading,
     DigestGapsHeading,
-    DigestGapsLine {
-        gaps: String,
-        duplications: String,
-    },
-    DigestDuplicationLine {
-        place: String,
-        activity: String,
-        orgs: String,
-    },
+    DigestGapsLine { gaps: String, duplications: String },
+    DigestDuplicationLine { place: String, activity: String, orgs: String },
     DigestMissingHeading,
-    DigestMissingLine {
-        mechanism: String,
-        orgs: String,
-    },
+    DigestMissingLine { mechanism: String, orgs: String },
     DigestMissingNone,
     DigestFooter,
-    DigestDocumentCaption {
-        month: String,
-    },
+    DigestDocumentCaption { month: String },
     // In the chat
-    BtnChart {
-        scope: String,
-    },
+    BtnChart { scope: String },
     ChartOffer,
     ChartComing,
 }
