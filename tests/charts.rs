@@ -58,7 +58,7 @@ fn check(chart: &Chart) -> HashSet<[u8; 3]> {
     assert!(chart.png.len() < 200 * 1024, "{} bytes", chart.png.len());
     let d = decode(chart);
     assert!(d.width <= 1080 && d.width >= 600, "width {}", d.width);
-    assert!(d.height >= 250 && d.height <= 2400, "height {}", d.height);
+    assert!(d.height >= 200 && d.height <= 2400, "height {}", d.height);
     let colours = d.colours_below(60);
     assert!(colours.len() >= 6, "only {} colours: blank?", colours.len());
     assert!(!chart.caption.trim().is_empty() && chart.caption.chars().count() <= 1024);
@@ -292,9 +292,9 @@ async fn the_monthly_digest_job_queues_one_delivery_per_coordinator_once() {
     let (awa, _) = cluster_bot::services::people::add_coordinator(&ctx, 1001, "Awa").await.unwrap();
     let (moussa, _) = cluster_bot::services::people::add_coordinator(&ctx, 1002, "Moussa").await.unwrap();
     let job = Job::MonthlyDigest { year: 2026, month: 10 };
-    let queued = cluster_bot::services::meetings::fan_out(&ctx, &job).await.unwrap();
+    let queued = cluster_bot::services::dispatch::fan_out(&ctx, &job).await.unwrap();
     assert_eq!(queued, Ok(2));
-    assert_eq!(cluster_bot::services::meetings::fan_out(&ctx, &job).await.unwrap(), Ok(0), "queued once");
+    assert_eq!(cluster_bot::services::dispatch::fan_out(&ctx, &job).await.unwrap(), Ok(0), "queued once");
     let mut to: Vec<i64> = cluster_bot::storage::jobs::all(&db)
         .await
         .unwrap()
@@ -307,7 +307,7 @@ async fn the_monthly_digest_job_queues_one_delivery_per_coordinator_once() {
     to.sort();
     assert_eq!(to, vec![awa.id, moussa.id]);
     let bad = Job::MonthlyDigest { year: 2026, month: 13 };
-    assert!(cluster_bot::services::meetings::fan_out(&ctx, &bad).await.unwrap().is_err());
+    assert!(cluster_bot::services::dispatch::fan_out(&ctx, &bad).await.unwrap().is_err());
 }
 
 #[tokio::test]
