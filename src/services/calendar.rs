@@ -7,6 +7,34 @@ use icalendar::{Calendar, Component, EventLike, EventStatus, Property};
 /// The calendar file for a meeting. Its summary carries the mechanism's name in both
 /// languages, so that one uploaded file serves every invitee.
 pub fn meeting_ics(meeting: &Meeting, dtstamp: chrono::DateTime<chrono::Utc>) -> String {
+    let mut cal = calendar(if meeting.cancelled { "CANCEL" } else { "PUBLISH" });
+    cal.push(meeting_event(meeting, dtstamp));
+    cal.done().to_string()
+}
+
+/// A subscribed calendar (a personal feed): every meeting given, cancelled ones marked so.
+/// Clients refresh it by themselves; UID and SEQUENCE let them update moved meetings.
+pub fn feed_ics(meetings: &[Meeting], dtstamp: chrono::DateTime<chrono::Utc>, name: &str) -> String {
+    let mut cal = calendar("PUBLISH");
+    cal.append_property(Property::new("X-WR-CALNAME", name));
+    cal.append_property(Property::new("REFRESH-INTERVAL;VALUE=DURATION", "PT1H"));
+    cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
+    for m in meetings {
+        cal.push(meeting_event(m, dtstamp));
+    }
+    cal.done().to_string()
+}
+
+fn calendar(method: &str) -> Calendar {
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new("PRODID", "-//Protection Cluster Mali//cluster-bot//FR"));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.append_property(Property::new("METHOD", method));
+    cal
+}
+
+fn meeting_event(meeting: &Meeting, dtstamp: chrono::DateTime<chrono::Utc>) -> icalendar::Event {
     let summary = if meeting.mechanism.name_fr == meeting.mechanism.name_en {
         meeting.mechanism.name(Language::Fr).to_string()
     } else {
@@ -27,13 +55,7 @@ pub fn meeting_ics(meeting: &Meeting, dtstamp: chrono::DateTime<chrono::Utc>) ->
         event.description(agenda);
     }
     event.status(if meeting.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
-    let mut cal = Calendar::empty();
-    cal.append_property(Property::new("VERSION", "2.0"));
-    cal.append_property(Property::new("PRODID", "-//Protection Cluster Mali//cluster-bot//FR"));
-    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    cal.append_property(Property::new("METHOD", if meeting.cancelled { "CANCEL" } else { "PUBLISH" }));
-    cal.push(event.done());
-    cal.done().to_string()
+    event.done()
 }
 
 /// A file name for the invitation's calendar file.

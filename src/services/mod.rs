@@ -6,6 +6,7 @@
 //! message, who chairs a mechanism) and `people` (who is asking).
 
 pub mod calendar;
+pub mod calendar_feed;
 pub mod dispatch;
 pub mod export;
 pub mod figures;
@@ -15,9 +16,11 @@ pub mod minutes;
 pub mod outbox;
 pub mod people;
 pub mod reports;
+pub mod status;
 pub mod wherewho;
 
 use crate::domain::Clock;
+use crate::observability::Telemetry;
 use crate::storage::Db;
 use chrono::Duration;
 use chrono_tz::Tz;
@@ -35,11 +38,21 @@ pub struct Ctx {
     pub invitation_lead: Duration,
     /// Wakes the scheduler when a job is queued for now.
     pub wake: Arc<Notify>,
+    /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
+    pub telemetry: Arc<Telemetry>,
 }
 
 impl Ctx {
     pub fn new(db: Db, clock: Arc<dyn Clock>, tz: Tz, invitation_ttl: Duration) -> Self {
-        Self { db, clock, tz, invitation_ttl, invitation_lead: Duration::days(7), wake: Arc::new(Notify::new()) }
+        Self {
+            db,
+            clock,
+            tz,
+            invitation_ttl,
+            invitation_lead: Duration::days(7),
+            wake: Arc::new(Notify::new()),
+            telemetry: Arc::new(Telemetry::new()),
+        }
     }
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {

@@ -5,7 +5,7 @@ use super::shared::callback::{CallbackData, Cancel};
 use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{charts, meetings, membership, minutes, report, review};
+use super::{calendar, charts, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -43,6 +43,8 @@ enum Command {
     Review,
     #[strum(serialize = "wherewho", serialize = "quiouquoi")]
     WhereWho,
+    #[strum(serialize = "calendar", serialize = "calendrier")]
+    Calendar,
 }
 
 impl Command {
@@ -59,6 +61,7 @@ impl Command {
                 | Command::Missing
                 | Command::Actions
                 | Command::WhereWho
+                | Command::Calendar
         )
     }
 }
@@ -72,6 +75,7 @@ pub enum Button {
     Minutes(minutes::callback::Cb),
     Report(report::callback::Cb),
     Review(review::callback::Cb),
+    Calendar(calendar::callback::Cb),
     Chart(ChartButton),
 }
 
@@ -84,6 +88,7 @@ impl CallbackData for Button {
             Button::Minutes(cb) => cb.encode(),
             Button::Report(cb) => cb.encode(),
             Button::Review(cb) => cb.encode(),
+            Button::Calendar(cb) => cb.encode(),
             Button::Chart(cb) => cb.encode(),
         }
     }
@@ -96,6 +101,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Minutes))
             .or_else(|| CallbackData::decode(data).map(Button::Report))
             .or_else(|| CallbackData::decode(data).map(Button::Review))
+            .or_else(|| CallbackData::decode(data).map(Button::Calendar))
             .or_else(|| CallbackData::decode(data).map(Button::Chart))
     }
 }
@@ -186,6 +192,7 @@ async fn on_command(
         Command::Export => review::export(turn, args).await,
         Command::Review => review::review(turn, args).await,
         Command::WhereWho => review::where_who(turn, args).await,
+        Command::Calendar => calendar::show(turn).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -247,6 +254,7 @@ async fn on_button(
         Button::Minutes(cb) => minutes::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Calendar(cb) => calendar::on_button(turn, cb, message_id).await,
         Button::Chart(cb) => charts::on_button(turn, cb).await,
     }
 }

@@ -2,12 +2,14 @@
 //! Each variant is one Fluent message id (its name in kebab-case); its fields are the
 //! message's variables (a role as its code, a yes/no as "yes" or "no").
 
+mod calendar;
 mod charts;
 mod main;
 mod meetings;
 mod minutes;
 mod report;
 
+pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
@@ -15,8 +17,8 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    charts::ChartsMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, main::MainMsgDiscriminants,
+    meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -30,6 +32,7 @@ pub enum Msg {
     Meetings(MeetingsMsg),
     Minutes(MinutesMsg),
     Report(ReportMsg),
+    Calendar(CalendarMsg),
     Charts(ChartsMsg),
 }
 
@@ -50,7 +53,14 @@ macro_rules! feature_messages {
     };
 }
 
-feature_messages!(Main(MainMsg), Meetings(MeetingsMsg), Minutes(MinutesMsg), Report(ReportMsg), Charts(ChartsMsg));
+feature_messages!(
+    Main(MainMsg),
+    Meetings(MeetingsMsg),
+    Minutes(MinutesMsg),
+    Report(ReportMsg),
+    Calendar(CalendarMsg),
+    Charts(ChartsMsg)
+);
 
 impl From<&Msg> for Msg {
     fn from(m: &Msg) -> Self {
@@ -66,6 +76,7 @@ impl Msg {
             Msg::Meetings(m) => m.into(),
             Msg::Minutes(m) => m.into(),
             Msg::Report(m) => m.into(),
+            Msg::Calendar(m) => m.into(),
             Msg::Charts(m) => m.into(),
         }
     }
@@ -77,6 +88,7 @@ impl Msg {
             Msg::Meetings(m) => args_of(m),
             Msg::Minutes(m) => args_of(m),
             Msg::Report(m) => args_of(m),
+            Msg::Calendar(m) => args_of(m),
             Msg::Charts(m) => args_of(m),
         }
     }
