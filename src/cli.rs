@@ -238,7 +238,8 @@ fn one_line(e: &anyhow::Error) -> String {
 async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = Db::connect(&config.database_url).await?;
     Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl)
-        .with_invitation_lead(config.invitation_lead))
+        .with_invitation_lead(config.invitation_lead)
+        .with_vote_quorum(config.vote_quorum_percent))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {

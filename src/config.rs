@@ -21,6 +21,8 @@ pub struct Config {
     pub invitation_lead: Duration,
     /// `CLUSTER_NUDGE_CRON`: when chairs without a meeting next month are nudged (cron with seconds).
     pub nudge_cron: String,
+    /// `CLUSTER_VOTE_QUORUM_PERCENT`: a vote's quorum, as a share of the member organisations.
+    pub vote_quorum_percent: u8,
 }
 
 impl std::fmt::Debug for Config {
@@ -34,6 +36,7 @@ impl std::fmt::Debug for Config {
             .field("invitation_ttl_days", &self.invitation_ttl.num_days())
             .field("invitation_lead_days", &self.invitation_lead.num_days())
             .field("nudge_cron", &self.nudge_cron)
+            .field("vote_quorum_percent", &self.vote_quorum_percent)
             .finish()
     }
 }
@@ -75,7 +78,15 @@ impl Config {
         if let Err(e) = crate::scheduler::CronRule::monthly_nudge(&nudge_cron) {
             bail!("CLUSTER_NUDGE_CRON: {e}");
         }
+        let vote_quorum_percent = match non_empty("CLUSTER_VOTE_QUORUM_PERCENT") {
+            Some(raw) => match raw.parse::<u8>() {
+                Ok(p) if (1..=100).contains(&p) => p,
+                _ => bail!("CLUSTER_VOTE_QUORUM_PERCENT must be a whole number from 1 to 100, not {raw}"),
+            },
+            None => crate::domain::vote::DEFAULT_QUORUM_PERCENT,
+        };
         Ok(Self {
+            vote_quorum_percent,
             invitation_lead: Duration::days(lead_days),
             nudge_cron,
             token: non_empty("TELOXIDE_TOKEN"),
@@ -114,6 +125,10 @@ mod tests {
         assert!(cfg(&[("CLUSTER_INVITATION_TTL_DAYS", "abc")]).is_err());
         assert!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "1")]).is_err());
         assert!(cfg(&[("CLUSTER_NUDGE_CRON", "sometimes")]).is_err());
+        assert!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "0")]).is_err());
+        assert!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "half")]).is_err());
+        assert_eq!(cfg(&[]).unwrap().vote_quorum_percent, 50);
+        assert_eq!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "67")]).unwrap().vote_quorum_percent, 67);
         assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
     }
 

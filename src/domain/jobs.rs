@@ -60,28 +60,73 @@ pub enum Job {
     },
     // 4W (issue 5)
     Fourw(FourwJob),
+    /// Votes, agenda items and monthly series.
+    Decision(DecisionJob),
 }
 
 /// A message to one person, rendered when it is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "msg", rename_all = "snake_case")]
 pub enum Outgoing {
-    Invitation { meeting_id: i64, organisation_id: i64, role: Role },
-    Reminder { meeting_id: i64, organisation_id: i64, hours: i64 },
-    RsvpSummary { meeting_id: i64 },
-    MeetingChanged { meeting_id: i64, organisation_id: i64, cancelled: bool },
-    HandoverRequest { meeting_id: i64, organisation_id: i64 },
-    DeliveryFailed { meeting_id: i64, person_id: i64, reason: String },
-    AbsenceFlag { mechanism_id: i64, organisation_id: i64, meetings: i64 },
-    MonthlyNudge { mechanism_id: i64, year: i32, month: u32 },
+    Invitation {
+        meeting_id: i64,
+        organisation_id: i64,
+        role: Role,
+    },
+    Reminder {
+        meeting_id: i64,
+        organisation_id: i64,
+        hours: i64,
+    },
+    RsvpSummary {
+        meeting_id: i64,
+    },
+    MeetingChanged {
+        meeting_id: i64,
+        organisation_id: i64,
+        cancelled: bool,
+    },
+    HandoverRequest {
+        meeting_id: i64,
+        organisation_id: i64,
+    },
+    DeliveryFailed {
+        meeting_id: i64,
+        person_id: i64,
+        reason: String,
+    },
+    AbsenceFlag {
+        mechanism_id: i64,
+        organisation_id: i64,
+        meetings: i64,
+    },
+    MonthlyNudge {
+        mechanism_id: i64,
+        year: i32,
+        month: u32,
+    },
     // Minutes (issue 4)
-    MinutesReminder { meeting_id: i64, hours: i64 },
-    MinutesOverdue { meeting_id: i64 },
-    Minutes { minutes_id: i64 },
-    Document { document_id: i64 },
-    ActionReminder { action_id: i64, due_today: bool },
+    MinutesReminder {
+        meeting_id: i64,
+        hours: i64,
+    },
+    MinutesOverdue {
+        meeting_id: i64,
+    },
+    Minutes {
+        minutes_id: i64,
+    },
+    Document {
+        document_id: i64,
+    },
+    ActionReminder {
+        action_id: i64,
+        due_today: bool,
+    },
     // 4W (issue 5)
     Fourw(FourwMsg),
+    /// Votes and agenda items.
+    Decision(DecisionMsg),
 }
 
 impl Job {
@@ -100,6 +145,7 @@ impl Job {
             Job::ActionReminder { .. } => "action_reminder",
             // 4W (issue 5)
             Job::Fourw(_) => "fourw",
+            Job::Decision(_) => "decision",
         }
     }
 
@@ -119,6 +165,8 @@ impl Job {
             | Job::ActionReminder { .. } => None,
             // 4W (issue 5)
             Job::Fourw(_) => None,
+            // Votes outlive a moved meeting; series jobs belong to the series.
+            Job::Decision(_) => None,
         }
     }
 }
@@ -141,6 +189,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             // 4W (issue 5)
             Outgoing::Fourw(_) => None,
+            Outgoing::Decision(_) => None,
         }
     }
 }
@@ -179,6 +228,50 @@ pub enum FourwMsg {
     Returned { line_id: i64 },
 }
 
+/// The jobs of votes and monthly series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum DecisionJob {
+    /// Send the question to every member of the mechanism and its chair.
+    VoteOpened { vote_id: i64 },
+    /// Remind the organisations that have not voted (focal point and alternate).
+    VoteReminder { vote_id: i64 },
+    /// Record the result and send it to every member of the mechanism and its chair.
+    VoteClose { vote_id: i64 },
+    /// Keep the next occurrences of a monthly series scheduled (run as each one starts).
+    ExtendSeries { series_id: i64 },
+}
+
+/// Vote and agenda messages to one person, rendered when sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision_msg", rename_all = "snake_case")]
+pub enum DecisionMsg {
+    /// The question, with buttons for those who may vote (checked again when pressed).
+    VoteQuestion {
+        vote_id: i64,
+    },
+    VoteReminder {
+        vote_id: i64,
+        organisation_id: i64,
+    },
+    /// The focal point handed the vote over: to the alternate.
+    VoteHandover {
+        vote_id: i64,
+        organisation_id: i64,
+    },
+    VoteResult {
+        vote_id: i64,
+    },
+    /// A member proposed an agenda item: to the chair, with accept / decline.
+    AgendaProposed {
+        item_id: i64,
+    },
+    /// The chair accepted or declined an item: to the member who proposed it.
+    AgendaDecided {
+        item_id: i64,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +291,8 @@ mod tests {
                 person_id: 4,
                 message: Outgoing::Fourw(FourwMsg::Matrix { mechanism_id: 1, year: 2026, month: 11 }),
             },
+            Job::Decision(DecisionJob::VoteClose { vote_id: 5 }),
+            Job::Deliver { person_id: 4, message: Outgoing::Decision(DecisionMsg::VoteResult { vote_id: 5 }) },
         ];
         for job in jobs {
             let json = serde_json::to_string(&job).unwrap();

@@ -1,5 +1,7 @@
 //! Pure types and rules of the cluster: no database, no Telegram.
 
+pub mod agenda;
+pub mod catchup;
 pub mod clock;
 pub mod entities;
 pub mod error;
@@ -9,7 +11,9 @@ pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;
+pub mod participation;
 pub mod text;
+pub mod vote;
 // 4W (issue 5)
 pub mod fourw;
 

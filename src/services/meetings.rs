@@ -21,7 +21,7 @@ pub enum Actor<'a> {
 }
 
 impl Actor<'_> {
-    fn person_id(&self) -> Option<i64> {
+    pub fn person_id(&self) -> Option<i64> {
         match self {
             Actor::CommandLine => None,
             Actor::Person(a) => Some(a.person.id),
@@ -29,7 +29,7 @@ impl Actor<'_> {
     }
 
     /// Chairs manage their mechanisms' meetings; coordinators and the command line all.
-    fn may_manage(&self, mechanism_id: i64) -> bool {
+    pub fn may_manage(&self, mechanism_id: i64) -> bool {
         match self {
             Actor::CommandLine => true,
             Actor::Person(a) => a.coordinator || a.chairs(mechanism_id),
@@ -75,7 +75,7 @@ pub async fn managed_mechanisms(ctx: &Ctx, access: &Access) -> AppResult<Vec<Mec
     }
 }
 
-fn new_uid() -> String {
+pub(crate) fn new_uid() -> String {
     let mut b = [0u8; 12];
     rand::rngs::OsRng.fill_bytes(&mut b);
     format!("meeting-{}@cluster-bot", b.iter().map(|x| format!("{x:02x}")).collect::<String>())
@@ -122,12 +122,13 @@ pub async fn create(ctx: &Ctx, actor: Actor<'_>, draft: MeetingDraft) -> AppResu
         schedule_jobs(ctx, &m, m.invitations_sent_at.is_none()).await?;
         created.push(m);
     }
+    super::series::plan_extensions(ctx, &created).await?;
     ctx.wake.notify_one();
     Ok(created)
 }
 
 /// Queues the jobs of a meeting for its current time and sequence.
-async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> AppResult<()> {
+pub(crate) async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> AppResult<()> {
     let now = ctx.clock.now();
     let t = m.timing();
     let prefix = format!("m{}:s{}", m.id, m.sequence);
@@ -458,6 +459,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
         // 4W (issue 5)
         Job::Fourw(job) => return super::reports::fan_out(ctx, job).await,
+        Job::Decision(job) => return super::votes::fan_out(ctx, job).await,
         other => return super::minutes::fan_out(ctx, other).await,
     }
     if queued > 0 {

@@ -1,11 +1,15 @@
 //! Use cases. They take the storage and a clock, check who may do what, and return
 //! domain values (never message text).
 
+pub mod agenda;
 pub mod calendar;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;
+pub mod participation;
 pub mod people;
+pub mod series;
+pub mod votes;
 // 4W (issue 5)
 pub mod export;
 pub mod reports;
@@ -30,15 +34,30 @@ pub struct Ctx {
     pub invitation_lead: Duration,
     /// Wakes the scheduler when a job is queued for now.
     pub wake: Arc<Notify>,
+    /// The quorum of a vote: this share (per cent) of the mechanism's member organisations.
+    pub vote_quorum_percent: u8,
 }
 
 impl Ctx {
     pub fn new(db: Db, clock: Arc<dyn Clock>, tz: Tz, invitation_ttl: Duration) -> Self {
-        Self { db, clock, tz, invitation_ttl, invitation_lead: Duration::days(7), wake: Arc::new(Notify::new()) }
+        Self {
+            db,
+            clock,
+            tz,
+            invitation_ttl,
+            invitation_lead: Duration::days(7),
+            wake: Arc::new(Notify::new()),
+            vote_quorum_percent: crate::domain::vote::DEFAULT_QUORUM_PERCENT,
+        }
     }
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {
         self.invitation_lead = lead;
+        self
+    }
+
+    pub fn with_vote_quorum(mut self, percent: u8) -> Self {
+        self.vote_quorum_percent = percent;
         self
     }
 }

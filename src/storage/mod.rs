@@ -1,14 +1,18 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
+pub mod agenda;
 pub mod dialogues;
 pub mod invitations;
 pub mod jobs;
 pub mod meetings;
 pub mod memberships;
 pub mod minutes;
+pub mod participation;
 pub mod people;
 pub mod reference;
+pub mod series;
 pub mod settings;
+pub mod votes;
 // 4W (issue 5)
 pub mod reports;
 

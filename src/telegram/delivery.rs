@@ -562,6 +562,7 @@ impl TelegramRunner {
             }
             // 4W (issue 5)
             Outgoing::Fourw(_) => return Ok(Err("4W messages are sent by telegram::report".into())),
+            Outgoing::Decision(_) => return Ok(Err("vote and agenda messages are not sent yet".into())),
         }))
     }
 }
