@@ -398,6 +398,9 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             if meeting::is_obsolete(now, &m.timing()) {
                 return Ok(Err("meeting already started".into()));
             }
+            if meeting::reminder_superseded(now, &m.timing(), *hours) {
+                return Ok(Err("superseded by a later reminder".into()));
+            }
             let answers = meetings::answers(&ctx.db, m.id).await?;
             for ms in invitees(ctx, &m).await? {
                 let answer = answers.iter().find(|(o, _)| *o == ms.organisation.id).map(|(_, a)| *a);
