@@ -26,7 +26,7 @@ async fn organisations(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<Organisati
         .filter(|m| m.role.is_single_seat())
         .map(|m| m.organisation)
         .collect();
-    orgs.sort_by(|a, b| (a.observer, a.acronym.to_lowercase()).cmp(&(b.observer, b.acronym.to_lowercase())));
+    orgs.sort_by_key(|o| (o.observer, o.acronym.to_lowercase()));
     orgs.dedup_by_key(|o| o.id);
     Ok(orgs)
 }

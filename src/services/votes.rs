@@ -34,7 +34,7 @@ pub async fn member_organisations(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec
         .filter(|m| m.role.is_single_seat() && !m.organisation.observer)
         .map(|m| m.organisation)
         .collect();
-    orgs.sort_by(|a, b| a.acronym.to_lowercase().cmp(&b.acronym.to_lowercase()));
+    orgs.sort_by_key(|o| o.acronym.to_lowercase());
     orgs.dedup_by_key(|o| o.id);
     Ok(orgs)
 }

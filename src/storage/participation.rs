@@ -28,7 +28,8 @@ pub async fn attendance(
 }
 
 /// (meetings the organisation was invited to, answers given at least `notice_secs` before the
-/// start) among the meetings that started in [from, to).
+/// start) among the meetings that started in [from, to). Invited: the invitations went out
+/// while the organisation held a focal point or alternate seat in the mechanism.
 pub async fn answers(
     db: &Db,
     mechanism_id: i64,
@@ -38,19 +39,21 @@ pub async fn answers(
     notice_secs: i64,
 ) -> AppResult<(i64, i64)> {
     sqlx::query_as(
-        "SELECT COUNT(DISTINCT im.meeting_id),
-                COUNT(DISTINCT CASE WHEN r.answered_at <= mt.starts_at - ? THEN r.meeting_id END)
-         FROM invitation_messages im
-         JOIN meetings mt ON mt.id = im.meeting_id
-         LEFT JOIN rsvps r ON r.meeting_id = im.meeting_id AND r.organisation_id = im.organisation_id
-         WHERE mt.mechanism_id = ? AND im.organisation_id = ? AND mt.status = 'scheduled'
-           AND mt.starts_at >= ? AND mt.starts_at < ?",
+        "SELECT COUNT(*), COUNT(CASE WHEN r.answered_at <= mt.starts_at - ? THEN 1 END)
+         FROM meetings mt
+         LEFT JOIN rsvps r ON r.meeting_id = mt.id AND r.organisation_id = ?
+         WHERE mt.mechanism_id = ? AND mt.status = 'scheduled' AND mt.invitations_sent_at IS NOT NULL
+           AND mt.starts_at >= ? AND mt.starts_at < ?
+           AND EXISTS (SELECT 1 FROM memberships ms WHERE ms.organisation_id = ? AND ms.mechanism_id = mt.mechanism_id
+                AND ms.role IN ('focal', 'alternate') AND ms.started_at <= mt.invitations_sent_at
+                AND (ms.ended_at IS NULL OR ms.ended_at > mt.invitations_sent_at))",
     )
     .bind(notice_secs)
-    .bind(mechanism_id)
     .bind(organisation_id)
+    .bind(mechanism_id)
     .bind(ts(from))
     .bind(ts(to))
+    .bind(organisation_id)
     .fetch_one(&db.pool)
     .await
     .map_err(internal)
