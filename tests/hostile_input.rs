@@ -6,7 +6,8 @@ use clap::Parser;
 use cluster_bot::domain::invitation::CODE_LEN;
 use cluster_bot::domain::meeting::{parse_date, parse_duration, parse_time};
 use cluster_bot::domain::{DisplayName, InvitationCode, Language, Role, fourw, minutes};
-use cluster_bot::telegram::callback::{Cb, MAX_CALLBACK_BYTES};
+use cluster_bot::telegram::router::Button as Cb;
+use cluster_bot::telegram::shared::callback::{CallbackData, MAX_CALLBACK_BYTES};
 use proptest::prelude::*;
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -65,8 +65,9 @@ pub enum Job {
 }
 
 /// A message to one person, rendered when it is sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(tag = "msg", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Outgoing {
     Invitation {
         meeting_id: i64,
@@ -172,6 +173,11 @@ impl Job {
 }
 
 impl Outgoing {
+    /// The kind of message, for logs and records.
+    pub fn kind(&self) -> &'static str {
+        self.into()
+    }
+
     pub fn meeting_id(&self) -> Option<i64> {
         match self {
             Outgoing::Invitation { meeting_id, .. }

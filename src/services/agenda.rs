@@ -3,7 +3,8 @@
 //! chair can also add an item at once (from a who-does-what-where gap or duplication).
 
 use super::Ctx;
-use super::meetings::{Actor, chair_recipients, get, managed};
+use super::meetings::{Actor, get, managed};
+use super::outbox::chair_recipients;
 use super::people::Access;
 use crate::domain::agenda::{self, AgendaItem, AgendaRefusal, ItemSource, ItemStatus};
 use crate::domain::jobs::{DecisionMsg, Job, Outgoing};

@@ -2,14 +2,16 @@
 //! reminders and summaries (as jobs), attendance.
 
 use super::Ctx;
+use super::outbox::{chair_recipients, dedup, deliver};
 use super::people::Access;
 use crate::domain::jobs::{Job, Outgoing};
 use crate::domain::meeting::{
     self, MeetingKind, MonthlyRule, RsvpAnswer, Timing, absent_in_a_row, check_notice, invitation_due, reminder_roles,
     reminders_due, summary_due,
 };
-use crate::domain::{AppError, AppResult, Mechanism, Meeting, MembershipView, Organisation, Person, Role};
-use crate::storage::{jobs, meetings, memberships, people, reference};
+use crate::domain::minutes::{MINUTES_REMINDER_HOURS, minutes_deadline};
+use crate::domain::{AppError, AppResult, Mechanism, Meeting, MembershipView, Organisation, Role};
+use crate::storage::{jobs, meetings, memberships, reference};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rand::RngCore;
 
@@ -122,7 +124,7 @@ pub async fn create(ctx: &Ctx, actor: Actor<'_>, draft: MeetingDraft) -> AppResu
         schedule_jobs(ctx, &m, m.invitations_sent_at.is_none()).await?;
         created.push(m);
     }
-    super::series::plan_extensions(ctx, &created).await?;
+    plan_series_extensions(ctx, &created).await?;
     ctx.wake.notify_one();
     Ok(created)
 }
@@ -144,7 +146,21 @@ pub(crate) async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> 
     if let Some(at) = summary_due(now, &t) {
         jobs::enqueue(&ctx.db, &format!("{prefix}:summary"), &Job::FanOutSummary { meeting_id: m.id }, at, now).await?;
     }
-    super::minutes::schedule_minutes_jobs(ctx, m).await?;
+    schedule_minutes_jobs(ctx, m).await?;
+    Ok(())
+}
+
+/// Queues the chair's reminders (+24 h, +48 h) and the overdue notice (+72 h) of a meeting.
+async fn schedule_minutes_jobs(ctx: &Ctx, m: &Meeting) -> AppResult<()> {
+    let now = ctx.clock.now();
+    let end = m.ends_at();
+    for hours in MINUTES_REMINDER_HOURS {
+        let key = format!("min:m{}:s{}:{hours}h", m.id, m.sequence);
+        let job = Job::MinutesReminder { meeting_id: m.id, hours };
+        jobs::enqueue(&ctx.db, &key, &job, end + Duration::hours(hours), now).await?;
+    }
+    let key = format!("min:m{}:s{}:overdue", m.id, m.sequence);
+    jobs::enqueue(&ctx.db, &key, &Job::MinutesOverdue { meeting_id: m.id }, minutes_deadline(end), now).await?;
     Ok(())
 }
 
@@ -343,32 +359,6 @@ pub async fn rsvp_summary(ctx: &Ctx, m: &Meeting) -> AppResult<RsvpSummary> {
     Ok(s)
 }
 
-/// Who receives what is meant for the chair: the mechanism's chairs, or the coordinators
-/// when it has none.
-pub async fn chair_recipients(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
-    let chairs: Vec<i64> = memberships::active_in_mechanism(&ctx.db, mechanism_id)
-        .await?
-        .into_iter()
-        .filter(|m| m.role == Role::Chair)
-        .map(|m| m.person_id)
-        .collect();
-    if !chairs.is_empty() {
-        return Ok(dedup(chairs));
-    }
-    Ok(people::coordinators(&ctx.db).await?.into_iter().map(|p: Person| p.id).collect())
-}
-
-fn dedup(mut v: Vec<i64>) -> Vec<i64> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-async fn deliver(ctx: &Ctx, key: String, person_id: i64, message: Outgoing) -> AppResult<bool> {
-    let now = ctx.clock.now();
-    jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message }, now, now).await
-}
-
 /// Runs a fan-out job: decides who receives what and queues one delivery per person.
 /// Returns `Err(reason)` inside `Ok` when the job is obsolete and was skipped.
 pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
@@ -459,52 +449,12 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
                 }
             }
         }
-        Job::Deliver { .. } => return Ok(Err("not a fan-out job".into())),
-        // 4W (issue 5)
-        Job::Fourw(job) => return super::reports::fan_out(ctx, job).await,
-        Job::Decision(job) => return super::votes::fan_out(ctx, job).await,
-        other => return super::minutes::fan_out(ctx, other).await,
+        other => return Ok(Err(format!("not a meetings fan-out job: {}", other.kind()))),
     }
     if queued > 0 {
         ctx.wake.notify_one();
     }
     Ok(Ok(queued))
-}
-
-/// Records a delivery that will never succeed and tells the chair about it once.
-pub async fn report_failed_delivery(
-    ctx: &Ctx,
-    job_id: i64,
-    person_id: i64,
-    chat_id: i64,
-    message: &Outgoing,
-    reason: &str,
-) -> AppResult<()> {
-    let now = ctx.clock.now();
-    let meeting_id = super::minutes::meeting_of(ctx, message).await?;
-    jobs::record_failure(&ctx.db, job_id, meeting_id, person_id, chat_id, reason, now).await?;
-    // Only failures of what members must receive are reported (not failures of reports).
-    let Some(meeting_id) = meeting_id else { return Ok(()) };
-    if matches!(
-        message,
-        Outgoing::DeliveryFailed { .. }
-            | Outgoing::RsvpSummary { .. }
-            | Outgoing::MinutesReminder { .. }
-            | Outgoing::MinutesOverdue { .. }
-    ) {
-        return Ok(());
-    }
-    let m = get(ctx, meeting_id).await?;
-    for chair in chair_recipients(ctx, m.mechanism.id).await? {
-        if chair == person_id {
-            continue;
-        }
-        let key = format!("m{}:failed:p{}:to{}", m.id, person_id, chair);
-        let msg = Outgoing::DeliveryFailed { meeting_id: m.id, person_id, reason: reason.to_string() };
-        deliver(ctx, key, chair, msg).await?;
-    }
-    ctx.wake.notify_one();
-    Ok(())
 }
 
 // ------------------------------------------------------------ attendance
@@ -621,4 +571,17 @@ pub async fn attendance_stats(ctx: &Ctx, mechanism_id: i64, last: i64) -> AppRes
         out.push((org, present, h.len()));
     }
     Ok(out)
+}
+
+/// Plans the top-up of a monthly series at the start of each of its meetings (run by
+/// `series::extend`, so that the series always has its next occurrences scheduled).
+pub(crate) async fn plan_series_extensions(ctx: &Ctx, created: &[Meeting]) -> AppResult<()> {
+    let now = ctx.clock.now();
+    for m in created {
+        let Some(series_id) = m.series_id else { continue };
+        let key = format!("series{series_id}:extend:m{}", m.id);
+        let job = Job::Decision(crate::domain::jobs::DecisionJob::ExtendSeries { series_id });
+        jobs::enqueue(&ctx.db, &key, &job, m.starts_at, now).await?;
+    }
+    Ok(())
 }

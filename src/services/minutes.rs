@@ -2,12 +2,12 @@
 //! follow-up plan of recommendations (action points).
 
 use super::Ctx;
-use super::meetings::{Actor, chair_recipients, get};
+use super::meetings::{Actor, get};
+use super::outbox::{chair_recipients, deliver};
 use super::people::Access;
 use crate::domain::jobs::{Job, Outgoing};
 use crate::domain::minutes::{
-    ACTION_REMINDER_DAYS_BEFORE, MAX_MINUTES_TEXT, MINUTES_REMINDER_HOURS, minutes_deadline, on_time,
-    parse_action_points,
+    ACTION_REMINDER_DAYS_BEFORE, MAX_MINUTES_TEXT, minutes_deadline, on_time, parse_action_points,
 };
 use crate::domain::{AppError, AppResult, Mechanism, Meeting, Organisation, Role};
 use crate::storage::minutes::{ActionRow, MinutesRow, NewAction, NewMinutes};
@@ -23,20 +23,6 @@ pub enum MinutesContent {
         file_name: Option<String>,
     },
     Text(String),
-}
-
-/// Queues the chair's reminders (+24 h, +48 h) and the overdue notice (+72 h) of a meeting.
-pub async fn schedule_minutes_jobs(ctx: &Ctx, m: &Meeting) -> AppResult<()> {
-    let now = ctx.clock.now();
-    let end = m.ends_at();
-    for hours in MINUTES_REMINDER_HOURS {
-        let key = format!("min:m{}:s{}:{hours}h", m.id, m.sequence);
-        let job = Job::MinutesReminder { meeting_id: m.id, hours };
-        jobs::enqueue(&ctx.db, &key, &job, end + Duration::hours(hours), now).await?;
-    }
-    let key = format!("min:m{}:s{}:overdue", m.id, m.sequence);
-    jobs::enqueue(&ctx.db, &key, &Job::MinutesOverdue { meeting_id: m.id }, minutes_deadline(end), now).await?;
-    Ok(())
 }
 
 /// Past meetings of the mechanisms a person manages, those without minutes first.
@@ -155,11 +141,6 @@ pub async fn mechanism_recipients(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec
     Ok(ids)
 }
 
-async fn deliver(ctx: &Ctx, key: String, person_id: i64, message: Outgoing) -> AppResult<usize> {
-    let now = ctx.clock.now();
-    Ok(jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message }, now, now).await? as usize)
-}
-
 /// Runs the minutes' fan-out jobs. `Ok(Err(reason))` when the job had become pointless.
 pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
     let mut queued = 0;
@@ -171,8 +152,9 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
             for chair in chair_recipients(ctx, m.mechanism.id).await? {
                 let key = format!("min:m{}:remind{hours}h:p{chair}", m.id);
-                queued +=
-                    deliver(ctx, key, chair, Outgoing::MinutesReminder { meeting_id: m.id, hours: *hours }).await?;
+                queued += usize::from(
+                    deliver(ctx, key, chair, Outgoing::MinutesReminder { meeting_id: m.id, hours: *hours }).await?,
+                );
             }
         }
         Job::MinutesOverdue { meeting_id } => {
@@ -185,7 +167,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
             for c in people::coordinators(&ctx.db).await? {
                 let key = format!("overdue:m{}:p{}", m.id, c.id);
-                queued += deliver(ctx, key, c.id, Outgoing::MinutesOverdue { meeting_id: m.id }).await?;
+                queued += usize::from(deliver(ctx, key, c.id, Outgoing::MinutesOverdue { meeting_id: m.id }).await?);
             }
         }
         Job::DistributeMinutes { minutes_id } => {
@@ -193,7 +175,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             let m = get(ctx, mn.meeting_id).await?;
             for person in mechanism_recipients(ctx, m.mechanism.id).await? {
                 let key = format!("minutes{}:p{person}", mn.id);
-                queued += deliver(ctx, key, person, Outgoing::Minutes { minutes_id: mn.id }).await?;
+                queued += usize::from(deliver(ctx, key, person, Outgoing::Minutes { minutes_id: mn.id }).await?);
             }
         }
         Job::DistributeDocument { document_id } => {
@@ -205,7 +187,8 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             everyone.dedup();
             for person in everyone {
                 let key = format!("doc{document_id}:p{person}");
-                queued += deliver(ctx, key, person, Outgoing::Document { document_id: *document_id }).await?;
+                queued +=
+                    usize::from(deliver(ctx, key, person, Outgoing::Document { document_id: *document_id }).await?);
             }
         }
         Job::ActionReminder { action_id, due_today } => {
@@ -217,7 +200,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
                 if let Some(h) = memberships::seat_holder(&ctx.db, a.organisation_id, a.mechanism_id, role).await? {
                     let key = format!("ap{}:{}:p{}", a.id, if *due_today { "due" } else { "before" }, h.person_id);
                     let msg = Outgoing::ActionReminder { action_id: a.id, due_today: *due_today };
-                    queued += deliver(ctx, key, h.person_id, msg).await?;
+                    queued += usize::from(deliver(ctx, key, h.person_id, msg).await?);
                 }
             }
         }

@@ -1,19 +1,23 @@
 //! Use cases. They take the storage and a clock, check who may do what, and return
 //! domain values (never message text).
+//!
+//! They import each other in one direction only: `dispatch` (the scheduler's entry) above
+//! `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
+//! message, who chairs a mechanism) and `people` (who is asking).
 
 pub mod agenda;
 pub mod calendar;
+pub mod dispatch;
+pub mod export;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;
+pub mod outbox;
 pub mod participation;
 pub mod people;
+pub mod reports;
 pub mod series;
 pub mod votes;
-// 4W (issue 5)
-pub mod export;
-pub mod reports;
-// 4W review (issue 5)
 pub mod wherewho;
 
 use crate::domain::Clock;

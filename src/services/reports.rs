@@ -2,6 +2,7 @@
 //! month", and the monthly reporting cycle (reminders to non-submitters, the post-deadline matrix).
 
 use super::Ctx;
+use super::outbox::deliver;
 use super::people::Access;
 use crate::domain::fourw::{DEFAULT_DEADLINE_DAY, Line, LineError, ReportingMonth};
 use crate::domain::jobs::{FourwJob, FourwMsg, Job, Outgoing};
@@ -218,11 +219,6 @@ fn reminder_relevant(ctx: &Ctx, month: ReportingMonth, stage: &str) -> bool {
     crate::domain::catchup::still_relevant(&stages, stage, ctx.clock.now())
 }
 
-async fn deliver(ctx: &Ctx, key: String, person_id: i64, msg: FourwMsg) -> AppResult<bool> {
-    let now = ctx.clock.now();
-    jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id, message: Outgoing::Fourw(msg) }, now, now).await
-}
-
 /// Runs a 4W job of the cycle: queues the later stages and one delivery per person.
 pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, String>> {
     let now = ctx.clock.now();
@@ -261,7 +257,7 @@ pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, Strin
                 for person in reviewers(ctx, mech.id).await? {
                     let key = format!("fw:{rm}:matrix:m{}:p{person}", mech.id);
                     let msg = FourwMsg::Matrix { mechanism_id: mech.id, year: *year, month: *month };
-                    queued += deliver(ctx, key, person, msg).await? as usize;
+                    queued += deliver(ctx, key, person, Outgoing::Fourw(msg)).await? as usize;
                 }
             }
         }
@@ -285,7 +281,7 @@ async fn remind(ctx: &Ctx, month: ReportingMonth, stage: &str) -> AppResult<usiz
                     month: month.month,
                     stage: stage.to_string(),
                 };
-                queued += deliver(ctx, key, person, msg).await? as usize;
+                queued += deliver(ctx, key, person, Outgoing::Fourw(msg)).await? as usize;
             }
         }
     }
@@ -335,7 +331,7 @@ pub async fn return_line(
     let mut queued = false;
     for person in recipients {
         let key = format!("fw:returned:l{line_id}:p{person}:t{}", ctx.clock.now().timestamp());
-        queued |= deliver(ctx, key, person, FourwMsg::Returned { line_id }).await?;
+        queued |= deliver(ctx, key, person, Outgoing::Fourw(FourwMsg::Returned { line_id })).await?;
     }
     if queued {
         ctx.wake.notify_one();

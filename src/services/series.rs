@@ -3,23 +3,11 @@
 //! already scheduled (their invitations may be out); the chair cancels those one by one.
 
 use super::Ctx;
-use super::meetings::{Actor, get, new_uid, schedule_jobs};
-use crate::domain::jobs::{DecisionJob, Job};
+use super::meetings::{Actor, get, new_uid, plan_series_extensions, schedule_jobs};
 use crate::domain::meeting::SERIES_OCCURRENCES;
-use crate::domain::{AppError, AppResult, Meeting};
+use crate::domain::{AppError, AppResult};
 use crate::storage::series::Series;
 use crate::storage::{jobs, meetings, series};
-
-/// Plans the top-up of the series at the start of each of these meetings.
-pub async fn plan_extensions(ctx: &Ctx, created: &[Meeting]) -> AppResult<()> {
-    let now = ctx.clock.now();
-    for m in created {
-        let Some(series_id) = m.series_id else { continue };
-        let key = format!("series{series_id}:extend:m{}", m.id);
-        jobs::enqueue(&ctx.db, &key, &Job::Decision(DecisionJob::ExtendSeries { series_id }), m.starts_at, now).await?;
-    }
-    Ok(())
-}
 
 pub async fn get_series(ctx: &Ctx, series_id: i64) -> AppResult<Series> {
     series::by_id(&ctx.db, series_id).await?.ok_or(AppError::NotFound)
@@ -66,7 +54,7 @@ pub async fn extend(ctx: &Ctx, series_id: i64) -> AppResult<Result<usize, String
         schedule_jobs(ctx, &m, true).await?;
         created.push(m);
     }
-    plan_extensions(ctx, &created).await?;
+    plan_series_extensions(ctx, &created).await?;
     ctx.wake.notify_one();
     Ok(Ok(created.len()))
 }

@@ -3,7 +3,8 @@
 //! and the jobs that carry the question, the reminder and the result to people.
 
 use super::Ctx;
-use super::meetings::{Actor, chair_recipients};
+use super::meetings::Actor;
+use super::outbox::chair_recipients;
 use super::people::Access;
 use crate::domain::jobs::{DecisionJob, DecisionMsg, Job, Outgoing};
 use crate::domain::vote::{self, Choices, DraftError, Refusal, Seat, Secrecy, Tally, Vote};
@@ -332,7 +333,7 @@ pub async fn fan_out(ctx: &Ctx, job: &DecisionJob) -> AppResult<Result<usize, St
                 queued += deliver(ctx, key, person, DecisionMsg::VoteResult { vote_id: v.id }).await? as usize;
             }
         }
-        DecisionJob::ExtendSeries { series_id } => return super::series::extend(ctx, *series_id).await,
+        DecisionJob::ExtendSeries { .. } => return Ok(Err("not a vote job".into())),
     }
     if queued > 0 {
         ctx.wake.notify_one();

@@ -1,23 +1,25 @@
-//! The only place teloxide appears: the handler tree, callback data, keyboards, menus,
-//! the dialogue storage and the bot's start and stop.
+//! The only place teloxide appears. One folder per feature (its dialog, buttons, scheduled
+//! messages), the pieces they share below them (`shared`), the router that maps an update to
+//! its feature, the one delivery path for scheduled messages, and the bot's start and stop.
+//! See ARCHITECTURE.md.
 
-pub mod callback;
 pub mod delivery;
-pub mod handlers;
-pub mod meeting_text;
 pub mod meetings;
-pub mod menu;
+pub mod membership;
 pub mod minutes;
-pub mod state;
-// 4W (issue 5)
 pub mod report;
+pub mod review;
+pub mod router;
+pub mod shared;
 
 use crate::i18n::I18n;
 use crate::scheduler::pacer::{Limits, Pacer};
 use crate::scheduler::{Scheduler, SchedulerHandle, SchedulerOptions};
 use crate::services::Ctx;
 use crate::storage::settings;
-use state::{DialogueStore, State};
+pub use shared::App;
+use shared::menu;
+use shared::state::{DialogueStore, State};
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::dispatching::ShutdownToken;
@@ -27,18 +29,11 @@ use teloxide::prelude::*;
 use teloxide::update_listeners::Polling;
 use url::Url;
 
-/// What every handler receives.
-#[derive(Clone)]
-pub struct App {
-    pub ctx: Ctx,
-    pub i18n: Arc<I18n>,
-}
-
 /// The handler tree: messages and button presses, both inside the persisted dialogue.
-pub fn schema() -> UpdateHandler<handlers::HandlerError> {
+pub fn schema() -> UpdateHandler<shared::HandlerError> {
     dialogue::enter::<Update, DialogueStore, State, _>()
-        .branch(Update::filter_message().endpoint(handlers::on_message))
-        .branch(Update::filter_callback_query().endpoint(handlers::on_callback))
+        .branch(Update::filter_message().endpoint(router::on_message))
+        .branch(Update::filter_callback_query().endpoint(router::on_callback))
 }
 
 pub struct BotOptions {
@@ -55,7 +50,7 @@ pub struct BotOptions {
 impl BotOptions {
     pub fn new(token: String, api_url: Option<Url>) -> Self {
         let mut scheduler = SchedulerOptions::default();
-        // 4W (issue 5): the monthly reporting cycle.
+        // The monthly 4W reporting cycle.
         scheduler.cron.push(
             crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
                 .expect("valid default"),

@@ -34,7 +34,7 @@ impl Runner for Recorder {
         }
         let ctx = self.ctx.clone();
         Box::pin(async move {
-            match cluster_bot::services::meetings::fan_out(&ctx, &job.job).await {
+            match cluster_bot::services::dispatch::fan_out(&ctx, &job.job).await {
                 Ok(Ok(_)) => Outcome::Done,
                 Ok(Err(reason)) => Outcome::Skipped(reason),
                 Err(e) => Outcome::Retry { after: None, error: e.to_string() },

@@ -1,21 +1,24 @@
-//! Minutes in the chat: /minutes (share, or receive again), /missing, /actions, /share.
+//! /minutes: chairs and coordinators share the minutes of a past meeting (a document or a
+//! text, then the action points); members receive past minutes again; /share's document.
 
+use super::Step;
 use super::callback::Cb;
-use super::handlers::{BotDialogue, HandlerError, HandlerResult, Turn, button, kb};
-use super::meeting_text as text;
-use super::state::State;
 use crate::domain::minutes::MAX_MINUTES_TEXT;
 use crate::domain::{AppError, MenuRole};
 use crate::i18n::Msg;
 use crate::services::meetings::Actor;
 use crate::services::minutes::{self as svc, MinutesContent};
 use crate::storage::reference;
+use crate::telegram::shared::format;
+use crate::telegram::shared::{
+    BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerError, HandlerResult, Turn, button, kb,
+};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, MessageId};
 
 const MEETINGS_SHOWN: i64 = 10;
 
-fn date_of(turn: &Turn<'_>, m: &crate::domain::Meeting) -> String {
+pub(super) fn date_of(turn: &Turn<'_>, m: &crate::domain::Meeting) -> String {
     m.starts_at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y").to_string()
 }
 
@@ -31,7 +34,7 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
             turn.say(Msg::MnNoMeetings).await?;
             return Ok(());
         }
-        dialogue.update(State::MinutesPick).await?;
+        dialogue.set(Step::MinutesPick).await?;
         let mut rows: Vec<Vec<InlineKeyboardButton>> = list
             .iter()
             .map(|(m, has)| {
@@ -43,7 +46,7 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
                 vec![button(label, Cb::MnMeeting(m.id))]
             })
             .collect();
-        rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
+        rows.push(vec![button(turn.t(Msg::BtnCancel), Cancel)]);
         turn.say_with(turn.t(Msg::MnChooseMeeting), kb(rows)).await?;
         return Ok(());
     }
@@ -64,18 +67,18 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
     Ok(())
 }
 
-async fn ask_actions(turn: &Turn<'_>, prefix: Option<String>) -> HandlerResult {
+pub(super) async fn ask_actions(turn: &Turn<'_>, prefix: Option<String>) -> HandlerResult {
     let q = turn.t(Msg::MnAskActions);
     let text = match prefix {
         Some(p) => format!("{p}\n{q}"),
         None => q,
     };
-    let k = kb(vec![vec![button(turn.t(Msg::BtnSkip), Cb::MnSkip)], vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]]);
+    let k = kb(vec![vec![button(turn.t(Msg::BtnSkip), Cb::MnSkip)], vec![button(turn.t(Msg::BtnCancel), Cancel)]]);
     turn.say_with(text, k).await?;
     Ok(())
 }
 
-async fn summary(
+pub(super) async fn summary(
     turn: &Turn<'_>,
     meeting_id: i64,
     content: &MinutesContent,
@@ -101,11 +104,11 @@ async fn summary(
     };
     let body = turn.t(Msg::MnSummary {
         mechanism: m.mechanism.name(turn.lang()).to_string(),
-        when: text::meeting_when(turn.app, turn.lang(), &m),
+        when: format::meeting_when(turn.app, turn.lang(), &m),
         content: content_text,
         actions: actions_text,
     });
-    let k = kb(vec![vec![button(turn.t(Msg::BtnShare), Cb::MnShare), button(turn.t(Msg::BtnCancel), Cb::Cancel)]]);
+    let k = kb(vec![vec![button(turn.t(Msg::BtnShare), Cb::MnShare), button(turn.t(Msg::BtnCancel), Cancel)]]);
     match edit {
         Some(id) => {
             turn.bot.edit_message_text(turn.chat, id, body).reply_markup(k).await?;
@@ -122,13 +125,13 @@ async fn summary(
 pub(super) async fn on_input(
     turn: &mut Turn<'_>,
     dialogue: &BotDialogue,
-    state: &State,
+    step: &Step,
     msg: &Message,
 ) -> Result<bool, HandlerError> {
     let document = msg.document().map(|d| (d.file.id.0.clone(), d.file_name.clone()));
     let typed = msg.text().map(str::to_string);
-    match state {
-        State::MinutesContent { meeting_id } => {
+    match step {
+        Step::MinutesContent { meeting_id } => {
             let content = match (document, typed) {
                 (Some((file_id, file_name)), _) => MinutesContent::Document { file_id, file_name },
                 (None, Some(t)) if t.chars().count() > MAX_MINUTES_TEXT => {
@@ -141,11 +144,11 @@ pub(super) async fn on_input(
                     return Ok(true);
                 }
             };
-            dialogue.update(State::MinutesActions { meeting_id: *meeting_id, content }).await?;
+            dialogue.set(Step::MinutesActions { meeting_id: *meeting_id, content }).await?;
             ask_actions(turn, None).await?;
             Ok(true)
         }
-        State::MinutesActions { meeting_id, content } => {
+        Step::MinutesActions { meeting_id, content } => {
             let Some(t) = typed else {
                 ask_actions(turn, None).await?;
                 return Ok(true);
@@ -154,7 +157,7 @@ pub(super) async fn on_input(
                 Ok(list) if list.is_empty() => ask_actions(turn, None).await?,
                 Ok(_) => {
                     dialogue
-                        .update(State::MinutesConfirm {
+                        .set(Step::MinutesConfirm {
                             meeting_id: *meeting_id,
                             content: content.clone(),
                             actions: Some(t.clone()),
@@ -169,14 +172,14 @@ pub(super) async fn on_input(
             }
             Ok(true)
         }
-        State::ShareAwaitDocument => {
+        Step::ShareAwaitDocument => {
             let Some((file_id, file_name)) = document else {
                 turn.say(Msg::ShareSendDocument).await?;
                 return Ok(true);
             };
             let caption = msg.caption().map(|c| c.chars().take(500).collect::<String>());
-            let next = State::ShareMechanisms { file_id, file_name, caption, selected: vec![] };
-            dialogue.update(next.clone()).await?;
+            let next = Step::ShareMechanisms { file_id, file_name, caption, selected: vec![] };
+            dialogue.set(next.clone()).await?;
             show_mechanism_picker(turn, &[], None).await?;
             Ok(true)
         }
@@ -184,7 +187,7 @@ pub(super) async fn on_input(
     }
 }
 
-async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edit: Option<MessageId>) -> HandlerResult {
+pub(super) async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edit: Option<MessageId>) -> HandlerResult {
     let mechs = reference::mechanisms(&turn.app.ctx.db).await?;
     let buttons: Vec<InlineKeyboardButton> = mechs
         .iter()
@@ -196,7 +199,7 @@ async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edit: Option<M
         })
         .collect();
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
-    rows.push(vec![button(turn.t(Msg::BtnSend), Cb::ShareSend), button(turn.t(Msg::BtnCancel), Cb::Cancel)]);
+    rows.push(vec![button(turn.t(Msg::BtnSend), Cb::ShareSend), button(turn.t(Msg::BtnCancel), Cancel)]);
     let q = turn.t(Msg::ShareChooseMechanisms);
     match edit {
         Some(id) => {
@@ -212,16 +215,16 @@ async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edit: Option<M
 pub(super) async fn on_button(
     turn: &mut Turn<'_>,
     dialogue: &BotDialogue,
-    state: State,
+    step: Step,
     cb: Cb,
     message_id: MessageId,
-) -> Result<Option<Msg>, HandlerError> {
-    match (cb, state) {
-        (Cb::MnMeeting(meeting_id), State::MinutesPick) => {
+) -> ButtonResult {
+    match (cb, step) {
+        (Cb::MnMeeting(meeting_id), Step::MinutesPick) => {
             match svc::check_shareable(&turn.app.ctx, Actor::Person(&turn.access), meeting_id).await {
                 Ok(_) => {
-                    dialogue.update(State::MinutesContent { meeting_id }).await?;
-                    let k = kb(vec![vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]]);
+                    dialogue.set(Step::MinutesContent { meeting_id }).await?;
+                    let k = kb(vec![vec![button(turn.t(Msg::BtnCancel), Cancel)]]);
                     turn.bot
                         .edit_message_text(turn.chat, message_id, turn.t(Msg::MnSendContent))
                         .reply_markup(k)
@@ -231,12 +234,12 @@ pub(super) async fn on_button(
                 Err(e) => Ok(Some(turn.refusal(&e))),
             }
         }
-        (Cb::MnSkip, State::MinutesActions { meeting_id, content }) => {
-            dialogue.update(State::MinutesConfirm { meeting_id, content: content.clone(), actions: None }).await?;
+        (Cb::MnSkip, Step::MinutesActions { meeting_id, content }) => {
+            dialogue.set(Step::MinutesConfirm { meeting_id, content: content.clone(), actions: None }).await?;
             summary(turn, meeting_id, &content, None, Some(message_id)).await?;
             Ok(None)
         }
-        (Cb::MnShare, State::MinutesConfirm { meeting_id, content, actions }) => {
+        (Cb::MnShare, Step::MinutesConfirm { meeting_id, content, actions }) => {
             match svc::share(&turn.app.ctx, Actor::Person(&turn.access), meeting_id, &content, actions.as_deref()).await
             {
                 Ok(_) => {
@@ -264,7 +267,7 @@ pub(super) async fn on_button(
             }
             Err(e) => Ok(Some(turn.refusal(&e))),
         },
-        (Cb::ShareToggle(mech), State::ShareMechanisms { file_id, file_name, caption, mut selected }) => {
+        (Cb::ShareToggle(mech), Step::ShareMechanisms { file_id, file_name, caption, mut selected }) => {
             if reference::mechanism_by_id(&turn.app.ctx.db, mech).await?.is_none() {
                 return Ok(Some(Msg::ButtonExpired));
             }
@@ -274,11 +277,11 @@ pub(super) async fn on_button(
                 }
                 None => selected.push(mech),
             }
-            dialogue.update(State::ShareMechanisms { file_id, file_name, caption, selected: selected.clone() }).await?;
+            dialogue.set(Step::ShareMechanisms { file_id, file_name, caption, selected: selected.clone() }).await?;
             show_mechanism_picker(turn, &selected, Some(message_id)).await?;
             Ok(None)
         }
-        (Cb::ShareSend, State::ShareMechanisms { file_id, file_name, caption, selected }) => {
+        (Cb::ShareSend, Step::ShareMechanisms { file_id, file_name, caption, selected }) => {
             if selected.is_empty() {
                 return Ok(Some(Msg::ShareNothingSelected));
             }
@@ -310,122 +313,4 @@ pub(super) async fn on_button(
         }
         _ => Ok(Some(Msg::ButtonExpired)),
     }
-}
-
-/// /missing: meetings without minutes, and the 72-hour compliance per mechanism.
-pub(super) async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
-    if let Err(e) = turn.access.require_member() {
-        turn.say(turn.refusal(&e)).await?;
-        return Ok(());
-    }
-    if turn.access.menu_role() < MenuRole::Chair {
-        turn.say(Msg::NotAllowed).await?;
-        return Ok(());
-    }
-    let lang = turn.lang();
-    let fmt = |d: chrono::DateTime<chrono::Utc>| d.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y %H:%M").to_string();
-    let list = svc::missing(&turn.app.ctx, &turn.access).await?;
-    let mut lines = Vec::new();
-    if list.is_empty() {
-        lines.push(turn.t(Msg::MissingNone));
-    } else {
-        lines.push(turn.t(Msg::MissingHeader));
-        for x in &list {
-            lines.push(turn.t(Msg::MissingLine {
-                mechanism: x.meeting.mechanism.name(lang).to_string(),
-                when: text::meeting_when(turn.app, lang, &x.meeting),
-                overdue: x.overdue,
-                deadline: fmt(x.deadline),
-            }));
-        }
-    }
-    lines.push(String::new());
-    let mut figures = Vec::new();
-    for mech in crate::services::meetings::managed_mechanisms(&turn.app.ctx, &turn.access).await? {
-        let c = svc::compliance(&turn.app.ctx, mech.id, 6).await?;
-        if let Some(percent) = c.percent() {
-            figures.push(turn.t(Msg::ComplianceLine {
-                mechanism: mech.name(lang).to_string(),
-                percent,
-                on_time: c.on_time,
-                total: c.meetings,
-            }));
-        }
-    }
-    lines.push(turn.t(Msg::ComplianceHeader));
-    if figures.is_empty() {
-        lines.push(turn.t(Msg::ComplianceNone));
-    }
-    lines.extend(figures);
-    turn.say_long(lines).await?;
-    Ok(())
-}
-
-/// /actions: the follow-up plan of the person's mechanisms, with buttons for what they may mark.
-pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
-    let plan = match svc::action_plan(&turn.app.ctx, &turn.access).await {
-        Ok(p) => p,
-        Err(e) => {
-            turn.say(turn.refusal(&e)).await?;
-            return Ok(());
-        }
-    };
-    if plan.is_empty() {
-        turn.say(Msg::ActionsNone).await?;
-        return Ok(());
-    }
-    let today = turn.app.ctx.clock.now().with_timezone(&turn.app.ctx.tz).date_naive();
-    let mut lines = Vec::new();
-    let mut markable = Vec::new();
-    for (mech, rows) in &plan {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(turn.t(Msg::ActionsHeader { mechanism: mech.name(turn.lang()).to_string() }));
-        for a in rows {
-            let late = !a.is_done() && a.due().is_some_and(|d| d < today);
-            let status = if a.is_done() {
-                "done"
-            } else if late {
-                "late"
-            } else {
-                "open"
-            };
-            lines.push(turn.t(Msg::ActionsLine {
-                status: status.into(),
-                id: a.id,
-                what: a.what.clone(),
-                org: a.acronym.clone(),
-                due: a.due().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
-            }));
-            if !a.is_done() && svc::may_mark(&turn.access, a) {
-                markable.push(a.id);
-            }
-        }
-    }
-    let buttons: Vec<InlineKeyboardButton> = markable
-        .iter()
-        .take(24)
-        .map(|id| button(turn.t(Msg::BtnActionMark { id: *id }), Cb::ActionDone(*id)))
-        .collect();
-    let rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(3).map(|c| c.to_vec()).collect();
-    let text = lines.join("\n");
-    if text.len() < 4000 {
-        turn.say_with(text, kb(rows)).await?;
-    } else {
-        turn.say_long(lines).await?;
-    }
-    Ok(())
-}
-
-/// /share (coordinators): a document to one or more mechanisms.
-pub(super) async fn start_share(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
-    if !turn.access.coordinator {
-        turn.say(if turn.access.is_member() { Msg::NotAllowed } else { Msg::NotAMember }).await?;
-        return Ok(());
-    }
-    dialogue.update(State::ShareAwaitDocument).await?;
-    let k = kb(vec![vec![button(turn.t(Msg::BtnCancel), Cb::Cancel)]]);
-    turn.say_with(turn.t(Msg::ShareSendDocument), k).await?;
-    Ok(())
 }

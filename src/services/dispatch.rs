@@ -1,0 +1,66 @@
+//! The scheduler's entry into the use cases: a fan-out job goes to the service that owns it,
+//! and a delivery that will never succeed is recorded (and reported to the chair). Above the
+//! other services.
+
+use super::outbox::{chair_recipients, deliver};
+use super::{Ctx, meetings, minutes, reports, series, votes};
+use crate::domain::AppResult;
+use crate::domain::jobs::{DecisionJob, Job, Outgoing};
+use crate::storage::jobs;
+
+/// Runs a fan-out job: decides who receives what and queues one delivery per person.
+/// Returns `Err(reason)` inside `Ok` when the job is obsolete and was skipped.
+pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
+    match job {
+        Job::FanOutInvitations { .. }
+        | Job::FanOutReminders { .. }
+        | Job::FanOutSummary { .. }
+        | Job::FanOutChange { .. }
+        | Job::MonthlyNudge { .. } => meetings::fan_out(ctx, job).await,
+        Job::MinutesReminder { .. }
+        | Job::MinutesOverdue { .. }
+        | Job::DistributeMinutes { .. }
+        | Job::DistributeDocument { .. }
+        | Job::ActionReminder { .. } => minutes::fan_out(ctx, job).await,
+        Job::Fourw(job) => reports::fan_out(ctx, job).await,
+        Job::Decision(DecisionJob::ExtendSeries { series_id }) => series::extend(ctx, *series_id).await,
+        Job::Decision(job) => votes::fan_out(ctx, job).await,
+        Job::Deliver { .. } => Ok(Err("not a fan-out job".into())),
+    }
+}
+
+/// Records a delivery that will never succeed and tells the chair about it once.
+pub async fn report_failed_delivery(
+    ctx: &Ctx,
+    job_id: i64,
+    person_id: i64,
+    chat_id: i64,
+    message: &Outgoing,
+    reason: &str,
+) -> AppResult<()> {
+    let now = ctx.clock.now();
+    let meeting_id = minutes::meeting_of(ctx, message).await?;
+    jobs::record_failure(&ctx.db, job_id, meeting_id, person_id, chat_id, reason, now).await?;
+    // Only failures of what members must receive are reported (not failures of reports).
+    let Some(meeting_id) = meeting_id else { return Ok(()) };
+    if matches!(
+        message,
+        Outgoing::DeliveryFailed { .. }
+            | Outgoing::RsvpSummary { .. }
+            | Outgoing::MinutesReminder { .. }
+            | Outgoing::MinutesOverdue { .. }
+    ) {
+        return Ok(());
+    }
+    let m = meetings::get(ctx, meeting_id).await?;
+    for chair in chair_recipients(ctx, m.mechanism.id).await? {
+        if chair == person_id {
+            continue;
+        }
+        let key = format!("m{}:failed:p{}:to{}", m.id, person_id, chair);
+        let msg = Outgoing::DeliveryFailed { meeting_id: m.id, person_id, reason: reason.to_string() };
+        deliver(ctx, key, chair, msg).await?;
+    }
+    ctx.wake.notify_one();
+    Ok(())
+}

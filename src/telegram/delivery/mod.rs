@@ -1,0 +1,171 @@
+//! The one delivery path. The scheduler hands over each claimed job: fan-outs go to the
+//! services; a delivery is rendered by the feature that owns its kind of message, in the
+//! recipient's language, sent within Telegram's limits (paced), and its outcome classified —
+//! done (receipts recorded), retry (after N seconds for a 429), or permanent with a reason
+//! (recorded and reported to the chair).
+
+mod send;
+
+use super::shared::App;
+use super::shared::outgoing::{Receipt, RenderResult, Rendered};
+use super::{meetings, minutes, report, review};
+use crate::domain::Person;
+use crate::domain::jobs::{FourwMsg, Job, Outgoing};
+use crate::scheduler::pacer::Pacer;
+use crate::scheduler::{Outcome, Runner};
+use crate::services::dispatch;
+use crate::storage::jobs::ClaimedJob;
+use crate::storage::{self, people};
+use futures::future::BoxFuture;
+use std::sync::Arc;
+use teloxide::prelude::*;
+use teloxide::types::MessageId;
+use teloxide::{ApiError, RequestError};
+
+#[derive(Clone)]
+pub struct TelegramRunner {
+    pub app: App,
+    pub bot: Bot,
+    pub pacer: Arc<Pacer>,
+    /// One upload of a meeting's calendar file at a time; the others reuse its file_id.
+    pub uploads: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Runner for TelegramRunner {
+    fn run(&self, job: ClaimedJob) -> BoxFuture<'static, Outcome> {
+        let this = self.clone();
+        Box::pin(async move { this.run_job(job).await })
+    }
+}
+
+/// Renders a message for one person: each kind of message is rendered by its feature.
+async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
+    match message {
+        Outgoing::Invitation { .. }
+        | Outgoing::Reminder { .. }
+        | Outgoing::RsvpSummary { .. }
+        | Outgoing::MeetingChanged { .. }
+        | Outgoing::HandoverRequest { .. }
+        | Outgoing::DeliveryFailed { .. }
+        | Outgoing::AbsenceFlag { .. }
+        | Outgoing::MonthlyNudge { .. } => meetings::outgoing::render(app, person, message).await,
+        Outgoing::MinutesReminder { .. }
+        | Outgoing::MinutesOverdue { .. }
+        | Outgoing::Minutes { .. }
+        | Outgoing::Document { .. }
+        | Outgoing::ActionReminder { .. } => minutes::outgoing::render(app, person, message).await,
+        Outgoing::Fourw(FourwMsg::Reminder { .. } | FourwMsg::Returned { .. }) => {
+            report::outgoing::render(app, person, message).await
+        }
+        Outgoing::Fourw(FourwMsg::Matrix { .. }) => review::outgoing::render(app, person, message).await,
+        Outgoing::Decision(_) => Ok(Err("vote and agenda messages are not sent yet".into())),
+    }
+}
+
+/// Why a delivery to a person can never work.
+fn permanent_reason(e: &RequestError) -> Option<&'static str> {
+    match e {
+        RequestError::Api(ApiError::BotBlocked) => Some("blocked"),
+        RequestError::Api(ApiError::CantInitiateConversation) => Some("not_started"),
+        RequestError::Api(ApiError::UserDeactivated) => Some("deactivated"),
+        RequestError::Api(ApiError::ChatNotFound | ApiError::UserNotFound | ApiError::BotKicked) => Some("other"),
+        _ => None,
+    }
+}
+
+/// Errors worth another try: the network, and 5xx answers or anything Telegram did not explain.
+fn is_transient(e: &RequestError) -> bool {
+    matches!(
+        e,
+        RequestError::Network(_)
+            | RequestError::Io(_)
+            | RequestError::InvalidJson { .. }
+            | RequestError::Api(ApiError::Unknown(_))
+    )
+}
+
+impl TelegramRunner {
+    async fn run_job(&self, job: ClaimedJob) -> Outcome {
+        match &job.job {
+            Job::Deliver { person_id, message } => self.deliver(job.id, *person_id, message).await,
+            fan_out => match dispatch::fan_out(&self.app.ctx, fan_out).await {
+                Ok(Ok(_)) => Outcome::Done,
+                Ok(Err(reason)) => Outcome::Skipped(reason),
+                Err(e) => Outcome::Retry { after: None, error: e.to_string() },
+            },
+        }
+    }
+
+    /// Renders, sends and classifies one delivery.
+    async fn deliver(&self, job_id: i64, person_id: i64, message: &Outgoing) -> Outcome {
+        let person = match people::by_id(&self.app.ctx.db, person_id).await {
+            Ok(Some(p)) => p,
+            Ok(None) => return Outcome::Skipped("recipient unknown".into()),
+            Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
+        };
+        let rendered = match render(&self.app, &person, message).await {
+            Ok(Ok(r)) => r,
+            Ok(Err(reason)) => return Outcome::Skipped(reason),
+            Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
+        };
+        let chat = ChatId(person.telegram_id);
+        match self.send(chat, &rendered).await {
+            Ok((message_id, with_document)) => {
+                self.record(&person, &rendered, chat, message_id, with_document).await;
+                Outcome::Done
+            }
+            Err(RequestError::RetryAfter(secs)) => {
+                self.pacer.back_off(secs.duration());
+                Outcome::Retry { after: Some(secs.duration()), error: "429 Too Many Requests".into() }
+            }
+            Err(e) => {
+                if let Some(reason) = permanent_reason(&e) {
+                    if let Err(err) =
+                        dispatch::report_failed_delivery(&self.app.ctx, job_id, person.id, chat.0, message, reason)
+                            .await
+                    {
+                        tracing::error!(error = %err, "could not record a failed delivery");
+                    }
+                    Outcome::Failed(format!("{reason}: {e}"))
+                } else if is_transient(&e) {
+                    Outcome::Retry { after: None, error: e.to_string() }
+                } else {
+                    Outcome::Failed(e.to_string())
+                }
+            }
+        }
+    }
+
+    /// Records what the sent message was: who received which minutes or document, or which
+    /// message carries an organisation's answer buttons.
+    async fn record(&self, person: &Person, r: &Rendered, chat: ChatId, message_id: MessageId, with_document: bool) {
+        let (db, now) = (&self.app.ctx.db, self.app.ctx.clock.now());
+        let message = i64::from(message_id.0);
+        let result = match r.receipt {
+            None => Ok(()),
+            Some(Receipt::Minutes(id)) => {
+                storage::minutes::record_receipt(db, Some(id), None, person.id, message, now).await
+            }
+            Some(Receipt::Document(id)) => {
+                storage::minutes::record_receipt(db, None, Some(id), person.id, message, now).await
+            }
+            Some(Receipt::Invitation { meeting_id, organisation_id, role }) => {
+                storage::meetings::record_invitation_message(
+                    db,
+                    meeting_id,
+                    person.id,
+                    organisation_id,
+                    role,
+                    chat.0,
+                    message,
+                    with_document,
+                    now,
+                )
+                .await
+            }
+        };
+        if let Err(e) = result {
+            tracing::error!(error = %e, "could not record what was sent");
+        }
+    }
+}

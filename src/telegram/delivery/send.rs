@@ -1,0 +1,129 @@
+//! Sending a rendered message: a text, or a file with the text as its caption when it fits
+//! (else the text, then the file). Every request waits for its turn at the pacer.
+
+use super::TelegramRunner;
+use crate::domain::Meeting;
+use crate::services::calendar;
+use crate::storage::meetings;
+use crate::telegram::shared::outgoing::{Attachment, Rendered};
+use teloxide::RequestError;
+use teloxide::prelude::*;
+use teloxide::types::{FileId, InputFile, MessageId};
+
+/// Telegram's limit on a document caption.
+const CAPTION_LIMIT: usize = 1024;
+
+fn fits_caption(text: &str) -> bool {
+    text.encode_utf16().count() <= CAPTION_LIMIT
+}
+
+impl TelegramRunner {
+    /// Sends the message. Returns the id of the message that carries the buttons, and whether
+    /// it is a document (its text is then a caption).
+    pub(super) async fn send(&self, chat: ChatId, r: &Rendered) -> Result<(MessageId, bool), RequestError> {
+        match &r.attachment {
+            Attachment::None => {
+                self.pacer.acquire(chat.0).await;
+                let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
+                if let Some(kb) = &r.keyboard {
+                    req = req.reply_markup(kb.clone());
+                }
+                req.await.map(|msg| (msg.id, false))
+            }
+            Attachment::Calendar(m) => self.send_with_calendar(chat, r, m).await,
+            Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone()))).await,
+            Attachment::Bytes { name, bytes } => {
+                self.send_file(chat, r, InputFile::memory(bytes.clone()).file_name(name.clone())).await
+            }
+        }
+    }
+
+    /// A file (already on Telegram's servers, or made for this person): the text goes as its
+    /// caption when it fits.
+    async fn send_file(&self, chat: ChatId, r: &Rendered, file: InputFile) -> Result<(MessageId, bool), RequestError> {
+        self.pacer.acquire(chat.0).await;
+        if fits_caption(&r.text) {
+            let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
+            if let Some(kb) = &r.keyboard {
+                req = req.reply_markup(kb.clone());
+            }
+            return req.await.map(|m| (m.id, true));
+        }
+        let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
+        if let Some(kb) = &r.keyboard {
+            req = req.reply_markup(kb.clone());
+        }
+        let msg = req.await?;
+        self.pacer.acquire(chat.0).await;
+        self.bot.send_document(chat, file).protect_content(r.protect).await?;
+        Ok((msg.id, false))
+    }
+
+    /// A meeting's message with its calendar file. The file is uploaded once per meeting
+    /// version; later sends reuse its file_id.
+    async fn send_with_calendar(
+        &self,
+        chat: ChatId,
+        r: &Rendered,
+        m: &Meeting,
+    ) -> Result<(MessageId, bool), RequestError> {
+        let mut upload_guard = None;
+        let mut cached = m.ics_file_id.clone().filter(|_| m.ics_sequence == Some(m.sequence));
+        if cached.is_none() {
+            let guard = self.uploads.clone().lock_owned().await;
+            let fresh = meetings::by_id(&self.app.ctx.db, m.id).await.ok().flatten();
+            cached = fresh.and_then(|f| f.ics_file_id.filter(|_| f.ics_sequence == Some(m.sequence)));
+            if cached.is_none() {
+                upload_guard = Some(guard);
+            }
+        }
+        let file = match &cached {
+            Some(id) => InputFile::file_id(FileId(id.clone())),
+            None => {
+                let ics = calendar::meeting_ics(m, self.app.ctx.clock.now());
+                InputFile::memory(ics.into_bytes()).file_name(calendar::ics_file_name(m))
+            }
+        };
+        let remember = |msg: &Message| {
+            let file_id = msg.document().map(|d| d.file.id.0.clone());
+            let (db, id, seq) = (self.app.ctx.db.clone(), m.id, m.sequence);
+            async move {
+                if cached.is_none()
+                    && let Some(file_id) = file_id
+                    && let Err(e) = meetings::set_ics_file(&db, id, &file_id, seq).await
+                {
+                    tracing::warn!(error = %e, "could not keep the calendar file id");
+                }
+            }
+        };
+        if fits_caption(&r.text) {
+            // One message: the calendar file, the text as its caption, the buttons.
+            self.pacer.acquire(chat.0).await;
+            let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
+            if let Some(kb) = &r.keyboard {
+                req = req.reply_markup(kb.clone());
+            }
+            let msg = req.await?;
+            remember(&msg).await;
+            drop(upload_guard);
+            return Ok((msg.id, true));
+        }
+        // Too long for a caption: the text with its buttons, then the file.
+        self.pacer.acquire(chat.0).await;
+        let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
+        if let Some(kb) = &r.keyboard {
+            req = req.reply_markup(kb.clone());
+        }
+        let msg = req.await?;
+        self.pacer.acquire(chat.0).await;
+        match self.bot.send_document(chat, file).protect_content(r.protect).await {
+            Ok(doc) => {
+                remember(&doc).await;
+                drop(upload_guard);
+            }
+            // The text went out; the file is a convenience and not worth a duplicate.
+            Err(e) => tracing::warn!(error = %e, chat = chat.0, "calendar file not sent"),
+        }
+        Ok((msg.id, false))
+    }
+}

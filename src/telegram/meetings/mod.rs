@@ -1,0 +1,156 @@
+//! Meetings in the chat: /meetings (answers, and moving or cancelling for chairs),
+//! /newmeeting, answers to invitations, /attendance, and the meetings' scheduled messages.
+
+mod attendance;
+pub mod callback;
+mod change;
+mod list;
+mod new_meeting;
+pub mod outgoing;
+
+use crate::i18n::Msg;
+use crate::telegram::shared::format::from_ymd;
+use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
+use callback::Cb;
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use teloxide::prelude::*;
+use teloxide::types::MessageId;
+
+pub const FEATURE: &str = "meetings";
+
+/// The steps of the meetings' dialogs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    #[default]
+    None,
+    NewMeeting(Box<NmDraft>),
+    MoveMeeting {
+        meeting_id: i64,
+        date: Option<NaiveDate>,
+        time: Option<NaiveTime>,
+    },
+    CancelMeeting {
+        meeting_id: i64,
+    },
+    AttendanceChoose,
+    Attendance {
+        meeting_id: i64,
+        present: Vec<i64>,
+    },
+}
+
+impl DialogStep for Step {
+    const FEATURE: &'static str = FEATURE;
+}
+
+/// The /newmeeting dialog so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NmDraft {
+    pub step: NmStep,
+    pub mechanism_id: Option<i64>,
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveTime>,
+    pub duration: Option<i64>,
+    pub place: Option<String>,
+    pub agenda: Option<String>,
+    pub adhoc: Option<bool>,
+    pub monthly: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NmStep {
+    #[default]
+    Mechanism,
+    Date,
+    Time,
+    Duration,
+    Place,
+    Agenda,
+    Kind,
+    Recurrence,
+    Confirm,
+}
+
+/// /meetings
+pub async fn show(turn: &mut Turn<'_>) -> HandlerResult {
+    list::show_meetings(turn, None).await
+}
+
+/// /newmeeting
+pub async fn new_meeting(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
+    new_meeting::start_new_meeting(turn, dialogue).await
+}
+
+/// /attendance
+pub async fn attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
+    attendance::start_attendance(turn, dialogue).await
+}
+
+/// A message while one of this feature's dialogs is in progress.
+pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    let Some(text) = msg.text() else {
+        turn.say(Msg::FreeTextHint).await?;
+        return Ok(());
+    };
+    match state.step::<Step>() {
+        Step::NewMeeting(draft) => new_meeting::new_meeting_text(turn, dialogue, *draft, text).await,
+        Step::MoveMeeting { meeting_id, date, time: None } => {
+            change::move_text(turn, dialogue, meeting_id, date, text).await
+        }
+        // The other steps expect a button.
+        _ => {
+            turn.say(Msg::FreeTextHint).await?;
+            Ok(())
+        }
+    }
+}
+
+/// A pressed button of this feature. Returns a short notice when the press had no effect.
+pub async fn on_button(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    state: &State,
+    cb: Cb,
+    message_id: MessageId,
+) -> ButtonResult {
+    match (cb, state.step::<Step>()) {
+        (Cb::Rsvp { meeting, org, choice }, _) => list::rsvp(turn, meeting, org, choice, false, message_id).await,
+        (Cb::RsvpFromList { meeting, org, choice }, _) => {
+            list::rsvp(turn, meeting, org, choice, true, message_id).await
+        }
+        (Cb::MeetingMove(id), _) => change::start_move(turn, dialogue, id, message_id).await,
+        (Cb::MeetingCancel(id), _) => change::ask_cancel(turn, dialogue, id, message_id).await,
+        (Cb::MeetingCancelYes(id), Step::CancelMeeting { meeting_id }) if id == meeting_id => {
+            change::do_cancel(turn, dialogue, id, message_id).await
+        }
+        (Cb::NmDate(v), Step::MoveMeeting { meeting_id, .. }) => {
+            change::move_step(turn, dialogue, meeting_id, from_ymd(v), None, Some(message_id)).await?;
+            Ok(None)
+        }
+        (Cb::NmTime(t), Step::MoveMeeting { meeting_id, date: Some(d), .. }) => {
+            let time = NaiveTime::from_hms_opt(u32::from(t / 60), u32::from(t % 60), 0);
+            change::move_step(turn, dialogue, meeting_id, Some(d), time, Some(message_id)).await?;
+            Ok(None)
+        }
+        (Cb::MoveConfirm, Step::MoveMeeting { meeting_id, date: Some(d), time: Some(t) }) => {
+            change::confirm_move(turn, dialogue, meeting_id, d, t, message_id).await
+        }
+        (
+            cb @ (Cb::NmMechanism(_)
+            | Cb::NmDate(_)
+            | Cb::NmTime(_)
+            | Cb::NmDuration(_)
+            | Cb::NmSkip
+            | Cb::NmAdHoc(_)
+            | Cb::NmMonthly(_)
+            | Cb::NmCreate),
+            Step::NewMeeting(draft),
+        ) => new_meeting::new_meeting_button(turn, dialogue, *draft, cb, message_id).await,
+        (cb @ (Cb::AttMeeting(_) | Cb::AttToggle(_) | Cb::AttSave), step) => {
+            attendance::attendance_button(turn, dialogue, step, cb, message_id).await
+        }
+        // A button from another step, an old message, or forged data: no effect.
+        _ => Ok(Some(Msg::ButtonExpired)),
+    }
+}

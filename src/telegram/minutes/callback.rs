@@ -1,0 +1,42 @@
+//! Button data of sharing minutes, receiving them again, action points, shared documents.
+
+use crate::telegram::shared::callback::{CallbackData, id, parts};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cb {
+    ActionDone(i64),
+    MnMeeting(i64),
+    MnSkip,
+    MnShare,
+    MnResend(i64),
+    ShareToggle(i64),
+    ShareSend,
+}
+
+impl CallbackData for Cb {
+    fn encode(&self) -> String {
+        match *self {
+            Cb::ActionDone(a) => format!("ad:{a}"),
+            Cb::MnMeeting(m) => format!("mn:m:{m}"),
+            Cb::MnSkip => "mn:s".into(),
+            Cb::MnShare => "mn:ok".into(),
+            Cb::MnResend(m) => format!("mn:r:{m}"),
+            Cb::ShareToggle(m) => format!("sh:t:{m}"),
+            Cb::ShareSend => "sh:ok".into(),
+        }
+    }
+
+    fn decode(data: &str) -> Option<Self> {
+        let parts = parts(data)?;
+        Some(match parts.as_slice() {
+            ["ad", a] => Cb::ActionDone(id(a)?),
+            ["mn", "m", m] => Cb::MnMeeting(id(m)?),
+            ["mn", "s"] => Cb::MnSkip,
+            ["mn", "ok"] => Cb::MnShare,
+            ["mn", "r", m] => Cb::MnResend(id(m)?),
+            ["sh", "t", m] => Cb::ShareToggle(id(m)?),
+            ["sh", "ok"] => Cb::ShareSend,
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,89 @@
+//! Minutes in the chat: /minutes (share, or receive again), /missing, /actions, /share, and
+//! the minutes' scheduled messages.
+
+pub mod callback;
+mod dialog;
+pub mod outgoing;
+mod overview;
+mod share;
+
+use crate::i18n::Msg;
+use crate::services::minutes::MinutesContent;
+use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
+use callback::Cb;
+use serde::{Deserialize, Serialize};
+use teloxide::prelude::*;
+use teloxide::types::MessageId;
+
+pub const FEATURE: &str = "minutes";
+
+/// The steps of the minutes and share dialogs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    #[default]
+    None,
+    MinutesPick,
+    MinutesContent {
+        meeting_id: i64,
+    },
+    MinutesActions {
+        meeting_id: i64,
+        content: MinutesContent,
+    },
+    MinutesConfirm {
+        meeting_id: i64,
+        content: MinutesContent,
+        actions: Option<String>,
+    },
+    ShareAwaitDocument,
+    ShareMechanisms {
+        file_id: String,
+        file_name: Option<String>,
+        caption: Option<String>,
+        selected: Vec<i64>,
+    },
+}
+
+impl DialogStep for Step {
+    const FEATURE: &'static str = FEATURE;
+}
+
+/// /minutes
+pub async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
+    dialog::start(turn, dialogue).await
+}
+
+/// /missing
+pub async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
+    overview::missing(turn).await
+}
+
+/// /actions
+pub async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
+    overview::actions(turn).await
+}
+
+/// /share
+pub async fn share(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
+    share::start_share(turn, dialogue).await
+}
+
+/// A message (text or document) while one of this feature's dialogs is in progress.
+pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    if !dialog::on_input(turn, dialogue, &state.step::<Step>(), msg).await? {
+        // The other steps expect a button.
+        turn.say(Msg::FreeTextHint).await?;
+    }
+    Ok(())
+}
+
+/// A pressed button of this feature. Returns a short notice when the press had no effect.
+pub async fn on_button(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    state: &State,
+    cb: Cb,
+    message_id: MessageId,
+) -> ButtonResult {
+    dialog::on_button(turn, dialogue, state.step::<Step>(), cb, message_id).await
+}

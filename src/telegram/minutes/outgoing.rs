@@ -1,0 +1,97 @@
+//! The minutes' scheduled messages, rendered for one person when they are sent: reminders of
+//! the 72-hour rule, the overdue notice, the minutes and shared documents (protected, with a
+//! receipt), and action point reminders.
+
+use super::callback::Cb;
+use crate::domain::Person;
+use crate::domain::jobs::Outgoing;
+use crate::domain::minutes::minutes_deadline;
+use crate::i18n::Msg;
+use crate::services::meetings as meetings_svc;
+use crate::storage::{minutes, reference};
+use crate::telegram::shared::format::{local_time, meeting_when};
+use crate::telegram::shared::outgoing::{Attachment, Receipt, RenderResult, Rendered};
+use crate::telegram::shared::{App, button, kb};
+
+pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
+    let lang = person.language;
+    let t = |msg: Msg| app.i18n.render(lang, &msg);
+    let db = &app.ctx.db;
+    Ok(Ok(match message {
+        Outgoing::MinutesReminder { meeting_id, hours } => {
+            let m = meetings_svc::get(&app.ctx, *meeting_id).await?;
+            if minutes::for_meeting(db, m.id).await?.is_some() {
+                return Ok(Err("minutes shared meanwhile".into()));
+            }
+            Rendered::text(t(Msg::MinutesReminder {
+                mechanism: m.mechanism.name(lang).to_string(),
+                when: meeting_when(app, lang, &m),
+                deadline: local_time(app, minutes_deadline(m.ends_at())),
+                hours: *hours,
+            }))
+        }
+        Outgoing::MinutesOverdue { meeting_id } => {
+            let m = meetings_svc::get(&app.ctx, *meeting_id).await?;
+            Rendered::text(t(Msg::MinutesOverdue {
+                mechanism: m.mechanism.name(lang).to_string(),
+                when: meeting_when(app, lang, &m),
+            }))
+        }
+        Outgoing::Minutes { minutes_id } => {
+            let Some(mn) = minutes::by_id(db, *minutes_id).await? else {
+                return Ok(Err("minutes unknown".into()));
+            };
+            let m = meetings_svc::get(&app.ctx, mn.meeting_id).await?;
+            let head = format!(
+                "{}\n{}",
+                t(Msg::InternalLabel),
+                t(Msg::MinutesCaption {
+                    mechanism: m.mechanism.name(lang).to_string(),
+                    when: meeting_when(app, lang, &m)
+                })
+            );
+            let text = match &mn.body {
+                Some(body) => format!("{head}\n\n{body}"),
+                None => head,
+            };
+            let rendered = Rendered::text(text).protected().with_receipt(Receipt::Minutes(mn.id));
+            match mn.file_id.clone() {
+                Some(file_id) => rendered.with(Attachment::FileId(file_id)),
+                None => rendered,
+            }
+        }
+        Outgoing::Document { document_id } => {
+            let Some(d) = minutes::document(db, *document_id).await? else {
+                return Ok(Err("document unknown".into()));
+            };
+            let mut text = format!("{}\n{}", t(Msg::InternalLabel), t(Msg::DocumentCaption));
+            if let Some(c) = &d.caption {
+                text.push_str("\n\n");
+                text.push_str(c);
+            }
+            Rendered::text(text)
+                .with(Attachment::FileId(d.file_id.clone()))
+                .protected()
+                .with_receipt(Receipt::Document(d.id))
+        }
+        Outgoing::ActionReminder { action_id, due_today } => {
+            let Some(a) = minutes::action(db, *action_id).await? else {
+                return Ok(Err("action point unknown".into()));
+            };
+            if a.is_done() {
+                return Ok(Err("action point done".into()));
+            }
+            let mech = reference::mechanism_by_id(db, a.mechanism_id).await?;
+            let due = a.due().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+            Rendered::text(t(Msg::ActionReminder {
+                today: *due_today,
+                due,
+                what: a.what.clone(),
+                org: a.acronym.clone(),
+                mechanism: mech.map(|m| m.name(lang).to_string()).unwrap_or_default(),
+            }))
+            .with_keyboard(kb(vec![vec![button(t(Msg::BtnActionDone), Cb::ActionDone(a.id))]]))
+        }
+        other => return Ok(Err(format!("not a minutes message: {}", other.kind()))),
+    }))
+}

@@ -1,0 +1,116 @@
+//! /missing (meetings without minutes, and the 72-hour compliance) and /actions (the
+//! follow-up plan).
+
+use super::callback::Cb;
+use crate::domain::MenuRole;
+use crate::i18n::Msg;
+use crate::services::minutes as svc;
+use crate::telegram::shared::format;
+use crate::telegram::shared::{HandlerResult, Turn, button, kb};
+use teloxide::types::InlineKeyboardButton;
+
+/// /missing: meetings without minutes, and the 72-hour compliance per mechanism.
+pub(super) async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
+    if let Err(e) = turn.access.require_member() {
+        turn.say(turn.refusal(&e)).await?;
+        return Ok(());
+    }
+    if turn.access.menu_role() < MenuRole::Chair {
+        turn.say(Msg::NotAllowed).await?;
+        return Ok(());
+    }
+    let lang = turn.lang();
+    let fmt = |d: chrono::DateTime<chrono::Utc>| d.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y %H:%M").to_string();
+    let list = svc::missing(&turn.app.ctx, &turn.access).await?;
+    let mut lines = Vec::new();
+    if list.is_empty() {
+        lines.push(turn.t(Msg::MissingNone));
+    } else {
+        lines.push(turn.t(Msg::MissingHeader));
+        for x in &list {
+            lines.push(turn.t(Msg::MissingLine {
+                mechanism: x.meeting.mechanism.name(lang).to_string(),
+                when: format::meeting_when(turn.app, lang, &x.meeting),
+                overdue: x.overdue,
+                deadline: fmt(x.deadline),
+            }));
+        }
+    }
+    lines.push(String::new());
+    let mut figures = Vec::new();
+    for mech in crate::services::meetings::managed_mechanisms(&turn.app.ctx, &turn.access).await? {
+        let c = svc::compliance(&turn.app.ctx, mech.id, 6).await?;
+        if let Some(percent) = c.percent() {
+            figures.push(turn.t(Msg::ComplianceLine {
+                mechanism: mech.name(lang).to_string(),
+                percent,
+                on_time: c.on_time,
+                total: c.meetings,
+            }));
+        }
+    }
+    lines.push(turn.t(Msg::ComplianceHeader));
+    if figures.is_empty() {
+        lines.push(turn.t(Msg::ComplianceNone));
+    }
+    lines.extend(figures);
+    turn.say_long(lines).await?;
+    Ok(())
+}
+
+/// /actions: the follow-up plan of the person's mechanisms, with buttons for what they may mark.
+pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
+    let plan = match svc::action_plan(&turn.app.ctx, &turn.access).await {
+        Ok(p) => p,
+        Err(e) => {
+            turn.say(turn.refusal(&e)).await?;
+            return Ok(());
+        }
+    };
+    if plan.is_empty() {
+        turn.say(Msg::ActionsNone).await?;
+        return Ok(());
+    }
+    let today = turn.app.ctx.clock.now().with_timezone(&turn.app.ctx.tz).date_naive();
+    let mut lines = Vec::new();
+    let mut markable = Vec::new();
+    for (mech, rows) in &plan {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(turn.t(Msg::ActionsHeader { mechanism: mech.name(turn.lang()).to_string() }));
+        for a in rows {
+            let late = !a.is_done() && a.due().is_some_and(|d| d < today);
+            let status = if a.is_done() {
+                "done"
+            } else if late {
+                "late"
+            } else {
+                "open"
+            };
+            lines.push(turn.t(Msg::ActionsLine {
+                status: status.into(),
+                id: a.id,
+                what: a.what.clone(),
+                org: a.acronym.clone(),
+                due: a.due().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+            }));
+            if !a.is_done() && svc::may_mark(&turn.access, a) {
+                markable.push(a.id);
+            }
+        }
+    }
+    let buttons: Vec<InlineKeyboardButton> = markable
+        .iter()
+        .take(24)
+        .map(|id| button(turn.t(Msg::BtnActionMark { id: *id }), Cb::ActionDone(*id)))
+        .collect();
+    let rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(3).map(|c| c.to_vec()).collect();
+    let text = lines.join("\n");
+    if text.len() < 4000 {
+        turn.say_with(text, kb(rows)).await?;
+    } else {
+        turn.say_long(lines).await?;
+    }
+    Ok(())
+}

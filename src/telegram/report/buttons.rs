@@ -1,0 +1,263 @@
+//! Pressed buttons of the /report dialog, submitting, and "correct line N" on a returned line.
+
+use super::callback::Cb;
+use super::dialog::{ask, ask_cancel, line_error, open_seat};
+use super::draft::{LineDraft, ReportDraft, Step, cercle_code, region_code};
+use super::steps::{advance, set_count, set_date};
+use crate::domain::fourw::{Line, ReportingMonth};
+use crate::i18n::Msg;
+use crate::services::reports as svc;
+use crate::storage::reports as store;
+use crate::telegram::shared::format::{from_ymd, month_label};
+use crate::telegram::shared::{BotDialogue, ButtonResult, Turn};
+use teloxide::prelude::*;
+use teloxide::types::MessageId;
+
+pub(super) async fn button_press(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    mut d: ReportDraft,
+    cb: Cb,
+    message_id: MessageId,
+) -> ButtonResult {
+    let db = &turn.app.ctx.db;
+    let edit = Some(message_id);
+    match (cb, d.step) {
+        (Cb::FwCancel, _) => ask_cancel(turn, edit).await?,
+        (Cb::FwDiscard(true), _) => {
+            dialogue.exit().await?;
+            turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::CancelDone)).await?;
+        }
+        (Cb::FwDiscard(false), _) => ask(turn, dialogue, &d, None, edit).await?,
+        (Cb::FwMonth(v), Step::Month) => {
+            let open = svc::open_month(&turn.app.ctx);
+            let Some(month) = [open, open.previous()].into_iter().find(|m| m.year as u32 * 100 + m.month == v) else {
+                return Ok(Some(Msg::ButtonExpired));
+            };
+            d.month = Some(month);
+            let seats = svc::reporting_seats(&turn.access);
+            if let [(o, m)] = seats.as_slice() {
+                d.org_id = Some(o.id);
+                d.mechanism_id = Some(m.id);
+                open_seat(turn, dialogue, d, edit).await?;
+            } else {
+                d.step = Step::Seat;
+                ask(turn, dialogue, &d, None, edit).await?;
+            }
+        }
+        (Cb::FwSeat { org, mech }, Step::Seat) => {
+            if !svc::reporting_seats(&turn.access).iter().any(|(o, m)| o.id == org && m.id == mech) {
+                return Ok(Some(Msg::NotAllowed));
+            }
+            d.org_id = Some(org);
+            d.mechanism_id = Some(mech);
+            open_seat(turn, dialogue, d, edit).await?;
+        }
+        (Cb::FwAdd, Step::Start | Step::Review) => {
+            d.line = LineDraft::default();
+            d.editing = None;
+            d.step = Step::Sector;
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwCopy, Step::Start) => {
+            let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
+                return Ok(Some(Msg::ButtonExpired));
+            };
+            let copied = svc::same_as_last_month(&turn.app.ctx, org, mech, month).await?;
+            if copied.is_empty() {
+                let why = turn.t(Msg::FwNoLastMonth { month: month_label(month.previous()) });
+                ask(turn, dialogue, &d, Some(why), edit).await?;
+            } else {
+                d.lines = copied;
+                d.step = Step::Review;
+                ask(turn, dialogue, &d, None, edit).await?;
+            }
+        }
+        (Cb::FwNone, Step::Start) => return submit(turn, dialogue, d, true, message_id).await,
+        (Cb::FwSubmit, Step::Review) => return submit(turn, dialogue, d, false, message_id).await,
+        (Cb::FwEdit(i), Step::Review) if usize::from(i) < d.lines.len() => {
+            d.line = LineDraft::from_line(&d.lines[usize::from(i)]);
+            d.editing = Some(usize::from(i));
+            d.step = Step::Sector;
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwDelete(i), Step::Review) if usize::from(i) < d.lines.len() => {
+            d.lines.remove(usize::from(i));
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwSector(i), Step::Sector) => {
+            let sectors = store::sectors(db).await?;
+            let Some(s) = sectors.get(usize::from(i)) else { return Ok(Some(Msg::ButtonExpired)) };
+            if d.line.sector.as_deref() != Some(&s.code) {
+                d.line.activity = None;
+            }
+            d.line.sector = Some(s.code.clone());
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwActivity(id), Step::Activity) => {
+            let Some(a) = store::activity_by_id(db, id).await? else { return Ok(Some(Msg::ButtonExpired)) };
+            if d.line.sector.as_deref() != Some(&a.sector_code) {
+                return Ok(Some(Msg::ButtonExpired));
+            }
+            d.line.activity = Some(a.code);
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwRegion(n), Step::Region) => {
+            let code = region_code(n);
+            if store::units(db, None).await?.iter().all(|(p, _)| *p != code) {
+                return Ok(Some(Msg::ButtonExpired));
+            }
+            if d.line.region.as_deref() != Some(&code) {
+                d.line.cercle = None;
+            }
+            d.line.region = Some(code);
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwCercle(n), Step::Cercle) => {
+            let code = cercle_code(n);
+            let region = d.line.region.clone().unwrap_or_default();
+            if store::units(db, Some(&region)).await?.iter().all(|(p, _)| *p != code) {
+                return Ok(Some(Msg::ButtonExpired));
+            }
+            d.line.cercle = Some(code);
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwStatus(s), Step::Status) => {
+            d.line.status = Some(s);
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwDate(v), Step::StartDate | Step::EndDate) => {
+            let Some(date) = from_ymd(v) else {
+                return Ok(Some(Msg::ButtonExpired));
+            };
+            match set_date(&mut d, date) {
+                Ok(()) => {
+                    advance(&mut d);
+                    ask(turn, dialogue, &d, None, edit).await?;
+                }
+                Err(e) => {
+                    let why = turn.t(line_error(&e, &d));
+                    ask(turn, dialogue, &d, Some(why), edit).await?;
+                }
+            }
+        }
+        (Cb::FwCount(n), Step::Girls | Step::Boys | Step::Women | Step::Men | Step::Disabled) => {
+            match set_count(&mut d, n) {
+                Ok(()) => {
+                    advance(&mut d);
+                    ask(turn, dialogue, &d, None, edit).await?;
+                }
+                Err(e) => {
+                    let why = turn.t(line_error(&e, &d));
+                    ask(turn, dialogue, &d, Some(why), edit).await?;
+                }
+            }
+        }
+        (Cb::FwSkip, Step::Partner | Step::Donor | Step::Remarks) => {
+            match d.step {
+                Step::Partner => d.line.partner = None,
+                Step::Donor => d.line.donor = None,
+                _ => d.line.remarks = None,
+            }
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwKeep, step) if d.editing.is_some() && keepable(&d, step) => {
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        _ => return Ok(Some(Msg::ButtonExpired)),
+    }
+    Ok(None)
+}
+
+/// Whether the current value of a step may be kept as it is (it exists and is still valid).
+pub(super) fn keepable(d: &ReportDraft, step: Step) -> bool {
+    let l = &d.line;
+    match step {
+        Step::Sector => l.sector.is_some(),
+        Step::Activity => l.activity.is_some(),
+        Step::Region => l.region.is_some(),
+        Step::Cercle => l.cercle.as_deref().zip(l.region.as_deref()).is_some_and(|(c, r)| c.starts_with(r)),
+        Step::Status => l.status.is_some(),
+        Step::StartDate => l.start.is_some(),
+        Step::EndDate => l.end.is_some(),
+        Step::Girls => l.girls.is_some(),
+        Step::Boys => l.boys.is_some(),
+        Step::Women => l.women.is_some(),
+        Step::Men => l.men.is_some(),
+        Step::Disabled => l.disabled.is_some_and(|n| u64::from(n) <= l.total()),
+        Step::Partner => l.partner.is_some(),
+        Step::Donor => l.donor.is_some(),
+        Step::Remarks => l.remarks.is_some(),
+        _ => false,
+    }
+}
+
+pub(super) async fn submit(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    d: ReportDraft,
+    no_activity: bool,
+    message_id: MessageId,
+) -> ButtonResult {
+    let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    let lines: &[Line] = if no_activity { &[] } else { &d.lines };
+    match svc::submit(&turn.app.ctx, &turn.access, org, mech, month, lines, no_activity).await {
+        Ok(Ok(done)) => {
+            dialogue.exit().await?;
+            let text = if no_activity {
+                turn.t(Msg::FwNoActivityDone { month: month_label(month), late: done.late })
+            } else {
+                turn.t(Msg::FwSubmitted { month: month_label(month), count: done.lines, late: done.late })
+            };
+            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+            Ok(None)
+        }
+        Ok(Err((i, e))) => {
+            let why = format!("{} {}", turn.t(Msg::FwLineInvalid { n: i + 1 }), turn.t(line_error(&e, &d)));
+            ask(turn, dialogue, &d, Some(why), Some(message_id)).await?;
+            Ok(None)
+        }
+        Err(e) => Ok(Some(turn.refusal(&e))),
+    }
+}
+
+/// "Correct line N" pressed by the focal point or alternate: /report opens on that line.
+pub(super) async fn fix_pressed(turn: &mut Turn<'_>, dialogue: &BotDialogue, line_id: i64) -> ButtonResult {
+    let Some(line) = store::review_line(&turn.app.ctx.db, line_id).await? else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    if !svc::reporting_seats(&turn.access)
+        .iter()
+        .any(|(o, m)| o.id == line.organisation_id && m.id == line.mechanism_id)
+    {
+        return Ok(Some(Msg::NotAllowed));
+    }
+    let Ok(month) = ReportingMonth::parse(&line.month) else { return Ok(Some(Msg::ButtonExpired)) };
+    let Some((s, lines)) = svc::existing(&turn.app.ctx, line.organisation_id, line.mechanism_id, month).await? else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    let Some(index) = usize::try_from(line.position).ok().filter(|i| *i < lines.len()) else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    let d = ReportDraft {
+        step: Step::Sector,
+        month: Some(month),
+        org_id: Some(line.organisation_id),
+        mechanism_id: Some(line.mechanism_id),
+        line: LineDraft::from_line(&lines[index]),
+        lines,
+        editing: Some(index),
+        submitted: s.status.as_str().into(),
+    };
+    ask(turn, dialogue, &d, None, None).await?;
+    Ok(None)
+}

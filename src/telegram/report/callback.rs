@@ -1,0 +1,115 @@
+//! Button data of the /report dialog and the correction of a returned line.
+
+use crate::domain::fourw::ActivityStatus;
+use crate::telegram::shared::callback::{CallbackData, id, num, parts};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cb {
+    /// A reporting month as yyyymm.
+    FwMonth(u32),
+    FwSeat {
+        org: i64,
+        mech: i64,
+    },
+    FwAdd,
+    FwCopy,
+    FwNone,
+    /// A sector, by its position in the list of sectors.
+    FwSector(u8),
+    FwActivity(i64),
+    /// A region P-code without "ML" (ML05 → 5).
+    FwRegion(u16),
+    /// A cercle P-code without "ML" (ML0507 → 507).
+    FwCercle(u16),
+    FwStatus(ActivityStatus),
+    /// A date as yyyymmdd.
+    FwDate(u32),
+    FwCount(u32),
+    FwSkip,
+    FwKeep,
+    FwEdit(u8),
+    FwDelete(u8),
+    FwSubmit,
+    FwCancel,
+    FwDiscard(bool),
+    /// The focal point opens /report on a returned line (its id).
+    FwFix(i64),
+}
+
+fn status_code(s: ActivityStatus) -> &'static str {
+    match s {
+        ActivityStatus::Planned => "p",
+        ActivityStatus::Ongoing => "o",
+        ActivityStatus::Completed => "c",
+    }
+}
+
+fn status_from(code: &str) -> Option<ActivityStatus> {
+    match code {
+        "p" => Some(ActivityStatus::Planned),
+        "o" => Some(ActivityStatus::Ongoing),
+        "c" => Some(ActivityStatus::Completed),
+        _ => None,
+    }
+}
+
+impl CallbackData for Cb {
+    fn encode(&self) -> String {
+        match *self {
+            Cb::FwMonth(m) => format!("fw:mo:{m}"),
+            Cb::FwSeat { org, mech } => format!("fw:s:{org}:{mech}"),
+            Cb::FwAdd => "fw:add".into(),
+            Cb::FwCopy => "fw:copy".into(),
+            Cb::FwNone => "fw:none".into(),
+            Cb::FwSector(i) => format!("fw:sec:{i}"),
+            Cb::FwActivity(a) => format!("fw:act:{a}"),
+            Cb::FwRegion(r) => format!("fw:reg:{r}"),
+            Cb::FwCercle(c) => format!("fw:cer:{c}"),
+            Cb::FwStatus(s) => format!("fw:st:{}", status_code(s)),
+            Cb::FwDate(d) => format!("fw:d:{d}"),
+            Cb::FwCount(n) => format!("fw:n:{n}"),
+            Cb::FwSkip => "fw:skip".into(),
+            Cb::FwKeep => "fw:keep".into(),
+            Cb::FwEdit(i) => format!("fw:ed:{i}"),
+            Cb::FwDelete(i) => format!("fw:del:{i}"),
+            Cb::FwSubmit => "fw:sub".into(),
+            Cb::FwCancel => "fw:cx".into(),
+            Cb::FwDiscard(yes) => format!("fw:cx:{}", if yes { "y" } else { "n" }),
+            Cb::FwFix(l) => format!("fw:fix:{l}"),
+        }
+    }
+
+    fn decode(data: &str) -> Option<Self> {
+        let parts = parts(data)?;
+        Some(match parts.as_slice() {
+            ["fw", "mo", m] => Cb::FwMonth(
+                u32::try_from(num(m)?)
+                    .ok()
+                    .filter(|m| (200001..=299912).contains(m) && (1..=12).contains(&(m % 100)))?,
+            ),
+            ["fw", "s", o, m] => Cb::FwSeat { org: id(o)?, mech: id(m)? },
+            ["fw", "add"] => Cb::FwAdd,
+            ["fw", "copy"] => Cb::FwCopy,
+            ["fw", "none"] => Cb::FwNone,
+            ["fw", "sec", i] => Cb::FwSector(u8::try_from(num(i)?).ok()?),
+            ["fw", "act", a] => Cb::FwActivity(id(a)?),
+            ["fw", "reg", r] => Cb::FwRegion(u16::try_from(num(r)?).ok().filter(|r| *r < 100)?),
+            ["fw", "cer", c] => Cb::FwCercle(u16::try_from(num(c)?).ok().filter(|c| (100..10000).contains(c))?),
+            ["fw", "st", s] => Cb::FwStatus(status_from(s)?),
+            ["fw", "d", d] => Cb::FwDate(u32::try_from(num(d)?).ok().filter(|d| (20000101..=21001231).contains(d))?),
+            ["fw", "n", n] => {
+                Cb::FwCount(u32::try_from(num(n)?).ok().filter(|n| *n <= crate::domain::fourw::MAX_COUNT)?)
+            }
+            ["fw", "skip"] => Cb::FwSkip,
+            ["fw", "keep"] => Cb::FwKeep,
+            ["fw", "ed", i] => Cb::FwEdit(u8::try_from(num(i)?).ok()?),
+            ["fw", "del", i] => Cb::FwDelete(u8::try_from(num(i)?).ok()?),
+            ["fw", "sub"] => Cb::FwSubmit,
+            ["fw", "cx"] => Cb::FwCancel,
+            ["fw", "cx", "y"] => Cb::FwDiscard(true),
+            ["fw", "cx", "n"] => Cb::FwDiscard(false),
+            ["fw", "fix", l] => Cb::FwFix(id(l)?),
+            _ => return None,
+        })
+    }
+}

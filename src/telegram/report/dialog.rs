@@ -1,0 +1,327 @@
+//! The /report dialog's questions: each step's text and buttons, asked after saving the draft.
+
+use super::Dialog;
+use super::callback::Cb;
+use super::draft::{ReportDraft, Step, pcode_num};
+use crate::domain::fourw::{ActivityStatus, LineError};
+use crate::i18n::Msg;
+use crate::services::reports as svc;
+use crate::storage::{reference, reports as store};
+use crate::telegram::shared::format::{date_label, month_label, ymd};
+use crate::telegram::shared::turn::rows_of;
+use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerError, HandlerResult, Turn, button, kb};
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
+
+pub(super) fn line_error(e: &LineError, draft: &ReportDraft) -> Msg {
+    match e {
+        LineError::BadDate => Msg::FwBadDate,
+        LineError::EndBeforeStart => {
+            Msg::FwEndBeforeStart { start: draft.line.start.map(date_label).unwrap_or_default() }
+        }
+        LineError::OutsideMonth => Msg::FwOutsideMonth { month: draft.month.map(month_label).unwrap_or_default() },
+        LineError::BadCount { max } => Msg::FwBadCount { max: *max },
+        LineError::DisabledAboveTotal { disabled, total } => {
+            Msg::FwDisabledAboveTotal { disabled: *disabled, total: u64::from(*total) }
+        }
+        LineError::UnknownPlace => Msg::FwUnknownPlace,
+        LineError::CercleNotInRegion => Msg::FwCercleNotInRegion { region: String::new() },
+        LineError::TooLong { max } => Msg::TextTooLong { max: *max },
+        LineError::Empty => Msg::FreeTextHint,
+        LineError::PersonalData(kind) => Msg::FwPersonalData { kind: kind.as_str().to_string() },
+    }
+}
+
+pub(super) async fn save(dialogue: &BotDialogue, draft: &ReportDraft) -> Result<(), HandlerError> {
+    dialogue.set(Dialog::Report(Box::new(draft.clone()))).await?;
+    Ok(())
+}
+
+/// Shows the question of the current step (editing the message when given), after saving.
+pub(super) async fn ask(
+    turn: &Turn<'_>,
+    dialogue: &BotDialogue,
+    draft: &ReportDraft,
+    prefix: Option<String>,
+    edit: Option<MessageId>,
+) -> HandlerResult {
+    save(dialogue, draft).await?;
+    let (question, k) = question(turn, draft).await?;
+    let text = match prefix {
+        Some(p) => format!("{p}\n{question}"),
+        None => question,
+    };
+    match edit {
+        Some(id) => {
+            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
+        }
+        None => {
+            turn.say_with(text, k).await?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
+    let db = &turn.app.ctx.db;
+    let lang = turn.lang();
+    let month = d.month.unwrap_or_else(|| svc::open_month(&turn.app.ctx));
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = vec![];
+    let keep = |value: Option<String>| value.map(|v| vec![button(turn.t(Msg::BtnFwKeep { value: v }), Cb::FwKeep)]);
+    let editing = d.editing.is_some();
+    let text = match d.step {
+        Step::Month => {
+            let open = svc::open_month(&turn.app.ctx);
+            rows.push(
+                [open, open.previous()]
+                    .into_iter()
+                    .map(|m| {
+                        button(
+                            turn.t(Msg::BtnFwMonth { month: month_label(m) }),
+                            Cb::FwMonth(m.year as u32 * 100 + m.month),
+                        )
+                    })
+                    .collect(),
+            );
+            turn.t(Msg::FwChooseMonth { month: month_label(open) })
+        }
+        Step::Seat => {
+            for (o, m) in svc::reporting_seats(&turn.access) {
+                rows.push(vec![button(
+                    turn.t(Msg::BtnFwSeat { org: o.acronym.clone(), mechanism: m.code.clone() }),
+                    Cb::FwSeat { org: o.id, mech: m.id },
+                )]);
+            }
+            turn.t(Msg::FwChooseSeat)
+        }
+        Step::Start => {
+            let (org, mech) = names(turn, d).await?;
+            rows.push(vec![button(turn.t(Msg::BtnFwAddLine), Cb::FwAdd)]);
+            rows.push(vec![button(turn.t(Msg::BtnFwSameAsLast), Cb::FwCopy)]);
+            rows.push(vec![button(turn.t(Msg::BtnFwNoActivity), Cb::FwNone)]);
+            turn.t(Msg::FwStart {
+                org,
+                mechanism: mech,
+                month: month_label(month),
+                submitted: d.submitted.clone(),
+                lines: d.lines.len(),
+            })
+        }
+        Step::Sector => {
+            let sectors = store::sectors(db).await?;
+            let buttons = sectors
+                .iter()
+                .enumerate()
+                .map(|(i, s)| button(format!("{} — {}", s.code, s.name(lang)), Cb::FwSector(i as u8)))
+                .collect();
+            rows = rows_of(buttons, 1);
+            if editing {
+                rows.extend(keep(d.line.sector.clone()));
+            }
+            turn.t(Msg::FwAskSector)
+        }
+        Step::Activity => {
+            let sector = d.line.sector.clone().unwrap_or_default();
+            let list = store::activities(db, Some(&sector)).await?;
+            rows = rows_of(list.iter().map(|a| button(a.name(lang).to_string(), Cb::FwActivity(a.id))).collect(), 1);
+            if editing && d.line.activity.is_some() {
+                let current = match &d.line.activity {
+                    Some(code) => store::activity_by_code(db, code).await?.map(|a| a.name(lang).to_string()),
+                    None => None,
+                };
+                rows.extend(keep(current));
+            }
+            turn.t(Msg::FwAskActivity { sector })
+        }
+        Step::Region => {
+            let units = store::units(db, None).await?;
+            let buttons =
+                units.iter().filter_map(|(p, n)| Some(button(n.clone(), Cb::FwRegion(pcode_num(p)?)))).collect();
+            rows = rows_of(buttons, 3);
+            if editing {
+                rows.extend(keep(unit_label(turn, &d.line.region).await?));
+            }
+            turn.t(Msg::FwAskRegion)
+        }
+        Step::Cercle => {
+            let region = d.line.region.clone().unwrap_or_default();
+            let units = store::units(db, Some(&region)).await?;
+            let buttons =
+                units.iter().filter_map(|(p, n)| Some(button(n.clone(), Cb::FwCercle(pcode_num(p)?)))).collect();
+            rows = rows_of(buttons, 3);
+            if editing && d.line.cercle.as_deref().is_some_and(|c| c.starts_with(&region)) {
+                rows.extend(keep(unit_label(turn, &d.line.cercle).await?));
+            }
+            let name = store::unit_name(db, &region).await?.unwrap_or(region);
+            turn.t(Msg::FwAskCercle { region: name })
+        }
+        Step::Status => {
+            rows.push(
+                ActivityStatus::ALL
+                    .into_iter()
+                    .map(|s| button(turn.t(Msg::BtnFwStatus { status: s.as_str().into() }), Cb::FwStatus(s)))
+                    .collect(),
+            );
+            if editing {
+                rows.extend(keep(d.line.status.map(|s| turn.t(Msg::FwStatus { status: s.as_str().into() }))));
+            }
+            turn.t(Msg::FwAskStatus)
+        }
+        Step::StartDate => {
+            let first = month.first_day();
+            rows.push(vec![button(turn.t(Msg::BtnFwFirstDay { date: date_label(first) }), Cb::FwDate(ymd(first)))]);
+            if editing {
+                rows.extend(keep(d.line.start.map(date_label)));
+            }
+            turn.t(Msg::FwAskStart { month: month_label(month) })
+        }
+        Step::EndDate => {
+            let last = month.last_day();
+            rows.push(vec![button(turn.t(Msg::BtnFwLastDay { date: date_label(last) }), Cb::FwDate(ymd(last)))]);
+            if editing {
+                rows.extend(keep(d.line.end.map(date_label)));
+            }
+            turn.t(Msg::FwAskEnd)
+        }
+        Step::Girls | Step::Boys | Step::Women | Step::Men => {
+            let (field, current) = match d.step {
+                Step::Girls => ("girls", d.line.girls),
+                Step::Boys => ("boys", d.line.boys),
+                Step::Women => ("women", d.line.women),
+                _ => ("men", d.line.men),
+            };
+            rows.push(vec![button("0".into(), Cb::FwCount(0))]);
+            if editing {
+                rows.extend(keep(current.map(|n| n.to_string())));
+            }
+            turn.t(Msg::FwAskCount { field: field.into() })
+        }
+        Step::Disabled => {
+            rows.push(vec![button("0".into(), Cb::FwCount(0))]);
+            if editing && d.line.disabled.is_some_and(|n| u64::from(n) <= d.line.total()) {
+                rows.extend(keep(d.line.disabled.map(|n| n.to_string())));
+            }
+            turn.t(Msg::FwAskDisabled { total: d.line.total() })
+        }
+        Step::Partner | Step::Donor | Step::Remarks => {
+            let (msg, current) = match d.step {
+                Step::Partner => (Msg::FwAskPartner, &d.line.partner),
+                Step::Donor => (Msg::FwAskDonor, &d.line.donor),
+                _ => (Msg::FwAskRemarks, &d.line.remarks),
+            };
+            rows.push(vec![button(turn.t(Msg::BtnSkip), Cb::FwSkip)]);
+            if editing {
+                rows.extend(keep(current.clone()));
+            }
+            turn.t(msg)
+        }
+        Step::Review => {
+            let (org, mech) = names(turn, d).await?;
+            let mut lines = vec![turn.t(Msg::FwReviewHeader {
+                org,
+                mechanism: mech,
+                month: month_label(month),
+                count: d.lines.len(),
+            })];
+            for (i, l) in d.lines.iter().enumerate() {
+                let activity = store::activity_by_code(db, &l.activity)
+                    .await?
+                    .map(|a| a.name(lang).to_string())
+                    .unwrap_or_else(|| l.activity.clone());
+                let cercle = store::unit_name(db, &l.cercle).await?.unwrap_or_else(|| l.cercle.clone());
+                lines.push(turn.t(Msg::FwReviewLine {
+                    n: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                    activity,
+                    cercle,
+                    status: turn.t(Msg::FwStatus { status: l.status.as_str().into() }),
+                    period: format!("{} → {}", date_label(l.start), date_label(l.end)),
+                    total: l.reached.total(),
+                    disabled: l.reached.disabled,
+                }));
+                if i < 40 {
+                    rows.push(vec![
+                        button(turn.t(Msg::BtnFwEdit { n: i + 1 }), Cb::FwEdit(i as u8)),
+                        button(turn.t(Msg::BtnFwDelete { n: i + 1 }), Cb::FwDelete(i as u8)),
+                    ]);
+                }
+            }
+            if d.lines.len() < 40 {
+                rows.push(vec![button(turn.t(Msg::BtnFwAddAnother), Cb::FwAdd)]);
+            }
+            if !d.lines.is_empty() {
+                rows.push(vec![button(turn.t(Msg::BtnFwSubmit), Cb::FwSubmit)]);
+            }
+            lines.join("\n")
+        }
+    };
+    rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::FwCancel)]);
+    Ok((text, kb(rows)))
+}
+
+pub(super) async fn unit_label(turn: &Turn<'_>, pcode: &Option<String>) -> Result<Option<String>, HandlerError> {
+    Ok(match pcode {
+        Some(p) => store::unit_name(&turn.app.ctx.db, p).await?,
+        None => None,
+    })
+}
+
+pub(super) async fn names(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String, String), HandlerError> {
+    let db = &turn.app.ctx.db;
+    let org = match d.org_id {
+        Some(id) => reference::organisation_by_id(db, id).await?.map(|o| o.acronym).unwrap_or_default(),
+        None => String::new(),
+    };
+    let mech = match d.mechanism_id {
+        Some(id) => reference::mechanism_by_id(db, id).await?.map(|m| m.code).unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok((org, mech))
+}
+
+// ---------------------------------------------------------------- /report
+
+pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
+    if svc::reporting_seats(&turn.access).is_empty() {
+        turn.say(Msg::FwNotReporter).await?;
+        return Ok(());
+    }
+    ask(turn, dialogue, &ReportDraft::default(), None, None).await
+}
+
+/// After the month (and the seat when there are several): the start screen, or the review of
+/// what was already submitted.
+pub(super) async fn open_seat(
+    turn: &Turn<'_>,
+    dialogue: &BotDialogue,
+    mut d: ReportDraft,
+    edit: Option<MessageId>,
+) -> HandlerResult {
+    let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
+        return ask(turn, dialogue, &d, None, edit).await;
+    };
+    d.submitted = "none".into();
+    if let Some((s, lines)) = svc::existing(&turn.app.ctx, org, mech, month).await? {
+        d.submitted = s.status.as_str().into();
+        d.lines = lines;
+    }
+    d.step = if d.lines.is_empty() { Step::Start } else { Step::Review };
+    ask(turn, dialogue, &d, None, edit).await
+}
+
+/// /cancel during the dialog: ask before discarding the draft.
+pub(super) async fn ask_cancel(turn: &Turn<'_>, edit: Option<MessageId>) -> HandlerResult {
+    let k = kb(vec![vec![
+        button(turn.t(Msg::BtnFwDiscard), Cb::FwDiscard(true)),
+        button(turn.t(Msg::BtnFwContinue), Cb::FwDiscard(false)),
+    ]]);
+    let text = turn.t(Msg::FwCancelAsk);
+    match edit {
+        Some(id) => {
+            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
+        }
+        None => {
+            turn.say_with(text, k).await?;
+        }
+    }
+    Ok(())
+}

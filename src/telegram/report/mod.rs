@@ -1,0 +1,69 @@
+//! The monthly 4W in the chat: the /report dialog (month, organisation, lines one by one,
+//! review, submit, "same as last month", "no activity"), the correction of a returned line,
+//! and the cycle's reminders and return notices.
+
+mod buttons;
+pub mod callback;
+mod dialog;
+mod draft;
+pub mod outgoing;
+mod steps;
+
+use crate::i18n::Msg;
+use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
+use callback::Cb;
+use draft::ReportDraft;
+use serde::{Deserialize, Serialize};
+use teloxide::prelude::*;
+use teloxide::types::MessageId;
+
+pub const FEATURE: &str = "report";
+
+/// The /report dialog: its draft, persisted at every step.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dialog {
+    #[default]
+    None,
+    Report(Box<ReportDraft>),
+}
+
+impl DialogStep for Dialog {
+    const FEATURE: &'static str = FEATURE;
+}
+
+/// /report
+pub async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
+    dialog::start(turn, dialogue).await
+}
+
+/// /cancel during the dialog: ask before discarding the draft.
+pub async fn ask_cancel(turn: &Turn<'_>) -> HandlerResult {
+    dialog::ask_cancel(turn, None).await
+}
+
+/// A message while the dialog is in progress.
+pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    match (state.step::<Dialog>(), msg.text()) {
+        (Dialog::Report(draft), Some(text)) => steps::text(turn, dialogue, *draft, text).await,
+        _ => {
+            turn.say(Msg::FreeTextHint).await?;
+            Ok(())
+        }
+    }
+}
+
+/// A pressed button of this feature. Returns a short notice when the press had no effect.
+pub async fn on_button(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    state: &State,
+    cb: Cb,
+    message_id: MessageId,
+) -> ButtonResult {
+    match (cb, state.step::<Dialog>()) {
+        (Cb::FwFix(line_id), _) => buttons::fix_pressed(turn, dialogue, line_id).await,
+        (cb, Dialog::Report(draft)) => buttons::button_press(turn, dialogue, *draft, cb, message_id).await,
+        // A button from another step, an old message, or forged data: no effect.
+        _ => Ok(Some(Msg::ButtonExpired)),
+    }
+}

@@ -1,0 +1,157 @@
+//! Typed answers of the /report dialog, and how the dialog moves from one step to the next.
+
+use super::dialog::{ask, line_error};
+use super::draft::{LineDraft, ReportDraft, Step};
+use crate::domain::fourw::{self, LineError, MAX_DONOR_CHARS, MAX_PARTNER_CHARS, MAX_REMARKS_CHARS, match_unit};
+use crate::i18n::Msg;
+use crate::storage::reports as store;
+use crate::telegram::shared::{BotDialogue, HandlerResult, Turn};
+use chrono::NaiveDate;
+
+/// Moves to the step after `d.step` in the line, finishing the line after the remarks.
+
+pub(super) fn advance(d: &mut ReportDraft) {
+    d.step = match d.step {
+        Step::Sector => Step::Activity,
+        Step::Activity => Step::Region,
+        Step::Region => Step::Cercle,
+        Step::Cercle => Step::Status,
+        Step::Status => Step::StartDate,
+        Step::StartDate => Step::EndDate,
+        Step::EndDate => Step::Girls,
+        Step::Girls => Step::Boys,
+        Step::Boys => Step::Women,
+        Step::Women => Step::Men,
+        Step::Men => Step::Disabled,
+        Step::Disabled => Step::Partner,
+        Step::Partner => Step::Donor,
+        Step::Donor => Step::Remarks,
+        Step::Remarks => {
+            if let Some(line) = d.line.to_line() {
+                match d.editing.take() {
+                    Some(i) if i < d.lines.len() => d.lines[i] = line,
+                    _ => d.lines.push(line),
+                }
+            }
+            d.line = LineDraft::default();
+            Step::Review
+        }
+        other => other,
+    };
+}
+
+pub(super) fn set_count(d: &mut ReportDraft, n: u32) -> Result<(), LineError> {
+    match d.step {
+        Step::Girls => d.line.girls = Some(n),
+        Step::Boys => d.line.boys = Some(n),
+        Step::Women => d.line.women = Some(n),
+        Step::Men => d.line.men = Some(n),
+        Step::Disabled => {
+            fourw::check_disabled(n, u32::try_from(d.line.total()).unwrap_or(u32::MAX))?;
+            d.line.disabled = Some(n);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+pub(super) fn set_date(d: &mut ReportDraft, date: NaiveDate) -> Result<(), LineError> {
+    let month = d.month.ok_or(LineError::BadDate)?;
+    match d.step {
+        Step::StartDate => {
+            if date > month.last_day() {
+                return Err(LineError::OutsideMonth);
+            }
+            d.line.start = Some(date);
+            // An end kept from an edit must still follow the start.
+            if d.line.end.is_some_and(|e| e < date) {
+                d.line.end = None;
+            }
+        }
+        Step::EndDate => {
+            let start = d.line.start.ok_or(LineError::BadDate)?;
+            fourw::check_dates(start, date, month)?;
+            d.line.end = Some(date);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: ReportDraft, text: &str) -> HandlerResult {
+    let db = &turn.app.ctx.db;
+    let result: Result<(), Msg> = match d.step {
+        Step::Region => {
+            let units = store::units(db, None).await?;
+            match match_unit(text, &units) {
+                Some((p, _)) => {
+                    if d.line.region.as_deref() != Some(p) {
+                        d.line.cercle = None;
+                    }
+                    d.line.region = Some(p.clone());
+                    Ok(())
+                }
+                None => Err(Msg::FwUnknownPlace),
+            }
+        }
+        Step::Cercle => {
+            let region = d.line.region.clone().unwrap_or_default();
+            let units = store::units(db, Some(&region)).await?;
+            match match_unit(text, &units) {
+                Some((p, _)) => {
+                    d.line.cercle = Some(p.clone());
+                    Ok(())
+                }
+                None => {
+                    // A cercle of another region, or nothing known?
+                    let mut elsewhere = false;
+                    for (r, _) in store::units(db, None).await? {
+                        if match_unit(text, &store::units(db, Some(&r)).await?).is_some() {
+                            elsewhere = true;
+                            break;
+                        }
+                    }
+                    if elsewhere {
+                        let name = store::unit_name(db, &region).await?.unwrap_or(region);
+                        Err(Msg::FwCercleNotInRegion { region: name })
+                    } else {
+                        Err(Msg::FwUnknownPlace)
+                    }
+                }
+            }
+        }
+        Step::StartDate | Step::EndDate => {
+            fourw::parse_date(text).and_then(|date| set_date(&mut d, date)).map_err(|e| line_error(&e, &d))
+        }
+        Step::Girls | Step::Boys | Step::Women | Step::Men | Step::Disabled => {
+            fourw::parse_count(text).and_then(|n| set_count(&mut d, n)).map_err(|e| line_error(&e, &d))
+        }
+        Step::Partner | Step::Donor | Step::Remarks => {
+            let max = match d.step {
+                Step::Partner => MAX_PARTNER_CHARS,
+                Step::Donor => MAX_DONOR_CHARS,
+                _ => MAX_REMARKS_CHARS,
+            };
+            match fourw::check_free_text(text, max) {
+                Ok(t) => {
+                    match d.step {
+                        Step::Partner => d.line.partner = Some(t),
+                        Step::Donor => d.line.donor = Some(t),
+                        _ => d.line.remarks = Some(t),
+                    }
+                    Ok(())
+                }
+                Err(e) => Err(line_error(&e, &d)),
+            }
+        }
+        // The other steps expect a button.
+        _ => Err(Msg::FreeTextHint),
+    };
+    match result {
+        Ok(()) => {
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, None).await
+        }
+        Err(why) => ask(turn, dialogue, &d, Some(turn.t(why)), None).await,
+    }
+}

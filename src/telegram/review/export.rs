@@ -1,0 +1,54 @@
+//! /export [YYYY-MM]: the month's 4W matrix as a spreadsheet, for chairs and coordinators.
+
+use crate::domain::fourw::ReportingMonth;
+use crate::i18n::Msg;
+use crate::services::{export, reports as svc, wherewho};
+use crate::telegram::shared::format::month_label;
+use crate::telegram::shared::{HandlerResult, Turn};
+use teloxide::prelude::*;
+use teloxide::types::InputFile;
+
+pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
+    if !svc::may_review(&turn.access, None) {
+        turn.say(Msg::NotAllowed).await?;
+        return Ok(());
+    }
+    let month = match args.first() {
+        Some(raw) => match ReportingMonth::parse(raw) {
+            Ok(m) => m,
+            Err(_) => {
+                turn.say(Msg::FwExportBadMonth).await?;
+                return Ok(());
+            }
+        },
+        None => svc::open_month(&turn.app.ctx),
+    };
+    let ctx = &turn.app.ctx;
+    let scopes: Vec<Option<crate::domain::Mechanism>> = if turn.access.coordinator {
+        vec![None]
+    } else {
+        crate::storage::memberships::chaired_mechanisms(&ctx.db, turn.access.person.id)
+            .await?
+            .into_iter()
+            .map(Some)
+            .collect()
+    };
+    for scope in scopes {
+        let table =
+            export::month_table(&ctx.db, month, scope.as_ref().map(|m| m.id), turn.lang(), &turn.app.i18n, ctx.tz)
+                .await?;
+        let ww = wherewho::of_month(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
+        let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, turn.lang(), &turn.app.i18n)])?;
+        let name = export::file_name(month, scope.as_ref().map(|m| m.code.as_str()), export::Format::Xlsx);
+        let scope_label = match &scope {
+            Some(m) => m.code.clone(),
+            None => turn.t(Msg::FwExportAll),
+        };
+        turn.bot
+            .send_document(turn.chat, InputFile::memory(bytes).file_name(name))
+            .caption(turn.t(Msg::FwExportCaption { month: month_label(month), scope: scope_label }))
+            .protect_content(true)
+            .await?;
+    }
+    Ok(())
+}

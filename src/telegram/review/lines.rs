@@ -1,0 +1,140 @@
+//! /review [YYYY-MM]: the month's submitted lines for chairs and coordinators, and returning a
+//! line to its organisation with a comment.
+
+use super::Step;
+use super::callback::Cb;
+use crate::domain::fourw::{self, LineError, ReportingMonth};
+use crate::i18n::Msg;
+use crate::services::reports as svc;
+use crate::storage::reports as store;
+use crate::telegram::shared::format::month_label;
+use crate::telegram::shared::turn::rows_of;
+use crate::telegram::shared::{
+    BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerError, HandlerResult, Turn, button, kb,
+};
+
+/// At most this many lines (with their ↩ buttons) in one /review message.
+const REVIEW_CAP: usize = 30;
+
+/// The month of /review or /wherewho: the one typed, else the open one. None after a reply.
+pub(super) async fn month_arg(
+    turn: &Turn<'_>,
+    args: &[&str],
+    command: &str,
+) -> Result<Option<ReportingMonth>, HandlerError> {
+    Ok(match args.first() {
+        Some(raw) => match ReportingMonth::parse(raw) {
+            Ok(m) => Some(m),
+            Err(_) => {
+                turn.say(Msg::FwBadMonthFor { command: command.into() }).await?;
+                None
+            }
+        },
+        None => Some(svc::open_month(&turn.app.ctx)),
+    })
+}
+
+pub(super) fn scope_label(turn: &Turn<'_>, scope: &Option<crate::domain::Mechanism>) -> String {
+    match scope {
+        Some(m) => m.code.clone(),
+        None => turn.t(Msg::FwExportAll),
+    }
+}
+
+/// /review [YYYY-MM]: the month's lines of the chair's mechanisms (all for a coordinator), with
+/// a ↩ button per line that can be returned.
+pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
+    if !svc::may_review(&turn.access, None) {
+        turn.say(Msg::NotAllowed).await?;
+        return Ok(());
+    }
+    let Some(month) = month_arg(turn, args, "review").await? else { return Ok(()) };
+    let ctx = &turn.app.ctx;
+    for scope in svc::review_scopes(ctx, &turn.access).await? {
+        let lines = store::review_lines(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
+        let label = scope_label(turn, &scope);
+        if lines.is_empty() {
+            turn.say(Msg::FwReviewNone { month: month_label(month), scope: label }).await?;
+            continue;
+        }
+        let shown = lines.len().min(REVIEW_CAP);
+        let mut text = vec![turn.t(Msg::FwReviewHeaderList {
+            month: month_label(month),
+            scope: label,
+            count: lines.len(),
+            shown,
+        })];
+        let mut buttons = Vec::new();
+        for (i, l) in lines.iter().take(REVIEW_CAP).enumerate() {
+            text.push(turn.t(Msg::FwReviewItem {
+                n: i + 1,
+                org: l.org.clone(),
+                line: l.position + 1,
+                what: turn.t(Msg::FwReviewWhat {
+                    activity: l.activity(turn.lang()).to_string(),
+                    cercle: l.cercle_name.clone(),
+                    pcode: l.cercle_pcode.clone(),
+                }),
+                total: l.total,
+                status: turn.t(Msg::FwReviewStatus { status: l.review_status.clone() }),
+            }));
+            if l.review_status != "returned" {
+                buttons.push(button(turn.t(Msg::BtnFwReturn { n: i + 1 }), Cb::FwReturn(l.id)));
+            }
+        }
+        turn.say_with(text.join("\n"), kb(rows_of(buttons, 3))).await?;
+    }
+    Ok(())
+}
+
+/// ↩ pressed: checks the line and the reviewer, then asks for the comment.
+pub(super) async fn return_pressed(turn: &mut Turn<'_>, dialogue: &BotDialogue, line_id: i64) -> ButtonResult {
+    let Some(line) = store::review_line(&turn.app.ctx.db, line_id).await? else {
+        return Ok(Some(Msg::ButtonExpired));
+    };
+    if !svc::may_review(&turn.access, Some(line.mechanism_id)) {
+        return Ok(Some(Msg::NotAllowed));
+    }
+    if line.review_status == "returned" {
+        return Ok(Some(Msg::ButtonExpired));
+    }
+    dialogue.set(Step::ReturnComment { line_id }).await?;
+    let text = turn.t(Msg::FwReturnAskComment {
+        org: line.org.clone(),
+        line: line.position + 1,
+        activity: line.activity(turn.lang()).to_string(),
+        cercle: line.cercle_name.clone(),
+        max: fourw::MAX_COMMENT_CHARS,
+    });
+    turn.say_with(text, kb(vec![vec![button(turn.t(Msg::BtnCancel), Cancel)]])).await?;
+    Ok(None)
+}
+
+/// The comment typed: the line is returned and the organisation told (or the comment refused
+/// with the reason, and asked again).
+pub(super) async fn return_comment(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    line_id: i64,
+    text: &str,
+) -> HandlerResult {
+    match svc::return_line(&turn.app.ctx, &turn.access, line_id, text).await {
+        Ok(Ok(line)) => {
+            dialogue.exit().await?;
+            turn.say(Msg::FwReturnDone { org: line.org, line: line.position + 1 }).await?;
+        }
+        Ok(Err(e)) => {
+            let why = match e {
+                LineError::TooLong { max } => Msg::TextTooLong { max },
+                LineError::PersonalData(kind) => Msg::FwPersonalData { kind: kind.as_str().to_string() },
+                _ => Msg::FreeTextHint,
+            };
+            turn.say_with(turn.t(why), kb(vec![vec![button(turn.t(Msg::BtnCancel), Cancel)]])).await?;
+        }
+        Err(e) => {
+            dialogue.exit().await?;
+            turn.say(turn.refusal(&e)).await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The 4W for chairs and coordinators: /review (return a line with a comment), /wherewho,
+//! /export, and the post-deadline matrix.
+
+pub mod callback;
+mod export;
+mod lines;
+pub mod outgoing;
+mod wherewho;
+
+use crate::i18n::Msg;
+use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
+use callback::Cb;
+use serde::{Deserialize, Serialize};
+use teloxide::prelude::*;
+use teloxide::types::MessageId;
+
+pub const FEATURE: &str = "review";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    #[default]
+    None,
+    /// The chair is typing the comment of a line being returned.
+    ReturnComment { line_id: i64 },
+}
+
+impl DialogStep for Step {
+    const FEATURE: &'static str = FEATURE;
+}
+
+/// /review [YYYY-MM]
+pub async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
+    lines::review(turn, args).await
+}
+
+/// /wherewho [YYYY-MM]
+pub async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
+    wherewho::where_who(turn, args).await
+}
+
+/// /export [YYYY-MM]
+pub async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
+    export::export(turn, args).await
+}
+
+/// A message while the chair is typing a return comment.
+pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    match (state.step::<Step>(), msg.text()) {
+        (Step::ReturnComment { line_id }, Some(text)) => lines::return_comment(turn, dialogue, line_id, text).await,
+        _ => {
+            turn.say(Msg::FreeTextHint).await?;
+            Ok(())
+        }
+    }
+}
+
+/// A pressed button of this feature. Returns a short notice when the press had no effect.
+pub async fn on_button(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    _state: &State,
+    cb: Cb,
+    _message_id: MessageId,
+) -> ButtonResult {
+    match cb {
+        Cb::FwReturn(line_id) => lines::return_pressed(turn, dialogue, line_id).await,
+    }
+}

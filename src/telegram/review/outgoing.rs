@@ -1,0 +1,39 @@
+//! The post-deadline 4W matrix to chairs and coordinators: the organisations that did not
+//! report, and the month's spreadsheet (protected).
+
+use crate::domain::Person;
+use crate::domain::fourw::ReportingMonth;
+use crate::domain::jobs::{FourwMsg, Outgoing};
+use crate::i18n::Msg;
+use crate::services::{export, reports as svc, wherewho};
+use crate::storage::reference;
+use crate::telegram::shared::App;
+use crate::telegram::shared::format::month_label;
+use crate::telegram::shared::outgoing::{Attachment, RenderResult, Rendered};
+
+pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
+    let Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, year, month }) = message else {
+        return Ok(Err(format!("not a 4W review message: {}", message.kind())));
+    };
+    let (ctx, lang) = (&app.ctx, person.language);
+    let t = |m: Msg| app.i18n.render(lang, &m);
+    let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
+        return Ok(Err("invalid month".into()));
+    };
+    let Some(mech) = reference::mechanism_by_id(&ctx.db, *mechanism_id).await? else {
+        return Ok(Err("unknown mechanism".into()));
+    };
+    let missing: Vec<String> = svc::missing(ctx, mech.id, rm).await?.into_iter().map(|(o, _)| o.acronym).collect();
+    let list = if missing.is_empty() { t(Msg::FwMissingNone) } else { missing.join(", ") };
+    let caption = t(Msg::FwMatrixCaption {
+        month: month_label(rm),
+        mechanism: mech.name(lang).to_string(),
+        count: missing.len(),
+        missing: list,
+    });
+    let table = export::month_table(&ctx.db, rm, Some(mech.id), lang, &app.i18n, ctx.tz).await?;
+    let ww = wherewho::of_month(&ctx.db, rm, Some(mech.id)).await?;
+    let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, lang, &app.i18n)])?;
+    let name = export::file_name(rm, Some(&mech.code), export::Format::Xlsx);
+    Ok(Ok(Rendered::text(caption).with(Attachment::Bytes { name, bytes }).protected()))
+}

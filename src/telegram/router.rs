@@ -1,0 +1,251 @@
+//! The router: maps a command or a pressed button to the feature that owns it, and a message
+//! in a dialog to the feature whose dialog is in progress. Nothing else happens here.
+
+use super::shared::callback::{CallbackData, Cancel};
+use super::shared::turn::turn_for;
+use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
+use super::{meetings, membership, minutes, report, review};
+use crate::domain::Language;
+use crate::i18n::Msg;
+use teloxide::prelude::*;
+use teloxide::types::{Me, MessageId};
+use teloxide::utils::command::parse_command;
+
+/// Every command, with its French aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
+enum Command {
+    Start,
+    Help,
+    #[strum(serialize = "language", serialize = "langue")]
+    Language,
+    Me,
+    Members,
+    Invite,
+    Leave,
+    Cancel,
+    #[strum(serialize = "meetings", serialize = "reunions")]
+    Meetings,
+    NewMeeting,
+    #[strum(serialize = "attendance", serialize = "presences")]
+    Attendance,
+    #[strum(serialize = "minutes", serialize = "cr")]
+    Minutes,
+    Missing,
+    Actions,
+    Share,
+    #[strum(serialize = "report", serialize = "rapport")]
+    Report,
+    #[strum(serialize = "export", serialize = "exporter")]
+    Export,
+    #[strum(serialize = "review", serialize = "revue")]
+    Review,
+    #[strum(serialize = "wherewho", serialize = "quiouquoi")]
+    WhereWho,
+}
+
+impl Command {
+    /// Commands that answer with information and start no dialog: a dialog in progress is
+    /// kept (a half-typed 4W or meeting is not lost by a look at /help or /meetings).
+    fn only_shows(self) -> bool {
+        matches!(
+            self,
+            Command::Help
+                | Command::Language
+                | Command::Me
+                | Command::Members
+                | Command::Meetings
+                | Command::Missing
+                | Command::Actions
+                | Command::WhereWho
+        )
+    }
+}
+
+/// A pressed button's data, decoded by the feature that owns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Button {
+    Cancel,
+    Membership(membership::callback::Cb),
+    Meetings(meetings::callback::Cb),
+    Minutes(minutes::callback::Cb),
+    Report(report::callback::Cb),
+    Review(review::callback::Cb),
+}
+
+impl CallbackData for Button {
+    fn encode(&self) -> String {
+        match self {
+            Button::Cancel => Cancel.encode(),
+            Button::Membership(cb) => cb.encode(),
+            Button::Meetings(cb) => cb.encode(),
+            Button::Minutes(cb) => cb.encode(),
+            Button::Report(cb) => cb.encode(),
+            Button::Review(cb) => cb.encode(),
+        }
+    }
+
+    fn decode(data: &str) -> Option<Self> {
+        Cancel::decode(data)
+            .map(|_| Button::Cancel)
+            .or_else(|| CallbackData::decode(data).map(Button::Membership))
+            .or_else(|| CallbackData::decode(data).map(Button::Meetings))
+            .or_else(|| CallbackData::decode(data).map(Button::Minutes))
+            .or_else(|| CallbackData::decode(data).map(Button::Report))
+            .or_else(|| CallbackData::decode(data).map(Button::Review))
+    }
+}
+
+pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, app: App) -> HandlerResult {
+    if !msg.chat.is_private() {
+        return Ok(());
+    }
+    let Some(user) = msg.from.as_ref() else {
+        return Ok(());
+    };
+    let mut turn = match turn_for(&bot, &app, msg.chat.id, user).await {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!(error = %e, "could not identify the user");
+            let lang = Language::from_client(user.language_code.as_deref());
+            bot.send_message(msg.chat.id, app.i18n.render(lang, &Msg::InternalError)).await?;
+            return Ok(());
+        }
+    };
+    let state = dialogue.get().await.ok().flatten().unwrap_or_default();
+    let Some(text) = msg.text().filter(|t| t.starts_with('/')) else {
+        return in_dialog(&mut turn, &dialogue, &state, &msg).await;
+    };
+    match parse_command(text, me.username()).and_then(|(name, args)| Some((name.parse().ok()?, args))) {
+        Some((cmd, args)) => on_command(&mut turn, &dialogue, state, cmd, &args).await,
+        None => {
+            turn.say(Msg::UnknownCommand).await?;
+            Ok(())
+        }
+    }
+}
+
+/// A message that is not a command goes to the feature whose dialog is in progress.
+async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    match state.feature() {
+        Some(membership::FEATURE) => membership::on_message(turn, dialogue, state, msg).await,
+        Some(meetings::FEATURE) => meetings::on_message(turn, dialogue, state, msg).await,
+        Some(minutes::FEATURE) => minutes::on_message(turn, dialogue, state, msg).await,
+        Some(report::FEATURE) => report::on_message(turn, dialogue, state, msg).await,
+        Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
+        _ => {
+            turn.say(Msg::FreeTextHint).await?;
+            Ok(())
+        }
+    }
+}
+
+async fn on_command(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    state: State,
+    cmd: Command,
+    args: &[&str],
+) -> HandlerResult {
+    if cmd == Command::Cancel {
+        if state.feature() == Some(report::FEATURE) {
+            // A 4W draft is worth a question before it is discarded.
+            return report::ask_cancel(turn).await;
+        }
+        if state.is_idle() {
+            turn.say(Msg::CancelNothing).await?;
+        } else {
+            dialogue.exit().await?;
+            turn.say(Msg::CancelDone).await?;
+        }
+        return Ok(());
+    }
+    if !state.is_idle() && !cmd.only_shows() {
+        dialogue.exit().await?;
+    }
+    match cmd {
+        Command::Start => membership::start(turn, dialogue, args).await,
+        Command::Help => membership::help(turn).await,
+        Command::Language => membership::language(turn).await,
+        Command::Me => membership::me(turn).await,
+        Command::Members => membership::members(turn).await,
+        Command::Invite => membership::invite(turn, dialogue).await,
+        Command::Leave => membership::leave(turn, dialogue).await,
+        Command::Meetings => meetings::show(turn).await,
+        Command::NewMeeting => meetings::new_meeting(turn, dialogue).await,
+        Command::Attendance => meetings::attendance(turn, dialogue).await,
+        Command::Minutes => minutes::start(turn, dialogue).await,
+        Command::Missing => minutes::missing(turn).await,
+        Command::Actions => minutes::actions(turn).await,
+        Command::Share => minutes::share(turn, dialogue).await,
+        Command::Report => report::start(turn, dialogue).await,
+        Command::Export => review::export(turn, args).await,
+        Command::Review => review::review(turn, args).await,
+        Command::WhereWho => review::where_who(turn, args).await,
+        Command::Cancel => unreachable!("handled above"),
+    }
+}
+
+pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app: App) -> HandlerResult {
+    let Some(message) = q.message.as_ref() else {
+        bot.answer_callback_query(q.id.clone()).await?;
+        return Ok(());
+    };
+    let (chat, message_id) = (message.chat().id, message.id());
+    let mut turn = match turn_for(&bot, &app, chat, &q.from).await {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!(error = %e, "could not identify the user");
+            let lang = Language::from_client(q.from.language_code.as_deref());
+            bot.answer_callback_query(q.id.clone()).text(app.i18n.render(lang, &Msg::InternalError)).await?;
+            return Ok(());
+        }
+    };
+    let Some(pressed) = q.data.as_deref().and_then(Button::decode) else {
+        bot.answer_callback_query(q.id.clone()).text(turn.t(Msg::ButtonExpired)).await?;
+        return Ok(());
+    };
+    let state = dialogue.get().await.ok().flatten().unwrap_or_default();
+    match on_button(&mut turn, &dialogue, &state, pressed, message_id).await {
+        Ok(None) => {
+            bot.answer_callback_query(q.id.clone()).await?;
+        }
+        Ok(Some(notice)) => {
+            bot.answer_callback_query(q.id.clone()).text(turn.t(notice)).await?;
+        }
+        Err(e) => {
+            // Answer the press in any case, then report.
+            let _ = bot.answer_callback_query(q.id.clone()).await;
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// A decoded button goes to its feature, which checks it against the dialog's step. Returns a
+/// short notice when the press had no effect (stale, forged or not allowed).
+async fn on_button(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    state: &State,
+    pressed: Button,
+    message_id: MessageId,
+) -> super::shared::ButtonResult {
+    match pressed {
+        Button::Cancel if !state.is_idle() => {
+            dialogue.exit().await?;
+            turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::CancelDone)).await?;
+            Ok(None)
+        }
+        Button::Cancel => Ok(Some(Msg::ButtonExpired)),
+        Button::Membership(cb) => membership::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Meetings(cb) => meetings::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Minutes(cb) => minutes::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
+    }
+}
+
+#[cfg(test)]
+#[path = "router_tests.rs"]
+mod tests;
