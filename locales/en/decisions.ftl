@@ -1,4 +1,7 @@
 ## Decisions by vote
+cmd-vote = Open a vote (one vote per organisation)
+cmd-decisions = Decisions taken by vote
+cmd-participation = Participation of the organisations
 dc-vote-choose-mechanism = 🗳 New vote — for which mechanism?
 dc-vote-ask-question = 🗳 { $mechanism } — type the question (one line, at most { $max } characters).
 dc-vote-choose-kind = Which choices?
@@ -103,6 +106,7 @@ dc-agenda-decided = { $accepted ->
         [yes] ✅ Your item is on the agenda
        *[no] ❌ Your item was not retained
     } of { $mechanism } on { $date }: “{ $text }”
+dc-gap-hint = Put a gap on the agenda of the next meeting:
 btn-dc-gap = 📌 Gap { $n } → agenda
 dc-gap-item = 4W gap { $month }: { $sector } — { $place }
 dc-gap-added = Added to the agenda of the meeting on { $date }.

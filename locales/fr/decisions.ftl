@@ -1,4 +1,7 @@
 ## Décisions par vote
+cmd-vote = Ouvrir un vote (une voix par organisation)
+cmd-decisions = Décisions prises par vote
+cmd-participation = Participation des organisations
 dc-vote-choose-mechanism = 🗳 Nouveau vote — pour quel mécanisme ?
 dc-vote-ask-question = 🗳 { $mechanism } — tapez la question (une ligne, au plus { $max } caractères).
 dc-vote-choose-kind = Quels choix ?
@@ -103,6 +106,7 @@ dc-agenda-decided = { $accepted ->
         [yes] ✅ Votre point est à l'ordre du jour
        *[no] ❌ Votre point n'a pas été retenu
     } de { $mechanism } du { $date } : « { $text } »
+dc-gap-hint = Mettre un manque à l'ordre du jour de la prochaine réunion :
 btn-dc-gap = 📌 Manque { $n } → ordre du jour
 dc-gap-item = Manque 4W { $month } : { $sector } — { $place }
 dc-gap-added = Ajouté à l'ordre du jour de la réunion du { $date }.

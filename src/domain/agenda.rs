@@ -67,10 +67,16 @@ pub fn full_agenda(base: Option<&str>, accepted: &[AgendaItem]) -> Option<String
     let mut lines: Vec<String> = base
         .map(|b| b.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect())
         .unwrap_or_default();
-    lines.extend(accepted.iter().filter(|i| i.status == ItemStatus::Accepted).map(|i| match &i.organisation {
-        Some(org) => format!("{} ({org})", i.text),
-        None => i.text.clone(),
-    }));
+    for item in accepted.iter().filter(|i| i.status == ItemStatus::Accepted) {
+        let line = match &item.organisation {
+            Some(org) => format!("{} ({org})", item.text),
+            None => item.text.clone(),
+        };
+        // Applying it twice changes nothing (the invitation's text and its calendar file).
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
@@ -110,5 +116,7 @@ mod tests {
             "1. 4W\n2. Divers\nRetours à Ménaka (NRC)"
         );
         assert_eq!(full_agenda(None, &items[1..]), None);
+        let once = full_agenda(Some("1. 4W"), &items).unwrap();
+        assert_eq!(full_agenda(Some(&once), &items).unwrap(), once);
     }
 }

@@ -9,7 +9,9 @@ use crate::domain::Role;
 pub enum Msg {
     // General
     WelcomeUnknown,
-    WelcomeMember { name: String },
+    WelcomeMember {
+        name: String,
+    },
     HelpUnknown,
     HelpMember,
     HelpChair,
@@ -22,7 +24,9 @@ pub enum Msg {
     NotAllowed,
     CancelDone,
     CancelNothing,
-    TextTooLong { max: usize },
+    TextTooLong {
+        max: usize,
+    },
     // Language
     LanguageChoose,
     LanguageSet,
@@ -30,38 +34,107 @@ pub enum Msg {
     JoinCodeUnknown,
     JoinCodeExpired,
     JoinCodeUsed,
-    JoinPreview { org: String, org_name: String, mechanism: String, role: Role, observer: bool },
+    JoinPreview {
+        org: String,
+        org_name: String,
+        mechanism: String,
+        role: Role,
+        observer: bool,
+    },
     JoinPrinciples,
-    JoinAccepted { org: String, mechanism: String, role: Role },
+    JoinAccepted {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     JoinDeclined,
-    JoinSeatTaken { org: String, mechanism: String, role: Role, holder: String },
-    JoinAlreadyMember { org: String, mechanism: String, role: Role },
+    JoinSeatTaken {
+        org: String,
+        mechanism: String,
+        role: Role,
+        holder: String,
+    },
+    JoinAlreadyMember {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     JoinAskNameAgain,
     NameEmpty,
-    NameTooLong { max: usize },
+    NameTooLong {
+        max: usize,
+    },
     NameInvalid,
     // Profile and members
-    MeHeader { name: String },
-    MeLine { org: String, mechanism: String, role: Role, observer: bool },
+    MeHeader {
+        name: String,
+    },
+    MeLine {
+        org: String,
+        mechanism: String,
+        role: Role,
+        observer: bool,
+    },
     MeCoordinator,
     MeNoMembership,
-    MembersHeader { mechanism: String, count: usize },
-    MembersLine { name: String, org: String, role: Role, observer: bool },
+    MembersHeader {
+        mechanism: String,
+        count: usize,
+    },
+    MembersLine {
+        name: String,
+        org: String,
+        role: Role,
+        observer: bool,
+    },
     MembersNone,
     // Invitations made in chat
     InviteChooseMechanism,
-    InviteChooseOrganisation { mechanism: String },
-    InviteChooseRole { org: String, mechanism: String },
-    InviteUnknownOrganisation { text: String },
-    InviteLink { link: String, org: String, mechanism: String, role: Role, expires: String },
-    InviteLinkReplaces { holder: String },
-    InviteAskReplace { org: String, mechanism: String, role: Role, holder: String },
-    InviteSeatTaken { org: String, mechanism: String, role: Role, holder: String },
+    InviteChooseOrganisation {
+        mechanism: String,
+    },
+    InviteChooseRole {
+        org: String,
+        mechanism: String,
+    },
+    InviteUnknownOrganisation {
+        text: String,
+    },
+    InviteLink {
+        link: String,
+        org: String,
+        mechanism: String,
+        role: Role,
+        expires: String,
+    },
+    InviteLinkReplaces {
+        holder: String,
+    },
+    InviteAskReplace {
+        org: String,
+        mechanism: String,
+        role: Role,
+        holder: String,
+    },
+    InviteSeatTaken {
+        org: String,
+        mechanism: String,
+        role: Role,
+        holder: String,
+    },
     InviteNoMechanism,
     // Leaving
     LeaveChoose,
-    LeaveConfirm { org: String, mechanism: String, role: Role },
-    LeaveDone { org: String, mechanism: String, role: Role },
+    LeaveConfirm {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
+    LeaveDone {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     LeaveKept,
     LeaveNothing,
     // Buttons
@@ -69,14 +142,22 @@ pub enum Msg {
     BtnEnglish,
     BtnAccept,
     BtnDecline,
-    BtnUseName { name: String },
+    BtnUseName {
+        name: String,
+    },
     BtnConfirmLeave,
     BtnKeep,
     BtnReplace,
     BtnCancel,
     BtnMore,
-    BtnRole { role: Role },
-    BtnMembership { org: String, mechanism: String, role: Role },
+    BtnRole {
+        role: Role,
+    },
+    BtnMembership {
+        org: String,
+        mechanism: String,
+        role: Role,
+    },
     // Command menu descriptions
     CmdStart,
     CmdHelp,
@@ -87,7 +168,9 @@ pub enum Msg {
     CmdLeave,
     CmdCancel,
     // Meetings
-    MeetingTooSoon { hours: i64 },
+    MeetingTooSoon {
+        hours: i64,
+    },
     MeetingInPast,
     MeetingBadDuration,
     MeetingNotFound,
@@ -95,44 +178,123 @@ pub enum Msg {
     AnswersClosed,
     NotInvited,
     NoAlternate,
-    MeetingWhen { weekday: String, date: String, time: String, minutes: i64 },
-    InvitationHeader { adhoc: bool, mechanism: String },
-    MeetingDetails { when: String, place: String, agenda: String },
+    MeetingWhen {
+        weekday: String,
+        date: String,
+        time: String,
+        minutes: i64,
+    },
+    InvitationHeader {
+        adhoc: bool,
+        mechanism: String,
+    },
+    MeetingDetails {
+        when: String,
+        place: String,
+        agenda: String,
+    },
     MeetingNoneGiven,
-    InvitationFor { org: String, observer: bool, role: Role },
-    AnswerStatus { answer: String },
+    InvitationFor {
+        org: String,
+        observer: bool,
+        role: Role,
+    },
+    AnswerStatus {
+        answer: String,
+    },
     BtnAttendFocal,
     BtnHandOver,
     BtnAttendAlternate,
     BtnCannotAttend,
     RsvpRecorded,
-    Reminder { mechanism: String, hours: i64 },
-    HandoverRequest { name: String, org: String },
+    Reminder {
+        mechanism: String,
+        hours: i64,
+    },
+    HandoverRequest {
+        name: String,
+        org: String,
+    },
     BtnSkip,
-    SummaryHeader { mechanism: String, when: String },
-    SummaryAttending { count: usize, list: String },
-    SummaryDeclined { count: usize, list: String },
-    SummaryNoAnswer { count: usize, list: String },
+    SummaryHeader {
+        mechanism: String,
+        when: String,
+    },
+    SummaryAttending {
+        count: usize,
+        list: String,
+    },
+    SummaryDeclined {
+        count: usize,
+        list: String,
+    },
+    SummaryNoAnswer {
+        count: usize,
+        list: String,
+    },
     SummaryEmptyList,
-    MeetingMoved { mechanism: String },
-    MeetingCancelledNotice { mechanism: String, when: String },
-    DeliveryFailed { name: String, org: String, mechanism: String, reason: String },
-    AbsenceFlag { org: String, count: i64, mechanism: String },
-    MonthlyNudge { mechanism: String, month: String },
+    MeetingMoved {
+        mechanism: String,
+    },
+    MeetingCancelledNotice {
+        mechanism: String,
+        when: String,
+    },
+    DeliveryFailed {
+        name: String,
+        org: String,
+        mechanism: String,
+        reason: String,
+    },
+    AbsenceFlag {
+        org: String,
+        count: i64,
+        mechanism: String,
+    },
+    MonthlyNudge {
+        mechanism: String,
+        month: String,
+    },
     MeetingsNone,
     MeetingsHeader,
-    MeetingsLine { when: String, mechanism: String, org: String, answer: String },
+    MeetingsLine {
+        when: String,
+        mechanism: String,
+        org: String,
+        answer: String,
+    },
     MeetingsManageHeader,
-    MeetingsManageLine { id: i64, when: String, mechanism: String, adhoc: bool, cancelled: bool },
-    BtnShortAttend { date: String },
-    BtnShortDecline { date: String },
-    BtnShortHandover { date: String },
-    BtnMove { id: i64 },
-    BtnCancelMeeting { id: i64 },
-    CancelMeetingConfirm { mechanism: String, when: String },
+    MeetingsManageLine {
+        id: i64,
+        when: String,
+        mechanism: String,
+        adhoc: bool,
+        cancelled: bool,
+    },
+    BtnShortAttend {
+        date: String,
+    },
+    BtnShortDecline {
+        date: String,
+    },
+    BtnShortHandover {
+        date: String,
+    },
+    BtnMove {
+        id: i64,
+    },
+    BtnCancelMeeting {
+        id: i64,
+    },
+    CancelMeetingConfirm {
+        mechanism: String,
+        when: String,
+    },
     BtnConfirmCancelMeeting,
     MeetingCancelledDone,
-    MeetingMovedDone { when: String },
+    MeetingMovedDone {
+        when: String,
+    },
     NmChooseMechanism,
     NmChooseDate,
     NmBadDate,
@@ -144,64 +306,163 @@ pub enum Msg {
     NmAskAgenda,
     NmChooseKind,
     NmChooseRecurrence,
-    NmSummary { mechanism: String, when: String, place: String, agenda: String, adhoc: bool, monthly: bool },
-    NmCreated { count: usize, when: String, invite_at: String },
+    NmSummary {
+        mechanism: String,
+        when: String,
+        place: String,
+        agenda: String,
+        adhoc: bool,
+        monthly: bool,
+    },
+    NmCreated {
+        count: usize,
+        when: String,
+        invite_at: String,
+    },
     BtnRegular,
     BtnAdhoc,
     BtnOnce,
     BtnMonthly,
     BtnCreate,
-    BtnTodayPlus { weekday: String, date: String },
-    MoveChooseDate { mechanism: String },
-    MoveConfirm { mechanism: String, when: String },
+    BtnTodayPlus {
+        weekday: String,
+        date: String,
+    },
+    MoveChooseDate {
+        mechanism: String,
+    },
+    MoveConfirm {
+        mechanism: String,
+        when: String,
+    },
     BtnMoveConfirm,
     AttNoMeetings,
     AttChooseMeeting,
-    AttSheet { mechanism: String, when: String },
-    AttSaved { present: usize, total: usize },
+    AttSheet {
+        mechanism: String,
+        when: String,
+    },
+    AttSaved {
+        present: usize,
+        total: usize,
+    },
     AttStatsHeader,
-    AttStatsLine { org: String, present: usize, total: usize },
+    AttStatsLine {
+        org: String,
+        present: usize,
+        total: usize,
+    },
     AttStatsObservers,
     BtnSave,
-    BtnAttOrg { present: bool, org: String },
-    BtnAttMeeting { date: String, mechanism: String },
+    BtnAttOrg {
+        present: bool,
+        org: String,
+    },
+    BtnAttMeeting {
+        date: String,
+        mechanism: String,
+    },
     CmdMeetings,
     CmdNewmeeting,
     CmdAttendance,
     // Minutes (issue 4)
     InternalLabel,
-    MinutesReminder { mechanism: String, when: String, deadline: String, hours: i64 },
-    MinutesOverdue { mechanism: String, when: String },
-    MinutesCaption { mechanism: String, when: String },
+    MinutesReminder {
+        mechanism: String,
+        when: String,
+        deadline: String,
+        hours: i64,
+    },
+    MinutesOverdue {
+        mechanism: String,
+        when: String,
+    },
+    MinutesCaption {
+        mechanism: String,
+        when: String,
+    },
     DocumentCaption,
-    ActionReminder { today: bool, due: String, what: String, org: String, mechanism: String },
+    ActionReminder {
+        today: bool,
+        due: String,
+        what: String,
+        org: String,
+        mechanism: String,
+    },
     BtnActionDone,
-    ActionDone { what: String },
+    ActionDone {
+        what: String,
+    },
     ActionsNone,
-    ActionsHeader { mechanism: String },
-    ActionsLine { status: String, id: i64, what: String, org: String, due: String },
-    BtnActionMark { id: i64 },
+    ActionsHeader {
+        mechanism: String,
+    },
+    ActionsLine {
+        status: String,
+        id: i64,
+        what: String,
+        org: String,
+        due: String,
+    },
+    BtnActionMark {
+        id: i64,
+    },
     MissingNone,
     MissingHeader,
-    MissingLine { mechanism: String, when: String, overdue: bool, deadline: String },
+    MissingLine {
+        mechanism: String,
+        when: String,
+        overdue: bool,
+        deadline: String,
+    },
     ComplianceHeader,
-    ComplianceLine { mechanism: String, percent: u32, on_time: usize, total: usize },
+    ComplianceLine {
+        mechanism: String,
+        percent: u32,
+        on_time: usize,
+        total: usize,
+    },
     ComplianceNone,
     MnChooseMeeting,
-    BtnMnMeeting { has: bool, date: String, mechanism: String },
+    BtnMnMeeting {
+        has: bool,
+        date: String,
+        mechanism: String,
+    },
     MnNoMeetings,
     MnSendContent,
     MnContentExpected,
     MnAskActions,
-    MnActionBadLine { line: usize },
-    MnActionBadDate { line: usize, date: String },
-    MnActionBadWhat { line: usize },
+    MnActionBadLine {
+        line: usize,
+    },
+    MnActionBadDate {
+        line: usize,
+        date: String,
+    },
+    MnActionBadWhat {
+        line: usize,
+    },
     MnActionTooMany,
-    MnActionBadOrg { line: usize, org: String },
-    MnSummary { mechanism: String, when: String, content: String, actions: String },
-    MnContentDocument { name: String },
-    MnContentText { chars: usize },
-    MnShared { count: usize },
+    MnActionBadOrg {
+        line: usize,
+        org: String,
+    },
+    MnSummary {
+        mechanism: String,
+        when: String,
+        content: String,
+        actions: String,
+    },
+    MnContentDocument {
+        name: String,
+    },
+    MnContentText {
+        chars: usize,
+    },
+    MnShared {
+        count: usize,
+    },
     BtnShare,
     MeetingNotEnded,
     MinutesAlreadyShared,
@@ -211,68 +472,165 @@ pub enum Msg {
     ShareSendDocument,
     ShareChooseMechanisms,
     BtnSend,
-    BtnToggleMech { on: bool, code: String },
-    ShareDone { count: usize },
+    BtnToggleMech {
+        on: bool,
+        code: String,
+    },
+    ShareDone {
+        count: usize,
+    },
     ShareNothingSelected,
     CmdMinutes,
     CmdMissing,
     CmdActions,
     CmdShare,
     // 4W (issue 5)
-    FwColumn { column: String },
-    FwStatus { status: String },
-    FwYesNo { yes: bool },
+    FwColumn {
+        column: String,
+    },
+    FwStatus {
+        status: String,
+    },
+    FwYesNo {
+        yes: bool,
+    },
     FwTotal,
     FwNotReporter,
-    FwChooseMonth { month: String },
-    BtnFwMonth { month: String },
+    FwChooseMonth {
+        month: String,
+    },
+    BtnFwMonth {
+        month: String,
+    },
     FwChooseSeat,
-    BtnFwSeat { org: String, mechanism: String },
-    FwStart { org: String, mechanism: String, month: String, submitted: String, lines: usize },
+    BtnFwSeat {
+        org: String,
+        mechanism: String,
+    },
+    FwStart {
+        org: String,
+        mechanism: String,
+        month: String,
+        submitted: String,
+        lines: usize,
+    },
     BtnFwAddLine,
     BtnFwSameAsLast,
     BtnFwNoActivity,
-    FwNoLastMonth { month: String },
+    FwNoLastMonth {
+        month: String,
+    },
     FwAskSector,
-    FwAskActivity { sector: String },
+    FwAskActivity {
+        sector: String,
+    },
     FwAskRegion,
-    FwAskCercle { region: String },
+    FwAskCercle {
+        region: String,
+    },
     FwAskStatus,
-    FwAskStart { month: String },
+    FwAskStart {
+        month: String,
+    },
     FwAskEnd,
-    FwAskCount { field: String },
-    FwAskDisabled { total: u64 },
+    FwAskCount {
+        field: String,
+    },
+    FwAskDisabled {
+        total: u64,
+    },
     FwAskPartner,
     FwAskDonor,
     FwAskRemarks,
-    BtnFwStatus { status: String },
-    BtnFwKeep { value: String },
-    BtnFwFirstDay { date: String },
-    BtnFwLastDay { date: String },
+    BtnFwStatus {
+        status: String,
+    },
+    BtnFwKeep {
+        value: String,
+    },
+    BtnFwFirstDay {
+        date: String,
+    },
+    BtnFwLastDay {
+        date: String,
+    },
     FwBadDate,
-    FwEndBeforeStart { start: String },
-    FwOutsideMonth { month: String },
-    FwBadCount { max: u32 },
-    FwDisabledAboveTotal { disabled: u32, total: u64 },
+    FwEndBeforeStart {
+        start: String,
+    },
+    FwOutsideMonth {
+        month: String,
+    },
+    FwBadCount {
+        max: u32,
+    },
+    FwDisabledAboveTotal {
+        disabled: u32,
+        total: u64,
+    },
     FwUnknownPlace,
-    FwCercleNotInRegion { region: String },
-    FwPersonalData { kind: String },
-    FwReviewHeader { org: String, mechanism: String, month: String, count: usize },
-    FwReviewLine { n: u32, activity: String, cercle: String, status: String, period: String, total: u64, disabled: u32 },
-    BtnFwEdit { n: usize },
-    BtnFwDelete { n: usize },
+    FwCercleNotInRegion {
+        region: String,
+    },
+    FwPersonalData {
+        kind: String,
+    },
+    FwReviewHeader {
+        org: String,
+        mechanism: String,
+        month: String,
+        count: usize,
+    },
+    FwReviewLine {
+        n: u32,
+        activity: String,
+        cercle: String,
+        status: String,
+        period: String,
+        total: u64,
+        disabled: u32,
+    },
+    BtnFwEdit {
+        n: usize,
+    },
+    BtnFwDelete {
+        n: usize,
+    },
     BtnFwAddAnother,
     BtnFwSubmit,
-    FwSubmitted { month: String, count: usize, late: bool },
-    FwNoActivityDone { month: String, late: bool },
-    FwLineInvalid { n: usize },
+    FwSubmitted {
+        month: String,
+        count: usize,
+        late: bool,
+    },
+    FwNoActivityDone {
+        month: String,
+        late: bool,
+    },
+    FwLineInvalid {
+        n: usize,
+    },
     FwCancelAsk,
     BtnFwDiscard,
     BtnFwContinue,
-    FwReminder { org: String, mechanism: String, month: String, deadline: String, stage: &'static str },
-    FwMatrixCaption { month: String, mechanism: String, count: usize, missing: String },
+    FwReminder {
+        org: String,
+        mechanism: String,
+        month: String,
+        deadline: String,
+        stage: &'static str,
+    },
+    FwMatrixCaption {
+        month: String,
+        mechanism: String,
+        count: usize,
+        missing: String,
+    },
     FwMissingNone,
-    FwExportCaption { month: String, scope: String },
+    FwExportCaption {
+        month: String,
+        scope: String,
+    },
     FwExportAll,
     FwExportBadMonth,
     CmdReport,
@@ -280,28 +638,356 @@ pub enum Msg {
     // 4W review (issue 5)
     CmdReview,
     CmdWhereWho,
-    FwBadMonthFor { command: String },
-    FwReviewNone { month: String, scope: String },
-    FwReviewHeaderList { month: String, scope: String, count: usize, shown: usize },
-    FwReviewItem { n: usize, org: String, line: i64, what: String, total: i64, status: String },
-    FwReviewWhat { activity: String, cercle: String, pcode: String },
-    FwReviewStatus { status: String },
-    BtnFwReturn { n: usize },
-    FwReturnAskComment { org: String, line: i64, activity: String, cercle: String, max: usize },
-    FwReturnDone { org: String, line: i64 },
-    FwReturnedNotice { month: String, org: String, mechanism: String, line: i64 },
-    FwReturnedWhat { activity: String, cercle: String, comment: String },
-    BtnFwFix { line: i64 },
-    FwWwHeader { month: String, scope: String, orgs: usize, cells: usize, gaps: usize, duplications: usize },
-    FwWwNone { month: String, scope: String },
-    FwWwPlace { cercle: String, pcode: String, region: String, region_pcode: String },
-    FwWwGapsTitle { shown: usize, count: usize },
-    FwWwGapLine { place: String, sector: String },
-    FwWwDupsTitle { shown: usize, count: usize },
-    FwWwDupLine { place: String, activity: String, orgs: String },
-    FwWwColumn { column: String },
-    FwWwKind { kind: &'static str },
+    FwBadMonthFor {
+        command: String,
+    },
+    FwReviewNone {
+        month: String,
+        scope: String,
+    },
+    FwReviewHeaderList {
+        month: String,
+        scope: String,
+        count: usize,
+        shown: usize,
+    },
+    FwReviewItem {
+        n: usize,
+        org: String,
+        line: i64,
+        what: String,
+        total: i64,
+        status: String,
+    },
+    FwReviewWhat {
+        activity: String,
+        cercle: String,
+        pcode: String,
+    },
+    FwReviewStatus {
+        status: String,
+    },
+    BtnFwReturn {
+        n: usize,
+    },
+    FwReturnAskComment {
+        org: String,
+        line: i64,
+        activity: String,
+        cercle: String,
+        max: usize,
+    },
+    FwReturnDone {
+        org: String,
+        line: i64,
+    },
+    FwReturnedNotice {
+        month: String,
+        org: String,
+        mechanism: String,
+        line: i64,
+    },
+    FwReturnedWhat {
+        activity: String,
+        cercle: String,
+        comment: String,
+    },
+    BtnFwFix {
+        line: i64,
+    },
+    FwWwHeader {
+        month: String,
+        scope: String,
+        orgs: usize,
+        cells: usize,
+        gaps: usize,
+        duplications: usize,
+    },
+    FwWwNone {
+        month: String,
+        scope: String,
+    },
+    FwWwPlace {
+        cercle: String,
+        pcode: String,
+        region: String,
+        region_pcode: String,
+    },
+    FwWwGapsTitle {
+        shown: usize,
+        count: usize,
+    },
+    FwWwGapLine {
+        place: String,
+        sector: String,
+    },
+    FwWwDupsTitle {
+        shown: usize,
+        count: usize,
+    },
+    FwWwDupLine {
+        place: String,
+        activity: String,
+        orgs: String,
+    },
+    FwWwColumn {
+        column: String,
+    },
+    FwWwKind {
+        kind: &'static str,
+    },
     FwWwSheetName,
+    // Decisions by vote, agenda items, participation, monthly series
+    CmdVote,
+    CmdDecisions,
+    CmdParticipation,
+    DcGapHint,
+    DcVoteChooseMechanism,
+    DcVoteAskQuestion {
+        mechanism: String,
+        max: usize,
+    },
+    DcVoteChooseKind,
+    BtnDcYesNo,
+    BtnDcOwnOptions,
+    DcVoteAskOptions {
+        min: usize,
+        max: usize,
+    },
+    DcVoteAskDuration,
+    BtnDcHours {
+        hours: usize,
+    },
+    BtnDcDays {
+        days: usize,
+    },
+    DcVoteChooseSecrecy,
+    BtnDcSecret,
+    BtnDcOpen,
+    DcVoteChooseMeeting,
+    BtnDcNoMeeting,
+    DcVoteSummary {
+        mechanism: String,
+        question: String,
+        options: String,
+        closes: String,
+        secret: bool,
+        needed: usize,
+        electorate: usize,
+        percent: usize,
+        meeting: String,
+    },
+    BtnDcOpenVote,
+    DcVoteOpened {
+        closes: String,
+    },
+    DcQuestionEmpty,
+    DcQuestionTooLong {
+        max: usize,
+    },
+    DcOptionCount {
+        min: usize,
+        max: usize,
+    },
+    DcOptionText {
+        n: usize,
+        max: usize,
+    },
+    DcOptionTwice,
+    DcDuration,
+    DcQuorum,
+    DcNoElectorate,
+    DcYes,
+    DcNo,
+    DcAbstain,
+    DcQuestion {
+        mechanism: String,
+        question: String,
+        closes: String,
+        secret: bool,
+        needed: usize,
+        electorate: usize,
+        percent: usize,
+    },
+    DcOptionLine {
+        n: usize,
+        label: String,
+    },
+    DcObserverNote,
+    DcAlternateNote {
+        org: String,
+        from: String,
+    },
+    DcYourVote {
+        org: String,
+        option: String,
+    },
+    DcNotVoted {
+        org: String,
+    },
+    BtnDcChoice {
+        org: String,
+        option: String,
+    },
+    BtnDcHandover {
+        org: String,
+    },
+    DcVoteRecorded {
+        option: String,
+    },
+    DcVoteUnchanged {
+        option: String,
+    },
+    DcVoteChanged {
+        option: String,
+    },
+    DcRefusedObserver,
+    DcRefusedNoSeat,
+    DcRefusedElectorate,
+    DcRefusedAlternate {
+        from: String,
+    },
+    DcRefusedClosed,
+    DcRefusedOption,
+    DcRefusedHandover,
+    DcHandedOver {
+        org: String,
+    },
+    DcHandoverRequest {
+        org: String,
+        mechanism: String,
+        question: String,
+        closes: String,
+    },
+    DcVoteReminder {
+        org: String,
+        mechanism: String,
+        question: String,
+        closes: String,
+    },
+    DcResult {
+        mechanism: String,
+        question: String,
+        voted: usize,
+        electorate: usize,
+        turnout: usize,
+        needed: usize,
+        met: bool,
+    },
+    DcResultLine {
+        label: String,
+        count: usize,
+    },
+    DcResultByOrg,
+    DcResultOrgLine {
+        org: String,
+        label: String,
+    },
+    DcDecisionsNone,
+    DcDecisionsHeader,
+    DcDecisionOpen {
+        mechanism: String,
+        question: String,
+        closes: String,
+        voted: usize,
+        electorate: usize,
+    },
+    DcDecisionClosed {
+        mechanism: String,
+        question: String,
+        closed: String,
+        result: String,
+        met: bool,
+    },
+    DcNoVotesCast,
+    DcMinutesDecisions,
+    BtnDcPropose {
+        date: String,
+    },
+    DcProposeAsk {
+        mechanism: String,
+        date: String,
+        max: usize,
+    },
+    DcProposed,
+    DcItemEmpty,
+    DcItemTooLong {
+        max: usize,
+    },
+    DcItemDuplicate,
+    DcItemClosed,
+    DcItemDecided,
+    DcAgendaProposed {
+        org: String,
+        mechanism: String,
+        date: String,
+        text: String,
+    },
+    BtnDcAccept,
+    BtnDcDecline,
+    DcAgendaAccepted {
+        text: String,
+    },
+    DcAgendaDeclined {
+        text: String,
+    },
+    DcAgendaDecided {
+        accepted: bool,
+        mechanism: String,
+        date: String,
+        text: String,
+    },
+    BtnDcGap {
+        n: usize,
+    },
+    DcGapItem {
+        month: String,
+        sector: String,
+        place: String,
+    },
+    DcGapAdded {
+        date: String,
+    },
+    DcNoOpenMeeting,
+    DcPartChooseMechanism,
+    DcPartHeader {
+        mechanism: String,
+        months: usize,
+    },
+    DcPartLine {
+        org: String,
+        observer: bool,
+        present: usize,
+        marked: usize,
+        on_time: usize,
+        invited: usize,
+        cast: usize,
+        entitled: usize,
+        fourw: usize,
+        fourw_expected: usize,
+    },
+    DcPartFlagged {
+        org: String,
+        last: String,
+    },
+    BtnDcContact,
+    BtnDcProposeObserver,
+    BtnDcKeep,
+    DcChoiceContact,
+    DcChoiceProposeObserver,
+    DcChoiceKeep,
+    DcPartChoiceRecorded {
+        org: String,
+        choice: String,
+    },
+    DcPartNone,
+    BtnDcStopSeries {
+        id: i64,
+    },
+    DcSeriesStopAsk,
+    BtnDcStopYes,
+    DcSeriesStopped,
+    DcSeriesAlreadyStopped,
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -597,6 +1283,104 @@ impl Msg {
             FwWwColumn { .. } => "fw-ww-column",
             FwWwKind { .. } => "fw-ww-kind",
             FwWwSheetName => "fw-ww-sheet-name",
+            CmdVote => "cmd-vote",
+            CmdDecisions => "cmd-decisions",
+            CmdParticipation => "cmd-participation",
+            DcGapHint => "dc-gap-hint",
+            DcVoteChooseMechanism => "dc-vote-choose-mechanism",
+            DcVoteAskQuestion { .. } => "dc-vote-ask-question",
+            DcVoteChooseKind => "dc-vote-choose-kind",
+            BtnDcYesNo => "btn-dc-yes-no",
+            BtnDcOwnOptions => "btn-dc-own-options",
+            DcVoteAskOptions { .. } => "dc-vote-ask-options",
+            DcVoteAskDuration => "dc-vote-ask-duration",
+            BtnDcHours { .. } => "btn-dc-hours",
+            BtnDcDays { .. } => "btn-dc-days",
+            DcVoteChooseSecrecy => "dc-vote-choose-secrecy",
+            BtnDcSecret => "btn-dc-secret",
+            BtnDcOpen => "btn-dc-open",
+            DcVoteChooseMeeting => "dc-vote-choose-meeting",
+            BtnDcNoMeeting => "btn-dc-no-meeting",
+            DcVoteSummary { .. } => "dc-vote-summary",
+            BtnDcOpenVote => "btn-dc-open-vote",
+            DcVoteOpened { .. } => "dc-vote-opened",
+            DcQuestionEmpty => "dc-question-empty",
+            DcQuestionTooLong { .. } => "dc-question-too-long",
+            DcOptionCount { .. } => "dc-option-count",
+            DcOptionText { .. } => "dc-option-text",
+            DcOptionTwice => "dc-option-twice",
+            DcDuration => "dc-duration",
+            DcQuorum => "dc-quorum",
+            DcNoElectorate => "dc-no-electorate",
+            DcYes => "dc-yes",
+            DcNo => "dc-no",
+            DcAbstain => "dc-abstain",
+            DcQuestion { .. } => "dc-question",
+            DcOptionLine { .. } => "dc-option-line",
+            DcObserverNote => "dc-observer-note",
+            DcAlternateNote { .. } => "dc-alternate-note",
+            DcYourVote { .. } => "dc-your-vote",
+            DcNotVoted { .. } => "dc-not-voted",
+            BtnDcChoice { .. } => "btn-dc-choice",
+            BtnDcHandover { .. } => "btn-dc-handover",
+            DcVoteRecorded { .. } => "dc-vote-recorded",
+            DcVoteUnchanged { .. } => "dc-vote-unchanged",
+            DcVoteChanged { .. } => "dc-vote-changed",
+            DcRefusedObserver => "dc-refused-observer",
+            DcRefusedNoSeat => "dc-refused-no-seat",
+            DcRefusedElectorate => "dc-refused-electorate",
+            DcRefusedAlternate { .. } => "dc-refused-alternate",
+            DcRefusedClosed => "dc-refused-closed",
+            DcRefusedOption => "dc-refused-option",
+            DcRefusedHandover => "dc-refused-handover",
+            DcHandedOver { .. } => "dc-handed-over",
+            DcHandoverRequest { .. } => "dc-handover-request",
+            DcVoteReminder { .. } => "dc-vote-reminder",
+            DcResult { .. } => "dc-result",
+            DcResultLine { .. } => "dc-result-line",
+            DcResultByOrg => "dc-result-by-org",
+            DcResultOrgLine { .. } => "dc-result-org-line",
+            DcDecisionsNone => "dc-decisions-none",
+            DcDecisionsHeader => "dc-decisions-header",
+            DcDecisionOpen { .. } => "dc-decision-open",
+            DcDecisionClosed { .. } => "dc-decision-closed",
+            DcNoVotesCast => "dc-no-votes-cast",
+            DcMinutesDecisions => "dc-minutes-decisions",
+            BtnDcPropose { .. } => "btn-dc-propose",
+            DcProposeAsk { .. } => "dc-propose-ask",
+            DcProposed => "dc-proposed",
+            DcItemEmpty => "dc-item-empty",
+            DcItemTooLong { .. } => "dc-item-too-long",
+            DcItemDuplicate => "dc-item-duplicate",
+            DcItemClosed => "dc-item-closed",
+            DcItemDecided => "dc-item-decided",
+            DcAgendaProposed { .. } => "dc-agenda-proposed",
+            BtnDcAccept => "btn-dc-accept",
+            BtnDcDecline => "btn-dc-decline",
+            DcAgendaAccepted { .. } => "dc-agenda-accepted",
+            DcAgendaDeclined { .. } => "dc-agenda-declined",
+            DcAgendaDecided { .. } => "dc-agenda-decided",
+            BtnDcGap { .. } => "btn-dc-gap",
+            DcGapItem { .. } => "dc-gap-item",
+            DcGapAdded { .. } => "dc-gap-added",
+            DcNoOpenMeeting => "dc-no-open-meeting",
+            DcPartChooseMechanism => "dc-part-choose-mechanism",
+            DcPartHeader { .. } => "dc-part-header",
+            DcPartLine { .. } => "dc-part-line",
+            DcPartFlagged { .. } => "dc-part-flagged",
+            BtnDcContact => "btn-dc-contact",
+            BtnDcProposeObserver => "btn-dc-propose-observer",
+            BtnDcKeep => "btn-dc-keep",
+            DcChoiceContact => "dc-choice-contact",
+            DcChoiceProposeObserver => "dc-choice-propose-observer",
+            DcChoiceKeep => "dc-choice-keep",
+            DcPartChoiceRecorded { .. } => "dc-part-choice-recorded",
+            DcPartNone => "dc-part-none",
+            BtnDcStopSeries { .. } => "btn-dc-stop-series",
+            DcSeriesStopAsk => "dc-series-stop-ask",
+            BtnDcStopYes => "btn-dc-stop-yes",
+            DcSeriesStopped => "dc-series-stopped",
+            DcSeriesAlreadyStopped => "dc-series-already-stopped",
         }
     }
 
@@ -1281,6 +2065,253 @@ impl Msg {
                 a.set("kind", kind);
             }
             FwWwSheetName => {}
+            CmdVote | CmdDecisions | CmdParticipation | DcGapHint => {}
+            DcVoteAskQuestion { mechanism, max } => {
+                a.set("mechanism", mechanism);
+                a.set("max", max);
+            }
+            DcVoteAskOptions { min, max } => {
+                a.set("min", min);
+                a.set("max", max);
+            }
+            BtnDcHours { hours } => {
+                a.set("hours", hours);
+            }
+            BtnDcDays { days } => {
+                a.set("days", days);
+            }
+            DcVoteSummary { mechanism, question, options, closes, secret, needed, electorate, percent, meeting } => {
+                a.set("mechanism", mechanism);
+                a.set("question", question);
+                a.set("options", options);
+                a.set("closes", closes);
+                a.set("secret", yes_no(secret));
+                a.set("needed", needed);
+                a.set("electorate", electorate);
+                a.set("percent", percent);
+                a.set("meeting", meeting);
+            }
+            DcVoteOpened { closes } => {
+                a.set("closes", closes);
+            }
+            DcQuestionTooLong { max } => {
+                a.set("max", max);
+            }
+            DcOptionCount { min, max } => {
+                a.set("min", min);
+                a.set("max", max);
+            }
+            DcOptionText { n, max } => {
+                a.set("n", n);
+                a.set("max", max);
+            }
+            DcQuestion { mechanism, question, closes, secret, needed, electorate, percent } => {
+                a.set("mechanism", mechanism);
+                a.set("question", question);
+                a.set("closes", closes);
+                a.set("secret", yes_no(secret));
+                a.set("needed", needed);
+                a.set("electorate", electorate);
+                a.set("percent", percent);
+            }
+            DcOptionLine { n, label } => {
+                a.set("n", n);
+                a.set("label", label);
+            }
+            DcAlternateNote { org, from } => {
+                a.set("org", org);
+                a.set("from", from);
+            }
+            DcYourVote { org, option } => {
+                a.set("org", org);
+                a.set("option", option);
+            }
+            DcNotVoted { org } => {
+                a.set("org", org);
+            }
+            BtnDcChoice { org, option } => {
+                a.set("org", org);
+                a.set("option", option);
+            }
+            BtnDcHandover { org } => {
+                a.set("org", org);
+            }
+            DcVoteRecorded { option } => {
+                a.set("option", option);
+            }
+            DcVoteUnchanged { option } => {
+                a.set("option", option);
+            }
+            DcVoteChanged { option } => {
+                a.set("option", option);
+            }
+            DcRefusedAlternate { from } => {
+                a.set("from", from);
+            }
+            DcHandedOver { org } => {
+                a.set("org", org);
+            }
+            DcHandoverRequest { org, mechanism, question, closes } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("question", question);
+                a.set("closes", closes);
+            }
+            DcVoteReminder { org, mechanism, question, closes } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("question", question);
+                a.set("closes", closes);
+            }
+            DcResult { mechanism, question, voted, electorate, turnout, needed, met } => {
+                a.set("mechanism", mechanism);
+                a.set("question", question);
+                a.set("voted", voted);
+                a.set("electorate", electorate);
+                a.set("turnout", turnout);
+                a.set("needed", needed);
+                a.set("met", yes_no(met));
+            }
+            DcResultLine { label, count } => {
+                a.set("label", label);
+                a.set("count", count);
+            }
+            DcResultOrgLine { org, label } => {
+                a.set("org", org);
+                a.set("label", label);
+            }
+            DcDecisionOpen { mechanism, question, closes, voted, electorate } => {
+                a.set("mechanism", mechanism);
+                a.set("question", question);
+                a.set("closes", closes);
+                a.set("voted", voted);
+                a.set("electorate", electorate);
+            }
+            DcDecisionClosed { mechanism, question, closed, result, met } => {
+                a.set("mechanism", mechanism);
+                a.set("question", question);
+                a.set("closed", closed);
+                a.set("result", result);
+                a.set("met", yes_no(met));
+            }
+            BtnDcPropose { date } => {
+                a.set("date", date);
+            }
+            DcProposeAsk { mechanism, date, max } => {
+                a.set("mechanism", mechanism);
+                a.set("date", date);
+                a.set("max", max);
+            }
+            DcItemTooLong { max } => {
+                a.set("max", max);
+            }
+            DcAgendaProposed { org, mechanism, date, text } => {
+                a.set("org", org);
+                a.set("mechanism", mechanism);
+                a.set("date", date);
+                a.set("text", text);
+            }
+            DcAgendaAccepted { text } => {
+                a.set("text", text);
+            }
+            DcAgendaDeclined { text } => {
+                a.set("text", text);
+            }
+            DcAgendaDecided { accepted, mechanism, date, text } => {
+                a.set("accepted", yes_no(accepted));
+                a.set("mechanism", mechanism);
+                a.set("date", date);
+                a.set("text", text);
+            }
+            BtnDcGap { n } => {
+                a.set("n", n);
+            }
+            DcGapItem { month, sector, place } => {
+                a.set("month", month);
+                a.set("sector", sector);
+                a.set("place", place);
+            }
+            DcGapAdded { date } => {
+                a.set("date", date);
+            }
+            DcPartHeader { mechanism, months } => {
+                a.set("mechanism", mechanism);
+                a.set("months", months);
+            }
+            DcPartLine { org, observer, present, marked, on_time, invited, cast, entitled, fourw, fourw_expected } => {
+                a.set("org", org);
+                a.set("observer", yes_no(observer));
+                a.set("present", present);
+                a.set("marked", marked);
+                a.set("on_time", on_time);
+                a.set("invited", invited);
+                a.set("cast", cast);
+                a.set("entitled", entitled);
+                a.set("fourw", fourw);
+                a.set("fourw_expected", fourw_expected);
+            }
+            DcPartFlagged { org, last } => {
+                a.set("org", org);
+                a.set("last", last);
+            }
+            DcPartChoiceRecorded { org, choice } => {
+                a.set("org", org);
+                a.set("choice", choice);
+            }
+            BtnDcStopSeries { id } => {
+                a.set("id", id);
+            }
+            DcVoteChooseMechanism
+            | DcVoteChooseKind
+            | BtnDcYesNo
+            | BtnDcOwnOptions
+            | DcVoteAskDuration
+            | DcVoteChooseSecrecy
+            | BtnDcSecret
+            | BtnDcOpen
+            | DcVoteChooseMeeting
+            | BtnDcNoMeeting
+            | BtnDcOpenVote
+            | DcQuestionEmpty
+            | DcOptionTwice
+            | DcDuration
+            | DcQuorum
+            | DcNoElectorate
+            | DcYes
+            | DcNo
+            | DcAbstain
+            | DcObserverNote
+            | DcRefusedObserver
+            | DcRefusedNoSeat
+            | DcRefusedElectorate
+            | DcRefusedClosed
+            | DcRefusedOption
+            | DcRefusedHandover
+            | DcResultByOrg
+            | DcDecisionsNone
+            | DcDecisionsHeader
+            | DcNoVotesCast
+            | DcMinutesDecisions
+            | DcProposed
+            | DcItemEmpty
+            | DcItemDuplicate
+            | DcItemClosed
+            | DcItemDecided
+            | BtnDcAccept
+            | BtnDcDecline
+            | DcNoOpenMeeting
+            | DcPartChooseMechanism
+            | BtnDcContact
+            | BtnDcProposeObserver
+            | BtnDcKeep
+            | DcChoiceContact
+            | DcChoiceProposeObserver
+            | DcChoiceKeep
+            | DcPartNone
+            | DcSeriesStopAsk
+            | BtnDcStopYes
+            | DcSeriesStopped
+            | DcSeriesAlreadyStopped => {}
         }
         a
     }

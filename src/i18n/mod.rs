@@ -18,7 +18,9 @@ pub const FR_SOURCE: &str = concat!(
     include_str!("../../locales/fr/minutes.ftl"),
     "\n",
     // 4W (issue 5)
-    include_str!("../../locales/fr/report.ftl")
+    include_str!("../../locales/fr/report.ftl"),
+    "\n",
+    include_str!("../../locales/fr/decisions.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -28,7 +30,9 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/minutes.ftl"),
     "\n",
     // 4W (issue 5)
-    include_str!("../../locales/en/report.ftl")
+    include_str!("../../locales/en/report.ftl"),
+    "\n",
+    include_str!("../../locales/en/decisions.ftl")
 );
 
 pub struct I18n {

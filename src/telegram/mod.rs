@@ -3,6 +3,7 @@
 //! its feature, the one delivery path for scheduled messages, and the bot's start and stop.
 //! See ARCHITECTURE.md.
 
+pub mod decisions;
 pub mod delivery;
 pub mod meetings;
 pub mod membership;

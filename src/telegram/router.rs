@@ -4,7 +4,7 @@
 use super::shared::callback::{CallbackData, Cancel};
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{meetings, membership, minutes, report, review};
+use super::{decisions, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::Msg;
 use teloxide::prelude::*;
@@ -42,6 +42,9 @@ enum Command {
     Review,
     #[strum(serialize = "wherewho", serialize = "quiouquoi")]
     WhereWho,
+    Vote,
+    Decisions,
+    Participation,
 }
 
 impl Command {
@@ -58,6 +61,8 @@ impl Command {
                 | Command::Missing
                 | Command::Actions
                 | Command::WhereWho
+                | Command::Decisions
+                | Command::Participation
         )
     }
 }
@@ -71,6 +76,7 @@ pub enum Button {
     Minutes(minutes::callback::Cb),
     Report(report::callback::Cb),
     Review(review::callback::Cb),
+    Decisions(decisions::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -82,6 +88,7 @@ impl CallbackData for Button {
             Button::Minutes(cb) => cb.encode(),
             Button::Report(cb) => cb.encode(),
             Button::Review(cb) => cb.encode(),
+            Button::Decisions(cb) => cb.encode(),
         }
     }
 
@@ -93,6 +100,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Minutes))
             .or_else(|| CallbackData::decode(data).map(Button::Report))
             .or_else(|| CallbackData::decode(data).map(Button::Review))
+            .or_else(|| CallbackData::decode(data).map(Button::Decisions))
     }
 }
 
@@ -133,6 +141,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(minutes::FEATURE) => minutes::on_message(turn, dialogue, state, msg).await,
         Some(report::FEATURE) => report::on_message(turn, dialogue, state, msg).await,
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
+        Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(Msg::FreeTextHint).await?;
             Ok(())
@@ -182,6 +191,9 @@ async fn on_command(
         Command::Export => review::export(turn, args).await,
         Command::Review => review::review(turn, args).await,
         Command::WhereWho => review::where_who(turn, args).await,
+        Command::Vote => decisions::vote(turn, dialogue).await,
+        Command::Decisions => decisions::decisions(turn).await,
+        Command::Participation => decisions::participation(turn).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -243,6 +255,7 @@ async fn on_button(
         Button::Minutes(cb) => minutes::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Decisions(cb) => decisions::on_button(turn, dialogue, state, cb, message_id).await,
     }
 }
 

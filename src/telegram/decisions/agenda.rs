@@ -23,14 +23,15 @@ pub(super) fn refusal(r: AgendaRefusal) -> Msg {
     }
 }
 
-/// The buttons /meetings adds for a meeting: "propose an item" to members while its
-/// invitation has not gone out; "stop the series" to those who manage a series meeting.
-pub fn meeting_buttons(turn: &Turn<'_>, m: &Meeting, manages: bool) -> Vec<InlineKeyboardButton> {
+/// The buttons /meetings adds for a meeting: for a member, "propose an item" while its
+/// invitation has not gone out; for those who manage it, "stop the series" (`stop_series`).
+pub fn meeting_buttons(turn: &Turn<'_>, m: &Meeting, stop_series: bool) -> Vec<InlineKeyboardButton> {
     let mut out = Vec::new();
-    if !m.cancelled && m.invitations_sent_at.is_none() && !manages {
+    let member = turn.access.memberships.iter().any(|ms| ms.mechanism.id == m.mechanism.id && ms.role.is_single_seat());
+    if !m.cancelled && m.invitations_sent_at.is_none() && member && !stop_series {
         out.push(button(turn.t(Msg::BtnDcPropose { date: short_date(turn.app, m) }), Cb::Propose(m.id)));
     }
-    if manages && let Some(s) = m.series_id {
+    if stop_series && let Some(s) = m.series_id {
         out.push(button(turn.t(Msg::BtnDcStopSeries { id: s }), Cb::StopSeries(s)));
     }
     out
@@ -66,7 +67,12 @@ pub(super) async fn start_propose(turn: &mut Turn<'_>, dialogue: &BotDialogue, m
     Ok(None)
 }
 
-pub(super) async fn proposed_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, meeting_id: i64, text: &str) -> HandlerResult {
+pub(super) async fn proposed_text(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    meeting_id: i64,
+    text: &str,
+) -> HandlerResult {
     match svc::propose(&turn.app.ctx, &turn.access, meeting_id, text).await {
         Ok(Ok(_)) => {
             dialogue.exit().await?;

@@ -77,7 +77,10 @@ pub(super) async fn question_for(
                 });
                 for (i, option) in options.iter().enumerate() {
                     let cb = Cb::Ballot { vote: v.id, org: org.id, choice: i as u8 };
-                    rows.push(vec![button(t(Msg::BtnDcChoice { org: org.acronym.clone(), option: option.clone() }), cb)]);
+                    rows.push(vec![button(
+                        t(Msg::BtnDcChoice { org: org.acronym.clone(), option: option.clone() }),
+                        cb,
+                    )]);
                 }
                 let focal = access
                     .memberships
@@ -136,7 +139,13 @@ pub async fn decisions_of_meeting(app: &App, lang: Language, meeting_id: i64) ->
 }
 
 /// A ballot button: the services check everything again; the message is redrawn.
-pub(super) async fn cast(turn: &mut Turn<'_>, vote_id: i64, org: i64, choice: u8, message_id: MessageId) -> ButtonResult {
+pub(super) async fn cast(
+    turn: &mut Turn<'_>,
+    vote_id: i64,
+    org: i64,
+    choice: u8,
+    message_id: MessageId,
+) -> ButtonResult {
     let ctx = &turn.app.ctx;
     let outcome = match svc::cast(ctx, &turn.access, vote_id, org, usize::from(choice)).await {
         Ok(o) => o,

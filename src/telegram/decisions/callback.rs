@@ -17,19 +17,37 @@ pub enum Cb {
     VoteMeeting(i64),
     VoteConfirm,
     /// A ballot: vote, organisation, option index.
-    Ballot { vote: i64, org: i64, choice: u8 },
+    Ballot {
+        vote: i64,
+        org: i64,
+        choice: u8,
+    },
     /// The focal point hands the vote over to the alternate.
-    Handover { vote: i64, org: i64 },
+    Handover {
+        vote: i64,
+        org: i64,
+    },
     /// "Propose an item" for a meeting.
     Propose(i64),
     /// The chair accepts (true) or declines an agenda item.
-    Decide { item: i64, accept: bool },
+    Decide {
+        item: i64,
+        accept: bool,
+    },
     /// A who-does-what-where gap (its rank) of a month (yyyymm) and mechanism to the agenda.
-    Gap { mechanism: i64, month: u32, rank: u8 },
+    Gap {
+        mechanism: i64,
+        month: u32,
+        rank: u8,
+    },
     /// /participation: the mechanism.
     Participation(i64),
     /// What the chair chooses for an organisation absent 3 times in a row.
-    Absence { mechanism: i64, org: i64, choice: AbsenceChoice },
+    Absence {
+        mechanism: i64,
+        org: i64,
+        choice: AbsenceChoice,
+    },
     /// Stop a monthly series (asks first), then confirmed.
     StopSeries(i64),
     StopSeriesYes(i64),
@@ -103,7 +121,9 @@ impl CallbackData for Cb {
             ["dc", "d", i, a] => Cb::Decide { item: id(i)?, accept: bool_from(a)? },
             ["dc", "g", m, month, r] => Cb::Gap {
                 mechanism: id(m)?,
-                month: u32::try_from(num(month)?).ok().filter(|v| (190001..=299912).contains(v) && (1..=12).contains(&(v % 100)))?,
+                month: u32::try_from(num(month)?)
+                    .ok()
+                    .filter(|v| (190001..=299912).contains(v) && (1..=12).contains(&(v % 100)))?,
                 rank: u8::try_from(num(r)?).ok().filter(|r| *r < 5)?,
             },
             ["dc", "pm", m] => Cb::Participation(id(m)?),
@@ -144,9 +164,17 @@ mod tests {
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Cb::decode(&data), Some(cb), "{data}");
         }
-        for forged in
-            ["dc:b:1:2:6", "dc:b:1:2:-1", "dc:b:0:2:1", "dc:vh:0", "dc:vh:721", "dc:g:1:202613:0", "dc:a:1:2:x", "dc:vk:2", "dc"]
-        {
+        for forged in [
+            "dc:b:1:2:6",
+            "dc:b:1:2:-1",
+            "dc:b:0:2:1",
+            "dc:vh:0",
+            "dc:vh:721",
+            "dc:g:1:202613:0",
+            "dc:a:1:2:x",
+            "dc:vk:2",
+            "dc",
+        ] {
             assert_eq!(Cb::decode(forged), None, "{forged}");
         }
     }

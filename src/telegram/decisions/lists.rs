@@ -44,7 +44,8 @@ pub(super) async fn decision_line(
                 .into_iter()
                 .map(|i| format!("{} ({})", options.get(i).cloned().unwrap_or_default(), t.counts[i]))
                 .collect();
-            let result = if leaders.is_empty() { app.i18n.render(lang, &Msg::DcNoVotesCast) } else { leaders.join(", ") };
+            let result =
+                if leaders.is_empty() { app.i18n.render(lang, &Msg::DcNoVotesCast) } else { leaders.join(", ") };
             app.i18n.render(
                 lang,
                 &Msg::DcDecisionClosed {
@@ -114,8 +115,9 @@ pub(super) async fn participation(turn: &mut Turn<'_>, mechanism: Option<i64>) -
         turn.say(Msg::DcPartNone).await?;
         return Ok(());
     }
-    let mut lines =
-        vec![turn.t(Msg::DcPartHeader { mechanism: mech.name(turn.lang()).to_string(), months: REVIEW_MONTHS as usize })];
+    let mut lines = vec![
+        turn.t(Msg::DcPartHeader { mechanism: mech.name(turn.lang()).to_string(), months: REVIEW_MONTHS as usize }),
+    ];
     for p in &review {
         lines.push(turn.t(Msg::DcPartLine {
             org: p.organisation.acronym.clone(),
@@ -145,7 +147,12 @@ pub(super) async fn participation(turn: &mut Turn<'_>, mechanism: Option<i64>) -
     Ok(())
 }
 
-pub(super) async fn absence_choice(turn: &mut Turn<'_>, mechanism: i64, org: i64, choice: AbsenceChoice) -> ButtonResult {
+pub(super) async fn absence_choice(
+    turn: &mut Turn<'_>,
+    mechanism: i64,
+    org: i64,
+    choice: AbsenceChoice,
+) -> ButtonResult {
     let ctx = &turn.app.ctx;
     match part_svc::record_absence_choice(ctx, Actor::Person(&turn.access), mechanism, org, choice).await {
         Ok(()) => {

@@ -28,7 +28,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let (text, keyboard) = question_for(app, &access, &v).await?;
             with(Rendered::text(text), keyboard)
         }
-        DecisionMsg::VoteReminder { vote_id, organisation_id } | DecisionMsg::VoteHandover { vote_id, organisation_id } => {
+        DecisionMsg::VoteReminder { vote_id, organisation_id }
+        | DecisionMsg::VoteHandover { vote_id, organisation_id } => {
             let v = votes::get(&app.ctx, *vote_id).await?;
             if !v.is_open(now) {
                 return Ok(Err("vote closed".into()));
@@ -44,7 +45,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let (mechanism, question, closes) =
                 (v.mechanism.name(lang).to_string(), v.question.clone(), local_time(app, v.closes_at));
             let intro = match msg {
-                DecisionMsg::VoteReminder { .. } => t(Msg::DcVoteReminder { org: org.acronym, mechanism, question, closes }),
+                DecisionMsg::VoteReminder { .. } => {
+                    t(Msg::DcVoteReminder { org: org.acronym, mechanism, question, closes })
+                }
                 _ => t(Msg::DcHandoverRequest { org: org.acronym, mechanism, question, closes }),
             };
             let access = people::access(&app.ctx, person.clone()).await?;

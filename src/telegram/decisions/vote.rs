@@ -3,7 +3,7 @@
 
 use super::callback::Cb;
 use super::{Step, VoteDraft, VoteStep};
-use crate::domain::vote::{self, Choices, DraftError, MAX_OPTIONS, MAX_OPTION_CHARS, MAX_QUESTION_CHARS, MIN_OPTIONS};
+use crate::domain::vote::{self, Choices, DraftError, MAX_OPTION_CHARS, MAX_OPTIONS, MAX_QUESTION_CHARS, MIN_OPTIONS};
 use crate::i18n::Msg;
 use crate::services::meetings::{self as meetings_svc, Actor};
 use crate::services::votes::{self as svc, VoteDraft as Draft};
@@ -53,7 +53,8 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
 async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, edit: Option<MessageId>) -> HandlerResult {
     let ctx = &turn.app.ctx;
     let Some(mech_id) = draft.mechanism_id else { return Ok(()) };
-    let mech = crate::storage::reference::mechanism_by_id(&ctx.db, mech_id).await?.ok_or(crate::domain::AppError::NotFound)?;
+    let mech =
+        crate::storage::reference::mechanism_by_id(&ctx.db, mech_id).await?.ok_or(crate::domain::AppError::NotFound)?;
     let lang = turn.lang();
     let (text, keyboard) = match draft.step {
         VoteStep::Mechanism => return Ok(()),
@@ -132,12 +133,24 @@ async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, edit: Op
 }
 
 /// A typed answer: the question, the options or the duration.
-pub(super) async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, text: &str) -> HandlerResult {
+pub(super) async fn on_text(
+    turn: &mut Turn<'_>,
+    dialogue: &BotDialogue,
+    draft: VoteDraft,
+    text: &str,
+) -> HandlerResult {
     let next = match draft.step {
-        VoteStep::Question => vote::parse_question(text).map(|q| VoteDraft { question: Some(q), step: VoteStep::Kind, ..draft }),
-        VoteStep::Options => vote::parse_options(text).map(|c| VoteDraft { choices: Some(c), step: VoteStep::Duration, ..draft }),
-        VoteStep::Duration => vote::parse_open_for(text)
-            .map(|d| VoteDraft { hours: Some(d.num_hours()), step: VoteStep::Secrecy, ..draft }),
+        VoteStep::Question => {
+            vote::parse_question(text).map(|q| VoteDraft { question: Some(q), step: VoteStep::Kind, ..draft })
+        }
+        VoteStep::Options => {
+            vote::parse_options(text).map(|c| VoteDraft { choices: Some(c), step: VoteStep::Duration, ..draft })
+        }
+        VoteStep::Duration => vote::parse_open_for(text).map(|d| VoteDraft {
+            hours: Some(d.num_hours()),
+            step: VoteStep::Secrecy,
+            ..draft
+        }),
         _ => {
             turn.say(Msg::FreeTextHint).await?;
             return Ok(());
@@ -171,7 +184,9 @@ pub(super) async fn on_button(
             VoteDraft { choices: Some(Choices::YesNoAbstain), step: VoteStep::Duration, ..draft }
         }
         (Cb::VoteYesNo(false), VoteStep::Kind) => VoteDraft { step: VoteStep::Options, ..draft },
-        (Cb::VoteHours(h), VoteStep::Duration) => VoteDraft { hours: Some(i64::from(h)), step: VoteStep::Secrecy, ..draft },
+        (Cb::VoteHours(h), VoteStep::Duration) => {
+            VoteDraft { hours: Some(i64::from(h)), step: VoteStep::Secrecy, ..draft }
+        }
         (Cb::VoteSecret(s), VoteStep::Secrecy) => VoteDraft { secret: Some(s), step: VoteStep::Meeting, ..draft },
         (Cb::VoteMeeting(m), VoteStep::Meeting) => {
             VoteDraft { meeting_id: Some((m > 0).then_some(m)), step: VoteStep::Confirm, ..draft }

@@ -8,7 +8,7 @@ mod send;
 
 use super::shared::App;
 use super::shared::outgoing::{Receipt, RenderResult, Rendered};
-use super::{meetings, minutes, report, review};
+use super::{decisions, meetings, minutes, report, review};
 use crate::domain::Person;
 use crate::domain::jobs::{FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
@@ -58,7 +58,7 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
             report::outgoing::render(app, person, message).await
         }
         Outgoing::Fourw(FourwMsg::Matrix { .. }) => review::outgoing::render(app, person, message).await,
-        Outgoing::Decision(_) => Ok(Err("vote and agenda messages are not sent yet".into())),
+        Outgoing::Decision(_) => decisions::outgoing::render(app, person, message).await,
     }
 }
 

@@ -44,6 +44,10 @@ pub(super) fn list_text_and_keyboard(
             }
             row.push(button(turn.t(Msg::BtnShortDecline { date }), cb(Choice::Decline)));
             rows.push(row);
+            let extra = crate::telegram::decisions::meeting_buttons(turn, &x.meeting, false);
+            if !extra.is_empty() {
+                rows.push(extra);
+            }
         }
     }
     if !managed.is_empty() {
@@ -51,6 +55,8 @@ pub(super) fn list_text_and_keyboard(
             lines.push(String::new());
         }
         lines.push(turn.t(Msg::MeetingsManageHeader));
+        // One "stop the series" button per series, on its first meeting listed.
+        let mut series_seen = Vec::new();
         for m in managed.iter().take(MANAGED_SHOWN) {
             lines.push(turn.t(Msg::MeetingsManageLine {
                 id: m.id,
@@ -64,6 +70,12 @@ pub(super) fn list_text_and_keyboard(
                     button(turn.t(Msg::BtnMove { id: m.id }), Cb::MeetingMove(m.id)),
                     button(turn.t(Msg::BtnCancelMeeting { id: m.id }), Cb::MeetingCancel(m.id)),
                 ]);
+                let first_of_series = m.series_id.is_some_and(|s| !series_seen.contains(&s));
+                series_seen.extend(m.series_id);
+                let extra = crate::telegram::decisions::meeting_buttons(turn, m, first_of_series);
+                if !extra.is_empty() {
+                    rows.push(extra);
+                }
             }
         }
     }

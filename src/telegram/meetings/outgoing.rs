@@ -81,7 +81,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
     let db = &app.ctx.db;
     Ok(Ok(match message {
         Outgoing::Invitation { meeting_id, organisation_id, role } => {
-            let m = svc::get(&app.ctx, *meeting_id).await?;
+            let mut m = svc::get(&app.ctx, *meeting_id).await?;
+            // The chair's agenda with the members' accepted items.
+            m.agenda = crate::services::agenda::full_agenda(&app.ctx, &m).await?;
             if !still_ahead(app, &m) {
                 return Ok(Err("meeting cancelled or started".into()));
             }

@@ -7,6 +7,8 @@ mod lines;
 pub mod outgoing;
 mod wherewho;
 
+pub use wherewho::place_label;
+
 use crate::i18n::Msg;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;

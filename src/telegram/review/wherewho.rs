@@ -51,11 +51,20 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
             }
         }
         turn.say_long(text).await?;
+        // A chair puts a gap on the agenda of the mechanism's next meeting in one tap.
+        if let Some(mech) = &scope
+            && !ww.gaps.is_empty()
+            && crate::services::meetings::Actor::Person(&turn.access).may_manage(mech.id)
+        {
+            let buttons = crate::telegram::decisions::gap_buttons(turn, mech.id, month, ww.gaps.len());
+            let rows = crate::telegram::shared::turn::rows_of(buttons, 3);
+            turn.say_with(turn.t(Msg::DcGapHint), crate::telegram::shared::kb(rows)).await?;
+        }
     }
     Ok(())
 }
 
-pub(super) fn place_label(turn: &Turn<'_>, p: &wherewho::Place) -> String {
+pub fn place_label(turn: &Turn<'_>, p: &wherewho::Place) -> String {
     turn.t(Msg::FwWwPlace {
         cercle: p.cercle.clone(),
         pcode: p.cercle_pcode.clone(),

@@ -43,6 +43,13 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("review", Msg::CmdReview));
         list.push(("wherewho", Msg::CmdWhereWho));
     }
+    if role >= MenuRole::Member {
+        list.push(("decisions", Msg::CmdDecisions));
+    }
+    if role >= MenuRole::Chair {
+        list.push(("vote", Msg::CmdVote));
+        list.push(("participation", Msg::CmdParticipation));
+    }
     list
 }
 
