@@ -23,16 +23,17 @@ pub(super) fn refusal(r: AgendaRefusal) -> Msg {
     }
 }
 
-/// The buttons /meetings adds for a meeting: for a member, "propose an item" while its
-/// invitation has not gone out; for those who manage it, "stop the series" (`stop_series`).
-pub fn meeting_buttons(turn: &Turn<'_>, m: &Meeting, stop_series: bool) -> Vec<InlineKeyboardButton> {
+/// The buttons /meetings adds: for a member, "propose an item" while the meeting's invitation
+/// has not gone out (`manage` false); for those who manage it, "stop the series" (`manage`
+/// true, shown once per series by the caller).
+pub fn meeting_buttons(turn: &Turn<'_>, m: &Meeting, manage: bool) -> Vec<InlineKeyboardButton> {
     let mut out = Vec::new();
-    let member = turn.access.memberships.iter().any(|ms| ms.mechanism.id == m.mechanism.id && ms.role.is_single_seat());
-    if !m.cancelled && m.invitations_sent_at.is_none() && member && !stop_series {
+    if manage {
+        if let Some(s) = m.series_id {
+            out.push(button(turn.t(Msg::BtnDcStopSeries { id: s }), Cb::StopSeries(s)));
+        }
+    } else if !m.cancelled && m.invitations_sent_at.is_none() {
         out.push(button(turn.t(Msg::BtnDcPropose { date: short_date(turn.app, m) }), Cb::Propose(m.id)));
-    }
-    if stop_series && let Some(s) = m.series_id {
-        out.push(button(turn.t(Msg::BtnDcStopSeries { id: s }), Cb::StopSeries(s)));
     }
     out
 }

@@ -72,9 +72,8 @@ pub(super) fn list_text_and_keyboard(
                 ]);
                 let first_of_series = m.series_id.is_some_and(|s| !series_seen.contains(&s));
                 series_seen.extend(m.series_id);
-                let extra = crate::telegram::decisions::meeting_buttons(turn, m, first_of_series);
-                if !extra.is_empty() {
-                    rows.push(extra);
+                if first_of_series {
+                    rows.push(crate::telegram::decisions::meeting_buttons(turn, m, true));
                 }
             }
         }
