@@ -20,11 +20,11 @@ dc-vote-summary = 🗳 { $mechanism }
     Question: { $question }
     Choices: { $options }
     Closes: { $closes }
-    { $secret ->
+dc-vote-quorum = { $secret ->
         [yes] Secret vote
        *[no] Open vote
     } — quorum: { $needed } member organisations of { $electorate } ({ $percent } %)
-    Meeting: { $meeting }
+dc-vote-meeting = Meeting: { $meeting }
 btn-dc-open-vote = ✅ Open the vote
 dc-vote-opened = The vote is open until { $closes }. The question goes to every member of the mechanism.
 dc-question-empty = The question is empty. Type the question.

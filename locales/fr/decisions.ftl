@@ -20,11 +20,11 @@ dc-vote-summary = 🗳 { $mechanism }
     Question : { $question }
     Choix : { $options }
     Clôture : { $closes }
-    { $secret ->
+dc-vote-quorum = { $secret ->
         [yes] Vote secret
        *[no] Vote ouvert
     } — quorum : { $needed } organisations membres sur { $electorate } ({ $percent } %)
-    Réunion : { $meeting }
+dc-vote-meeting = Réunion : { $meeting }
 btn-dc-open-vote = ✅ Ouvrir le vote
 dc-vote-opened = Le vote est ouvert jusqu'au { $closes }. La question part à chaque membre du mécanisme.
 dc-question-empty = La question est vide. Tapez la question.

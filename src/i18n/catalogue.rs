@@ -771,10 +771,14 @@ pub enum Msg {
         question: String,
         options: String,
         closes: String,
+    },
+    DcVoteQuorum {
         secret: bool,
         needed: usize,
         electorate: usize,
         percent: usize,
+    },
+    DcVoteMeeting {
         meeting: String,
     },
     BtnDcOpenVote,
@@ -1302,6 +1306,8 @@ impl Msg {
             DcVoteChooseMeeting => "dc-vote-choose-meeting",
             BtnDcNoMeeting => "btn-dc-no-meeting",
             DcVoteSummary { .. } => "dc-vote-summary",
+            DcVoteQuorum { .. } => "dc-vote-quorum",
+            DcVoteMeeting { .. } => "dc-vote-meeting",
             BtnDcOpenVote => "btn-dc-open-vote",
             DcVoteOpened { .. } => "dc-vote-opened",
             DcQuestionEmpty => "dc-question-empty",
@@ -2080,15 +2086,19 @@ impl Msg {
             BtnDcDays { days } => {
                 a.set("days", days);
             }
-            DcVoteSummary { mechanism, question, options, closes, secret, needed, electorate, percent, meeting } => {
+            DcVoteSummary { mechanism, question, options, closes } => {
                 a.set("mechanism", mechanism);
                 a.set("question", question);
                 a.set("options", options);
                 a.set("closes", closes);
+            }
+            DcVoteQuorum { secret, needed, electorate, percent } => {
                 a.set("secret", yes_no(secret));
                 a.set("needed", needed);
                 a.set("electorate", electorate);
                 a.set("percent", percent);
+            }
+            DcVoteMeeting { meeting } => {
                 a.set("meeting", meeting);
             }
             DcVoteOpened { closes } => {

@@ -114,17 +114,22 @@ async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, edit: Op
                 Some(id) => meeting_when(turn.app, lang, &meetings_svc::get(ctx, id).await?),
                 None => turn.t(Msg::BtnDcNoMeeting),
             };
-            let text = turn.t(Msg::DcVoteSummary {
-                mechanism: mech.name(lang).to_string(),
-                question: draft.question.clone().unwrap_or_default(),
-                options: super::ballot::labels(turn.app, lang, &choices).join(" / "),
-                closes: local_time(turn.app, ctx.clock.now() + Duration::hours(draft.hours.unwrap_or(48))),
-                secret: draft.secret.unwrap_or(true),
-                needed: vote::quorum_needed(electorate, percent),
-                electorate,
-                percent: usize::from(percent),
-                meeting,
-            });
+            let text = [
+                turn.t(Msg::DcVoteSummary {
+                    mechanism: mech.name(lang).to_string(),
+                    question: draft.question.clone().unwrap_or_default(),
+                    options: super::ballot::labels(turn.app, lang, &choices).join(" / "),
+                    closes: local_time(turn.app, ctx.clock.now() + Duration::hours(draft.hours.unwrap_or(48))),
+                }),
+                turn.t(Msg::DcVoteQuorum {
+                    secret: draft.secret.unwrap_or(true),
+                    needed: vote::quorum_needed(electorate, percent),
+                    electorate,
+                    percent: usize::from(percent),
+                }),
+                turn.t(Msg::DcVoteMeeting { meeting }),
+            ]
+            .join("\n");
             (text, Some(kb(vec![vec![button(turn.t(Msg::BtnDcOpenVote), Cb::VoteConfirm)]])))
         }
     };

@@ -9,7 +9,6 @@ use crate::telegram::shared::{BotDialogue, HandlerResult, Turn};
 use chrono::NaiveDate;
 
 /// Moves to the step after `d.step` in the line, finishing the line after the remarks.
-
 pub(super) fn advance(d: &mut ReportDraft) {
     d.step = match d.step {
         Step::Sector => Step::Activity,
