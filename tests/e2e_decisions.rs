@@ -224,3 +224,116 @@ async fn harness_access(app: &TestBot, telegram_id: i64) -> cluster_bot::service
     let person = cluster_bot::storage::people::by_telegram_id(&app.ctx.db, telegram_id).await.unwrap().unwrap();
     cluster_bot::services::people::access(&app.ctx, person).await.unwrap()
 }
+
+#[tokio::test]
+async fn refusals_decisions_participation_and_stopping_a_series() {
+    let app = TestBot::start().await;
+    let c = cast(&app).await;
+    let ctx = &app.ctx;
+    let (fr, en) = (Language::Fr, Language::En);
+    let cpn = membership::mechanism(ctx, "CPN").await.unwrap();
+    let unicef_org = membership::organisation(ctx, "UNICEF").await.unwrap().id;
+
+    // Only chairs and coordinators open votes.
+    let refused = app.send(&c.nrc, "/vote").await;
+    assert_eq!(refused.text.unwrap(), app.t(en, Msg::NotAllowed));
+
+    // Bad answers are explained and the question asked again.
+    app.send(&c.chair, "/vote").await;
+    let long = app.send(&c.chair, &"q".repeat(301)).await;
+    assert_eq!(long.text.unwrap(), app.t(fr, Msg::DcQuestionTooLong { max: 300 }));
+    let kind = app.send(&c.chair, "Qui préside le groupe de travail cohésion sociale ?").await;
+    let (_, after) = app.press(&c.chair, kind.message_id, "dc:vk:0").await;
+    assert!(
+        after.iter().any(|s| s.text.as_deref() == Some(app.t(fr, Msg::DcVoteAskOptions { min: 2, max: 6 }).as_str()))
+    );
+    let one = app.send(&c.chair, "Seulement NRC").await;
+    assert_eq!(one.text.unwrap(), app.t(fr, Msg::DcOptionCount { min: 2, max: 6 }));
+    app.send(&c.chair, "NRC\nUNICEF").await;
+    let bad = app.send(&c.chair, "bientôt").await;
+    assert_eq!(bad.text.unwrap(), app.t(fr, Msg::DcDuration));
+    let secrecy = app.send(&c.chair, "3j").await;
+    // Open vote; no meeting is near, so the summary comes at once.
+    let summary = app.press_expect_edit(&c.chair, secrecy.message_id, "dc:vs:0").await;
+    assert!(summary.text.unwrap().contains("Vote ouvert — quorum : 1 organisations membres sur 2 (50 %)"));
+    app.press_expect_edit(&c.chair, summary.message_id, "dc:vok").await;
+    app.settle().await;
+    let q = last_starting(&app, c.unicef.id, "🗳 Vote");
+    let v = votes::decisions(ctx, &harness_access(&app, c.chair.id).await, 1).await.unwrap().remove(0);
+    let (answer, _) = app.press(&c.unicef, q.message_id, &format!("dc:b:{}:{unicef_org}:1", v.id)).await;
+    assert!(answer.str_param("text").unwrap().ends_with("UNICEF"), "{:?}", answer.params);
+
+    // /decisions lists it while open, then with its result; the chair sees who chose what.
+    let list = app.send(&c.nrc, "/decisions").await.text.unwrap();
+    assert!(
+        list.starts_with(&app.t(en, Msg::DcDecisionsHeader)) && list.contains("(1/2 organisations voted)"),
+        "{list}"
+    );
+    app.advance(Duration::days(3));
+    app.settle().await;
+    let to_chair = last_starting(&app, c.chair.id, "🗳 Résultat").text.unwrap();
+    assert!(
+        to_chair.contains(&app.t(fr, Msg::DcResultOrgLine { org: "UNICEF".into(), label: "UNICEF".into() })),
+        "{to_chair}"
+    );
+    let to_nrc = last_starting(&app, c.nrc.id, "🗳 Result").text.unwrap();
+    assert!(!to_nrc.contains(&app.t(en, Msg::DcResultByOrg)), "members see only totals");
+    let list = app.send(&c.nrc, "/decisions").await.text.unwrap();
+    assert!(list.contains("UNICEF (1); quorum met"), "{list}");
+
+    // Three meetings UNICEF missed: the chair is offered the actions and the choice recorded.
+    let chair_access = harness_access(&app, c.chair.id).await;
+    for _ in 0..3 {
+        let starts = app.clock.now() + Duration::days(3);
+        let d = MeetingDraft {
+            mechanism_id: cpn.id,
+            starts_at: starts,
+            duration_minutes: 60,
+            place: None,
+            agenda: None,
+            kind: MeetingKind::Regular,
+            monthly: false,
+        };
+        let m = meetings::create(ctx, Actor::CommandLine, d).await.unwrap().remove(0);
+        app.advance(Duration::days(3) + Duration::hours(2));
+        meetings::save_attendance(ctx, Actor::Person(&chair_access), m.id, &[(unicef_org, false)]).await.unwrap();
+    }
+    app.settle().await;
+    let flag = last_starting(
+        &app,
+        c.chair.id,
+        &app.t(fr, Msg::AbsenceFlag { org: "UNICEF".into(), count: 3, mechanism: cpn.name_fr.clone() }),
+    );
+    let contact = button(&flag, "dc:a:");
+    assert!(contact.ends_with(":c"));
+    let (_, after) = app.press(&c.chair, flag.message_id, &contact).await;
+    let recorded =
+        app.t(fr, Msg::DcPartChoiceRecorded { org: "UNICEF".into(), choice: app.t(fr, Msg::DcChoiceContact) });
+    assert!(after.iter().any(|s| s.text.as_deref() == Some(recorded.as_str())), "{after:?}");
+    let (forged, _) = app.press(&c.nrc, flag.message_id, &contact).await;
+    assert_eq!(forged.str_param("text"), Some(app.t(en, Msg::NotAllowed).as_str()), "only the chair records it");
+    let review = app.send(&c.chair, "/participation").await.text.unwrap();
+    assert!(review.contains("UNICEF — présence 0/3"), "{review}");
+
+    // A monthly series stopped from /meetings.
+    let d = MeetingDraft {
+        mechanism_id: cpn.id,
+        starts_at: app.clock.now() + Duration::days(20),
+        duration_minutes: 60,
+        place: None,
+        agenda: None,
+        kind: MeetingKind::Regular,
+        monthly: true,
+    };
+    let series_id = meetings::create(ctx, Actor::CommandLine, d).await.unwrap()[0].series_id.unwrap();
+    let list = app.send(&c.chair, "/meetings").await;
+    let stop = button(&list, "dc:ss:");
+    assert_eq!(stop, format!("dc:ss:{series_id}"));
+    assert_eq!(list.button_data().iter().filter(|d| d.starts_with("dc:ss:")).count(), 1, "once per series");
+    let (_, after) = app.press(&c.chair, list.message_id, &stop).await;
+    let ask = after.into_iter().find(|s| s.button_data().iter().any(|d| d.starts_with("dc:sy:"))).unwrap();
+    let done = app.press_expect_edit(&c.chair, ask.message_id, &format!("dc:sy:{series_id}")).await;
+    assert_eq!(done.text.unwrap(), app.t(fr, Msg::DcSeriesStopped));
+    let (again, _) = app.press(&c.chair, ask.message_id, &format!("dc:sy:{series_id}")).await;
+    assert_eq!(again.str_param("text"), Some(app.t(fr, Msg::DcSeriesAlreadyStopped).as_str()));
+}

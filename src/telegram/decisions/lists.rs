@@ -13,6 +13,7 @@ use crate::telegram::shared::format::local_time;
 use crate::telegram::shared::turn::rows_of;
 use crate::telegram::shared::{App, ButtonResult, HandlerResult, Turn, button, kb};
 use chrono::{DateTime, Utc};
+use teloxide::types::InlineKeyboardMarkup;
 
 /// How many decisions /decisions shows.
 const DECISIONS_SHOWN: i64 = 15;
@@ -135,16 +136,20 @@ pub(super) async fn participation(turn: &mut Turn<'_>, mechanism: Option<i64>) -
     turn.say_long(lines).await?;
     for p in review.iter().filter(|p| p.absent_in_a_row && !p.organisation.observer) {
         let last = p.last_choice.map(|c| turn.t(choice_msg(c))).unwrap_or_else(|| "none".into());
-        let org = p.organisation.id;
-        let b = |m: Msg, choice| button(turn.t(m), Cb::Absence { mechanism: mech.id, org, choice });
-        let rows = vec![
-            vec![b(Msg::BtnDcContact, AbsenceChoice::Contact)],
-            vec![b(Msg::BtnDcProposeObserver, AbsenceChoice::ProposeObserver)],
-            vec![b(Msg::BtnDcKeep, AbsenceChoice::Keep)],
-        ];
-        turn.say_with(turn.t(Msg::DcPartFlagged { org: p.organisation.acronym.clone(), last }), kb(rows)).await?;
+        let keyboard = absence_keyboard(turn.app, turn.lang(), mech.id, p.organisation.id);
+        turn.say_with(turn.t(Msg::DcPartFlagged { org: p.organisation.acronym.clone(), last }), keyboard).await?;
     }
     Ok(())
+}
+
+/// The chair's choices for an organisation absent 3 times in a row.
+pub fn absence_keyboard(app: &App, lang: Language, mechanism: i64, org: i64) -> InlineKeyboardMarkup {
+    let b = |m: Msg, choice| button(app.i18n.render(lang, &m), Cb::Absence { mechanism, org, choice });
+    kb(vec![
+        vec![b(Msg::BtnDcContact, AbsenceChoice::Contact)],
+        vec![b(Msg::BtnDcProposeObserver, AbsenceChoice::ProposeObserver)],
+        vec![b(Msg::BtnDcKeep, AbsenceChoice::Keep)],
+    ])
 }
 
 pub(super) async fn absence_choice(

@@ -20,6 +20,7 @@ use teloxide::types::MessageId;
 
 pub use agenda::{gap_buttons, meeting_buttons};
 pub use ballot::decisions_of_meeting;
+pub use lists::absence_keyboard;
 
 pub const FEATURE: &str = "decisions";
 

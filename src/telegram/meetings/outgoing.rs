@@ -205,11 +205,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let mech = reference::mechanism_by_id(db, *mechanism_id).await?;
             let org = reference::organisation_by_id(db, *organisation_id).await?;
             let (Some(mech), Some(org)) = (mech, org) else { return Ok(Err("unknown".into())) };
-            Rendered::text(t(Msg::AbsenceFlag {
-                org: org.acronym,
-                count: *count,
-                mechanism: mech.name(lang).to_string(),
-            }))
+            let text = t(Msg::AbsenceFlag { org: org.acronym, count: *count, mechanism: mech.name(lang).to_string() });
+            // The actions the terms of reference allow, recorded when chosen.
+            Rendered::text(text).with_keyboard(crate::telegram::decisions::absence_keyboard(app, lang, mech.id, org.id))
         }
         Outgoing::MonthlyNudge { mechanism_id, year, month } => {
             let Some(mech) = reference::mechanism_by_id(db, *mechanism_id).await? else {

@@ -102,12 +102,17 @@ pub(super) async fn summary(
         }
         None => "—".into(),
     };
-    let body = turn.t(Msg::MnSummary {
+    let mut body = turn.t(Msg::MnSummary {
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         when: format::meeting_when(turn.app, turn.lang(), &m),
         content: content_text,
         actions: actions_text,
     });
+    // The decisions taken by vote at this meeting.
+    let decisions = crate::telegram::decisions::decisions_of_meeting(turn.app, turn.lang(), m.id).await?;
+    if !decisions.is_empty() {
+        body = format!("{body}\n\n{}\n{}", turn.t(Msg::DcMinutesDecisions), decisions.join("\n"));
+    }
     let k = kb(vec![vec![button(turn.t(Msg::BtnShare), Cb::MnShare), button(turn.t(Msg::BtnCancel), Cancel)]]);
     match edit {
         Some(id) => {
