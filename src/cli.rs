@@ -71,7 +71,6 @@ enum Command {
         #[command(subcommand)]
         command: MinutesCommand,
     },
-    // 4W (issue 5)
     /// Export data as files (the 4W matrix).
     Export {
         #[command(subcommand)]
@@ -84,7 +83,6 @@ enum Command {
     },
 }
 
-// 4W (issue 5)
 #[derive(Subcommand, Debug)]
 enum ExportCommand {
     /// The consolidated 4W matrix of a month: one row per line, a header row, an HXL row and totals.
@@ -323,13 +321,11 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        // 4W (issue 5)
         Command::Export { command } => run_export(&config, command).await,
         Command::Activity { command } => run_activity(&config, command).await,
     }
 }
 
-// 4W (issue 5)
 async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
     use crate::domain::fourw::ReportingMonth;
     use crate::services::export::{self, Format};
@@ -348,7 +344,7 @@ async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<(
     let table = export::month_table(&ctx.db, month, mech.as_ref().map(|m| m.id), lang, &i18n, ctx.tz).await?;
     let bytes = match format {
         Format::Csv => export::to_csv(&table)?,
-        // 4W review (issue 5): with the who-does-what-where sheet.
+        // 4W review: with the who-does-what-where sheet.
         Format::Xlsx => {
             let ww = crate::services::wherewho::of_month(&ctx.db, month, mech.as_ref().map(|m| m.id)).await?;
             export::to_xlsx(&table, &[crate::services::wherewho::sheet(&ww, lang, &i18n)])?
@@ -473,7 +469,6 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
     let mut opts = telegram::BotOptions::new(token, config.api_url.clone());
     opts.scheduler.cron =
         vec![crate::scheduler::CronRule::monthly_nudge(&config.nudge_cron).map_err(anyhow::Error::msg)?];
-    // 4W (issue 5)
     opts.scheduler.cron.push(
         crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
             .map_err(anyhow::Error::msg)?,

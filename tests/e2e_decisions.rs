@@ -9,7 +9,7 @@ mod harness;
 use chrono::{Duration, NaiveTime, TimeZone};
 use cluster_bot::domain::meeting::MeetingKind;
 use cluster_bot::domain::{Clock, Language, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{DecisionsMsg, MainMsg, MeetingsMsg};
 use cluster_bot::services::meetings::{self as meetings, Actor, MeetingDraft};
 use cluster_bot::services::{membership, votes};
 use fake_bot_api::{FakeUser, SentMessage};
@@ -49,8 +49,8 @@ fn last_starting(app: &TestBot, chat: i64, prefix: &str) -> SentMessage {
         .unwrap_or_else(|| panic!("no message starting with {prefix:?} in chat {chat}"))
 }
 
-fn first_line(app: &TestBot, lang: Language, msg: Msg) -> String {
-    app.t(lang, msg).lines().next().unwrap().to_string()
+fn first_line(app: &TestBot, lang: Language, msg: DecisionsMsg) -> String {
+    app.t(lang, msg.into()).lines().next().unwrap().to_string()
 }
 
 #[tokio::test]
@@ -100,7 +100,7 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
     let q_en = format!("🗳 Vote — {}", cpn.name_en);
     let to_cicr = last_starting(&app, c.cicr.id, &q_fr);
     assert!(to_cicr.button_data().is_empty(), "observers see the question without buttons");
-    assert!(to_cicr.text.unwrap().contains(&app.t(fr, Msg::DcObserverNote)));
+    assert!(to_cicr.text.unwrap().contains(&app.t(fr, (DecisionsMsg::DcObserverNote).into())));
     let to_alt = last_starting(&app, c.unicef_alt.id, &q_en);
     assert!(to_alt.button_data().iter().all(|d| !d.starts_with("dc:b:")), "the alternate waits");
     let to_nrc = last_starting(&app, c.nrc.id, &q_en);
@@ -111,21 +111,24 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
     let (answer, _) = app.press(&c.nrc, to_nrc.message_id, &yes).await;
     assert_eq!(
         answer.str_param("text"),
-        Some(app.t(Language::En, Msg::DcVoteRecorded { option: "Yes".into() }).as_str())
+        Some(app.t(Language::En, (DecisionsMsg::DcVoteRecorded { option: "Yes".into() }).into()).as_str())
     );
     let (answer, _) = app.press(&c.nrc, to_nrc.message_id, &yes).await;
     assert_eq!(
         answer.str_param("text"),
-        Some(app.t(Language::En, Msg::DcVoteUnchanged { option: "Yes".into() }).as_str())
+        Some(app.t(Language::En, (DecisionsMsg::DcVoteUnchanged { option: "Yes".into() }).into()).as_str())
     );
     // A forged press by the observer is refused on the server.
     let (answer, _) = app.press(&c.cicr, to_cicr.message_id, &format!("dc:b:{}:{cicr_org}:0", v.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(fr, Msg::DcRefusedObserver).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(fr, (DecisionsMsg::DcRefusedObserver).into()).as_str()));
 
     // UNICEF's focal point hands over; the alternate is told, with buttons, and votes.
     let to_unicef = last_starting(&app, c.unicef.id, &q_fr);
     let (answer, _) = app.press(&c.unicef, to_unicef.message_id, &format!("dc:h:{}:{unicef_org}", v.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(fr, Msg::DcHandedOver { org: "UNICEF".into() }).as_str()));
+    assert_eq!(
+        answer.str_param("text"),
+        Some(app.t(fr, (DecisionsMsg::DcHandedOver { org: "UNICEF".into() }).into()).as_str())
+    );
     app.settle().await;
     let handed = last_starting(&app, c.unicef_alt.id, "👥 UNICEF");
     let no = format!("dc:b:{}:{unicef_org}:1", v.id);
@@ -133,20 +136,20 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
     let (answer, _) = app.press(&c.unicef_alt, handed.message_id, &no).await;
     assert_eq!(
         answer.str_param("text"),
-        Some(app.t(Language::En, Msg::DcVoteRecorded { option: "No".into() }).as_str())
+        Some(app.t(Language::En, (DecisionsMsg::DcVoteRecorded { option: "No".into() }).into()).as_str())
     );
     assert_eq!(votes::tally(ctx, &votes::get(ctx, v.id).await.unwrap()).await.unwrap().counts, vec![1, 1, 0]);
 
     // A member proposes an agenda item from /meetings; the chair accepts it.
     let list = app.send(&c.nrc, "/meetings").await;
-    let propose = button(&list, &format!("dc:p:{}", meeting.id));
+    let propose = button(&list, &format!("ag:p:{}", meeting.id));
     let (_, after) = app.press(&c.nrc, list.message_id, &propose).await;
     assert!(after.iter().any(|s| s.text.as_deref().is_some_and(|t| t.contains("type the item you propose"))));
     let done = app.send(&c.nrc, "Returns to Ménaka: protection monitoring").await;
-    assert_eq!(done.text.unwrap(), app.t(Language::En, Msg::DcProposed));
+    assert_eq!(done.text.unwrap(), app.t(Language::En, (DecisionsMsg::DcProposed).into()));
     app.settle().await;
     let proposed = last_starting(&app, c.chair.id, "➕ NRC");
-    let accept = button(&proposed, "dc:d:");
+    let accept = button(&proposed, "ag:d:");
     assert!(accept.ends_with(":1"));
     let accepted = app.press_expect_edit(&c.chair, proposed.message_id, &accept).await;
     assert!(accepted.text.unwrap().contains("Returns to Ménaka"));
@@ -157,7 +160,7 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
     let result_en = first_line(
         &app,
         Language::En,
-        Msg::DcResult {
+        DecisionsMsg::DcResult {
             mechanism: cpn.name_en.clone(),
             question: String::new(),
             voted: 0,
@@ -170,7 +173,7 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
     let result_fr = first_line(
         &app,
         fr,
-        Msg::DcResult {
+        DecisionsMsg::DcResult {
             mechanism: cpn.name_fr.clone(),
             question: String::new(),
             voted: 0,
@@ -236,22 +239,23 @@ async fn refusals_decisions_participation_and_stopping_a_series() {
 
     // Only chairs and coordinators open votes.
     let refused = app.send(&c.nrc, "/vote").await;
-    assert_eq!(refused.text.unwrap(), app.t(en, Msg::NotAllowed));
+    assert_eq!(refused.text.unwrap(), app.t(en, (MainMsg::NotAllowed).into()));
 
     // Bad answers are explained and the question asked again.
     app.send(&c.chair, "/vote").await;
     let long = app.send(&c.chair, &"q".repeat(301)).await;
-    assert_eq!(long.text.unwrap(), app.t(fr, Msg::DcQuestionTooLong { max: 300 }));
+    assert_eq!(long.text.unwrap(), app.t(fr, (DecisionsMsg::DcQuestionTooLong { max: 300 }).into()));
     let kind = app.send(&c.chair, "Qui préside le groupe de travail cohésion sociale ?").await;
     let (_, after) = app.press(&c.chair, kind.message_id, "dc:vk:0").await;
     assert!(
-        after.iter().any(|s| s.text.as_deref() == Some(app.t(fr, Msg::DcVoteAskOptions { min: 2, max: 6 }).as_str()))
+        after.iter().any(|s| s.text.as_deref()
+            == Some(app.t(fr, (DecisionsMsg::DcVoteAskOptions { min: 2, max: 6 }).into()).as_str()))
     );
     let one = app.send(&c.chair, "Seulement NRC").await;
-    assert_eq!(one.text.unwrap(), app.t(fr, Msg::DcOptionCount { min: 2, max: 6 }));
+    assert_eq!(one.text.unwrap(), app.t(fr, (DecisionsMsg::DcOptionCount { min: 2, max: 6 }).into()));
     app.send(&c.chair, "NRC\nUNICEF").await;
     let bad = app.send(&c.chair, "bientôt").await;
-    assert_eq!(bad.text.unwrap(), app.t(fr, Msg::DcDuration));
+    assert_eq!(bad.text.unwrap(), app.t(fr, (DecisionsMsg::DcDuration).into()));
     let secrecy = app.send(&c.chair, "3j").await;
     // Open vote; no meeting is near, so the summary comes at once.
     let summary = app.press_expect_edit(&c.chair, secrecy.message_id, "dc:vs:0").await;
@@ -266,18 +270,21 @@ async fn refusals_decisions_participation_and_stopping_a_series() {
     // /decisions lists it while open, then with its result; the chair sees who chose what.
     let list = app.send(&c.nrc, "/decisions").await.text.unwrap();
     assert!(
-        list.starts_with(&app.t(en, Msg::DcDecisionsHeader)) && list.contains("(1/2 organisations voted)"),
+        list.starts_with(&app.t(en, (DecisionsMsg::DcDecisionsHeader).into()))
+            && list.contains("(1/2 organisations voted)"),
         "{list}"
     );
     app.advance(Duration::days(3));
     app.settle().await;
     let to_chair = last_starting(&app, c.chair.id, "🗳 Résultat").text.unwrap();
     assert!(
-        to_chair.contains(&app.t(fr, Msg::DcResultOrgLine { org: "UNICEF".into(), label: "UNICEF".into() })),
+        to_chair.contains(
+            &app.t(fr, (DecisionsMsg::DcResultOrgLine { org: "UNICEF".into(), label: "UNICEF".into() }).into())
+        ),
         "{to_chair}"
     );
     let to_nrc = last_starting(&app, c.nrc.id, "🗳 Result").text.unwrap();
-    assert!(!to_nrc.contains(&app.t(en, Msg::DcResultByOrg)), "members see only totals");
+    assert!(!to_nrc.contains(&app.t(en, (DecisionsMsg::DcResultByOrg).into())), "members see only totals");
     let list = app.send(&c.nrc, "/decisions").await.text.unwrap();
     assert!(list.contains("UNICEF (1); quorum met"), "{list}");
 
@@ -302,16 +309,29 @@ async fn refusals_decisions_participation_and_stopping_a_series() {
     let flag = last_starting(
         &app,
         c.chair.id,
-        &app.t(fr, Msg::AbsenceFlag { org: "UNICEF".into(), count: 3, mechanism: cpn.name_fr.clone() }),
+        &app.t(
+            fr,
+            (MeetingsMsg::AbsenceFlag { org: "UNICEF".into(), count: 3, mechanism: cpn.name_fr.clone() }).into(),
+        ),
     );
-    let contact = button(&flag, "dc:a:");
+    let contact = button(&flag, "pa:a:");
     assert!(contact.ends_with(":c"));
     let (_, after) = app.press(&c.chair, flag.message_id, &contact).await;
-    let recorded =
-        app.t(fr, Msg::DcPartChoiceRecorded { org: "UNICEF".into(), choice: app.t(fr, Msg::DcChoiceContact) });
+    let recorded = app.t(
+        fr,
+        (DecisionsMsg::DcPartChoiceRecorded {
+            org: "UNICEF".into(),
+            choice: app.t(fr, DecisionsMsg::DcChoiceContact.into()),
+        })
+        .into(),
+    );
     assert!(after.iter().any(|s| s.text.as_deref() == Some(recorded.as_str())), "{after:?}");
     let (forged, _) = app.press(&c.nrc, flag.message_id, &contact).await;
-    assert_eq!(forged.str_param("text"), Some(app.t(en, Msg::NotAllowed).as_str()), "only the chair records it");
+    assert_eq!(
+        forged.str_param("text"),
+        Some(app.t(en, (MainMsg::NotAllowed).into()).as_str()),
+        "only the chair records it"
+    );
     let review = app.send(&c.chair, "/participation").await.text.unwrap();
     assert!(review.contains("UNICEF — présence 0/3"), "{review}");
 
@@ -327,13 +347,13 @@ async fn refusals_decisions_participation_and_stopping_a_series() {
     };
     let series_id = meetings::create(ctx, Actor::CommandLine, d).await.unwrap()[0].series_id.unwrap();
     let list = app.send(&c.chair, "/meetings").await;
-    let stop = button(&list, "dc:ss:");
-    assert_eq!(stop, format!("dc:ss:{series_id}"));
-    assert_eq!(list.button_data().iter().filter(|d| d.starts_with("dc:ss:")).count(), 1, "once per series");
+    let stop = button(&list, "ss:");
+    assert_eq!(stop, format!("ss:{series_id}"));
+    assert_eq!(list.button_data().iter().filter(|d| d.starts_with("ss:")).count(), 1, "once per series");
     let (_, after) = app.press(&c.chair, list.message_id, &stop).await;
-    let ask = after.into_iter().find(|s| s.button_data().iter().any(|d| d.starts_with("dc:sy:"))).unwrap();
-    let done = app.press_expect_edit(&c.chair, ask.message_id, &format!("dc:sy:{series_id}")).await;
-    assert_eq!(done.text.unwrap(), app.t(fr, Msg::DcSeriesStopped));
-    let (again, _) = app.press(&c.chair, ask.message_id, &format!("dc:sy:{series_id}")).await;
-    assert_eq!(again.str_param("text"), Some(app.t(fr, Msg::DcSeriesAlreadyStopped).as_str()));
+    let ask = after.into_iter().find(|s| s.button_data().iter().any(|d| d.starts_with("sy:"))).unwrap();
+    let done = app.press_expect_edit(&c.chair, ask.message_id, &format!("sy:{series_id}")).await;
+    assert_eq!(done.text.unwrap(), app.t(fr, (DecisionsMsg::DcSeriesStopped).into()));
+    let (again, _) = app.press(&c.chair, ask.message_id, &format!("sy:{series_id}")).await;
+    assert_eq!(again.str_param("text"), Some(app.t(fr, (DecisionsMsg::DcSeriesAlreadyStopped).into()).as_str()));
 }

@@ -10,7 +10,7 @@ mod harness;
 use chrono::Duration;
 use cluster_bot::domain::meeting::{MeetingKind, RsvpAnswer};
 use cluster_bot::domain::{Clock, Language, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{MainMsg, MeetingsMsg};
 use cluster_bot::services::meetings::{self as svc, Actor, MeetingDraft};
 use cluster_bot::services::membership::{self};
 use cluster_bot::storage::meetings as store;
@@ -31,25 +31,25 @@ async fn a_chair_creates_a_monthly_meeting_in_the_chat_despite_wrong_answers_and
 
     // The chair chairs one mechanism: the dialog starts at the date.
     let q = app.send(&chair, "/newmeeting").await;
-    assert_eq!(q.text.as_deref(), Some(app.t(Language::En, Msg::NmChooseDate).as_str()));
+    assert_eq!(q.text.as_deref(), Some(app.t(Language::En, MeetingsMsg::NmChooseDate.into()).as_str()));
     assert!(q.button_data().iter().filter(|d| d.starts_with("nm:d:")).count() >= 7, "buttons for the coming days");
     let bad = app.send(&chair, "31/02/2027").await;
-    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, Msg::NmBadDate)));
+    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, MeetingsMsg::NmBadDate.into())));
     let bad = app.send(&chair, "01/01/2020").await;
-    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, Msg::MeetingInPast)));
+    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, MeetingsMsg::MeetingInPast.into())));
     // Today is Monday 2 November 2026 (the harness's clock): the first Tuesday after next is the 10th.
     let q = app.send(&chair, "10/11/2026").await;
-    assert_eq!(q.text.as_deref(), Some(app.t(Language::En, Msg::NmChooseTime).as_str()));
+    assert_eq!(q.text.as_deref(), Some(app.t(Language::En, MeetingsMsg::NmChooseTime.into()).as_str()));
     let bad = app.send(&chair, "25:00").await;
-    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, Msg::NmBadTime)));
+    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, MeetingsMsg::NmBadTime.into())));
     app.send(&chair, "10:00").await;
     app.restart().await; // the draft survives
     let bad = app.send(&chair, "five hours").await;
-    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, Msg::NmBadDuration)));
+    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, MeetingsMsg::NmBadDuration.into())));
     let place_q = app.send(&chair, "1h30").await;
-    assert_eq!(place_q.text.as_deref(), Some(app.t(Language::En, Msg::NmAskPlace).as_str()));
+    assert_eq!(place_q.text.as_deref(), Some(app.t(Language::En, MeetingsMsg::NmAskPlace.into()).as_str()));
     let bad = app.send(&chair, &"x".repeat(301)).await;
-    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, Msg::TextTooLong { max: 300 })));
+    assert!(bad.text.unwrap().starts_with(&app.t(Language::En, MainMsg::TextTooLong { max: 300 }.into())));
     let agenda_q = app.send(&chair, "Mopti, bureau du cluster").await;
     let kind_q = app.press_expect_edit(&chair, agenda_q.message_id, "nm:s").await;
     let rec_q = app.press_expect_edit(&chair, kind_q.message_id, "nm:k:r").await;
@@ -87,16 +87,16 @@ async fn a_regular_meeting_too_soon_is_refused_in_the_chat_and_the_date_asked_ag
     app.press_expect_edit(&coordo, dur_q.message_id, "nm:l:60").await;
     let agenda_q = app.send(&coordo, "https://meet.example.org/cpn").await;
     let kind_q = app.send(&coordo, "Point sur la situation à Ménaka").await;
-    assert_eq!(agenda_q.text.as_deref(), Some(app.t(Language::Fr, Msg::NmAskAgenda).as_str()));
+    assert_eq!(agenda_q.text.as_deref(), Some(app.t(Language::Fr, MeetingsMsg::NmAskAgenda.into()).as_str()));
     let refused = app.press_expect_edit(&coordo, kind_q.message_id, "nm:k:r").await;
     let text = refused.text.unwrap();
-    assert!(text.starts_with(&app.t(Language::Fr, Msg::MeetingTooSoon { hours: 23 })), "{text}");
-    assert!(text.ends_with(&app.t(Language::Fr, Msg::NmChooseDate)));
+    assert!(text.starts_with(&app.t(Language::Fr, MeetingsMsg::MeetingTooSoon { hours: 23 }.into())), "{text}");
+    assert!(text.ends_with(&app.t(Language::Fr, MeetingsMsg::NmChooseDate.into())));
     // An ad-hoc meeting at the same time is allowed.
     let time_q = app.press_expect_edit(&coordo, refused.message_id, "nm:d:20261103").await;
     let dur_q = app.press_expect_edit(&coordo, time_q.message_id, "nm:t:480").await;
     let place_q = app.press_expect_edit(&coordo, dur_q.message_id, "nm:l:60").await;
-    assert_eq!(place_q.text.as_deref(), Some(app.t(Language::Fr, Msg::NmAskPlace).as_str()));
+    assert_eq!(place_q.text.as_deref(), Some(app.t(Language::Fr, MeetingsMsg::NmAskPlace.into()).as_str()));
     let kind_q = app.send(&coordo, "Salle 2").await;
     let kind_q = app.press_expect_edit(&coordo, kind_q.message_id, "nm:s").await;
     let summary = app.press_expect_edit(&coordo, kind_q.message_id, "nm:k:a").await;
@@ -108,9 +108,9 @@ async fn a_regular_meeting_too_soon_is_refused_in_the_chat_and_the_date_asked_ag
     // A focal point cannot open the dialog.
     let focal = FakeUser::new(2, "Focal").language("en");
     member(&app, &focal, "NRC", "CPN", Role::Focal).await;
-    assert_eq!(app.send(&focal, "/newmeeting").await.text.unwrap(), app.t(Language::En, Msg::NotAllowed));
+    assert_eq!(app.send(&focal, "/newmeeting").await.text.unwrap(), app.t(Language::En, MainMsg::NotAllowed.into()));
     let (answer, changed) = app.press(&focal, 1, &format!("nm:m:{}", cpn.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::ButtonExpired).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::ButtonExpired.into()).as_str()));
     assert!(changed.is_empty());
     app.stop().await;
 }
@@ -142,7 +142,7 @@ async fn meetings_list_answers_and_the_chair_moves_and_cancels_from_the_chat() {
     let list = app.send(&focal, "/meetings").await;
     assert!(list.text.as_deref().unwrap().contains("❔ no answer"), "{:?}", list.text);
     let (answer, changed) = app.press(&focal, list.message_id, &button(&list, "rl:")).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::RsvpRecorded).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MeetingsMsg::RsvpRecorded.into()).as_str()));
     let redrawn = changed.into_iter().rev().find(|s| s.message_id == list.message_id).expect("the list is redrawn");
     assert!(redrawn.text.unwrap().contains("✅ focal point"));
     let nrc = membership::organisation(&app.ctx, "NRC").await.unwrap();
@@ -170,12 +170,12 @@ async fn meetings_list_answers_and_the_chair_moves_and_cancels_from_the_chat() {
     let list = app.send(&chair, "/meetings").await;
     let ask = app.press_expect_edit(&chair, list.message_id, &format!("mc:{}", m.id)).await;
     let done = app.press_expect_edit(&chair, ask.message_id, &format!("my:{}", m.id)).await;
-    assert_eq!(done.text.unwrap(), app.t(Language::En, Msg::MeetingCancelledDone));
+    assert_eq!(done.text.unwrap(), app.t(Language::En, MeetingsMsg::MeetingCancelledDone.into()));
     app.settle().await;
     app.fake.wait_for_message_to(focal.id, "🚫 Meeting cancelled", harness::WAIT).await.unwrap();
     // The focal point cannot move or cancel.
     let (answer, _) = app.press(&focal, list.message_id, &format!("mc:{}", m.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NotAllowed).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::NotAllowed.into()).as_str()));
     app.stop().await;
 }
 
@@ -243,8 +243,8 @@ async fn attendance_is_prefilled_from_answers_and_three_absences_in_a_row_are_fl
     let toggled = app.press_expect_edit(&chair, sheet.message_id, &format!("at:t:{irc_id}")).await;
     assert!(toggled.reply_markup.unwrap().to_string().contains("✅ IRC"));
     let (answer, _) = app.press(&chair, sheet.message_id, "at:t:999999").await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::ButtonExpired).as_str()));
-    assert_eq!(app.send(&nrc, "/attendance").await.text.unwrap(), app.t(Language::En, Msg::NotAllowed));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::ButtonExpired.into()).as_str()));
+    assert_eq!(app.send(&nrc, "/attendance").await.text.unwrap(), app.t(Language::En, MainMsg::NotAllowed.into()));
     app.stop().await;
 }
 
@@ -310,9 +310,9 @@ async fn a_look_at_help_or_meetings_does_not_lose_a_dialog_in_progress() {
     app.send(&chair, "/meetings").await;
     // Still at the time step.
     let q = app.send(&chair, "10:00").await;
-    assert_eq!(q.text.as_deref(), Some(app.t(Language::En, Msg::NmChooseDuration).as_str()));
+    assert_eq!(q.text.as_deref(), Some(app.t(Language::En, MeetingsMsg::NmChooseDuration.into()).as_str()));
     // A command that starts another dialog replaces it.
     app.send(&chair, "/attendance").await;
-    assert_eq!(app.send(&chair, "90").await.text.unwrap(), app.t(Language::En, Msg::FreeTextHint));
+    assert_eq!(app.send(&chair, "90").await.text.unwrap(), app.t(Language::En, MainMsg::FreeTextHint.into()));
     app.stop().await;
 }

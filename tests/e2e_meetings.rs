@@ -9,7 +9,7 @@ mod harness;
 use chrono::{DateTime, Duration, Utc};
 use cluster_bot::domain::meeting::{MeetingKind, RsvpAnswer, TimingError};
 use cluster_bot::domain::{AppError, Clock, Language, Meeting, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::MeetingsMsg;
 use cluster_bot::services::meetings::{self as svc, Actor, MeetingDraft};
 use cluster_bot::services::membership::{self};
 use cluster_bot::storage::{meetings as store, people as people_store};
@@ -219,13 +219,13 @@ async fn the_focal_point_hands_over_and_the_alternate_confirms() {
     let nrc = org_id(&app, "NRC").await;
     let inv = invitations_to(&app, c.nrc_focal.id).remove(0);
     let (answer, _) = app.press(&c.nrc_focal, inv.message_id, &format!("r:{}:{nrc}:h", m.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, Msg::RsvpRecorded).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, MeetingsMsg::RsvpRecorded.into()).as_str()));
     assert_eq!(store::answer(&app.ctx.db, m.id, nrc).await.unwrap(), Some(RsvpAnswer::Handover));
     let request =
         app.fake.wait_for_message_to(c.nrc_alt.id, "asks you to attend in their place", harness::WAIT).await.unwrap();
     assert!(request.text.as_deref().unwrap().starts_with("👥 Awa, focal point of NRC"));
     let (answer, _) = app.press(&c.nrc_alt, request.message_id, &format!("r:{}:{nrc}:a", m.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::RsvpRecorded).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MeetingsMsg::RsvpRecorded.into()).as_str()));
     assert_eq!(store::answer(&app.ctx.db, m.id, nrc).await.unwrap(), Some(RsvpAnswer::Alternate));
     // Both invitation messages now show the answer.
     let focal_view = app.fake.bot_message(c.nrc_focal.id, inv.message_id).unwrap();
@@ -237,7 +237,7 @@ async fn the_focal_point_hands_over_and_the_alternate_confirms() {
     let irc = org_id(&app, "IRC").await;
     let irc_inv = invitations_to(&app, c.irc_focal.id).remove(0);
     let (answer, _) = app.press(&c.irc_focal, irc_inv.message_id, &format!("r:{}:{irc}:h", m.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NoAlternate).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MeetingsMsg::NoAlternate.into()).as_str()));
     assert_eq!(store::answer(&app.ctx.db, m.id, irc).await.unwrap(), None);
     app.stop().await;
 }
@@ -255,7 +255,7 @@ async fn double_taps_forged_and_foreign_answers() {
     let edits_after_first =
         app.fake.sent_to(c.nrc_focal.id).iter().filter(|s| s.method == "editMessageCaption").count();
     let (again, _) = app.press(&c.nrc_focal, inv.message_id, &data).await;
-    assert_eq!(again.str_param("text"), Some(app.t(Language::Fr, Msg::RsvpRecorded).as_str()));
+    assert_eq!(again.str_param("text"), Some(app.t(Language::Fr, MeetingsMsg::RsvpRecorded.into()).as_str()));
     let edits = app.fake.sent_to(c.nrc_focal.id).iter().filter(|s| s.method == "editMessageCaption").count();
     assert_eq!(edits, edits_after_first, "pressing twice is one answer");
     let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rsvps WHERE meeting_id = ?")
@@ -268,19 +268,19 @@ async fn double_taps_forged_and_foreign_answers() {
     // IRC's focal point answering for NRC, a stranger, a meeting that does not exist.
     let irc_inv = invitations_to(&app, c.irc_focal.id).remove(0);
     let (foreign, _) = app.press(&c.irc_focal, irc_inv.message_id, &format!("r:{}:{nrc}:d", m.id)).await;
-    assert_eq!(foreign.str_param("text"), Some(app.t(Language::En, Msg::NotInvited).as_str()));
+    assert_eq!(foreign.str_param("text"), Some(app.t(Language::En, MeetingsMsg::NotInvited.into()).as_str()));
     let stranger = FakeUser::new(999, "Stranger").language("en");
     app.send(&stranger, "/start").await;
     let (s, _) = app.press(&stranger, 1, &format!("r:{}:{nrc}:d", m.id)).await;
-    assert_eq!(s.str_param("text"), Some(app.t(Language::En, Msg::NotInvited).as_str()));
+    assert_eq!(s.str_param("text"), Some(app.t(Language::En, MeetingsMsg::NotInvited.into()).as_str()));
     let (gone, _) = app.press(&c.nrc_focal, inv.message_id, &format!("r:987654:{nrc}:d")).await;
-    assert_eq!(gone.str_param("text"), Some(app.t(Language::Fr, Msg::MeetingNotFound).as_str()));
+    assert_eq!(gone.str_param("text"), Some(app.t(Language::Fr, MeetingsMsg::MeetingNotFound.into()).as_str()));
     assert_eq!(store::answer(&app.ctx.db, m.id, nrc).await.unwrap(), Some(RsvpAnswer::Focal));
 
     // Answers close when the meeting starts.
     app.advance(Duration::days(3));
     let (late, _) = app.press(&c.nrc_focal, inv.message_id, &format!("r:{}:{nrc}:d", m.id)).await;
-    assert_eq!(late.str_param("text"), Some(app.t(Language::Fr, Msg::AnswersClosed).as_str()));
+    assert_eq!(late.str_param("text"), Some(app.t(Language::Fr, MeetingsMsg::AnswersClosed.into()).as_str()));
     app.stop().await;
 }
 

@@ -7,7 +7,7 @@ mod harness;
 
 use chrono::Duration;
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::MainMsg;
 use cluster_bot::services::membership::{self, Issuer};
 use cluster_bot::services::people;
 use cluster_bot::storage::{memberships, people as people_store};
@@ -54,7 +54,7 @@ async fn joining_with_a_valid_code_makes_a_focal_point_in_their_language_and_sur
 
     // A typed name is accepted instead of the Telegram one.
     let principles = app.send(&awa, "  Awa   Traoré (NRC Bamako) ").await;
-    assert_eq!(principles.text.as_deref(), Some(app.t(Language::En, Msg::JoinPrinciples).as_str()));
+    assert_eq!(principles.text.as_deref(), Some(app.t(Language::En, MainMsg::JoinPrinciples.into()).as_str()));
     let accepted_at = app.clock.now_for_test();
     let done = app.press_expect_edit(&awa, principles.message_id, &button(&principles, "join:yes")).await;
     assert!(done.text.unwrap().starts_with("Welcome! You are NRC's focal point for"));
@@ -102,25 +102,25 @@ async fn expired_used_and_unknown_codes_are_refused_and_nothing_happens() {
     let moussa = FakeUser::new(6001, "Moussa").language("fr");
 
     let reply = app.send(&moussa, "/start AAAAAAAAAAAAAAAAAAAAAA").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeUnknown));
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, MainMsg::JoinCodeUnknown.into()));
     let reply = app.send(&moussa, "/start n'importe quoi").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeUnknown));
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, MainMsg::JoinCodeUnknown.into()));
 
     let expiring = invite(&app, "UNHCR", "CR-GAO", Role::Alternate).await;
     app.clock.advance(Duration::days(14) + Duration::seconds(1));
     let reply = app.send(&moussa, &format!("/start {expiring}")).await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeExpired));
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, MainMsg::JoinCodeExpired.into()));
 
     let code = invite(&app, "DRC/DDG", "CR-GAO", Role::Focal).await;
     let first = FakeUser::new(6002, "Fatou").language("fr");
     join(&app, &first, &code).await;
     let reply = app.send(&moussa, &format!("/start {code}")).await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeUsed));
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, MainMsg::JoinCodeUsed.into()));
 
     // The refused user is a member of nothing and has no dialog to continue.
     assert!(active_roles(&app, 6001).await.is_empty());
     let reply = app.send(&moussa, "Moussa Diarra").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::FreeTextHint));
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, MainMsg::FreeTextHint.into()));
     assert_eq!(active_roles(&app, 6002).await, vec![("DRC/DDG".into(), "CR-GAO".into(), Role::Focal)]);
     app.stop().await;
 }
@@ -134,7 +134,7 @@ async fn an_expired_code_cannot_be_accepted_after_the_dialog_started() {
     let principles = app.press_expect_edit(&user, preview.message_id, &button(&preview, "join:name")).await;
     app.clock.advance(Duration::days(15));
     let refused = app.press_expect_edit(&user, principles.message_id, "join:yes").await;
-    assert_eq!(refused.text.unwrap(), app.t(Language::Fr, Msg::JoinCodeExpired));
+    assert_eq!(refused.text.unwrap(), app.t(Language::Fr, MainMsg::JoinCodeExpired.into()));
     assert!(active_roles(&app, 6101).await.is_empty());
     app.stop().await;
 }
@@ -144,22 +144,22 @@ async fn language_switch_is_kept_across_a_restart() {
     let mut app = TestBot::start().await;
     let user = FakeUser::new(7001, "Binta").language("fr-FR");
     let help = app.send(&user, "/help").await;
-    assert_eq!(help.text.unwrap(), app.t(Language::Fr, Msg::HelpUnknown));
+    assert_eq!(help.text.unwrap(), app.t(Language::Fr, MainMsg::HelpUnknown.into()));
 
     let chooser = app.send(&user, "/language").await;
-    assert_eq!(chooser.text.as_deref(), Some(app.t(Language::Fr, Msg::LanguageChoose).as_str()));
+    assert_eq!(chooser.text.as_deref(), Some(app.t(Language::Fr, MainMsg::LanguageChoose.into()).as_str()));
     let set = app.press_expect_edit(&user, chooser.message_id, "lang:en").await;
-    assert_eq!(set.text.unwrap(), app.t(Language::En, Msg::LanguageSet));
+    assert_eq!(set.text.unwrap(), app.t(Language::En, MainMsg::LanguageSet.into()));
     let help = app.send(&user, "/help").await;
-    assert_eq!(help.text.unwrap(), app.t(Language::En, Msg::HelpUnknown));
+    assert_eq!(help.text.unwrap(), app.t(Language::En, MainMsg::HelpUnknown.into()));
 
     app.restart().await;
     let help = app.send(&user, "/help").await;
-    assert_eq!(help.text.unwrap(), app.t(Language::En, Msg::HelpUnknown));
+    assert_eq!(help.text.unwrap(), app.t(Language::En, MainMsg::HelpUnknown.into()));
     // An unknown client language defaults to French.
     let other = FakeUser::new(7002, "Oumar").language("bm");
     let help = app.send(&other, "/help").await;
-    assert_eq!(help.text.unwrap(), app.t(Language::Fr, Msg::HelpUnknown));
+    assert_eq!(help.text.unwrap(), app.t(Language::Fr, MainMsg::HelpUnknown.into()));
     app.stop().await;
 }
 
@@ -168,15 +168,15 @@ async fn non_members_and_focal_points_are_refused_coordinator_commands() {
     let mut app = TestBot::start().await;
     let stranger = FakeUser::new(8001, "Stranger").language("en");
     let reply = app.send(&stranger, "/members").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::En, Msg::NotAMember));
+    assert_eq!(reply.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
     let reply = app.send(&stranger, "/invite").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::En, Msg::NotAMember));
+    assert_eq!(reply.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
 
     let focal = FakeUser::new(8002, "Focal").language("fr");
     let code = invite(&app, "IRC", "CPN", Role::Focal).await;
     join(&app, &focal, &code).await;
     let reply = app.send(&focal, "/invite").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, Msg::NotAllowed));
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, MainMsg::NotAllowed.into()));
     // A focal point sees the members of their mechanism, with marks.
     let reply = app.send(&focal, "/members").await;
     let text = reply.text.unwrap();
@@ -193,7 +193,7 @@ async fn forged_and_stale_buttons_are_answered_and_change_nothing() {
         let (answer, changed) = app.press(&user, hello.message_id, data).await;
         assert_eq!(
             answer.str_param("text"),
-            Some(app.t(Language::En, Msg::ButtonExpired).as_str()),
+            Some(app.t(Language::En, MainMsg::ButtonExpired.into()).as_str()),
             "{data:?} answered {:?}",
             answer.params
         );
@@ -210,14 +210,14 @@ async fn forged_and_stale_buttons_are_answered_and_change_nothing() {
     assert_eq!(allowed.iter().filter(|d| d.starts_with("inv:m:")).count(), 1, "{allowed:?}");
     let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
     let (answer, changed) = app.press(&chair, pick.message_id, &format!("inv:m:{}", cpn.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NotAllowed).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::NotAllowed.into()).as_str()));
     assert!(changed.is_empty());
     // And cannot make a chair link by forging the role.
     let orgs = app.press_expect_edit(&chair, pick.message_id, &button(&pick, "inv:m:")).await;
     let roles = app.press_expect_edit(&chair, orgs.message_id, &button(&orgs, "inv:o:")).await;
     assert!(!roles.button_data().contains(&"inv:r:c".to_string()));
     let (answer, _) = app.press(&chair, roles.message_id, "inv:r:c").await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NotAllowed).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::NotAllowed.into()).as_str()));
     app.stop().await;
 }
 
@@ -228,19 +228,19 @@ async fn oversize_and_empty_names_get_an_explanation_and_the_same_question() {
     let user = FakeUser::new(9101, "Kadi").language("fr");
     app.send(&user, &format!("/start {code}")).await;
     for (typed, why) in [
-        ("é".repeat(101), Msg::NameTooLong { max: 100 }),
-        ("x".repeat(4096), Msg::NameTooLong { max: 100 }),
-        ("a\u{7}b".to_string(), Msg::NameInvalid),
+        ("é".repeat(101), MainMsg::NameTooLong { max: 100 }),
+        ("x".repeat(4096), MainMsg::NameTooLong { max: 100 }),
+        ("a\u{7}b".to_string(), MainMsg::NameInvalid),
     ] {
         let reply = app.send(&user, &typed).await;
         let text = reply.text.clone().unwrap();
-        assert!(text.starts_with(&app.t(Language::Fr, why)), "{text}");
-        assert!(text.contains(&app.t(Language::Fr, Msg::JoinAskNameAgain)));
+        assert!(text.starts_with(&app.t(Language::Fr, why.into())), "{text}");
+        assert!(text.contains(&app.t(Language::Fr, MainMsg::JoinAskNameAgain.into())));
         assert!(reply.button_data().contains(&"join:name".to_string()));
     }
     // Still in the dialog: a correct name goes on to the principles.
     let principles = app.send(&user, "Kadidia Coulibaly").await;
-    assert_eq!(principles.text.unwrap(), app.t(Language::Fr, Msg::JoinPrinciples));
+    assert_eq!(principles.text.unwrap(), app.t(Language::Fr, MainMsg::JoinPrinciples.into()));
     app.stop().await;
 }
 
@@ -265,7 +265,10 @@ async fn coordinator_invites_in_chat_and_replaces_a_focal_point_only_explicitly(
     // Typing an unknown acronym explains and asks again; a known one (any case) goes on.
     let again = app.send(&coordo, "NOPE").await;
     assert!(
-        again.text.unwrap().starts_with(&app.t(Language::En, Msg::InviteUnknownOrganisation { text: "NOPE".into() }))
+        again
+            .text
+            .unwrap()
+            .starts_with(&app.t(Language::En, MainMsg::InviteUnknownOrganisation { text: "NOPE".into() }.into()))
     );
     let _ = orgs;
     let roles = app.send(&coordo, "nrc").await;
@@ -275,12 +278,13 @@ async fn coordinator_invites_in_chat_and_replaces_a_focal_point_only_explicitly(
         ask.text.unwrap(),
         app.t(
             Language::En,
-            Msg::InviteAskReplace {
+            MainMsg::InviteAskReplace {
                 org: "NRC".into(),
                 mechanism: m.name_en.clone(),
                 role: Role::Focal,
                 holder: "First".into()
             }
+            .into()
         )
     );
     let link = app.press_expect_edit(&coordo, ask.message_id, "inv:x").await;
@@ -319,7 +323,7 @@ async fn a_member_leaves_after_confirming() {
     join(&app, &user, &invite(&app, "IMC", "GT-MINES", Role::Alternate).await).await;
     let ask = app.send(&user, "/leave").await;
     let kept = app.press_expect_edit(&user, ask.message_id, "leave:n").await;
-    assert_eq!(kept.text.unwrap(), app.t(Language::En, Msg::LeaveKept));
+    assert_eq!(kept.text.unwrap(), app.t(Language::En, MainMsg::LeaveKept.into()));
     assert_eq!(active_roles(&app, 12001).await.len(), 1);
 
     let ask = app.send(&user, "/leave").await;
@@ -327,7 +331,7 @@ async fn a_member_leaves_after_confirming() {
     assert!(done.text.unwrap().starts_with("You have left"));
     assert!(active_roles(&app, 12001).await.is_empty());
     let reply = app.send(&user, "/members").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::En, Msg::NotAMember));
+    assert_eq!(reply.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
     app.stop().await;
 }
 
@@ -335,13 +339,13 @@ async fn a_member_leaves_after_confirming() {
 async fn unknown_commands_free_text_and_cancel_get_hints() {
     let mut app = TestBot::start().await;
     let user = FakeUser::new(13001, "Curious").language("en");
-    assert_eq!(app.send(&user, "/frobnicate").await.text.unwrap(), app.t(Language::En, Msg::UnknownCommand));
-    assert_eq!(app.send(&user, "hello?").await.text.unwrap(), app.t(Language::En, Msg::FreeTextHint));
-    assert_eq!(app.send(&user, "/cancel").await.text.unwrap(), app.t(Language::En, Msg::CancelNothing));
+    assert_eq!(app.send(&user, "/frobnicate").await.text.unwrap(), app.t(Language::En, MainMsg::UnknownCommand.into()));
+    assert_eq!(app.send(&user, "hello?").await.text.unwrap(), app.t(Language::En, MainMsg::FreeTextHint.into()));
+    assert_eq!(app.send(&user, "/cancel").await.text.unwrap(), app.t(Language::En, MainMsg::CancelNothing.into()));
     let code = invite(&app, "NRC", "CPN", Role::Focal).await;
     app.send(&user, &format!("/start {code}")).await;
-    assert_eq!(app.send(&user, "/cancel").await.text.unwrap(), app.t(Language::En, Msg::CancelDone));
-    assert_eq!(app.send(&user, "My Name").await.text.unwrap(), app.t(Language::En, Msg::FreeTextHint));
+    assert_eq!(app.send(&user, "/cancel").await.text.unwrap(), app.t(Language::En, MainMsg::CancelDone.into()));
+    assert_eq!(app.send(&user, "My Name").await.text.unwrap(), app.t(Language::En, MainMsg::FreeTextHint.into()));
     app.stop().await;
 }
 
@@ -353,7 +357,7 @@ async fn a_dialog_survives_a_restart() {
     app.send(&user, &format!("/start {code}")).await;
     app.restart().await;
     let principles = app.send(&user, "Patient Person").await;
-    assert_eq!(principles.text.as_deref(), Some(app.t(Language::En, Msg::JoinPrinciples).as_str()));
+    assert_eq!(principles.text.as_deref(), Some(app.t(Language::En, MainMsg::JoinPrinciples.into()).as_str()));
     app.restart().await;
     app.press_expect_edit(&user, principles.message_id, "join:yes").await;
     assert_eq!(active_roles(&app, 14001).await, vec![("NRC".into(), "CPN".into(), Role::Focal)]);

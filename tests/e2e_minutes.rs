@@ -9,7 +9,7 @@ mod harness;
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;
 use cluster_bot::domain::{AppError, Clock, Language, Meeting, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{MainMsg, MeetingsMsg, MinutesMsg};
 use cluster_bot::services::meetings::{self as meetings_svc, Actor, MeetingDraft};
 use cluster_bot::services::membership::{self};
 use cluster_bot::services::minutes::{self as svc, MinutesContent};
@@ -94,11 +94,11 @@ async fn only_the_mechanisms_members_receive_the_minutes_protected_in_their_lang
 
     let pick = app.send(&c.chair, "/minutes").await;
     let ask = app.press_expect_edit(&c.chair, pick.message_id, &format!("mn:m:{}", m.id)).await;
-    assert_eq!(ask.text.as_deref(), Some(app.t(Language::En, Msg::MnSendContent).as_str()));
+    assert_eq!(ask.text.as_deref(), Some(app.t(Language::En, MinutesMsg::MnSendContent.into()).as_str()));
     let before = app.fake.mark();
     send_document(&app, &c.chair, "FILE-PV-1", "PV SC-VBG.pdf", None);
     let actions_q = app.next_reply(c.chair.id, before).await;
-    assert!(actions_q.text.unwrap().starts_with(&app.t(Language::En, Msg::MnAskActions)));
+    assert!(actions_q.text.unwrap().starts_with(&app.t(Language::En, MinutesMsg::MnAskActions.into())));
     // A wrong action line: explained, asked again.
     let again = app.send(&c.chair, "Partager la cartographie — NOPE — 15/11/2026").await;
     assert!(again.text.unwrap().starts_with("Line 1: unknown organisation \"NOPE\""));
@@ -160,18 +160,18 @@ async fn a_focal_point_cannot_share_and_minutes_of_a_future_meeting_are_refused(
     assert!(matches!(err, Err(AppError::MeetingNotEnded)));
     // In the chat: the future meeting is not offered, and a forged button is refused.
     let pick = app.send(&c.chair, "/minutes").await;
-    assert_eq!(pick.text.as_deref(), Some(app.t(Language::En, Msg::MnNoMeetings).as_str()));
+    assert_eq!(pick.text.as_deref(), Some(app.t(Language::En, MinutesMsg::MnNoMeetings.into()).as_str()));
     app.send(&c.chair, "/minutes").await;
     app.fake.clear_records();
     let m = ended_meeting(&app).await;
     let pick = app.send(&c.chair, "/minutes").await;
     let (answer, _) = app.press(&c.chair, pick.message_id, &format!("mn:m:{}", future.id + 1000)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::MeetingNotFound).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MeetingsMsg::MeetingNotFound.into()).as_str()));
     // The focal point's /minutes only lists what can be received; forging the chair's button fails.
     let theirs = app.send(&c.focal, "/minutes").await;
-    assert_eq!(theirs.text.as_deref(), Some(app.t(Language::Fr, Msg::MnAvailableNone).as_str()));
+    assert_eq!(theirs.text.as_deref(), Some(app.t(Language::Fr, MinutesMsg::MnAvailableNone.into()).as_str()));
     let (answer, changed) = app.press(&c.focal, theirs.message_id, &format!("mn:m:{}", m.id)).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, Msg::ButtonExpired).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, MainMsg::ButtonExpired.into()).as_str()));
     assert!(changed.is_empty());
     let access = cluster_bot::services::people::access(
         &app.ctx,
@@ -255,9 +255,9 @@ async fn distribution_survives_a_restart_and_a_late_joiner_gets_past_minutes() {
     member(&app, &late, "IRC", "SC-VBG", Role::Alternate).await;
     assert!(protected_to(&app, late.id).is_empty());
     let list = app.send(&late, "/minutes").await;
-    assert_eq!(list.text.as_deref(), Some(app.t(Language::En, Msg::MnAvailableHeader).as_str()));
+    assert_eq!(list.text.as_deref(), Some(app.t(Language::En, MinutesMsg::MnAvailableHeader.into()).as_str()));
     let (answer, _) = app.press(&late, list.message_id, &button(&list, "mn:r:")).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::MnResent).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MinutesMsg::MnResent.into()).as_str()));
     app.settle().await;
     let got = protected_to(&app, late.id);
     assert_eq!(got.len(), 1);
@@ -267,7 +267,7 @@ async fn distribution_survives_a_restart_and_a_late_joiner_gets_past_minutes() {
     assert_eq!(receipts.len(), 5);
     // Someone from another mechanism cannot get them by forging the button.
     let (answer, _) = app.press(&c.other_mechanism, 1, &button(&list, "mn:r:")).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NotAllowed).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::NotAllowed.into()).as_str()));
     app.stop().await;
 }
 
@@ -308,7 +308,7 @@ async fn action_points_are_reminded_before_and_on_the_due_date_and_marked_done()
     assert_eq!(plan.button_data().len(), 1, "the focal point may mark only NRC's");
     // IRC's focal point of another mechanism cannot mark it.
     let (answer, _) = app.press(&c.other_mechanism, 1, &reminder.button_data()[0]).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, Msg::NotAllowed).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::NotAllowed.into()).as_str()));
     let done = app.press_expect_edit(&c.alternate, reminder.message_id, &reminder.button_data()[0]).await;
     assert_eq!(done.text.unwrap(), "✅ Done: Cartographie des services");
     // Done: no reminder on the due date.
@@ -324,14 +324,14 @@ async fn action_points_are_reminded_before_and_on_the_due_date_and_marked_done()
 async fn a_coordinator_shares_a_document_with_chosen_mechanisms_only() {
     let mut app = TestBot::start().await;
     let c = cast(&app).await;
-    assert_eq!(app.send(&c.chair, "/share").await.text.unwrap(), app.t(Language::En, Msg::NotAllowed));
+    assert_eq!(app.send(&c.chair, "/share").await.text.unwrap(), app.t(Language::En, MainMsg::NotAllowed.into()));
     app.send(&c.coordinator, "/share").await;
     let before = app.fake.mark();
     send_document(&app, &c.coordinator, "FILE-OCHA-HNO", "HNO 2027.pdf", Some("Aperçu des besoins humanitaires"));
     let picker = app.next_reply(c.coordinator.id, before).await;
     let vbg = membership::mechanism(&app.ctx, "SC-VBG").await.unwrap();
     let (nothing, _) = app.press(&c.coordinator, picker.message_id, "sh:ok").await;
-    assert_eq!(nothing.str_param("text"), Some(app.t(Language::Fr, Msg::ShareNothingSelected).as_str()));
+    assert_eq!(nothing.str_param("text"), Some(app.t(Language::Fr, MinutesMsg::ShareNothingSelected.into()).as_str()));
     let picked = app.press_expect_edit(&c.coordinator, picker.message_id, &format!("sh:t:{}", vbg.id)).await;
     assert!(picked.reply_markup.unwrap().to_string().contains("✅ SC-VBG"));
     let done = app.press_expect_edit(&c.coordinator, picker.message_id, "sh:ok").await;

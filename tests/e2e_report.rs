@@ -1,4 +1,4 @@
-//! 4W (issue 5): the /report dialog through the fake Bot API server (a wrong answer at every
+//! 4W: the /report dialog through the fake Bot API server (a wrong answer at every
 //! typed step, a restart in the middle, review, edit, delete, submit, /cancel), "same as last
 //! month", "no activity", late submissions, and the reporting cycle (reminders only to
 //! non-submitters, the post-deadline matrix to the chair and the coordinators).
@@ -11,7 +11,7 @@ mod harness;
 use chrono::{Duration, NaiveDate};
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{MainMsg, Msg, ReportMsg};
 use cluster_bot::storage::reference;
 use cluster_bot::storage::reports::{self as store, NewSubmission};
 use fake_bot_api::FakeUser;
@@ -49,72 +49,89 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
 
     // Today is 2 November 2026: October is open.
     let q = app.send(&focal, "/report").await;
-    assert_eq!(q.text.as_deref(), Some(en(&app, Msg::FwChooseMonth { month: "10/2026".into() }).as_str()));
+    assert_eq!(q.text.as_deref(), Some(en(&app, ReportMsg::FwChooseMonth { month: "10/2026".into() }.into()).as_str()));
     assert_eq!(q.button_data()[..2], ["fw:mo:202610", "fw:mo:202609"]);
     let start = app.press_expect_edit(&focal, q.message_id, "fw:mo:202610").await;
     assert!(start.text.unwrap().starts_with("4W matrix of NRC — CR-MOPTI — 10/2026\nNot submitted yet."));
     let sector_q = app.press_expect_edit(&focal, start.message_id, "fw:add").await;
-    let sector_text = en(&app, Msg::FwAskSector);
+    let sector_text = en(&app, ReportMsg::FwAskSector.into());
     assert_eq!(sector_q.text.as_deref(), Some(sector_text.as_str()));
     // A typed answer where a button is expected, a forged and a stale button: no effect.
-    wrong(&app, &focal, "protection", Msg::FreeTextHint, &sector_text).await;
+    wrong(&app, &focal, "protection", MainMsg::FreeTextHint.into(), &sector_text).await;
     let (answer, _) = app.press(&focal, sector_q.message_id, "fw:sec:99").await;
-    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::ButtonExpired).as_str()));
+    assert_eq!(answer.str_param("text"), Some(en(&app, MainMsg::ButtonExpired.into()).as_str()));
     let (answer, _) = app.press(&focal, sector_q.message_id, "fw:sub").await;
-    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::ButtonExpired).as_str()));
+    assert_eq!(answer.str_param("text"), Some(en(&app, MainMsg::ButtonExpired.into()).as_str()));
     let activity_q = app.press_expect_edit(&focal, sector_q.message_id, "fw:sec:0").await;
-    assert_eq!(activity_q.text.as_deref(), Some(en(&app, Msg::FwAskActivity { sector: "PRO".into() }).as_str()));
+    assert_eq!(
+        activity_q.text.as_deref(),
+        Some(en(&app, ReportMsg::FwAskActivity { sector: "PRO".into() }.into()).as_str())
+    );
     let region_q = app.press_expect_edit(&focal, activity_q.message_id, &button(&activity_q, "fw:act:")).await;
-    let region_text = en(&app, Msg::FwAskRegion);
+    let region_text = en(&app, ReportMsg::FwAskRegion.into());
     assert_eq!(region_q.text.as_deref(), Some(region_text.as_str()));
     assert_eq!(region_q.button_data().iter().filter(|d| d.starts_with("fw:reg:")).count(), 10);
-    wrong(&app, &focal, "Atlantis", Msg::FwUnknownPlace, &region_text).await;
+    wrong(&app, &focal, "Atlantis", ReportMsg::FwUnknownPlace.into(), &region_text).await;
     let cercle_q = app.send(&focal, "  MOPTI ").await;
-    let cercle_text = en(&app, Msg::FwAskCercle { region: "Mopti".into() });
+    let cercle_text = en(&app, ReportMsg::FwAskCercle { region: "Mopti".into() }.into());
     assert_eq!(cercle_q.text.as_deref(), Some(cercle_text.as_str()));
     assert_eq!(cercle_q.button_data().iter().filter(|d| d.starts_with("fw:cer:")).count(), 8);
-    wrong(&app, &focal, "Gao", Msg::FwCercleNotInRegion { region: "Mopti".into() }, &cercle_text).await;
-    wrong(&app, &focal, "Nowhere", Msg::FwUnknownPlace, &cercle_text).await;
+    wrong(&app, &focal, "Gao", ReportMsg::FwCercleNotInRegion { region: "Mopti".into() }.into(), &cercle_text).await;
+    wrong(&app, &focal, "Nowhere", ReportMsg::FwUnknownPlace.into(), &cercle_text).await;
     let status_q = app.send(&focal, "TENENKOU").await;
-    assert_eq!(status_q.text.as_deref(), Some(en(&app, Msg::FwAskStatus).as_str()));
+    assert_eq!(status_q.text.as_deref(), Some(en(&app, ReportMsg::FwAskStatus.into()).as_str()));
     let start_q = app.press_expect_edit(&focal, status_q.message_id, "fw:st:o").await;
-    let start_text = en(&app, Msg::FwAskStart { month: "10/2026".into() });
+    let start_text = en(&app, ReportMsg::FwAskStart { month: "10/2026".into() }.into());
     assert_eq!(start_q.text.as_deref(), Some(start_text.as_str()));
-    wrong(&app, &focal, "31/02/2026", Msg::FwBadDate, &start_text).await;
-    wrong(&app, &focal, "01/11/2026", Msg::FwOutsideMonth { month: "10/2026".into() }, &start_text).await;
+    wrong(&app, &focal, "31/02/2026", ReportMsg::FwBadDate.into(), &start_text).await;
+    wrong(&app, &focal, "01/11/2026", ReportMsg::FwOutsideMonth { month: "10/2026".into() }.into(), &start_text).await;
     let end_q = app.send(&focal, "01/10/2026").await;
-    let end_text = en(&app, Msg::FwAskEnd);
+    let end_text = en(&app, ReportMsg::FwAskEnd.into());
     assert_eq!(end_q.text.as_deref(), Some(end_text.as_str()));
 
     app.restart().await; // the draft is kept
 
-    wrong(&app, &focal, "30/09/2026", Msg::FwEndBeforeStart { start: "01/10/2026".into() }, &end_text).await;
-    wrong(&app, &focal, "someday", Msg::FwBadDate, &end_text).await;
+    wrong(&app, &focal, "30/09/2026", ReportMsg::FwEndBeforeStart { start: "01/10/2026".into() }.into(), &end_text)
+        .await;
+    wrong(&app, &focal, "someday", ReportMsg::FwBadDate.into(), &end_text).await;
     let girls_q = app.send(&focal, "31/10/2026").await;
-    let girls_text = en(&app, Msg::FwAskCount { field: "girls".into() });
+    let girls_text = en(&app, ReportMsg::FwAskCount { field: "girls".into() }.into());
     assert_eq!(girls_q.text.as_deref(), Some(girls_text.as_str()));
-    wrong(&app, &focal, "-3", Msg::FwBadCount { max: 1_000_000 }, &girls_text).await;
-    wrong(&app, &focal, "twelve", Msg::FwBadCount { max: 1_000_000 }, &girls_text).await;
-    wrong(&app, &focal, "2.5", Msg::FwBadCount { max: 1_000_000 }, &girls_text).await;
+    wrong(&app, &focal, "-3", ReportMsg::FwBadCount { max: 1_000_000 }.into(), &girls_text).await;
+    wrong(&app, &focal, "twelve", ReportMsg::FwBadCount { max: 1_000_000 }.into(), &girls_text).await;
+    wrong(&app, &focal, "2.5", ReportMsg::FwBadCount { max: 1_000_000 }.into(), &girls_text).await;
     app.send(&focal, "12").await;
     app.send(&focal, "8").await;
     app.send(&focal, "30").await;
     let disabled_q = app.send(&focal, "25").await;
-    let disabled_text = en(&app, Msg::FwAskDisabled { total: 75 });
+    let disabled_text = en(&app, ReportMsg::FwAskDisabled { total: 75 }.into());
     assert_eq!(disabled_q.text.as_deref(), Some(disabled_text.as_str()));
-    wrong(&app, &focal, "80", Msg::FwDisabledAboveTotal { disabled: 80, total: 75 }, &disabled_text).await;
+    wrong(&app, &focal, "80", ReportMsg::FwDisabledAboveTotal { disabled: 80, total: 75 }.into(), &disabled_text).await;
     let partner_q = app.send(&focal, "5").await;
-    let partner_text = en(&app, Msg::FwAskPartner);
+    let partner_text = en(&app, ReportMsg::FwAskPartner.into());
     assert_eq!(partner_q.text.as_deref(), Some(partner_text.as_str()));
-    wrong(&app, &focal, &"x".repeat(101), Msg::TextTooLong { max: 100 }, &partner_text).await;
+    wrong(&app, &focal, &"x".repeat(101), MainMsg::TextTooLong { max: 100 }.into(), &partner_text).await;
     let donor_q = app.send(&focal, "AMSS").await;
-    let donor_text = en(&app, Msg::FwAskDonor);
+    let donor_text = en(&app, ReportMsg::FwAskDonor.into());
     assert_eq!(donor_q.text.as_deref(), Some(donor_text.as_str()));
-    wrong(&app, &focal, "call +223 76 12 34 56", Msg::FwPersonalData { kind: "phone".into() }, &donor_text).await;
+    wrong(
+        &app,
+        &focal,
+        "call +223 76 12 34 56",
+        ReportMsg::FwPersonalData { kind: "phone".into() }.into(),
+        &donor_text,
+    )
+    .await;
     let remarks_q = app.send(&focal, "ECHO").await;
-    let remarks_text = en(&app, Msg::FwAskRemarks);
-    wrong(&app, &focal, "write to awa.t@example.org", Msg::FwPersonalData { kind: "email".into() }, &remarks_text)
-        .await;
+    let remarks_text = en(&app, ReportMsg::FwAskRemarks.into());
+    wrong(
+        &app,
+        &focal,
+        "write to awa.t@example.org",
+        ReportMsg::FwPersonalData { kind: "email".into() }.into(),
+        &remarks_text,
+    )
+    .await;
     let remarks_q = app.fake.sent_to(focal.id).into_iter().rev().find(|s| s.is_send()).unwrap_or(remarks_q);
     let review = app.press_expect_edit(&focal, remarks_q.message_id, "fw:skip").await;
     let text = review.text.clone().unwrap();
@@ -142,7 +159,7 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     for _ in 0..9 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:keep").await;
     }
-    assert_eq!(q.text.as_deref(), Some(en(&app, Msg::FwAskCount { field: "women".into() }).as_str()));
+    assert_eq!(q.text.as_deref(), Some(en(&app, ReportMsg::FwAskCount { field: "women".into() }.into()).as_str()));
     app.send(&focal, "4").await;
     let mut q = app.fake.sent_to(focal.id).into_iter().rev().find(|s| s.is_send()).unwrap();
     for _ in 0..2 {
@@ -156,14 +173,14 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
 
     // /cancel asks first; continuing keeps the draft.
     let ask = app.send(&focal, "/cancel").await;
-    assert_eq!(ask.text.as_deref(), Some(en(&app, Msg::FwCancelAsk).as_str()));
+    assert_eq!(ask.text.as_deref(), Some(en(&app, ReportMsg::FwCancelAsk.into()).as_str()));
     let back = app.press_expect_edit(&focal, ask.message_id, "fw:cx:n").await;
     assert!(back.text.unwrap().contains("2 line(s)"));
 
     let done = app.press_expect_edit(&focal, back.message_id, "fw:sub").await;
     assert_eq!(
         done.text.as_deref(),
-        Some(en(&app, Msg::FwSubmitted { month: "10/2026".into(), count: 2, late: false }).as_str())
+        Some(en(&app, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 2, late: false }.into()).as_str())
     );
     let (s, lines) = submission_lines(&app, "NRC", "CR-MOPTI", "2026-10").await.unwrap();
     assert!(!s.late && !s.no_activity);
@@ -182,9 +199,9 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     assert!(review.text.unwrap().contains("2 line(s)"));
     let ask = app.send(&focal, "/cancel").await;
     let gone = app.press_expect_edit(&focal, ask.message_id, "fw:cx:y").await;
-    assert_eq!(gone.text.as_deref(), Some(en(&app, Msg::CancelDone).as_str()));
+    assert_eq!(gone.text.as_deref(), Some(en(&app, MainMsg::CancelDone.into()).as_str()));
     let nothing = app.send(&focal, "/cancel").await;
-    assert_eq!(nothing.text.as_deref(), Some(en(&app, Msg::CancelNothing).as_str()));
+    assert_eq!(nothing.text.as_deref(), Some(en(&app, MainMsg::CancelNothing.into()).as_str()));
     assert_eq!(submission_lines(&app, "NRC", "CR-MOPTI", "2026-10").await.unwrap().1.len(), 2, "still submitted");
     app.stop().await;
 }
@@ -238,9 +255,9 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
 
     // Someone who is not a focal point or alternate.
     let refused = app.send(&outsider, "/report").await;
-    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::FwNotReporter).as_str()));
+    assert_eq!(refused.text.as_deref(), Some(en(&app, ReportMsg::FwNotReporter.into()).as_str()));
     let refused = app.send(&chair, "/report").await;
-    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::FwNotReporter).as_str()));
+    assert_eq!(refused.text.as_deref(), Some(en(&app, ReportMsg::FwNotReporter.into()).as_str()));
 
     // "Same as last month", one line deleted, submitted.
     let q = app.send(&focal, "/report").await;
@@ -252,11 +269,14 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
     let review = app.press_expect_edit(&focal, review.message_id, "fw:del:1").await;
     assert!(!review.text.clone().unwrap().contains("Djenné"));
     let (answer, _) = app.press(&focal, review.message_id, "fw:del:5").await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, Msg::ButtonExpired).as_str()));
+    assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, MainMsg::ButtonExpired.into()).as_str()));
     let done = app.press_expect_edit(&focal, review.message_id, "fw:sub").await;
     assert_eq!(
         done.text.as_deref(),
-        Some(app.t(Language::Fr, Msg::FwSubmitted { month: "10/2026".into(), count: 1, late: false }).as_str())
+        Some(
+            app.t(Language::Fr, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 1, late: false }.into())
+                .as_str()
+        )
     );
     let (_, lines) = submission_lines(&app, "NRC", "CR-MOPTI", "2026-10").await.unwrap();
     assert_eq!(lines.len(), 1);
@@ -269,14 +289,14 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
     let q = app.send(&alternate, "/report").await;
     let start = app.press_expect_edit(&alternate, q.message_id, "fw:mo:202610").await;
     let again = app.press_expect_edit(&alternate, start.message_id, "fw:copy").await;
-    assert!(again.text.unwrap().starts_with(&en(&app, Msg::FwNoLastMonth { month: "09/2026".into() })));
+    assert!(again.text.unwrap().starts_with(&en(&app, ReportMsg::FwNoLastMonth { month: "09/2026".into() }.into())));
 
     // After the deadline (5 November), "no activity" in one tap, marked late.
     app.advance(Duration::days(5));
     let done = app.press_expect_edit(&alternate, again.message_id, "fw:none").await;
     assert_eq!(
         done.text.as_deref(),
-        Some(en(&app, Msg::FwNoActivityDone { month: "10/2026".into(), late: true }).as_str())
+        Some(en(&app, ReportMsg::FwNoActivityDone { month: "10/2026".into(), late: true }.into()).as_str())
     );
     let (s, lines) = submission_lines(&app, "DRC/DDG", "CR-MOPTI", "2026-10").await.unwrap();
     assert!(s.no_activity && s.late && lines.is_empty());
@@ -381,7 +401,7 @@ async fn the_cycle_reminds_only_non_submitters_then_sends_the_matrix_to_chair_an
     assert!(doc.protect_content);
     assert_eq!(doc.text.as_deref(), Some("4W matrix of 11/2026 — CR-MOPTI"));
     let refused = app.send(&nrc_focal, "/export").await;
-    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::NotAllowed).as_str()));
+    assert_eq!(refused.text.as_deref(), Some(en(&app, MainMsg::NotAllowed.into()).as_str()));
     let bad = app.send(&chair, "/export novembre").await;
-    assert_eq!(bad.text.as_deref(), Some(en(&app, Msg::FwExportBadMonth).as_str()));
+    assert_eq!(bad.text.as_deref(), Some(en(&app, ReportMsg::FwExportBadMonth.into()).as_str()));
 }

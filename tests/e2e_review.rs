@@ -1,4 +1,4 @@
-//! 4W review (issue 5), through the fake Bot API server: the chair returns a line with a
+//! 4W review, through the fake Bot API server: the chair returns a line with a
 //! comment, the focal point and alternate are told, the focal point corrects the line in the
 //! /report dialog and resubmits, the line is "corrected"; a focal point cannot return lines;
 //! forged buttons have no effect. Then /wherewho and the who-does-what-where sheet of /export.
@@ -12,7 +12,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{DecisionsMsg, MainMsg, Msg, ReportMsg};
 use cluster_bot::storage::reference;
 use cluster_bot::storage::reports::{self as store, NewSubmission};
 use fake_bot_api::FakeUser;
@@ -82,11 +82,11 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
 
     // A focal point may not review: refused with a translated message, and its ↩ press has no effect.
     let refused = app.send(&focal, "/review").await;
-    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::NotAllowed).as_str()));
+    assert_eq!(refused.text.as_deref(), Some(en(&app, MainMsg::NotAllowed.into()).as_str()));
     let lines = october_lines(&app).await;
     let nrc2 = lines.iter().find(|l| l.org == "NRC" && l.position == 1).unwrap().clone();
     let (answer, after) = app.press(&focal, refused.message_id, &format!("fw:ret:{}", nrc2.id)).await;
-    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::NotAllowed).as_str()));
+    assert_eq!(answer.str_param("text"), Some(en(&app, MainMsg::NotAllowed.into()).as_str()));
     assert!(after.is_empty());
     assert!(october_lines(&app).await.iter().all(|l| l.review_status == "submitted"));
 
@@ -102,7 +102,7 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
     // Forged buttons: no effect.
     for forged in ["fw:ret:999999", "fw:fix:999999", "fw:ret:abc"] {
         let (answer, after) = app.press(&chair, list.message_id, forged).await;
-        assert_eq!(answer.str_param("text"), Some(en(&app, Msg::ButtonExpired).as_str()), "{forged}");
+        assert_eq!(answer.str_param("text"), Some(en(&app, MainMsg::ButtonExpired.into()).as_str()), "{forged}");
         assert!(after.is_empty(), "{forged}");
     }
 
@@ -114,20 +114,24 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
         ask,
         en(
             &app,
-            Msg::FwReturnAskComment {
+            ReportMsg::FwReturnAskComment {
                 org: "NRC".into(),
                 line: 2,
                 activity: "Referral".into(),
                 cercle: "Djenné".into(),
                 max: 500
             }
+            .into()
         )
     );
     let why = app.send(&chair, "Call Moussa on 76 12 34 56").await;
-    assert_eq!(why.text.as_deref(), Some(en(&app, Msg::FwPersonalData { kind: "phone".into() }).as_str()));
+    assert_eq!(why.text.as_deref(), Some(en(&app, ReportMsg::FwPersonalData { kind: "phone".into() }.into()).as_str()));
     assert_eq!(october_lines(&app).await.iter().filter(|l| l.review_status == "returned").count(), 0);
     let done = app.send(&chair, "Women counted twice: 12, not 20?").await;
-    assert_eq!(done.text.as_deref(), Some(en(&app, Msg::FwReturnDone { org: "NRC".into(), line: 2 }).as_str()));
+    assert_eq!(
+        done.text.as_deref(),
+        Some(en(&app, ReportMsg::FwReturnDone { org: "NRC".into(), line: 2 }.into()).as_str())
+    );
     let returned = store::review_line(&app.ctx.db, nrc2.id).await.unwrap().unwrap();
     assert_eq!(returned.review_status, "returned");
     assert_eq!(returned.return_comment.as_deref(), Some("Women counted twice: 12, not 20?"));
@@ -139,7 +143,7 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
     assert_eq!(sub.status.as_str(), "returned");
     // Returned once: pressing ↩ again on the old list has no effect.
     let (answer, _) = app.press(&chair, list.message_id, &format!("fw:ret:{}", nrc2.id)).await;
-    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::ButtonExpired).as_str()));
+    assert_eq!(answer.str_param("text"), Some(en(&app, MainMsg::ButtonExpired.into()).as_str()));
 
     // The focal point and the alternate are told (each in their language), DRC/DDG is not.
     app.settle().await;
@@ -155,14 +159,19 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
     assert_eq!(notices.len(), 1);
     let expected = format!(
         "{}\n{}",
-        en(&app, Msg::FwReturnedNotice { month: "10/2026".into(), org: "NRC".into(), mechanism: mech_en, line: 2 }),
         en(
             &app,
-            Msg::FwReturnedWhat {
+            ReportMsg::FwReturnedNotice { month: "10/2026".into(), org: "NRC".into(), mechanism: mech_en, line: 2 }
+                .into()
+        ),
+        en(
+            &app,
+            ReportMsg::FwReturnedWhat {
                 activity: "Referral".into(),
                 cercle: "Djenné".into(),
                 comment: "Women counted twice: 12, not 20?".into(),
             }
+            .into()
         )
     );
     assert_eq!(notices[0].text.as_deref(), Some(expected.as_str()));
@@ -175,14 +184,14 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
 
     // The DRC/DDG focal point cannot open NRC's line.
     let (answer, _) = app.press(&drc, notices[0].message_id, &format!("fw:fix:{}", nrc2.id)).await;
-    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::NotAllowed).as_str()));
+    assert_eq!(answer.str_param("text"), Some(en(&app, MainMsg::NotAllowed.into()).as_str()));
 
     // The focal point opens the line from the notice, keeps everything but the women, submits.
     let (answer, after) = app.press(&focal, notices[0].message_id, &format!("fw:fix:{}", nrc2.id)).await;
     assert!(answer.str_param("text").is_none());
     let mut q = after.last().unwrap().clone();
-    assert_eq!(q.text.as_deref(), Some(en(&app, Msg::FwAskSector).as_str()));
-    let women = en(&app, Msg::FwAskCount { field: "women".into() });
+    assert_eq!(q.text.as_deref(), Some(en(&app, ReportMsg::FwAskSector.into()).as_str()));
+    let women = en(&app, ReportMsg::FwAskCount { field: "women".into() }.into());
     let mut steps = 0;
     while q.text.as_deref() != Some(women.as_str()) {
         q = app.press_expect_edit(&focal, q.message_id, "fw:keep").await;
@@ -198,7 +207,7 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
     let done = app.press_expect_edit(&focal, q.message_id, "fw:sub").await;
     assert_eq!(
         done.text.as_deref(),
-        Some(en(&app, Msg::FwSubmitted { month: "10/2026".into(), count: 2, late: false }).as_str())
+        Some(en(&app, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 2, late: false }.into()).as_str())
     );
 
     // The corrected line is "corrected" (with the chair's comment kept); the other NRC line and
@@ -218,7 +227,10 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
     let list = app.send(&chair, "/review 2026-10").await;
     assert!(list.text.unwrap().contains("3. NRC (line 2) — Referral — Djenné (ML0503) — 12 people — corrected"));
     let bad = app.send(&chair, "/review octobre").await;
-    assert_eq!(bad.text.as_deref(), Some(en(&app, Msg::FwBadMonthFor { command: "review".into() }).as_str()));
+    assert_eq!(
+        bad.text.as_deref(),
+        Some(en(&app, ReportMsg::FwBadMonthFor { command: "review".into() }.into()).as_str())
+    );
 }
 
 #[tokio::test]
@@ -238,28 +250,29 @@ async fn wherewho_shows_gaps_and_duplications_and_the_export_has_the_sheet() {
     let first_gap = mopti_cercles.iter().find(|(p, _)| p != "ML0503" && p != "ML0507").unwrap().clone();
 
     let refused = app.send(&nrc, "/wherewho").await;
-    assert_eq!(refused.text.as_deref(), Some(en(&app, Msg::NotAllowed).as_str()));
+    assert_eq!(refused.text.as_deref(), Some(en(&app, MainMsg::NotAllowed.into()).as_str()));
 
     let reply = app.send(&chair, "/wherewho 2026-10").await;
     let text = reply.text.unwrap();
     let expected_header = en(
         &app,
-        Msg::FwWwHeader {
+        ReportMsg::FwWwHeader {
             month: "10/2026".into(),
             scope: "CR-MOPTI".into(),
             orgs: 2,
             cells: 2,
             gaps: 6,
             duplications: 1,
-        },
+        }
+        .into(),
     );
     assert!(text.starts_with(&expected_header), "{text}");
-    assert!(text.contains(&en(&app, Msg::FwWwGapsTitle { shown: 5, count: 6 })), "{text}");
+    assert!(text.contains(&en(&app, ReportMsg::FwWwGapsTitle { shown: 5, count: 6 }.into())), "{text}");
     assert!(text.contains(&format!("— {} ({}), Mopti (ML05): nothing in PRO\n", first_gap.1, first_gap.0)), "{text}");
     assert!(text.ends_with("— Ténenkou (ML0507), Mopti (ML05): Protection monitoring by DRC/DDG, NRC"), "{text}");
     assert!(!text.contains("Referral by"), "{text}");
     // Then a gap goes to the agenda of the next meeting in one tap (none is open here).
-    let hint_text = en(&app, Msg::DcGapHint);
+    let hint_text = en(&app, DecisionsMsg::DcGapHint.into());
     app.fake
         .wait_for(|r| r.method == "sendMessage" && r.str_param("text") == Some(hint_text.as_str()), harness::WAIT)
         .await
@@ -267,11 +280,11 @@ async fn wherewho_shows_gaps_and_duplications_and_the_export_has_the_sheet() {
     let hint = app.fake.sent_to(chair.id).into_iter().rev().find(|s| s.text.as_deref() == Some(&hint_text)).unwrap();
     assert_eq!(hint.button_data().len(), 5, "one button per gap shown");
     let (answer, _) = app.press(&chair, hint.message_id, &hint.button_data()[0]).await;
-    assert_eq!(answer.str_param("text"), Some(en(&app, Msg::DcNoOpenMeeting).as_str()));
+    assert_eq!(answer.str_param("text"), Some(en(&app, DecisionsMsg::DcNoOpenMeeting.into()).as_str()));
     let empty = app.send(&chair, "/wherewho 2026-09").await;
     assert_eq!(
         empty.text.as_deref(),
-        Some(en(&app, Msg::FwWwNone { month: "09/2026".into(), scope: "CR-MOPTI".into() }).as_str())
+        Some(en(&app, ReportMsg::FwWwNone { month: "09/2026".into(), scope: "CR-MOPTI".into() }.into()).as_str())
     );
 
     // /export: the workbook has the "Who-What-Where" sheet with the same findings.

@@ -1,4 +1,4 @@
-//! 4W (issue 5): `cluster-bot export 4w` — CSV with BOM, header, HXL row, P-codes and names,
+//! 4W: `cluster-bot export 4w` — CSV with BOM, header, HXL row, P-codes and names,
 //! totals, accents; XLSX; one-line errors; the activity catalogue from the command line.
 
 use chrono::NaiveDate;

@@ -9,7 +9,7 @@ mod harness;
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;
 use cluster_bot::domain::{Clock, Language, Role};
-use cluster_bot::i18n::Msg;
+use cluster_bot::i18n::{MainMsg, MeetingsMsg};
 use cluster_bot::services::meetings::{self as svc, Actor, MeetingDraft};
 use cluster_bot::services::membership::{self};
 use fake_bot_api::{FakeOptions, FakeUser};
@@ -150,7 +150,7 @@ async fn telegram_unreachable_for_a_while_the_bot_keeps_running_and_catches_up()
     assert!(counts.iter().all(|c| *c == 1), "{counts:?}");
     // The dispatcher is alive: a member is answered.
     let reply = app.send(&users[1], "/help").await;
-    assert_eq!(reply.text.unwrap(), app.t(Language::En, Msg::HelpMember));
+    assert_eq!(reply.text.unwrap(), app.t(Language::En, MainMsg::HelpMember.into()));
     app.stop().await;
 }
 
@@ -185,13 +185,13 @@ async fn a_backup_while_users_work_shows_them_no_error_and_restores_everything()
         let reply = app.send(u, "/meetings").await;
         let text = reply.text.unwrap();
         assert!(
-            !text.contains(&app.t(Language::Fr, Msg::InternalError))
-                && !text.contains(&app.t(Language::En, Msg::InternalError))
+            !text.contains(&app.t(Language::Fr, MainMsg::InternalError.into()))
+                && !text.contains(&app.t(Language::En, MainMsg::InternalError.into()))
         );
         let inv = app.fake.sent_to(u.id).into_iter().find(|s| s.method == "sendDocument").unwrap();
         let (answer, _) = app.press(u, inv.message_id, &inv.button_data()[0]).await;
         assert!(
-            matches!(answer.str_param("text"), Some(t) if t == app.t(Language::Fr, Msg::RsvpRecorded) || t == app.t(Language::En, Msg::RsvpRecorded))
+            matches!(answer.str_param("text"), Some(t) if t == app.t(Language::Fr, MeetingsMsg::RsvpRecorded.into()) || t == app.t(Language::En, MeetingsMsg::RsvpRecorded.into()))
         );
     }
     let made = backing_up.await.unwrap();

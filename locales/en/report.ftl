@@ -1,4 +1,4 @@
-## 4W (issue 5) — 4W matrix, English messages
+## 4W matrix, English messages
 
 fw-column = { $column ->
         [org] Organisation
@@ -116,7 +116,6 @@ fw-export-all = all mechanisms
 fw-export-bad-month = Month not recognised: write /export YYYY-MM (for example /export 2026-10).
 cmd-report = submit the month's 4W matrix
 cmd-export = export the 4W matrix
-# 4W review (issue 5)
 cmd-review = review the 4W matrix and return lines
 cmd-wherewho = who does what where: gaps and duplications
 fw-bad-month-for = Month not recognised: write /{ $command } YYYY-MM (for example /{ $command } 2026-10).

@@ -1,4 +1,4 @@
-## 4W (issue 5) — matrice 4W, messages en français
+## matrice 4W, messages en français
 
 fw-column = { $column ->
         [org] Organisation
@@ -116,7 +116,6 @@ fw-export-all = tous les mécanismes
 fw-export-bad-month = Mois non reconnu : écrivez /export AAAA-MM (par exemple /export 2026-10).
 cmd-report = soumettre la matrice 4W du mois
 cmd-export = exporter la matrice 4W
-# 4W review (issue 5)
 cmd-review = revoir la matrice 4W et renvoyer des lignes
 cmd-wherewho = qui fait quoi où : lacunes et doublons
 fw-bad-month-for = Mois non reconnu : écrivez /{ $command } AAAA-MM (par exemple /{ $command } 2026-10).

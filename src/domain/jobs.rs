@@ -35,7 +35,6 @@ pub enum Job {
         person_id: i64,
         message: Outgoing,
     },
-    // Minutes (issue 4)
     /// Remind the chairs, `hours` after the end, while no minutes are shared.
     MinutesReminder {
         meeting_id: i64,
@@ -58,7 +57,6 @@ pub enum Job {
         action_id: i64,
         due_today: bool,
     },
-    // 4W (issue 5)
     Fourw(FourwJob),
     /// Votes, agenda items and monthly series.
     Decision(DecisionJob),
@@ -106,7 +104,6 @@ pub enum Outgoing {
         year: i32,
         month: u32,
     },
-    // Minutes (issue 4)
     MinutesReminder {
         meeting_id: i64,
         hours: i64,
@@ -124,7 +121,6 @@ pub enum Outgoing {
         action_id: i64,
         due_today: bool,
     },
-    // 4W (issue 5)
     Fourw(FourwMsg),
     /// Votes and agenda items.
     Decision(DecisionMsg),
@@ -144,7 +140,6 @@ impl Job {
             Job::DistributeMinutes { .. } => "distribute_minutes",
             Job::DistributeDocument { .. } => "distribute_document",
             Job::ActionReminder { .. } => "action_reminder",
-            // 4W (issue 5)
             Job::Fourw(_) => "fourw",
             Job::Decision(_) => "decision",
         }
@@ -164,7 +159,6 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
-            // 4W (issue 5)
             Job::Fourw(_) => None,
             // Votes outlive a moved meeting; series jobs belong to the series.
             Job::Decision(_) => None,
@@ -193,14 +187,12 @@ impl Outgoing {
             | Outgoing::Minutes { .. }
             | Outgoing::Document { .. }
             | Outgoing::ActionReminder { .. } => None,
-            // 4W (issue 5)
             Outgoing::Fourw(_) => None,
             Outgoing::Decision(_) => None,
         }
     }
 }
 
-// 4W (issue 5)
 /// The jobs of the monthly 4W cycle of one reporting month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "fourw", rename_all = "snake_case")]
@@ -230,7 +222,7 @@ impl FourwJob {
 pub enum FourwMsg {
     Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
     Matrix { mechanism_id: i64, year: i32, month: u32 },
-    // 4W review (issue 5): a line returned by the chair, to the focal point or alternate.
+    // 4W review: a line returned by the chair, to the focal point or alternate.
     Returned { line_id: i64 },
 }
 
@@ -291,7 +283,6 @@ mod tests {
                 message: Outgoing::Invitation { meeting_id: 1, organisation_id: 2, role: Role::Alternate },
             },
             Job::MonthlyNudge { year: 2026, month: 12 },
-            // 4W (issue 5)
             Job::Fourw(FourwJob::Remind { year: 2026, month: 11, stage: "open".into() }),
             Job::Deliver {
                 person_id: 4,

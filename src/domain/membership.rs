@@ -2,10 +2,16 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A person's role in one mechanism, for one organisation.
+/// Serialised by its code (as in messages and records); the capitalised names written by
+/// earlier versions in queued jobs are still read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Role {
+    #[serde(alias = "Focal")]
     Focal,
+    #[serde(alias = "Alternate")]
     Alternate,
+    #[serde(alias = "Chair")]
     Chair,
 }
 

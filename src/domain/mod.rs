@@ -5,6 +5,7 @@ pub mod catchup;
 pub mod clock;
 pub mod entities;
 pub mod error;
+pub mod fourw;
 pub mod invitation;
 pub mod jobs;
 pub mod language;
@@ -14,8 +15,6 @@ pub mod minutes;
 pub mod participation;
 pub mod text;
 pub mod vote;
-// 4W (issue 5)
-pub mod fourw;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};

@@ -1,9 +1,10 @@
-//! Every outgoing sentence: one catalogue (`Msg`) rendered through Fluent in French or English.
+//! Every outgoing sentence: the catalogue (`Msg`, one enum per feature) rendered through Fluent
+//! in French or English.
 //! No user-facing string literal lives anywhere else.
 
 mod catalogue;
 
-pub use catalogue::{Msg, MsgDiscriminants};
+pub use catalogue::{DecisionsMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 
 use crate::domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
@@ -17,7 +18,6 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/minutes.ftl"),
     "\n",
-    // 4W (issue 5)
     include_str!("../../locales/fr/report.ftl"),
     "\n",
     include_str!("../../locales/fr/decisions.ftl")
@@ -29,7 +29,6 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/minutes.ftl"),
     "\n",
-    // 4W (issue 5)
     include_str!("../../locales/en/report.ftl"),
     "\n",
     include_str!("../../locales/en/decisions.ftl")
@@ -70,7 +69,8 @@ impl I18n {
     }
 
     /// Renders a message, reporting any Fluent error (used by the tests).
-    pub fn try_render(&self, lang: Language, msg: &Msg) -> Result<String, String> {
+    pub fn try_render(&self, lang: Language, msg: impl Into<Msg>) -> Result<String, String> {
+        let msg: Msg = msg.into();
         let bundle = self.bundle(lang);
         let id = msg.id();
         let message = bundle.get_message(id).ok_or_else(|| format!("{}: no message '{id}'", lang.code()))?;
@@ -82,8 +82,9 @@ impl I18n {
     }
 
     /// Renders a message; on a (tested-against) catalogue error, logs it and shows the id.
-    pub fn render(&self, lang: Language, msg: &Msg) -> String {
-        match self.try_render(lang, msg) {
+    pub fn render(&self, lang: Language, msg: impl Into<Msg>) -> String {
+        let msg: Msg = msg.into();
+        match self.try_render(lang, &msg) {
             Ok(text) => text,
             Err(e) => {
                 tracing::error!(error = %e, "message catalogue error");

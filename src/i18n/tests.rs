@@ -1,14 +1,23 @@
+use super::catalogue::{
+    DecisionsMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants,
+    ReportMsgDiscriminants,
+};
 use super::*;
 use crate::domain::Role;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
 use strum::IntoEnumIterator;
 
+/// A list of messages of any feature.
+macro_rules! msgs {
+    ($($m:expr),* $(,)?) => { vec![$(Msg::from($m)),*] };
+}
+
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
-    use Msg::*;
+    use super::catalogue::{DecisionsMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*};
     let s = |x: &str| x.to_string();
-    vec![
+    msgs![
         WelcomeUnknown,
         WelcomeMember { name: s("Awa") },
         HelpUnknown,
@@ -222,7 +231,6 @@ fn samples() -> Vec<Msg> {
         CmdMissing,
         CmdActions,
         CmdShare,
-        // 4W (issue 5)
         FwColumn { column: s("adm2-code") },
         FwStatus { status: s("ongoing") },
         FwYesNo { yes: true },
@@ -295,7 +303,6 @@ fn samples() -> Vec<Msg> {
         FwExportBadMonth,
         CmdReport,
         CmdExport,
-        // 4W review (issue 5)
         CmdReview,
         CmdWhereWho,
         FwBadMonthFor { command: s("review") },
@@ -510,11 +517,29 @@ fn both_locales_define_the_same_messages_with_the_same_variables() {
     }
 }
 
+/// The variant's name, whichever feature's enum it belongs to.
+fn variant_name(m: &Msg) -> String {
+    match m {
+        Msg::Main(m) => format!("{:?}", MainMsgDiscriminants::from(m)),
+        Msg::Meetings(m) => format!("{:?}", MeetingsMsgDiscriminants::from(m)),
+        Msg::Minutes(m) => format!("{:?}", MinutesMsgDiscriminants::from(m)),
+        Msg::Report(m) => format!("{:?}", ReportMsgDiscriminants::from(m)),
+        Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
+    }
+}
+
 #[test]
 fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
-    let sampled: BTreeSet<MsgDiscriminants> = samples().iter().map(MsgDiscriminants::from).collect();
-    for d in MsgDiscriminants::iter() {
-        assert!(sampled.contains(&d), "no sample for {d:?}");
+    let sampled: BTreeSet<String> = samples().iter().map(variant_name).collect();
+    let every: Vec<String> = MainMsgDiscriminants::iter()
+        .map(|d| format!("{d:?}"))
+        .chain(MeetingsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(MinutesMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(ReportMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .collect();
+    for name in &every {
+        assert!(sampled.contains(name), "no sample for {name}");
     }
     let ids: BTreeSet<String> = samples().iter().map(|m| m.id().to_string()).collect();
     let in_files: BTreeSet<String> = messages(FR_SOURCE).into_keys().collect();
@@ -539,9 +564,9 @@ fn every_catalogue_entry_renders_in_both_languages_with_its_variables() {
 #[test]
 fn roles_and_observers_are_translated() {
     let i18n = I18n::load().unwrap();
-    let line = Msg::MembersLine { name: "Awa".into(), org: "CICR".into(), role: Role::Alternate, observer: true };
+    let line = MainMsg::MembersLine { name: "Awa".into(), org: "CICR".into(), role: Role::Alternate, observer: true };
     assert_eq!(i18n.render(Language::Fr, &line), "• Awa — CICR — suppléant(e) (observateur)");
     assert_eq!(i18n.render(Language::En, &line), "• Awa — CICR — alternate (observer)");
-    let line = Msg::MembersLine { name: "Awa".into(), org: "NRC".into(), role: Role::Focal, observer: false };
+    let line = MainMsg::MembersLine { name: "Awa".into(), org: "NRC".into(), role: Role::Focal, observer: false };
     assert_eq!(i18n.render(Language::Fr, &line), "• Awa — NRC — point focal");
 }

@@ -88,7 +88,6 @@ impl CronRule {
         })
     }
 
-    // 4W (issue 5)
     /// The 4W window of the previous month opens (reminders, then the later stages are planned).
     pub fn fourw_cycle(expr: &str) -> Result<Self, String> {
         let schedule = cron::Schedule::from_str(expr).map_err(|e| format!("invalid cron expression '{expr}': {e}"))?;

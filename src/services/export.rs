@@ -1,9 +1,9 @@
-//! 4W (issue 5): the consolidated matrix as a table, written as CSV (UTF-8 with BOM, so that
+//! 4W: the consolidated matrix as a table, written as CSV (UTF-8 with BOM, so that
 //! Excel opens it correctly) or XLSX, with a header row, an HXL hashtag row and a totals row.
 
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::{AppError, AppResult, Language};
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{I18n, Msg, ReportMsg};
 use crate::storage::reports::MatrixRow;
 use crate::storage::{Db, from_ts, reports};
 use chrono_tz::Tz;
@@ -80,7 +80,7 @@ impl Format {
 
 pub fn table(rows: &[MatrixRow], lang: Language, i18n: &I18n, tz: Tz) -> Table {
     let t = |m: Msg| i18n.render(lang, &m);
-    let header = COLUMNS.iter().map(|(id, _)| t(Msg::FwColumn { column: (*id).to_string() })).collect();
+    let header = COLUMNS.iter().map(|(id, _)| t(ReportMsg::FwColumn { column: (*id).to_string() }.into())).collect();
     let hxl = COLUMNS.iter().map(|(_, tag)| (*tag).to_string()).collect();
     let text = |s: &str| Cell::Text(s.to_string());
     let opt = |s: &Option<String>| Cell::Text(s.clone().unwrap_or_default());
@@ -104,7 +104,7 @@ pub fn table(rows: &[MatrixRow], lang: Language, i18n: &I18n, tz: Tz) -> Table {
                 text(&r.region_pcode),
                 text(&r.cercle_name),
                 text(&r.cercle_pcode),
-                Cell::Text(t(Msg::FwStatus { status: r.status.clone() })),
+                Cell::Text(t(ReportMsg::FwStatus { status: r.status.clone() }.into())),
                 text(&r.start_date),
                 text(&r.end_date),
             ];
@@ -114,13 +114,13 @@ pub fn table(rows: &[MatrixRow], lang: Language, i18n: &I18n, tz: Tz) -> Table {
                 Cell::Text(from_ts(r.submitted_at).with_timezone(&tz).format("%Y-%m-%d").to_string()),
                 text(&r.mechanism),
                 opt(&r.remarks),
-                Cell::Text(t(Msg::FwYesNo { yes: r.late })),
+                Cell::Text(t(ReportMsg::FwYesNo { yes: r.late }.into())),
             ]);
             row
         })
         .collect();
     let mut total_row = vec![Cell::Text(String::new()); COLUMNS.len()];
-    total_row[0] = Cell::Text(t(Msg::FwTotal));
+    total_row[0] = Cell::Text(t(ReportMsg::FwTotal.into()));
     for (i, sum) in totals.into_iter().enumerate() {
         total_row[FIRST_COUNT + i] = Cell::Int(sum);
     }

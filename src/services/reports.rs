@@ -1,4 +1,4 @@
-//! 4W (issue 5): who reports for which organisation and mechanism, submissions, "same as last
+//! 4W: who reports for which organisation and mechanism, submissions, "same as last
 //! month", and the monthly reporting cycle (reminders to non-submitters, the post-deadline matrix).
 
 use super::Ctx;
@@ -288,7 +288,7 @@ async fn remind(ctx: &Ctx, month: ReportingMonth, stage: &str) -> AppResult<usiz
     Ok(queued)
 }
 
-// 4W review (issue 5): the chair returns a line with a comment; the focal point and alternate
+// 4W review: the chair returns a line with a comment; the focal point and alternate
 // of its organisation are told through the scheduler.
 
 /// What a reviewer sees: every mechanism for a coordinator (`None`), else those they chair.

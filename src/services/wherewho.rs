@@ -1,4 +1,4 @@
-//! 4W review (issue 5): who does what where. Per region and cercle × sector, the organisations
+//! 4W review: who does what where. Per region and cercle × sector, the organisations
 //! active in the month; the gaps (cercles of the regions where the scope works with no activity
 //! in one of its sectors); the possible duplications (two organisations or more with the same
 //! activity in the same cercle in the same month). Pure: computed from the month's lines and
@@ -6,7 +6,7 @@
 
 use super::export::{Cell, Sheet};
 use crate::domain::Language;
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{I18n, Msg, ReportMsg};
 use crate::storage::reports::MatrixRow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -137,24 +137,24 @@ pub fn sheet(ww: &WhoWhere, lang: Language, i18n: &I18n) -> Sheet {
     let header =
         ["kind", "region-code", "region", "cercle-code", "cercle", "sector", "activity", "organisations", "count"]
             .iter()
-            .map(|c| Cell::Text(t(Msg::FwWwColumn { column: c.to_string() })))
+            .map(|c| Cell::Text(t(ReportMsg::FwWwColumn { column: c.to_string() }.into())))
             .collect();
     let mut rows: Vec<Vec<Cell>> = vec![header];
     let place = |p: &Place| vec![text(&p.region_pcode), text(&p.region), text(&p.cercle_pcode), text(&p.cercle)];
     for p in &ww.presence {
-        let mut row = vec![Cell::Text(t(Msg::FwWwKind { kind: "active" }))];
+        let mut row = vec![Cell::Text(t(ReportMsg::FwWwKind { kind: "active" }.into()))];
         row.extend(place(&p.place));
         row.extend([text(&p.sector), text(""), Cell::Text(p.orgs.join(", ")), Cell::Int(p.orgs.len() as i64)]);
         rows.push(row);
     }
     for g in &ww.gaps {
-        let mut row = vec![Cell::Text(t(Msg::FwWwKind { kind: "gap" }))];
+        let mut row = vec![Cell::Text(t(ReportMsg::FwWwKind { kind: "gap" }.into()))];
         row.extend(place(&g.place));
         row.extend([text(&g.sector), text(""), text(""), Cell::Int(0)]);
         rows.push(row);
     }
     for d in &ww.duplications {
-        let mut row = vec![Cell::Text(t(Msg::FwWwKind { kind: "duplication" }))];
+        let mut row = vec![Cell::Text(t(ReportMsg::FwWwKind { kind: "duplication" }.into()))];
         row.extend(place(&d.place));
         row.extend([
             text(&d.sector),
@@ -164,7 +164,7 @@ pub fn sheet(ww: &WhoWhere, lang: Language, i18n: &I18n) -> Sheet {
         ]);
         rows.push(row);
     }
-    Sheet { name: t(Msg::FwWwSheetName), rows }
+    Sheet { name: t(ReportMsg::FwWwSheetName.into()), rows }
 }
 
 /// Who does what where for a month, in one mechanism or all, from the database.

@@ -10,11 +10,10 @@ pub mod minutes;
 pub mod participation;
 pub mod people;
 pub mod reference;
+pub mod reports;
 pub mod series;
 pub mod settings;
 pub mod votes;
-// 4W (issue 5)
-pub mod reports;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};

@@ -1,4 +1,4 @@
-//! 4W (issue 5): the activity catalogue, monthly submissions and their lines.
+//! 4W: the activity catalogue, monthly submissions and their lines.
 
 use super::{Db, from_ts, internal, is_unique_violation, ts};
 use crate::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth, ReviewStatus};
@@ -282,7 +282,7 @@ pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
     .fetch_optional(&mut *tx)
     .await
     .map_err(internal)?;
-    // 4W review (issue 5): the review status of the lines being replaced.
+    // 4W review: the review status of the lines being replaced.
     let mut old_lines: Vec<(Line, String, Option<String>)> = Vec::new();
     let previous_status = previous.as_ref().map(|(_, st, _)| st.clone()).unwrap_or_default();
     if let Some((id, _, _)) = &previous {
@@ -430,7 +430,7 @@ pub async fn matrix(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> A
     .map_err(internal)
 }
 
-// 4W review (issue 5): lines as the chair reviews them, returning one, the admin units.
+// 4W review: lines as the chair reviews them, returning one, the admin units.
 
 /// One line with what the review needs to show and check it.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]

@@ -6,7 +6,7 @@ use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
 use super::{decisions, meetings, membership, minutes, report, review};
 use crate::domain::Language;
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use teloxide::prelude::*;
 use teloxide::types::{Me, MessageId};
 use teloxide::utils::command::parse_command;
@@ -116,7 +116,7 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(user.language_code.as_deref());
-            bot.send_message(msg.chat.id, app.i18n.render(lang, &Msg::InternalError)).await?;
+            bot.send_message(msg.chat.id, app.i18n.render(lang, &MainMsg::InternalError)).await?;
             return Ok(());
         }
     };
@@ -127,7 +127,7 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
     match parse_command(text, me.username()).and_then(|(name, args)| Some((name.parse().ok()?, args))) {
         Some((cmd, args)) => on_command(&mut turn, &dialogue, state, cmd, &args).await,
         None => {
-            turn.say(Msg::UnknownCommand).await?;
+            turn.say(MainMsg::UnknownCommand).await?;
             Ok(())
         }
     }
@@ -143,7 +143,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
         Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }
@@ -162,10 +162,10 @@ async fn on_command(
             return report::ask_cancel(turn).await;
         }
         if state.is_idle() {
-            turn.say(Msg::CancelNothing).await?;
+            turn.say(MainMsg::CancelNothing).await?;
         } else {
             dialogue.exit().await?;
-            turn.say(Msg::CancelDone).await?;
+            turn.say(MainMsg::CancelDone).await?;
         }
         return Ok(());
     }
@@ -193,7 +193,7 @@ async fn on_command(
         Command::WhereWho => review::where_who(turn, args).await,
         Command::Vote => decisions::vote(turn, dialogue).await,
         Command::Decisions => decisions::decisions(turn).await,
-        Command::Participation => decisions::participation(turn).await,
+        Command::Participation => meetings::participation(turn).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -209,12 +209,12 @@ pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app:
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(q.from.language_code.as_deref());
-            bot.answer_callback_query(q.id.clone()).text(app.i18n.render(lang, &Msg::InternalError)).await?;
+            bot.answer_callback_query(q.id.clone()).text(app.i18n.render(lang, &MainMsg::InternalError)).await?;
             return Ok(());
         }
     };
     let Some(pressed) = q.data.as_deref().and_then(Button::decode) else {
-        bot.answer_callback_query(q.id.clone()).text(turn.t(Msg::ButtonExpired)).await?;
+        bot.answer_callback_query(q.id.clone()).text(turn.t(MainMsg::ButtonExpired)).await?;
         return Ok(());
     };
     let state = dialogue.get().await.ok().flatten().unwrap_or_default();
@@ -246,10 +246,10 @@ async fn on_button(
     match pressed {
         Button::Cancel if !state.is_idle() => {
             dialogue.exit().await?;
-            turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::CancelDone)).await?;
+            turn.bot.edit_message_text(turn.chat, message_id, turn.t(MainMsg::CancelDone)).await?;
             Ok(None)
         }
-        Button::Cancel => Ok(Some(Msg::ButtonExpired)),
+        Button::Cancel => Ok(Some(MainMsg::ButtonExpired.into())),
         Button::Membership(cb) => membership::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Meetings(cb) => meetings::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Minutes(cb) => minutes::on_button(turn, dialogue, state, cb, message_id).await,

@@ -2,35 +2,29 @@
 //! ballot and hand-over buttons, and the result.
 
 use super::callback::Cb;
-use crate::domain::vote::{Choices, Refusal, Secrecy, Vote};
+use crate::domain::vote::{Refusal, Secrecy, Vote};
 use crate::domain::{AppError, Language, Role};
-use crate::i18n::Msg;
+use crate::i18n::{DecisionsMsg, MainMsg, Msg};
 use crate::services::people::Access;
 use crate::services::votes as svc;
 use crate::storage::votes::Cast;
 use crate::telegram::shared::format::local_time;
+use crate::telegram::shared::votes::labels;
 use crate::telegram::shared::{App, ButtonResult, Turn, button, kb};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
-/// The options' labels in the reader's language.
-pub(super) fn labels(app: &App, lang: Language, choices: &Choices) -> Vec<String> {
-    match choices {
-        Choices::YesNoAbstain => [Msg::DcYes, Msg::DcNo, Msg::DcAbstain].map(|m| app.i18n.render(lang, &m)).to_vec(),
-        Choices::Labels(l) => l.clone(),
-    }
-}
-
 pub(super) fn refusal(r: &Refusal, app: &App) -> Msg {
-    match r {
-        Refusal::Observer => Msg::DcRefusedObserver,
-        Refusal::NoSeat => Msg::DcRefusedNoSeat,
-        Refusal::NotInElectorate => Msg::DcRefusedElectorate,
-        Refusal::AlternateNotYet(from) => Msg::DcRefusedAlternate { from: local_time(app, *from) },
-        Refusal::Closed => Msg::DcRefusedClosed,
-        Refusal::NoSuchOption => Msg::DcRefusedOption,
-        Refusal::CannotHandOver => Msg::DcRefusedHandover,
-    }
+    let m = match r {
+        Refusal::Observer => DecisionsMsg::DcRefusedObserver,
+        Refusal::NoSeat => DecisionsMsg::DcRefusedNoSeat,
+        Refusal::NotInElectorate => DecisionsMsg::DcRefusedElectorate,
+        Refusal::AlternateNotYet(from) => DecisionsMsg::DcRefusedAlternate { from: local_time(app, *from) },
+        Refusal::Closed => DecisionsMsg::DcRefusedClosed,
+        Refusal::NoSuchOption => DecisionsMsg::DcRefusedOption,
+        Refusal::CannotHandOver => DecisionsMsg::DcRefusedHandover,
+    };
+    m.into()
 }
 
 /// The question's header: mechanism, question, closing, secrecy and quorum.
@@ -38,7 +32,7 @@ pub(super) async fn header(app: &App, lang: Language, v: &Vote) -> Result<String
     let t = svc::tally(&app.ctx, v).await?;
     let mut lines = vec![app.i18n.render(
         lang,
-        &Msg::DcQuestion {
+        &DecisionsMsg::DcQuestion {
             mechanism: v.mechanism.name(lang).to_string(),
             question: v.question.clone(),
             closes: local_time(app, v.closes_at),
@@ -49,7 +43,7 @@ pub(super) async fn header(app: &App, lang: Language, v: &Vote) -> Result<String
         },
     )];
     for (i, label) in labels(app, lang, &v.choices).into_iter().enumerate() {
-        lines.push(app.i18n.render(lang, &Msg::DcOptionLine { n: i + 1, label }));
+        lines.push(app.i18n.render(lang, &DecisionsMsg::DcOptionLine { n: i + 1, label }));
     }
     Ok(lines.join("\n"))
 }
@@ -63,7 +57,7 @@ pub(super) async fn question_for(
     v: &Vote,
 ) -> Result<(String, Option<InlineKeyboardMarkup>), AppError> {
     let lang = access.person.language;
-    let t = |m: Msg| app.i18n.render(lang, &m);
+    let t = |m: DecisionsMsg| app.i18n.render(lang, &m);
     let mut lines = vec![header(app, lang, v).await?];
     let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     let options = labels(app, lang, &v.choices);
@@ -72,13 +66,13 @@ pub(super) async fn question_for(
             Ok(()) => {
                 let current = svc::ballot_of(&app.ctx, v.id, org.id).await?;
                 lines.push(match current.and_then(|c| options.get(c)) {
-                    Some(option) => t(Msg::DcYourVote { org: org.acronym.clone(), option: option.clone() }),
-                    None => t(Msg::DcNotVoted { org: org.acronym.clone() }),
+                    Some(option) => t(DecisionsMsg::DcYourVote { org: org.acronym.clone(), option: option.clone() }),
+                    None => t(DecisionsMsg::DcNotVoted { org: org.acronym.clone() }),
                 });
                 for (i, option) in options.iter().enumerate() {
                     let cb = Cb::Ballot { vote: v.id, org: org.id, choice: i as u8 };
                     rows.push(vec![button(
-                        t(Msg::BtnDcChoice { org: org.acronym.clone(), option: option.clone() }),
+                        t(DecisionsMsg::BtnDcChoice { org: org.acronym.clone(), option: option.clone() }),
                         cb,
                     )]);
                 }
@@ -88,12 +82,12 @@ pub(super) async fn question_for(
                     .any(|m| m.organisation.id == org.id && m.mechanism.id == v.mechanism.id && m.role == Role::Focal);
                 if focal && current.is_none() {
                     let cb = Cb::Handover { vote: v.id, org: org.id };
-                    rows.push(vec![button(t(Msg::BtnDcHandover { org: org.acronym.clone() }), cb)]);
+                    rows.push(vec![button(t(DecisionsMsg::BtnDcHandover { org: org.acronym.clone() }), cb)]);
                 }
             }
-            Err(Refusal::Observer) => lines.push(t(Msg::DcObserverNote)),
+            Err(Refusal::Observer) => lines.push(t(DecisionsMsg::DcObserverNote)),
             Err(Refusal::AlternateNotYet(from)) => {
-                lines.push(t(Msg::DcAlternateNote { org: org.acronym.clone(), from: local_time(app, from) }))
+                lines.push(t(DecisionsMsg::DcAlternateNote { org: org.acronym.clone(), from: local_time(app, from) }))
             }
             Err(_) => {}
         }
@@ -103,10 +97,10 @@ pub(super) async fn question_for(
 
 /// The result for one person; the chair of an open vote also sees each organisation's choice.
 pub(super) async fn result_for(app: &App, person_id: i64, lang: Language, v: &Vote) -> Result<String, AppError> {
-    let t = |m: Msg| app.i18n.render(lang, &m);
+    let t = |m: DecisionsMsg| app.i18n.render(lang, &m);
     let tally = svc::tally(&app.ctx, v).await?;
     let options = labels(app, lang, &v.choices);
-    let mut lines = vec![t(Msg::DcResult {
+    let mut lines = vec![t(DecisionsMsg::DcResult {
         mechanism: v.mechanism.name(lang).to_string(),
         question: v.question.clone(),
         voted: tally.voted as usize,
@@ -116,26 +110,16 @@ pub(super) async fn result_for(app: &App, person_id: i64, lang: Language, v: &Vo
         met: tally.quorum_met,
     })];
     for (label, count) in options.iter().zip(&tally.counts) {
-        lines.push(t(Msg::DcResultLine { label: label.clone(), count: *count as usize }));
+        lines.push(t(DecisionsMsg::DcResultLine { label: label.clone(), count: *count as usize }));
     }
     if let Some(ballots) = svc::breakdown_for_person(&app.ctx, person_id, v).await? {
-        lines.push(t(Msg::DcResultByOrg));
+        lines.push(t(DecisionsMsg::DcResultByOrg));
         for b in ballots {
             let label = options.get(b.choice as usize).cloned().unwrap_or_default();
-            lines.push(t(Msg::DcResultOrgLine { org: b.acronym, label }));
+            lines.push(t(DecisionsMsg::DcResultOrgLine { org: b.acronym, label }));
         }
     }
     Ok(lines.join("\n"))
-}
-
-/// One line per closed vote attached to a meeting (for its minutes' summary).
-pub async fn decisions_of_meeting(app: &App, lang: Language, meeting_id: i64) -> Result<Vec<String>, AppError> {
-    let mut out = Vec::new();
-    for v in svc::of_meeting(&app.ctx, meeting_id).await? {
-        let Some(closed) = v.closed_at else { continue };
-        out.push(super::lists::decision_line(app, lang, &v, Some(closed)).await?);
-    }
-    Ok(out)
 }
 
 /// A ballot button: the services check everything again; the message is redrawn.
@@ -149,19 +133,19 @@ pub(super) async fn cast(
     let ctx = &turn.app.ctx;
     let outcome = match svc::cast(ctx, &turn.access, vote_id, org, usize::from(choice)).await {
         Ok(o) => o,
-        Err(AppError::NotFound) => return Ok(Some(Msg::ButtonExpired)),
+        Err(AppError::NotFound) => return Ok(Some(MainMsg::ButtonExpired.into())),
         Err(e) => return Ok(Some(turn.refusal(&e))),
     };
     let v = svc::get(ctx, vote_id).await?;
     let option = labels(turn.app, turn.lang(), &v.choices).get(usize::from(choice)).cloned().unwrap_or_default();
     let notice = match outcome {
-        Ok(Cast::First) => Msg::DcVoteRecorded { option },
-        Ok(Cast::Same) => return Ok(Some(Msg::DcVoteUnchanged { option })),
-        Ok(Cast::Changed { .. }) => Msg::DcVoteChanged { option },
+        Ok(Cast::First) => DecisionsMsg::DcVoteRecorded { option },
+        Ok(Cast::Same) => return Ok(Some(DecisionsMsg::DcVoteUnchanged { option }.into())),
+        Ok(Cast::Changed { .. }) => DecisionsMsg::DcVoteChanged { option },
         Err(r) => return Ok(Some(refusal(&r, turn.app))),
     };
     redraw(turn, &v, message_id).await;
-    Ok(Some(notice))
+    Ok(Some(notice.into()))
 }
 
 pub(super) async fn hand_over(turn: &mut Turn<'_>, vote_id: i64, org: i64, message_id: MessageId) -> ButtonResult {
@@ -174,10 +158,10 @@ pub(super) async fn hand_over(turn: &mut Turn<'_>, vote_id: i64, org: i64, messa
                 .unwrap_or_default();
             let v = svc::get(ctx, vote_id).await?;
             redraw(turn, &v, message_id).await;
-            Ok(Some(Msg::DcHandedOver { org: acronym }))
+            Ok(Some(DecisionsMsg::DcHandedOver { org: acronym }.into()))
         }
         Ok(Err(r)) => Ok(Some(refusal(&r, turn.app))),
-        Err(AppError::NotFound) => Ok(Some(Msg::ButtonExpired)),
+        Err(AppError::NotFound) => Ok(Some(MainMsg::ButtonExpired.into())),
         Err(e) => Ok(Some(turn.refusal(&e))),
     }
 }

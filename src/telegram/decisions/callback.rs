@@ -1,6 +1,5 @@
-//! Button data of votes, agenda items, participation and monthly series.
+//! Button data of /vote and of the ballots.
 
-use crate::domain::participation::AbsenceChoice;
 use crate::telegram::shared::callback::{CallbackData, id, num, parts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,47 +26,6 @@ pub enum Cb {
         vote: i64,
         org: i64,
     },
-    /// "Propose an item" for a meeting.
-    Propose(i64),
-    /// The chair accepts (true) or declines an agenda item.
-    Decide {
-        item: i64,
-        accept: bool,
-    },
-    /// A who-does-what-where gap (its rank) of a month (yyyymm) and mechanism to the agenda.
-    Gap {
-        mechanism: i64,
-        month: u32,
-        rank: u8,
-    },
-    /// /participation: the mechanism.
-    Participation(i64),
-    /// What the chair chooses for an organisation absent 3 times in a row.
-    Absence {
-        mechanism: i64,
-        org: i64,
-        choice: AbsenceChoice,
-    },
-    /// Stop a monthly series (asks first), then confirmed.
-    StopSeries(i64),
-    StopSeriesYes(i64),
-}
-
-fn choice_code(c: AbsenceChoice) -> &'static str {
-    match c {
-        AbsenceChoice::Contact => "c",
-        AbsenceChoice::ProposeObserver => "o",
-        AbsenceChoice::Keep => "k",
-    }
-}
-
-fn choice_from(code: &str) -> Option<AbsenceChoice> {
-    Some(match code {
-        "c" => AbsenceChoice::Contact,
-        "o" => AbsenceChoice::ProposeObserver,
-        "k" => AbsenceChoice::Keep,
-        _ => return None,
-    })
 }
 
 fn flag(b: bool) -> u8 {
@@ -93,13 +51,6 @@ impl CallbackData for Cb {
             Cb::VoteConfirm => "dc:vok".into(),
             Cb::Ballot { vote, org, choice } => format!("dc:b:{vote}:{org}:{choice}"),
             Cb::Handover { vote, org } => format!("dc:h:{vote}:{org}"),
-            Cb::Propose(m) => format!("dc:p:{m}"),
-            Cb::Decide { item, accept } => format!("dc:d:{item}:{}", flag(accept)),
-            Cb::Gap { mechanism, month, rank } => format!("dc:g:{mechanism}:{month}:{rank}"),
-            Cb::Participation(m) => format!("dc:pm:{m}"),
-            Cb::Absence { mechanism, org, choice } => format!("dc:a:{mechanism}:{org}:{}", choice_code(choice)),
-            Cb::StopSeries(s) => format!("dc:ss:{s}"),
-            Cb::StopSeriesYes(s) => format!("dc:sy:{s}"),
         }
     }
 
@@ -117,19 +68,6 @@ impl CallbackData for Cb {
                 Cb::Ballot { vote: id(v)?, org: id(o)?, choice: u8::try_from(num(c)?).ok().filter(|c| *c < 6)? }
             }
             ["dc", "h", v, o] => Cb::Handover { vote: id(v)?, org: id(o)? },
-            ["dc", "p", m] => Cb::Propose(id(m)?),
-            ["dc", "d", i, a] => Cb::Decide { item: id(i)?, accept: bool_from(a)? },
-            ["dc", "g", m, month, r] => Cb::Gap {
-                mechanism: id(m)?,
-                month: u32::try_from(num(month)?)
-                    .ok()
-                    .filter(|v| (190001..=299912).contains(v) && (1..=12).contains(&(v % 100)))?,
-                rank: u8::try_from(num(r)?).ok().filter(|r| *r < 5)?,
-            },
-            ["dc", "pm", m] => Cb::Participation(id(m)?),
-            ["dc", "a", m, o, c] => Cb::Absence { mechanism: id(m)?, org: id(o)?, choice: choice_from(c)? },
-            ["dc", "ss", s] => Cb::StopSeries(id(s)?),
-            ["dc", "sy", s] => Cb::StopSeriesYes(id(s)?),
             _ => return None,
         })
     }
@@ -151,30 +89,15 @@ mod tests {
             Cb::VoteConfirm,
             Cb::Ballot { vote: i64::MAX, org: i64::MAX, choice: 5 },
             Cb::Handover { vote: 3, org: 4 },
-            Cb::Propose(9),
-            Cb::Decide { item: 2, accept: false },
-            Cb::Gap { mechanism: 1, month: 202611, rank: 4 },
-            Cb::Participation(1),
-            Cb::Absence { mechanism: 1, org: 2, choice: AbsenceChoice::ProposeObserver },
-            Cb::StopSeries(5),
-            Cb::StopSeriesYes(5),
         ];
         for cb in all {
             let data = cb.encode();
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Cb::decode(&data), Some(cb), "{data}");
         }
-        for forged in [
-            "dc:b:1:2:6",
-            "dc:b:1:2:-1",
-            "dc:b:0:2:1",
-            "dc:vh:0",
-            "dc:vh:721",
-            "dc:g:1:202613:0",
-            "dc:a:1:2:x",
-            "dc:vk:2",
-            "dc",
-        ] {
+        for forged in
+            ["dc:b:1:2:6", "dc:b:1:2:-1", "dc:b:0:2:1", "dc:b:1:2:01", "dc:vh:0", "dc:vh:721", "dc:vk:2", "dc"]
+        {
             assert_eq!(Cb::decode(forged), None, "{forged}");
         }
     }

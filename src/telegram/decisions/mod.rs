@@ -1,9 +1,7 @@
-//! Decisions and the meeting cycle in the chat: /vote (chairs, coordinators) and the ballot
-//! buttons, /decisions, agenda items proposed from /meetings and decided by the chair (also
-//! from a who-does-what-where gap), /participation with the choices after repeated absences,
-//! stopping a monthly series, and the scheduled messages of all these.
+//! Decisions by vote in the chat: /vote (chairs, coordinators), the ballot and hand-over
+//! buttons (every rule checked again by the services), /decisions, and the votes' scheduled
+//! messages (question, reminder, hand-over, result).
 
-mod agenda;
 mod ballot;
 pub mod callback;
 mod lists;
@@ -11,16 +9,12 @@ pub mod outgoing;
 mod vote;
 
 use crate::domain::vote::Choices;
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use serde::{Deserialize, Serialize};
 use teloxide::prelude::*;
 use teloxide::types::MessageId;
-
-pub use agenda::{gap_buttons, meeting_buttons};
-pub use ballot::decisions_of_meeting;
-pub use lists::absence_keyboard;
 
 pub const FEATURE: &str = "decisions";
 
@@ -29,10 +23,6 @@ pub enum Step {
     #[default]
     None,
     Vote(Box<VoteDraft>),
-    /// A member is typing an agenda item for this meeting.
-    Propose {
-        meeting_id: i64,
-    },
 }
 
 impl DialogStep for Step {
@@ -75,22 +65,16 @@ pub async fn decisions(turn: &mut Turn<'_>) -> HandlerResult {
     lists::decisions(turn).await
 }
 
-/// /participation
-pub async fn participation(turn: &mut Turn<'_>) -> HandlerResult {
-    lists::participation(turn, None).await
-}
-
 /// A message while one of this feature's dialogs is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let Some(text) = msg.text() else {
-        turn.say(Msg::FreeTextHint).await?;
+        turn.say(MainMsg::FreeTextHint).await?;
         return Ok(());
     };
     match state.step::<Step>() {
         Step::Vote(draft) => vote::on_text(turn, dialogue, *draft, text).await,
-        Step::Propose { meeting_id } => agenda::proposed_text(turn, dialogue, meeting_id, text).await,
         Step::None => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }
@@ -107,16 +91,6 @@ pub async fn on_button(
     match (cb, state.step::<Step>()) {
         (Cb::Ballot { vote, org, choice }, _) => ballot::cast(turn, vote, org, choice, message_id).await,
         (Cb::Handover { vote, org }, _) => ballot::hand_over(turn, vote, org, message_id).await,
-        (Cb::Propose(meeting), _) => agenda::start_propose(turn, dialogue, meeting).await,
-        (Cb::Decide { item, accept }, _) => agenda::decide(turn, item, accept, message_id).await,
-        (Cb::Gap { mechanism, month, rank }, _) => agenda::gap(turn, mechanism, month, rank).await,
-        (Cb::Participation(m), _) => {
-            lists::participation(turn, Some(m)).await?;
-            Ok(None)
-        }
-        (Cb::Absence { mechanism, org, choice }, _) => lists::absence_choice(turn, mechanism, org, choice).await,
-        (Cb::StopSeries(s), _) => agenda::ask_stop_series(turn, s).await,
-        (Cb::StopSeriesYes(s), _) => agenda::stop_series(turn, s, message_id).await,
         (
             cb @ (Cb::VoteMechanism(_)
             | Cb::VoteYesNo(_)
@@ -126,6 +100,6 @@ pub async fn on_button(
             | Cb::VoteConfirm),
             Step::Vote(draft),
         ) => vote::on_button(turn, dialogue, *draft, cb, message_id).await,
-        _ => Ok(Some(Msg::ButtonExpired)),
+        _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

@@ -1,22 +1,19 @@
-//! The scheduled messages of votes and agenda items, rendered for one person when sent:
-//! the question (with buttons only for those who may vote then), the reminder, the hand-over,
-//! the result; a proposed item to the chair (accept / decline), the decision to the member.
+//! The votes' scheduled messages, rendered for one person when sent: the question (with
+//! buttons only for those who may vote then), the reminder, the hand-over, the result.
 
 use super::ballot::{question_for, result_for};
-use super::callback::Cb;
 use crate::domain::Person;
-use crate::domain::agenda::ItemStatus;
 use crate::domain::jobs::{DecisionMsg, Outgoing};
-use crate::i18n::Msg;
-use crate::services::{agenda, meetings, people, votes};
-use crate::telegram::shared::format::{local_time, short_date};
+use crate::i18n::DecisionsMsg;
+use crate::services::{people, votes};
+use crate::telegram::shared::App;
+use crate::telegram::shared::format::local_time;
 use crate::telegram::shared::outgoing::{RenderResult, Rendered};
-use crate::telegram::shared::{App, button, kb};
 
 pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
     let Outgoing::Decision(msg) = message else { return Ok(Err("not a decision message".into())) };
     let lang = person.language;
-    let t = |m: Msg| app.i18n.render(lang, &m);
+    let t = |m: DecisionsMsg| app.i18n.render(lang, &m);
     let now = app.ctx.clock.now();
     Ok(Ok(match msg {
         DecisionMsg::VoteQuestion { vote_id } => {
@@ -46,9 +43,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 (v.mechanism.name(lang).to_string(), v.question.clone(), local_time(app, v.closes_at));
             let intro = match msg {
                 DecisionMsg::VoteReminder { .. } => {
-                    t(Msg::DcVoteReminder { org: org.acronym, mechanism, question, closes })
+                    t(DecisionsMsg::DcVoteReminder { org: org.acronym, mechanism, question, closes })
                 }
-                _ => t(Msg::DcHandoverRequest { org: org.acronym, mechanism, question, closes }),
+                _ => t(DecisionsMsg::DcHandoverRequest { org: org.acronym, mechanism, question, closes }),
             };
             let access = people::access(&app.ctx, person.clone()).await?;
             let (text, keyboard) = question_for(app, &access, &v).await?;
@@ -58,33 +55,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let v = votes::get(&app.ctx, *vote_id).await?;
             Rendered::text(result_for(app, person.id, lang, &v).await?)
         }
-        DecisionMsg::AgendaProposed { item_id } => {
-            let item = agenda::item(&app.ctx, *item_id).await?;
-            if item.status != ItemStatus::Proposed {
-                return Ok(Err("item already decided".into()));
-            }
-            let m = meetings::get(&app.ctx, item.meeting_id).await?;
-            let text = t(Msg::DcAgendaProposed {
-                org: item.organisation.clone().unwrap_or_default(),
-                mechanism: m.mechanism.name(lang).to_string(),
-                date: short_date(app, &m),
-                text: item.text.clone(),
-            });
-            let rows = vec![vec![
-                button(t(Msg::BtnDcAccept), Cb::Decide { item: item.id, accept: true }),
-                button(t(Msg::BtnDcDecline), Cb::Decide { item: item.id, accept: false }),
-            ]];
-            Rendered::text(text).with_keyboard(kb(rows))
-        }
-        DecisionMsg::AgendaDecided { item_id } => {
-            let item = agenda::item(&app.ctx, *item_id).await?;
-            let m = meetings::get(&app.ctx, item.meeting_id).await?;
-            Rendered::text(t(Msg::DcAgendaDecided {
-                accepted: item.status == ItemStatus::Accepted,
-                mechanism: m.mechanism.name(lang).to_string(),
-                date: short_date(app, &m),
-                text: item.text,
-            }))
+        DecisionMsg::AgendaProposed { .. } | DecisionMsg::AgendaDecided { .. } => {
+            return Ok(Err("agenda messages are rendered by meetings".into()));
         }
     }))
 }

@@ -4,7 +4,7 @@
 use super::callback::Cb;
 use super::{Step, VoteDraft, VoteStep};
 use crate::domain::vote::{self, Choices, DraftError, MAX_OPTION_CHARS, MAX_OPTIONS, MAX_QUESTION_CHARS, MIN_OPTIONS};
-use crate::i18n::Msg;
+use crate::i18n::{DecisionsMsg, MainMsg, Msg};
 use crate::services::meetings::{self as meetings_svc, Actor};
 use crate::services::votes::{self as svc, VoteDraft as Draft};
 use crate::telegram::shared::format::{local_time, meeting_when};
@@ -18,23 +18,24 @@ const HOURS: [u16; 4] = [24, 48, 72, 168];
 
 /// The sentence for a refused draft.
 pub(super) fn draft_refusal(e: &DraftError) -> Msg {
-    match e {
-        DraftError::QuestionEmpty => Msg::DcQuestionEmpty,
-        DraftError::QuestionTooLong => Msg::DcQuestionTooLong { max: MAX_QUESTION_CHARS },
-        DraftError::OptionCount => Msg::DcOptionCount { min: MIN_OPTIONS, max: MAX_OPTIONS },
-        DraftError::OptionText(n) => Msg::DcOptionText { n: *n, max: MAX_OPTION_CHARS },
-        DraftError::OptionTwice => Msg::DcOptionTwice,
-        DraftError::Duration => Msg::DcDuration,
-        DraftError::Quorum => Msg::DcQuorum,
-        DraftError::NoElectorate => Msg::DcNoElectorate,
-    }
+    let m = match e {
+        DraftError::QuestionEmpty => DecisionsMsg::DcQuestionEmpty,
+        DraftError::QuestionTooLong => DecisionsMsg::DcQuestionTooLong { max: MAX_QUESTION_CHARS },
+        DraftError::OptionCount => DecisionsMsg::DcOptionCount { min: MIN_OPTIONS, max: MAX_OPTIONS },
+        DraftError::OptionText(n) => DecisionsMsg::DcOptionText { n: *n, max: MAX_OPTION_CHARS },
+        DraftError::OptionTwice => DecisionsMsg::DcOptionTwice,
+        DraftError::Duration => DecisionsMsg::DcDuration,
+        DraftError::Quorum => DecisionsMsg::DcQuorum,
+        DraftError::NoElectorate => DecisionsMsg::DcNoElectorate,
+    };
+    m.into()
 }
 
 pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
     let mechs = meetings_svc::managed_mechanisms(&turn.app.ctx, &turn.access).await?;
     match mechs.as_slice() {
         [] => {
-            turn.say(Msg::NotAllowed).await?;
+            turn.say(MainMsg::NotAllowed).await?;
         }
         [only] => {
             let draft = VoteDraft { mechanism_id: Some(only.id), step: VoteStep::Question, ..VoteDraft::default() };
@@ -43,7 +44,7 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
         many => {
             let buttons = many.iter().map(|m| button(m.code.clone(), Cb::VoteMechanism(m.id))).collect();
             dialogue.set(Step::Vote(Box::default())).await?;
-            turn.say_with(turn.t(Msg::DcVoteChooseMechanism), kb(rows_of(buttons, 3))).await?;
+            turn.say_with(turn.t(DecisionsMsg::DcVoteChooseMechanism), kb(rows_of(buttons, 3))).await?;
         }
     }
     Ok(())
@@ -58,36 +59,37 @@ async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, edit: Op
     let lang = turn.lang();
     let (text, keyboard) = match draft.step {
         VoteStep::Mechanism => return Ok(()),
-        VoteStep::Question => {
-            (turn.t(Msg::DcVoteAskQuestion { mechanism: mech.name(lang).to_string(), max: MAX_QUESTION_CHARS }), None)
-        }
+        VoteStep::Question => (
+            turn.t(DecisionsMsg::DcVoteAskQuestion { mechanism: mech.name(lang).to_string(), max: MAX_QUESTION_CHARS }),
+            None,
+        ),
         VoteStep::Kind => (
-            turn.t(Msg::DcVoteChooseKind),
+            turn.t(DecisionsMsg::DcVoteChooseKind),
             Some(kb(vec![
-                vec![button(turn.t(Msg::BtnDcYesNo), Cb::VoteYesNo(true))],
-                vec![button(turn.t(Msg::BtnDcOwnOptions), Cb::VoteYesNo(false))],
+                vec![button(turn.t(DecisionsMsg::BtnDcYesNo), Cb::VoteYesNo(true))],
+                vec![button(turn.t(DecisionsMsg::BtnDcOwnOptions), Cb::VoteYesNo(false))],
             ])),
         ),
-        VoteStep::Options => (turn.t(Msg::DcVoteAskOptions { min: MIN_OPTIONS, max: MAX_OPTIONS }), None),
+        VoteStep::Options => (turn.t(DecisionsMsg::DcVoteAskOptions { min: MIN_OPTIONS, max: MAX_OPTIONS }), None),
         VoteStep::Duration => {
             let buttons = HOURS
                 .iter()
                 .map(|h| {
                     let label = if h % 24 == 0 && *h > 48 {
-                        turn.t(Msg::BtnDcDays { days: usize::from(h / 24) })
+                        turn.t(DecisionsMsg::BtnDcDays { days: usize::from(h / 24) })
                     } else {
-                        turn.t(Msg::BtnDcHours { hours: usize::from(*h) })
+                        turn.t(DecisionsMsg::BtnDcHours { hours: usize::from(*h) })
                     };
                     button(label, Cb::VoteHours(*h))
                 })
                 .collect();
-            (turn.t(Msg::DcVoteAskDuration), Some(kb(rows_of(buttons, 4))))
+            (turn.t(DecisionsMsg::DcVoteAskDuration), Some(kb(rows_of(buttons, 4))))
         }
         VoteStep::Secrecy => (
-            turn.t(Msg::DcVoteChooseSecrecy),
+            turn.t(DecisionsMsg::DcVoteChooseSecrecy),
             Some(kb(vec![vec![
-                button(turn.t(Msg::BtnDcSecret), Cb::VoteSecret(true)),
-                button(turn.t(Msg::BtnDcOpen), Cb::VoteSecret(false)),
+                button(turn.t(DecisionsMsg::BtnDcSecret), Cb::VoteSecret(true)),
+                button(turn.t(DecisionsMsg::BtnDcOpen), Cb::VoteSecret(false)),
             ]])),
         ),
         VoteStep::Meeting => {
@@ -103,8 +105,8 @@ async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, edit: Op
                 let draft = VoteDraft { meeting_id: Some(None), step: VoteStep::Confirm, ..draft };
                 return Box::pin(ask(turn, dialogue, draft, edit)).await;
             }
-            rows.push(vec![button(turn.t(Msg::BtnDcNoMeeting), Cb::VoteMeeting(0))]);
-            (turn.t(Msg::DcVoteChooseMeeting), Some(kb(rows)))
+            rows.push(vec![button(turn.t(DecisionsMsg::BtnDcNoMeeting), Cb::VoteMeeting(0))]);
+            (turn.t(DecisionsMsg::DcVoteChooseMeeting), Some(kb(rows)))
         }
         VoteStep::Confirm => {
             let electorate = svc::member_organisations(ctx, mech_id).await?.len();
@@ -112,25 +114,25 @@ async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, edit: Op
             let choices = draft.choices.clone().unwrap_or(Choices::YesNoAbstain);
             let meeting = match draft.meeting_id.flatten() {
                 Some(id) => meeting_when(turn.app, lang, &meetings_svc::get(ctx, id).await?),
-                None => turn.t(Msg::BtnDcNoMeeting),
+                None => turn.t(DecisionsMsg::BtnDcNoMeeting),
             };
             let text = [
-                turn.t(Msg::DcVoteSummary {
+                turn.t(DecisionsMsg::DcVoteSummary {
                     mechanism: mech.name(lang).to_string(),
                     question: draft.question.clone().unwrap_or_default(),
-                    options: super::ballot::labels(turn.app, lang, &choices).join(" / "),
+                    options: crate::telegram::shared::votes::labels(turn.app, lang, &choices).join(" / "),
                     closes: local_time(turn.app, ctx.clock.now() + Duration::hours(draft.hours.unwrap_or(48))),
                 }),
-                turn.t(Msg::DcVoteQuorum {
+                turn.t(DecisionsMsg::DcVoteQuorum {
                     secret: draft.secret.unwrap_or(true),
                     needed: vote::quorum_needed(electorate, percent),
                     electorate,
                     percent: usize::from(percent),
                 }),
-                turn.t(Msg::DcVoteMeeting { meeting }),
+                turn.t(DecisionsMsg::DcVoteMeeting { meeting }),
             ]
             .join("\n");
-            (text, Some(kb(vec![vec![button(turn.t(Msg::BtnDcOpenVote), Cb::VoteConfirm)]])))
+            (text, Some(kb(vec![vec![button(turn.t(DecisionsMsg::BtnDcOpenVote), Cb::VoteConfirm)]])))
         }
     };
     dialogue.set(Step::Vote(Box::new(draft))).await?;
@@ -157,7 +159,7 @@ pub(super) async fn on_text(
             ..draft
         }),
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             return Ok(());
         }
     };
@@ -181,7 +183,7 @@ pub(super) async fn on_button(
         (Cb::VoteMechanism(m), VoteStep::Mechanism) => {
             let allowed = meetings_svc::managed_mechanisms(&turn.app.ctx, &turn.access).await?;
             if !allowed.iter().any(|x| x.id == m) {
-                return Ok(Some(Msg::NotAllowed));
+                return Ok(Some(MainMsg::NotAllowed.into()));
             }
             VoteDraft { mechanism_id: Some(m), step: VoteStep::Question, ..draft }
         }
@@ -197,7 +199,7 @@ pub(super) async fn on_button(
             VoteDraft { meeting_id: Some((m > 0).then_some(m)), step: VoteStep::Confirm, ..draft }
         }
         (Cb::VoteConfirm, VoteStep::Confirm) => return confirm(turn, dialogue, draft, message_id).await,
-        _ => return Ok(Some(Msg::ButtonExpired)),
+        _ => return Ok(Some(MainMsg::ButtonExpired.into())),
     };
     let edit = (next.step != VoteStep::Question && next.step != VoteStep::Options).then_some(message_id);
     ask(turn, dialogue, next, edit).await?;
@@ -207,7 +209,7 @@ pub(super) async fn on_button(
 async fn confirm(turn: &mut Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, message_id: MessageId) -> ButtonResult {
     let (Some(mechanism_id), Some(question), Some(hours)) = (draft.mechanism_id, draft.question.clone(), draft.hours)
     else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     let d = Draft {
         mechanism_id,
@@ -221,7 +223,7 @@ async fn confirm(turn: &mut Turn<'_>, dialogue: &BotDialogue, draft: VoteDraft, 
     match svc::open(&turn.app.ctx, Actor::Person(&turn.access), d).await {
         Ok(Ok(v)) => {
             dialogue.exit().await?;
-            let text = turn.t(Msg::DcVoteOpened { closes: local_time(turn.app, v.closes_at) });
+            let text = turn.t(DecisionsMsg::DcVoteOpened { closes: local_time(turn.app, v.closes_at) });
             edit_or_send(turn, Some(message_id), text, None).await?;
             Ok(None)
         }

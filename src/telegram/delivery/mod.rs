@@ -10,7 +10,7 @@ use super::shared::App;
 use super::shared::outgoing::{Receipt, RenderResult, Rendered};
 use super::{decisions, meetings, minutes, report, review};
 use crate::domain::Person;
-use crate::domain::jobs::{FourwMsg, Job, Outgoing};
+use crate::domain::jobs::{DecisionMsg, FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
 use crate::scheduler::{Outcome, Runner};
 use crate::services::dispatch;
@@ -58,6 +58,9 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
             report::outgoing::render(app, person, message).await
         }
         Outgoing::Fourw(FourwMsg::Matrix { .. }) => review::outgoing::render(app, person, message).await,
+        Outgoing::Decision(DecisionMsg::AgendaProposed { .. } | DecisionMsg::AgendaDecided { .. }) => {
+            meetings::outgoing::render(app, person, message).await
+        }
         Outgoing::Decision(_) => decisions::outgoing::render(app, person, message).await,
     }
 }

@@ -3,7 +3,7 @@
 use super::Step;
 use super::callback::Cb;
 use crate::domain::MenuRole;
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, MeetingsMsg};
 use crate::services::meetings::{self as svc, Actor};
 use crate::telegram::shared::format::{self};
 use crate::telegram::shared::{BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerResult, Turn, button, kb};
@@ -16,12 +16,12 @@ pub(super) async fn start_attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue
         return Ok(());
     }
     if turn.access.menu_role() < MenuRole::Chair {
-        turn.say(Msg::NotAllowed).await?;
+        turn.say(MainMsg::NotAllowed).await?;
         return Ok(());
     }
     let past = svc::past_meetings(&turn.app.ctx, &turn.access, 8).await?;
     if past.is_empty() {
-        turn.say(Msg::AttNoMeetings).await?;
+        turn.say(MeetingsMsg::AttNoMeetings).await?;
         return Ok(());
     }
     dialogue.set(Step::AttendanceChoose).await?;
@@ -29,12 +29,12 @@ pub(super) async fn start_attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue
         .iter()
         .map(|m| {
             let date = m.starts_at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y").to_string();
-            let label = turn.t(Msg::BtnAttMeeting { date, mechanism: m.mechanism.code.clone() });
+            let label = turn.t(MeetingsMsg::BtnAttMeeting { date, mechanism: m.mechanism.code.clone() });
             vec![button(label, Cb::AttMeeting(m.id))]
         })
         .collect();
-    rows.push(vec![button(turn.t(Msg::BtnCancel), Cancel)]);
-    turn.say_with(turn.t(Msg::AttChooseMeeting), kb(rows)).await?;
+    rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cancel)]);
+    turn.say_with(turn.t(MeetingsMsg::AttChooseMeeting), kb(rows)).await?;
     Ok(())
 }
 
@@ -51,7 +51,7 @@ pub(super) async fn show_sheet(
     let buttons: Vec<InlineKeyboardButton> = sheet
         .iter()
         .map(|(o, _)| {
-            let label = turn.t(Msg::BtnAttOrg {
+            let label = turn.t(MeetingsMsg::BtnAttOrg {
                 present: present.contains(&o.id),
                 org: if o.observer { format!("{} (obs.)", o.acronym) } else { o.acronym.clone() },
             });
@@ -59,8 +59,8 @@ pub(super) async fn show_sheet(
         })
         .collect();
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
-    rows.push(vec![button(turn.t(Msg::BtnSave), Cb::AttSave), button(turn.t(Msg::BtnCancel), Cancel)]);
-    let text = turn.t(Msg::AttSheet {
+    rows.push(vec![button(turn.t(MeetingsMsg::BtnSave), Cb::AttSave), button(turn.t(MainMsg::BtnCancel), Cancel)]);
+    let text = turn.t(MeetingsMsg::AttSheet {
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         when: format::meeting_when(turn.app, turn.lang(), &m),
     });
@@ -91,7 +91,7 @@ pub(super) async fn attendance_button(
                 Err(e) => return Ok(Some(turn.refusal(&e))),
             };
             if !sheet.iter().any(|(o, _)| o.id == org) {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             }
             if let Some(i) = present.iter().position(|p| *p == org) {
                 present.remove(i);
@@ -114,20 +114,23 @@ pub(super) async fn attendance_button(
             let members = sheet.iter().filter(|(o, _)| !o.observer);
             let total = members.clone().count();
             let here = members.filter(|(o, _)| present.contains(&o.id)).count();
-            let mut lines =
-                vec![turn.t(Msg::AttSaved { present: here, total }), String::new(), turn.t(Msg::AttStatsHeader)];
+            let mut lines = vec![
+                turn.t(MeetingsMsg::AttSaved { present: here, total }),
+                String::new(),
+                turn.t(MeetingsMsg::AttStatsHeader),
+            ];
             let stats = svc::attendance_stats(&turn.app.ctx, m.mechanism.id, 6).await?;
             let line = |(o, p, t): &(crate::domain::Organisation, usize, usize)| {
-                turn.t(Msg::AttStatsLine { org: o.acronym.clone(), present: *p, total: *t })
+                turn.t(MeetingsMsg::AttStatsLine { org: o.acronym.clone(), present: *p, total: *t })
             };
             lines.extend(stats.iter().filter(|s| !s.0.observer).map(line));
             if stats.iter().any(|s| s.0.observer) {
-                lines.push(turn.t(Msg::AttStatsObservers));
+                lines.push(turn.t(MeetingsMsg::AttStatsObservers));
                 lines.extend(stats.iter().filter(|s| s.0.observer).map(line));
             }
             turn.bot.edit_message_text(turn.chat, message_id, lines.join("\n")).await?;
             Ok(None)
         }
-        _ => Ok(Some(Msg::ButtonExpired)),
+        _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

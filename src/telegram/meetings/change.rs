@@ -5,7 +5,7 @@ use super::callback::Cb;
 use super::new_meeting::{check_date, date_keyboard, time_keyboard};
 use crate::domain::AppError;
 use crate::domain::meeting::{local_to_utc, parse_date, parse_time};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, MeetingsMsg};
 use crate::services::meetings::{self as svc, Actor};
 use crate::telegram::shared::format::{self};
 use crate::telegram::shared::{
@@ -26,7 +26,7 @@ pub(super) async fn start_move(
         Err(e) => return Ok(Some(turn.refusal(&e))),
     };
     dialogue.set(Step::MoveMeeting { meeting_id, date: None, time: None }).await?;
-    let q = turn.t(Msg::MoveChooseDate { mechanism: m.mechanism.name(turn.lang()).to_string() });
+    let q = turn.t(MeetingsMsg::MoveChooseDate { mechanism: m.mechanism.name(turn.lang()).to_string() });
     edit_or_send(turn, Some(message_id), q, Some(date_keyboard(turn, true))).await?;
     Ok(None)
 }
@@ -43,19 +43,19 @@ pub(super) async fn move_step(
     dialogue.set(Step::MoveMeeting { meeting_id, date, time }).await?;
     match (date, time) {
         (None, _) => {
-            let q = turn.t(Msg::MoveChooseDate { mechanism: m.mechanism.name(turn.lang()).to_string() });
+            let q = turn.t(MeetingsMsg::MoveChooseDate { mechanism: m.mechanism.name(turn.lang()).to_string() });
             edit_or_send(turn, edit, q, Some(date_keyboard(turn, true))).await
         }
-        (Some(_), None) => edit_or_send(turn, edit, turn.t(Msg::NmChooseTime), Some(time_keyboard(turn))).await,
+        (Some(_), None) => edit_or_send(turn, edit, turn.t(MeetingsMsg::NmChooseTime), Some(time_keyboard(turn))).await,
         (Some(d), Some(t)) => {
             let starts_at = local_to_utc(turn.app.ctx.tz, d, t).ok_or("time zone gap")?;
-            let q = turn.t(Msg::MoveConfirm {
+            let q = turn.t(MeetingsMsg::MoveConfirm {
                 mechanism: m.mechanism.name(turn.lang()).to_string(),
                 when: format::when(turn.app, turn.lang(), starts_at, m.duration_minutes),
             });
             let k = kb(vec![vec![
-                button(turn.t(Msg::BtnMoveConfirm), Cb::MoveConfirm),
-                button(turn.t(Msg::BtnCancel), Cancel),
+                button(turn.t(MeetingsMsg::BtnMoveConfirm), Cb::MoveConfirm),
+                button(turn.t(MainMsg::BtnCancel), Cancel),
             ]]);
             edit_or_send(turn, edit, q, Some(k)).await
         }
@@ -77,14 +77,14 @@ pub(super) async fn move_text(
                 Ok(())
             }
             None => {
-                turn.say_with(turn.t(Msg::NmBadDate), date_keyboard(turn, true)).await?;
+                turn.say_with(turn.t(MeetingsMsg::NmBadDate), date_keyboard(turn, true)).await?;
                 Ok(())
             }
         },
         Some(d) => match parse_time(input) {
             Some(t) => move_step(turn, dialogue, meeting_id, Some(d), Some(t), None).await,
             None => {
-                turn.say_with(turn.t(Msg::NmBadTime), time_keyboard(turn)).await?;
+                turn.say_with(turn.t(MeetingsMsg::NmBadTime), time_keyboard(turn)).await?;
                 Ok(())
             }
         },
@@ -103,14 +103,14 @@ pub(super) async fn confirm_move(
     match svc::reschedule(&turn.app.ctx, Actor::Person(&turn.access), meeting_id, starts_at, None).await {
         Ok(m) => {
             dialogue.exit().await?;
-            let done = turn.t(Msg::MeetingMovedDone { when: format::meeting_when(turn.app, turn.lang(), &m) });
+            let done = turn.t(MeetingsMsg::MeetingMovedDone { when: format::meeting_when(turn.app, turn.lang(), &m) });
             turn.bot.edit_message_text(turn.chat, message_id, done).await?;
             Ok(None)
         }
         Err(e @ AppError::Timing(_)) => {
             // Refused (e.g. less than 48 h ahead): say why and ask the date again.
             dialogue.set(Step::MoveMeeting { meeting_id, date: None, time: None }).await?;
-            let text = format!("{}\n{}", turn.t(turn.refusal(&e)), turn.t(Msg::NmChooseDate));
+            let text = format!("{}\n{}", turn.t(turn.refusal(&e)), turn.t(MeetingsMsg::NmChooseDate));
             edit_or_send(turn, Some(message_id), text, Some(date_keyboard(turn, true))).await?;
             Ok(None)
         }
@@ -132,13 +132,13 @@ pub(super) async fn ask_cancel(
         Err(e) => return Ok(Some(turn.refusal(&e))),
     };
     dialogue.set(Step::CancelMeeting { meeting_id }).await?;
-    let q = turn.t(Msg::CancelMeetingConfirm {
+    let q = turn.t(MeetingsMsg::CancelMeetingConfirm {
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         when: format::meeting_when(turn.app, turn.lang(), &m),
     });
     let k = kb(vec![vec![
-        button(turn.t(Msg::BtnConfirmCancelMeeting), Cb::MeetingCancelYes(meeting_id)),
-        button(turn.t(Msg::BtnKeep), Cancel),
+        button(turn.t(MeetingsMsg::BtnConfirmCancelMeeting), Cb::MeetingCancelYes(meeting_id)),
+        button(turn.t(MainMsg::BtnKeep), Cancel),
     ]]);
     edit_or_send(turn, Some(message_id), q, Some(k)).await?;
     Ok(None)
@@ -153,7 +153,7 @@ pub(super) async fn do_cancel(
     dialogue.exit().await?;
     match svc::cancel(&turn.app.ctx, Actor::Person(&turn.access), meeting_id).await {
         Ok(_) => {
-            turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::MeetingCancelledDone)).await?;
+            turn.bot.edit_message_text(turn.chat, message_id, turn.t(MeetingsMsg::MeetingCancelledDone)).await?;
             Ok(None)
         }
         Err(e) => Ok(Some(turn.refusal(&e))),

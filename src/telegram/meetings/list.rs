@@ -5,7 +5,7 @@ use super::callback::Cb;
 use super::outgoing;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::{AppError, Meeting, MenuRole, Role};
-use crate::i18n::Msg;
+use crate::i18n::MeetingsMsg;
 use crate::services::meetings::{self as svc, Choice};
 use crate::storage::meetings as store;
 use crate::telegram::shared::format;
@@ -25,12 +25,12 @@ pub(super) fn list_text_and_keyboard(
     let mut lines = Vec::new();
     let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     if mine.is_empty() && managed.is_empty() {
-        lines.push(turn.t(Msg::MeetingsNone));
+        lines.push(turn.t(MeetingsMsg::MeetingsNone));
     }
     if !mine.is_empty() {
-        lines.push(turn.t(Msg::MeetingsHeader));
+        lines.push(turn.t(MeetingsMsg::MeetingsHeader));
         for x in mine {
-            lines.push(turn.t(Msg::MeetingsLine {
+            lines.push(turn.t(MeetingsMsg::MeetingsLine {
                 when: format::meeting_when(turn.app, lang, &x.meeting),
                 mechanism: x.meeting.mechanism.name(lang).to_string(),
                 org: x.organisation.acronym.clone(),
@@ -38,27 +38,24 @@ pub(super) fn list_text_and_keyboard(
             }));
             let date = format::short_date(turn.app, &x.meeting);
             let cb = |choice| Cb::RsvpFromList { meeting: x.meeting.id, org: x.organisation.id, choice };
-            let mut row = vec![button(turn.t(Msg::BtnShortAttend { date: date.clone() }), cb(Choice::Attend))];
+            let mut row = vec![button(turn.t(MeetingsMsg::BtnShortAttend { date: date.clone() }), cb(Choice::Attend))];
             if x.role == Role::Focal {
-                row.push(button(turn.t(Msg::BtnShortHandover { date: date.clone() }), cb(Choice::HandOver)));
+                row.push(button(turn.t(MeetingsMsg::BtnShortHandover { date: date.clone() }), cb(Choice::HandOver)));
             }
-            row.push(button(turn.t(Msg::BtnShortDecline { date }), cb(Choice::Decline)));
+            row.push(button(turn.t(MeetingsMsg::BtnShortDecline { date }), cb(Choice::Decline)));
             rows.push(row);
-            let extra = crate::telegram::decisions::meeting_buttons(turn, &x.meeting, false);
-            if !extra.is_empty() {
-                rows.push(extra);
-            }
+            rows.extend(super::agenda::propose_button(turn, &x.meeting).map(|b| vec![b]));
         }
     }
     if !managed.is_empty() {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(turn.t(Msg::MeetingsManageHeader));
+        lines.push(turn.t(MeetingsMsg::MeetingsManageHeader));
         // One "stop the series" button per series, on its first meeting listed.
         let mut series_seen = Vec::new();
         for m in managed.iter().take(MANAGED_SHOWN) {
-            lines.push(turn.t(Msg::MeetingsManageLine {
+            lines.push(turn.t(MeetingsMsg::MeetingsManageLine {
                 id: m.id,
                 when: format::meeting_when(turn.app, lang, m),
                 mechanism: m.mechanism.name(lang).to_string(),
@@ -67,13 +64,13 @@ pub(super) fn list_text_and_keyboard(
             }));
             if !m.cancelled {
                 rows.push(vec![
-                    button(turn.t(Msg::BtnMove { id: m.id }), Cb::MeetingMove(m.id)),
-                    button(turn.t(Msg::BtnCancelMeeting { id: m.id }), Cb::MeetingCancel(m.id)),
+                    button(turn.t(MeetingsMsg::BtnMove { id: m.id }), Cb::MeetingMove(m.id)),
+                    button(turn.t(MeetingsMsg::BtnCancelMeeting { id: m.id }), Cb::MeetingCancel(m.id)),
                 ]);
                 let first_of_series = m.series_id.is_some_and(|s| !series_seen.contains(&s));
                 series_seen.extend(m.series_id);
                 if first_of_series {
-                    rows.push(crate::telegram::decisions::meeting_buttons(turn, m, true));
+                    rows.extend(m.series_id.map(|s| vec![super::agenda::stop_series_button(turn, s)]));
                 }
             }
         }
@@ -122,7 +119,7 @@ pub(super) async fn rsvp(
         Err(e) => return Ok(Some(turn.refusal(&e))),
     };
     if !answered.changed {
-        return Ok(Some(Msg::RsvpRecorded));
+        return Ok(Some(MeetingsMsg::RsvpRecorded.into()));
     }
     let m = &answered.meeting;
     let mut edited_pressed = false;
@@ -154,8 +151,8 @@ pub(super) async fn rsvp(
         show_meetings(turn, Some(message_id)).await?;
     } else if !edited_pressed {
         // A hand-over request: show the answer in place of the buttons.
-        let status = turn.t(Msg::AnswerStatus { answer: format::answer_code(Some(answered.answer)) });
+        let status = turn.t(MeetingsMsg::AnswerStatus { answer: format::answer_code(Some(answered.answer)) });
         let _ = turn.bot.edit_message_text(turn.chat, message_id, status).await;
     }
-    Ok(Some(Msg::RsvpRecorded))
+    Ok(Some(MeetingsMsg::RsvpRecorded.into()))
 }

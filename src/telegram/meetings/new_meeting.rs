@@ -5,7 +5,7 @@ use super::callback::Cb;
 use super::{NmDraft, NmStep, Step};
 use crate::domain::AppError;
 use crate::domain::meeting::{self, MeetingKind, local_to_utc, parse_date, parse_duration, parse_time};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, MeetingsMsg, Msg};
 use crate::services::meetings::{self as svc, Actor, MeetingDraft};
 use crate::storage::reference;
 use crate::telegram::shared::format::{self, from_ymd, ymd};
@@ -25,7 +25,7 @@ pub(super) fn date_keyboard(turn: &Turn<'_>, with_cancel: bool) -> teloxide::typ
     let buttons: Vec<InlineKeyboardButton> = (1..=DATE_BUTTONS)
         .filter_map(|i| today.checked_add_signed(Duration::days(i)))
         .map(|d| {
-            let label = turn.t(Msg::BtnTodayPlus {
+            let label = turn.t(MeetingsMsg::BtnTodayPlus {
                 weekday: format::weekday_code(d.weekday()).to_string(),
                 date: d.format("%d/%m").to_string(),
             });
@@ -34,7 +34,7 @@ pub(super) fn date_keyboard(turn: &Turn<'_>, with_cancel: bool) -> teloxide::typ
         .collect();
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
     if with_cancel {
-        rows.push(vec![button(turn.t(Msg::BtnCancel), Cancel)]);
+        rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cancel)]);
     }
     kb(rows)
 }
@@ -43,7 +43,7 @@ pub(super) fn time_keyboard(turn: &Turn<'_>) -> teloxide::types::InlineKeyboardM
     let row = |times: &[u16]| {
         times.iter().map(|m| button(format!("{:02}:{:02}", m / 60, m % 60), Cb::NmTime(*m))).collect::<Vec<_>>()
     };
-    kb(vec![row(&TIME_BUTTONS[..3]), row(&TIME_BUTTONS[3..]), vec![button(turn.t(Msg::BtnCancel), Cancel)]])
+    kb(vec![row(&TIME_BUTTONS[..3]), row(&TIME_BUTTONS[3..]), vec![button(turn.t(MainMsg::BtnCancel), Cancel)]])
 }
 
 /// Sends (or edits to) the question of the draft's current step.
@@ -53,7 +53,7 @@ pub(super) async fn ask_step(
     edit: Option<MessageId>,
     prefix: Option<String>,
 ) -> HandlerResult {
-    let cancel = || vec![button(turn.t(Msg::BtnCancel), Cancel)];
+    let cancel = || vec![button(turn.t(MainMsg::BtnCancel), Cancel)];
     let (question, k) = match draft.step {
         NmStep::Mechanism => {
             let mechs = svc::managed_mechanisms(&turn.app.ctx, &turn.access).await?;
@@ -62,37 +62,38 @@ pub(super) async fn ask_step(
                 .map(|m| vec![button(format!("{} — {}", m.code, m.name(turn.lang())), Cb::NmMechanism(m.id))])
                 .collect();
             rows.push(cancel());
-            (turn.t(Msg::NmChooseMechanism), kb(rows))
+            (turn.t(MeetingsMsg::NmChooseMechanism), kb(rows))
         }
-        NmStep::Date => (turn.t(Msg::NmChooseDate), date_keyboard(turn, true)),
-        NmStep::Time => (turn.t(Msg::NmChooseTime), time_keyboard(turn)),
+        NmStep::Date => (turn.t(MeetingsMsg::NmChooseDate), date_keyboard(turn, true)),
+        NmStep::Time => (turn.t(MeetingsMsg::NmChooseTime), time_keyboard(turn)),
         NmStep::Duration => {
             let row = DURATION_BUTTONS
                 .iter()
                 .map(|m| button(format!("{}h{:02}", m / 60, m % 60), Cb::NmDuration(*m)))
                 .collect::<Vec<_>>();
-            (turn.t(Msg::NmChooseDuration), kb(vec![row, cancel()]))
+            (turn.t(MeetingsMsg::NmChooseDuration), kb(vec![row, cancel()]))
         }
-        NmStep::Place => (turn.t(Msg::NmAskPlace), kb(vec![cancel()])),
-        NmStep::Agenda => {
-            (turn.t(Msg::NmAskAgenda), kb(vec![vec![button(turn.t(Msg::BtnSkip), Cb::NmSkip)], cancel()]))
-        }
+        NmStep::Place => (turn.t(MeetingsMsg::NmAskPlace), kb(vec![cancel()])),
+        NmStep::Agenda => (
+            turn.t(MeetingsMsg::NmAskAgenda),
+            kb(vec![vec![button(turn.t(MeetingsMsg::BtnSkip), Cb::NmSkip)], cancel()]),
+        ),
         NmStep::Kind => (
-            turn.t(Msg::NmChooseKind),
+            turn.t(MeetingsMsg::NmChooseKind),
             kb(vec![
                 vec![
-                    button(turn.t(Msg::BtnRegular), Cb::NmAdHoc(false)),
-                    button(turn.t(Msg::BtnAdhoc), Cb::NmAdHoc(true)),
+                    button(turn.t(MeetingsMsg::BtnRegular), Cb::NmAdHoc(false)),
+                    button(turn.t(MeetingsMsg::BtnAdhoc), Cb::NmAdHoc(true)),
                 ],
                 cancel(),
             ]),
         ),
         NmStep::Recurrence => (
-            turn.t(Msg::NmChooseRecurrence),
+            turn.t(MeetingsMsg::NmChooseRecurrence),
             kb(vec![
                 vec![
-                    button(turn.t(Msg::BtnOnce), Cb::NmMonthly(false)),
-                    button(turn.t(Msg::BtnMonthly), Cb::NmMonthly(true)),
+                    button(turn.t(MeetingsMsg::BtnOnce), Cb::NmMonthly(false)),
+                    button(turn.t(MeetingsMsg::BtnMonthly), Cb::NmMonthly(true)),
                 ],
                 cancel(),
             ]),
@@ -100,8 +101,8 @@ pub(super) async fn ask_step(
         NmStep::Confirm => {
             let draft_m = to_draft(turn, draft).ok_or("incomplete draft")?;
             let mech = reference::mechanism_by_id(&turn.app.ctx.db, draft_m.mechanism_id).await?.ok_or("mechanism")?;
-            let none = || turn.t(Msg::MeetingNoneGiven);
-            let summary = turn.t(Msg::NmSummary {
+            let none = || turn.t(MeetingsMsg::MeetingNoneGiven);
+            let summary = turn.t(MeetingsMsg::NmSummary {
                 mechanism: mech.name(turn.lang()).to_string(),
                 when: format::when(turn.app, turn.lang(), draft_m.starts_at, draft_m.duration_minutes),
                 place: draft_m.place.clone().unwrap_or_else(none),
@@ -109,7 +110,7 @@ pub(super) async fn ask_step(
                 adhoc: draft_m.kind == MeetingKind::AdHoc,
                 monthly: draft_m.monthly,
             });
-            (summary, kb(vec![vec![button(turn.t(Msg::BtnCreate), Cb::NmCreate)], cancel()]))
+            (summary, kb(vec![vec![button(turn.t(MeetingsMsg::BtnCreate), Cb::NmCreate)], cancel()]))
         }
     };
     let text = match prefix {
@@ -138,7 +139,7 @@ pub(super) async fn start_new_meeting(turn: &mut Turn<'_>, dialogue: &BotDialogu
     }
     let mechs = svc::managed_mechanisms(&turn.app.ctx, &turn.access).await?;
     if mechs.is_empty() {
-        turn.say(Msg::NotAllowed).await?;
+        turn.say(MainMsg::NotAllowed).await?;
         return Ok(());
     }
     let mut draft = NmDraft::default();
@@ -153,7 +154,7 @@ pub(super) async fn start_new_meeting(turn: &mut Turn<'_>, dialogue: &BotDialogu
 /// Checks the date against the rules known so far: not in the past.
 pub(super) fn check_date(turn: &Turn<'_>, date: NaiveDate) -> Result<(), Msg> {
     let today = turn.app.ctx.clock.now().with_timezone(&turn.app.ctx.tz).date_naive();
-    if date < today { Err(Msg::MeetingInPast) } else { Ok(()) }
+    if date < today { Err(MeetingsMsg::MeetingInPast.into()) } else { Ok(()) }
 }
 
 /// Typed answers in the /newmeeting dialog.
@@ -174,7 +175,7 @@ pub(super) async fn new_meeting_text(
                 }
                 Err(m) => refuse(m),
             },
-            None => refuse(Msg::NmBadDate),
+            None => refuse(MeetingsMsg::NmBadDate.into()),
         },
         NmStep::Time => match parse_time(input) {
             Some(t) => {
@@ -182,7 +183,7 @@ pub(super) async fn new_meeting_text(
                 draft.step = NmStep::Duration;
                 None
             }
-            None => refuse(Msg::NmBadTime),
+            None => refuse(MeetingsMsg::NmBadTime.into()),
         },
         NmStep::Duration => match parse_duration(input) {
             Some(d) => {
@@ -190,15 +191,19 @@ pub(super) async fn new_meeting_text(
                 draft.step = NmStep::Place;
                 None
             }
-            None => refuse(Msg::NmBadDuration),
+            None => refuse(MeetingsMsg::NmBadDuration.into()),
         },
         NmStep::Place | NmStep::Agenda => {
             let max = if draft.step == NmStep::Place { meeting::MAX_PLACE_CHARS } else { meeting::MAX_AGENDA_CHARS };
             let trimmed = input.trim();
             if trimmed.chars().count() > max {
-                refuse(Msg::TextTooLong { max })
+                refuse(MainMsg::TextTooLong { max }.into())
             } else if trimmed.is_empty() {
-                refuse(if draft.step == NmStep::Place { Msg::NmAskPlace } else { Msg::NmAskAgenda })
+                refuse(if draft.step == NmStep::Place {
+                    MeetingsMsg::NmAskPlace.into()
+                } else {
+                    MeetingsMsg::NmAskAgenda.into()
+                })
             } else {
                 if draft.step == NmStep::Place {
                     draft.place = Some(trimmed.to_string());
@@ -211,7 +216,7 @@ pub(super) async fn new_meeting_text(
             }
         }
         // Steps answered with buttons.
-        _ => refuse(Msg::FreeTextHint),
+        _ => refuse(MainMsg::FreeTextHint.into()),
     };
     dialogue.set(Step::NewMeeting(Box::new(draft.clone()))).await?;
     ask_step(turn, &draft, None, error).await
@@ -230,13 +235,13 @@ pub(super) async fn new_meeting_button(
         (NmStep::Mechanism, Cb::NmMechanism(id)) => {
             let allowed = svc::managed_mechanisms(&turn.app.ctx, &turn.access).await?;
             if !allowed.iter().any(|m| m.id == id) {
-                return Ok(Some(Msg::NotAllowed));
+                return Ok(Some(MainMsg::NotAllowed.into()));
             }
             draft.mechanism_id = Some(id);
             draft.step = NmStep::Date;
         }
         (NmStep::Date, Cb::NmDate(v)) => {
-            let Some(d) = from_ymd(v) else { return Ok(Some(Msg::ButtonExpired)) };
+            let Some(d) = from_ymd(v) else { return Ok(Some(MainMsg::ButtonExpired.into())) };
             match check_date(turn, d) {
                 Ok(()) => {
                     draft.date = Some(d);
@@ -277,7 +282,7 @@ pub(super) async fn new_meeting_button(
             draft.step = NmStep::Confirm;
         }
         (NmStep::Confirm, Cb::NmCreate) => {
-            let Some(d) = to_draft(turn, &draft) else { return Ok(Some(Msg::ButtonExpired)) };
+            let Some(d) = to_draft(turn, &draft) else { return Ok(Some(MainMsg::ButtonExpired.into())) };
             match svc::create(&turn.app.ctx, Actor::Person(&turn.access), d).await {
                 Ok(created) => {
                     dialogue.exit().await?;
@@ -287,7 +292,7 @@ pub(super) async fn new_meeting_button(
                         &first.timing(),
                         turn.app.ctx.invitation_lead,
                     );
-                    let done = turn.t(Msg::NmCreated {
+                    let done = turn.t(MeetingsMsg::NmCreated {
                         count: created.len(),
                         when: format::meeting_when(turn.app, turn.lang(), first),
                         invite_at: invite_at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y %H:%M").to_string(),
@@ -302,7 +307,7 @@ pub(super) async fn new_meeting_button(
                 Err(e) => return Ok(Some(turn.refusal(&e))),
             }
         }
-        _ => return Ok(Some(Msg::ButtonExpired)),
+        _ => return Ok(Some(MainMsg::ButtonExpired.into())),
     }
     dialogue.set(Step::NewMeeting(Box::new(draft.clone()))).await?;
     ask_step(turn, &draft, Some(message_id), prefix).await?;

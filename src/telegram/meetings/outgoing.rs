@@ -6,7 +6,7 @@ use super::callback::Cb;
 use crate::domain::jobs::Outgoing;
 use crate::domain::meeting::{self, MeetingKind, RsvpAnswer};
 use crate::domain::{Language, Meeting, Organisation, Person, Role};
-use crate::i18n::Msg;
+use crate::i18n::{MeetingsMsg, Msg};
 use crate::services::meetings::{self as svc, Choice};
 use crate::storage::{meetings, memberships, people, reference};
 use crate::telegram::shared::App;
@@ -27,10 +27,14 @@ pub fn invitation_text(
 ) -> String {
     let t = |msg: Msg| app.i18n.render(lang, &msg);
     [
-        t(Msg::InvitationHeader { adhoc: m.kind == MeetingKind::AdHoc, mechanism: m.mechanism.name(lang).to_string() }),
+        t(MeetingsMsg::InvitationHeader {
+            adhoc: m.kind == MeetingKind::AdHoc,
+            mechanism: m.mechanism.name(lang).to_string(),
+        }
+        .into()),
         details(app, lang, m),
-        t(Msg::InvitationFor { org: org.to_string(), observer, role }),
-        t(Msg::AnswerStatus { answer: answer_code(answer) }),
+        t(MeetingsMsg::InvitationFor { org: org.to_string(), observer, role }.into()),
+        t(MeetingsMsg::AnswerStatus { answer: answer_code(answer) }.into()),
     ]
     .join("\n")
 }
@@ -45,12 +49,15 @@ pub fn rsvp_keyboard(app: &App, lang: Language, meeting_id: i64, org_id: i64, ro
     };
     let rows = match role {
         Role::Alternate => {
-            vec![vec![b(Msg::BtnAttendAlternate, Choice::Attend)], vec![b(Msg::BtnCannotAttend, Choice::Decline)]]
+            vec![
+                vec![b(MeetingsMsg::BtnAttendAlternate.into(), Choice::Attend)],
+                vec![b(MeetingsMsg::BtnCannotAttend.into(), Choice::Decline)],
+            ]
         }
         _ => vec![
-            vec![b(Msg::BtnAttendFocal, Choice::Attend)],
-            vec![b(Msg::BtnHandOver, Choice::HandOver)],
-            vec![b(Msg::BtnCannotAttend, Choice::Decline)],
+            vec![b(MeetingsMsg::BtnAttendFocal.into(), Choice::Attend)],
+            vec![b(MeetingsMsg::BtnHandOver.into(), Choice::HandOver)],
+            vec![b(MeetingsMsg::BtnCannotAttend.into(), Choice::Decline)],
         ],
     };
     InlineKeyboardMarkup::new(rows)
@@ -104,7 +111,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             }
             Rendered::text(format!(
                 "{}\n{}",
-                t(Msg::Reminder { mechanism: m.mechanism.name(lang).to_string(), hours: *hours }),
+                t(MeetingsMsg::Reminder { mechanism: m.mechanism.name(lang).to_string(), hours: *hours }.into()),
                 details(app, lang, &m)
             ))
         }
@@ -114,25 +121,31 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 return Ok(Err("summary for a meeting that has started or was cancelled".into()));
             }
             let s = svc::rsvp_summary(&app.ctx, &m).await?;
-            let list = |orgs: Vec<String>| if orgs.is_empty() { t(Msg::SummaryEmptyList) } else { orgs.join(", ") };
+            let list = |orgs: Vec<String>| {
+                if orgs.is_empty() { t(MeetingsMsg::SummaryEmptyList.into()) } else { orgs.join(", ") }
+            };
             Rendered::text(
                 [
-                    t(Msg::SummaryHeader {
+                    t(MeetingsMsg::SummaryHeader {
                         mechanism: m.mechanism.name(lang).to_string(),
                         when: meeting_when(app, lang, &m),
-                    }),
-                    t(Msg::SummaryAttending {
+                    }
+                    .into()),
+                    t(MeetingsMsg::SummaryAttending {
                         count: s.attending.len(),
                         list: list(s.attending.iter().map(|(o, _)| mark(o)).collect()),
-                    }),
-                    t(Msg::SummaryDeclined {
+                    }
+                    .into()),
+                    t(MeetingsMsg::SummaryDeclined {
                         count: s.declined.len(),
                         list: list(s.declined.iter().map(mark).collect()),
-                    }),
-                    t(Msg::SummaryNoAnswer {
+                    }
+                    .into()),
+                    t(MeetingsMsg::SummaryNoAnswer {
                         count: s.no_answer.len(),
                         list: list(s.no_answer.iter().map(mark).collect()),
-                    }),
+                    }
+                    .into()),
                 ]
                 .join("\n"),
             )
@@ -141,7 +154,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let m = svc::get(&app.ctx, *meeting_id).await?;
             let mechanism = m.mechanism.name(lang).to_string();
             if *cancelled {
-                let text = t(Msg::MeetingCancelledNotice { mechanism, when: meeting_when(app, lang, &m) });
+                let text =
+                    t(MeetingsMsg::MeetingCancelledNotice { mechanism, when: meeting_when(app, lang, &m) }.into());
                 Rendered::text(text).with(Attachment::Calendar(Box::new(m)))
             } else {
                 if !still_ahead(app, &m) {
@@ -156,9 +170,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 let answer = meetings::answer(db, m.id, *organisation_id).await?;
                 let text = format!(
                     "{}\n{}\n{}",
-                    t(Msg::MeetingMoved { mechanism }),
+                    t(MeetingsMsg::MeetingMoved { mechanism }.into()),
                     details(app, lang, &m),
-                    t(Msg::AnswerStatus { answer: answer_code(answer) })
+                    t(MeetingsMsg::AnswerStatus { answer: answer_code(answer) }.into())
                 );
                 with_answer_buttons(app, lang, text, m, *organisation_id, role)
             }
@@ -180,7 +194,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 .unwrap_or_default();
             Rendered::text(format!(
                 "{}\n{}",
-                t(Msg::HandoverRequest { name: focal, org: org.acronym.clone() }),
+                t(MeetingsMsg::HandoverRequest { name: focal, org: org.acronym.clone() }.into()),
                 details(app, lang, &m)
             ))
             .with_keyboard(rsvp_keyboard(app, lang, m.id, org.id, Role::Alternate))
@@ -194,30 +208,35 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 .find(|ms| ms.mechanism.id == m.mechanism.id)
                 .map(|ms| ms.organisation.acronym)
                 .unwrap_or_default();
-            Rendered::text(t(Msg::DeliveryFailed {
+            Rendered::text(t(MeetingsMsg::DeliveryFailed {
                 name: who.map(|p| p.display_name).unwrap_or_default(),
                 org,
                 mechanism: m.mechanism.name(lang).to_string(),
                 reason: reason.clone(),
-            }))
+            }
+            .into()))
         }
         Outgoing::AbsenceFlag { mechanism_id, organisation_id, meetings: count } => {
             let mech = reference::mechanism_by_id(db, *mechanism_id).await?;
             let org = reference::organisation_by_id(db, *organisation_id).await?;
             let (Some(mech), Some(org)) = (mech, org) else { return Ok(Err("unknown".into())) };
-            let text = t(Msg::AbsenceFlag { org: org.acronym, count: *count, mechanism: mech.name(lang).to_string() });
+            let text =
+                t(MeetingsMsg::AbsenceFlag { org: org.acronym, count: *count, mechanism: mech.name(lang).to_string() }
+                    .into());
             // The actions the terms of reference allow, recorded when chosen.
-            Rendered::text(text).with_keyboard(crate::telegram::decisions::absence_keyboard(app, lang, mech.id, org.id))
+            Rendered::text(text).with_keyboard(super::participation::absence_keyboard(app, lang, mech.id, org.id))
         }
         Outgoing::MonthlyNudge { mechanism_id, year, month } => {
             let Some(mech) = reference::mechanism_by_id(db, *mechanism_id).await? else {
                 return Ok(Err("unknown mechanism".into()));
             };
-            Rendered::text(t(Msg::MonthlyNudge {
+            Rendered::text(t(MeetingsMsg::MonthlyNudge {
                 mechanism: mech.name(lang).to_string(),
                 month: format!("{month:02}/{year}"),
-            }))
+            }
+            .into()))
         }
+        Outgoing::Decision(msg) => return super::agenda::render(app, person, msg).await,
         other => return Ok(Err(format!("not a meetings message: {}", other.kind()))),
     }))
 }

@@ -3,7 +3,7 @@
 use super::Step;
 use super::callback::Cb;
 use crate::domain::{AppError, MenuRole, Role};
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::services::membership::{self, Issuer};
 use crate::storage::reference;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, kb};
@@ -15,16 +15,16 @@ const ORGS_PER_PAGE: usize = 12;
 
 pub(super) async fn start_invite(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
     if !turn.access.is_member() {
-        turn.say(Msg::NotAMember).await?;
+        turn.say(MainMsg::NotAMember).await?;
         return Ok(());
     }
     if turn.access.menu_role() < MenuRole::Chair {
-        turn.say(Msg::NotAllowed).await?;
+        turn.say(MainMsg::NotAllowed).await?;
         return Ok(());
     }
     let mechanisms = membership::invitable_mechanisms(&turn.app.ctx, &turn.access).await?;
     if mechanisms.is_empty() {
-        turn.say(Msg::InviteNoMechanism).await?;
+        turn.say(MainMsg::InviteNoMechanism).await?;
         return Ok(());
     }
     dialogue.set(Step::InviteMechanism).await?;
@@ -32,8 +32,8 @@ pub(super) async fn start_invite(turn: &mut Turn<'_>, dialogue: &BotDialogue) ->
         .iter()
         .map(|m| vec![button(format!("{} — {}", m.code, m.name(turn.lang())), Cb::InviteMechanism(m.id))])
         .collect();
-    rows.push(vec![button(turn.t(Msg::BtnCancel), Cancel)]);
-    turn.say_with(turn.t(Msg::InviteChooseMechanism), kb(rows)).await?;
+    rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cancel)]);
+    turn.say_with(turn.t(MainMsg::InviteChooseMechanism), kb(rows)).await?;
     Ok(())
 }
 
@@ -55,8 +55,8 @@ pub(super) async fn org_page(
         .map(|chunk| chunk.iter().map(|o| button(o.acronym.clone(), Cb::InviteOrganisation(o.id))).collect())
         .collect();
     let next = u16::try_from((page + 1) % pages).unwrap_or(0);
-    rows.push(vec![button(turn.t(Msg::BtnMore), Cb::InvitePage(next)), button(turn.t(Msg::BtnCancel), Cancel)]);
-    Ok((turn.t(Msg::InviteChooseOrganisation { mechanism: mech.name(turn.lang()).to_string() }), kb(rows)))
+    rows.push(vec![button(turn.t(MainMsg::BtnMore), Cb::InvitePage(next)), button(turn.t(MainMsg::BtnCancel), Cancel)]);
+    Ok((turn.t(MainMsg::InviteChooseOrganisation { mechanism: mech.name(turn.lang()).to_string() }), kb(rows)))
 }
 
 pub(super) async fn invite_pick_org(
@@ -71,19 +71,19 @@ pub(super) async fn invite_pick_org(
         reference::mechanism_by_id(db, mechanism_id).await?,
         reference::organisation_by_id(db, organisation_id).await?,
     ) else {
-        turn.say(Msg::ButtonExpired).await?;
+        turn.say(MainMsg::ButtonExpired).await?;
         return Ok(());
     };
     dialogue.set(Step::InviteRole { mechanism_id, organisation_id }).await?;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = vec![
         membership::invitable_roles(&turn.access)
             .iter()
-            .map(|r| button(turn.t(Msg::BtnRole { role: *r }), Cb::InviteRole(*r)))
+            .map(|r| button(turn.t(MainMsg::BtnRole { role: *r }), Cb::InviteRole(*r)))
             .collect(),
     ];
-    rows.push(vec![button(turn.t(Msg::BtnCancel), Cancel)]);
+    rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cancel)]);
     let text =
-        turn.t(Msg::InviteChooseRole { org: org.acronym.clone(), mechanism: mech.name(turn.lang()).to_string() });
+        turn.t(MainMsg::InviteChooseRole { org: org.acronym.clone(), mechanism: mech.name(turn.lang()).to_string() });
     match edit {
         Some(id) => {
             turn.bot.edit_message_text(turn.chat, id, text).reply_markup(kb(rows)).await?;
@@ -109,14 +109,14 @@ pub(super) async fn issue_link(
         reference::mechanism_by_id(db, mechanism_id).await?,
         reference::organisation_by_id(db, organisation_id).await?,
     ) else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     let mech_name = mech.name(turn.lang()).to_string();
     match membership::issue_invitation(&turn.app.ctx, Issuer::Person(&turn.access), &org, &mech, role, replace).await {
         Ok(issued) => {
             dialogue.exit().await?;
             let expires = issued.expires_at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y %H:%M").to_string();
-            let mut text = turn.t(Msg::InviteLink {
+            let mut text = turn.t(MainMsg::InviteLink {
                 link: issued.link.clone(),
                 org: org.acronym.clone(),
                 mechanism: mech_name,
@@ -125,24 +125,26 @@ pub(super) async fn issue_link(
             });
             if let Some(holder) = issued.replaces {
                 text.push('\n');
-                text.push_str(&turn.t(Msg::InviteLinkReplaces { holder }));
+                text.push_str(&turn.t(MainMsg::InviteLinkReplaces { holder }));
             }
             turn.bot.edit_message_text(turn.chat, message_id, text).await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) if turn.access.coordinator => {
             dialogue.set(Step::InviteReplace { mechanism_id, organisation_id, role }).await?;
-            let text = turn.t(Msg::InviteAskReplace { org: org.acronym.clone(), mechanism: mech_name, role, holder });
+            let text =
+                turn.t(MainMsg::InviteAskReplace { org: org.acronym.clone(), mechanism: mech_name, role, holder });
             let k = kb(vec![vec![
-                button(turn.t(Msg::BtnReplace), Cb::InviteReplace),
-                button(turn.t(Msg::BtnCancel), Cancel),
+                button(turn.t(MainMsg::BtnReplace), Cb::InviteReplace),
+                button(turn.t(MainMsg::BtnCancel), Cancel),
             ]]);
             turn.bot.edit_message_text(turn.chat, message_id, text).reply_markup(k).await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) => {
             dialogue.exit().await?;
-            let text = turn.t(Msg::InviteSeatTaken { org: org.acronym.clone(), mechanism: mech_name, role, holder });
+            let text =
+                turn.t(MainMsg::InviteSeatTaken { org: org.acronym.clone(), mechanism: mech_name, role, holder });
             turn.bot.edit_message_text(turn.chat, message_id, text).await?;
             Ok(None)
         }
@@ -159,7 +161,7 @@ pub(super) async fn pick_mechanism(
 ) -> ButtonResult {
     let allowed = membership::invitable_mechanisms(&turn.app.ctx, &turn.access).await?;
     if !allowed.iter().any(|m| m.id == mechanism_id) {
-        return Ok(Some(Msg::NotAllowed));
+        return Ok(Some(MainMsg::NotAllowed.into()));
     }
     show_page(turn, dialogue, mechanism_id, 0, message_id).await
 }

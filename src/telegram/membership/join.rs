@@ -3,7 +3,7 @@
 use super::Step;
 use super::callback::Cb;
 use crate::domain::DisplayName;
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::services::membership;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, kb};
 use teloxide::prelude::*;
@@ -13,7 +13,7 @@ pub(super) async fn start_join(turn: &mut Turn<'_>, dialogue: &BotDialogue, code
     match membership::open_invitation(&turn.app.ctx, code).await {
         Ok(inv) => {
             dialogue.set(Step::JoinName { invitation_id: inv.id }).await?;
-            let text = turn.t(Msg::JoinPreview {
+            let text = turn.t(MainMsg::JoinPreview {
                 org: inv.organisation.acronym.clone(),
                 org_name: inv.organisation.full_name.clone(),
                 mechanism: inv.mechanism.name(turn.lang()).to_string(),
@@ -21,7 +21,7 @@ pub(super) async fn start_join(turn: &mut Turn<'_>, dialogue: &BotDialogue, code
                 observer: inv.organisation.observer,
             });
             let k = kb(vec![vec![button(
-                turn.t(Msg::BtnUseName { name: turn.access.person.display_name.clone() }),
+                turn.t(MainMsg::BtnUseName { name: turn.access.person.display_name.clone() }),
                 Cb::JoinUseName,
             )]]);
             turn.say_with(text, k).await?;
@@ -47,10 +47,10 @@ pub(super) async fn ask_principles(
         return Ok(());
     }
     dialogue.set(Step::JoinPrinciples { invitation_id, name }).await?;
-    let text = turn.t(Msg::JoinPrinciples);
+    let text = turn.t(MainMsg::JoinPrinciples);
     let k = kb(vec![vec![
-        button(turn.t(Msg::BtnAccept), Cb::JoinAccept),
-        button(turn.t(Msg::BtnDecline), Cb::JoinDecline),
+        button(turn.t(MainMsg::BtnAccept), Cb::JoinAccept),
+        button(turn.t(MainMsg::BtnDecline), Cb::JoinDecline),
     ]]);
     match edit {
         Some(id) => {
@@ -77,7 +77,7 @@ pub(super) async fn accept(
     let text = match result {
         Ok(m) => {
             turn.reload().await.ok();
-            turn.t(Msg::JoinAccepted {
+            turn.t(MainMsg::JoinAccepted {
                 org: m.organisation.acronym.clone(),
                 mechanism: m.mechanism.name(turn.lang()).to_string(),
                 role: m.role,

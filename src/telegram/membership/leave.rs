@@ -3,7 +3,7 @@
 use super::Step;
 use super::callback::Cb;
 use crate::domain::MembershipView;
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, kb};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, MessageId};
@@ -12,7 +12,7 @@ pub(super) async fn start_leave(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> 
     let list = turn.access.memberships.clone();
     match list.as_slice() {
         [] => {
-            turn.say(Msg::LeaveNothing).await?;
+            turn.say(MainMsg::LeaveNothing).await?;
         }
         [only] => ask_leave_confirmation(turn, dialogue, only, None).await?,
         many => {
@@ -21,7 +21,7 @@ pub(super) async fn start_leave(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> 
                 .iter()
                 .map(|m| {
                     vec![button(
-                        turn.t(Msg::BtnMembership {
+                        turn.t(MainMsg::BtnMembership {
                             org: m.organisation.acronym.clone(),
                             mechanism: m.mechanism.code.clone(),
                             role: m.role,
@@ -30,8 +30,8 @@ pub(super) async fn start_leave(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> 
                     )]
                 })
                 .collect();
-            rows.push(vec![button(turn.t(Msg::BtnKeep), Cb::LeaveNo)]);
-            turn.say_with(turn.t(Msg::LeaveChoose), kb(rows)).await?;
+            rows.push(vec![button(turn.t(MainMsg::BtnKeep), Cb::LeaveNo)]);
+            turn.say_with(turn.t(MainMsg::LeaveChoose), kb(rows)).await?;
         }
     }
     Ok(())
@@ -44,14 +44,14 @@ pub(super) async fn ask_leave_confirmation(
     edit: Option<MessageId>,
 ) -> HandlerResult {
     dialogue.set(Step::LeaveConfirm { membership_id: m.id }).await?;
-    let text = turn.t(Msg::LeaveConfirm {
+    let text = turn.t(MainMsg::LeaveConfirm {
         org: m.organisation.acronym.clone(),
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         role: m.role,
     });
     let k = kb(vec![vec![
-        button(turn.t(Msg::BtnConfirmLeave), Cb::LeaveYes(m.id)),
-        button(turn.t(Msg::BtnKeep), Cb::LeaveNo),
+        button(turn.t(MainMsg::BtnConfirmLeave), Cb::LeaveYes(m.id)),
+        button(turn.t(MainMsg::BtnKeep), Cb::LeaveNo),
     ]]);
     match edit {
         Some(id) => {
@@ -76,7 +76,7 @@ pub(super) async fn confirm(
     match result {
         Ok(m) => {
             turn.reload().await.ok();
-            let text = turn.t(Msg::LeaveDone {
+            let text = turn.t(MainMsg::LeaveDone {
                 org: m.organisation.acronym.clone(),
                 mechanism: m.mechanism.name(turn.lang()).to_string(),
                 role: m.role,

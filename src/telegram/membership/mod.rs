@@ -8,7 +8,7 @@ mod leave;
 mod profile;
 
 use crate::domain::{AppError, DisplayName, Language, MenuRole, Role};
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::services::{membership, people};
 use crate::storage::reference;
 use crate::telegram::shared::turn::MAX_TYPED_ACRONYM;
@@ -63,10 +63,10 @@ pub async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue, args: &[&str]) -
     match args.first() {
         Some(code) => join::start_join(turn, dialogue, code).await?,
         None if turn.access.is_member() => {
-            turn.say(Msg::WelcomeMember { name: turn.access.person.display_name.clone() }).await?;
+            turn.say(MainMsg::WelcomeMember { name: turn.access.person.display_name.clone() }).await?;
         }
         None => {
-            turn.say(Msg::WelcomeUnknown).await?;
+            turn.say(MainMsg::WelcomeUnknown).await?;
         }
     }
     Ok(())
@@ -75,10 +75,10 @@ pub async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue, args: &[&str]) -
 /// /help: what the person's widest role may do.
 pub async fn help(turn: &mut Turn<'_>) -> HandlerResult {
     let msg = match turn.access.menu_role() {
-        MenuRole::Unknown => Msg::HelpUnknown,
-        MenuRole::Member => Msg::HelpMember,
-        MenuRole::Chair => Msg::HelpChair,
-        MenuRole::Coordinator => Msg::HelpCoordinator,
+        MenuRole::Unknown => MainMsg::HelpUnknown,
+        MenuRole::Member => MainMsg::HelpMember,
+        MenuRole::Chair => MainMsg::HelpChair,
+        MenuRole::Coordinator => MainMsg::HelpCoordinator,
     };
     turn.say(msg).await?;
     Ok(())
@@ -87,10 +87,10 @@ pub async fn help(turn: &mut Turn<'_>) -> HandlerResult {
 /// /language: French or English, with buttons.
 pub async fn language(turn: &mut Turn<'_>) -> HandlerResult {
     let k = kb(vec![vec![
-        button(turn.t(Msg::BtnFrench), Cb::Lang(Language::Fr)),
-        button(turn.t(Msg::BtnEnglish), Cb::Lang(Language::En)),
+        button(turn.t(MainMsg::BtnFrench), Cb::Lang(Language::Fr)),
+        button(turn.t(MainMsg::BtnEnglish), Cb::Lang(Language::En)),
     ]]);
-    turn.say_with(turn.t(Msg::LanguageChoose), k).await?;
+    turn.say_with(turn.t(MainMsg::LanguageChoose), k).await?;
     Ok(())
 }
 
@@ -113,7 +113,7 @@ pub async fn leave(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult
 /// A message while one of this feature's dialogs is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let Some(text) = msg.text() else {
-        turn.say(Msg::FreeTextHint).await?;
+        turn.say(MainMsg::FreeTextHint).await?;
         return Ok(());
     };
     match state.step::<Step>() {
@@ -122,15 +122,15 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
             Err(e) => {
                 let why = turn.refusal(&AppError::InvalidName(e));
                 let k = kb(vec![vec![button(
-                    turn.t(Msg::BtnUseName { name: turn.access.person.display_name.clone() }),
+                    turn.t(MainMsg::BtnUseName { name: turn.access.person.display_name.clone() }),
                     Cb::JoinUseName,
                 )]]);
-                turn.say_with(format!("{}\n{}", turn.t(why), turn.t(Msg::JoinAskNameAgain)), k).await?;
+                turn.say_with(format!("{}\n{}", turn.t(why), turn.t(MainMsg::JoinAskNameAgain)), k).await?;
             }
         },
         Step::InviteOrganisation { mechanism_id, page } => {
             if text.chars().count() > MAX_TYPED_ACRONYM {
-                turn.say(Msg::TextTooLong { max: MAX_TYPED_ACRONYM }).await?;
+                turn.say(MainMsg::TextTooLong { max: MAX_TYPED_ACRONYM }).await?;
                 return Ok(());
             }
             match membership::organisation(&turn.app.ctx, text).await {
@@ -144,7 +144,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
         }
         // The other steps expect a button.
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
         }
     }
     Ok(())
@@ -167,7 +167,7 @@ pub async fn on_button(
                 return Ok(Some(turn.refusal(&e)));
             }
             turn.access.person.language = lang;
-            edit(turn.t(Msg::LanguageSet)).await?;
+            edit(turn.t(MainMsg::LanguageSet)).await?;
             turn.refresh_menu(turn.access.person.menu_role.is_some_and(|r| r != MenuRole::Unknown)).await;
         }
         (Cb::JoinUseName, Step::JoinName { invitation_id }) => {
@@ -178,7 +178,7 @@ pub async fn on_button(
         }
         (Cb::JoinDecline, Step::JoinPrinciples { .. }) => {
             dialogue.exit().await?;
-            edit(turn.t(Msg::JoinDeclined)).await?;
+            edit(turn.t(MainMsg::JoinDeclined)).await?;
         }
         (Cb::InviteMechanism(mechanism_id), Step::InviteMechanism) => {
             return invite::pick_mechanism(turn, dialogue, mechanism_id, message_id).await;
@@ -188,13 +188,13 @@ pub async fn on_button(
         }
         (Cb::InviteOrganisation(org_id), Step::InviteOrganisation { mechanism_id, .. }) => {
             if reference::organisation_by_id(&turn.app.ctx.db, org_id).await?.is_none() {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             }
             invite::invite_pick_org(turn, dialogue, mechanism_id, org_id, Some(message_id)).await?;
         }
         (Cb::InviteRole(role), Step::InviteRole { mechanism_id, organisation_id }) => {
             if !membership::invitable_roles(&turn.access).contains(&role) {
-                return Ok(Some(Msg::NotAllowed));
+                return Ok(Some(MainMsg::NotAllowed.into()));
             }
             return invite::issue_link(turn, dialogue, mechanism_id, organisation_id, role, false, message_id).await;
         }
@@ -203,7 +203,7 @@ pub async fn on_button(
         }
         (Cb::LeavePick(membership_id), Step::LeaveChoose) => {
             let Some(m) = turn.access.memberships.iter().find(|m| m.id == membership_id).cloned() else {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             };
             leave::ask_leave_confirmation(turn, dialogue, &m, Some(message_id)).await?;
         }
@@ -212,10 +212,10 @@ pub async fn on_button(
         }
         (Cb::LeaveNo, Step::LeaveConfirm { .. } | Step::LeaveChoose) => {
             dialogue.exit().await?;
-            edit(turn.t(Msg::LeaveKept)).await?;
+            edit(turn.t(MainMsg::LeaveKept)).await?;
         }
         // A button from another step, an old message, or forged data: no effect.
-        _ => return Ok(Some(Msg::ButtonExpired)),
+        _ => return Ok(Some(MainMsg::ButtonExpired.into())),
     }
     Ok(None)
 }

@@ -1,14 +1,14 @@
 //! /me and /members.
 
 use crate::domain::MembershipView;
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::services::membership;
 use crate::telegram::shared::{HandlerResult, Turn};
 
 pub(super) fn role_lines(turn: &Turn<'_>, list: &[MembershipView]) -> Vec<String> {
     list.iter()
         .map(|m| {
-            turn.t(Msg::MeLine {
+            turn.t(MainMsg::MeLine {
                 org: m.organisation.acronym.clone(),
                 mechanism: m.mechanism.name(turn.lang()).to_string(),
                 role: m.role,
@@ -20,12 +20,12 @@ pub(super) fn role_lines(turn: &Turn<'_>, list: &[MembershipView]) -> Vec<String
 
 pub(super) async fn show_me(turn: &mut Turn<'_>) -> HandlerResult {
     if !turn.access.is_member() {
-        turn.say(Msg::MeNoMembership).await?;
+        turn.say(MainMsg::MeNoMembership).await?;
         return Ok(());
     }
-    let mut lines = vec![turn.t(Msg::MeHeader { name: turn.access.person.display_name.clone() })];
+    let mut lines = vec![turn.t(MainMsg::MeHeader { name: turn.access.person.display_name.clone() })];
     if turn.access.coordinator {
-        lines.push(turn.t(Msg::MeCoordinator));
+        lines.push(turn.t(MainMsg::MeCoordinator));
     }
     lines.extend(role_lines(turn, &turn.access.memberships));
     turn.say_long(lines).await?;
@@ -41,7 +41,7 @@ pub(super) async fn show_members(turn: &mut Turn<'_>) -> HandlerResult {
         }
     };
     if list.is_empty() {
-        turn.say(Msg::MembersNone).await?;
+        turn.say(MainMsg::MembersNone).await?;
         return Ok(());
     }
     let mut lines = Vec::new();
@@ -52,9 +52,10 @@ pub(super) async fn show_members(turn: &mut Turn<'_>) -> HandlerResult {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(turn.t(Msg::MembersHeader { mechanism: mech.name(turn.lang()).to_string(), count: group.len() }));
+        lines
+            .push(turn.t(MainMsg::MembersHeader { mechanism: mech.name(turn.lang()).to_string(), count: group.len() }));
         for m in &group {
-            lines.push(turn.t(Msg::MembersLine {
+            lines.push(turn.t(MainMsg::MembersLine {
                 name: m.person_name.clone(),
                 org: m.organisation.acronym.clone(),
                 role: m.role,

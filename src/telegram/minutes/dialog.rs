@@ -5,7 +5,7 @@ use super::Step;
 use super::callback::Cb;
 use crate::domain::minutes::MAX_MINUTES_TEXT;
 use crate::domain::{AppError, MenuRole};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, MeetingsMsg, MinutesMsg};
 use crate::services::meetings::Actor;
 use crate::services::minutes::{self as svc, MinutesContent};
 use crate::storage::reference;
@@ -31,14 +31,14 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
     if turn.access.menu_role() >= MenuRole::Chair {
         let list = svc::shareable_meetings(&turn.app.ctx, &turn.access, MEETINGS_SHOWN).await?;
         if list.is_empty() {
-            turn.say(Msg::MnNoMeetings).await?;
+            turn.say(MinutesMsg::MnNoMeetings).await?;
             return Ok(());
         }
         dialogue.set(Step::MinutesPick).await?;
         let mut rows: Vec<Vec<InlineKeyboardButton>> = list
             .iter()
             .map(|(m, has)| {
-                let label = turn.t(Msg::BtnMnMeeting {
+                let label = turn.t(MinutesMsg::BtnMnMeeting {
                     has: *has,
                     date: date_of(turn, m),
                     mechanism: m.mechanism.code.clone(),
@@ -46,34 +46,40 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
                 vec![button(label, Cb::MnMeeting(m.id))]
             })
             .collect();
-        rows.push(vec![button(turn.t(Msg::BtnCancel), Cancel)]);
-        turn.say_with(turn.t(Msg::MnChooseMeeting), kb(rows)).await?;
+        rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cancel)]);
+        turn.say_with(turn.t(MinutesMsg::MnChooseMeeting), kb(rows)).await?;
         return Ok(());
     }
     let available = svc::available_minutes(&turn.app.ctx, &turn.access, 3).await?;
     if available.is_empty() {
-        turn.say(Msg::MnAvailableNone).await?;
+        turn.say(MinutesMsg::MnAvailableNone).await?;
         return Ok(());
     }
     let rows = available
         .iter()
         .map(|(m, mn)| {
-            let label =
-                turn.t(Msg::BtnMnMeeting { has: true, date: date_of(turn, m), mechanism: m.mechanism.code.clone() });
+            let label = turn.t(MinutesMsg::BtnMnMeeting {
+                has: true,
+                date: date_of(turn, m),
+                mechanism: m.mechanism.code.clone(),
+            });
             vec![button(label, Cb::MnResend(mn.id))]
         })
         .collect();
-    turn.say_with(turn.t(Msg::MnAvailableHeader), kb(rows)).await?;
+    turn.say_with(turn.t(MinutesMsg::MnAvailableHeader), kb(rows)).await?;
     Ok(())
 }
 
 pub(super) async fn ask_actions(turn: &Turn<'_>, prefix: Option<String>) -> HandlerResult {
-    let q = turn.t(Msg::MnAskActions);
+    let q = turn.t(MinutesMsg::MnAskActions);
     let text = match prefix {
         Some(p) => format!("{p}\n{q}"),
         None => q,
     };
-    let k = kb(vec![vec![button(turn.t(Msg::BtnSkip), Cb::MnSkip)], vec![button(turn.t(Msg::BtnCancel), Cancel)]]);
+    let k = kb(vec![
+        vec![button(turn.t(MeetingsMsg::BtnSkip), Cb::MnSkip)],
+        vec![button(turn.t(MainMsg::BtnCancel), Cancel)],
+    ]);
     turn.say_with(text, k).await?;
     Ok(())
 }
@@ -88,9 +94,9 @@ pub(super) async fn summary(
     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
     let content_text = match content {
         MinutesContent::Document { file_name, .. } => {
-            turn.t(Msg::MnContentDocument { name: file_name.clone().unwrap_or_else(|| "—".into()) })
+            turn.t(MinutesMsg::MnContentDocument { name: file_name.clone().unwrap_or_else(|| "—".into()) })
         }
-        MinutesContent::Text(t) => turn.t(Msg::MnContentText { chars: t.chars().count() }),
+        MinutesContent::Text(t) => turn.t(MinutesMsg::MnContentText { chars: t.chars().count() }),
     };
     let actions_text = match actions {
         Some(a) => {
@@ -102,18 +108,19 @@ pub(super) async fn summary(
         }
         None => "—".into(),
     };
-    let mut body = turn.t(Msg::MnSummary {
+    let mut body = turn.t(MinutesMsg::MnSummary {
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         when: format::meeting_when(turn.app, turn.lang(), &m),
         content: content_text,
         actions: actions_text,
     });
     // The decisions taken by vote at this meeting.
-    let decisions = crate::telegram::decisions::decisions_of_meeting(turn.app, turn.lang(), m.id).await?;
+    let decisions = crate::telegram::shared::votes::decisions_of_meeting(turn.app, turn.lang(), m.id).await?;
     if !decisions.is_empty() {
-        body = format!("{body}\n\n{}\n{}", turn.t(Msg::DcMinutesDecisions), decisions.join("\n"));
+        body = format!("{body}\n\n{}\n{}", turn.t(crate::i18n::DecisionsMsg::DcMinutesDecisions), decisions.join("\n"));
     }
-    let k = kb(vec![vec![button(turn.t(Msg::BtnShare), Cb::MnShare), button(turn.t(Msg::BtnCancel), Cancel)]]);
+    let k =
+        kb(vec![vec![button(turn.t(MinutesMsg::BtnShare), Cb::MnShare), button(turn.t(MainMsg::BtnCancel), Cancel)]]);
     match edit {
         Some(id) => {
             turn.bot.edit_message_text(turn.chat, id, body).reply_markup(k).await?;
@@ -140,12 +147,12 @@ pub(super) async fn on_input(
             let content = match (document, typed) {
                 (Some((file_id, file_name)), _) => MinutesContent::Document { file_id, file_name },
                 (None, Some(t)) if t.chars().count() > MAX_MINUTES_TEXT => {
-                    turn.say(Msg::TextTooLong { max: MAX_MINUTES_TEXT }).await?;
+                    turn.say(MainMsg::TextTooLong { max: MAX_MINUTES_TEXT }).await?;
                     return Ok(true);
                 }
                 (None, Some(t)) if !t.trim().is_empty() => MinutesContent::Text(t.trim().to_string()),
                 _ => {
-                    turn.say(Msg::MnContentExpected).await?;
+                    turn.say(MinutesMsg::MnContentExpected).await?;
                     return Ok(true);
                 }
             };
@@ -179,7 +186,7 @@ pub(super) async fn on_input(
         }
         Step::ShareAwaitDocument => {
             let Some((file_id, file_name)) = document else {
-                turn.say(Msg::ShareSendDocument).await?;
+                turn.say(MinutesMsg::ShareSendDocument).await?;
                 return Ok(true);
             };
             let caption = msg.caption().map(|c| c.chars().take(500).collect::<String>());
@@ -198,14 +205,14 @@ pub(super) async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edi
         .iter()
         .map(|m| {
             button(
-                turn.t(Msg::BtnToggleMech { on: selected.contains(&m.id), code: m.code.clone() }),
+                turn.t(MinutesMsg::BtnToggleMech { on: selected.contains(&m.id), code: m.code.clone() }),
                 Cb::ShareToggle(m.id),
             )
         })
         .collect();
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
-    rows.push(vec![button(turn.t(Msg::BtnSend), Cb::ShareSend), button(turn.t(Msg::BtnCancel), Cancel)]);
-    let q = turn.t(Msg::ShareChooseMechanisms);
+    rows.push(vec![button(turn.t(MinutesMsg::BtnSend), Cb::ShareSend), button(turn.t(MainMsg::BtnCancel), Cancel)]);
+    let q = turn.t(MinutesMsg::ShareChooseMechanisms);
     match edit {
         Some(id) => {
             turn.bot.edit_message_text(turn.chat, id, q).reply_markup(kb(rows)).await?;
@@ -229,9 +236,9 @@ pub(super) async fn on_button(
             match svc::check_shareable(&turn.app.ctx, Actor::Person(&turn.access), meeting_id).await {
                 Ok(_) => {
                     dialogue.set(Step::MinutesContent { meeting_id }).await?;
-                    let k = kb(vec![vec![button(turn.t(Msg::BtnCancel), Cancel)]]);
+                    let k = kb(vec![vec![button(turn.t(MainMsg::BtnCancel), Cancel)]]);
                     turn.bot
-                        .edit_message_text(turn.chat, message_id, turn.t(Msg::MnSendContent))
+                        .edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::MnSendContent))
                         .reply_markup(k)
                         .await?;
                     Ok(None)
@@ -251,7 +258,7 @@ pub(super) async fn on_button(
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
                     let count = svc::mechanism_recipients(&turn.app.ctx, m.mechanism.id).await?.len();
-                    turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::MnShared { count })).await?;
+                    turn.bot.edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::MnShared { count })).await?;
                     Ok(None)
                 }
                 Err(e) => {
@@ -261,20 +268,22 @@ pub(super) async fn on_button(
             }
         }
         (Cb::MnResend(minutes_id), _) => match svc::resend(&turn.app.ctx, &turn.access, minutes_id).await {
-            Ok(()) => Ok(Some(Msg::MnResent)),
+            Ok(()) => Ok(Some(MinutesMsg::MnResent.into())),
             Err(e) => Ok(Some(turn.refusal(&e))),
         },
         (Cb::ActionDone(action_id), _) => match svc::mark_done(&turn.app.ctx, &turn.access, action_id).await {
             Ok(a) => {
-                let _ =
-                    turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::ActionDone { what: a.what })).await;
+                let _ = turn
+                    .bot
+                    .edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::ActionDone { what: a.what }))
+                    .await;
                 Ok(None)
             }
             Err(e) => Ok(Some(turn.refusal(&e))),
         },
         (Cb::ShareToggle(mech), Step::ShareMechanisms { file_id, file_name, caption, mut selected }) => {
             if reference::mechanism_by_id(&turn.app.ctx.db, mech).await?.is_none() {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             }
             match selected.iter().position(|m| *m == mech) {
                 Some(i) => {
@@ -288,7 +297,7 @@ pub(super) async fn on_button(
         }
         (Cb::ShareSend, Step::ShareMechanisms { file_id, file_name, caption, selected }) => {
             if selected.is_empty() {
-                return Ok(Some(Msg::ShareNothingSelected));
+                return Ok(Some(MinutesMsg::ShareNothingSelected.into()));
             }
             match svc::share_document(
                 &turn.app.ctx,
@@ -309,13 +318,17 @@ pub(super) async fn on_button(
                     everyone.sort_unstable();
                     everyone.dedup();
                     turn.bot
-                        .edit_message_text(turn.chat, message_id, turn.t(Msg::ShareDone { count: everyone.len() }))
+                        .edit_message_text(
+                            turn.chat,
+                            message_id,
+                            turn.t(MinutesMsg::ShareDone { count: everyone.len() }),
+                        )
                         .await?;
                     Ok(None)
                 }
                 Err(e) => Ok(Some(turn.refusal(&e))),
             }
         }
-        _ => Ok(Some(Msg::ButtonExpired)),
+        _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

@@ -7,7 +7,7 @@ pub mod outgoing;
 mod overview;
 mod share;
 
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::services::minutes::MinutesContent;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
@@ -72,7 +72,7 @@ pub async fn share(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     if !dialog::on_input(turn, dialogue, &state.step::<Step>(), msg).await? {
         // The other steps expect a button.
-        turn.say(Msg::FreeTextHint).await?;
+        turn.say(MainMsg::FreeTextHint).await?;
     }
     Ok(())
 }

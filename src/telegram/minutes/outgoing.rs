@@ -6,7 +6,7 @@ use super::callback::Cb;
 use crate::domain::Person;
 use crate::domain::jobs::Outgoing;
 use crate::domain::minutes::minutes_deadline;
-use crate::i18n::Msg;
+use crate::i18n::{MinutesMsg, Msg};
 use crate::services::meetings as meetings_svc;
 use crate::storage::{minutes, reference};
 use crate::telegram::shared::format::{local_time, meeting_when};
@@ -23,19 +23,21 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             if minutes::for_meeting(db, m.id).await?.is_some() {
                 return Ok(Err("minutes shared meanwhile".into()));
             }
-            Rendered::text(t(Msg::MinutesReminder {
+            Rendered::text(t(MinutesMsg::MinutesReminder {
                 mechanism: m.mechanism.name(lang).to_string(),
                 when: meeting_when(app, lang, &m),
                 deadline: local_time(app, minutes_deadline(m.ends_at())),
                 hours: *hours,
-            }))
+            }
+            .into()))
         }
         Outgoing::MinutesOverdue { meeting_id } => {
             let m = meetings_svc::get(&app.ctx, *meeting_id).await?;
-            Rendered::text(t(Msg::MinutesOverdue {
+            Rendered::text(t(MinutesMsg::MinutesOverdue {
                 mechanism: m.mechanism.name(lang).to_string(),
                 when: meeting_when(app, lang, &m),
-            }))
+            }
+            .into()))
         }
         Outgoing::Minutes { minutes_id } => {
             let Some(mn) = minutes::by_id(db, *minutes_id).await? else {
@@ -44,11 +46,12 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let m = meetings_svc::get(&app.ctx, mn.meeting_id).await?;
             let head = format!(
                 "{}\n{}",
-                t(Msg::InternalLabel),
-                t(Msg::MinutesCaption {
+                t(MinutesMsg::InternalLabel.into()),
+                t(MinutesMsg::MinutesCaption {
                     mechanism: m.mechanism.name(lang).to_string(),
                     when: meeting_when(app, lang, &m)
-                })
+                }
+                .into())
             );
             let text = match &mn.body {
                 Some(body) => format!("{head}\n\n{body}"),
@@ -64,7 +67,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let Some(d) = minutes::document(db, *document_id).await? else {
                 return Ok(Err("document unknown".into()));
             };
-            let mut text = format!("{}\n{}", t(Msg::InternalLabel), t(Msg::DocumentCaption));
+            let mut text =
+                format!("{}\n{}", t(MinutesMsg::InternalLabel.into()), t(MinutesMsg::DocumentCaption.into()));
             if let Some(c) = &d.caption {
                 text.push_str("\n\n");
                 text.push_str(c);
@@ -83,14 +87,15 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             }
             let mech = reference::mechanism_by_id(db, a.mechanism_id).await?;
             let due = a.due().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
-            Rendered::text(t(Msg::ActionReminder {
+            Rendered::text(t(MinutesMsg::ActionReminder {
                 today: *due_today,
                 due,
                 what: a.what.clone(),
                 org: a.acronym.clone(),
                 mechanism: mech.map(|m| m.name(lang).to_string()).unwrap_or_default(),
-            }))
-            .with_keyboard(kb(vec![vec![button(t(Msg::BtnActionDone), Cb::ActionDone(a.id))]]))
+            }
+            .into()))
+            .with_keyboard(kb(vec![vec![button(t(MinutesMsg::BtnActionDone.into()), Cb::ActionDone(a.id))]]))
         }
         other => return Ok(Err(format!("not a minutes message: {}", other.kind()))),
     }))

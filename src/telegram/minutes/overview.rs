@@ -3,7 +3,7 @@
 
 use super::callback::Cb;
 use crate::domain::MenuRole;
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, MinutesMsg};
 use crate::services::minutes as svc;
 use crate::telegram::shared::format;
 use crate::telegram::shared::{HandlerResult, Turn, button, kb};
@@ -16,7 +16,7 @@ pub(super) async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
         return Ok(());
     }
     if turn.access.menu_role() < MenuRole::Chair {
-        turn.say(Msg::NotAllowed).await?;
+        turn.say(MainMsg::NotAllowed).await?;
         return Ok(());
     }
     let lang = turn.lang();
@@ -24,11 +24,11 @@ pub(super) async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
     let list = svc::missing(&turn.app.ctx, &turn.access).await?;
     let mut lines = Vec::new();
     if list.is_empty() {
-        lines.push(turn.t(Msg::MissingNone));
+        lines.push(turn.t(MinutesMsg::MissingNone));
     } else {
-        lines.push(turn.t(Msg::MissingHeader));
+        lines.push(turn.t(MinutesMsg::MissingHeader));
         for x in &list {
-            lines.push(turn.t(Msg::MissingLine {
+            lines.push(turn.t(MinutesMsg::MissingLine {
                 mechanism: x.meeting.mechanism.name(lang).to_string(),
                 when: format::meeting_when(turn.app, lang, &x.meeting),
                 overdue: x.overdue,
@@ -41,7 +41,7 @@ pub(super) async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
     for mech in crate::services::meetings::managed_mechanisms(&turn.app.ctx, &turn.access).await? {
         let c = svc::compliance(&turn.app.ctx, mech.id, 6).await?;
         if let Some(percent) = c.percent() {
-            figures.push(turn.t(Msg::ComplianceLine {
+            figures.push(turn.t(MinutesMsg::ComplianceLine {
                 mechanism: mech.name(lang).to_string(),
                 percent,
                 on_time: c.on_time,
@@ -49,9 +49,9 @@ pub(super) async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
             }));
         }
     }
-    lines.push(turn.t(Msg::ComplianceHeader));
+    lines.push(turn.t(MinutesMsg::ComplianceHeader));
     if figures.is_empty() {
-        lines.push(turn.t(Msg::ComplianceNone));
+        lines.push(turn.t(MinutesMsg::ComplianceNone));
     }
     lines.extend(figures);
     turn.say_long(lines).await?;
@@ -68,7 +68,7 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
         }
     };
     if plan.is_empty() {
-        turn.say(Msg::ActionsNone).await?;
+        turn.say(MinutesMsg::ActionsNone).await?;
         return Ok(());
     }
     let today = turn.app.ctx.clock.now().with_timezone(&turn.app.ctx.tz).date_naive();
@@ -78,7 +78,7 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(turn.t(Msg::ActionsHeader { mechanism: mech.name(turn.lang()).to_string() }));
+        lines.push(turn.t(MinutesMsg::ActionsHeader { mechanism: mech.name(turn.lang()).to_string() }));
         for a in rows {
             let late = !a.is_done() && a.due().is_some_and(|d| d < today);
             let status = if a.is_done() {
@@ -88,7 +88,7 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
             } else {
                 "open"
             };
-            lines.push(turn.t(Msg::ActionsLine {
+            lines.push(turn.t(MinutesMsg::ActionsLine {
                 status: status.into(),
                 id: a.id,
                 what: a.what.clone(),
@@ -103,7 +103,7 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
     let buttons: Vec<InlineKeyboardButton> = markable
         .iter()
         .take(24)
-        .map(|id| button(turn.t(Msg::BtnActionMark { id: *id }), Cb::ActionDone(*id)))
+        .map(|id| button(turn.t(MinutesMsg::BtnActionMark { id: *id }), Cb::ActionDone(*id)))
         .collect();
     let rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(3).map(|c| c.to_vec()).collect();
     let text = lines.join("\n");

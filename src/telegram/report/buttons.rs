@@ -5,7 +5,7 @@ use super::dialog::{ask, ask_cancel, line_error, open_seat};
 use super::draft::{LineDraft, ReportDraft, Step, cercle_code, region_code};
 use super::steps::{advance, set_count, set_date};
 use crate::domain::fourw::{Line, ReportingMonth};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::reports as store;
 use crate::telegram::shared::format::{from_ymd, month_label};
@@ -26,13 +26,13 @@ pub(super) async fn button_press(
         (Cb::FwCancel, _) => ask_cancel(turn, edit).await?,
         (Cb::FwDiscard(true), _) => {
             dialogue.exit().await?;
-            turn.bot.edit_message_text(turn.chat, message_id, turn.t(Msg::CancelDone)).await?;
+            turn.bot.edit_message_text(turn.chat, message_id, turn.t(MainMsg::CancelDone)).await?;
         }
         (Cb::FwDiscard(false), _) => ask(turn, dialogue, &d, None, edit).await?,
         (Cb::FwMonth(v), Step::Month) => {
             let open = svc::open_month(&turn.app.ctx);
             let Some(month) = [open, open.previous()].into_iter().find(|m| m.year as u32 * 100 + m.month == v) else {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             };
             d.month = Some(month);
             let seats = svc::reporting_seats(&turn.access);
@@ -47,7 +47,7 @@ pub(super) async fn button_press(
         }
         (Cb::FwSeat { org, mech }, Step::Seat) => {
             if !svc::reporting_seats(&turn.access).iter().any(|(o, m)| o.id == org && m.id == mech) {
-                return Ok(Some(Msg::NotAllowed));
+                return Ok(Some(MainMsg::NotAllowed.into()));
             }
             d.org_id = Some(org);
             d.mechanism_id = Some(mech);
@@ -61,11 +61,11 @@ pub(super) async fn button_press(
         }
         (Cb::FwCopy, Step::Start) => {
             let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             };
             let copied = svc::same_as_last_month(&turn.app.ctx, org, mech, month).await?;
             if copied.is_empty() {
-                let why = turn.t(Msg::FwNoLastMonth { month: month_label(month.previous()) });
+                let why = turn.t(ReportMsg::FwNoLastMonth { month: month_label(month.previous()) });
                 ask(turn, dialogue, &d, Some(why), edit).await?;
             } else {
                 d.lines = copied;
@@ -87,7 +87,7 @@ pub(super) async fn button_press(
         }
         (Cb::FwSector(i), Step::Sector) => {
             let sectors = store::sectors(db).await?;
-            let Some(s) = sectors.get(usize::from(i)) else { return Ok(Some(Msg::ButtonExpired)) };
+            let Some(s) = sectors.get(usize::from(i)) else { return Ok(Some(MainMsg::ButtonExpired.into())) };
             if d.line.sector.as_deref() != Some(&s.code) {
                 d.line.activity = None;
             }
@@ -96,9 +96,9 @@ pub(super) async fn button_press(
             ask(turn, dialogue, &d, None, edit).await?;
         }
         (Cb::FwActivity(id), Step::Activity) => {
-            let Some(a) = store::activity_by_id(db, id).await? else { return Ok(Some(Msg::ButtonExpired)) };
+            let Some(a) = store::activity_by_id(db, id).await? else { return Ok(Some(MainMsg::ButtonExpired.into())) };
             if d.line.sector.as_deref() != Some(&a.sector_code) {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             }
             d.line.activity = Some(a.code);
             advance(&mut d);
@@ -107,7 +107,7 @@ pub(super) async fn button_press(
         (Cb::FwRegion(n), Step::Region) => {
             let code = region_code(n);
             if store::units(db, None).await?.iter().all(|(p, _)| *p != code) {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             }
             if d.line.region.as_deref() != Some(&code) {
                 d.line.cercle = None;
@@ -120,7 +120,7 @@ pub(super) async fn button_press(
             let code = cercle_code(n);
             let region = d.line.region.clone().unwrap_or_default();
             if store::units(db, Some(&region)).await?.iter().all(|(p, _)| *p != code) {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             }
             d.line.cercle = Some(code);
             advance(&mut d);
@@ -133,7 +133,7 @@ pub(super) async fn button_press(
         }
         (Cb::FwDate(v), Step::StartDate | Step::EndDate) => {
             let Some(date) = from_ymd(v) else {
-                return Ok(Some(Msg::ButtonExpired));
+                return Ok(Some(MainMsg::ButtonExpired.into()));
             };
             match set_date(&mut d, date) {
                 Ok(()) => {
@@ -171,7 +171,7 @@ pub(super) async fn button_press(
             advance(&mut d);
             ask(turn, dialogue, &d, None, edit).await?;
         }
-        _ => return Ok(Some(Msg::ButtonExpired)),
+        _ => return Ok(Some(MainMsg::ButtonExpired.into())),
     }
     Ok(None)
 }
@@ -207,22 +207,22 @@ pub(super) async fn submit(
     message_id: MessageId,
 ) -> ButtonResult {
     let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     let lines: &[Line] = if no_activity { &[] } else { &d.lines };
     match svc::submit(&turn.app.ctx, &turn.access, org, mech, month, lines, no_activity).await {
         Ok(Ok(done)) => {
             dialogue.exit().await?;
             let text = if no_activity {
-                turn.t(Msg::FwNoActivityDone { month: month_label(month), late: done.late })
+                turn.t(ReportMsg::FwNoActivityDone { month: month_label(month), late: done.late })
             } else {
-                turn.t(Msg::FwSubmitted { month: month_label(month), count: done.lines, late: done.late })
+                turn.t(ReportMsg::FwSubmitted { month: month_label(month), count: done.lines, late: done.late })
             };
             turn.bot.edit_message_text(turn.chat, message_id, text).await?;
             Ok(None)
         }
         Ok(Err((i, e))) => {
-            let why = format!("{} {}", turn.t(Msg::FwLineInvalid { n: i + 1 }), turn.t(line_error(&e, &d)));
+            let why = format!("{} {}", turn.t(ReportMsg::FwLineInvalid { n: i + 1 }), turn.t(line_error(&e, &d)));
             ask(turn, dialogue, &d, Some(why), Some(message_id)).await?;
             Ok(None)
         }
@@ -233,20 +233,20 @@ pub(super) async fn submit(
 /// "Correct line N" pressed by the focal point or alternate: /report opens on that line.
 pub(super) async fn fix_pressed(turn: &mut Turn<'_>, dialogue: &BotDialogue, line_id: i64) -> ButtonResult {
     let Some(line) = store::review_line(&turn.app.ctx.db, line_id).await? else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     if !svc::reporting_seats(&turn.access)
         .iter()
         .any(|(o, m)| o.id == line.organisation_id && m.id == line.mechanism_id)
     {
-        return Ok(Some(Msg::NotAllowed));
+        return Ok(Some(MainMsg::NotAllowed.into()));
     }
-    let Ok(month) = ReportingMonth::parse(&line.month) else { return Ok(Some(Msg::ButtonExpired)) };
+    let Ok(month) = ReportingMonth::parse(&line.month) else { return Ok(Some(MainMsg::ButtonExpired.into())) };
     let Some((s, lines)) = svc::existing(&turn.app.ctx, line.organisation_id, line.mechanism_id, month).await? else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     let Some(index) = usize::try_from(line.position).ok().filter(|i| *i < lines.len()) else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     let d = ReportDraft {
         step: Step::Sector,

@@ -4,7 +4,7 @@ use super::Dialog;
 use super::callback::Cb;
 use super::draft::{ReportDraft, Step, pcode_num};
 use crate::domain::fourw::{ActivityStatus, LineError};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, MeetingsMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::{reference, reports as store};
 use crate::telegram::shared::format::{date_label, month_label, ymd};
@@ -15,20 +15,22 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
 pub(super) fn line_error(e: &LineError, draft: &ReportDraft) -> Msg {
     match e {
-        LineError::BadDate => Msg::FwBadDate,
+        LineError::BadDate => ReportMsg::FwBadDate.into(),
         LineError::EndBeforeStart => {
-            Msg::FwEndBeforeStart { start: draft.line.start.map(date_label).unwrap_or_default() }
+            ReportMsg::FwEndBeforeStart { start: draft.line.start.map(date_label).unwrap_or_default() }.into()
         }
-        LineError::OutsideMonth => Msg::FwOutsideMonth { month: draft.month.map(month_label).unwrap_or_default() },
-        LineError::BadCount { max } => Msg::FwBadCount { max: *max },
+        LineError::OutsideMonth => {
+            ReportMsg::FwOutsideMonth { month: draft.month.map(month_label).unwrap_or_default() }.into()
+        }
+        LineError::BadCount { max } => ReportMsg::FwBadCount { max: *max }.into(),
         LineError::DisabledAboveTotal { disabled, total } => {
-            Msg::FwDisabledAboveTotal { disabled: *disabled, total: u64::from(*total) }
+            ReportMsg::FwDisabledAboveTotal { disabled: *disabled, total: u64::from(*total) }.into()
         }
-        LineError::UnknownPlace => Msg::FwUnknownPlace,
-        LineError::CercleNotInRegion => Msg::FwCercleNotInRegion { region: String::new() },
-        LineError::TooLong { max } => Msg::TextTooLong { max: *max },
-        LineError::Empty => Msg::FreeTextHint,
-        LineError::PersonalData(kind) => Msg::FwPersonalData { kind: kind.as_str().to_string() },
+        LineError::UnknownPlace => ReportMsg::FwUnknownPlace.into(),
+        LineError::CercleNotInRegion => ReportMsg::FwCercleNotInRegion { region: String::new() }.into(),
+        LineError::TooLong { max } => MainMsg::TextTooLong { max: *max }.into(),
+        LineError::Empty => MainMsg::FreeTextHint.into(),
+        LineError::PersonalData(kind) => ReportMsg::FwPersonalData { kind: kind.as_str().to_string() }.into(),
     }
 }
 
@@ -67,7 +69,8 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
     let lang = turn.lang();
     let month = d.month.unwrap_or_else(|| svc::open_month(&turn.app.ctx));
     let mut rows: Vec<Vec<InlineKeyboardButton>> = vec![];
-    let keep = |value: Option<String>| value.map(|v| vec![button(turn.t(Msg::BtnFwKeep { value: v }), Cb::FwKeep)]);
+    let keep =
+        |value: Option<String>| value.map(|v| vec![button(turn.t(ReportMsg::BtnFwKeep { value: v }), Cb::FwKeep)]);
     let editing = d.editing.is_some();
     let text = match d.step {
         Step::Month => {
@@ -77,29 +80,29 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
                     .into_iter()
                     .map(|m| {
                         button(
-                            turn.t(Msg::BtnFwMonth { month: month_label(m) }),
+                            turn.t(ReportMsg::BtnFwMonth { month: month_label(m) }),
                             Cb::FwMonth(m.year as u32 * 100 + m.month),
                         )
                     })
                     .collect(),
             );
-            turn.t(Msg::FwChooseMonth { month: month_label(open) })
+            turn.t(ReportMsg::FwChooseMonth { month: month_label(open) })
         }
         Step::Seat => {
             for (o, m) in svc::reporting_seats(&turn.access) {
                 rows.push(vec![button(
-                    turn.t(Msg::BtnFwSeat { org: o.acronym.clone(), mechanism: m.code.clone() }),
+                    turn.t(ReportMsg::BtnFwSeat { org: o.acronym.clone(), mechanism: m.code.clone() }),
                     Cb::FwSeat { org: o.id, mech: m.id },
                 )]);
             }
-            turn.t(Msg::FwChooseSeat)
+            turn.t(ReportMsg::FwChooseSeat)
         }
         Step::Start => {
             let (org, mech) = names(turn, d).await?;
-            rows.push(vec![button(turn.t(Msg::BtnFwAddLine), Cb::FwAdd)]);
-            rows.push(vec![button(turn.t(Msg::BtnFwSameAsLast), Cb::FwCopy)]);
-            rows.push(vec![button(turn.t(Msg::BtnFwNoActivity), Cb::FwNone)]);
-            turn.t(Msg::FwStart {
+            rows.push(vec![button(turn.t(ReportMsg::BtnFwAddLine), Cb::FwAdd)]);
+            rows.push(vec![button(turn.t(ReportMsg::BtnFwSameAsLast), Cb::FwCopy)]);
+            rows.push(vec![button(turn.t(ReportMsg::BtnFwNoActivity), Cb::FwNone)]);
+            turn.t(ReportMsg::FwStart {
                 org,
                 mechanism: mech,
                 month: month_label(month),
@@ -118,7 +121,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             if editing {
                 rows.extend(keep(d.line.sector.clone()));
             }
-            turn.t(Msg::FwAskSector)
+            turn.t(ReportMsg::FwAskSector)
         }
         Step::Activity => {
             let sector = d.line.sector.clone().unwrap_or_default();
@@ -131,7 +134,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
                 };
                 rows.extend(keep(current));
             }
-            turn.t(Msg::FwAskActivity { sector })
+            turn.t(ReportMsg::FwAskActivity { sector })
         }
         Step::Region => {
             let units = store::units(db, None).await?;
@@ -141,7 +144,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             if editing {
                 rows.extend(keep(unit_label(turn, &d.line.region).await?));
             }
-            turn.t(Msg::FwAskRegion)
+            turn.t(ReportMsg::FwAskRegion)
         }
         Step::Cercle => {
             let region = d.line.region.clone().unwrap_or_default();
@@ -153,35 +156,38 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
                 rows.extend(keep(unit_label(turn, &d.line.cercle).await?));
             }
             let name = store::unit_name(db, &region).await?.unwrap_or(region);
-            turn.t(Msg::FwAskCercle { region: name })
+            turn.t(ReportMsg::FwAskCercle { region: name })
         }
         Step::Status => {
             rows.push(
                 ActivityStatus::ALL
                     .into_iter()
-                    .map(|s| button(turn.t(Msg::BtnFwStatus { status: s.as_str().into() }), Cb::FwStatus(s)))
+                    .map(|s| button(turn.t(ReportMsg::BtnFwStatus { status: s.as_str().into() }), Cb::FwStatus(s)))
                     .collect(),
             );
             if editing {
-                rows.extend(keep(d.line.status.map(|s| turn.t(Msg::FwStatus { status: s.as_str().into() }))));
+                rows.extend(keep(d.line.status.map(|s| turn.t(ReportMsg::FwStatus { status: s.as_str().into() }))));
             }
-            turn.t(Msg::FwAskStatus)
+            turn.t(ReportMsg::FwAskStatus)
         }
         Step::StartDate => {
             let first = month.first_day();
-            rows.push(vec![button(turn.t(Msg::BtnFwFirstDay { date: date_label(first) }), Cb::FwDate(ymd(first)))]);
+            rows.push(vec![button(
+                turn.t(ReportMsg::BtnFwFirstDay { date: date_label(first) }),
+                Cb::FwDate(ymd(first)),
+            )]);
             if editing {
                 rows.extend(keep(d.line.start.map(date_label)));
             }
-            turn.t(Msg::FwAskStart { month: month_label(month) })
+            turn.t(ReportMsg::FwAskStart { month: month_label(month) })
         }
         Step::EndDate => {
             let last = month.last_day();
-            rows.push(vec![button(turn.t(Msg::BtnFwLastDay { date: date_label(last) }), Cb::FwDate(ymd(last)))]);
+            rows.push(vec![button(turn.t(ReportMsg::BtnFwLastDay { date: date_label(last) }), Cb::FwDate(ymd(last)))]);
             if editing {
                 rows.extend(keep(d.line.end.map(date_label)));
             }
-            turn.t(Msg::FwAskEnd)
+            turn.t(ReportMsg::FwAskEnd)
         }
         Step::Girls | Step::Boys | Step::Women | Step::Men => {
             let (field, current) = match d.step {
@@ -194,22 +200,22 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             if editing {
                 rows.extend(keep(current.map(|n| n.to_string())));
             }
-            turn.t(Msg::FwAskCount { field: field.into() })
+            turn.t(ReportMsg::FwAskCount { field: field.into() })
         }
         Step::Disabled => {
             rows.push(vec![button("0".into(), Cb::FwCount(0))]);
             if editing && d.line.disabled.is_some_and(|n| u64::from(n) <= d.line.total()) {
                 rows.extend(keep(d.line.disabled.map(|n| n.to_string())));
             }
-            turn.t(Msg::FwAskDisabled { total: d.line.total() })
+            turn.t(ReportMsg::FwAskDisabled { total: d.line.total() })
         }
         Step::Partner | Step::Donor | Step::Remarks => {
             let (msg, current) = match d.step {
-                Step::Partner => (Msg::FwAskPartner, &d.line.partner),
-                Step::Donor => (Msg::FwAskDonor, &d.line.donor),
-                _ => (Msg::FwAskRemarks, &d.line.remarks),
+                Step::Partner => (ReportMsg::FwAskPartner, &d.line.partner),
+                Step::Donor => (ReportMsg::FwAskDonor, &d.line.donor),
+                _ => (ReportMsg::FwAskRemarks, &d.line.remarks),
             };
-            rows.push(vec![button(turn.t(Msg::BtnSkip), Cb::FwSkip)]);
+            rows.push(vec![button(turn.t(MeetingsMsg::BtnSkip), Cb::FwSkip)]);
             if editing {
                 rows.extend(keep(current.clone()));
             }
@@ -217,7 +223,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
         }
         Step::Review => {
             let (org, mech) = names(turn, d).await?;
-            let mut lines = vec![turn.t(Msg::FwReviewHeader {
+            let mut lines = vec![turn.t(ReportMsg::FwReviewHeader {
                 org,
                 mechanism: mech,
                 month: month_label(month),
@@ -229,32 +235,32 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
                     .map(|a| a.name(lang).to_string())
                     .unwrap_or_else(|| l.activity.clone());
                 let cercle = store::unit_name(db, &l.cercle).await?.unwrap_or_else(|| l.cercle.clone());
-                lines.push(turn.t(Msg::FwReviewLine {
+                lines.push(turn.t(ReportMsg::FwReviewLine {
                     n: u32::try_from(i + 1).unwrap_or(u32::MAX),
                     activity,
                     cercle,
-                    status: turn.t(Msg::FwStatus { status: l.status.as_str().into() }),
+                    status: turn.t(ReportMsg::FwStatus { status: l.status.as_str().into() }),
                     period: format!("{} → {}", date_label(l.start), date_label(l.end)),
                     total: l.reached.total(),
                     disabled: l.reached.disabled,
                 }));
                 if i < 40 {
                     rows.push(vec![
-                        button(turn.t(Msg::BtnFwEdit { n: i + 1 }), Cb::FwEdit(i as u8)),
-                        button(turn.t(Msg::BtnFwDelete { n: i + 1 }), Cb::FwDelete(i as u8)),
+                        button(turn.t(ReportMsg::BtnFwEdit { n: i + 1 }), Cb::FwEdit(i as u8)),
+                        button(turn.t(ReportMsg::BtnFwDelete { n: i + 1 }), Cb::FwDelete(i as u8)),
                     ]);
                 }
             }
             if d.lines.len() < 40 {
-                rows.push(vec![button(turn.t(Msg::BtnFwAddAnother), Cb::FwAdd)]);
+                rows.push(vec![button(turn.t(ReportMsg::BtnFwAddAnother), Cb::FwAdd)]);
             }
             if !d.lines.is_empty() {
-                rows.push(vec![button(turn.t(Msg::BtnFwSubmit), Cb::FwSubmit)]);
+                rows.push(vec![button(turn.t(ReportMsg::BtnFwSubmit), Cb::FwSubmit)]);
             }
             lines.join("\n")
         }
     };
-    rows.push(vec![button(turn.t(Msg::BtnCancel), Cb::FwCancel)]);
+    rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cb::FwCancel)]);
     Ok((text, kb(rows)))
 }
 
@@ -282,7 +288,7 @@ pub(super) async fn names(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String, S
 
 pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
     if svc::reporting_seats(&turn.access).is_empty() {
-        turn.say(Msg::FwNotReporter).await?;
+        turn.say(ReportMsg::FwNotReporter).await?;
         return Ok(());
     }
     ask(turn, dialogue, &ReportDraft::default(), None, None).await
@@ -311,10 +317,10 @@ pub(super) async fn open_seat(
 /// /cancel during the dialog: ask before discarding the draft.
 pub(super) async fn ask_cancel(turn: &Turn<'_>, edit: Option<MessageId>) -> HandlerResult {
     let k = kb(vec![vec![
-        button(turn.t(Msg::BtnFwDiscard), Cb::FwDiscard(true)),
-        button(turn.t(Msg::BtnFwContinue), Cb::FwDiscard(false)),
+        button(turn.t(ReportMsg::BtnFwDiscard), Cb::FwDiscard(true)),
+        button(turn.t(ReportMsg::BtnFwContinue), Cb::FwDiscard(false)),
     ]]);
-    let text = turn.t(Msg::FwCancelAsk);
+    let text = turn.t(ReportMsg::FwCancelAsk);
     match edit {
         Some(id) => {
             turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;

@@ -9,7 +9,7 @@ mod draft;
 pub mod outgoing;
 mod steps;
 
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use draft::ReportDraft;
@@ -46,7 +46,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
     match (state.step::<Dialog>(), msg.text()) {
         (Dialog::Report(draft), Some(text)) => steps::text(turn, dialogue, *draft, text).await,
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }
@@ -64,6 +64,6 @@ pub async fn on_button(
         (Cb::FwFix(line_id), _) => buttons::fix_pressed(turn, dialogue, line_id).await,
         (cb, Dialog::Report(draft)) => buttons::button_press(turn, dialogue, *draft, cb, message_id).await,
         // A button from another step, an old message, or forged data: no effect.
-        _ => Ok(Some(Msg::ButtonExpired)),
+        _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

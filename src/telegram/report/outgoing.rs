@@ -6,7 +6,7 @@ use super::callback::Cb;
 use crate::domain::Person;
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::jobs::{FourwMsg, Outgoing};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::{reference, reports as store};
 use crate::telegram::shared::format::{date_label, month_label};
@@ -31,7 +31,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             ) else {
                 return Ok(Err("unknown organisation or mechanism".into()));
             };
-            Rendered::text(t(Msg::FwReminder {
+            Rendered::text(t(ReportMsg::FwReminder {
                 org: org.acronym,
                 mechanism: mech.name(lang).to_string(),
                 month: month_label(rm),
@@ -41,7 +41,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                     "before" => "before",
                     _ => "deadline",
                 },
-            }))
+            }
+            .into()))
         }
         Outgoing::Fourw(FourwMsg::Returned { line_id }) => {
             let Some(line) = store::review_line(db, *line_id).await? else {
@@ -59,19 +60,22 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 .unwrap_or_else(|| line.mechanism.clone());
             let text = format!(
                 "{}\n{}",
-                t(Msg::FwReturnedNotice {
+                t(ReportMsg::FwReturnedNotice {
                     month: month_label(rm),
                     org: line.org.clone(),
                     mechanism,
                     line: line.position + 1
-                }),
-                t(Msg::FwReturnedWhat {
+                }
+                .into()),
+                t(ReportMsg::FwReturnedWhat {
                     activity: line.activity(lang).to_string(),
                     cercle: line.cercle_name.clone(),
                     comment: line.return_comment.clone().unwrap_or_default(),
-                })
+                }
+                .into())
             );
-            let k = kb(vec![vec![button(t(Msg::BtnFwFix { line: line.position + 1 }), Cb::FwFix(line.id))]]);
+            let k =
+                kb(vec![vec![button(t(ReportMsg::BtnFwFix { line: line.position + 1 }.into()), Cb::FwFix(line.id))]]);
             Rendered::text(text).with_keyboard(k)
         }
         other => return Ok(Err(format!("not a 4W reporting message: {}", other.kind()))),

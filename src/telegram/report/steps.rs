@@ -3,7 +3,7 @@
 use super::dialog::{ask, line_error};
 use super::draft::{LineDraft, ReportDraft, Step};
 use crate::domain::fourw::{self, LineError, MAX_DONOR_CHARS, MAX_PARTNER_CHARS, MAX_REMARKS_CHARS, match_unit};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, Msg, ReportMsg};
 use crate::storage::reports as store;
 use crate::telegram::shared::{BotDialogue, HandlerResult, Turn};
 use chrono::NaiveDate;
@@ -90,7 +90,7 @@ pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: Rep
                     d.line.region = Some(p.clone());
                     Ok(())
                 }
-                None => Err(Msg::FwUnknownPlace),
+                None => Err(ReportMsg::FwUnknownPlace.into()),
             }
         }
         Step::Cercle => {
@@ -112,9 +112,9 @@ pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: Rep
                     }
                     if elsewhere {
                         let name = store::unit_name(db, &region).await?.unwrap_or(region);
-                        Err(Msg::FwCercleNotInRegion { region: name })
+                        Err(ReportMsg::FwCercleNotInRegion { region: name }.into())
                     } else {
-                        Err(Msg::FwUnknownPlace)
+                        Err(ReportMsg::FwUnknownPlace.into())
                     }
                 }
             }
@@ -144,7 +144,7 @@ pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: Rep
             }
         }
         // The other steps expect a button.
-        _ => Err(Msg::FreeTextHint),
+        _ => Err(MainMsg::FreeTextHint.into()),
     };
     match result {
         Ok(()) => {

@@ -1,7 +1,7 @@
 //! /export [YYYY-MM]: the month's 4W matrix as a spreadsheet, for chairs and coordinators.
 
 use crate::domain::fourw::ReportingMonth;
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, ReportMsg};
 use crate::services::{export, reports as svc, wherewho};
 use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::{HandlerResult, Turn};
@@ -10,14 +10,14 @@ use teloxide::types::InputFile;
 
 pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
     if !svc::may_review(&turn.access, None) {
-        turn.say(Msg::NotAllowed).await?;
+        turn.say(MainMsg::NotAllowed).await?;
         return Ok(());
     }
     let month = match args.first() {
         Some(raw) => match ReportingMonth::parse(raw) {
             Ok(m) => m,
             Err(_) => {
-                turn.say(Msg::FwExportBadMonth).await?;
+                turn.say(ReportMsg::FwExportBadMonth).await?;
                 return Ok(());
             }
         },
@@ -42,11 +42,11 @@ pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
         let name = export::file_name(month, scope.as_ref().map(|m| m.code.as_str()), export::Format::Xlsx);
         let scope_label = match &scope {
             Some(m) => m.code.clone(),
-            None => turn.t(Msg::FwExportAll),
+            None => turn.t(ReportMsg::FwExportAll),
         };
         turn.bot
             .send_document(turn.chat, InputFile::memory(bytes).file_name(name))
-            .caption(turn.t(Msg::FwExportCaption { month: month_label(month), scope: scope_label }))
+            .caption(turn.t(ReportMsg::FwExportCaption { month: month_label(month), scope: scope_label }))
             .protect_content(true)
             .await?;
     }

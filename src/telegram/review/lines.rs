@@ -4,7 +4,7 @@
 use super::Step;
 use super::callback::Cb;
 use crate::domain::fourw::{self, LineError, ReportingMonth};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::reports as store;
 use crate::telegram::shared::format::month_label;
@@ -26,7 +26,7 @@ pub(super) async fn month_arg(
         Some(raw) => match ReportingMonth::parse(raw) {
             Ok(m) => Some(m),
             Err(_) => {
-                turn.say(Msg::FwBadMonthFor { command: command.into() }).await?;
+                turn.say(ReportMsg::FwBadMonthFor { command: command.into() }).await?;
                 None
             }
         },
@@ -37,7 +37,7 @@ pub(super) async fn month_arg(
 pub(super) fn scope_label(turn: &Turn<'_>, scope: &Option<crate::domain::Mechanism>) -> String {
     match scope {
         Some(m) => m.code.clone(),
-        None => turn.t(Msg::FwExportAll),
+        None => turn.t(ReportMsg::FwExportAll),
     }
 }
 
@@ -45,7 +45,7 @@ pub(super) fn scope_label(turn: &Turn<'_>, scope: &Option<crate::domain::Mechani
 /// a ↩ button per line that can be returned.
 pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
     if !svc::may_review(&turn.access, None) {
-        turn.say(Msg::NotAllowed).await?;
+        turn.say(MainMsg::NotAllowed).await?;
         return Ok(());
     }
     let Some(month) = month_arg(turn, args, "review").await? else { return Ok(()) };
@@ -54,11 +54,11 @@ pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
         let lines = store::review_lines(&ctx.db, month, scope.as_ref().map(|m| m.id)).await?;
         let label = scope_label(turn, &scope);
         if lines.is_empty() {
-            turn.say(Msg::FwReviewNone { month: month_label(month), scope: label }).await?;
+            turn.say(ReportMsg::FwReviewNone { month: month_label(month), scope: label }).await?;
             continue;
         }
         let shown = lines.len().min(REVIEW_CAP);
-        let mut text = vec![turn.t(Msg::FwReviewHeaderList {
+        let mut text = vec![turn.t(ReportMsg::FwReviewHeaderList {
             month: month_label(month),
             scope: label,
             count: lines.len(),
@@ -66,20 +66,20 @@ pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
         })];
         let mut buttons = Vec::new();
         for (i, l) in lines.iter().take(REVIEW_CAP).enumerate() {
-            text.push(turn.t(Msg::FwReviewItem {
+            text.push(turn.t(ReportMsg::FwReviewItem {
                 n: i + 1,
                 org: l.org.clone(),
                 line: l.position + 1,
-                what: turn.t(Msg::FwReviewWhat {
+                what: turn.t(ReportMsg::FwReviewWhat {
                     activity: l.activity(turn.lang()).to_string(),
                     cercle: l.cercle_name.clone(),
                     pcode: l.cercle_pcode.clone(),
                 }),
                 total: l.total,
-                status: turn.t(Msg::FwReviewStatus { status: l.review_status.clone() }),
+                status: turn.t(ReportMsg::FwReviewStatus { status: l.review_status.clone() }),
             }));
             if l.review_status != "returned" {
-                buttons.push(button(turn.t(Msg::BtnFwReturn { n: i + 1 }), Cb::FwReturn(l.id)));
+                buttons.push(button(turn.t(ReportMsg::BtnFwReturn { n: i + 1 }), Cb::FwReturn(l.id)));
             }
         }
         turn.say_with(text.join("\n"), kb(rows_of(buttons, 3))).await?;
@@ -90,23 +90,23 @@ pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
 /// ↩ pressed: checks the line and the reviewer, then asks for the comment.
 pub(super) async fn return_pressed(turn: &mut Turn<'_>, dialogue: &BotDialogue, line_id: i64) -> ButtonResult {
     let Some(line) = store::review_line(&turn.app.ctx.db, line_id).await? else {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     };
     if !svc::may_review(&turn.access, Some(line.mechanism_id)) {
-        return Ok(Some(Msg::NotAllowed));
+        return Ok(Some(MainMsg::NotAllowed.into()));
     }
     if line.review_status == "returned" {
-        return Ok(Some(Msg::ButtonExpired));
+        return Ok(Some(MainMsg::ButtonExpired.into()));
     }
     dialogue.set(Step::ReturnComment { line_id }).await?;
-    let text = turn.t(Msg::FwReturnAskComment {
+    let text = turn.t(ReportMsg::FwReturnAskComment {
         org: line.org.clone(),
         line: line.position + 1,
         activity: line.activity(turn.lang()).to_string(),
         cercle: line.cercle_name.clone(),
         max: fourw::MAX_COMMENT_CHARS,
     });
-    turn.say_with(text, kb(vec![vec![button(turn.t(Msg::BtnCancel), Cancel)]])).await?;
+    turn.say_with(text, kb(vec![vec![button(turn.t(MainMsg::BtnCancel), Cancel)]])).await?;
     Ok(None)
 }
 
@@ -121,15 +121,15 @@ pub(super) async fn return_comment(
     match svc::return_line(&turn.app.ctx, &turn.access, line_id, text).await {
         Ok(Ok(line)) => {
             dialogue.exit().await?;
-            turn.say(Msg::FwReturnDone { org: line.org, line: line.position + 1 }).await?;
+            turn.say(ReportMsg::FwReturnDone { org: line.org, line: line.position + 1 }).await?;
         }
         Ok(Err(e)) => {
-            let why = match e {
-                LineError::TooLong { max } => Msg::TextTooLong { max },
-                LineError::PersonalData(kind) => Msg::FwPersonalData { kind: kind.as_str().to_string() },
-                _ => Msg::FreeTextHint,
+            let why: Msg = match e {
+                LineError::TooLong { max } => MainMsg::TextTooLong { max }.into(),
+                LineError::PersonalData(kind) => ReportMsg::FwPersonalData { kind: kind.as_str().to_string() }.into(),
+                _ => MainMsg::FreeTextHint.into(),
             };
-            turn.say_with(turn.t(why), kb(vec![vec![button(turn.t(Msg::BtnCancel), Cancel)]])).await?;
+            turn.say_with(turn.t(why), kb(vec![vec![button(turn.t(MainMsg::BtnCancel), Cancel)]])).await?;
         }
         Err(e) => {
             dialogue.exit().await?;

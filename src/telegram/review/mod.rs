@@ -7,9 +7,7 @@ mod lines;
 pub mod outgoing;
 mod wherewho;
 
-pub use wherewho::place_label;
-
-use crate::i18n::Msg;
+use crate::i18n::MainMsg;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use serde::{Deserialize, Serialize};
@@ -50,7 +48,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
     match (state.step::<Step>(), msg.text()) {
         (Step::ReturnComment { line_id }, Some(text)) => lines::return_comment(turn, dialogue, line_id, text).await,
         _ => {
-            turn.say(Msg::FreeTextHint).await?;
+            turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
         }
     }
@@ -66,5 +64,6 @@ pub async fn on_button(
 ) -> ButtonResult {
     match cb {
         Cb::FwReturn(line_id) => lines::return_pressed(turn, dialogue, line_id).await,
+        Cb::GapToAgenda { mechanism, month, rank } => wherewho::gap_to_agenda(turn, mechanism, month, rank).await,
     }
 }

@@ -4,7 +4,7 @@
 use crate::domain::Person;
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::jobs::{FourwMsg, Outgoing};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, ReportMsg};
 use crate::services::{export, reports as svc, wherewho};
 use crate::storage::reference;
 use crate::telegram::shared::App;
@@ -24,13 +24,14 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
         return Ok(Err("unknown mechanism".into()));
     };
     let missing: Vec<String> = svc::missing(ctx, mech.id, rm).await?.into_iter().map(|(o, _)| o.acronym).collect();
-    let list = if missing.is_empty() { t(Msg::FwMissingNone) } else { missing.join(", ") };
-    let caption = t(Msg::FwMatrixCaption {
+    let list = if missing.is_empty() { t(ReportMsg::FwMissingNone.into()) } else { missing.join(", ") };
+    let caption = t(ReportMsg::FwMatrixCaption {
         month: month_label(rm),
         mechanism: mech.name(lang).to_string(),
         count: missing.len(),
         missing: list,
-    });
+    }
+    .into());
     let table = export::month_table(&ctx.db, rm, Some(mech.id), lang, &app.i18n, ctx.tz).await?;
     let ww = wherewho::of_month(&ctx.db, rm, Some(mech.id)).await?;
     let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, lang, &app.i18n)])?;

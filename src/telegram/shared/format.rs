@@ -3,7 +3,7 @@
 use super::App;
 use crate::domain::meeting::RsvpAnswer;
 use crate::domain::{Language, Meeting};
-use crate::i18n::Msg;
+use crate::i18n::MeetingsMsg;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 pub fn weekday_code(d: chrono::Weekday) -> &'static str {
@@ -24,7 +24,7 @@ pub fn when(app: &App, lang: Language, starts_at: DateTime<Utc>, minutes: i64) -
     let local = starts_at.with_timezone(&app.ctx.tz);
     app.i18n.render(
         lang,
-        &Msg::MeetingWhen {
+        &MeetingsMsg::MeetingWhen {
             weekday: weekday_code(local.weekday()).to_string(),
             date: local.format("%d/%m/%Y").to_string(),
             time: local.format("%H:%M").to_string(),
@@ -42,10 +42,10 @@ pub fn short_date(app: &App, m: &Meeting) -> String {
 }
 
 pub fn details(app: &App, lang: Language, m: &Meeting) -> String {
-    let none = || app.i18n.render(lang, &Msg::MeetingNoneGiven);
+    let none = || app.i18n.render(lang, &MeetingsMsg::MeetingNoneGiven);
     app.i18n.render(
         lang,
-        &Msg::MeetingDetails {
+        &MeetingsMsg::MeetingDetails {
             when: meeting_when(app, lang, m),
             place: m.place.clone().unwrap_or_else(none),
             agenda: m.agenda.clone().unwrap_or_else(none),

@@ -1,54 +1,52 @@
 //! The command menu, published per language and, for members, per role (chat scope).
 
 use crate::domain::{Language, MenuRole};
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{DecisionsMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
 /// Commands shown to a role, in menu order. Only commands that exist are listed.
 pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
-    let mut list = vec![("start", Msg::CmdStart), ("help", Msg::CmdHelp)];
+    let mut list = vec![("start", MainMsg::CmdStart.into()), ("help", MainMsg::CmdHelp.into())];
     if role >= MenuRole::Member {
-        list.push(("meetings", Msg::CmdMeetings));
-        list.push(("minutes", Msg::CmdMinutes));
-        list.push(("actions", Msg::CmdActions));
-        list.push(("me", Msg::CmdMe));
-        list.push(("members", Msg::CmdMembers));
+        list.push(("meetings", MeetingsMsg::CmdMeetings.into()));
+        list.push(("minutes", MinutesMsg::CmdMinutes.into()));
+        list.push(("actions", MinutesMsg::CmdActions.into()));
+        list.push(("me", MainMsg::CmdMe.into()));
+        list.push(("members", MainMsg::CmdMembers.into()));
     }
     if role >= MenuRole::Chair {
-        list.push(("newmeeting", Msg::CmdNewmeeting));
-        list.push(("attendance", Msg::CmdAttendance));
-        list.push(("missing", Msg::CmdMissing));
-        list.push(("invite", Msg::CmdInvite));
+        list.push(("newmeeting", MeetingsMsg::CmdNewmeeting.into()));
+        list.push(("attendance", MeetingsMsg::CmdAttendance.into()));
+        list.push(("missing", MinutesMsg::CmdMissing.into()));
+        list.push(("invite", MainMsg::CmdInvite.into()));
     }
     if role == MenuRole::Coordinator {
-        list.push(("share", Msg::CmdShare));
+        list.push(("share", MinutesMsg::CmdShare.into()));
     }
-    list.push(("language", Msg::CmdLanguage));
+    list.push(("language", MainMsg::CmdLanguage.into()));
     if role >= MenuRole::Member {
         if role != MenuRole::Coordinator {
-            list.push(("leave", Msg::CmdLeave));
+            list.push(("leave", MainMsg::CmdLeave.into()));
         }
-        list.push(("cancel", Msg::CmdCancel));
-    }
-    // 4W (issue 5)
-    if role >= MenuRole::Member {
-        list.push(("report", Msg::CmdReport));
-    }
-    if role >= MenuRole::Chair {
-        list.push(("export", Msg::CmdExport));
-    }
-    // 4W review (issue 5)
-    if role >= MenuRole::Chair {
-        list.push(("review", Msg::CmdReview));
-        list.push(("wherewho", Msg::CmdWhereWho));
+        list.push(("cancel", MainMsg::CmdCancel.into()));
     }
     if role >= MenuRole::Member {
-        list.push(("decisions", Msg::CmdDecisions));
+        list.push(("report", ReportMsg::CmdReport.into()));
     }
     if role >= MenuRole::Chair {
-        list.push(("vote", Msg::CmdVote));
-        list.push(("participation", Msg::CmdParticipation));
+        list.push(("export", ReportMsg::CmdExport.into()));
+    }
+    if role >= MenuRole::Chair {
+        list.push(("review", ReportMsg::CmdReview.into()));
+        list.push(("wherewho", ReportMsg::CmdWhereWho.into()));
+    }
+    if role >= MenuRole::Member {
+        list.push(("decisions", DecisionsMsg::CmdDecisions.into()));
+    }
+    if role >= MenuRole::Chair {
+        list.push(("vote", DecisionsMsg::CmdVote.into()));
+        list.push(("participation", DecisionsMsg::CmdParticipation.into()));
     }
     list
 }
@@ -91,7 +89,6 @@ mod tests {
         assert!(names(MenuRole::Member).contains(&"members"));
         assert!(!names(MenuRole::Member).contains(&"invite"));
         assert!(names(MenuRole::Chair).contains(&"invite"));
-        // 4W review (issue 5)
         assert!(names(MenuRole::Chair).contains(&"review") && names(MenuRole::Coordinator).contains(&"wherewho"));
         assert!(!names(MenuRole::Member).contains(&"review") && !names(MenuRole::Member).contains(&"wherewho"));
         for r in [MenuRole::Unknown, MenuRole::Member, MenuRole::Chair, MenuRole::Coordinator] {

@@ -7,7 +7,7 @@ use super::menu;
 use crate::domain::meeting::TimingError;
 use crate::domain::minutes::ActionLineError;
 use crate::domain::{AppError, Language, MenuRole, NameError};
-use crate::i18n::Msg;
+use crate::i18n::{MainMsg, MeetingsMsg, MinutesMsg, Msg};
 use crate::services::people::{self, Access};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
@@ -35,11 +35,11 @@ impl Turn<'_> {
         self.access.person.language
     }
 
-    pub fn t(&self, msg: Msg) -> String {
-        self.app.i18n.render(self.lang(), &msg)
+    pub fn t(&self, msg: impl Into<Msg>) -> String {
+        self.app.i18n.render(self.lang(), msg)
     }
 
-    pub async fn say(&self, msg: Msg) -> Result<Message, teloxide::RequestError> {
+    pub async fn say(&self, msg: impl Into<Msg>) -> Result<Message, teloxide::RequestError> {
         self.bot.send_message(self.chat, self.t(msg)).await
     }
 
@@ -75,51 +75,56 @@ impl Turn<'_> {
     pub fn refusal(&self, err: &AppError) -> Msg {
         match err {
             AppError::UnknownOrganisation(text) => {
-                Msg::InviteUnknownOrganisation { text: text.chars().take(MAX_TYPED_ACRONYM).collect() }
+                MainMsg::InviteUnknownOrganisation { text: text.chars().take(MAX_TYPED_ACRONYM).collect() }.into()
             }
-            AppError::UnknownMechanism(_) | AppError::InvalidRole(_) | AppError::NotFound => Msg::ButtonExpired,
-            AppError::InvitationUnknown => Msg::JoinCodeUnknown,
-            AppError::InvitationExpired => Msg::JoinCodeExpired,
-            AppError::InvitationUsed => Msg::JoinCodeUsed,
-            AppError::SeatTaken { org, mechanism, role, holder } => Msg::JoinSeatTaken {
+            AppError::UnknownMechanism(_) | AppError::InvalidRole(_) | AppError::NotFound => {
+                MainMsg::ButtonExpired.into()
+            }
+            AppError::InvitationUnknown => MainMsg::JoinCodeUnknown.into(),
+            AppError::InvitationExpired => MainMsg::JoinCodeExpired.into(),
+            AppError::InvitationUsed => MainMsg::JoinCodeUsed.into(),
+            AppError::SeatTaken { org, mechanism, role, holder } => MainMsg::JoinSeatTaken {
                 org: org.clone(),
                 mechanism: mechanism.clone(),
                 role: *role,
                 holder: holder.clone(),
-            },
+            }
+            .into(),
             AppError::AlreadyMember { org, mechanism, role } => {
-                Msg::JoinAlreadyMember { org: org.clone(), mechanism: mechanism.clone(), role: *role }
+                MainMsg::JoinAlreadyMember { org: org.clone(), mechanism: mechanism.clone(), role: *role }.into()
             }
-            AppError::InvalidName(NameError::Empty) => Msg::NameEmpty,
-            AppError::InvalidName(NameError::TooLong) => Msg::NameTooLong { max: crate::domain::text::MAX_NAME_CHARS },
-            AppError::InvalidName(NameError::ControlCharacters) => Msg::NameInvalid,
+            AppError::InvalidName(NameError::Empty) => MainMsg::NameEmpty.into(),
+            AppError::InvalidName(NameError::TooLong) => {
+                MainMsg::NameTooLong { max: crate::domain::text::MAX_NAME_CHARS }.into()
+            }
+            AppError::InvalidName(NameError::ControlCharacters) => MainMsg::NameInvalid.into(),
             AppError::Timing(TimingError::NoticeTooShort { hours_ahead }) => {
-                Msg::MeetingTooSoon { hours: *hours_ahead }
+                MeetingsMsg::MeetingTooSoon { hours: *hours_ahead }.into()
             }
-            AppError::Timing(TimingError::InThePast) => Msg::MeetingInPast,
-            AppError::Timing(TimingError::BadDuration) => Msg::MeetingBadDuration,
-            AppError::TextTooLong { max } => Msg::TextTooLong { max: *max },
-            AppError::MeetingNotFound(_) => Msg::MeetingNotFound,
-            AppError::MeetingCancelled => Msg::MeetingIsCancelled,
-            AppError::AnswersClosed => Msg::AnswersClosed,
-            AppError::NotInvited => Msg::NotInvited,
-            AppError::NoAlternate => Msg::NoAlternate,
-            AppError::MinutesAlreadyShared => Msg::MinutesAlreadyShared,
-            AppError::MeetingNotEnded => Msg::MeetingNotEnded,
-            AppError::ActionLine(ActionLineError::Shape { line }) => Msg::MnActionBadLine { line: *line },
-            AppError::ActionLine(ActionLineError::What { line }) => Msg::MnActionBadWhat { line: *line },
+            AppError::Timing(TimingError::InThePast) => MeetingsMsg::MeetingInPast.into(),
+            AppError::Timing(TimingError::BadDuration) => MeetingsMsg::MeetingBadDuration.into(),
+            AppError::TextTooLong { max } => MainMsg::TextTooLong { max: *max }.into(),
+            AppError::MeetingNotFound(_) => MeetingsMsg::MeetingNotFound.into(),
+            AppError::MeetingCancelled => MeetingsMsg::MeetingIsCancelled.into(),
+            AppError::AnswersClosed => MeetingsMsg::AnswersClosed.into(),
+            AppError::NotInvited => MeetingsMsg::NotInvited.into(),
+            AppError::NoAlternate => MeetingsMsg::NoAlternate.into(),
+            AppError::MinutesAlreadyShared => MinutesMsg::MinutesAlreadyShared.into(),
+            AppError::MeetingNotEnded => MinutesMsg::MeetingNotEnded.into(),
+            AppError::ActionLine(ActionLineError::Shape { line }) => MinutesMsg::MnActionBadLine { line: *line }.into(),
+            AppError::ActionLine(ActionLineError::What { line }) => MinutesMsg::MnActionBadWhat { line: *line }.into(),
             AppError::ActionLine(ActionLineError::Date { line, date }) => {
-                Msg::MnActionBadDate { line: *line, date: date.clone() }
+                MinutesMsg::MnActionBadDate { line: *line, date: date.clone() }.into()
             }
-            AppError::ActionLine(ActionLineError::TooMany) => Msg::MnActionTooMany,
+            AppError::ActionLine(ActionLineError::TooMany) => MinutesMsg::MnActionTooMany.into(),
             AppError::ActionOrganisation { line, acronym } => {
-                Msg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }
+                MinutesMsg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }.into()
             }
-            AppError::NotAMember => Msg::NotAMember,
-            AppError::NotAllowed => Msg::NotAllowed,
+            AppError::NotAMember => MainMsg::NotAMember.into(),
+            AppError::NotAllowed => MainMsg::NotAllowed.into(),
             AppError::Internal(e) => {
                 tracing::error!(error = %e, chat = self.chat.0, "internal error");
-                Msg::InternalError
+                MainMsg::InternalError.into()
             }
         }
     }

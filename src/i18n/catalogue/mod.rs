@@ -1,0 +1,117 @@
+//! The catalogue of outgoing messages, one enum per feature like `locales/{fr,en}/*.ftl`.
+//! Each variant is one Fluent message id (its name in kebab-case); its fields are the
+//! message's variables (a role as its code, a yes/no as "yes" or "no").
+
+mod decisions;
+mod main;
+mod meetings;
+mod minutes;
+mod report;
+
+pub use decisions::DecisionsMsg;
+pub use main::MainMsg;
+pub use meetings::MeetingsMsg;
+pub use minutes::MinutesMsg;
+pub use report::ReportMsg;
+#[cfg(test)]
+pub(super) use {
+    decisions::DecisionsMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+};
+
+use super::Args;
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+
+/// Any message of the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Main(MainMsg),
+    Meetings(MeetingsMsg),
+    Minutes(MinutesMsg),
+    Report(ReportMsg),
+    Decisions(DecisionsMsg),
+}
+
+macro_rules! feature_messages {
+    ($($variant:ident($ty:ty)),*) => {
+        $(
+            impl From<$ty> for Msg {
+                fn from(m: $ty) -> Self {
+                    Msg::$variant(m)
+                }
+            }
+            impl From<&$ty> for Msg {
+                fn from(m: &$ty) -> Self {
+                    Msg::$variant(m.clone())
+                }
+            }
+        )*
+    };
+}
+
+feature_messages!(
+    Main(MainMsg),
+    Meetings(MeetingsMsg),
+    Minutes(MinutesMsg),
+    Report(ReportMsg),
+    Decisions(DecisionsMsg)
+);
+
+impl From<&Msg> for Msg {
+    fn from(m: &Msg) -> Self {
+        m.clone()
+    }
+}
+
+impl Msg {
+    /// The Fluent message id.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Msg::Main(m) => m.into(),
+            Msg::Meetings(m) => m.into(),
+            Msg::Minutes(m) => m.into(),
+            Msg::Report(m) => m.into(),
+            Msg::Decisions(m) => m.into(),
+        }
+    }
+
+    /// The message's variables, from its fields.
+    pub fn args(&self) -> Args<'static> {
+        match self {
+            Msg::Main(m) => args_of(m),
+            Msg::Meetings(m) => args_of(m),
+            Msg::Minutes(m) => args_of(m),
+            Msg::Report(m) => args_of(m),
+            Msg::Decisions(m) => args_of(m),
+        }
+    }
+}
+
+/// The fields of a variant as Fluent arguments: texts and codes as strings, numbers as
+/// numbers, yes/no as "yes" or "no".
+fn args_of(m: &impl Serialize) -> Args<'static> {
+    let mut args = Args::new();
+    let fields = match serde_json::to_value(m) {
+        // A variant with fields serialises as {"Variant": {field: value, ...}}.
+        Ok(serde_json::Value::Object(outer)) => match outer.into_iter().next() {
+            Some((_, serde_json::Value::Object(fields))) => fields,
+            _ => return args,
+        },
+        _ => return args,
+    };
+    for (name, value) in fields {
+        let value: FluentValue<'static> = match value {
+            serde_json::Value::String(s) => s.into(),
+            serde_json::Value::Bool(b) => if b { "yes" } else { "no" }.into(),
+            serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => i.into(),
+                (None, Some(u)) => u.into(),
+                _ => n.as_f64().unwrap_or_default().into(),
+            },
+            other => other.to_string().into(),
+        };
+        args.set(name, value);
+    }
+    args
+}
