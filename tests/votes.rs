@@ -198,3 +198,28 @@ async fn only_chairs_and_coordinators_open_votes_and_bad_drafts_are_refused() {
     let v = votes::open(&ctx, Actor::Person(&coord), draft(c.mech)).await.unwrap().unwrap();
     assert_eq!(votes::tally(&ctx, &v).await.unwrap().quorum_needed, 3);
 }
+
+#[tokio::test]
+async fn a_vote_belongs_to_a_meeting_of_its_mechanism() {
+    let w = World::new().await;
+    let c = cpn(&w).await;
+    let chair = w.access(c.chair).await;
+    let draft_meeting = |mech| cluster_bot::services::meetings::MeetingDraft {
+        mechanism_id: mech,
+        starts_at: w.now() + Duration::days(3),
+        duration_minutes: 60,
+        place: None,
+        agenda: None,
+        kind: cluster_bot::domain::meeting::MeetingKind::Regular,
+        monthly: false,
+    };
+    let m = cluster_bot::services::meetings::create(&w.ctx, Actor::CommandLine, draft_meeting(c.mech)).await.unwrap();
+    let gcs = w.mechanism_id("GCS").await;
+    let other = cluster_bot::services::meetings::create(&w.ctx, Actor::CommandLine, draft_meeting(gcs)).await.unwrap();
+    let with = |meeting_id| VoteDraft { meeting_id: Some(meeting_id), ..draft(c.mech) };
+    let refused = votes::open(&w.ctx, Actor::Person(&chair), with(other[0].id)).await;
+    assert!(matches!(refused, Err(AppError::NotFound)), "not a meeting of the vote's mechanism");
+    let v = votes::open(&w.ctx, Actor::Person(&chair), with(m[0].id)).await.unwrap().unwrap();
+    assert_eq!(votes::of_meeting(&w.ctx, m[0].id).await.unwrap().iter().map(|x| x.id).collect::<Vec<_>>(), vec![v.id]);
+    assert!(votes::of_meeting(&w.ctx, other[0].id).await.unwrap().is_empty());
+}
