@@ -25,7 +25,13 @@ WORKDIR /data
 VOLUME ["/data"]
 ENV DATABASE_URL=sqlite:///data/cluster-bot.db \
     CLUSTER_TZ=Africa/Bamako \
+    CLUSTER_LISTEN=0.0.0.0:8080 \
     RUST_LOG=info
+# The HTTP server: /healthz, /readyz, /metrics, /cal/<secret>.ics and, in webhook mode, the webhook.
+EXPOSE 8080
+# The binary asks its own /healthz (the image has no curl); unhealthy after 3 misses.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["/usr/local/bin/cluster-bot", "healthcheck"]
 # SIGTERM (docker stop) stops the bot cleanly with exit status 0.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/local/bin/cluster-bot"]

@@ -11,6 +11,8 @@ use crate::services::{Ctx, people};
 use crate::storage::Db;
 use crate::telegram;
 use clap::{Parser, Subcommand};
+
+mod status;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,11 +23,13 @@ use std::time::Duration;
     version,
     about = "Telegram assistant of the Protection Cluster (Mali): membership, meetings, 4W, minutes.",
     long_about = "Telegram assistant of the Protection Cluster (Mali).\n\n\
-        Without a subcommand, runs the bot (long polling).\n\
+        Without a subcommand, runs the bot (long polling, or a webhook when CLUSTER_WEBHOOK_URL is set).\n\
         Configuration comes from the environment: TELOXIDE_TOKEN (required to run the bot), \
         TELOXIDE_API_URL (another Bot API server), DATABASE_URL (default sqlite://cluster-bot.db), \
         CLUSTER_TZ (default Africa/Bamako), CLUSTER_INVITATION_TTL_DAYS (default 14), \
-        CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), RUST_LOG."
+        CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), \
+        CLUSTER_LISTEN (HTTP server: /healthz, /readyz, /metrics, /cal/…), CLUSTER_WEBHOOK_URL, CLUSTER_PUBLIC_URL, \
+        CLUSTER_BOT_API_OUTAGE_SECS (default 120), CLUSTER_LOG_FORMAT (text or json), RUST_LOG."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -34,8 +38,24 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Run the bot (long polling). The default when no subcommand is given.
+    /// Run the bot (long polling, or webhook mode). The default when no subcommand is given.
     Run,
+    /// The bot at a glance: the queue, failed deliveries and why, the last successful Bot API
+    /// call, members per mechanism, the next reminders (from the database; safe while the bot runs).
+    Status {
+        /// How many recent failures to list.
+        #[arg(long, default_value_t = 20)]
+        failures: i64,
+        /// How many planned jobs to list.
+        #[arg(long, default_value_t = 10)]
+        next: i64,
+    },
+    /// Exit 0 when the bot's HTTP server answers /healthz (for the container's HEALTHCHECK).
+    Healthcheck {
+        /// Another address than CLUSTER_LISTEN (host:port).
+        #[arg(long)]
+        addr: Option<String>,
+    },
     /// Administration of people.
     Admin {
         #[command(subcommand)]
@@ -207,9 +227,9 @@ enum AdminCommand {
 }
 
 fn init_tracing(default: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    // A bad CLUSTER_LOG_FORMAT is reported by the configuration just after.
+    let format = crate::observability::LogFormat::parse(std::env::var("CLUSTER_LOG_FORMAT").ok().as_deref());
+    crate::observability::logging::init(format.unwrap_or_default(), default);
 }
 
 pub async fn main() -> ExitCode {
@@ -244,6 +264,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
     let config = Config::from_env()?;
     match command {
         Command::Run => run_bot(config).await,
+        Command::Status { failures, next } => {
+            if !(1..=1000).contains(&failures) || !(1..=1000).contains(&next) {
+                anyhow::bail!("--failures and --next must be between 1 and 1000");
+            }
+            let ctx = context(&config).await?;
+            let s = crate::services::status::status(&ctx, failures, next).await?;
+            print!("{}", status::render(&s, ctx.tz));
+            Ok(())
+        }
+        Command::Healthcheck { addr } => status::healthcheck(addr.as_deref(), config.listen).await,
         Command::Admin { command: AdminCommand::AddCoordinator { telegram_id, name } } => {
             if telegram_id <= 0 {
                 anyhow::bail!("--telegram-id must be a positive Telegram user id, not {telegram_id}");
@@ -473,6 +503,16 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
         crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
             .map_err(anyhow::Error::msg)?,
     );
+    opts.public_url = config.public_url.clone();
+    // The HTTP server (health, metrics, calendar feeds, webhook) when CLUSTER_LISTEN is set.
+    opts.http = config.listen.map(|listen| telegram::HttpOptions {
+        listen,
+        webhook_url: config.webhook_url.clone(),
+        readiness: crate::observability::ReadinessOptions {
+            bot_api_outage: config.bot_api_outage,
+            ..Default::default()
+        },
+    });
     let start = telegram::start(opts, ctx.clone(), i18n);
     let bot = tokio::select! {
         bot = start => bot?,

@@ -1,8 +1,10 @@
 //! Configuration from the environment.
 
+use crate::observability::LogFormat;
 use anyhow::{Context, bail};
 use chrono::Duration;
 use chrono_tz::Tz;
+use std::net::SocketAddr;
 use url::Url;
 
 #[derive(Clone)]
@@ -21,6 +23,17 @@ pub struct Config {
     pub invitation_lead: Duration,
     /// `CLUSTER_NUDGE_CRON`: when chairs without a meeting next month are nudged (cron with seconds).
     pub nudge_cron: String,
+    /// `CLUSTER_LISTEN`: address of the HTTP server (health, metrics, calendar feeds, webhook).
+    pub listen: Option<SocketAddr>,
+    /// `CLUSTER_WEBHOOK_URL`: public HTTPS address of the webhook; long polling when unset.
+    pub webhook_url: Option<Url>,
+    /// `CLUSTER_PUBLIC_URL`: public base address of the HTTP server (calendar links); defaults
+    /// to the webhook URL's origin.
+    pub public_url: Option<Url>,
+    /// `CLUSTER_LOG_FORMAT`: text or json.
+    pub log_format: LogFormat,
+    /// `CLUSTER_BOT_API_OUTAGE_SECS`: how long the Bot API may fail before `/readyz` says not ready.
+    pub bot_api_outage: std::time::Duration,
     /// `CLUSTER_VOTE_QUORUM_PERCENT`: a vote's quorum, as a share of the member organisations.
     pub vote_quorum_percent: u8,
 }
@@ -36,6 +49,11 @@ impl std::fmt::Debug for Config {
             .field("invitation_ttl_days", &self.invitation_ttl.num_days())
             .field("invitation_lead_days", &self.invitation_lead.num_days())
             .field("nudge_cron", &self.nudge_cron)
+            .field("listen", &self.listen)
+            .field("webhook_url", &self.webhook_url.as_ref().map(Url::as_str))
+            .field("public_url", &self.public_url.as_ref().map(Url::as_str))
+            .field("log_format", &self.log_format)
+            .field("bot_api_outage_secs", &self.bot_api_outage.as_secs())
             .field("vote_quorum_percent", &self.vote_quorum_percent)
             .finish()
     }
@@ -85,7 +103,42 @@ impl Config {
             },
             None => crate::domain::vote::DEFAULT_QUORUM_PERCENT,
         };
+        let listen = match non_empty("CLUSTER_LISTEN") {
+            Some(raw) => match raw.parse::<SocketAddr>() {
+                Ok(a) => Some(a),
+                Err(_) => bail!("CLUSTER_LISTEN must be an address and port such as 0.0.0.0:8080, not {raw}"),
+            },
+            None => None,
+        };
+        let https_url = |key: &str| -> anyhow::Result<Option<Url>> {
+            let Some(raw) = non_empty(key) else { return Ok(None) };
+            match Url::parse(&raw) {
+                Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => Ok(Some(u)),
+                _ => bail!("{key} must be an http(s) URL such as https://bot.example.org/telegram, not {raw}"),
+            }
+        };
+        let webhook_url = https_url("CLUSTER_WEBHOOK_URL")?;
+        if webhook_url.is_some() && listen.is_none() {
+            bail!(
+                "CLUSTER_WEBHOOK_URL needs CLUSTER_LISTEN (the local address the proxy forwards to, e.g. 0.0.0.0:8080)"
+            );
+        }
+        let public_url = https_url("CLUSTER_PUBLIC_URL")?
+            .or_else(|| webhook_url.as_ref().and_then(|w| Url::parse(&w.origin().ascii_serialization()).ok()));
+        let log_format = LogFormat::parse(get("CLUSTER_LOG_FORMAT").as_deref()).map_err(anyhow::Error::msg)?;
+        let outage_secs = match non_empty("CLUSTER_BOT_API_OUTAGE_SECS") {
+            Some(raw) => match raw.parse::<u64>() {
+                Ok(s) if (1..=86_400).contains(&s) => s,
+                _ => bail!("CLUSTER_BOT_API_OUTAGE_SECS must be a whole number of seconds from 1 to 86400, not {raw}"),
+            },
+            None => 120,
+        };
         Ok(Self {
+            listen,
+            webhook_url,
+            public_url,
+            log_format,
+            bot_api_outage: std::time::Duration::from_secs(outage_secs),
             vote_quorum_percent,
             invitation_lead: Duration::days(lead_days),
             nudge_cron,
@@ -130,6 +183,32 @@ mod tests {
         assert_eq!(cfg(&[]).unwrap().vote_quorum_percent, 50);
         assert_eq!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "67")]).unwrap().vote_quorum_percent, 67);
         assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
+    }
+
+    #[test]
+    fn service_settings() {
+        let c = cfg(&[]).unwrap();
+        assert!(c.listen.is_none() && c.webhook_url.is_none() && c.public_url.is_none());
+        assert_eq!(c.log_format, LogFormat::Text);
+        let c = cfg(&[
+            ("CLUSTER_LISTEN", "0.0.0.0:8080"),
+            ("CLUSTER_WEBHOOK_URL", "https://bot.example.org/telegram"),
+            ("CLUSTER_LOG_FORMAT", "json"),
+        ])
+        .unwrap();
+        assert_eq!(c.listen, Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(c.public_url.unwrap().as_str(), "https://bot.example.org/");
+        assert_eq!(c.log_format, LogFormat::Json);
+        assert!(
+            cfg(&[("CLUSTER_WEBHOOK_URL", "https://bot.example.org/t")])
+                .unwrap_err()
+                .to_string()
+                .contains("CLUSTER_LISTEN")
+        );
+        assert!(cfg(&[("CLUSTER_LISTEN", "8080")]).is_err());
+        assert!(cfg(&[("CLUSTER_LISTEN", "0.0.0.0:1"), ("CLUSTER_WEBHOOK_URL", "ftp://x")]).is_err());
+        assert!(cfg(&[("CLUSTER_LOG_FORMAT", "xml")]).is_err());
+        assert!(cfg(&[("CLUSTER_BOT_API_OUTAGE_SECS", "0")]).is_err());
     }
 
     #[test]

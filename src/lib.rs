@@ -7,7 +7,9 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod http;
 pub mod i18n;
+pub mod observability;
 pub mod scheduler;
 pub mod services;
 pub mod storage;

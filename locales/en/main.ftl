@@ -17,6 +17,7 @@ help-member = Your member commands:
     /actions — the follow-up plan of recommendations
     /me — your organisation, roles and mechanisms
     /members — the members of your mechanisms
+    /calendar — your meetings in your phone's calendar (a link to subscribe once)
     /language — French or English
     /leave — leave a mechanism
     /cancel — leave the current dialog

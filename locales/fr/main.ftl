@@ -17,6 +17,7 @@ help-member = Vos commandes de membre :
     /actions — le plan de suivi des recommandations
     /me — votre organisation, vos rôles, vos mécanismes
     /members — les membres de vos mécanismes
+    /calendar — vos réunions dans le calendrier du téléphone (un lien, abonnement unique)
     /language — français ou anglais
     /leave — quitter un mécanisme
     /cancel — abandonner le dialogue en cours

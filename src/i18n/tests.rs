@@ -1,6 +1,6 @@
 use super::catalogue::{
-    DecisionsMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants,
-    ReportMsgDiscriminants,
+    CalendarMsgDiscriminants, DecisionsMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants,
+    MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -15,7 +15,7 @@ macro_rules! msgs {
 
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
-    use super::catalogue::{DecisionsMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*};
+    use super::catalogue::{CalendarMsg::*, DecisionsMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*};
     let s = |x: &str| x.to_string();
     msgs![
         WelcomeUnknown,
@@ -329,6 +329,11 @@ fn samples() -> Vec<Msg> {
         FwWwColumn { column: s("cercle-code") },
         FwWwKind { kind: "gap" },
         FwWwSheetName,
+        CmdCalendar,
+        CalendarLink { url: s("https://bot.example.org/cal/abc.ics") },
+        CalendarRotated { url: s("https://bot.example.org/cal/def.ics") },
+        CalendarUnavailable,
+        BtnCalendarRotate,
         CmdVote,
         CmdDecisions,
         CmdParticipation,
@@ -524,6 +529,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Meetings(m) => format!("{:?}", MeetingsMsgDiscriminants::from(m)),
         Msg::Minutes(m) => format!("{:?}", MinutesMsgDiscriminants::from(m)),
         Msg::Report(m) => format!("{:?}", ReportMsgDiscriminants::from(m)),
+        Msg::Calendar(m) => format!("{:?}", CalendarMsgDiscriminants::from(m)),
         Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
     }
 }
@@ -536,6 +542,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(MeetingsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(MinutesMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(ReportMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(CalendarMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {

@@ -103,6 +103,12 @@ impl CronRule {
     }
 }
 
+/// A short, stable label for why a delivery failed for good (the metrics' `reason`).
+fn failure_reason(error: &str) -> &'static str {
+    let head = error.split(':').next().unwrap_or_default();
+    ["blocked", "not_started", "deactivated", "other"].into_iter().find(|r| *r == head).unwrap_or("refused")
+}
+
 /// Exponential backoff: 2 s, 4 s, 8 s … up to 10 minutes.
 pub fn backoff(attempts: i64) -> Duration {
     let exp = attempts.clamp(1, 20) as u32 - 1;
@@ -170,35 +176,76 @@ impl Scheduler {
 
     async fn execute(&self, job: ClaimedJob) -> Outcome {
         let (id, attempts, key) = (job.id, job.attempts, job.key.clone());
+        let kind = job.job.kind();
+        let message = match &job.job {
+            Job::Deliver { message, .. } => Some(message.kind()),
+            _ => None,
+        };
         let outcome = self.runner.run(job).await;
         let now = self.ctx.clock.now();
         let db = &self.ctx.db;
-        let acked = match &outcome {
-            Outcome::Done => jobs::mark_done(db, id, now).await,
+        let (acked, label) = match &outcome {
+            Outcome::Done => {
+                tracing::debug!(job_id = id, job = %key, kind, outcome = "done", "job done");
+                (jobs::mark_done(db, id, now).await, "done")
+            }
             Outcome::Skipped(reason) => {
-                tracing::info!(job = %key, %reason, "job skipped");
-                jobs::mark_skipped(db, id, reason, now).await
+                tracing::info!(job_id = id, job = %key, kind, outcome = "skipped", %reason, "job skipped");
+                (jobs::mark_skipped(db, id, reason, now).await, "skipped")
             }
             Outcome::Failed(error) => {
-                tracing::warn!(job = %key, %error, "job failed for good");
-                jobs::mark_failed(db, id, error, now).await
+                tracing::warn!(job_id = id, job = %key, kind, outcome = "failed", %error, "job failed for good");
+                (jobs::mark_failed(db, id, error, now).await, "failed")
             }
             Outcome::Retry { error, .. } if attempts >= self.opts.max_attempts => {
-                tracing::warn!(job = %key, %error, attempts, "job gave up after too many attempts");
-                jobs::mark_failed(db, id, &format!("gave up after {attempts} attempts: {error}"), now).await
+                tracing::warn!(job_id = id, job = %key, kind, outcome = "failed", %error, attempts, "job gave up after too many attempts");
+                (jobs::mark_failed(db, id, &format!("gave up after {attempts} attempts: {error}"), now).await, "failed")
             }
             Outcome::Retry { after, error } => {
                 let wait = after.unwrap_or_else(|| backoff(attempts));
-                tracing::info!(job = %key, %error, ?wait, "job will be retried");
+                tracing::info!(job_id = id, job = %key, kind, outcome = "retry", %error, ?wait, "job will be retried");
                 let at = now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60));
-                jobs::retry_at(db, id, at, error).await
+                (jobs::retry_at(db, id, at, error).await, "retry")
             }
         };
         if let Err(e) = acked {
             // The job stays running; its lease expires and it runs again.
-            tracing::error!(job = %key, error = %e, "could not acknowledge a job");
+            tracing::error!(job_id = id, job = %key, kind, error = %e, "could not acknowledge a job");
         }
+        self.observe(kind, message, &outcome, label).await;
         outcome
+    }
+
+    /// Counts the job in the metrics; a delivery also tells how the Bot API is doing.
+    async fn observe(&self, kind: &'static str, message: Option<&'static str>, outcome: &Outcome, label: &str) {
+        use crate::observability::metrics::names;
+        let t = &self.ctx.telemetry;
+        t.count(names::JOBS_RUN, &[("kind", kind), ("outcome", label)], 1);
+        let Some(message) = message else { return };
+        t.count(names::MESSAGES, &[("kind", message), ("outcome", if label == "done" { "sent" } else { label })], 1);
+        if label == "failed" {
+            let reason = match outcome {
+                Outcome::Failed(e) => failure_reason(e),
+                _ => "gave_up",
+            };
+            t.count(names::DELIVERY_FAILURES, &[("reason", reason)], 1);
+        }
+        match outcome {
+            // The Bot API answered (even a refusal or a 429 is an answer).
+            Outcome::Done | Outcome::Failed(_) | Outcome::Retry { after: Some(_), .. } => {
+                if let Outcome::Retry { after: Some(wait), .. } = outcome {
+                    // The delivery path asks for a set delay only after a 429 (its retry_after).
+                    t.too_many_requests(*wait);
+                }
+                crate::services::status::bot_api_ok(&self.ctx).await;
+            }
+            Outcome::Retry { after: None, .. } => {
+                if t.health.bot_api_failed() {
+                    tracing::warn!(kind, "deliveries are failing: the Bot API does not answer");
+                }
+            }
+            Outcome::Skipped(_) => {}
+        }
     }
 
     /// Starts the loop in the background. Jobs left running by a dead process are due again.
@@ -216,7 +263,10 @@ impl Scheduler {
                 }
                 if let Err(e) = self.run_due().await {
                     tracing::error!(error = %e, "scheduler tick failed");
+                } else {
+                    self.ctx.telemetry.health.scheduler_ran();
                 }
+                self.ctx.telemetry.upkeep();
                 let sleep = match jobs::next_run_at(&self.ctx.db).await {
                     Ok(Some(at)) => (at - self.ctx.clock.now()).to_std().unwrap_or(Duration::ZERO).min(self.opts.poll),
                     _ => self.opts.poll,

@@ -99,8 +99,8 @@ pub fn place_link(place: &str) -> Option<url::Url> {
     url::Url::parse(place.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https"))
 }
 
-/// The calendar file of a meeting with what the services know about it.
-pub fn meeting_ics_with(meeting: &Meeting, dtstamp: DateTime<Utc>, info: &CalendarInfo) -> String {
+/// The event of a meeting with what the services know about it.
+fn meeting_event_with(meeting: &Meeting, dtstamp: DateTime<Utc>, info: &CalendarInfo) -> icalendar::Event {
     let summary = if meeting.mechanism.name_fr == meeting.mechanism.name_en {
         meeting.mechanism.name(Language::Fr).to_string()
     } else {
@@ -159,13 +159,36 @@ pub fn meeting_ics_with(meeting: &Meeting, dtstamp: DateTime<Utc>, info: &Calend
             event.alarm(Alarm::display(&summary, Trigger::before_start(before)));
         }
     }
+    event.done()
+}
+
+/// The calendar file of a meeting with what the services know about it.
+pub fn meeting_ics_with(meeting: &Meeting, dtstamp: DateTime<Utc>, info: &CalendarInfo) -> String {
+    let mut cal = calendar(if meeting.cancelled { "CANCEL" } else { "PUBLISH" });
+    cal.push(meeting_event_with(meeting, dtstamp, info));
+    cal.done().to_string()
+}
+
+/// A subscribed calendar (a personal feed): every meeting given, cancelled ones marked so.
+/// Clients refresh it by themselves; UID and SEQUENCE let them update moved meetings.
+pub fn feed_ics(meetings: &[Meeting], dtstamp: DateTime<Utc>, name: &str) -> String {
+    let mut cal = calendar("PUBLISH");
+    cal.append_property(Property::new("X-WR-CALNAME", name));
+    cal.append_property(Property::new("REFRESH-INTERVAL;VALUE=DURATION", "PT1H"));
+    cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
+    for m in meetings {
+        cal.push(meeting_event_with(m, dtstamp, &CalendarInfo::default()));
+    }
+    cal.done().to_string()
+}
+
+fn calendar(method: &str) -> Calendar {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
     cal.append_property(Property::new("PRODID", "-//Protection Cluster Mali//cluster-bot//FR"));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    cal.append_property(Property::new("METHOD", if meeting.cancelled { "CANCEL" } else { "PUBLISH" }));
-    cal.push(event.done());
-    cal.done().to_string()
+    cal.append_property(Property::new("METHOD", method));
+    cal
 }
 
 /// The calendar file of a meeting on its own (no series, no attendees).

@@ -7,6 +7,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod calendar_feed;
 pub mod dispatch;
 pub mod export;
 pub mod meetings;
@@ -17,10 +18,12 @@ pub mod participation;
 pub mod people;
 pub mod reports;
 pub mod series;
+pub mod status;
 pub mod votes;
 pub mod wherewho;
 
 use crate::domain::Clock;
+use crate::observability::Telemetry;
 use crate::storage::Db;
 use chrono::Duration;
 use chrono_tz::Tz;
@@ -38,6 +41,8 @@ pub struct Ctx {
     pub invitation_lead: Duration,
     /// Wakes the scheduler when a job is queued for now.
     pub wake: Arc<Notify>,
+    /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
+    pub telemetry: Arc<Telemetry>,
     /// The quorum of a vote: this share (per cent) of the mechanism's member organisations.
     pub vote_quorum_percent: u8,
 }
@@ -51,6 +56,7 @@ impl Ctx {
             invitation_ttl,
             invitation_lead: Duration::days(7),
             wake: Arc::new(Notify::new()),
+            telemetry: Arc::new(Telemetry::new()),
             vote_quorum_percent: crate::domain::vote::DEFAULT_QUORUM_PERCENT,
         }
     }

@@ -223,3 +223,73 @@ pub async fn cancel_by_key_prefix(db: &Db, prefix: &str, now: DateTime<Utc>) -> 
     .map_err(internal)?;
     Ok(done.rows_affected())
 }
+
+/// The queue at a glance: counts by state at `now`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromRow)]
+pub struct QueueCounts {
+    /// Pending and due now (not yet run, or due again).
+    pub due: i64,
+    /// Pending, planned for later, never tried.
+    pub scheduled: i64,
+    /// Pending, planned for later after a failed attempt.
+    pub retrying: i64,
+    pub running: i64,
+    /// Failed for good in the last 24 hours.
+    pub failed_24h: i64,
+    /// `run_at` of the oldest due job (unix seconds).
+    pub oldest_due: Option<i64>,
+}
+
+pub async fn queue_counts(db: &Db, now: DateTime<Utc>) -> AppResult<QueueCounts> {
+    sqlx::query_as(
+        "SELECT
+            COALESCE(SUM(status = 'pending' AND run_at <= ?1), 0) AS due,
+            COALESCE(SUM(status = 'pending' AND run_at > ?1 AND attempts = 0), 0) AS scheduled,
+            COALESCE(SUM(status = 'pending' AND run_at > ?1 AND attempts > 0), 0) AS retrying,
+            COALESCE(SUM(status = 'running'), 0) AS running,
+            COALESCE(SUM(status = 'failed' AND finished_at >= ?1 - 86400), 0) AS failed_24h,
+            MIN(CASE WHEN status = 'pending' AND run_at <= ?1 THEN run_at END) AS oldest_due
+         FROM jobs WHERE status IN ('pending', 'running', 'failed')",
+    )
+    .bind(ts(now))
+    .fetch_one(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct FinishedJob {
+    pub id: i64,
+    pub kind: String,
+    pub payload: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub finished_at: Option<i64>,
+}
+
+/// Jobs that failed for good since `since`, newest first.
+pub async fn failed_since(db: &Db, since: DateTime<Utc>, limit: i64) -> AppResult<Vec<FinishedJob>> {
+    sqlx::query_as(
+        "SELECT id, kind, payload, attempts, last_error, finished_at FROM jobs
+         WHERE status = 'failed' AND finished_at >= ? ORDER BY finished_at DESC, id DESC LIMIT ?",
+    )
+    .bind(ts(since))
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+/// The next pending jobs of the given kinds, soonest first.
+pub async fn next_pending(db: &Db, kinds: &[&str], limit: i64) -> AppResult<Vec<JobRecord>> {
+    let marks = vec!["?"; kinds.len()].join(", ");
+    let sql = format!(
+        "SELECT id, kind, payload, run_at, status, attempts, last_error, idempotency_key FROM jobs
+         WHERE status = 'pending' AND kind IN ({marks}) ORDER BY run_at, id LIMIT ?"
+    );
+    let mut q = sqlx::query_as(&sql);
+    for k in kinds {
+        q = q.bind(*k);
+    }
+    q.bind(limit).fetch_all(&db.pool).await.map_err(internal)
+}

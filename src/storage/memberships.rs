@@ -219,3 +219,29 @@ pub async fn leave(db: &Db, membership_id: i64, person_id: i64, now: DateTime<Ut
     .map_err(internal)?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Active memberships per mechanism (code) and role, zeros included, in the mechanisms' order.
+pub async fn counts_by_mechanism(db: &Db) -> AppResult<Vec<(String, String, i64)>> {
+    sqlx::query_as(
+        "SELECT m.code, r.role, COUNT(ms.id)
+         FROM mechanisms m
+         CROSS JOIN (SELECT 'focal' AS role UNION ALL SELECT 'alternate' UNION ALL SELECT 'chair') r
+         LEFT JOIN memberships ms ON ms.mechanism_id = m.id AND ms.role = r.role AND ms.status = 'active'
+         GROUP BY m.id, r.role
+         ORDER BY m.sort_order, m.code, CASE r.role WHEN 'chair' THEN 0 WHEN 'focal' THEN 1 ELSE 2 END",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+/// The mechanisms in which a person holds an active membership (ids, without repeats).
+pub async fn active_mechanism_ids(db: &Db, person_id: i64) -> AppResult<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT mechanism_id FROM memberships WHERE person_id = ? AND status = 'active' ORDER BY mechanism_id",
+    )
+    .bind(person_id)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}

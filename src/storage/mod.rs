@@ -1,6 +1,7 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
 pub mod agenda;
+pub mod calendar_feeds;
 pub mod dialogues;
 pub mod invitations;
 pub mod jobs;
@@ -66,6 +67,11 @@ impl Db {
         let target = path.to_str().ok_or_else(|| anyhow::anyhow!("the backup path is not valid UTF-8"))?;
         sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// True when the database answers a trivial query (readiness).
+    pub async fn ping(&self) -> Result<(), String> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ()).map_err(|e| e.to_string())
     }
 
     pub async fn close(&self) {

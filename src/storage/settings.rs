@@ -2,6 +2,8 @@ use super::{Db, internal};
 use crate::domain::AppResult;
 
 pub const BOT_USERNAME: &str = "bot_username";
+/// RFC 3339 time of the last successful Bot API call (written at most every 30 s).
+pub const BOT_API_LAST_OK: &str = "bot_api_last_ok";
 
 pub async fn get(db: &Db, key: &str) -> AppResult<Option<String>> {
     sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")

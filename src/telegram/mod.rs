@@ -3,6 +3,7 @@
 //! its feature, the one delivery path for scheduled messages, and the bot's start and stop.
 //! See ARCHITECTURE.md.
 
+pub mod calendar;
 pub mod decisions;
 pub mod delivery;
 pub mod meetings;
@@ -11,8 +12,10 @@ pub mod minutes;
 pub mod report;
 pub mod review;
 pub mod router;
+pub mod service;
 pub mod shared;
 
+use crate::http::HttpServer;
 use crate::i18n::I18n;
 use crate::scheduler::pacer::{Limits, Pacer};
 use crate::scheduler::{Scheduler, SchedulerHandle, SchedulerOptions};
@@ -32,9 +35,19 @@ use url::Url;
 
 /// The handler tree: messages and button presses, both inside the persisted dialogue.
 pub fn schema() -> UpdateHandler<shared::HandlerError> {
+    use shared::{App, BotDialogue};
+    use teloxide::types::Me;
     dialogue::enter::<Update, DialogueStore, State, _>()
-        .branch(Update::filter_message().endpoint(router::on_message))
-        .branch(Update::filter_callback_query().endpoint(router::on_callback))
+        .branch(Update::filter_message().endpoint(
+            |bot: Bot, msg: Message, me: Me, d: BotDialogue, app: App, u: Update| async move {
+                service::timed(&app, u.id, "message", router::on_message(bot, msg, me, d, app.clone())).await
+            },
+        ))
+        .branch(Update::filter_callback_query().endpoint(
+            |bot: Bot, q: CallbackQuery, d: BotDialogue, app: App, u: Update| async move {
+                service::timed(&app, u.id, "callback_query", router::on_callback(bot, q, d, app.clone())).await
+            },
+        ))
 }
 
 pub struct BotOptions {
@@ -46,6 +59,20 @@ pub struct BotOptions {
     pub limits: Limits,
     /// How long one Bot API request may take (it must exceed `poll_timeout`).
     pub request_timeout: Duration,
+    /// The HTTP server (health, metrics, calendar feeds, and the webhook when set).
+    pub http: Option<HttpOptions>,
+    /// While Bot API calls fail, how often getMe is asked to notice the recovery.
+    pub probe_every: Duration,
+    /// Public base address of the HTTP server, for the calendar feed links of /calendar.
+    pub public_url: Option<Url>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    pub listen: std::net::SocketAddr,
+    /// Webhook mode: Telegram POSTs updates to this public URL (its path is served here).
+    pub webhook_url: Option<Url>,
+    pub readiness: crate::observability::ReadinessOptions,
 }
 
 impl BotOptions {
@@ -63,6 +90,9 @@ impl BotOptions {
             scheduler,
             limits: Limits::default(),
             request_timeout: Duration::from_secs(45),
+            http: None,
+            probe_every: Duration::from_secs(15),
+            public_url: None,
         }
     }
 }
@@ -81,11 +111,18 @@ pub struct RunningBot {
     token: ShutdownToken,
     task: tokio::task::JoinHandle<()>,
     scheduler: SchedulerHandle,
+    http: Option<HttpServer>,
+    probe: tokio::task::JoinHandle<()>,
 }
 
 impl RunningBot {
     pub fn shutdown_token(&self) -> ShutdownToken {
         self.token.clone()
+    }
+
+    /// The address the HTTP server listens on, when there is one.
+    pub fn http_addr(&self) -> Option<std::net::SocketAddr> {
+        self.http.as_ref().map(|h| h.addr)
     }
 
     /// Stops receiving updates, lets handlers in flight finish, and waits for the end.
@@ -100,23 +137,31 @@ impl RunningBot {
                 Err(_) => break,
             }
         }
-        let _ = self.task.await;
-        tracing::debug!("dispatcher stopped");
-        self.scheduler.shutdown().await;
-        tracing::debug!("scheduler stopped");
+        self.wait().await;
     }
 
     /// Stops at once, as a crash would: nothing in flight is finished or acknowledged.
     pub fn abort(self) {
         self.task.abort();
         self.scheduler.abort();
+        self.probe.abort();
+        if let Some(http) = self.http {
+            http.abort();
+        }
     }
 
     /// Waits until the dispatcher stops (after its shutdown token was used), then stops
-    /// the scheduler.
+    /// the scheduler and the HTTP server. The webhook stays registered: Telegram keeps the updates that arrive meanwhile (the
+    /// stopped listener answers 503) and delivers them after the next start.
     pub async fn wait(self) {
         let _ = self.task.await;
+        tracing::debug!("dispatcher stopped");
         self.scheduler.shutdown().await;
+        tracing::debug!("scheduler stopped");
+        self.probe.abort();
+        if let Some(http) = self.http {
+            http.shutdown().await;
+        }
     }
 }
 
@@ -148,7 +193,7 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
         tracing::warn!(error = %e, "could not publish the default command menu");
     }
     let store = DialogueStore::new(ctx.db.clone(), ctx.clock.clone());
-    let app = App { ctx, i18n };
+    let app = App { ctx, i18n, public_url: opts.public_url.clone() };
     let runner = Arc::new(delivery::TelegramRunner {
         app: app.clone(),
         bot: bot.clone(),
@@ -157,14 +202,42 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
     });
     let scheduler = Scheduler::new(app.ctx.clone(), runner, opts.scheduler).spawn().await?;
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
-        .dependencies(dptree::deps![app, store])
+        .dependencies(dptree::deps![app.clone(), store])
         .default_handler(|_| async {})
         .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
         .build();
     let token = dispatcher.shutdown_token();
-    let listener = Polling::builder(bot).timeout(opts.poll_timeout).build();
-    let task = tokio::spawn(async move {
-        dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed")).await;
-    });
-    Ok(RunningBot { token, task, scheduler })
+    let probe = service::spawn_probe(bot.clone(), app.ctx.clone(), opts.probe_every);
+    let routes =
+        |h: &HttpOptions| crate::http::router(crate::http::HttpState { ctx: app.ctx.clone(), readiness: h.readiness });
+    let (task, http) = match &opts.http {
+        Some(h @ HttpOptions { webhook_url: Some(url), .. }) => {
+            // The server listens before Telegram is told where to send updates.
+            let hook = service::webhook(url, h.listen, &app.ctx);
+            let server = HttpServer::bind(h.listen, routes(h).merge(hook.router)).await?;
+            server.stop_when(hook.stopped);
+            service::register(&bot, url, &hook.secret).await?;
+            let listener = hook.listener;
+            let task = tokio::spawn(async move {
+                dispatcher
+                    .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("webhook failed"))
+                    .await;
+            });
+            (task, Some(server))
+        }
+        other => {
+            let server = match other {
+                Some(h) => Some(HttpServer::bind(h.listen, routes(h)).await?),
+                None => None,
+            };
+            // A webhook left by an earlier run in webhook mode would refuse getUpdates.
+            let listener = Polling::builder(bot).timeout(opts.poll_timeout).delete_webhook().await.build();
+            let errors = service::polling_errors(app.ctx.clone());
+            let task = tokio::spawn(async move {
+                dispatcher.dispatch_with_listener(listener, errors).await;
+            });
+            (task, server)
+        }
+    };
+    Ok(RunningBot { token, task, scheduler, http, probe })
 }

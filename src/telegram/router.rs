@@ -4,7 +4,7 @@
 use super::shared::callback::{CallbackData, Cancel};
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{decisions, meetings, membership, minutes, report, review};
+use super::{calendar, decisions, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -42,6 +42,8 @@ enum Command {
     Review,
     #[strum(serialize = "wherewho", serialize = "quiouquoi")]
     WhereWho,
+    #[strum(serialize = "calendar", serialize = "calendrier")]
+    Calendar,
     Vote,
     Decisions,
     Participation,
@@ -61,6 +63,7 @@ impl Command {
                 | Command::Missing
                 | Command::Actions
                 | Command::WhereWho
+                | Command::Calendar
                 | Command::Decisions
                 | Command::Participation
         )
@@ -76,6 +79,7 @@ pub enum Button {
     Minutes(minutes::callback::Cb),
     Report(report::callback::Cb),
     Review(review::callback::Cb),
+    Calendar(calendar::callback::Cb),
     Decisions(decisions::callback::Cb),
 }
 
@@ -88,6 +92,7 @@ impl CallbackData for Button {
             Button::Minutes(cb) => cb.encode(),
             Button::Report(cb) => cb.encode(),
             Button::Review(cb) => cb.encode(),
+            Button::Calendar(cb) => cb.encode(),
             Button::Decisions(cb) => cb.encode(),
         }
     }
@@ -100,6 +105,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Minutes))
             .or_else(|| CallbackData::decode(data).map(Button::Report))
             .or_else(|| CallbackData::decode(data).map(Button::Review))
+            .or_else(|| CallbackData::decode(data).map(Button::Calendar))
             .or_else(|| CallbackData::decode(data).map(Button::Decisions))
     }
 }
@@ -191,6 +197,7 @@ async fn on_command(
         Command::Export => review::export(turn, args).await,
         Command::Review => review::review(turn, args).await,
         Command::WhereWho => review::where_who(turn, args).await,
+        Command::Calendar => calendar::show(turn).await,
         Command::Vote => decisions::vote(turn, dialogue).await,
         Command::Decisions => decisions::decisions(turn).await,
         Command::Participation => meetings::participation(turn).await,
@@ -255,6 +262,7 @@ async fn on_button(
         Button::Minutes(cb) => minutes::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Calendar(cb) => calendar::on_button(turn, cb, message_id).await,
         Button::Decisions(cb) => decisions::on_button(turn, dialogue, state, cb, message_id).await,
     }
 }

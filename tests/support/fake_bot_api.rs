@@ -24,6 +24,10 @@ use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
+/// Webhook mode: the registered webhook receives the updates instead of getUpdates.
+#[path = "fake_webhook.rs"]
+mod webhook;
+
 /// Methods that deliver a new message and count for limits and delivery accounting.
 pub const SEND_METHODS: &[&str] = &["sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"];
 
@@ -254,6 +258,10 @@ struct St {
     too_many: u64,
     global_window: VecDeque<Instant>,
     chat_windows: HashMap<i64, VecDeque<Instant>>,
+    /// The webhook set by the bot (URL, secret token): updates are then POSTed to it.
+    webhook: Option<(String, Option<String>)>,
+    /// Every webhook POST made: (update_id, HTTP status, or 0 when the bot was unreachable).
+    webhook_posts: Vec<(i64, u16)>,
 }
 
 impl Shared {
@@ -287,6 +295,7 @@ impl FakeBotApi {
                 })
                 .await;
         });
+        tokio::spawn(webhook::push_updates(shared.clone()));
         FakeBotApi { inner: Arc::new(Handle { shared, addr, task: Mutex::new(Some(task)) }) }
     }
 
@@ -583,8 +592,26 @@ impl St {
                 }
                 Reply::ok(me)
             }
-            "getWebhookInfo" => Reply::ok(json!({"url": "", "has_custom_certificate": false,
-                                                   "pending_update_count": self.updates.len()})),
+            "getWebhookInfo" => {
+                let url = self.webhook.as_ref().map(|w| w.0.clone()).unwrap_or_default();
+                Reply::ok(json!({"url": url, "has_custom_certificate": false,
+                                 "pending_update_count": self.updates.len()}))
+            }
+            "setWebhook" => match p["url"].as_str() {
+                Some(url) if url.starts_with("http") => {
+                    self.webhook = Some((url.to_string(), p["secret_token"].as_str().map(String::from)));
+                    Reply::ok(json!(true))
+                }
+                Some("") => {
+                    self.webhook = None;
+                    Reply::ok(json!(true))
+                }
+                _ => Reply::err(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"),
+            },
+            "deleteWebhook" => {
+                self.webhook = None;
+                Reply::ok(json!(true))
+            }
             "editMessageText" | "editMessageCaption" | "editMessageReplyMarkup" => self.edit(method, chat, p, now),
             "deleteMessage" => {
                 let (Some(c), Some(id)) = (chat, p["message_id"].as_i64()) else {
@@ -881,6 +908,11 @@ async fn handle(
     };
     let reply = if unreachable {
         Reply { close: true, ..Reply::server_error(err_status) }
+    } else if method == "getUpdates" && shared.lock().webhook.is_some() {
+        Reply::err(
+            409,
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        )
     } else if method == "getUpdates" {
         get_updates(&shared, &params).await
     } else {

@@ -6,9 +6,10 @@ use super::fake_bot_api::{FakeBotApi, FakeOptions, FakeUser, Recorded, SentMessa
 use chrono::{DateTime, Utc};
 use cluster_bot::domain::{Language, ManualClock};
 use cluster_bot::i18n::{I18n, Msg};
+use cluster_bot::observability::ReadinessOptions;
 use cluster_bot::services::Ctx;
 use cluster_bot::storage::Db;
-use cluster_bot::telegram::{self, BotOptions, RunningBot};
+use cluster_bot::telegram::{self, BotOptions, HttpOptions, RunningBot};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +22,8 @@ pub struct TestBot {
     pub ctx: Ctx,
     pub i18n: Arc<I18n>,
     pub db_path: PathBuf,
+    /// The HTTP server (and webhook) options, when the test wants them.
+    pub http: Option<HttpOptions>,
     _dir: tempfile::TempDir,
     running: Option<RunningBot>,
 }
@@ -44,12 +47,38 @@ impl TestBot {
     }
 
     pub async fn start_with_clock(options: FakeOptions, clock: ManualClock) -> Self {
+        Self::start_full(options, clock, None).await
+    }
+
+    /// With the HTTP server on a free local port; in webhook mode when `webhook` is true
+    /// (Telegram — the fake server — then POSTs updates to it).
+    pub async fn start_http(
+        options: FakeOptions,
+        clock: ManualClock,
+        webhook: bool,
+        readiness: ReadinessOptions,
+    ) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let listen: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
+        let webhook_url = webhook.then(|| url::Url::parse(&format!("http://{listen}/telegram/hook")).unwrap());
+        Self::start_full(options, clock, Some(HttpOptions { listen, webhook_url, readiness })).await
+    }
+
+    async fn start_full(options: FakeOptions, clock: ManualClock, http: Option<HttpOptions>) -> Self {
         let fake = FakeBotApi::start(options).await;
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("cluster-bot.db");
         let ctx = Self::context(&db_path, &clock).await;
-        let mut bot =
-            TestBot { fake, clock, ctx, i18n: Arc::new(I18n::load().unwrap()), db_path, _dir: dir, running: None };
+        let mut bot = TestBot {
+            fake,
+            clock,
+            ctx,
+            i18n: Arc::new(I18n::load().unwrap()),
+            db_path,
+            http,
+            _dir: dir,
+            running: None,
+        };
         bot.run().await;
         bot
     }
@@ -65,6 +94,9 @@ impl TestBot {
         opts.request_timeout = Duration::from_secs(6);
         // Jobs queued by the tests' own service calls are picked up quickly.
         opts.scheduler.poll = Duration::from_millis(200);
+        opts.http = self.http.clone();
+        opts.public_url = self.http.as_ref().map(|h| url::Url::parse(&format!("http://{}/", h.listen)).unwrap());
+        opts.probe_every = Duration::from_millis(200);
         self.running = Some(telegram::start(opts, self.ctx.clone(), self.i18n.clone()).await.unwrap());
     }
 
@@ -80,6 +112,11 @@ impl TestBot {
         self.stop().await;
         self.ctx = Self::context(&self.db_path, &self.clock).await;
         self.run().await;
+    }
+
+    /// `http://127.0.0.1:PORT/` of the bot's HTTP server.
+    pub fn http_base(&self) -> String {
+        format!("http://{}/", self.http.as_ref().expect("started with start_http").listen)
     }
 
     pub fn t(&self, lang: Language, msg: Msg) -> String {

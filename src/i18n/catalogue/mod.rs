@@ -2,12 +2,14 @@
 //! Each variant is one Fluent message id (its name in kebab-case); its fields are the
 //! message's variables (a role as its code, a yes/no as "yes" or "no").
 
+mod calendar;
 mod decisions;
 mod main;
 mod meetings;
 mod minutes;
 mod report;
 
+pub use calendar::CalendarMsg;
 pub use decisions::DecisionsMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
@@ -15,8 +17,8 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    decisions::DecisionsMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    calendar::CalendarMsgDiscriminants, decisions::DecisionsMsgDiscriminants, main::MainMsgDiscriminants,
+    meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -30,6 +32,7 @@ pub enum Msg {
     Meetings(MeetingsMsg),
     Minutes(MinutesMsg),
     Report(ReportMsg),
+    Calendar(CalendarMsg),
     Decisions(DecisionsMsg),
 }
 
@@ -55,6 +58,7 @@ feature_messages!(
     Meetings(MeetingsMsg),
     Minutes(MinutesMsg),
     Report(ReportMsg),
+    Calendar(CalendarMsg),
     Decisions(DecisionsMsg)
 );
 
@@ -72,6 +76,7 @@ impl Msg {
             Msg::Meetings(m) => m.into(),
             Msg::Minutes(m) => m.into(),
             Msg::Report(m) => m.into(),
+            Msg::Calendar(m) => m.into(),
             Msg::Decisions(m) => m.into(),
         }
     }
@@ -83,6 +88,7 @@ impl Msg {
             Msg::Meetings(m) => args_of(m),
             Msg::Minutes(m) => args_of(m),
             Msg::Report(m) => args_of(m),
+            Msg::Calendar(m) => args_of(m),
             Msg::Decisions(m) => args_of(m),
         }
     }

@@ -6,7 +6,7 @@ use crate::domain::{AppError, MenuRole, Role};
 use crate::i18n::MainMsg;
 use crate::services::membership::{self, Issuer};
 use crate::storage::reference;
-use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, kb};
+use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb};
 use crate::telegram::shared::{ButtonResult, Cancel, HandlerError};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
@@ -84,14 +84,7 @@ pub(super) async fn invite_pick_org(
     rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cancel)]);
     let text =
         turn.t(MainMsg::InviteChooseRole { org: org.acronym.clone(), mechanism: mech.name(turn.lang()).to_string() });
-    match edit {
-        Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(kb(rows)).await?;
-        }
-        None => {
-            turn.say_with(text, kb(rows)).await?;
-        }
-    }
+    edit_or_send(turn, edit, text, Some(kb(rows))).await?;
     Ok(())
 }
 

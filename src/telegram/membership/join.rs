@@ -5,7 +5,7 @@ use super::callback::Cb;
 use crate::domain::DisplayName;
 use crate::i18n::MainMsg;
 use crate::services::membership;
-use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, kb};
+use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb};
 use teloxide::prelude::*;
 use teloxide::types::MessageId;
 
@@ -52,14 +52,7 @@ pub(super) async fn ask_principles(
         button(turn.t(MainMsg::BtnAccept), Cb::JoinAccept),
         button(turn.t(MainMsg::BtnDecline), Cb::JoinDecline),
     ]]);
-    match edit {
-        Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
-        }
-        None => {
-            turn.say_with(text, k).await?;
-        }
-    }
+    edit_or_send(turn, edit, text, Some(k)).await?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@ use super::Step;
 use super::callback::Cb;
 use crate::domain::MembershipView;
 use crate::i18n::MainMsg;
-use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, kb};
+use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, MessageId};
 
@@ -53,14 +53,7 @@ pub(super) async fn ask_leave_confirmation(
         button(turn.t(MainMsg::BtnConfirmLeave), Cb::LeaveYes(m.id)),
         button(turn.t(MainMsg::BtnKeep), Cb::LeaveNo),
     ]]);
-    match edit {
-        Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
-        }
-        None => {
-            turn.say_with(text, k).await?;
-        }
-    }
+    edit_or_send(turn, edit, text, Some(k)).await?;
     Ok(())
 }
 

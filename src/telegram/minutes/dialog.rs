@@ -11,7 +11,7 @@ use crate::services::minutes::{self as svc, MinutesContent};
 use crate::storage::reference;
 use crate::telegram::shared::format;
 use crate::telegram::shared::{
-    BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerError, HandlerResult, Turn, button, kb,
+    BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerError, HandlerResult, Turn, button, edit_or_send, kb,
 };
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, MessageId};
@@ -121,14 +121,7 @@ pub(super) async fn summary(
     }
     let k =
         kb(vec![vec![button(turn.t(MinutesMsg::BtnShare), Cb::MnShare), button(turn.t(MainMsg::BtnCancel), Cancel)]]);
-    match edit {
-        Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, body).reply_markup(k).await?;
-        }
-        None => {
-            turn.say_with(body, k).await?;
-        }
-    }
+    edit_or_send(turn, edit, body, Some(k)).await?;
     Ok(())
 }
 
@@ -213,14 +206,7 @@ pub(super) async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edi
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
     rows.push(vec![button(turn.t(MinutesMsg::BtnSend), Cb::ShareSend), button(turn.t(MainMsg::BtnCancel), Cancel)]);
     let q = turn.t(MinutesMsg::ShareChooseMechanisms);
-    match edit {
-        Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, q).reply_markup(kb(rows)).await?;
-        }
-        None => {
-            turn.say_with(q, kb(rows)).await?;
-        }
-    }
+    edit_or_send(turn, edit, q, Some(kb(rows))).await?;
     Ok(())
 }
 

@@ -9,8 +9,7 @@ use crate::services::reports as svc;
 use crate::storage::{reference, reports as store};
 use crate::telegram::shared::format::{date_label, month_label, ymd};
 use crate::telegram::shared::turn::rows_of;
-use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerError, HandlerResult, Turn, button, kb};
-use teloxide::prelude::*;
+use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerError, HandlerResult, Turn, button, edit_or_send, kb};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
 pub(super) fn line_error(e: &LineError, draft: &ReportDraft) -> Msg {
@@ -53,14 +52,7 @@ pub(super) async fn ask(
         Some(p) => format!("{p}\n{question}"),
         None => question,
     };
-    match edit {
-        Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
-        }
-        None => {
-            turn.say_with(text, k).await?;
-        }
-    }
+    edit_or_send(turn, edit, text, Some(k)).await?;
     Ok(())
 }
 
@@ -321,13 +313,6 @@ pub(super) async fn ask_cancel(turn: &Turn<'_>, edit: Option<MessageId>) -> Hand
         button(turn.t(ReportMsg::BtnFwContinue), Cb::FwDiscard(false)),
     ]]);
     let text = turn.t(ReportMsg::FwCancelAsk);
-    match edit {
-        Some(id) => {
-            turn.bot.edit_message_text(turn.chat, id, text).reply_markup(k).await?;
-        }
-        None => {
-            turn.say_with(text, k).await?;
-        }
-    }
+    edit_or_send(turn, edit, text, Some(k)).await?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The command menu, published per language and, for members, per role (chat scope).
 
 use crate::domain::{Language, MenuRole};
-use crate::i18n::{DecisionsMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{CalendarMsg, DecisionsMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
@@ -14,6 +14,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("actions", MinutesMsg::CmdActions.into()));
         list.push(("me", MainMsg::CmdMe.into()));
         list.push(("members", MainMsg::CmdMembers.into()));
+        list.push(("calendar", CalendarMsg::CmdCalendar.into()));
     }
     if role >= MenuRole::Chair {
         list.push(("newmeeting", MeetingsMsg::CmdNewmeeting.into()));

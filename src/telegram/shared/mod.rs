@@ -23,4 +23,6 @@ pub use turn::{ButtonResult, HandlerError, HandlerResult, Turn, button, edit_or_
 pub struct App {
     pub ctx: Ctx,
     pub i18n: Arc<I18n>,
+    /// Public base address of the bot's HTTP server (calendar feed links), when it has one.
+    pub public_url: Option<url::Url>,
 }

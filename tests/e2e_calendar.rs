@@ -1,0 +1,113 @@
+//! /calendar end to end: the member gets their feed link in the chat, the feed (served by the
+//! bot's own HTTP server) is parsed back and follows a moved meeting, the button rotates the
+//! link, and after /leave the same link serves an empty calendar.
+
+#[path = "support/fake_bot_api.rs"]
+mod fake_bot_api;
+#[path = "support/harness.rs"]
+mod harness;
+
+use chrono::{DateTime, Duration, Utc};
+use cluster_bot::domain::meeting::MeetingKind;
+use cluster_bot::domain::{Language, ManualClock, Role};
+use cluster_bot::i18n::{CalendarMsg, MainMsg};
+use cluster_bot::observability::ReadinessOptions;
+use cluster_bot::services::meetings::{self as svc, Actor, MeetingDraft};
+use cluster_bot::services::membership;
+use fake_bot_api::{FakeOptions, FakeUser};
+use harness::{TestBot, button, start_time};
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
+
+/// The feed address in a /calendar answer.
+fn link(text: &str) -> String {
+    text.lines().find(|l| l.starts_with("http")).unwrap_or_else(|| panic!("no link in {text}")).trim().to_string()
+}
+
+async fn fetch(url: &str) -> (u16, String) {
+    let r = reqwest::get(url).await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+/// (uid, start, sequence) of each event.
+fn events(ics: &str) -> Vec<(String, DateTime<Utc>, u32)> {
+    let cal: icalendar::Calendar = ics.parse().unwrap();
+    cal.components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            let Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(start))) = e.get_start() else {
+                panic!("start in UTC expected: {ics}")
+            };
+            (e.get_uid().unwrap().to_string(), start, e.get_sequence().unwrap_or(0))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_subscribes_once_sees_a_moved_meeting_rotates_the_link_and_leaves() {
+    let mut app =
+        TestBot::start_http(FakeOptions::default(), ManualClock::new(start_time()), false, ReadinessOptions::default())
+            .await;
+    let awa = FakeUser::new(201, "Awa").language("en");
+    app.member(&awa, "NRC", "CPN", Role::Focal).await;
+    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
+    let draft = MeetingDraft {
+        mechanism_id: cpn.id,
+        starts_at: start_time() + Duration::days(10),
+        duration_minutes: 120,
+        place: Some("UNHCR".into()),
+        agenda: None,
+        kind: MeetingKind::Regular,
+        monthly: false,
+    };
+    let m = svc::create(&app.ctx, Actor::CommandLine, draft).await.unwrap().remove(0);
+
+    let shown = app.send(&awa, "/calendar").await;
+    let text = shown.text.clone().unwrap();
+    let url = link(&text);
+    assert!(url.starts_with(&format!("{}cal/", app.http_base())) && url.ends_with(".ics"), "{url}");
+    assert!(text.contains("From URL"), "how to subscribe is explained: {text}");
+    let (status, body) = fetch(&url).await;
+    assert_eq!(status, 200);
+    assert_eq!(events(&body), vec![(m.uid.clone(), m.starts_at, 0)]);
+    // Asking again shows the same link: the subscription is made once.
+    assert_eq!(link(&app.send(&awa, "/calendrier").await.text.unwrap()), url);
+
+    // The meeting moves: the subscribed feed moves it.
+    let later = m.starts_at + Duration::hours(26);
+    svc::reschedule(&app.ctx, Actor::CommandLine, m.id, later, None).await.unwrap();
+    assert_eq!(events(&fetch(&url).await.1), vec![(m.uid.clone(), later, 1)]);
+
+    // The button makes a new link; the old one stops working at once.
+    let rotated = app.press_expect_edit(&awa, shown.message_id, &button(&shown, "cal:rot")).await;
+    let new_url = link(rotated.text.as_deref().unwrap());
+    assert_ne!(new_url, url);
+    assert!(rotated.text.unwrap().contains("old link no longer works"));
+    assert_eq!(fetch(&url).await.0, 404);
+    assert_eq!(events(&fetch(&new_url).await.1), vec![(m.uid.clone(), later, 1)]);
+
+    // Awa leaves the CPN through /leave: her link still answers, with nothing in it.
+    let ask = app.send(&awa, "/leave").await;
+    let done = app.press_expect_edit(&awa, ask.message_id, &button(&ask, "leave:y:")).await;
+    assert!(done.text.unwrap().starts_with("You have left"));
+    let (status, body) = fetch(&new_url).await;
+    assert_eq!(status, 200);
+    assert!(events(&body).is_empty(), "{body}");
+    assert!(body.contains("BEGIN:VCALENDAR"), "still a calendar: {body}");
+    // And /calendar is for members only.
+    assert_eq!(app.send(&awa, "/calendar").await.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_public_address_calendar_says_it_is_unavailable() {
+    let mut app = TestBot::start().await;
+    let issa = FakeUser::new(301, "Issa").language("fr");
+    app.member(&issa, "IRC", "CR-GAO", Role::Focal).await;
+    let reply = app.send(&issa, "/calendar").await;
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, CalendarMsg::CalendarUnavailable.into()));
+    // A stranger is told the command is for members.
+    let stranger = FakeUser::new(999, "X").language("en");
+    assert_eq!(app.send(&stranger, "/calendar").await.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
+    app.stop().await;
+}
