@@ -5,6 +5,7 @@
 //! `telegram` (teloxide) and `cli` (command line); `i18n` renders every outgoing sentence.
 
 pub mod cli;
+pub mod cli_admin;
 pub mod config;
 pub mod domain;
 pub mod http;

@@ -2,7 +2,7 @@
 //! instead of sent): agenda items from members, monthly series that never run out, the
 //! participation review, and catching up after a downtime.
 
-#[path = "support/world.rs"]
+#[path = "support/decisions_world.rs"]
 mod world;
 
 use chrono::{Datelike, Duration};

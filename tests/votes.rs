@@ -2,7 +2,7 @@
 //! instead of sent): one vote per member organisation, the alternate after a hand-over, the
 //! observer refused, a double tap counted once, the reminder, the closing and its result.
 
-#[path = "support/world.rs"]
+#[path = "support/decisions_world.rs"]
 mod world;
 
 use chrono::Duration;

@@ -1,6 +1,7 @@
 //! Pure types and rules of the cluster: no database, no Telegram.
 
 pub mod agenda;
+pub mod audit;
 pub mod catchup;
 pub mod clock;
 pub mod entities;
@@ -13,11 +14,12 @@ pub mod meeting;
 pub mod membership;
 pub mod minutes;
 pub mod participation;
+pub mod personal_data;
 pub mod text;
 pub mod vote;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};
+pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, PendingInvitation, Person};
 pub use error::{AppError, AppResult};
 pub use invitation::{InvitationCode, InvitationProblem, check_invitation};
 pub use language::Language;

@@ -1,6 +1,6 @@
 use super::catalogue::{
-    CalendarMsgDiscriminants, DecisionsMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants,
-    MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    AccessMsgDiscriminants, CalendarMsgDiscriminants, DecisionsMsgDiscriminants, MainMsgDiscriminants,
+    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -15,7 +15,9 @@ macro_rules! msgs {
 
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
-    use super::catalogue::{CalendarMsg::*, DecisionsMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*};
+    use super::catalogue::{
+        AccessMsg::*, CalendarMsg::*, DecisionsMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*,
+    };
     let s = |x: &str| x.to_string();
     msgs![
         WelcomeUnknown,
@@ -334,6 +336,17 @@ fn samples() -> Vec<Msg> {
         CalendarRotated { url: s("https://bot.example.org/cal/def.ics") },
         CalendarUnavailable,
         BtnCalendarRotate,
+        SeatEnded { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, change: s("removed") },
+        MemberChanged {
+            name: s("Awa"),
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Alternate,
+            change: s("joined"),
+        },
+        ResendTooSoon { seconds: 120 },
+        LastCoordinator,
+        MembersJoined { mechanism: s("CPN"), count: 2, names: s("Awa (NRC), Moussa (DRC)") },
         CmdVote,
         CmdDecisions,
         CmdParticipation,
@@ -530,6 +543,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Minutes(m) => format!("{:?}", MinutesMsgDiscriminants::from(m)),
         Msg::Report(m) => format!("{:?}", ReportMsgDiscriminants::from(m)),
         Msg::Calendar(m) => format!("{:?}", CalendarMsgDiscriminants::from(m)),
+        Msg::Access(m) => format!("{:?}", AccessMsgDiscriminants::from(m)),
         Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
     }
 }
@@ -543,6 +557,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(MinutesMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(ReportMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(CalendarMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(AccessMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {

@@ -103,6 +103,16 @@ impl CronRule {
     }
 }
 
+/// Every night at 03:00: dialogues and finished jobs past their retention are deleted.
+pub const DEFAULT_PURGE_CRON: &str = "0 0 3 * * *";
+
+impl CronRule {
+    pub fn daily_purge(expr: &str) -> Result<Self, String> {
+        let schedule = cron::Schedule::from_str(expr).map_err(|e| format!("invalid cron expression '{expr}': {e}"))?;
+        Ok(Self { name: "purge", schedule, make: |_| Job::Purge })
+    }
+}
+
 /// A short, stable label for why a delivery failed for good (the metrics' `reason`).
 fn failure_reason(error: &str) -> &'static str {
     let head = error.split(':').next().unwrap_or_default();

@@ -5,7 +5,10 @@
 //! `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
 //! message, who chairs a mechanism) and `people` (who is asking).
 
+pub mod access;
+pub mod admin;
 pub mod agenda;
+pub mod audit;
 pub mod calendar;
 pub mod calendar_feed;
 pub mod dispatch;
@@ -17,6 +20,8 @@ pub mod outbox;
 pub mod participation;
 pub mod people;
 pub mod reports;
+pub mod retention;
+pub mod seats;
 pub mod series;
 pub mod status;
 pub mod votes;
@@ -41,6 +46,10 @@ pub struct Ctx {
     pub invitation_lead: Duration,
     /// Wakes the scheduler when a job is queued for now.
     pub wake: Arc<Notify>,
+    /// How long dialogues and finished jobs are kept.
+    pub retention: retention::Retention,
+    /// How often a person may ask for minutes again.
+    pub resend: minutes::ResendLimits,
     /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
     pub telemetry: Arc<Telemetry>,
     /// The quorum of a vote: this share (per cent) of the mechanism's member organisations.
@@ -56,9 +65,16 @@ impl Ctx {
             invitation_ttl,
             invitation_lead: Duration::days(7),
             wake: Arc::new(Notify::new()),
+            retention: retention::Retention::default(),
+            resend: minutes::ResendLimits::default(),
             telemetry: Arc::new(Telemetry::new()),
             vote_quorum_percent: crate::domain::vote::DEFAULT_QUORUM_PERCENT,
         }
+    }
+
+    pub fn with_retention(mut self, retention: retention::Retention) -> Self {
+        self.retention = retention;
+        self
     }
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {

@@ -44,11 +44,18 @@ pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
             Some(m) => m.code.clone(),
             None => turn.t(ReportMsg::FwExportAll),
         };
-        turn.bot
-            .send_document(turn.chat, InputFile::memory(bytes).file_name(name))
-            .caption(turn.t(ReportMsg::FwExportCaption { month: month_label(month), scope: scope_label }))
-            .protect_content(true)
-            .await?;
+        let caption = turn.t(ReportMsg::FwExportCaption { month: month_label(month), scope: scope_label });
+        crate::telegram::shared::paced(turn.app, turn.chat, || {
+            turn.bot
+                .send_document(turn.chat, InputFile::memory(bytes.clone()).file_name(name.clone()))
+                .caption(caption.clone())
+                .protect_content(true)
+                .into_future()
+        })
+        .await?;
+        let what = format!("4W {month} XLSX ({name})");
+        let actor = crate::services::meetings::Actor::Person(&turn.access);
+        crate::services::audit::record_export(&turn.app.ctx, actor, &what, scope.as_ref()).await?;
     }
     Ok(())
 }
