@@ -309,7 +309,8 @@ async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = Db::connect(&config.database_url).await?;
     Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl)
         .with_invitation_lead(config.invitation_lead)
-        .with_retention(config.retention))
+        .with_retention(config.retention)
+        .with_vote_quorum(config.vote_quorum_percent))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {

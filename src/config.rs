@@ -39,6 +39,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `CLUSTER_BOT_API_OUTAGE_SECS`: how long the Bot API may fail before `/readyz` says not ready.
     pub bot_api_outage: std::time::Duration,
+    /// `CLUSTER_VOTE_QUORUM_PERCENT`: a vote's quorum, as a share of the member organisations.
+    pub vote_quorum_percent: u8,
 }
 
 impl std::fmt::Debug for Config {
@@ -60,6 +62,7 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url.as_ref().map(Url::as_str))
             .field("log_format", &self.log_format)
             .field("bot_api_outage_secs", &self.bot_api_outage.as_secs())
+            .field("vote_quorum_percent", &self.vote_quorum_percent)
             .finish()
     }
 }
@@ -119,6 +122,13 @@ impl Config {
         if let Err(e) = crate::scheduler::CronRule::monthly_digest(&digest_cron) {
             bail!("CLUSTER_DIGEST_CRON: {e}");
         }
+        let vote_quorum_percent = match non_empty("CLUSTER_VOTE_QUORUM_PERCENT") {
+            Some(raw) => match raw.parse::<u8>() {
+                Ok(p) if (1..=100).contains(&p) => p,
+                _ => bail!("CLUSTER_VOTE_QUORUM_PERCENT must be a whole number from 1 to 100, not {raw}"),
+            },
+            None => crate::domain::vote::DEFAULT_QUORUM_PERCENT,
+        };
         let listen = match non_empty("CLUSTER_LISTEN") {
             Some(raw) => match raw.parse::<SocketAddr>() {
                 Ok(a) => Some(a),
@@ -157,6 +167,7 @@ impl Config {
             log_format,
             bot_api_outage: std::time::Duration::from_secs(outage_secs),
             digest_cron,
+            vote_quorum_percent,
             invitation_lead: Duration::days(lead_days),
             nudge_cron,
             token: non_empty("TELOXIDE_TOKEN"),
@@ -198,6 +209,10 @@ mod tests {
         assert!(cfg(&[("CLUSTER_DIGEST_CRON", "monthly")]).is_err());
         assert_eq!(cfg(&[("CLUSTER_DIGEST_CRON", "0 0 7 12 * *")]).unwrap().digest_cron, "0 0 7 12 * *");
         assert_eq!(cfg(&[]).unwrap().digest_cron, crate::scheduler::DEFAULT_DIGEST_CRON);
+        assert!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "0")]).is_err());
+        assert!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "half")]).is_err());
+        assert_eq!(cfg(&[]).unwrap().vote_quorum_percent, 50);
+        assert_eq!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "67")]).unwrap().vote_quorum_percent, 67);
         assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
         assert!(cfg(&[("CLUSTER_DIALOGUE_RETENTION_DAYS", "0")]).is_err());
         assert!(cfg(&[("CLUSTER_JOB_RETENTION_DAYS", "soon")]).is_err());

@@ -65,6 +65,8 @@ pub enum Job {
         year: i32,
         month: u32,
     },
+    /// Votes, agenda items and monthly series.
+    Decision(DecisionJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -158,6 +160,8 @@ pub enum Outgoing {
     Chart {
         chart: super::figures::ChartRequest,
     },
+    /// Votes and agenda items.
+    Decision(DecisionMsg),
 }
 
 impl Job {
@@ -177,6 +181,7 @@ impl Job {
             Job::Fourw(_) => "fourw",
             Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
+            Job::Decision(_) => "decision",
         }
     }
 
@@ -194,7 +199,8 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
-            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } => None,
+            // Votes outlive a moved meeting; series jobs belong to the series.
+            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) => None,
         }
     }
 }
@@ -257,6 +263,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
+            Outgoing::Decision(_) => None,
         }
     }
 }
@@ -294,6 +301,50 @@ pub enum FourwMsg {
     Returned { line_id: i64 },
 }
 
+/// The jobs of votes and monthly series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum DecisionJob {
+    /// Send the question to every member of the mechanism and its chair.
+    VoteOpened { vote_id: i64 },
+    /// Remind the organisations that have not voted (focal point and alternate).
+    VoteReminder { vote_id: i64 },
+    /// Record the result and send it to every member of the mechanism and its chair.
+    VoteClose { vote_id: i64 },
+    /// Keep the next occurrences of a monthly series scheduled (run as each one starts).
+    ExtendSeries { series_id: i64 },
+}
+
+/// Vote and agenda messages to one person, rendered when sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision_msg", rename_all = "snake_case")]
+pub enum DecisionMsg {
+    /// The question, with buttons for those who may vote (checked again when pressed).
+    VoteQuestion {
+        vote_id: i64,
+    },
+    VoteReminder {
+        vote_id: i64,
+        organisation_id: i64,
+    },
+    /// The focal point handed the vote over: to the alternate.
+    VoteHandover {
+        vote_id: i64,
+        organisation_id: i64,
+    },
+    VoteResult {
+        vote_id: i64,
+    },
+    /// A member proposed an agenda item: to the chair, with accept / decline.
+    AgendaProposed {
+        item_id: i64,
+    },
+    /// The chair accepted or declined an item: to the member who proposed it.
+    AgendaDecided {
+        item_id: i64,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +371,8 @@ mod tests {
                     chart: crate::domain::figures::ChartRequest::Reach { year: 2026, month: 10, mechanism_id: None },
                 },
             },
+            Job::Decision(DecisionJob::VoteClose { vote_id: 5 }),
+            Job::Deliver { person_id: 4, message: Outgoing::Decision(DecisionMsg::VoteResult { vote_id: 5 }) },
         ];
         for job in jobs {
             let json = serde_json::to_string(&job).unwrap();

@@ -1,6 +1,8 @@
 //! Pure types and rules of the cluster: no database, no Telegram.
 
+pub mod agenda;
 pub mod audit;
+pub mod catchup;
 pub mod clock;
 pub mod entities;
 pub mod error;
@@ -12,8 +14,10 @@ pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;
+pub mod participation;
 pub mod personal_data;
 pub mod text;
+pub mod vote;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, PendingInvitation, Person};

@@ -4,7 +4,9 @@
 
 mod catalogue;
 
-pub use catalogue::{AccessMsg, CalendarMsg, ChartsMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+pub use catalogue::{
+    AccessMsg, CalendarMsg, ChartsMsg, DecisionsMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
+};
 
 use crate::domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
@@ -24,7 +26,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/access.ftl"),
     "\n",
-    include_str!("../../locales/fr/charts.ftl")
+    include_str!("../../locales/fr/charts.ftl"),
+    "\n",
+    include_str!("../../locales/fr/decisions.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -39,7 +43,9 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/access.ftl"),
     "\n",
-    include_str!("../../locales/en/charts.ftl")
+    include_str!("../../locales/en/charts.ftl"),
+    "\n",
+    include_str!("../../locales/en/decisions.ftl")
 );
 
 pub struct I18n {

@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod admin;
+pub mod agenda;
 pub mod audit;
 pub mod calendar;
 pub mod calendar_feed;
@@ -17,11 +18,14 @@ pub mod meetings;
 pub mod membership;
 pub mod minutes;
 pub mod outbox;
+pub mod participation;
 pub mod people;
 pub mod reports;
 pub mod retention;
 pub mod seats;
+pub mod series;
 pub mod status;
+pub mod votes;
 pub mod wherewho;
 
 use crate::domain::Clock;
@@ -49,6 +53,8 @@ pub struct Ctx {
     pub resend: minutes::ResendLimits,
     /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
     pub telemetry: Arc<Telemetry>,
+    /// The quorum of a vote: this share (per cent) of the mechanism's member organisations.
+    pub vote_quorum_percent: u8,
 }
 
 impl Ctx {
@@ -63,6 +69,7 @@ impl Ctx {
             retention: retention::Retention::default(),
             resend: minutes::ResendLimits::default(),
             telemetry: Arc::new(Telemetry::new()),
+            vote_quorum_percent: crate::domain::vote::DEFAULT_QUORUM_PERCENT,
         }
     }
 
@@ -73,6 +80,11 @@ impl Ctx {
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {
         self.invitation_lead = lead;
+        self
+    }
+
+    pub fn with_vote_quorum(mut self, percent: u8) -> Self {
+        self.vote_quorum_percent = percent;
         self
     }
 }

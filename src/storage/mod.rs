@@ -1,5 +1,6 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
+pub mod agenda;
 pub mod audit;
 pub mod calendar_feeds;
 pub mod dialogues;
@@ -9,10 +10,13 @@ pub mod jobs;
 pub mod meetings;
 pub mod memberships;
 pub mod minutes;
+pub mod participation;
 pub mod people;
 pub mod reference;
 pub mod reports;
+pub mod series;
 pub mod settings;
+pub mod votes;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod charts;
+pub mod decisions;
 pub mod delivery;
 pub mod meetings;
 pub mod membership;

@@ -5,6 +5,7 @@
 mod access;
 mod calendar;
 mod charts;
+mod decisions;
 mod main;
 mod meetings;
 mod minutes;
@@ -13,6 +14,7 @@ mod report;
 pub use access::AccessMsg;
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
+pub use decisions::DecisionsMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
@@ -20,8 +22,8 @@ pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
     access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants,
+    decisions::DecisionsMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -38,6 +40,7 @@ pub enum Msg {
     Calendar(CalendarMsg),
     Access(AccessMsg),
     Charts(ChartsMsg),
+    Decisions(DecisionsMsg),
 }
 
 macro_rules! feature_messages {
@@ -64,7 +67,8 @@ feature_messages!(
     Report(ReportMsg),
     Calendar(CalendarMsg),
     Access(AccessMsg),
-    Charts(ChartsMsg)
+    Charts(ChartsMsg),
+    Decisions(DecisionsMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -84,6 +88,7 @@ impl Msg {
             Msg::Calendar(m) => m.into(),
             Msg::Access(m) => m.into(),
             Msg::Charts(m) => m.into(),
+            Msg::Decisions(m) => m.into(),
         }
     }
 
@@ -97,6 +102,7 @@ impl Msg {
             Msg::Calendar(m) => args_of(m),
             Msg::Access(m) => args_of(m),
             Msg::Charts(m) => args_of(m),
+            Msg::Decisions(m) => args_of(m),
         }
     }
 }

@@ -114,7 +114,14 @@ impl TelegramRunner {
         let file = match &cached {
             Some(id) => InputFile::file_id(FileId(id.clone())),
             None => {
-                let ics = calendar::meeting_ics(m, self.app.ctx.clock.now());
+                // Organiser, attendees, alarms, the series' rule; the bare file if that fails.
+                let ics = match calendar::invitation_ics(&self.app.ctx, m).await {
+                    Ok(ics) => ics,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "calendar details unavailable");
+                        calendar::meeting_ics(m, self.app.ctx.clock.now())
+                    }
+                };
                 InputFile::memory(ics.into_bytes()).file_name(calendar::ics_file_name(m))
             }
         };

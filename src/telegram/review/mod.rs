@@ -64,5 +64,6 @@ pub async fn on_button(
 ) -> ButtonResult {
     match cb {
         Cb::FwReturn(line_id) => lines::return_pressed(turn, dialogue, line_id).await,
+        Cb::GapToAgenda { mechanism, month, rank } => wherewho::gap_to_agenda(turn, mechanism, month, rank).await,
     }
 }

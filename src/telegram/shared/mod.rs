@@ -9,6 +9,7 @@ pub mod menu;
 pub mod outgoing;
 pub mod state;
 pub mod turn;
+pub mod votes;
 
 use crate::i18n::I18n;
 use crate::services::Ctx;
