@@ -60,6 +60,11 @@ pub enum Job {
     Fourw(FourwJob),
     /// Delete old dialogues and old finished jobs (retention periods in the context).
     Purge,
+    /// The one-page digest of a month, queued to every coordinator.
+    MonthlyDigest {
+        year: i32,
+        month: u32,
+    },
 }
 
 /// A message to one person, rendered when it is sent.
@@ -144,6 +149,15 @@ pub enum Outgoing {
         from: i64,
         to: i64,
     },
+    /// The digest of a month as a PDF the coordinator may forward.
+    Digest {
+        year: i32,
+        month: u32,
+    },
+    /// A chart as a photo (protected, caption in the recipient's language).
+    Chart {
+        chart: super::figures::ChartRequest,
+    },
 }
 
 impl Job {
@@ -162,6 +176,7 @@ impl Job {
             Job::ActionReminder { .. } => "action_reminder",
             Job::Fourw(_) => "fourw",
             Job::Purge => "purge",
+            Job::MonthlyDigest { .. } => "monthly_digest",
         }
     }
 
@@ -179,7 +194,7 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
-            Job::Fourw(_) | Job::Purge => None,
+            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } => None,
         }
     }
 }
@@ -241,6 +256,7 @@ impl Outgoing {
             | Outgoing::Document { .. }
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
+            Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
         }
     }
 }
@@ -295,6 +311,14 @@ mod tests {
             Job::Deliver {
                 person_id: 4,
                 message: Outgoing::Fourw(FourwMsg::Matrix { mechanism_id: 1, year: 2026, month: 11 }),
+            },
+            Job::MonthlyDigest { year: 2026, month: 10 },
+            Job::Deliver { person_id: 5, message: Outgoing::Digest { year: 2026, month: 10 } },
+            Job::Deliver {
+                person_id: 6,
+                message: Outgoing::Chart {
+                    chart: crate::domain::figures::ChartRequest::Reach { year: 2026, month: 10, mechanism_id: None },
+                },
             },
         ];
         for job in jobs {

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod clock;
 pub mod entities;
 pub mod error;
+pub mod figures;
 pub mod fourw;
 pub mod invitation;
 pub mod jobs;

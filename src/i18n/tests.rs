@@ -1,6 +1,6 @@
 use super::catalogue::{
-    AccessMsgDiscriminants, CalendarMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants,
-    MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    AccessMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants, MainMsgDiscriminants,
+    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -346,6 +346,10 @@ fn samples() -> Vec<Msg> {
         LastCoordinator,
         MembersJoined { mechanism: s("CPN"), count: 2, names: s("Awa (NRC), Moussa (DRC)") },
     ]
+    .into_iter()
+    // Charts and the digest: every message, with empty fields.
+    .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
+    .collect()
 }
 
 fn vars_in_inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
@@ -423,6 +427,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Report(m) => format!("{:?}", ReportMsgDiscriminants::from(m)),
         Msg::Calendar(m) => format!("{:?}", CalendarMsgDiscriminants::from(m)),
         Msg::Access(m) => format!("{:?}", AccessMsgDiscriminants::from(m)),
+        Msg::Charts(m) => format!("{:?}", ChartsMsgDiscriminants::from(m)),
     }
 }
 
@@ -436,6 +441,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(ReportMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(CalendarMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(AccessMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(ChartsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {
         assert!(sampled.contains(name), "no sample for {name}");

@@ -3,7 +3,7 @@
 //! other services.
 
 use super::outbox::{chair_recipients, deliver};
-use super::{Ctx, meetings, minutes, reports, retention, seats};
+use super::{Ctx, figures, meetings, minutes, reports, retention, seats};
 use crate::domain::AppResult;
 use crate::domain::jobs::{Job, Outgoing};
 use crate::storage::jobs;
@@ -34,6 +34,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             let purged = retention::purge(ctx).await?;
             Ok(Ok((purged.dialogues + purged.jobs) as usize))
         }
+        Job::MonthlyDigest { year, month } => figures::fan_out_digest(ctx, *year, *month).await,
         Job::Deliver { .. } => Ok(Err("not a fan-out job".into())),
     }
 }

@@ -2,7 +2,7 @@
 //! domain values (never message text).
 //!
 //! They import each other in one direction only: `dispatch` (the scheduler's entry) above
-//! `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
+//! `figures` (charts and the digest), itself above `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
 //! message, who chairs a mechanism) and `people` (who is asking).
 
 pub mod access;
@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod calendar_feed;
 pub mod dispatch;
 pub mod export;
+pub mod figures;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;

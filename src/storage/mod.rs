@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod calendar_feeds;
 pub mod dialogues;
+pub mod figures;
 pub mod invitations;
 pub mod jobs;
 pub mod meetings;

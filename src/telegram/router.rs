@@ -2,9 +2,10 @@
 //! in a dialog to the feature whose dialog is in progress. Nothing else happens here.
 
 use super::shared::callback::{CallbackData, Cancel};
+use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{calendar, meetings, membership, minutes, report, review};
+use super::{calendar, charts, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -75,6 +76,7 @@ pub enum Button {
     Report(report::callback::Cb),
     Review(review::callback::Cb),
     Calendar(calendar::callback::Cb),
+    Chart(ChartButton),
 }
 
 impl CallbackData for Button {
@@ -87,6 +89,7 @@ impl CallbackData for Button {
             Button::Report(cb) => cb.encode(),
             Button::Review(cb) => cb.encode(),
             Button::Calendar(cb) => cb.encode(),
+            Button::Chart(cb) => cb.encode(),
         }
     }
 
@@ -99,6 +102,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Report))
             .or_else(|| CallbackData::decode(data).map(Button::Review))
             .or_else(|| CallbackData::decode(data).map(Button::Calendar))
+            .or_else(|| CallbackData::decode(data).map(Button::Chart))
     }
 }
 
@@ -251,6 +255,7 @@ async fn on_button(
         Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Calendar(cb) => calendar::on_button(turn, cb, message_id).await,
+        Button::Chart(cb) => charts::on_button(turn, cb).await,
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod access;
 mod calendar;
+mod charts;
 mod main;
 mod meetings;
 mod minutes;
@@ -11,14 +12,16 @@ mod report;
 
 pub use access::AccessMsg;
 pub use calendar::CalendarMsg;
+pub use charts::ChartsMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, main::MainMsgDiscriminants,
-    meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
+    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
+    report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -34,6 +37,7 @@ pub enum Msg {
     Report(ReportMsg),
     Calendar(CalendarMsg),
     Access(AccessMsg),
+    Charts(ChartsMsg),
 }
 
 macro_rules! feature_messages {
@@ -59,7 +63,8 @@ feature_messages!(
     Minutes(MinutesMsg),
     Report(ReportMsg),
     Calendar(CalendarMsg),
-    Access(AccessMsg)
+    Access(AccessMsg),
+    Charts(ChartsMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -78,6 +83,7 @@ impl Msg {
             Msg::Report(m) => m.into(),
             Msg::Calendar(m) => m.into(),
             Msg::Access(m) => m.into(),
+            Msg::Charts(m) => m.into(),
         }
     }
 
@@ -90,6 +96,7 @@ impl Msg {
             Msg::Report(m) => args_of(m),
             Msg::Calendar(m) => args_of(m),
             Msg::Access(m) => args_of(m),
+            Msg::Charts(m) => args_of(m),
         }
     }
 }

@@ -10,7 +10,7 @@ mod send;
 
 use super::shared::App;
 use super::shared::outgoing::{Receipt, RenderResult, Rendered};
-use super::{meetings, membership, minutes, report, review};
+use super::{charts, meetings, membership, minutes, report, review};
 use crate::domain::Person;
 use crate::domain::jobs::{FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
@@ -63,6 +63,7 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
         Outgoing::SeatEnded { .. } | Outgoing::MemberChanged { .. } | Outgoing::MembersJoined { .. } => {
             membership::outgoing::render(app, person, message).await
         }
+        Outgoing::Digest { .. } | Outgoing::Chart { .. } => charts::outgoing::render(app, person, message).await,
     }
 }
 

@@ -2,10 +2,11 @@
 //! duplications, with P-codes.
 
 use super::lines::{month_arg, scope_label};
-use crate::i18n::{MainMsg, ReportMsg};
+use crate::i18n::{ChartsMsg, MainMsg, ReportMsg};
 use crate::services::{reports as svc, wherewho};
+use crate::telegram::shared::charts::chart_button;
 use crate::telegram::shared::format::month_label;
-use crate::telegram::shared::{HandlerResult, Turn};
+use crate::telegram::shared::{HandlerResult, Turn, kb};
 
 /// At most this many gaps and duplications each in the /wherewho message.
 const WHERE_WHO_CAP: usize = 5;
@@ -53,6 +54,14 @@ pub(super) async fn where_who(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResu
             }
         }
         turn.say_long(text).await?;
+        let chart = crate::domain::figures::ChartRequest::WhoWhere {
+            year: month.year,
+            month: month.month,
+            mechanism_id: scope.as_ref().map(|m| m.id),
+        };
+        let code = scope.as_ref().map(|m| m.code.clone()).unwrap_or_default();
+        let button = chart_button(&turn.app.i18n, turn.lang(), chart, &code);
+        turn.say_with(turn.t(ChartsMsg::ChartOffer), kb(vec![vec![button]])).await?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! message is. Nothing here knows a feature.
 
 pub mod callback;
+pub mod charts;
 pub mod format;
 pub mod menu;
 pub mod outgoing;
