@@ -1,13 +1,14 @@
 //! The command line: runs the bot and administers it (the first coordinator has to come
 //! from somewhere).
 
+use crate::cli_admin;
 use crate::config::Config;
 use crate::domain::meeting::{self, MeetingKind};
 use crate::domain::{AppError, Role, SystemClock};
 use crate::i18n::I18n;
+use crate::services::Ctx;
 use crate::services::meetings;
 use crate::services::membership::{self, Issuer};
-use crate::services::{Ctx, people};
 use crate::storage::Db;
 use crate::telegram;
 use clap::{Parser, Subcommand};
@@ -62,20 +63,53 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
-    /// Make a single-use invitation link for an organisation, a mechanism and a role.
+    /// Make a single-use invitation link for an organisation, a mechanism and a role
+    /// (or list and revoke pending invitations: `invite list`, `invite revoke --code CODE`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Invite {
+        #[command(subcommand)]
+        command: Option<cli_admin::InviteCommand>,
         /// Organisation acronym, as in the terms of reference (e.g. NRC, UNHCR, "DRC/DDG").
-        #[arg(long)]
-        org: String,
+        #[arg(long, required = true)]
+        org: Option<String>,
         /// Mechanism code (e.g. CPN, CR-GAO, SC-VBG).
-        #[arg(long)]
-        mechanism: String,
+        #[arg(long, required = true)]
+        mechanism: Option<String>,
         /// Role: focal, alternate or chair.
-        #[arg(long)]
-        role: String,
+        #[arg(long, required = true)]
+        role: Option<String>,
         /// Replace the current focal point or alternate when the invitation is accepted.
         #[arg(long)]
         replace: bool,
+    },
+    /// Members of the mechanisms: list, remove.
+    Member {
+        #[command(subcommand)]
+        command: cli_admin::MemberCommand,
+    },
+    /// Chairs of the mechanisms: add, remove.
+    Chair {
+        #[command(subcommand)]
+        command: cli_admin::ChairCommand,
+    },
+    /// A mechanism's settings: whether observers receive minutes and documents.
+    Mechanism {
+        #[command(subcommand)]
+        command: cli_admin::MechanismCommand,
+    },
+    /// Personal data: erase a person.
+    Person {
+        #[command(subcommand)]
+        command: cli_admin::PersonCommand,
+    },
+    /// Delete dialogues and finished jobs past their retention (also done every night).
+    Purge,
+    /// Who joined, left, was removed or replaced; invitations issued and revoked; who received
+    /// which minutes, documents and exports; deliveries withheld at send time.
+    Audit {
+        /// From this day (YYYY-MM-DD, in the cluster's zone); default: the last 30 days.
+        #[arg(long)]
+        since: Option<String>,
     },
     /// Meetings: create, list, reschedule, cancel.
     Meeting {
@@ -237,6 +271,11 @@ enum AdminCommand {
         #[arg(long)]
         name: String,
     },
+    /// Remove a coordinator (never the last one).
+    RemoveCoordinator {
+        #[arg(long, allow_negative_numbers = true)]
+        telegram_id: i64,
+    },
 }
 
 fn init_tracing(default: &str) {
@@ -269,7 +308,8 @@ fn one_line(e: &anyhow::Error) -> String {
 async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = Db::connect(&config.database_url).await?;
     Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl)
-        .with_invitation_lead(config.invitation_lead))
+        .with_invitation_lead(config.invitation_lead)
+        .with_retention(config.retention))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {
@@ -291,7 +331,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 anyhow::bail!("--telegram-id must be a positive Telegram user id, not {telegram_id}");
             }
             let ctx = context(&config).await?;
-            let (person, added) = people::add_coordinator(&ctx, telegram_id, &name).await?;
+            let (person, added) =
+                crate::services::admin::add_coordinator(&ctx, meetings::Actor::CommandLine, telegram_id, &name).await?;
             if added {
                 println!("{} (Telegram id {}) is now a coordinator.", person.display_name, person.telegram_id);
             } else {
@@ -299,7 +340,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Invite { org, mechanism, role, replace } => {
+        Command::Admin { command: AdminCommand::RemoveCoordinator { telegram_id } } => {
+            cli_admin::remove_coordinator(&context(&config).await?, telegram_id).await
+        }
+        Command::Invite { command: Some(command), .. } => cli_admin::invite(&context(&config).await?, command).await,
+        Command::Invite { command: None, org, mechanism, role, replace } => {
+            let (Some(org), Some(mechanism), Some(role)) = (org, mechanism, role) else {
+                anyhow::bail!(
+                    "invite needs --org, --mechanism and --role (or: invite list, invite revoke --code CODE)"
+                );
+            };
             let role = Role::parse(&role).map_err(AppError::InvalidRole)?;
             let ctx = context(&config).await?;
             let org = membership::organisation(&ctx, &org).await?;
@@ -320,6 +370,12 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Meeting { command } => run_meeting(&config, command).await,
+        Command::Member { command } => cli_admin::member(&context(&config).await?, command).await,
+        Command::Chair { command } => cli_admin::chair(&context(&config).await?, command).await,
+        Command::Mechanism { command } => cli_admin::mechanism(&context(&config).await?, command).await,
+        Command::Person { command } => cli_admin::person(&context(&config).await?, command).await,
+        Command::Purge => cli_admin::purge(&context(&config).await?).await,
+        Command::Audit { since } => cli_admin::audit(&context(&config).await?, since).await,
         Command::Backup { file } => {
             let ctx = context(&config).await?;
             let started = std::time::Instant::now();
@@ -417,6 +473,8 @@ async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<(
         }
     };
     std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
+    let what = format!("4W {month} {format:?} to {}", output.display());
+    crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
     eprintln!("{} line(s) of {month} written to {}", table.rows.len(), output.display());
     Ok(())
 }
@@ -538,6 +596,9 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
     opts.scheduler.cron.push(
         crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
             .map_err(anyhow::Error::msg)?,
+    );
+    opts.scheduler.cron.push(
+        crate::scheduler::CronRule::daily_purge(crate::scheduler::DEFAULT_PURGE_CRON).map_err(anyhow::Error::msg)?,
     );
     opts.scheduler
         .cron

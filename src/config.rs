@@ -23,6 +23,9 @@ pub struct Config {
     pub invitation_lead: Duration,
     /// `CLUSTER_NUDGE_CRON`: when chairs without a meeting next month are nudged (cron with seconds).
     pub nudge_cron: String,
+    /// `CLUSTER_DIALOGUE_RETENTION_DAYS` and `CLUSTER_JOB_RETENTION_DAYS`: how long dialogues
+    /// and finished jobs are kept.
+    pub retention: crate::services::retention::Retention,
     /// `CLUSTER_DIGEST_CRON`: when coordinators receive the digest of the previous month.
     pub digest_cron: String,
     /// `CLUSTER_LISTEN`: address of the HTTP server (health, metrics, calendar feeds, webhook).
@@ -49,6 +52,8 @@ impl std::fmt::Debug for Config {
             .field("invitation_ttl_days", &self.invitation_ttl.num_days())
             .field("invitation_lead_days", &self.invitation_lead.num_days())
             .field("nudge_cron", &self.nudge_cron)
+            .field("dialogue_retention_days", &self.retention.dialogues.num_days())
+            .field("job_retention_days", &self.retention.finished_jobs.num_days())
             .field("digest_cron", &self.digest_cron)
             .field("listen", &self.listen)
             .field("webhook_url", &self.webhook_url.as_ref().map(Url::as_str))
@@ -92,6 +97,19 @@ impl Config {
             },
             None => 7,
         };
+        let days = |key: &str, default: i64| -> anyhow::Result<Duration> {
+            match non_empty(key) {
+                Some(raw) => match raw.parse::<i64>() {
+                    Ok(d) if (1..=3650).contains(&d) => Ok(Duration::days(d)),
+                    _ => bail!("{key} must be a whole number of days from 1 to 3650, not {raw}"),
+                },
+                None => Ok(Duration::days(default)),
+            }
+        };
+        let retention = crate::services::retention::Retention {
+            dialogues: days("CLUSTER_DIALOGUE_RETENTION_DAYS", 30)?,
+            finished_jobs: days("CLUSTER_JOB_RETENTION_DAYS", 90)?,
+        };
         let nudge_cron = non_empty("CLUSTER_NUDGE_CRON").unwrap_or_else(|| crate::scheduler::DEFAULT_NUDGE_CRON.into());
         if let Err(e) = crate::scheduler::CronRule::monthly_nudge(&nudge_cron) {
             bail!("CLUSTER_NUDGE_CRON: {e}");
@@ -132,6 +150,7 @@ impl Config {
             None => 120,
         };
         Ok(Self {
+            retention,
             listen,
             webhook_url,
             public_url,
@@ -180,6 +199,10 @@ mod tests {
         assert_eq!(cfg(&[("CLUSTER_DIGEST_CRON", "0 0 7 12 * *")]).unwrap().digest_cron, "0 0 7 12 * *");
         assert_eq!(cfg(&[]).unwrap().digest_cron, crate::scheduler::DEFAULT_DIGEST_CRON);
         assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
+        assert!(cfg(&[("CLUSTER_DIALOGUE_RETENTION_DAYS", "0")]).is_err());
+        assert!(cfg(&[("CLUSTER_JOB_RETENTION_DAYS", "soon")]).is_err());
+        let c = cfg(&[("CLUSTER_DIALOGUE_RETENTION_DAYS", "7")]).unwrap();
+        assert_eq!((c.retention.dialogues, c.retention.finished_jobs), (Duration::days(7), Duration::days(90)));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod cli_admin;
 pub mod config;
 pub mod domain;
 pub mod http;

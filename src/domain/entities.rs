@@ -96,3 +96,19 @@ impl Meeting {
         self.timing().ends_at()
     }
 }
+
+/// An invitation not used yet, not expired, not revoked (for the list of coordinators).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingInvitation {
+    pub id: i64,
+    pub organisation: String,
+    pub mechanism: String,
+    pub mechanism_id: i64,
+    pub role: Role,
+    pub replace_existing: bool,
+    /// `None`: made on the command line.
+    pub issued_by: Option<String>,
+    pub issued_by_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}

@@ -56,6 +56,16 @@ pub enum AppError {
     ActionLine(#[from] super::minutes::ActionLineError),
     #[error("action point line {line}: unknown organisation '{acronym}'")]
     ActionOrganisation { line: usize, acronym: String },
+    #[error("the text looks like personal data ({0}); the cluster's records hold none")]
+    PersonalData(super::personal_data::PersonalData),
+    #[error("the last coordinator cannot be removed; add another coordinator first")]
+    LastCoordinator,
+    #[error("too many requests; try again in {wait_secs} s")]
+    TooManyRequests { wait_secs: i64 },
+    #[error("nobody with Telegram id {0} is known to the bot")]
+    UnknownPerson(i64),
+    #[error("the person holds no seat for one single organisation; name the organisation (--org)")]
+    OrganisationNeeded,
     #[error("internal error")]
     Internal(#[source] BoxError),
 }

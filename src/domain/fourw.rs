@@ -220,26 +220,7 @@ pub enum LineError {
     PersonalData(PersonalData),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PersonalData {
-    Phone,
-    Email,
-}
-
-impl PersonalData {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PersonalData::Phone => "phone",
-            PersonalData::Email => "email",
-        }
-    }
-}
-
-impl fmt::Display for PersonalData {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use super::personal_data::PersonalData;
 
 /// A date typed as dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd.
 pub fn parse_date(raw: &str) -> Result<NaiveDate, LineError> {
@@ -282,51 +263,9 @@ pub fn check_disabled(disabled: u32, total: u32) -> Result<(), LineError> {
     if disabled > total { Err(LineError::DisabledAboveTotal { disabled, total }) } else { Ok(()) }
 }
 
-/// Looks for something like an e-mail address or a phone number (8 digits or more, possibly
-/// separated by spaces, dots or dashes, possibly after a +).
+/// Looks for personal data (see [`super::personal_data`]).
 pub fn personal_data(text: &str) -> Option<PersonalData> {
-    for word in text.split_whitespace() {
-        if let Some((local, domain)) = word.split_once('@') {
-            let domain = domain.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
-            {
-                return Some(PersonalData::Email);
-            }
-        }
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() || (chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
-            let mut digits = 0;
-            let mut j = i;
-            while j < chars.len() {
-                let c = chars[j];
-                if c.is_ascii_digit() {
-                    digits += 1;
-                } else {
-                    let separator = matches!(c, ' ' | '.' | '-' | '(' | ')') || (c == '+' && j == i);
-                    let continues =
-                        c == '+' || chars.get(j + 1).is_some_and(|n| n.is_ascii_digit() || *n == ' ' || *n == '(');
-                    if !separator || !continues {
-                        break;
-                    }
-                }
-                j += 1;
-            }
-            if digits >= 8 {
-                return Some(PersonalData::Phone);
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    None
+    super::personal_data::detect(text)
 }
 
 /// Optional free text of a line: trimmed, one line, within `max` characters, no personal data.

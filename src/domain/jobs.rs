@@ -58,6 +58,8 @@ pub enum Job {
         due_today: bool,
     },
     Fourw(FourwJob),
+    /// Delete old dialogues and old finished jobs (retention periods in the context).
+    Purge,
     /// The one-page digest of a month, queued to every coordinator.
     MonthlyDigest {
         year: i32,
@@ -125,6 +127,28 @@ pub enum Outgoing {
         due_today: bool,
     },
     Fourw(FourwMsg),
+    /// To a person whose seat ended on someone else's decision (`removed` or `replaced`).
+    SeatEnded {
+        mechanism_id: i64,
+        organisation_id: i64,
+        role: Role,
+        change: String,
+    },
+    /// To the chairs (or coordinators): someone joined, left, was removed or replaced.
+    MemberChanged {
+        mechanism_id: i64,
+        person_id: i64,
+        organisation_id: i64,
+        role: Role,
+        change: String,
+    },
+    /// To the chairs (or coordinators): who joined the mechanism between two times (unix
+    /// seconds), one message per period rather than one per person.
+    MembersJoined {
+        mechanism_id: i64,
+        from: i64,
+        to: i64,
+    },
     /// The digest of a month as a PDF the coordinator may forward.
     Digest {
         year: i32,
@@ -151,6 +175,7 @@ impl Job {
             Job::DistributeDocument { .. } => "distribute_document",
             Job::ActionReminder { .. } => "action_reminder",
             Job::Fourw(_) => "fourw",
+            Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
         }
     }
@@ -169,13 +194,44 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
-            Job::Fourw(_) => None,
-            Job::MonthlyDigest { .. } => None,
+            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } => None,
+        }
+    }
+}
+
+/// Claim order when several jobs are due: time-critical messages (invitations, reminders,
+/// hand-over requests, changes) first, bulk ones (minutes, documents, matrices) after,
+/// re-sends asked by a member last.
+pub const PRIORITY_URGENT: i64 = 2;
+pub const PRIORITY_NORMAL: i64 = 1;
+pub const PRIORITY_BULK: i64 = 0;
+pub const PRIORITY_RESEND: i64 = -1;
+
+impl Job {
+    pub fn priority(&self) -> i64 {
+        match self {
+            Job::Deliver { message, .. } => message.priority(),
+            // Fan-outs are quick and decide who receives the time-critical messages.
+            _ => PRIORITY_URGENT,
         }
     }
 }
 
 impl Outgoing {
+    pub fn priority(&self) -> i64 {
+        match self {
+            Outgoing::Invitation { .. }
+            | Outgoing::Reminder { .. }
+            | Outgoing::HandoverRequest { .. }
+            | Outgoing::MeetingChanged { .. }
+            | Outgoing::RsvpSummary { .. } => PRIORITY_URGENT,
+            Outgoing::Minutes { .. } | Outgoing::Document { .. } | Outgoing::Fourw(FourwMsg::Matrix { .. }) => {
+                PRIORITY_BULK
+            }
+            _ => PRIORITY_NORMAL,
+        }
+    }
+
     /// The kind of message, for logs and records.
     pub fn kind(&self) -> &'static str {
         self.into()
@@ -192,6 +248,9 @@ impl Outgoing {
             | Outgoing::MinutesReminder { meeting_id, .. }
             | Outgoing::MinutesOverdue { meeting_id } => Some(*meeting_id),
             Outgoing::AbsenceFlag { .. }
+            | Outgoing::SeatEnded { .. }
+            | Outgoing::MemberChanged { .. }
+            | Outgoing::MembersJoined { .. }
             | Outgoing::MonthlyNudge { .. }
             | Outgoing::Minutes { .. }
             | Outgoing::Document { .. }

@@ -1,5 +1,6 @@
 //! Pure types and rules of the cluster: no database, no Telegram.
 
+pub mod audit;
 pub mod clock;
 pub mod entities;
 pub mod error;
@@ -11,10 +12,11 @@ pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;
+pub mod personal_data;
 pub mod text;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, Person};
+pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, PendingInvitation, Person};
 pub use error::{AppError, AppResult};
 pub use invitation::{InvitationCode, InvitationProblem, check_invitation};
 pub use language::Language;

@@ -4,7 +4,7 @@
 
 mod catalogue;
 
-pub use catalogue::{CalendarMsg, ChartsMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+pub use catalogue::{AccessMsg, CalendarMsg, ChartsMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 
 use crate::domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
@@ -22,6 +22,8 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/calendar.ftl"),
     "\n",
+    include_str!("../../locales/fr/access.ftl"),
+    "\n",
     include_str!("../../locales/fr/charts.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
@@ -34,6 +36,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/report.ftl"),
     "\n",
     include_str!("../../locales/en/calendar.ftl"),
+    "\n",
+    include_str!("../../locales/en/access.ftl"),
     "\n",
     include_str!("../../locales/en/charts.ftl")
 );

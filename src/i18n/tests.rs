@@ -1,6 +1,6 @@
 use super::catalogue::{
-    CalendarMsgDiscriminants, ChartsMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants,
-    MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    AccessMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants, MainMsgDiscriminants,
+    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -15,7 +15,7 @@ macro_rules! msgs {
 
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
-    use super::catalogue::{CalendarMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*};
+    use super::catalogue::{AccessMsg::*, CalendarMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*};
     let s = |x: &str| x.to_string();
     msgs![
         WelcomeUnknown,
@@ -334,6 +334,17 @@ fn samples() -> Vec<Msg> {
         CalendarRotated { url: s("https://bot.example.org/cal/def.ics") },
         CalendarUnavailable,
         BtnCalendarRotate,
+        SeatEnded { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, change: s("removed") },
+        MemberChanged {
+            name: s("Awa"),
+            org: s("NRC"),
+            mechanism: s("CPN"),
+            role: Role::Alternate,
+            change: s("joined"),
+        },
+        ResendTooSoon { seconds: 120 },
+        LastCoordinator,
+        MembersJoined { mechanism: s("CPN"), count: 2, names: s("Awa (NRC), Moussa (DRC)") },
     ]
     .into_iter()
     // Charts and the digest: every message, with empty fields.
@@ -415,6 +426,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Minutes(m) => format!("{:?}", MinutesMsgDiscriminants::from(m)),
         Msg::Report(m) => format!("{:?}", ReportMsgDiscriminants::from(m)),
         Msg::Calendar(m) => format!("{:?}", CalendarMsgDiscriminants::from(m)),
+        Msg::Access(m) => format!("{:?}", AccessMsgDiscriminants::from(m)),
         Msg::Charts(m) => format!("{:?}", ChartsMsgDiscriminants::from(m)),
     }
 }
@@ -428,6 +440,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(MinutesMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(ReportMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(CalendarMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(AccessMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(ChartsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {

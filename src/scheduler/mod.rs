@@ -103,6 +103,16 @@ impl CronRule {
     }
 }
 
+/// Every night at 03:00: dialogues and finished jobs past their retention are deleted.
+pub const DEFAULT_PURGE_CRON: &str = "0 0 3 * * *";
+
+impl CronRule {
+    pub fn daily_purge(expr: &str) -> Result<Self, String> {
+        let schedule = cron::Schedule::from_str(expr).map_err(|e| format!("invalid cron expression '{expr}': {e}"))?;
+        Ok(Self { name: "purge", schedule, make: |_| Job::Purge })
+    }
+}
+
 impl CronRule {
     /// The digest of the previous month goes to the coordinators.
     pub fn monthly_digest(expr: &str) -> Result<Self, String> {

@@ -46,8 +46,20 @@ impl Pacer {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Waits for this chat's turn, then for a global slot.
+    /// A scheduled send (invitations, reminders, minutes…): waits for this chat's turn, then
+    /// for a global slot. Scheduled sends book at most one slot ahead, so that a reply
+    /// arriving meanwhile takes the next free slot before them.
     pub async fn acquire(&self, chat: i64) {
+        self.acquire_with(chat, false).await;
+    }
+
+    /// An interactive reply (an answer to a command or a pressed button): same limits, but
+    /// served before the scheduled sends waiting for a slot.
+    pub async fn acquire_reply(&self, chat: i64) {
+        self.acquire_with(chat, true).await;
+    }
+
+    async fn acquire_with(&self, chat: i64, reply: bool) {
         let chat_at = {
             let mut st = self.lock();
             let now = Instant::now();
@@ -60,11 +72,24 @@ impl Pacer {
         };
         tokio::time::sleep_until(chat_at).await;
         loop {
-            let slot = {
+            let booked = {
                 let mut st = self.lock();
-                let at = st.next_global.max(Instant::now()).max(st.paused_until);
-                st.next_global = at + self.limits.global;
-                at
+                let now = Instant::now();
+                let at = st.next_global.max(now).max(st.paused_until);
+                if !reply && at > now + self.limits.global {
+                    // The slots ahead are taken: wait until one is nearly free, then try again.
+                    Err(at - self.limits.global)
+                } else {
+                    st.next_global = at + self.limits.global;
+                    Ok(at)
+                }
+            };
+            let slot = match booked {
+                Ok(slot) => slot,
+                Err(retry_at) => {
+                    tokio::time::sleep_until(retry_at).await;
+                    continue;
+                }
             };
             tokio::time::sleep_until(slot).await;
             // A 429 arrived while this slot was booked: wait for the pause and book again.
@@ -140,5 +165,45 @@ mod back_off_tests {
             }
         }
         assert_eq!(early, 0, "no send between the 429 and the end of its retry_after");
+    }
+}
+
+#[cfg(test)]
+mod reply_tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_reply_overtakes_a_broadcast_without_breaking_the_limits() {
+        let pacer = Arc::new(Pacer::new(Limits::default()));
+        let start = Instant::now();
+        let sends = Arc::new(Mutex::new(Vec::new()));
+        // 300 scheduled sends to 300 chats, all waiting at once (as a broadcast does).
+        let mut tasks = vec![];
+        for chat in 0..300 {
+            let (p, log) = (pacer.clone(), sends.clone());
+            tasks.push(tokio::spawn(async move {
+                p.acquire(chat).await;
+                log.lock().unwrap().push(Instant::now());
+            }));
+        }
+        // Two seconds in, a member's command is answered.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let asked = Instant::now();
+        pacer.acquire_reply(10_000).await;
+        let waited = Instant::now() - asked;
+        sends.lock().unwrap().push(Instant::now());
+        assert!(waited <= Duration::from_millis(80), "the reply waited {waited:?} behind the broadcast");
+        for t in tasks {
+            t.await.unwrap();
+        }
+        // The broadcast kept its pace, and no second ever saw more than 28 sends.
+        let mut all = sends.lock().unwrap().clone();
+        all.sort();
+        for w in all.windows(29) {
+            assert!(w[28] - w[0] >= Duration::from_millis(990), "{:?}", w[28] - w[0]);
+        }
+        let took = *all.last().unwrap() - start;
+        assert!(took <= Duration::from_millis(301 * 1000 / 28 + 200), "the broadcast took {took:?}");
     }
 }

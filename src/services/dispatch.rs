@@ -3,7 +3,7 @@
 //! other services.
 
 use super::outbox::{chair_recipients, deliver};
-use super::{Ctx, figures, meetings, minutes, reports};
+use super::{Ctx, figures, meetings, minutes, reports, retention, seats};
 use crate::domain::AppResult;
 use crate::domain::jobs::{Job, Outgoing};
 use crate::storage::jobs;
@@ -15,14 +15,25 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::FanOutInvitations { .. }
         | Job::FanOutReminders { .. }
         | Job::FanOutSummary { .. }
-        | Job::FanOutChange { .. }
         | Job::MonthlyNudge { .. } => meetings::fan_out(ctx, job).await,
+        // Changes go to the current seat holders (newcomers get the invitation).
+        Job::FanOutChange { meeting_id, cancelled } => {
+            let queued = seats::fan_out_change(ctx, *meeting_id, *cancelled).await?;
+            if queued > 0 {
+                ctx.wake.notify_one();
+            }
+            Ok(Ok(queued))
+        }
         Job::MinutesReminder { .. }
         | Job::MinutesOverdue { .. }
         | Job::DistributeMinutes { .. }
         | Job::DistributeDocument { .. }
         | Job::ActionReminder { .. } => minutes::fan_out(ctx, job).await,
         Job::Fourw(job) => reports::fan_out(ctx, job).await,
+        Job::Purge => {
+            let purged = retention::purge(ctx).await?;
+            Ok(Ok((purged.dialogues + purged.jobs) as usize))
+        }
         Job::MonthlyDigest { year, month } => figures::fan_out_digest(ctx, *year, *month).await,
         Job::Deliver { .. } => Ok(Err("not a fan-out job".into())),
     }

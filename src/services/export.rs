@@ -141,11 +141,19 @@ pub async fn month_table(
 }
 
 /// CSV in UTF-8 with a byte-order mark (Excel then reads the accents right).
+/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return first) is neutralised with a leading apostrophe, as OWASP recommends
+/// against CSV injection. Numbers (e.g. a negative one) are left alone.
+pub fn csv_safe(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell.to_string() }
+}
+
 pub fn to_csv(table: &Table) -> AppResult<Vec<u8>> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        let mut write = |rec: Vec<String>| w.write_record(rec).map_err(AppError::internal);
+        let mut write = |rec: Vec<String>| w.write_record(rec.iter().map(|c| csv_safe(c))).map_err(AppError::internal);
         write(table.header.clone())?;
         write(table.hxl.clone())?;
         for row in &table.rows {

@@ -50,11 +50,16 @@ pub struct MeetingDraft {
     pub monthly: bool,
 }
 
+/// A place or an agenda: trimmed, within `max` characters, no personal data (invitations
+/// go to every member of the mechanism and into their calendars).
 fn clean(text: Option<&str>, max: usize) -> AppResult<Option<String>> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(t) if t.chars().count() > max => Err(AppError::TextTooLong { max }),
-        Some(t) => Ok(Some(t.to_string())),
+        Some(t) => match crate::domain::personal_data::detect(t) {
+            Some(kind) => Err(AppError::PersonalData(kind)),
+            None => Ok(Some(t.to_string())),
+        },
     }
 }
 
@@ -406,18 +411,6 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             for person in chair_recipients(ctx, m.mechanism.id).await? {
                 let key = format!("m{}:s{}:summary:p{}", m.id, m.sequence, person);
                 queued += deliver(ctx, key, person, Outgoing::RsvpSummary { meeting_id: m.id }).await? as usize;
-            }
-        }
-        Job::FanOutChange { meeting_id, cancelled } => {
-            let m = get(ctx, *meeting_id).await?;
-            for im in meetings::invitation_messages(&ctx.db, m.id, None).await? {
-                let key = format!("m{}:s{}:changed:p{}:o{}", m.id, m.sequence, im.person_id, im.organisation_id);
-                let msg = Outgoing::MeetingChanged {
-                    meeting_id: m.id,
-                    organisation_id: im.organisation_id,
-                    cancelled: *cancelled,
-                };
-                queued += deliver(ctx, key, im.person_id, msg).await? as usize;
             }
         }
         Job::MonthlyNudge { year, month } => {

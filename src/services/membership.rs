@@ -2,11 +2,12 @@
 
 use super::Ctx;
 use super::people::Access;
+use crate::domain::audit::AuditAction;
 use crate::domain::{
     AppError, AppResult, DisplayName, Invitation, InvitationCode, InvitationProblem, Mechanism, MembershipView,
     Organisation, Person, Role, check_invitation,
 };
-use crate::storage::{invitations, memberships, people, reference, settings};
+use crate::storage::{audit, invitations, memberships, people, reference, settings};
 use chrono::{DateTime, Utc};
 
 /// Who asks for an invitation link: the command line (a trusted administrator) or a person.
@@ -100,7 +101,7 @@ pub async fn issue_invitation(
     let code = InvitationCode::generate();
     let now = ctx.clock.now();
     let expires_at = now + ctx.invitation_ttl;
-    invitations::insert(
+    let invitation_id = invitations::insert(
         &ctx.db,
         invitations::NewInvitation {
             code_hash: &code.hash(),
@@ -114,6 +115,14 @@ pub async fn issue_invitation(
         },
     )
     .await?;
+    let entry = audit::NewEntry {
+        actor_id: created_by,
+        subject_id: None,
+        mechanism_id: Some(mech.id),
+        organisation_id: Some(org.id),
+        detail: Some(format!("{role} #{invitation_id}{}", if replace && holder.is_some() { " (replace)" } else { "" })),
+    };
+    audit::record(&ctx.db, AuditAction::InvitationIssued, entry, now).await?;
     let username = settings::get(&ctx.db, settings::BOT_USERNAME).await?;
     Ok(IssuedInvitation {
         link: code.link(username.as_deref()),
@@ -160,14 +169,46 @@ pub async fn accept_invitation(
     if let Some(name) = name {
         people::set_display_name(&ctx.db, person.id, name).await?;
     }
-    let id = memberships::accept_invitation(&ctx.db, &inv, person, ctx.clock.now()).await?;
-    memberships::by_id_active(&ctx.db, id).await?.ok_or(AppError::NotFound)
+    let now = ctx.clock.now();
+    let replaced_seat = match inv.replace_existing {
+        true => memberships::seat_holder(&ctx.db, inv.organisation.id, inv.mechanism.id, inv.role).await?,
+        false => None,
+    };
+    let (id, replaced) = memberships::accept_invitation(&ctx.db, &inv, person, now).await?;
+    let seat = |subject_id| audit::NewEntry {
+        actor_id: None,
+        subject_id: Some(subject_id),
+        mechanism_id: Some(inv.mechanism.id),
+        organisation_id: Some(inv.organisation.id),
+        detail: Some(inv.role.as_str().to_string()),
+    };
+    for old in replaced.iter().copied() {
+        audit::record(&ctx.db, AuditAction::Replaced, seat(old), now).await?;
+    }
+    audit::record(&ctx.db, AuditAction::Joined, seat(person.id), now).await?;
+    let view = memberships::by_id_active(&ctx.db, id).await?.ok_or(AppError::NotFound)?;
+    super::seats::invite_newcomer(ctx, &view).await?;
+    if let Some(old) = replaced_seat.filter(|s| replaced.contains(&s.person_id)) {
+        super::seats::announce(ctx, &old, "replaced").await?;
+    }
+    super::seats::announce(ctx, &view, "joined").await?;
+    Ok(view)
 }
 
 /// Ends one of the person's own memberships.
 pub async fn leave(ctx: &Ctx, access: &Access, membership_id: i64) -> AppResult<MembershipView> {
     let m = access.memberships.iter().find(|m| m.id == membership_id).cloned().ok_or(AppError::NotFound)?;
-    if memberships::leave(&ctx.db, membership_id, access.person.id, ctx.clock.now()).await? {
+    let now = ctx.clock.now();
+    if memberships::leave(&ctx.db, membership_id, access.person.id, now).await? {
+        let entry = audit::NewEntry {
+            actor_id: Some(access.person.id),
+            subject_id: Some(access.person.id),
+            mechanism_id: Some(m.mechanism.id),
+            organisation_id: Some(m.organisation.id),
+            detail: Some(m.role.as_str().to_string()),
+        };
+        audit::record(&ctx.db, AuditAction::Left, entry, now).await?;
+        super::seats::announce(ctx, &m, "left").await?;
         Ok(m)
     } else {
         Err(AppError::NotFound)

@@ -5,10 +5,11 @@ use super::Ctx;
 use super::meetings::{Actor, get};
 use super::outbox::{chair_recipients, deliver};
 use super::people::Access;
-use crate::domain::jobs::{Job, Outgoing};
+use crate::domain::jobs::{Job, Outgoing, PRIORITY_RESEND};
 use crate::domain::minutes::{
     ACTION_REMINDER_DAYS_BEFORE, MAX_MINUTES_TEXT, minutes_deadline, on_time, parse_action_points,
 };
+use crate::domain::personal_data::{self, PersonalData};
 use crate::domain::{AppError, AppResult, Mechanism, Meeting, Organisation, Role};
 use crate::storage::minutes::{ActionRow, MinutesRow, NewAction, NewMinutes};
 use crate::storage::{jobs, memberships, minutes, people, reference};
@@ -51,16 +52,29 @@ pub async fn check_shareable(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> Ap
     Ok(m)
 }
 
-/// Parses typed action points and finds their organisations.
+/// Parses typed action points and finds their organisations. Action points are shared
+/// beyond the minutes (reminders, /actions): personal data in them is refused.
 pub async fn resolve_actions(ctx: &Ctx, text: &str) -> AppResult<Vec<(String, Organisation, NaiveDate)>> {
     let mut out = Vec::new();
     for (i, d) in parse_action_points(text)?.into_iter().enumerate() {
+        if let Some(kind) = personal_data::detect(&d.what) {
+            return Err(AppError::PersonalData(kind));
+        }
         let org = reference::organisation_by_acronym(&ctx.db, &d.organisation)
             .await?
             .ok_or_else(|| AppError::ActionOrganisation { line: i + 1, acronym: d.organisation.clone() })?;
         out.push((d.what, org, d.due));
     }
     Ok(out)
+}
+
+/// Minutes text is internal and may need a name or a number: personal data in it is not
+/// refused, but the chair is warned and asked to confirm (the dialog asks this first).
+pub fn minutes_text_warning(content: &MinutesContent) -> Option<PersonalData> {
+    match content {
+        MinutesContent::Text(t) => personal_data::detect(t),
+        MinutesContent::Document { .. } => None,
+    }
 }
 
 /// Shares the minutes: stored with their action points, distributed to the mechanism's
@@ -131,10 +145,16 @@ async fn schedule_action_reminders(ctx: &Ctx, action_id: i64, due: NaiveDate) ->
     Ok(())
 }
 
-/// Everyone who receives what a mechanism shares: its active members and the coordinators.
+/// Everyone who receives what a mechanism shares: its active members and the coordinators;
+/// members of observer organisations only where the mechanism's policy lets them.
 pub async fn mechanism_recipients(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
-    let mut ids: Vec<i64> =
-        memberships::active_in_mechanism(&ctx.db, mechanism_id).await?.into_iter().map(|m| m.person_id).collect();
+    let observers = reference::observers_receive(&ctx.db, mechanism_id).await?;
+    let mut ids: Vec<i64> = memberships::active_in_mechanism(&ctx.db, mechanism_id)
+        .await?
+        .into_iter()
+        .filter(|m| observers || m.role == Role::Chair || !m.organisation.observer)
+        .map(|m| m.person_id)
+        .collect();
     ids.extend(people::coordinators(&ctx.db).await?.into_iter().map(|p| p.id));
     ids.sort_unstable();
     ids.dedup();
@@ -244,19 +264,70 @@ pub async fn available_minutes(
     Ok(out)
 }
 
+/// How many minutes of each mechanism `/minutes` lists (and may be sent again).
+pub const LISTED_PER_MECHANISM: i64 = 3;
+
+/// How often a person may ask for minutes again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResendLimits {
+    /// The same minutes to the same person: once within this period (more presses are the same request).
+    pub same_minutes: Duration,
+    /// At most `per_person` re-sends to a person within `window`.
+    pub per_person: i64,
+    pub window: Duration,
+}
+
+impl Default for ResendLimits {
+    fn default() -> Self {
+        Self { same_minutes: Duration::hours(1), per_person: 3, window: Duration::minutes(10) }
+    }
+}
+
+/// What became of a request to send minutes again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resent {
+    Queued,
+    /// The same request was already made lately: nothing more is queued.
+    AlreadyQueued,
+}
+
 /// Sends minutes again to a member of the mechanism (a late joiner), protected and recorded.
+/// Only the minutes `/minutes` lists; the same minutes once per period per person; a few
+/// re-sends per person at a time, queued after everything else due (they cannot delay
+/// others' invitations and reminders).
 pub async fn resend(ctx: &Ctx, access: &Access, minutes_id: i64) -> AppResult<()> {
+    resend_checked(ctx, access, minutes_id).await.map(|_| ())
+}
+
+pub async fn resend_checked(ctx: &Ctx, access: &Access, minutes_id: i64) -> AppResult<Resent> {
     let mn = minutes::by_id(&ctx.db, minutes_id).await?.ok_or(AppError::NotFound)?;
     let m = get(ctx, mn.meeting_id).await?;
-    let member = access.coordinator || access.memberships.iter().any(|ms| ms.mechanism.id == m.mechanism.id);
-    if !member {
+    if !access.coordinator && !access.memberships.iter().any(|ms| ms.mechanism.id == m.mechanism.id) {
         return Err(AppError::NotAllowed);
     }
+    // Only what /minutes lists (older buttons have expired).
+    let listed = available_minutes(ctx, access, LISTED_PER_MECHANISM).await?;
+    let Some((_, mn)) = listed.into_iter().find(|(_, mn)| mn.id == minutes_id) else {
+        return Err(AppError::NotFound);
+    };
     let now = ctx.clock.now();
-    let key = format!("minutes{}:p{}:again{}", mn.id, access.person.id, now.timestamp());
-    deliver(ctx, key, access.person.id, Outgoing::Minutes { minutes_id: mn.id }).await?;
+    let limits = ctx.resend;
+    let person_prefix = format!("resend:p{}:", access.person.id);
+    let same_prefix = format!("{person_prefix}mn{}:", mn.id);
+    if jobs::count_by_key_prefix_since(&ctx.db, &same_prefix, now - limits.same_minutes).await? > 0 {
+        return Ok(Resent::AlreadyQueued);
+    }
+    let since = now - limits.window;
+    if jobs::count_by_key_prefix_since(&ctx.db, &person_prefix, since).await? >= limits.per_person {
+        let oldest = jobs::oldest_by_key_prefix_since(&ctx.db, &person_prefix, since).await?.unwrap_or(now);
+        let wait_secs = (oldest + limits.window - now).num_seconds().max(1);
+        return Err(AppError::TooManyRequests { wait_secs });
+    }
+    let key = format!("{same_prefix}{}", now.timestamp());
+    let job = Job::Deliver { person_id: access.person.id, message: Outgoing::Minutes { minutes_id: mn.id } };
+    jobs::enqueue_with_priority(&ctx.db, &key, &job, PRIORITY_RESEND, now, now).await?;
     ctx.wake.notify_one();
-    Ok(())
+    Ok(Resent::Queued)
 }
 
 /// A past meeting without minutes, for /missing.
@@ -380,6 +451,9 @@ pub async fn share_document(
     }
     if caption.is_some_and(|c| c.chars().count() > 500) {
         return Err(AppError::TextTooLong { max: 500 });
+    }
+    if let Some(kind) = caption.and_then(personal_data::detect) {
+        return Err(AppError::PersonalData(kind));
     }
     let now = ctx.clock.now();
     let id = minutes::insert_document(&ctx.db, file_id, file_name, caption, mechanism_ids, Some(access.person.id), now)

@@ -5,6 +5,9 @@
 //! `figures` (charts and the digest), itself above `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
 //! message, who chairs a mechanism) and `people` (who is asking).
 
+pub mod access;
+pub mod admin;
+pub mod audit;
 pub mod calendar;
 pub mod calendar_feed;
 pub mod dispatch;
@@ -16,6 +19,8 @@ pub mod minutes;
 pub mod outbox;
 pub mod people;
 pub mod reports;
+pub mod retention;
+pub mod seats;
 pub mod status;
 pub mod wherewho;
 
@@ -38,6 +43,10 @@ pub struct Ctx {
     pub invitation_lead: Duration,
     /// Wakes the scheduler when a job is queued for now.
     pub wake: Arc<Notify>,
+    /// How long dialogues and finished jobs are kept.
+    pub retention: retention::Retention,
+    /// How often a person may ask for minutes again.
+    pub resend: minutes::ResendLimits,
     /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
     pub telemetry: Arc<Telemetry>,
 }
@@ -51,8 +60,15 @@ impl Ctx {
             invitation_ttl,
             invitation_lead: Duration::days(7),
             wake: Arc::new(Notify::new()),
+            retention: retention::Retention::default(),
+            resend: minutes::ResendLimits::default(),
             telemetry: Arc::new(Telemetry::new()),
         }
+    }
+
+    pub fn with_retention(mut self, retention: retention::Retention) -> Self {
+        self.retention = retention;
+        self
     }
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {

@@ -30,3 +30,13 @@ pub async fn remove(db: &Db, chat_id: i64) -> AppResult<()> {
     sqlx::query("DELETE FROM dialogues WHERE chat_id = ?").bind(chat_id).execute(&db.pool).await.map_err(internal)?;
     Ok(())
 }
+
+/// Deletes the dialogues untouched since `before`. Returns how many.
+pub async fn purge_older_than(db: &Db, before: DateTime<Utc>) -> AppResult<u64> {
+    let done = sqlx::query("DELETE FROM dialogues WHERE updated_at < ?")
+        .bind(ts(before))
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(done.rows_affected())
+}

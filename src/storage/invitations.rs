@@ -97,3 +97,87 @@ pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Invitation>> {
         .map_err(internal)?;
     Ok(row.map(InvRow::into_invitation))
 }
+
+#[derive(FromRow)]
+struct PendingRow {
+    id: i64,
+    org: String,
+    mech: String,
+    mech_id: i64,
+    role: String,
+    replace_existing: bool,
+    issued_by: Option<String>,
+    issued_by_id: Option<i64>,
+    created_at: i64,
+    expires_at: i64,
+}
+
+/// Invitations still usable at `now`, optionally of some mechanisms only.
+pub async fn pending(db: &Db, now: DateTime<Utc>) -> AppResult<Vec<crate::domain::PendingInvitation>> {
+    let rows: Vec<PendingRow> = sqlx::query_as(
+        "SELECT i.id, o.acronym AS org, m.code AS mech, m.id AS mech_id, i.role, i.replace_existing,
+                p.display_name AS issued_by, i.created_by AS issued_by_id, i.created_at, i.expires_at
+         FROM invitations i
+         JOIN organisations o ON o.id = i.organisation_id
+         JOIN mechanisms m ON m.id = i.mechanism_id
+         LEFT JOIN people p ON p.id = i.created_by
+         WHERE i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ?
+         ORDER BY m.sort_order, i.created_at, i.id",
+    )
+    .bind(ts(now))
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| crate::domain::PendingInvitation {
+            id: r.id,
+            organisation: r.org,
+            mechanism: r.mech,
+            mechanism_id: r.mech_id,
+            role: Role::parse(&r.role).unwrap_or(Role::Focal),
+            replace_existing: r.replace_existing,
+            issued_by: r.issued_by,
+            issued_by_id: r.issued_by_id,
+            created_at: from_ts(r.created_at),
+            expires_at: from_ts(r.expires_at),
+        })
+        .collect())
+}
+
+/// The id of the invitation with this code hash, whatever its state.
+pub async fn id_by_hash(db: &Db, code_hash: &str) -> AppResult<Option<i64>> {
+    sqlx::query_scalar("SELECT id FROM invitations WHERE code_hash = ?")
+        .bind(code_hash)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+/// Revokes an invitation still usable: it expires now and records who revoked it.
+/// Returns false when it was already used, expired or revoked.
+pub async fn revoke(db: &Db, id: i64, by: Option<i64>, now: DateTime<Utc>) -> AppResult<bool> {
+    let done = sqlx::query(
+        "UPDATE invitations SET revoked_at = ?, revoked_by = ?, expires_at = MIN(expires_at, ?)
+         WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
+    )
+    .bind(ts(now))
+    .bind(by)
+    .bind(ts(now))
+    .bind(id)
+    .bind(ts(now))
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether an invitation was revoked (to tell the person who opens its link).
+pub async fn is_revoked(db: &Db, id: i64) -> AppResult<bool> {
+    let at: Option<Option<i64>> = sqlx::query_scalar("SELECT revoked_at FROM invitations WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(matches!(at, Some(Some(_))))
+}

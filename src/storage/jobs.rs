@@ -9,6 +9,7 @@ use sqlx::FromRow;
 #[derive(Debug, Clone)]
 pub struct ClaimedJob {
     pub id: i64,
+    pub priority: i64,
     pub job: Job,
     pub run_at: DateTime<Utc>,
     pub attempts: i64,
@@ -22,6 +23,7 @@ struct Row {
     run_at: i64,
     attempts: i64,
     idempotency_key: String,
+    priority: i64,
 }
 
 fn group_of(job: &Job) -> Option<String> {
@@ -30,10 +32,22 @@ fn group_of(job: &Job) -> Option<String> {
 
 /// Queues a job unless one with the same key exists. Returns true when it was queued.
 pub async fn enqueue(db: &Db, key: &str, job: &Job, run_at: DateTime<Utc>, now: DateTime<Utc>) -> AppResult<bool> {
+    enqueue_with_priority(db, key, job, job.priority(), run_at, now).await
+}
+
+/// Queues a job with a priority of its own (e.g. a re-send, after everything else due).
+pub async fn enqueue_with_priority(
+    db: &Db,
+    key: &str,
+    job: &Job,
+    priority: i64,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
     let payload = serde_json::to_string(job).map_err(crate::domain::AppError::internal)?;
     let done = sqlx::query(
-        "INSERT INTO jobs (kind, payload, run_at, idempotency_key, group_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
+        "INSERT INTO jobs (kind, payload, run_at, idempotency_key, group_key, created_at, priority)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
     )
     .bind(job.kind())
     .bind(payload)
@@ -41,6 +55,7 @@ pub async fn enqueue(db: &Db, key: &str, job: &Job, run_at: DateTime<Utc>, now: 
     .bind(key)
     .bind(group_of(job))
     .bind(ts(now))
+    .bind(priority)
     .execute(&db.pool)
     .await
     .map_err(internal)?;
@@ -51,8 +66,9 @@ pub async fn enqueue(db: &Db, key: &str, job: &Job, run_at: DateTime<Utc>, now: 
 pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease_secs: i64, limit: i64) -> AppResult<Vec<ClaimedJob>> {
     let rows: Vec<Row> = sqlx::query_as(
         "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?
-         WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, id LIMIT ?)
-         RETURNING id, payload, run_at, attempts, idempotency_key",
+         WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND run_at <= ?
+                      ORDER BY priority DESC, run_at, id LIMIT ?)
+         RETURNING id, payload, run_at, attempts, idempotency_key, priority",
     )
     .bind(ts(now) + lease_secs)
     .bind(ts(now))
@@ -65,6 +81,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease_secs: i64, limit: i64)
         match serde_json::from_str::<Job>(&r.payload) {
             Ok(job) => out.push(ClaimedJob {
                 id: r.id,
+                priority: r.priority,
                 job,
                 run_at: from_ts(r.run_at),
                 attempts: r.attempts,
@@ -76,7 +93,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease_secs: i64, limit: i64)
             }
         }
     }
-    out.sort_by_key(|j| (j.run_at, j.id));
+    out.sort_by_key(|j| (std::cmp::Reverse(j.priority), j.run_at, j.id));
     Ok(out)
 }
 
@@ -221,6 +238,73 @@ pub async fn cancel_by_key_prefix(db: &Db, prefix: &str, now: DateTime<Utc>) -> 
     .execute(&db.pool)
     .await
     .map_err(internal)?;
+    Ok(done.rows_affected())
+}
+
+/// Jobs queued under a key prefix since `since` (cancelled ones not counted): how many
+/// re-sends a person asked for lately.
+pub async fn count_by_key_prefix_since(db: &Db, prefix: &str, since: DateTime<Utc>) -> AppResult<i64> {
+    let pattern = format!("{}%", prefix.replace('%', "\\%").replace('_', "\\_"));
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE idempotency_key LIKE ? ESCAPE '\\' AND created_at >= ? AND status != 'cancelled'",
+    )
+    .bind(pattern)
+    .bind(ts(since))
+    .fetch_one(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+/// The oldest creation time of the jobs counted by [`count_by_key_prefix_since`].
+pub async fn oldest_by_key_prefix_since(
+    db: &Db,
+    prefix: &str,
+    since: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    let pattern = format!("{}%", prefix.replace('%', "\\%").replace('_', "\\_"));
+    let at: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(created_at) FROM jobs WHERE idempotency_key LIKE ? ESCAPE '\\' AND created_at >= ? AND status != 'cancelled'",
+    )
+    .bind(pattern)
+    .bind(ts(since))
+    .fetch_one(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(at.map(from_ts))
+}
+
+/// Cancels the pending deliveries to a person (erased). Returns how many.
+pub async fn cancel_deliveries_to(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<u64> {
+    let done = sqlx::query(
+        "UPDATE jobs SET status = 'cancelled', finished_at = ?
+         WHERE status = 'pending' AND kind = 'deliver' AND json_extract(payload, '$.person_id') = ?",
+    )
+    .bind(ts(now))
+    .bind(person_id)
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected())
+}
+
+/// Deletes jobs finished before `before` (with their failure records). Returns how many jobs.
+pub async fn purge_finished(db: &Db, before: DateTime<Utc>) -> AppResult<u64> {
+    let mut tx = db.pool.begin().await.map_err(internal)?;
+    sqlx::query(
+        "DELETE FROM delivery_failures WHERE job_id IN (SELECT id FROM jobs
+            WHERE status IN ('done', 'failed', 'skipped', 'cancelled') AND finished_at < ?)",
+    )
+    .bind(ts(before))
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let done =
+        sqlx::query("DELETE FROM jobs WHERE status IN ('done', 'failed', 'skipped', 'cancelled') AND finished_at < ?")
+            .bind(ts(before))
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
     Ok(done.rows_affected())
 }
 

@@ -122,7 +122,13 @@ pub async fn chaired_mechanisms(db: &Db, person_id: i64) -> AppResult<Vec<Mechan
 /// Uses the invitation and makes the membership active, in one transaction.
 /// The invitation must still be unused and unexpired at `now`; a taken seat is refused
 /// unless the invitation was made by a coordinator to replace its holder.
-pub async fn accept_invitation(db: &Db, inv: &Invitation, person: &Person, now: DateTime<Utc>) -> AppResult<i64> {
+/// Returns the new membership's id and the people it replaced.
+pub async fn accept_invitation(
+    db: &Db,
+    inv: &Invitation,
+    person: &Person,
+    now: DateTime<Utc>,
+) -> AppResult<(i64, Vec<i64>)> {
     let mut tx = db.pool.begin().await.map_err(internal)?;
     let used = sqlx::query(
         "UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?",
@@ -162,16 +168,18 @@ pub async fn accept_invitation(db: &Db, inv: &Invitation, person: &Person, now: 
             role: inv.role,
         });
     }
+    let mut replaced = Vec::new();
     if inv.role.is_single_seat() && inv.replace_existing {
-        sqlx::query(
-            "UPDATE memberships SET status = 'replaced', ended_at = ?
-             WHERE organisation_id = ? AND mechanism_id = ? AND role = ? AND status = 'active'",
+        replaced = sqlx::query_scalar(
+            "UPDATE memberships SET status = 'replaced', end_reason = 'replaced', ended_at = ?
+             WHERE organisation_id = ? AND mechanism_id = ? AND role = ? AND status = 'active'
+             RETURNING person_id",
         )
         .bind(ts(now))
         .bind(inv.organisation.id)
         .bind(inv.mechanism.id)
         .bind(inv.role.as_str())
-        .execute(&mut *tx)
+        .fetch_all(&mut *tx)
         .await
         .map_err(internal)?;
     }
@@ -203,13 +211,14 @@ pub async fn accept_invitation(db: &Db, inv: &Invitation, person: &Person, now: 
         Err(e) => return Err(internal(e)),
     };
     tx.commit().await.map_err(internal)?;
-    Ok(id)
+    Ok((id, replaced))
 }
 
 /// Ends one of the person's own active memberships. Returns false when there was none.
 pub async fn leave(db: &Db, membership_id: i64, person_id: i64, now: DateTime<Utc>) -> AppResult<bool> {
     let done = sqlx::query(
-        "UPDATE memberships SET status = 'left', ended_at = ? WHERE id = ? AND person_id = ? AND status = 'active'",
+        "UPDATE memberships SET status = 'left', end_reason = 'left', ended_at = ?
+         WHERE id = ? AND person_id = ? AND status = 'active'",
     )
     .bind(ts(now))
     .bind(membership_id)
@@ -218,6 +227,51 @@ pub async fn leave(db: &Db, membership_id: i64, person_id: i64, now: DateTime<Ut
     .await
     .map_err(internal)?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Ends a membership on someone else's decision (`removed`) or by erasure (`erased`).
+/// Returns false when it was no longer active.
+pub async fn end(db: &Db, membership_id: i64, reason: &str, by: Option<i64>, now: DateTime<Utc>) -> AppResult<bool> {
+    let done = sqlx::query(
+        "UPDATE memberships SET status = 'left', end_reason = ?, ended_by = ?, ended_at = ?
+         WHERE id = ? AND status = 'active'",
+    )
+    .bind(reason)
+    .bind(by)
+    .bind(ts(now))
+    .bind(membership_id)
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Makes a person chair of a mechanism for their organisation (they accepted the
+/// principles when they joined: that acceptance is kept).
+pub async fn add_chair(
+    db: &Db,
+    person_id: i64,
+    organisation_id: i64,
+    mechanism_id: i64,
+    principles_accepted_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<Option<i64>> {
+    let inserted = sqlx::query_scalar(
+        "INSERT INTO memberships (person_id, organisation_id, mechanism_id, role, status, principles_accepted_at, started_at)
+         VALUES (?, ?, ?, 'chair', 'active', ?, ?) RETURNING id",
+    )
+    .bind(person_id)
+    .bind(organisation_id)
+    .bind(mechanism_id)
+    .bind(ts(principles_accepted_at))
+    .bind(ts(now))
+    .fetch_one(&db.pool)
+    .await;
+    match inserted {
+        Ok(id) => Ok(Some(id)),
+        Err(e) if is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(internal(e)),
+    }
 }
 
 /// Active memberships per mechanism (code) and role, zeros included, in the mechanisms' order.

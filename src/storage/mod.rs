@@ -1,5 +1,6 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
+pub mod audit;
 pub mod calendar_feeds;
 pub mod dialogues;
 pub mod figures;

@@ -155,3 +155,70 @@ pub async fn coordinators(db: &Db) -> AppResult<Vec<Person>> {
     .map_err(internal)?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
+
+/// Removes a coordinator unless they are the last one (checked in the same transaction).
+/// `Ok(false)`: they were not a coordinator.
+pub async fn remove_coordinator(db: &Db, person_id: i64) -> AppResult<bool> {
+    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let is: Option<i64> = sqlx::query_scalar("SELECT person_id FROM coordinators WHERE person_id = ?")
+        .bind(person_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+    if is.is_none() {
+        return Ok(false);
+    }
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM coordinators").fetch_one(&mut *tx).await.map_err(internal)?;
+    if count <= 1 {
+        return Err(crate::domain::AppError::LastCoordinator);
+    }
+    sqlx::query("DELETE FROM coordinators WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(true)
+}
+
+/// Erases a person's identity: their name and Telegram id are replaced, their dialogue and
+/// the chats recorded for their invitation messages are deleted. Their records (answers,
+/// receipts, 4W submissions) keep the person's row, now anonymous, so the counts stay.
+pub async fn erase(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<()> {
+    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let telegram_id: Option<i64> = sqlx::query_scalar("SELECT telegram_id FROM people WHERE id = ?")
+        .bind(person_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+    let Some(telegram_id) = telegram_id else {
+        return Err(crate::domain::AppError::NotFound);
+    };
+    sqlx::query("DELETE FROM dialogues WHERE chat_id = ?")
+        .bind(telegram_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    sqlx::query("DELETE FROM invitation_messages WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    sqlx::query("UPDATE delivery_failures SET chat_id = 0 WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    // Telegram user ids are positive: a negative id never meets a real user again.
+    sqlx::query(
+        "UPDATE people SET display_name = '[erased #' || id || ']', telegram_id = -id, menu_role = NULL, erased_at = ? WHERE id = ?",
+    )
+    .bind(ts(now))
+    .bind(person_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(())
+}

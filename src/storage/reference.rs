@@ -109,3 +109,23 @@ pub async fn count_admin_units(db: &Db, level: i64) -> AppResult<i64> {
 pub async fn sector_codes(db: &Db) -> AppResult<Vec<String>> {
     sqlx::query_scalar("SELECT code FROM sectors ORDER BY code").fetch_all(&db.pool).await.map_err(internal)
 }
+
+/// Whether the members of observer organisations receive the mechanism's minutes and documents.
+pub async fn observers_receive(db: &Db, mechanism_id: i64) -> AppResult<bool> {
+    let v: Option<bool> = sqlx::query_scalar("SELECT observers_receive FROM mechanisms WHERE id = ?")
+        .bind(mechanism_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(v.unwrap_or(false))
+}
+
+pub async fn set_observers_receive(db: &Db, mechanism_id: i64, receive: bool) -> AppResult<()> {
+    sqlx::query("UPDATE mechanisms SET observers_receive = ? WHERE id = ?")
+        .bind(receive)
+        .bind(mechanism_id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}

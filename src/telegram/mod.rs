@@ -197,11 +197,12 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
         tracing::warn!(error = %e, "could not publish the default command menu");
     }
     let store = DialogueStore::new(ctx.db.clone(), ctx.clock.clone());
-    let app = App { ctx, i18n, public_url: opts.public_url.clone() };
+    let pacer = Arc::new(Pacer::new(opts.limits));
+    let app = App { ctx, i18n, public_url: opts.public_url.clone(), pacer: pacer.clone() };
     let runner = Arc::new(delivery::TelegramRunner {
         app: app.clone(),
         bot: bot.clone(),
-        pacer: Arc::new(Pacer::new(opts.limits)),
+        pacer,
         uploads: Arc::new(tokio::sync::Mutex::new(())),
     });
     let scheduler = Scheduler::new(app.ctx.clone(), runner, opts.scheduler).spawn().await?;

@@ -29,6 +29,12 @@ use tokio::time::Instant;
 mod webhook;
 
 /// Methods that deliver a new message and count for limits and delivery accounting.
+/// Telegram's limits, in UTF-16 code units as Telegram counts them.
+pub const TEXT_LIMIT: usize = 4096;
+pub const CAPTION_LIMIT: usize = 1024;
+pub const TEXT_TOO_LONG: &str = "Bad Request: message is too long";
+pub const CAPTION_TOO_LONG: &str = "Bad Request: message caption is too long";
+
 pub const SEND_METHODS: &[&str] = &["sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"];
 
 const NOT_MODIFIED: &str = "Bad Request: message is not modified: specified new message content \
@@ -663,7 +669,8 @@ impl St {
         let mut doc: Option<(String, Option<String>, Option<Vec<u8>>)> = None;
         match method {
             "sendMessage" => match p["text"].as_str() {
-                Some(t) if !t.is_empty() => {
+                Some(t) if t.encode_utf16().count() > TEXT_LIMIT => return Reply::err(400, TEXT_TOO_LONG),
+                Some(t) if !t.trim().is_empty() => {
                     content.insert("text".into(), json!(t));
                 }
                 _ => return Reply::err(400, "Bad Request: message text is empty"),
@@ -697,6 +704,9 @@ impl St {
                     content.insert("document".into(), meta);
                 }
                 if let Some(c) = p["caption"].as_str() {
+                    if c.encode_utf16().count() > CAPTION_LIMIT {
+                        return Reply::err(400, CAPTION_TOO_LONG);
+                    }
                     content.insert("caption".into(), json!(c));
                 }
                 doc = Some((file_id, name, bytes));
@@ -744,9 +754,14 @@ impl St {
         let field = if method == "editMessageCaption" { "caption" } else { "text" };
         let changes_text = method != "editMessageReplyMarkup";
         let new_text = if changes_text {
-            let Some(t) = p[field].as_str().filter(|t| !t.is_empty()) else {
+            let Some(t) = p[field].as_str().filter(|t| !t.trim().is_empty()) else {
                 return Reply::err(400, "Bad Request: message text is empty");
             };
+            let (limit, refusal) =
+                if field == "caption" { (CAPTION_LIMIT, CAPTION_TOO_LONG) } else { (TEXT_LIMIT, TEXT_TOO_LONG) };
+            if t.encode_utf16().count() > limit {
+                return Reply::err(400, refusal);
+            }
             if msg.get(field).is_none() {
                 return Reply::err(400, "Bad Request: there is no text in the message to edit");
             }

@@ -2,6 +2,7 @@
 //! Each variant is one Fluent message id (its name in kebab-case); its fields are the
 //! message's variables (a role as its code, a yes/no as "yes" or "no").
 
+mod access;
 mod calendar;
 mod charts;
 mod main;
@@ -9,6 +10,7 @@ mod meetings;
 mod minutes;
 mod report;
 
+pub use access::AccessMsg;
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use main::MainMsg;
@@ -17,8 +19,9 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, main::MainMsgDiscriminants,
-    meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
+    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
+    report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -33,6 +36,7 @@ pub enum Msg {
     Minutes(MinutesMsg),
     Report(ReportMsg),
     Calendar(CalendarMsg),
+    Access(AccessMsg),
     Charts(ChartsMsg),
 }
 
@@ -59,6 +63,7 @@ feature_messages!(
     Minutes(MinutesMsg),
     Report(ReportMsg),
     Calendar(CalendarMsg),
+    Access(AccessMsg),
     Charts(ChartsMsg)
 );
 
@@ -77,6 +82,7 @@ impl Msg {
             Msg::Minutes(m) => m.into(),
             Msg::Report(m) => m.into(),
             Msg::Calendar(m) => m.into(),
+            Msg::Access(m) => m.into(),
             Msg::Charts(m) => m.into(),
         }
     }
@@ -89,6 +95,7 @@ impl Msg {
             Msg::Minutes(m) => args_of(m),
             Msg::Report(m) => args_of(m),
             Msg::Calendar(m) => args_of(m),
+            Msg::Access(m) => args_of(m),
             Msg::Charts(m) => args_of(m),
         }
     }

@@ -2,18 +2,20 @@
 //! services; a delivery is rendered by the feature that owns its kind of message, in the
 //! recipient's language, sent within Telegram's limits (paced), and its outcome classified —
 //! done (receipts recorded), retry (after N seconds for a 429), or permanent with a reason
-//! (recorded and reported to the chair).
+//! (recorded and reported to the chair). Once its turn at the pacer has come, right before
+//! the request, the recipient's right to receive it is checked again (`services::access`):
+//! one who may not is skipped, and the refusal recorded in the audit trail.
 
 mod send;
 
 use super::shared::App;
 use super::shared::outgoing::{Receipt, RenderResult, Rendered};
-use super::{charts, meetings, minutes, report, review};
+use super::{charts, meetings, membership, minutes, report, review};
 use crate::domain::Person;
 use crate::domain::jobs::{FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
 use crate::scheduler::{Outcome, Runner};
-use crate::services::dispatch;
+use crate::services::{access, audit, dispatch};
 use crate::storage::jobs::ClaimedJob;
 use crate::storage::{self, people};
 use futures::future::BoxFuture;
@@ -58,6 +60,9 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
             report::outgoing::render(app, person, message).await
         }
         Outgoing::Fourw(FourwMsg::Matrix { .. }) => review::outgoing::render(app, person, message).await,
+        Outgoing::SeatEnded { .. } | Outgoing::MemberChanged { .. } | Outgoing::MembersJoined { .. } => {
+            membership::outgoing::render(app, person, message).await
+        }
         Outgoing::Digest { .. } | Outgoing::Chart { .. } => charts::outgoing::render(app, person, message).await,
     }
 }
@@ -108,10 +113,26 @@ impl TelegramRunner {
             Ok(Err(reason)) => return Outcome::Skipped(reason),
             Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
         };
+        // This chat's turn and a global slot; then the recipient is checked at the moment of
+        // sending, not when the job was queued: the seat may have ended meanwhile.
         let chat = ChatId(person.telegram_id);
+        self.pacer.acquire(chat.0).await;
+        match access::check_delivery(&self.app.ctx, job_id, person_id, message).await {
+            Ok(None) => {}
+            Ok(Some(why)) => return Outcome::Skipped(format!("withheld at send time: {why}")),
+            Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
+        }
         match self.send(chat, &rendered).await {
             Ok((message_id, with_document)) => {
                 self.record(&person, &rendered, chat, message_id, with_document).await;
+                if let Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) = message {
+                    let what = access::message_kind(message);
+                    if let Err(e) =
+                        audit::record_export_received(&self.app.ctx, person.id, Some(*mechanism_id), &what).await
+                    {
+                        tracing::error!(error = %e, "could not record an export received");
+                    }
+                }
                 Outcome::Done
             }
             Err(RequestError::RetryAfter(secs)) => {

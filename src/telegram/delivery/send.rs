@@ -1,5 +1,6 @@
 //! Sending a rendered message: a text, or a file with the text as its caption when it fits
-//! (else the text, then the file). Every request waits for its turn at the pacer.
+//! (else the text, then the file). Every request waits for its turn at the pacer (the
+//! first one before the recipient is checked, see `deliver`).
 
 use super::TelegramRunner;
 use crate::domain::Meeting;
@@ -18,7 +19,8 @@ fn fits_caption(text: &str) -> bool {
 }
 
 impl TelegramRunner {
-    /// Sends the message. Returns the id of the message that carries the buttons, and whether
+    /// Sends the message; the caller has waited for the first request's turn at the pacer
+    /// (a second request, e.g. the file after a long text, waits for its own). Returns the id of the message that carries the buttons, and whether
     /// it is a document (its text is then a caption).
     pub(super) async fn send(&self, chat: ChatId, r: &Rendered) -> Result<(MessageId, bool), RequestError> {
         let sent = self.send_one(chat, r).await?;
@@ -34,7 +36,6 @@ impl TelegramRunner {
     async fn send_one(&self, chat: ChatId, r: &Rendered) -> Result<(MessageId, bool), RequestError> {
         match &r.attachment {
             Attachment::None => {
-                self.pacer.acquire(chat.0).await;
                 let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
                 if let Some(kb) = &r.keyboard {
                     req = req.reply_markup(kb.clone());
@@ -75,7 +76,6 @@ impl TelegramRunner {
     /// A file (already on Telegram's servers, or made for this person): the text goes as its
     /// caption when it fits.
     async fn send_file(&self, chat: ChatId, r: &Rendered, file: InputFile) -> Result<(MessageId, bool), RequestError> {
-        self.pacer.acquire(chat.0).await;
         if fits_caption(&r.text) {
             let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
             if let Some(kb) = &r.keyboard {
@@ -132,7 +132,6 @@ impl TelegramRunner {
         };
         if fits_caption(&r.text) {
             // One message: the calendar file, the text as its caption, the buttons.
-            self.pacer.acquire(chat.0).await;
             let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
@@ -143,7 +142,6 @@ impl TelegramRunner {
             return Ok((msg.id, true));
         }
         // Too long for a caption: the text with its buttons, then the file.
-        self.pacer.acquire(chat.0).await;
         let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());

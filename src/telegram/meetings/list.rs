@@ -115,7 +115,7 @@ pub(super) async fn rsvp(
     }
     let m = &answered.meeting;
     let mut edited_pressed = false;
-    for im in store::invitation_messages(&turn.app.ctx.db, m.id, Some(org_id)).await? {
+    for im in crate::services::seats::current_invitation_messages(&turn.app.ctx, m, org_id).await? {
         let Some(person) = crate::storage::people::by_id(&turn.app.ctx.db, im.person_id).await? else { continue };
         let lang = person.language;
         let body = outgoing::invitation_text(

@@ -5,6 +5,7 @@ pub mod callback;
 mod invite;
 mod join;
 mod leave;
+pub mod outgoing;
 mod profile;
 
 use crate::domain::{AppError, DisplayName, Language, MenuRole, Role};

@@ -50,7 +50,7 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
         turn.say_with(turn.t(MinutesMsg::MnChooseMeeting), kb(rows)).await?;
         return Ok(());
     }
-    let available = svc::available_minutes(&turn.app.ctx, &turn.access, 3).await?;
+    let available = svc::available_minutes(&turn.app.ctx, &turn.access, svc::LISTED_PER_MECHANISM).await?;
     if available.is_empty() {
         turn.say(MinutesMsg::MnAvailableNone).await?;
         return Ok(());
@@ -165,7 +165,9 @@ pub(super) async fn on_input(
                         .await?;
                     summary(turn, *meeting_id, content, Some(&t), None).await?;
                 }
-                Err(e @ (AppError::ActionLine(_) | AppError::ActionOrganisation { .. })) => {
+                Err(
+                    e @ (AppError::ActionLine(_) | AppError::ActionOrganisation { .. } | AppError::PersonalData(_)),
+                ) => {
                     ask_actions(turn, Some(turn.t(turn.refusal(&e)))).await?;
                 }
                 Err(e) => return Err(e.into()),

@@ -96,6 +96,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             }
             .into()))
             .with_keyboard(kb(vec![vec![button(t(MinutesMsg::BtnActionDone.into()), Cb::ActionDone(a.id))]]))
+            // Taken from the internal minutes: not to be forwarded either.
+            .protected()
         }
         other => return Ok(Err(format!("not a minutes message: {}", other.kind()))),
     }))

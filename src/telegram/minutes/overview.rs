@@ -114,10 +114,11 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
         .collect();
     let rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(3).map(|c| c.to_vec()).collect();
     let text = lines.join("\n");
+    // The follow-up plan comes from the internal minutes: protected like them.
     if text.len() < 4000 {
-        turn.say_with(text, kb(rows)).await?;
+        turn.say_protected(text, Some(kb(rows))).await?;
     } else {
-        turn.say_long(lines).await?;
+        turn.say_long_protected(lines).await?;
     }
     Ok(())
 }

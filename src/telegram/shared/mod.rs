@@ -25,4 +25,31 @@ pub struct App {
     pub i18n: Arc<I18n>,
     /// Public base address of the bot's HTTP server (calendar feed links), when it has one.
     pub public_url: Option<url::Url>,
+    /// The one budget of sends under Telegram's limits, shared by replies (served first) and
+    /// scheduled messages.
+    pub pacer: Arc<crate::scheduler::pacer::Pacer>,
+}
+
+/// How many times a reply that meets a 429 waits and tries again before giving up.
+const REPLY_ATTEMPTS: usize = 6;
+
+/// Sends a reply (or an edit) through the pacer, before the scheduled sends waiting; a 429
+/// pauses everyone for its `retry_after`, then the reply is sent — never dropped for it.
+pub async fn paced<T, F, Fut>(app: &App, chat: teloxide::types::ChatId, request: F) -> Result<T, teloxide::RequestError>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<T, teloxide::RequestError>>,
+{
+    let mut attempt = 0;
+    loop {
+        app.pacer.acquire_reply(chat.0).await;
+        match request().await {
+            Err(teloxide::RequestError::RetryAfter(secs)) if attempt + 1 < REPLY_ATTEMPTS => {
+                attempt += 1;
+                app.pacer.back_off(secs.duration());
+                tracing::info!(chat = chat.0, wait = ?secs.duration(), "reply met a 429; it waits and is sent");
+            }
+            other => return other,
+        }
+    }
 }

@@ -1,13 +1,13 @@
 //! One turn of conversation and the pieces every feature uses to answer: keyboards, long
 //! texts split to Telegram's limit, and the translation of a refusal.
 
-use super::App;
 use super::callback::CallbackData;
 use super::menu;
+use super::{App, paced};
 use crate::domain::meeting::TimingError;
 use crate::domain::minutes::ActionLineError;
 use crate::domain::{AppError, Language, MenuRole, NameError};
-use crate::i18n::{MainMsg, MeetingsMsg, MinutesMsg, Msg};
+use crate::i18n::{AccessMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 use crate::services::people::{self, Access};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
@@ -40,33 +40,47 @@ impl Turn<'_> {
     }
 
     pub async fn say(&self, msg: impl Into<Msg>) -> Result<Message, teloxide::RequestError> {
-        self.bot.send_message(self.chat, self.t(msg)).await
+        let text = self.t(msg);
+        paced(self.app, self.chat, || self.bot.send_message(self.chat, text.clone()).into_future()).await
     }
 
     pub async fn say_with(&self, text: String, kb: InlineKeyboardMarkup) -> Result<Message, teloxide::RequestError> {
-        self.bot.send_message(self.chat, text).reply_markup(kb).await
+        paced(self.app, self.chat, || {
+            self.bot.send_message(self.chat, text.clone()).reply_markup(kb.clone()).into_future()
+        })
+        .await
+    }
+
+    /// A text that must not be forwarded or saved (what comes from internal minutes).
+    pub async fn say_protected(
+        &self,
+        text: String,
+        kb: Option<InlineKeyboardMarkup>,
+    ) -> Result<Message, teloxide::RequestError> {
+        paced(self.app, self.chat, || {
+            let mut req = self.bot.send_message(self.chat, text.clone()).protect_content(true);
+            if let Some(k) = &kb {
+                req = req.reply_markup(k.clone());
+            }
+            req.into_future()
+        })
+        .await
+    }
+
+    /// Like [`Self::say_long`], every piece protected.
+    pub async fn say_long_protected(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
+        for chunk in chunks_of(lines) {
+            self.say_protected(chunk, None).await?;
+        }
+        Ok(())
     }
 
     /// Sends a long text in pieces that fit Telegram's limit, one line never split.
     pub async fn say_long(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
-        let mut chunks: Vec<String> = vec![String::new()];
-        for line in lines {
-            let current = chunks.last_mut().expect("never empty");
-            if !current.is_empty() && current.len() + line.len() + 1 > TELEGRAM_TEXT_LIMIT {
-                chunks.push(String::new());
-            }
-            let current = chunks.last_mut().expect("never empty");
-            if !current.is_empty() {
-                current.push('\n');
-            }
-            current.push_str(&line);
-        }
-        for (i, chunk) in chunks.into_iter().enumerate() {
-            if i > 0 {
-                // Stay within one message per second in a private chat.
-                tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-            }
-            self.bot.send_message(self.chat, chunk).await?;
+        let chunks = chunks_of(lines);
+        // The pacer keeps the pieces within one message per second in the chat.
+        for chunk in chunks {
+            paced(self.app, self.chat, || self.bot.send_message(self.chat, chunk.clone()).into_future()).await?;
         }
         Ok(())
     }
@@ -122,6 +136,10 @@ impl Turn<'_> {
             }
             AppError::NotAMember => MainMsg::NotAMember.into(),
             AppError::NotAllowed => MainMsg::NotAllowed.into(),
+            AppError::PersonalData(kind) => ReportMsg::FwPersonalData { kind: kind.as_str().to_string() }.into(),
+            AppError::LastCoordinator => AccessMsg::LastCoordinator.into(),
+            AppError::TooManyRequests { wait_secs } => AccessMsg::ResendTooSoon { seconds: *wait_secs }.into(),
+            AppError::UnknownPerson(_) | AppError::OrganisationNeeded => MainMsg::NotAllowed.into(),
             AppError::Internal(e) => {
                 tracing::error!(error = %e, chat = self.chat.0, "internal error");
                 MainMsg::InternalError.into()
@@ -196,18 +214,24 @@ pub async fn edit_or_send(
 ) -> HandlerResult {
     match edit {
         Some(id) => {
-            let mut req = turn.bot.edit_message_text(turn.chat, id, text);
-            if let Some(k) = k {
-                req = req.reply_markup(k);
-            }
-            req.await?;
+            paced(turn.app, turn.chat, || {
+                let mut req = turn.bot.edit_message_text(turn.chat, id, text.clone());
+                if let Some(k) = &k {
+                    req = req.reply_markup(k.clone());
+                }
+                req.into_future()
+            })
+            .await?;
         }
         None => {
-            let mut req = turn.bot.send_message(turn.chat, text);
-            if let Some(k) = k {
-                req = req.reply_markup(k);
-            }
-            req.await?;
+            paced(turn.app, turn.chat, || {
+                let mut req = turn.bot.send_message(turn.chat, text.clone());
+                if let Some(k) = &k {
+                    req = req.reply_markup(k.clone());
+                }
+                req.into_future()
+            })
+            .await?;
         }
     }
     Ok(())
@@ -216,4 +240,21 @@ pub async fn edit_or_send(
 /// Buttons laid out `per_row` to a row.
 pub fn rows_of(buttons: Vec<InlineKeyboardButton>, per_row: usize) -> Vec<Vec<InlineKeyboardButton>> {
     buttons.chunks(per_row).map(<[InlineKeyboardButton]>::to_vec).collect()
+}
+
+/// Lines gathered into pieces that fit Telegram's limit, one line never split.
+fn chunks_of(lines: Vec<String>) -> Vec<String> {
+    let mut chunks: Vec<String> = vec![String::new()];
+    for line in lines {
+        let current = chunks.last_mut().expect("never empty");
+        if !current.is_empty() && current.len() + line.len() + 1 > TELEGRAM_TEXT_LIMIT {
+            chunks.push(String::new());
+        }
+        let current = chunks.last_mut().expect("never empty");
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(&line);
+    }
+    chunks
 }

@@ -1,0 +1,26 @@
+## Who may see what: seats ended, members changed, limits
+
+seat-ended = You are no longer { $org }'s { $role ->
+        [focal] focal point
+        [alternate] alternate
+       *[chair] chair
+    } in { $mechanism }: { $change ->
+        [replaced] someone else has replaced you.
+       *[removed] a coordinator has removed you.
+    } You will no longer receive its messages or minutes.
+member-changed = { $mechanism }: { $name } ({ $org }, { $role ->
+        [focal] focal point
+        [alternate] alternate
+       *[chair] chair
+    }) { $change ->
+        [joined] has joined the mechanism.
+        [left] has left the mechanism.
+        [replaced] has been replaced.
+       *[removed] has been removed by a coordinator.
+    }
+resend-too-soon = You have already asked for several minutes: try again in { $seconds } seconds.
+last-coordinator = Not possible: this is the cluster's last coordinator. Add another one first.
+members-joined = { $mechanism }: { $count ->
+        [one] one new member
+       *[other] { $count } new members
+    }: { $names }.

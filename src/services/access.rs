@@ -1,0 +1,180 @@
+//! May this person receive this message now? Asked by the delivery path at the moment of
+//! sending (a job may have been queued hours before, or before a restart): a message meant
+//! for a seat needs that seat held now; one meant for a chair needs the chair (or a
+//! coordinator); minutes and documents need an active seat in the mechanism, and observers
+//! receive them only where the mechanism's policy lets them. A refusal is recorded in the
+//! audit trail and the message is never sent.
+
+use super::Ctx;
+use crate::domain::audit::AuditAction;
+use crate::domain::jobs::{FourwMsg, Outgoing};
+use crate::domain::{AppResult, MembershipView, Role};
+use crate::storage::{audit, meetings, memberships, minutes, people, reference, reports};
+
+/// Why a delivery is withheld.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::AsRefStr, strum::Display)]
+#[strum(serialize_all = "snake_case")]
+pub enum Withheld {
+    /// The person is unknown or was erased.
+    NoSuchPerson,
+    /// The seat the message is addressed to is no longer theirs.
+    NoLongerHoldsSeat,
+    /// Meant for the chair: they are neither chair of the mechanism nor coordinator.
+    NotChair,
+    /// Meant for the coordinators.
+    NotCoordinator,
+    /// Minutes or documents: no active seat in the mechanism.
+    NotMember,
+    /// Minutes or documents: only as an observer, and the mechanism keeps them from observers.
+    ObserverExcluded,
+    /// What the message is about no longer exists.
+    Unknown,
+}
+
+/// What a seat-addressed message needs: this organisation's seat in this mechanism.
+struct Seat {
+    mechanism_id: i64,
+    organisation_id: i64,
+    roles: &'static [Role],
+}
+
+const FOCAL_OR_ALTERNATE: &[Role] = &[Role::Focal, Role::Alternate];
+
+/// `Ok(None)` when the person may receive the message now.
+pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppResult<Option<Withheld>> {
+    let db = &ctx.db;
+    let Some(person) = people::by_id(db, person_id).await? else {
+        return Ok(Some(Withheld::NoSuchPerson));
+    };
+    if person.telegram_id <= 0 {
+        return Ok(Some(Withheld::NoSuchPerson));
+    }
+    let coordinator = people::is_coordinator(db, person_id).await?;
+    let seats = memberships::active_for_person(db, person_id).await?;
+    let meeting_mechanism =
+        |meeting_id: i64| async move { AppResult::Ok(meetings::by_id(db, meeting_id).await?.map(|m| m.mechanism.id)) };
+    let seat_needed = match message {
+        Outgoing::Invitation { meeting_id, organisation_id, role } => {
+            let Some(mech) = meeting_mechanism(*meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            let roles: &'static [Role] = if *role == Role::Alternate { &[Role::Alternate] } else { &[Role::Focal] };
+            Some(Seat { mechanism_id: mech, organisation_id: *organisation_id, roles })
+        }
+        Outgoing::Reminder { meeting_id, organisation_id, .. }
+        | Outgoing::MeetingChanged { meeting_id, organisation_id, .. } => {
+            let Some(mech) = meeting_mechanism(*meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            Some(Seat { mechanism_id: mech, organisation_id: *organisation_id, roles: FOCAL_OR_ALTERNATE })
+        }
+        Outgoing::HandoverRequest { meeting_id, organisation_id } => {
+            let Some(mech) = meeting_mechanism(*meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            Some(Seat { mechanism_id: mech, organisation_id: *organisation_id, roles: &[Role::Alternate] })
+        }
+        Outgoing::ActionReminder { action_id, .. } => {
+            let Some(a) = minutes::action(db, *action_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            Some(Seat { mechanism_id: a.mechanism_id, organisation_id: a.organisation_id, roles: FOCAL_OR_ALTERNATE })
+        }
+        Outgoing::Fourw(FourwMsg::Reminder { mechanism_id, organisation_id, .. }) => {
+            Some(Seat { mechanism_id: *mechanism_id, organisation_id: *organisation_id, roles: FOCAL_OR_ALTERNATE })
+        }
+        Outgoing::Fourw(FourwMsg::Returned { line_id }) => {
+            let Some(l) = reports::review_line(db, *line_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            Some(Seat { mechanism_id: l.mechanism_id, organisation_id: l.organisation_id, roles: FOCAL_OR_ALTERNATE })
+        }
+        _ => None,
+    };
+    if let Some(seat) = seat_needed {
+        let holds = seats.iter().any(|s| {
+            s.mechanism.id == seat.mechanism_id
+                && s.organisation.id == seat.organisation_id
+                && seat.roles.contains(&s.role)
+        });
+        return Ok((!holds).then_some(Withheld::NoLongerHoldsSeat));
+    }
+    let chairs = |mechanism_id: i64| seats.iter().any(|s| s.mechanism.id == mechanism_id && s.role == Role::Chair);
+    let for_chair = |mechanism_id: Option<i64>| match mechanism_id {
+        None => Some(Withheld::Unknown),
+        Some(m) if coordinator || chairs(m) => None,
+        Some(_) => Some(Withheld::NotChair),
+    };
+    Ok(match message {
+        Outgoing::RsvpSummary { meeting_id }
+        | Outgoing::MinutesReminder { meeting_id, .. }
+        | Outgoing::DeliveryFailed { meeting_id, .. } => for_chair(meeting_mechanism(*meeting_id).await?),
+        Outgoing::MinutesOverdue { .. } => (!coordinator).then_some(Withheld::NotCoordinator),
+        // Told to the person themselves, about their own seat.
+        Outgoing::SeatEnded { .. } => None,
+        Outgoing::AbsenceFlag { mechanism_id, .. }
+        | Outgoing::MemberChanged { mechanism_id, .. }
+        | Outgoing::MembersJoined { mechanism_id, .. }
+        | Outgoing::MonthlyNudge { mechanism_id, .. }
+        | Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) => for_chair(Some(*mechanism_id)),
+        Outgoing::Minutes { minutes_id } => {
+            let Some(mn) = minutes::by_id(db, *minutes_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            let Some(mech) = meeting_mechanism(mn.meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            if coordinator { None } else { distribution_verdict(ctx, &seats, &[mech]).await? }
+        }
+        Outgoing::Document { document_id } => {
+            let mechs = minutes::document_mechanisms(db, *document_id).await?;
+            if mechs.is_empty() {
+                Some(Withheld::Unknown)
+            } else if coordinator {
+                None
+            } else {
+                distribution_verdict(ctx, &seats, &mechs).await?
+            }
+        }
+        // Seat-addressed messages were answered above.
+        _ => None,
+    })
+}
+
+/// Minutes and documents: an active seat in one of the mechanisms, as a member organisation,
+/// as chair, or as an observer where the mechanism lets observers receive them.
+async fn distribution_verdict(ctx: &Ctx, seats: &[MembershipView], mechs: &[i64]) -> AppResult<Option<Withheld>> {
+    let mut observer_only = false;
+    for s in seats.iter().filter(|s| mechs.contains(&s.mechanism.id)) {
+        if s.role == Role::Chair || !s.organisation.observer {
+            return Ok(None);
+        }
+        if reference::observers_receive(&ctx.db, s.mechanism.id).await? {
+            return Ok(None);
+        }
+        observer_only = true;
+    }
+    Ok(Some(if observer_only { Withheld::ObserverExcluded } else { Withheld::NotMember }))
+}
+
+/// Checks a delivery at the moment of sending; a refusal is recorded in the audit trail.
+/// Returns the reason when the message must not be sent.
+pub async fn check_delivery(ctx: &Ctx, job_id: i64, person_id: i64, message: &Outgoing) -> AppResult<Option<Withheld>> {
+    let verdict = may_receive(ctx, person_id, message).await?;
+    if let Some(why) = verdict {
+        let entry = audit::NewEntry {
+            actor_id: None,
+            subject_id: people::by_id(&ctx.db, person_id).await?.map(|p| p.id),
+            mechanism_id: None,
+            organisation_id: None,
+            detail: Some(format!("{} (job {job_id}): {why}", message_kind(message))),
+        };
+        audit::record(&ctx.db, AuditAction::DeliveryWithheld, entry, ctx.clock.now()).await?;
+    }
+    Ok(verdict)
+}
+
+/// A short name of what a message is, for the audit trail.
+pub fn message_kind(message: &Outgoing) -> String {
+    match message {
+        Outgoing::Minutes { minutes_id } => format!("minutes #{minutes_id}"),
+        Outgoing::Document { document_id } => format!("document #{document_id}"),
+        Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, year, month }) => {
+            format!("4W matrix {year}-{month:02} of mechanism {mechanism_id}")
+        }
+        other => {
+            let json = serde_json::to_value(other).unwrap_or_default();
+            let kind = json.get("msg").and_then(|v| v.as_str()).unwrap_or("message").to_string();
+            match other.meeting_id() {
+                Some(m) => format!("{kind} of meeting {m}"),
+                None => kind,
+            }
+        }
+    }
+}

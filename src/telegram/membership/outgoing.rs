@@ -1,0 +1,68 @@
+//! Membership's scheduled messages, rendered for one person when they are sent: a seat that
+//! ended (to its former holder, in their language) and a member who joined, left, was removed
+//! or replaced (to the chairs, or the coordinators).
+
+use crate::domain::Person;
+use crate::domain::jobs::Outgoing;
+use crate::i18n::AccessMsg;
+use crate::storage::{people, reference};
+use crate::telegram::shared::App;
+use crate::telegram::shared::outgoing::{RenderResult, Rendered};
+
+pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
+    let lang = person.language;
+    let db = &app.ctx.db;
+    if let Outgoing::MembersJoined { mechanism_id, from, to } = message {
+        let Some(mech) = reference::mechanism_by_id(db, *mechanism_id).await? else {
+            return Ok(Err("mechanism unknown".into()));
+        };
+        let (from, to) = (crate::storage::from_ts_pub(*from), crate::storage::from_ts_pub(*to));
+        let joined: Vec<String> = crate::storage::audit::since(db, from)
+            .await?
+            .into_iter()
+            .filter(|e| e.at < to && e.action == "joined" && e.mechanism.as_deref() == Some(mech.code.as_str()))
+            .filter(|e| e.subject_telegram_id != Some(person.telegram_id))
+            .map(|e| format!("{} ({})", e.subject.unwrap_or_default(), e.organisation.unwrap_or_default()))
+            .collect();
+        if joined.is_empty() {
+            return Ok(Err("nobody joined in the period".into()));
+        }
+        // Within Telegram's 4,096 characters: the first names, then how many more.
+        let mut names = String::new();
+        for (i, n) in joined.iter().enumerate() {
+            if names.chars().count() + n.chars().count() > 3500 {
+                names.push_str(&format!(" … (+{})", joined.len() - i));
+                break;
+            }
+            if i > 0 {
+                names.push_str(", ");
+            }
+            names.push_str(n);
+        }
+        let msg = AccessMsg::MembersJoined { mechanism: mech.name(lang).to_string(), count: joined.len(), names };
+        return Ok(Ok(Rendered::text(app.i18n.render(lang, msg))));
+    }
+    let (mechanism_id, organisation_id) = match message {
+        Outgoing::SeatEnded { mechanism_id, organisation_id, .. }
+        | Outgoing::MemberChanged { mechanism_id, organisation_id, .. } => (*mechanism_id, *organisation_id),
+        other => return Ok(Err(format!("not a membership message: {}", other.kind()))),
+    };
+    let (Some(mech), Some(org)) = (
+        reference::mechanism_by_id(db, mechanism_id).await?,
+        reference::organisation_by_id(db, organisation_id).await?,
+    ) else {
+        return Ok(Err("mechanism or organisation unknown".into()));
+    };
+    let (mechanism, org) = (mech.name(lang).to_string(), org.acronym);
+    let msg = match message {
+        Outgoing::SeatEnded { role, change, .. } => {
+            AccessMsg::SeatEnded { org, mechanism, role: *role, change: change.clone() }
+        }
+        Outgoing::MemberChanged { person_id, role, change, .. } => {
+            let name = people::by_id(db, *person_id).await?.map(|p| p.display_name).unwrap_or_default();
+            AccessMsg::MemberChanged { name, org, mechanism, role: *role, change: change.clone() }
+        }
+        _ => unreachable!("matched above"),
+    };
+    Ok(Ok(Rendered::text(app.i18n.render(lang, msg))))
+}
