@@ -51,14 +51,14 @@ pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
             mechanism_id: scope.as_ref().map(|m| m.id),
         };
         let code = scope.as_ref().map(|m| m.code.clone()).unwrap_or_default();
-        let markup = kb(vec![vec![chart_button(&turn.app.i18n, turn.lang(), chart, &code)]]);
+        let chart_row = kb(vec![vec![chart_button(&turn.app.i18n, turn.lang(), chart, &code)]]);
         let caption = turn.t(ReportMsg::FwExportCaption { month: month_label(month), scope: scope_label });
         crate::telegram::shared::paced(turn.app, turn.chat, || {
             turn.bot
                 .send_document(turn.chat, InputFile::memory(bytes.clone()).file_name(name.clone()))
                 .caption(caption.clone())
                 .protect_content(true)
-                .reply_markup(markup.clone())
+                .reply_markup(chart_row.clone())
                 .into_future()
         })
         .await?;
