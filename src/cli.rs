@@ -148,6 +148,21 @@ enum Command {
         #[arg(long)]
         output: std::path::PathBuf,
     },
+    /// Admin boundaries (OCHA COD-AB P-codes): import a new version, list the versions.
+    Pcodes {
+        #[command(subcommand)]
+        command: crate::cli_fivew::PcodesCommand,
+    },
+    /// Lock or unlock a reporting month of the 4W (recorded).
+    Month {
+        #[command(subcommand)]
+        command: crate::cli_fivew::MonthCommand,
+    },
+    /// The 4W modalities per sector: list, add.
+    Modality {
+        #[command(subcommand)]
+        command: crate::cli_fivew::ModalityCommand,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -423,6 +438,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Export { command } => run_export(&config, command).await,
         Command::Activity { command } => run_activity(&config, command).await,
         Command::Digest { month, lang, output } => run_digest(&config, &month, &lang, &output).await,
+        Command::Pcodes { command } => crate::cli_fivew::pcodes(&context(&config).await?, command).await,
+        Command::Month { command } => crate::cli_fivew::month(&context(&config).await?, command).await,
+        Command::Modality { command } => crate::cli_fivew::modality(&context(&config).await?, command).await,
     }
 }
 
@@ -464,19 +482,20 @@ async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<(
         None => None,
     };
     let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
-    let table = export::month_table(&ctx.db, month, mech.as_ref().map(|m| m.id), lang, &i18n, ctx.tz).await?;
-    let bytes = match format {
-        Format::Csv => export::to_csv(&table)?,
-        // 4W review: with the who-does-what-where sheet.
-        Format::Xlsx => {
-            let ww = crate::services::wherewho::of_month(&ctx.db, month, mech.as_ref().map(|m| m.id)).await?;
-            export::to_xlsx(&table, &[crate::services::wherewho::sheet(&ww, lang, &i18n)])?
-        }
+    let mut labels = export::Labels::new(lang, &i18n, ctx.tz);
+    // The who-does-what-where sheet (XLSX) is computed as the lines stream past.
+    let mut companion = crate::services::wherewho::SheetCompanion {
+        acc: Default::default(),
+        cercles: crate::storage::boundaries::cercles(&ctx.db).await?,
+        lang,
+        i18n: &i18n,
     };
+    let (bytes, lines) =
+        export::stream_month(&ctx.db, month, mech.as_ref().map(|m| m.id), format, &mut labels, &mut companion).await?;
     std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
     let what = format!("4W {month} {format:?} to {}", output.display());
     crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
-    eprintln!("{} line(s) of {month} written to {}", table.rows.len(), output.display());
+    eprintln!("{lines} line(s) of {month} written to {}", output.display());
     Ok(())
 }
 

@@ -35,10 +35,11 @@ fn october(activity: &str, cercle: &str, women: u32) -> Line {
         status: ActivityStatus::Ongoing,
         start: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
         end: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-        reached: Reached { girls: 0, boys: 0, women, men: 0, disabled: 0 },
+        reached: Reached { girls: 0, boys: 0, women, men: 0, disabled: 0, ..Default::default() },
         partner: Some("AMSS".into()),
         donor: Some("ECHO".into()),
         remarks: Some("RAS".into()),
+        ..Default::default()
     }
 }
 
@@ -56,6 +57,7 @@ async fn seed(app: &TestBot, org: &str, person_id: i64, lines: &[Line]) {
             late: false,
             person_id,
             now: harness::start_time(),
+            boundaries: "2021",
         },
     )
     .await
@@ -224,6 +226,19 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
         .unwrap()
         .unwrap();
     assert_eq!(s.status.as_str(), "corrected");
+    // The chair is told that a corrected line came back.
+    app.settle().await;
+    let told = en(
+        &app,
+        cluster_bot::i18n::FivewMsg::FwCorrectedNotice {
+            org: "NRC".into(),
+            mechanism: "Regional cluster Mopti".into(),
+            month: "10/2026".into(),
+            lines: 1,
+        }
+        .into(),
+    );
+    assert!(app.fake.sent_to(chair.id).iter().any(|s| s.text.as_deref() == Some(told.as_str())), "{told}");
     let list = app.send(&chair, "/review 2026-10").await;
     assert!(list.text.unwrap().contains("3. NRC (line 2) — Referral — Djenné (ML0503) — 12 people — corrected"));
     let bad = app.send(&chair, "/review octobre").await;

@@ -295,10 +295,31 @@ impl FourwJob {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "fourw_msg", rename_all = "snake_case")]
 pub enum FourwMsg {
-    Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
-    Matrix { mechanism_id: i64, year: i32, month: u32 },
+    Reminder {
+        mechanism_id: i64,
+        organisation_id: i64,
+        year: i32,
+        month: u32,
+        stage: String,
+    },
+    Matrix {
+        mechanism_id: i64,
+        year: i32,
+        month: u32,
+    },
     // 4W review: a line returned by the chair, to the focal point or alternate.
-    Returned { line_id: i64 },
+    Returned {
+        line_id: i64,
+    },
+    /// The chair approved the submission: to its focal point and alternate.
+    Approved {
+        submission_id: i64,
+    },
+    /// Corrected lines came back: to the chairs of the mechanism.
+    Corrected {
+        submission_id: i64,
+        lines: usize,
+    },
 }
 
 /// The jobs of votes and monthly series.

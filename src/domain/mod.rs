@@ -2,11 +2,13 @@
 
 pub mod agenda;
 pub mod audit;
+pub mod boundaries;
 pub mod catchup;
 pub mod clock;
 pub mod entities;
 pub mod error;
 pub mod figures;
+pub mod fivew;
 pub mod fourw;
 pub mod invitation;
 pub mod jobs;
@@ -16,6 +18,7 @@ pub mod membership;
 pub mod minutes;
 pub mod participation;
 pub mod personal_data;
+pub mod review;
 pub mod text;
 pub mod vote;
 

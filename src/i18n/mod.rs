@@ -5,7 +5,7 @@
 mod catalogue;
 
 pub use catalogue::{
-    AccessMsg, CalendarMsg, ChartsMsg, DecisionsMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
+    AccessMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
 };
 
 use crate::domain::Language;
@@ -28,7 +28,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/charts.ftl"),
     "\n",
-    include_str!("../../locales/fr/decisions.ftl")
+    include_str!("../../locales/fr/decisions.ftl"),
+    "\n",
+    include_str!("../../locales/fr/fivew.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -45,7 +47,9 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/charts.ftl"),
     "\n",
-    include_str!("../../locales/en/decisions.ftl")
+    include_str!("../../locales/en/decisions.ftl"),
+    "\n",
+    include_str!("../../locales/en/fivew.ftl")
 );
 
 pub struct I18n {

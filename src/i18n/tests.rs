@@ -1,6 +1,7 @@
 use super::catalogue::{
     AccessMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants, DecisionsMsgDiscriminants,
-    MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants,
+    ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -16,7 +17,7 @@ macro_rules! msgs {
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
     use super::catalogue::{
-        AccessMsg::*, CalendarMsg::*, DecisionsMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*,
+        AccessMsg::*, CalendarMsg::*, DecisionsMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*,
     };
     let s = |x: &str| x.to_string();
     msgs![
@@ -466,6 +467,38 @@ fn samples() -> Vec<Msg> {
         BtnDcStopYes,
         DcSeriesStopped,
         DcSeriesAlreadyStopped,
+        FwPopulation { group: s("IDP") },
+        FwSheetInstructions {
+            org: s("NRC"),
+            mechanism: s("CR-MOPTI"),
+            month: s("10/2026"),
+            boundaries: s("2023"),
+            rows: 500,
+        },
+        FwMonthLocked { month: s("10/2026") },
+        FwReturnedPending,
+        FwApprovedNotice { org: s("NRC"), mechanism: s("CR-MOPTI"), month: s("10/2026") },
+        FwCorrectedNotice { org: s("NRC"), mechanism: s("CR-MOPTI"), month: s("10/2026"), lines: 2 },
+        BtnFwApprove { org: s("NRC") },
+        FwApproveDone { org: s("NRC"), month: s("10/2026") },
+        CmdLock,
+        CmdUnlock,
+        FwLockDone { month: s("10/2026"), locked: true, changed: false },
+        BtnFwSpreadsheet,
+        FwSheetCaption { org: s("NRC"), mechanism: s("CR-MOPTI"), month: s("10/2026"), rows: 500, mb: 2 },
+        FwSheetWaiting,
+        FwSheetRefused { reason: "other-template", max: 500, org: s("DRC"), month: s("2026-09") },
+        FwSheetErrors { count: 2, rows: 35, shown: 2 },
+        FwSheetErrorLine { row: 12, column: s("Date de fin"), reason: s("x") },
+        FwCellReason { reason: "too-long", max: 500 },
+        FwSheetRead { lines: 35 },
+        FwAskPopulation,
+        FwAskModality { sector: s("PRO") },
+        FwAskTargeted,
+        FwTargetedBad,
+        FwAskPlanCode { max: 40 },
+        BtnFwSameAbove { value: s("Mopti") },
+        BtnFwSameReached,
     ]
     .into_iter()
     // Charts and the digest: every message, with empty fields.
@@ -550,6 +583,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Access(m) => format!("{:?}", AccessMsgDiscriminants::from(m)),
         Msg::Charts(m) => format!("{:?}", ChartsMsgDiscriminants::from(m)),
         Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
+        Msg::Fivew(m) => format!("{:?}", FivewMsgDiscriminants::from(m)),
     }
 }
 
@@ -565,6 +599,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(AccessMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(ChartsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(FivewMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {
         assert!(sampled.contains(name), "no sample for {name}");

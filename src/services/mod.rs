@@ -8,7 +8,9 @@
 pub mod access;
 pub mod admin;
 pub mod agenda;
+pub mod approval;
 pub mod audit;
+pub mod boundaries;
 pub mod calendar;
 pub mod calendar_feed;
 pub mod dispatch;
@@ -24,6 +26,7 @@ pub mod reports;
 pub mod retention;
 pub mod seats;
 pub mod series;
+pub mod sheet;
 pub mod status;
 pub mod votes;
 pub mod wherewho;

@@ -48,6 +48,10 @@ enum Command {
     Vote,
     Decisions,
     Participation,
+    #[strum(serialize = "lock", serialize = "verrouiller")]
+    Lock,
+    #[strum(serialize = "unlock", serialize = "deverrouiller")]
+    Unlock,
 }
 
 impl Command {
@@ -205,6 +209,8 @@ async fn on_command(
         Command::Vote => decisions::vote(turn, dialogue).await,
         Command::Decisions => decisions::decisions(turn).await,
         Command::Participation => meetings::participation(turn).await,
+        Command::Lock => review::lock(turn, args, true).await,
+        Command::Unlock => review::lock(turn, args, false).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }

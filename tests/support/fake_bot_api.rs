@@ -256,6 +256,9 @@ struct St {
     callback_ids: HashSet<String>,
     counter: u64,
     files_by_id: HashMap<String, (Option<String>, usize)>,
+    /// Files users sent (and the bot uploaded): file_id → bytes, for getFile and downloads.
+    file_bytes: HashMap<String, Vec<u8>>,
+    downloads: Vec<String>,
     commands: HashMap<String, Value>,
     recorded: Vec<Recorded>,
     sent: Vec<SentMessage>,
@@ -290,6 +293,7 @@ impl FakeBotApi {
         });
         let app = axum::Router::new()
             .route("/{token}/{method}", axum::routing::any(handle))
+            .route("/file/{token}/{*path}", axum::routing::get(download))
             .layer(DefaultBodyLimit::max(256 << 20))
             .with_state(shared.clone());
         let mut stop = shared.shutdown.subscribe();
@@ -382,6 +386,34 @@ impl FakeBotApi {
         });
         self.shared().updates_changed.notify_waiters();
         id
+    }
+
+    /// A private message from `user` carrying a document (as a phone or computer sends a file);
+    /// the bot may then fetch it with getFile and a download. Returns the file id.
+    pub fn send_document(&self, user: &FakeUser, file_name: &str, mime_type: &str, bytes: Vec<u8>) -> String {
+        let file_id = self.with(|st| {
+            st.chats.insert(user.id, user.chat_json());
+            st.counter += 1;
+            let file_id = format!("USERDOC{:06}", st.counter);
+            st.files_by_id.insert(file_id.clone(), (Some(file_name.to_string()), bytes.len()));
+            let size = bytes.len();
+            st.file_bytes.insert(file_id.clone(), bytes);
+            let message_id = st.next_msg_id(user.id);
+            let msg = json!({
+                "message_id": message_id, "date": unix_now(), "chat": user.chat_json(), "from": user.user_json(),
+                "document": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "file_name": file_name,
+                             "mime_type": mime_type, "file_size": size},
+            });
+            st.push_update("message", msg);
+            file_id
+        });
+        self.shared().updates_changed.notify_waiters();
+        file_id
+    }
+
+    /// Downloads served (`GET /file/bot<token>/<path>`), by file path.
+    pub fn downloads(&self) -> Vec<String> {
+        self.with(|st| st.downloads.clone())
     }
 
     /// A callback query for the bot's message `message_id` in `user`'s private chat.
@@ -598,6 +630,14 @@ impl St {
                 }
                 Reply::ok(me)
             }
+            "getFile" => {
+                let id = p["file_id"].as_str().unwrap_or_default();
+                match self.file_bytes.get(id) {
+                    Some(bytes) => Reply::ok(json!({"file_id": id, "file_unique_id": format!("u{id}"),
+                                                    "file_size": bytes.len(), "file_path": format!("documents/{id}")})),
+                    None => Reply::err(400, "Bad Request: invalid file_id"),
+                }
+            }
             "getWebhookInfo" => {
                 let url = self.webhook.as_ref().map(|w| w.0.clone()).unwrap_or_default();
                 Reply::ok(json!({"url": url, "has_custom_certificate": false,
@@ -685,6 +725,7 @@ impl St {
                         self.counter += 1;
                         let id = format!("FAKE{}{:06}", field.to_uppercase(), self.counter);
                         self.files_by_id.insert(id.clone(), (f.file_name.clone(), f.bytes.len()));
+                        self.file_bytes.insert(id.clone(), f.bytes.clone());
                         (id, f.file_name.clone(), Some(f.bytes.clone()))
                     }
                     None => {
@@ -949,6 +990,20 @@ async fn handle(
         }
     }
     reply
+}
+
+/// A file download, as `api.telegram.org/file/bot<token>/<file_path>` serves it.
+async fn download(State(shared): State<Arc<Shared>>, Path((token, path)): Path<(String, String)>) -> Response {
+    if !token.starts_with("bot") {
+        return (StatusCode::NOT_FOUND, "Not Found").into_response();
+    }
+    let mut st = shared.lock();
+    st.downloads.push(path.clone());
+    let id = path.strip_prefix("documents/").unwrap_or(&path);
+    match st.file_bytes.get(id) {
+        Some(bytes) => (StatusCode::OK, bytes.clone()).into_response(),
+        None => (StatusCode::NOT_FOUND, "Not Found").into_response(),
+    }
 }
 
 async fn get_updates(shared: &Shared, p: &Value) -> Reply {

@@ -6,6 +6,7 @@ mod access;
 mod calendar;
 mod charts;
 mod decisions;
+mod fivew;
 mod main;
 mod meetings;
 mod minutes;
@@ -15,6 +16,7 @@ pub use access::AccessMsg;
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use decisions::DecisionsMsg;
+pub use fivew::FivewMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
@@ -22,8 +24,8 @@ pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
     access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
-    decisions::DecisionsMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants,
+    meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -41,6 +43,7 @@ pub enum Msg {
     Access(AccessMsg),
     Charts(ChartsMsg),
     Decisions(DecisionsMsg),
+    Fivew(FivewMsg),
 }
 
 macro_rules! feature_messages {
@@ -68,7 +71,8 @@ feature_messages!(
     Calendar(CalendarMsg),
     Access(AccessMsg),
     Charts(ChartsMsg),
-    Decisions(DecisionsMsg)
+    Decisions(DecisionsMsg),
+    Fivew(FivewMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -89,6 +93,7 @@ impl Msg {
             Msg::Access(m) => m.into(),
             Msg::Charts(m) => m.into(),
             Msg::Decisions(m) => m.into(),
+            Msg::Fivew(m) => m.into(),
         }
     }
 
@@ -103,6 +108,7 @@ impl Msg {
             Msg::Access(m) => args_of(m),
             Msg::Charts(m) => args_of(m),
             Msg::Decisions(m) => args_of(m),
+            Msg::Fivew(m) => args_of(m),
         }
     }
 }

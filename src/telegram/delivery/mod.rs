@@ -56,10 +56,12 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
         | Outgoing::Minutes { .. }
         | Outgoing::Document { .. }
         | Outgoing::ActionReminder { .. } => minutes::outgoing::render(app, person, message).await,
-        Outgoing::Fourw(FourwMsg::Reminder { .. } | FourwMsg::Returned { .. }) => {
+        Outgoing::Fourw(FourwMsg::Reminder { .. } | FourwMsg::Returned { .. } | FourwMsg::Approved { .. }) => {
             report::outgoing::render(app, person, message).await
         }
-        Outgoing::Fourw(FourwMsg::Matrix { .. }) => review::outgoing::render(app, person, message).await,
+        Outgoing::Fourw(FourwMsg::Matrix { .. } | FourwMsg::Corrected { .. }) => {
+            review::outgoing::render(app, person, message).await
+        }
         Outgoing::SeatEnded { .. } | Outgoing::MemberChanged { .. } | Outgoing::MembersJoined { .. } => {
             membership::outgoing::render(app, person, message).await
         }

@@ -1,4 +1,4 @@
-//! Button data of returning a line of a submitted 4W.
+//! Button data of the review: returning a line of a submitted 4W, approving a submission.
 
 use crate::telegram::shared::callback::{CallbackData, id, num, parts};
 
@@ -9,6 +9,8 @@ pub enum Cb {
     /// A who-does-what-where gap (its rank) of a month (yyyymm) and mechanism, to the agenda
     /// of the mechanism's next meeting.
     GapToAgenda { mechanism: i64, month: u32, rank: u8 },
+    /// The chair approves a submission (its id).
+    FwApprove(i64),
 }
 
 impl CallbackData for Cb {
@@ -16,6 +18,7 @@ impl CallbackData for Cb {
         match *self {
             Cb::FwReturn(l) => format!("fw:ret:{l}"),
             Cb::GapToAgenda { mechanism, month, rank } => format!("fw:gap:{mechanism}:{month}:{rank}"),
+            Cb::FwApprove(s) => format!("fw:apr:{s}"),
         }
     }
 
@@ -30,6 +33,7 @@ impl CallbackData for Cb {
                     .filter(|v| (190_001..=299_912).contains(v) && (1..=12).contains(&(v % 100)))?,
                 rank: u8::try_from(num(r)?).ok().filter(|r| *r < 5)?,
             },
+            ["fw", "apr", s] => Cb::FwApprove(id(s)?),
             _ => return None,
         })
     }

@@ -1,7 +1,7 @@
 //! The command menu, published per language and, for members, per role (chat scope).
 
 use crate::domain::{Language, MenuRole};
-use crate::i18n::{CalendarMsg, DecisionsMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{CalendarMsg, DecisionsMsg, FivewMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
@@ -48,6 +48,9 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     if role >= MenuRole::Chair {
         list.push(("vote", DecisionsMsg::CmdVote.into()));
         list.push(("participation", DecisionsMsg::CmdParticipation.into()));
+    if role == MenuRole::Coordinator {
+        list.push(("lock", FivewMsg::CmdLock.into()));
+        list.push(("unlock", FivewMsg::CmdUnlock.into()));
     }
     list
 }
