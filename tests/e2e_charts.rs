@@ -32,10 +32,16 @@ fn line(month: ReportingMonth, sector: &str, activity: &str, cercle: &str, women
         status: ActivityStatus::Ongoing,
         start: month.first_day(),
         end: month.last_day(),
-        reached: Reached { girls, boys: 0, women, men: 0, disabled: 0 },
+        reached: Reached { girls, boys: 0, women, men: 0, elderly_women: 0, elderly_men: 0, disabled: 0 },
         partner: None,
         donor: Some("ECHO".into()),
         remarks: None,
+        population: None,
+        modality: None,
+        targeted: Default::default(),
+        commune: None,
+        plan_code: None,
+        boundaries: String::new(),
     }
 }
 
@@ -51,6 +57,7 @@ async fn seed(app: &TestBot, org: &str, person_id: i64, month: &str, lines: &[Li
         late: false,
         person_id,
         now: harness::start_time(),
+        boundaries: "2021",
     };
     store::submit(&app.ctx.db, s).await.unwrap();
 }

@@ -291,6 +291,7 @@ async fn csv_cells_that_would_be_formulas_are_neutralised() {
         late: false,
         person_id: person.id,
         now,
+        boundaries: "2021",
     };
     reports::submit(&db, submission).await.unwrap();
     db.close().await;

@@ -17,7 +17,8 @@ macro_rules! msgs {
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
     use super::catalogue::{
-        AccessMsg::*, CalendarMsg::*, DecisionsMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*,
+        AccessMsg::*, CalendarMsg::*, DecisionsMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*,
+        ReportMsg::*,
     };
     let s = |x: &str| x.to_string();
     msgs![

@@ -66,10 +66,24 @@ pub async fn seed_fourw(
                     status: ActivityStatus::Ongoing,
                     start: first,
                     end: last,
-                    reached: Reached { girls: n(5), boys: n(4), women: n(12), men: n(8), disabled: scale },
+                    reached: Reached {
+                        girls: n(5),
+                        boys: n(4),
+                        women: n(12),
+                        men: n(8),
+                        elderly_women: 0,
+                        elderly_men: 0,
+                        disabled: scale,
+                    },
                     partner: None,
                     donor: Some("ECHO".into()),
                     remarks: None,
+                    population: None,
+                    modality: None,
+                    targeted: Default::default(),
+                    commune: None,
+                    plan_code: None,
+                    boundaries: String::new(),
                 });
             }
             if batch.is_empty() {
@@ -85,6 +99,7 @@ pub async fn seed_fourw(
                 late: false,
                 person_id: who,
                 now,
+                boundaries: "2021",
             };
             reports::submit(db, s).await.unwrap();
         }

@@ -48,6 +48,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     if role >= MenuRole::Chair {
         list.push(("vote", DecisionsMsg::CmdVote.into()));
         list.push(("participation", DecisionsMsg::CmdParticipation.into()));
+    }
     if role == MenuRole::Coordinator {
         list.push(("lock", FivewMsg::CmdLock.into()));
         list.push(("unlock", FivewMsg::CmdUnlock.into()));
