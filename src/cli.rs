@@ -29,6 +29,7 @@ use std::time::Duration;
         TELOXIDE_API_URL (another Bot API server), DATABASE_URL (default sqlite://cluster-bot.db), \
         CLUSTER_TZ (default Africa/Bamako), CLUSTER_INVITATION_TTL_DAYS (default 14), \
         CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), \
+        CLUSTER_DIGEST_CRON (default \"0 0 8 10 * *\"), \
         CLUSTER_LISTEN (HTTP server: /healthz, /readyz, /metrics, /cal/…), CLUSTER_WEBHOOK_URL, CLUSTER_PUBLIC_URL, \
         CLUSTER_BOT_API_OUTAGE_SECS (default 120), CLUSTER_LOG_FORMAT (text or json), RUST_LOG."
 )]
@@ -134,6 +135,18 @@ enum Command {
     Activity {
         #[command(subcommand)]
         command: ActivityCommand,
+    },
+    /// The one-page digest of a finished month as a PDF (what coordinators receive on the 10th).
+    Digest {
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// fr, en, or both (one page per language).
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        output: std::path::PathBuf,
     },
     /// Admin boundaries (OCHA COD-AB P-codes): import a new version, list the versions.
     Pcodes {
@@ -311,7 +324,8 @@ async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = Db::connect(&config.database_url).await?;
     Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl)
         .with_invitation_lead(config.invitation_lead)
-        .with_retention(config.retention))
+        .with_retention(config.retention)
+        .with_vote_quorum(config.vote_quorum_percent))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {
@@ -423,10 +437,34 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Export { command } => run_export(&config, command).await,
         Command::Activity { command } => run_activity(&config, command).await,
+        Command::Digest { month, lang, output } => run_digest(&config, &month, &lang, &output).await,
         Command::Pcodes { command } => crate::cli_fivew::pcodes(&context(&config).await?, command).await,
         Command::Month { command } => crate::cli_fivew::month(&context(&config).await?, command).await,
         Command::Modality { command } => crate::cli_fivew::modality(&context(&config).await?, command).await,
     }
+}
+
+async fn run_digest(config: &Config, month: &str, lang: &str, output: &std::path::Path) -> anyhow::Result<()> {
+    use crate::domain::Language;
+    use crate::domain::fourw::ReportingMonth;
+    let month = ReportingMonth::parse(month).map_err(anyhow::Error::msg)?;
+    let langs = match lang {
+        "both" => Language::ALL.to_vec(),
+        code => vec![
+            Language::parse(code).ok_or_else(|| anyhow::anyhow!("--lang must be fr, en or both, not \"{lang}\""))?,
+        ],
+    };
+    let ctx = context(config).await?;
+    let current = ReportingMonth::of(ctx.clock.now().with_timezone(&ctx.tz).date_naive());
+    if month >= current {
+        anyhow::bail!("--month must be a finished month (before {current}), not {month}");
+    }
+    let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
+    let digest = crate::services::figures::digest(&ctx, month).await?;
+    let pdf = crate::charts::digest::pdf(&digest, &langs, ctx.tz, &i18n)?;
+    std::fs::write(output, &pdf).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
+    eprintln!("digest of {month} written to {} ({} bytes)", output.display(), pdf.len());
+    Ok(())
 }
 
 async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
@@ -582,6 +620,9 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
     opts.scheduler.cron.push(
         crate::scheduler::CronRule::daily_purge(crate::scheduler::DEFAULT_PURGE_CRON).map_err(anyhow::Error::msg)?,
     );
+    opts.scheduler
+        .cron
+        .push(crate::scheduler::CronRule::monthly_digest(&config.digest_cron).map_err(anyhow::Error::msg)?);
     opts.public_url = config.public_url.clone();
     // The HTTP server (health, metrics, calendar feeds, webhook) when CLUSTER_LISTEN is set.
     opts.http = config.listen.map(|listen| telegram::HttpOptions {

@@ -4,6 +4,7 @@
 //! `domain` (pure types and rules) ← `storage` (SQL) ← `services` (use cases) ←
 //! `telegram` (teloxide) and `cli` (command line); `i18n` renders every outgoing sentence.
 
+pub mod charts;
 pub mod cli;
 pub mod cli_admin;
 mod cli_fivew;

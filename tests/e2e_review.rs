@@ -12,7 +12,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::{MainMsg, Msg, ReportMsg};
+use cluster_bot::i18n::{DecisionsMsg, MainMsg, Msg, ReportMsg};
 use cluster_bot::storage::reference;
 use cluster_bot::storage::reports::{self as store, NewSubmission};
 use fake_bot_api::FakeUser;
@@ -289,6 +289,16 @@ async fn wherewho_shows_gaps_and_duplications_and_the_export_has_the_sheet() {
     assert!(text.contains(&format!("— {} ({}), Mopti (ML05): nothing in PRO\n", first_gap.1, first_gap.0)), "{text}");
     assert!(text.ends_with("— Ténenkou (ML0507), Mopti (ML05): Protection monitoring by DRC/DDG, NRC"), "{text}");
     assert!(!text.contains("Referral by"), "{text}");
+    // Then a gap goes to the agenda of the next meeting in one tap (none is open here).
+    let hint_text = en(&app, DecisionsMsg::DcGapHint.into());
+    app.fake
+        .wait_for(|r| r.method == "sendMessage" && r.str_param("text") == Some(hint_text.as_str()), harness::WAIT)
+        .await
+        .unwrap();
+    let hint = app.fake.sent_to(chair.id).into_iter().rev().find(|s| s.text.as_deref() == Some(&hint_text)).unwrap();
+    assert_eq!(hint.button_data().len(), 5, "one button per gap shown");
+    let (answer, _) = app.press(&chair, hint.message_id, &hint.button_data()[0]).await;
+    assert_eq!(answer.str_param("text"), Some(en(&app, DecisionsMsg::DcNoOpenMeeting.into()).as_str()));
     let empty = app.send(&chair, "/wherewho 2026-09").await;
     assert_eq!(
         empty.text.as_deref(),

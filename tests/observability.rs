@@ -143,6 +143,12 @@ async fn readiness_and_metrics_follow_deliveries_outages_and_429s() {
         let org = ["NRC", "IRC", "DRC/DDG"][i / 2];
         ids.push(app.member(u, org, "CPN", if i % 2 == 0 { Role::Focal } else { Role::Alternate }).await);
     }
+    // The nudges below are for chairs (checked at send time): the six also chair CR-GAO.
+    let gao = membership::mechanism(&app.ctx, "CR-GAO").await.unwrap();
+    for u in &users {
+        let actor = cluster_bot::services::meetings::Actor::CommandLine;
+        cluster_bot::services::admin::add_chair(&app.ctx, actor, u.id, &gao, None).await.unwrap();
+    }
     let readiness = ReadinessOptions {
         scheduler_max_age: std::time::Duration::from_secs(60),
         bot_api_outage: std::time::Duration::ZERO,
@@ -160,10 +166,9 @@ async fn readiness_and_metrics_follow_deliveries_outages_and_429s() {
 
     // A broadcast: six nudges go out, counted by kind and outcome.
     let now = app.clock.now();
-    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
     let nudge = |person_id| Job::Deliver {
         person_id,
-        message: Outgoing::MonthlyNudge { mechanism_id: cpn.id, year: 2026, month: 12 },
+        message: Outgoing::MonthlyNudge { mechanism_id: gao.id, year: 2026, month: 12 },
     };
     for (i, id) in ids.iter().enumerate() {
         jobs::enqueue(&app.ctx.db, &format!("test:nudge:{i}"), &nudge(*id), now, now).await.unwrap();

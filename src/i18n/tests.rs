@@ -1,6 +1,7 @@
 use super::catalogue::{
-    AccessMsgDiscriminants, CalendarMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants,
-    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    AccessMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants, DecisionsMsgDiscriminants,
+    FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants,
+    ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -16,7 +17,8 @@ macro_rules! msgs {
 /// One instance of every message of the catalogue.
 fn samples() -> Vec<Msg> {
     use super::catalogue::{
-        AccessMsg::*, CalendarMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*, ReportMsg::*,
+        AccessMsg::*, CalendarMsg::*, DecisionsMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*,
+        ReportMsg::*,
     };
     let s = |x: &str| x.to_string();
     msgs![
@@ -347,6 +349,125 @@ fn samples() -> Vec<Msg> {
         ResendTooSoon { seconds: 120 },
         LastCoordinator,
         MembersJoined { mechanism: s("CPN"), count: 2, names: s("Awa (NRC), Moussa (DRC)") },
+        CmdVote,
+        CmdDecisions,
+        CmdParticipation,
+        DcGapHint,
+        DcVoteChooseMechanism,
+        DcVoteAskQuestion { mechanism: s("x"), max: 2 },
+        DcVoteChooseKind,
+        BtnDcYesNo,
+        BtnDcOwnOptions,
+        DcVoteAskOptions { min: 2, max: 2 },
+        DcVoteAskDuration,
+        BtnDcHours { hours: 2 },
+        BtnDcDays { days: 2 },
+        DcVoteChooseSecrecy,
+        BtnDcSecret,
+        BtnDcOpen,
+        DcVoteChooseMeeting,
+        BtnDcNoMeeting,
+        DcVoteSummary { mechanism: s("x"), question: s("x"), options: s("x"), closes: s("x") },
+        DcVoteQuorum { secret: true, needed: 2, electorate: 2, percent: 2 },
+        DcVoteMeeting { meeting: s("x") },
+        BtnDcOpenVote,
+        DcVoteOpened { closes: s("x") },
+        DcQuestionEmpty,
+        DcQuestionTooLong { max: 2 },
+        DcOptionCount { min: 2, max: 2 },
+        DcOptionText { n: 2, max: 2 },
+        DcOptionTwice,
+        DcDuration,
+        DcQuorum,
+        DcNoElectorate,
+        DcYes,
+        DcNo,
+        DcAbstain,
+        DcQuestion {
+            mechanism: s("x"),
+            question: s("x"),
+            closes: s("x"),
+            secret: true,
+            needed: 2,
+            electorate: 2,
+            percent: 2,
+        },
+        DcOptionLine { n: 2, label: s("x") },
+        DcObserverNote,
+        DcAlternateNote { org: s("x"), from: s("x") },
+        DcYourVote { org: s("x"), option: s("x") },
+        DcNotVoted { org: s("x") },
+        BtnDcChoice { org: s("x"), option: s("x") },
+        BtnDcHandover { org: s("x") },
+        DcVoteRecorded { option: s("x") },
+        DcVoteUnchanged { option: s("x") },
+        DcVoteChanged { option: s("x") },
+        DcRefusedObserver,
+        DcRefusedNoSeat,
+        DcRefusedElectorate,
+        DcRefusedAlternate { from: s("x") },
+        DcRefusedClosed,
+        DcRefusedOption,
+        DcRefusedHandover,
+        DcHandedOver { org: s("x") },
+        DcHandoverRequest { org: s("x"), mechanism: s("x"), question: s("x"), closes: s("x") },
+        DcVoteReminder { org: s("x"), mechanism: s("x"), question: s("x"), closes: s("x") },
+        DcResult { mechanism: s("x"), question: s("x"), voted: 2, electorate: 2, turnout: 2, needed: 2, met: true },
+        DcResultLine { label: s("x"), count: 2 },
+        DcResultByOrg,
+        DcResultOrgLine { org: s("x"), label: s("x") },
+        DcDecisionsNone,
+        DcDecisionsHeader,
+        DcDecisionOpen { mechanism: s("x"), question: s("x"), closes: s("x"), voted: 2, electorate: 2 },
+        DcDecisionClosed { mechanism: s("x"), question: s("x"), closed: s("x"), result: s("x"), met: true },
+        DcNoVotesCast,
+        DcMinutesDecisions,
+        BtnDcPropose { date: s("x") },
+        DcProposeAsk { mechanism: s("x"), date: s("x"), max: 2 },
+        DcProposed,
+        DcItemEmpty,
+        DcItemTooLong { max: 2 },
+        DcItemDuplicate,
+        DcItemClosed,
+        DcItemDecided,
+        DcAgendaProposed { org: s("x"), mechanism: s("x"), date: s("x"), text: s("x") },
+        BtnDcAccept,
+        BtnDcDecline,
+        DcAgendaAccepted { text: s("x") },
+        DcAgendaDeclined { text: s("x") },
+        DcAgendaDecided { accepted: true, mechanism: s("x"), date: s("x"), text: s("x") },
+        BtnDcGap { n: 2 },
+        DcGapItem { month: s("x"), sector: s("x"), place: s("x") },
+        DcGapAdded { date: s("x") },
+        DcNoOpenMeeting,
+        DcPartChooseMechanism,
+        DcPartHeader { mechanism: s("x"), months: 2 },
+        DcPartLine {
+            org: s("x"),
+            observer: true,
+            present: 2,
+            marked: 2,
+            on_time: 2,
+            invited: 2,
+            cast: 2,
+            entitled: 2,
+            fourw: 2,
+            fourw_expected: 2,
+        },
+        DcPartFlagged { org: s("x"), last: s("none") },
+        BtnDcContact,
+        BtnDcProposeObserver,
+        BtnDcKeep,
+        DcChoiceContact,
+        DcChoiceProposeObserver,
+        DcChoiceKeep,
+        DcPartChoiceRecorded { org: s("x"), choice: s("x") },
+        DcPartNone,
+        BtnDcStopSeries { id: 7 },
+        DcSeriesStopAsk,
+        BtnDcStopYes,
+        DcSeriesStopped,
+        DcSeriesAlreadyStopped,
         FwPopulation { group: s("IDP") },
         FwSheetInstructions {
             org: s("NRC"),
@@ -380,6 +501,10 @@ fn samples() -> Vec<Msg> {
         BtnFwSameAbove { value: s("Mopti") },
         BtnFwSameReached,
     ]
+    .into_iter()
+    // Charts and the digest: every message, with empty fields.
+    .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
+    .collect()
 }
 
 fn vars_in_inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
@@ -457,6 +582,8 @@ fn variant_name(m: &Msg) -> String {
         Msg::Report(m) => format!("{:?}", ReportMsgDiscriminants::from(m)),
         Msg::Calendar(m) => format!("{:?}", CalendarMsgDiscriminants::from(m)),
         Msg::Access(m) => format!("{:?}", AccessMsgDiscriminants::from(m)),
+        Msg::Charts(m) => format!("{:?}", ChartsMsgDiscriminants::from(m)),
+        Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
         Msg::Fivew(m) => format!("{:?}", FivewMsgDiscriminants::from(m)),
     }
 }
@@ -471,6 +598,8 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(ReportMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(CalendarMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(AccessMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(ChartsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(FivewMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {

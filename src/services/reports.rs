@@ -261,6 +261,22 @@ pub fn cycle_plan(ctx: &Ctx, month: ReportingMonth) -> Vec<(FourwJob, DateTime<U
     plan
 }
 
+/// After a downtime across several stages of the cycle, only the latest reminder already due
+/// is sent; a reminder is relevant until the next stage is due.
+fn reminder_relevant(ctx: &Ctx, month: ReportingMonth, stage: &str) -> bool {
+    let mut stages = vec![("open".to_string(), local_at(ctx, month.window_opens(), CYCLE_HOUR))];
+    for (job, at) in cycle_plan(ctx, month) {
+        let name = match job {
+            FourwJob::Remind { stage, .. } => stage,
+            FourwJob::AfterDeadline { .. } => "after".into(),
+            FourwJob::Open { .. } => continue,
+        };
+        stages.push((name, at));
+    }
+    let stages: Vec<(&str, DateTime<Utc>)> = stages.iter().map(|(n, at)| (n.as_str(), *at)).collect();
+    crate::domain::catchup::still_relevant(&stages, stage, ctx.clock.now())
+}
+
 /// Runs a 4W job of the cycle: queues the later stages and one delivery per person.
 pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, String>> {
     let now = ctx.clock.now();
@@ -274,12 +290,18 @@ pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, Strin
                 let key = format!("fw:{rm}:{}", stage.key());
                 jobs::enqueue(&ctx.db, &key, &Job::Fourw(stage), at, now).await?;
             }
+            if !reminder_relevant(ctx, rm, "open") {
+                return Ok(Err("superseded by a later 4W reminder".into()));
+            }
             queued += remind(ctx, rm, "open").await?;
         }
         FourwJob::Remind { year, month, stage } => {
             let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
                 return Ok(Err("invalid month".into()));
             };
+            if !reminder_relevant(ctx, rm, stage) {
+                return Ok(Err("superseded by a later 4W stage".into()));
+            }
             queued += remind(ctx, rm, stage).await?;
         }
         FourwJob::AfterDeadline { year, month } => {

@@ -4,6 +4,8 @@
 
 mod access;
 mod calendar;
+mod charts;
+mod decisions;
 mod fivew;
 mod main;
 mod meetings;
@@ -12,6 +14,8 @@ mod report;
 
 pub use access::AccessMsg;
 pub use calendar::CalendarMsg;
+pub use charts::ChartsMsg;
+pub use decisions::DecisionsMsg;
 pub use fivew::FivewMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
@@ -19,9 +23,9 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, fivew::FivewMsgDiscriminants,
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants,
+    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
+    decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants,
+    meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -37,6 +41,8 @@ pub enum Msg {
     Report(ReportMsg),
     Calendar(CalendarMsg),
     Access(AccessMsg),
+    Charts(ChartsMsg),
+    Decisions(DecisionsMsg),
     Fivew(FivewMsg),
 }
 
@@ -64,6 +70,8 @@ feature_messages!(
     Report(ReportMsg),
     Calendar(CalendarMsg),
     Access(AccessMsg),
+    Charts(ChartsMsg),
+    Decisions(DecisionsMsg),
     Fivew(FivewMsg)
 );
 
@@ -83,6 +91,8 @@ impl Msg {
             Msg::Report(m) => m.into(),
             Msg::Calendar(m) => m.into(),
             Msg::Access(m) => m.into(),
+            Msg::Charts(m) => m.into(),
+            Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
         }
     }
@@ -96,6 +106,8 @@ impl Msg {
             Msg::Report(m) => args_of(m),
             Msg::Calendar(m) => args_of(m),
             Msg::Access(m) => args_of(m),
+            Msg::Charts(m) => args_of(m),
+            Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
         }
     }

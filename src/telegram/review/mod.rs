@@ -70,6 +70,7 @@ pub async fn on_button(
 ) -> ButtonResult {
     match cb {
         Cb::FwReturn(line_id) => lines::return_pressed(turn, dialogue, line_id).await,
+        Cb::GapToAgenda { mechanism, month, rank } => wherewho::gap_to_agenda(turn, mechanism, month, rank).await,
         Cb::FwApprove(submission_id) => approve::approve_pressed(turn, submission_id).await,
     }
 }

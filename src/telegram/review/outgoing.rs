@@ -1,5 +1,7 @@
 //! The post-deadline 4W matrix to chairs and coordinators: the organisations that did not
-//! report, and the month's spreadsheet (protected); the notice of corrected lines.
+//! report, and the month's spreadsheet (protected), followed by the chart of the mechanism's
+//! reach by region and sector (protected, its figures in the caption); the notice of corrected
+//! lines.
 
 use crate::domain::Person;
 use crate::domain::fourw::ReportingMonth;
@@ -39,7 +41,10 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
     let ww = wherewho::of_month(&ctx.db, rm, Some(mech.id)).await?;
     let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, lang, &app.i18n)])?;
     let name = export::file_name(rm, Some(&mech.code), export::Format::Xlsx);
-    Ok(Ok(Rendered::text(caption).with(Attachment::Bytes { name, bytes }).protected()))
+    let reach = crate::services::figures::reach(ctx, rm, Some(mech.id)).await?;
+    let chart = crate::charts::fourw::reach_by_region_sector(&reach, lang, &app.i18n)?;
+    let chart = Rendered::text(chart.caption).with(Attachment::Photo(chart.png)).protected();
+    Ok(Ok(Rendered::text(caption).with(Attachment::Bytes { name, bytes }).protected().then(chart)))
 }
 
 /// To the chair: corrected lines came back.
