@@ -6,6 +6,8 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
 COPY locales ./locales
+# The chart font is compiled into the binary.
+COPY assets ./assets
 # The manifest names the bench targets; cargo checks that their files exist.
 COPY benches ./benches
 RUN --mount=type=cache,target=/usr/local/cargo/registry \

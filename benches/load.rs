@@ -6,6 +6,7 @@
 //!   scheduler — 100,000 pending jobs: time to find and claim the due ones, compared with 1,000
 //!   export    — the 4W matrix with 50,000 lines to XLSX (and CSV) through the command line:
 //!               time and peak memory
+//!   sheet     — the 4W spreadsheet template: writing it, and reading back 500 filled rows
 //! Run: `cargo bench --bench load` (all) or `cargo bench --bench load -- scheduler`.
 
 #[path = "../tests/support/fake_bot_api.rs"]
@@ -287,6 +288,8 @@ async fn export() {
         sqlx::query_as("SELECT code, sector_code FROM fourw_activities").fetch_all(pool).await.unwrap();
     let cercles: Vec<(String, String)> =
         sqlx::query_as("SELECT pcode, parent_pcode FROM admin_units WHERE level = 2").fetch_all(pool).await.unwrap();
+    let modalities: Vec<(String, String)> =
+        sqlx::query_as("SELECT code, sector_code FROM fourw_modalities").fetch_all(pool).await.unwrap();
     let mut tx = pool.begin().await.unwrap();
     let mut n = 0;
     'outer: for org in &orgs {
@@ -302,10 +305,14 @@ async fn export() {
             for pos in 0..50 {
                 let (code, sector) = &activities[n % activities.len()];
                 let (cercle, region) = &cercles[n % cercles.len()];
+                let modality = &modalities.iter().find(|(_, s)| s == sector).expect("a modality per sector").0;
                 sqlx::query(
                     "INSERT INTO fourw_lines (submission_id, position, sector_code, activity_code, region_pcode, cercle_pcode,
-                        status, start_date, end_date, girls, boys, women, men, disabled, implementing_partner, donor, remarks)
-                     VALUES (?, ?, ?, ?, ?, ?, 'ongoing', '2026-10-01', '2026-10-31', ?, ?, ?, ?, 1, 'AMSS', 'ECHO', 'Zone d''accès difficile')",
+                        status, start_date, end_date, population_group, modality_code, girls, boys, women, men,
+                        elderly_women, elderly_men, disabled, t_girls, t_boys, t_women, t_men, t_elderly_women,
+                        t_elderly_men, implementing_partner, donor, plan_code, remarks)
+                     VALUES (?, ?, ?, ?, ?, ?, 'ongoing', '2026-10-01', '2026-10-31', 'IDP', ?, ?, ?, ?, ?, 3, 2, 1,
+                        60, 50, 40, 30, 5, 5, 'AMSS', 'ECHO', 'HMLI-26/P-HR-RL/012345', 'Zone d''accès difficile')",
                 )
                 .bind(sub)
                 .bind(pos)
@@ -313,6 +320,7 @@ async fn export() {
                 .bind(code)
                 .bind(region)
                 .bind(cercle)
+                .bind(modality)
                 .bind((n % 50) as i64 + 1)
                 .bind((n % 40) as i64 + 1)
                 .bind((n % 30) as i64 + 1)
@@ -352,6 +360,90 @@ async fn export() {
     );
 }
 
+/// The spreadsheet round trip: a template for NRC in CR-MOPTI, then 500 rows typed in and read
+/// back with every rule checked (median of 5 reads, in process).
+async fn sheet() {
+    use cluster_bot::domain::Role;
+    use cluster_bot::domain::fivew::SheetColumn as C;
+    use cluster_bot::domain::fourw::ReportingMonth;
+    use cluster_bot::services::{membership, people, sheet};
+    println!("\n## sheet: the 4W template and reading back 500 rows");
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = ctx_for(&dir.path().join("sheet.db")).await;
+    let person = people::identify(&ctx, 900, "Awa", None, Some("fr")).await.unwrap();
+    let org = membership::organisation(&ctx, "NRC").await.unwrap();
+    let mech = membership::mechanism(&ctx, "CR-MOPTI").await.unwrap();
+    let issued = membership::issue_invitation(&ctx, membership::Issuer::CommandLine, &org, &mech, Role::Focal, false)
+        .await
+        .unwrap();
+    let inv = membership::open_invitation(&ctx, issued.code.as_str()).await.unwrap();
+    membership::accept_invitation(&ctx, &person, inv.id, None).await.unwrap();
+    let access = people::access(&ctx, person).await.unwrap();
+    let i18n = cluster_bot::i18n::I18n::load().unwrap();
+    let month = ReportingMonth::parse("2026-10").unwrap();
+    let t = Instant::now();
+    let template =
+        sheet::template(&ctx, &i18n, &access, org.id, mech.id, month, cluster_bot::domain::Language::Fr).await.unwrap();
+    println!("sheet: template written in {:?} ({} KiB)", t.elapsed(), template.len() / 1024);
+    let meta: Vec<(String, String)> = {
+        use calamine::Reader;
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(template.clone())).unwrap();
+        let range = book.worksheet_range("meta").unwrap();
+        range.rows().map(|r| (r[0].to_string(), r.get(1).map(|d| d.to_string()).unwrap_or_default())).collect()
+    };
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    {
+        let ws = wb.add_worksheet().set_name("4W").unwrap();
+        let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+        for r in 1..=500u32 {
+            for (c, v) in [
+                (C::Sector, "PRO — Protection générale"),
+                (C::Activity, "PRO-MON — Monitoring de protection"),
+                (C::Region, "ML05 — Mopti"),
+                (C::Cercle, if r % 2 == 0 { "ML0507 — Ténenkou" } else { "ML0503 — Djenné" }),
+                (C::Status, "en cours"),
+                (C::Population, "Personnes déplacées internes (PDI)"),
+                (C::Modality, "PRO-GRP — Séance de groupe ou communautaire"),
+                (C::Donor, "ECHO"),
+                (C::Remarks, "Séances au marché hebdomadaire, zone d'accès difficile"),
+            ] {
+                ws.write_string(r, c.index() as u16, v).unwrap();
+            }
+            for c in [C::Start, C::End] {
+                let day = if c == C::Start { 1 } else { 31 };
+                let d = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 10, day).unwrap();
+                ws.write_datetime_with_format(r, c.index() as u16, d, &date).unwrap();
+            }
+            for c in C::Girls.index()..=C::TargetedElderlyMen.index() {
+                ws.write_number(r, c as u16, f64::from(r % 7)).unwrap();
+            }
+        }
+        let ws = wb.add_worksheet().set_name("meta").unwrap();
+        for (i, (a, b)) in meta.iter().enumerate() {
+            ws.write_string(i as u32, 0, a).unwrap();
+            ws.write_string(i as u32, 1, b).unwrap();
+        }
+    }
+    let filled = wb.save_to_buffer().unwrap();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let read = sheet::read(&ctx, &i18n, &access, org.id, mech.id, month, &filled).await.unwrap();
+        times.push(t.elapsed());
+        match &read {
+            sheet::Read::Lines(l) => assert_eq!(l.len(), 500, "every row read"),
+            other => panic!("the rows are valid: {:?}", std::mem::discriminant(other)),
+        }
+    }
+    times.sort();
+    println!(
+        "sheet: 500 rows ({} KiB) read and checked: median {:?}, max {:?}",
+        filled.len() / 1024,
+        percentile(&times, 0.5),
+        times[times.len() - 1]
+    );
+}
+
 fn main() {
     let which: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let all = which.is_empty();
@@ -378,6 +470,9 @@ fn main() {
         }
         if want("export") {
             export().await;
+        }
+        if want("sheet") {
+            sheet().await;
         }
     });
 }

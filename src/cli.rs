@@ -32,6 +32,7 @@ use std::time::Duration;
         TELOXIDE_API_URL (another Bot API server), DATABASE_URL (default sqlite://cluster-bot.db), \
         CLUSTER_TZ (default Africa/Bamako), CLUSTER_INVITATION_TTL_DAYS (default 14), \
         CLUSTER_INVITATION_LEAD_DAYS (default 7), CLUSTER_NUDGE_CRON (default \"0 0 9 20 * *\"), \
+        CLUSTER_DIGEST_CRON (default \"0 0 8 10 * *\"), \
         CLUSTER_LISTEN (HTTP server: /healthz, /readyz, /metrics, /cal/…), CLUSTER_WEBHOOK_URL, CLUSTER_PUBLIC_URL, \
         CLUSTER_BOT_API_OUTAGE_SECS (default 120), CLUSTER_LOG_FORMAT (text or json), RUST_LOG."
 )]
@@ -137,6 +138,33 @@ enum Command {
     Activity {
         #[command(subcommand)]
         command: ActivityCommand,
+    },
+    /// The one-page digest of a finished month as a PDF (what coordinators receive on the 10th).
+    Digest {
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// fr, en, or both (one page per language).
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        output: std::path::PathBuf,
+    },
+    /// Admin boundaries (OCHA COD-AB P-codes): import a new version, list the versions.
+    Pcodes {
+        #[command(subcommand)]
+        command: crate::cli_fivew::PcodesCommand,
+    },
+    /// Lock or unlock a reporting month of the 4W (recorded).
+    Month {
+        #[command(subcommand)]
+        command: crate::cli_fivew::MonthCommand,
+    },
+    /// The 4W modalities per sector: list, add.
+    Modality {
+        #[command(subcommand)]
+        command: crate::cli_fivew::ModalityCommand,
     },
 }
 
@@ -299,7 +327,8 @@ async fn context(config: &Config) -> anyhow::Result<Ctx> {
     let db = Db::connect(&config.database_url).await?;
     Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl)
         .with_invitation_lead(config.invitation_lead)
-        .with_retention(config.retention))
+        .with_retention(config.retention)
+        .with_vote_quorum(config.vote_quorum_percent))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {
@@ -411,7 +440,34 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Export { command } => run_export(&config, command).await,
         Command::Activity { command } => run_activity(&config, command).await,
+        Command::Digest { month, lang, output } => run_digest(&config, &month, &lang, &output).await,
+        Command::Pcodes { command } => crate::cli_fivew::pcodes(&context(&config).await?, command).await,
+        Command::Month { command } => crate::cli_fivew::month(&context(&config).await?, command).await,
+        Command::Modality { command } => crate::cli_fivew::modality(&context(&config).await?, command).await,
     }
+}
+
+async fn run_digest(config: &Config, month: &str, lang: &str, output: &std::path::Path) -> anyhow::Result<()> {
+    use crate::domain::Language;
+    use crate::domain::fourw::ReportingMonth;
+    let month = ReportingMonth::parse(month).map_err(anyhow::Error::msg)?;
+    let langs = match lang {
+        "both" => Language::ALL.to_vec(),
+        code => vec![
+            Language::parse(code).ok_or_else(|| anyhow::anyhow!("--lang must be fr, en or both, not \"{lang}\""))?,
+        ],
+    };
+    let ctx = context(config).await?;
+    let current = ReportingMonth::of(ctx.clock.now().with_timezone(&ctx.tz).date_naive());
+    if month >= current {
+        anyhow::bail!("--month must be a finished month (before {current}), not {month}");
+    }
+    let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
+    let digest = crate::services::figures::digest(&ctx, month).await?;
+    let pdf = crate::charts::digest::pdf(&digest, &langs, ctx.tz, &i18n)?;
+    std::fs::write(output, &pdf).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
+    eprintln!("digest of {month} written to {} ({} bytes)", output.display(), pdf.len());
+    Ok(())
 }
 
 async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
@@ -429,19 +485,20 @@ async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<(
         None => None,
     };
     let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
-    let table = export::month_table(&ctx.db, month, mech.as_ref().map(|m| m.id), lang, &i18n, ctx.tz).await?;
-    let bytes = match format {
-        Format::Csv => export::to_csv(&table)?,
-        // 4W review: with the who-does-what-where sheet.
-        Format::Xlsx => {
-            let ww = crate::services::wherewho::of_month(&ctx.db, month, mech.as_ref().map(|m| m.id)).await?;
-            export::to_xlsx(&table, &[crate::services::wherewho::sheet(&ww, lang, &i18n)])?
-        }
+    let mut labels = export::Labels::new(lang, &i18n, ctx.tz);
+    // The who-does-what-where sheet (XLSX) is computed as the lines stream past.
+    let mut companion = crate::services::wherewho::SheetCompanion {
+        acc: Default::default(),
+        cercles: crate::storage::boundaries::cercles(&ctx.db).await?,
+        lang,
+        i18n: &i18n,
     };
+    let (bytes, lines) =
+        export::stream_month(&ctx.db, month, mech.as_ref().map(|m| m.id), format, &mut labels, &mut companion).await?;
     std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
     let what = format!("4W {month} {format:?} to {}", output.display());
     crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
-    eprintln!("{} line(s) of {month} written to {}", table.rows.len(), output.display());
+    eprintln!("{lines} line(s) of {month} written to {}", output.display());
     Ok(())
 }
 
@@ -493,6 +550,9 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
     opts.scheduler.cron.push(
         crate::scheduler::CronRule::daily_purge(crate::scheduler::DEFAULT_PURGE_CRON).map_err(anyhow::Error::msg)?,
     );
+    opts.scheduler
+        .cron
+        .push(crate::scheduler::CronRule::monthly_digest(&config.digest_cron).map_err(anyhow::Error::msg)?);
     opts.public_url = config.public_url.clone();
     // The HTTP server (health, metrics, calendar feeds, webhook) when CLUSTER_LISTEN is set.
     opts.http = config.listen.map(|listen| telegram::HttpOptions {

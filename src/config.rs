@@ -26,6 +26,8 @@ pub struct Config {
     /// `CLUSTER_DIALOGUE_RETENTION_DAYS` and `CLUSTER_JOB_RETENTION_DAYS`: how long dialogues
     /// and finished jobs are kept.
     pub retention: crate::services::retention::Retention,
+    /// `CLUSTER_DIGEST_CRON`: when coordinators receive the digest of the previous month.
+    pub digest_cron: String,
     /// `CLUSTER_LISTEN`: address of the HTTP server (health, metrics, calendar feeds, webhook).
     pub listen: Option<SocketAddr>,
     /// `CLUSTER_WEBHOOK_URL`: public HTTPS address of the webhook; long polling when unset.
@@ -37,6 +39,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `CLUSTER_BOT_API_OUTAGE_SECS`: how long the Bot API may fail before `/readyz` says not ready.
     pub bot_api_outage: std::time::Duration,
+    /// `CLUSTER_VOTE_QUORUM_PERCENT`: a vote's quorum, as a share of the member organisations.
+    pub vote_quorum_percent: u8,
 }
 
 impl std::fmt::Debug for Config {
@@ -52,11 +56,13 @@ impl std::fmt::Debug for Config {
             .field("nudge_cron", &self.nudge_cron)
             .field("dialogue_retention_days", &self.retention.dialogues.num_days())
             .field("job_retention_days", &self.retention.finished_jobs.num_days())
+            .field("digest_cron", &self.digest_cron)
             .field("listen", &self.listen)
             .field("webhook_url", &self.webhook_url.as_ref().map(Url::as_str))
             .field("public_url", &self.public_url.as_ref().map(Url::as_str))
             .field("log_format", &self.log_format)
             .field("bot_api_outage_secs", &self.bot_api_outage.as_secs())
+            .field("vote_quorum_percent", &self.vote_quorum_percent)
             .finish()
     }
 }
@@ -111,6 +117,18 @@ impl Config {
         if let Err(e) = crate::scheduler::CronRule::monthly_nudge(&nudge_cron) {
             bail!("CLUSTER_NUDGE_CRON: {e}");
         }
+        let digest_cron =
+            non_empty("CLUSTER_DIGEST_CRON").unwrap_or_else(|| crate::scheduler::DEFAULT_DIGEST_CRON.into());
+        if let Err(e) = crate::scheduler::CronRule::monthly_digest(&digest_cron) {
+            bail!("CLUSTER_DIGEST_CRON: {e}");
+        }
+        let vote_quorum_percent = match non_empty("CLUSTER_VOTE_QUORUM_PERCENT") {
+            Some(raw) => match raw.parse::<u8>() {
+                Ok(p) if (1..=100).contains(&p) => p,
+                _ => bail!("CLUSTER_VOTE_QUORUM_PERCENT must be a whole number from 1 to 100, not {raw}"),
+            },
+            None => crate::domain::vote::DEFAULT_QUORUM_PERCENT,
+        };
         let listen = match non_empty("CLUSTER_LISTEN") {
             Some(raw) => match raw.parse::<SocketAddr>() {
                 Ok(a) => Some(a),
@@ -148,6 +166,8 @@ impl Config {
             public_url,
             log_format,
             bot_api_outage: std::time::Duration::from_secs(outage_secs),
+            digest_cron,
+            vote_quorum_percent,
             invitation_lead: Duration::days(lead_days),
             nudge_cron,
             token: non_empty("TELOXIDE_TOKEN"),
@@ -186,6 +206,13 @@ mod tests {
         assert!(cfg(&[("CLUSTER_INVITATION_TTL_DAYS", "abc")]).is_err());
         assert!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "1")]).is_err());
         assert!(cfg(&[("CLUSTER_NUDGE_CRON", "sometimes")]).is_err());
+        assert!(cfg(&[("CLUSTER_DIGEST_CRON", "monthly")]).is_err());
+        assert_eq!(cfg(&[("CLUSTER_DIGEST_CRON", "0 0 7 12 * *")]).unwrap().digest_cron, "0 0 7 12 * *");
+        assert_eq!(cfg(&[]).unwrap().digest_cron, crate::scheduler::DEFAULT_DIGEST_CRON);
+        assert!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "0")]).is_err());
+        assert!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "half")]).is_err());
+        assert_eq!(cfg(&[]).unwrap().vote_quorum_percent, 50);
+        assert_eq!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "67")]).unwrap().vote_quorum_percent, 67);
         assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
         assert!(cfg(&[("CLUSTER_DIALOGUE_RETENTION_DAYS", "0")]).is_err());
         assert!(cfg(&[("CLUSTER_JOB_RETENTION_DAYS", "soon")]).is_err());

@@ -4,8 +4,10 @@
 //! `domain` (pure types and rules) ← `storage` (SQL) ← `services` (use cases) ←
 //! `telegram` (teloxide) and `cli` (command line); `i18n` renders every outgoing sentence.
 
+pub mod charts;
 pub mod cli;
 pub mod cli_admin;
+mod cli_fivew;
 pub mod config;
 pub mod domain;
 pub mod http;

@@ -11,7 +11,7 @@ mod harness;
 use chrono::{Duration, NaiveDate};
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::{MainMsg, Msg, ReportMsg};
+use cluster_bot::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use cluster_bot::storage::reference;
 use cluster_bot::storage::reports::{self as store, NewSubmission};
 use fake_bot_api::FakeUser;
@@ -80,7 +80,15 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     wrong(&app, &focal, "Nowhere", ReportMsg::FwUnknownPlace.into(), &cercle_text).await;
     let status_q = app.send(&focal, "TENENKOU").await;
     assert_eq!(status_q.text.as_deref(), Some(en(&app, ReportMsg::FwAskStatus.into()).as_str()));
-    let start_q = app.press_expect_edit(&focal, status_q.message_id, "fw:st:o").await;
+    let pop_q = app.press_expect_edit(&focal, status_q.message_id, "fw:st:o").await;
+    assert_eq!(pop_q.text.as_deref(), Some(en(&app, FivewMsg::FwAskPopulation.into()).as_str()));
+    assert!(!pop_q.button_data().contains(&"fw:same".to_string()), "no line above yet");
+    let modality_q = app.press_expect_edit(&focal, pop_q.message_id, "fw:pop:0").await;
+    assert_eq!(
+        modality_q.text.as_deref(),
+        Some(en(&app, FivewMsg::FwAskModality { sector: "PRO".into() }.into()).as_str())
+    );
+    let start_q = app.press_expect_edit(&focal, modality_q.message_id, &button(&modality_q, "fw:mod:")).await;
     let start_text = en(&app, ReportMsg::FwAskStart { month: "10/2026".into() }.into());
     assert_eq!(start_q.text.as_deref(), Some(start_text.as_str()));
     wrong(&app, &focal, "31/02/2026", ReportMsg::FwBadDate.into(), &start_text).await;
@@ -103,11 +111,22 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     app.send(&focal, "12").await;
     app.send(&focal, "8").await;
     app.send(&focal, "30").await;
-    let disabled_q = app.send(&focal, "25").await;
-    let disabled_text = en(&app, ReportMsg::FwAskDisabled { total: 75 }.into());
+    let elderly_q = app.send(&focal, "25").await;
+    assert_eq!(
+        elderly_q.text.as_deref(),
+        Some(en(&app, ReportMsg::FwAskCount { field: "elderly-women".into() }.into()).as_str())
+    );
+    assert!(elderly_q.text.as_deref().unwrap_or_default().contains("(60+)"), "the cut-off is stated");
+    app.send(&focal, "2").await;
+    let disabled_q = app.send(&focal, "1").await;
+    let disabled_text = en(&app, ReportMsg::FwAskDisabled { total: 78 }.into());
     assert_eq!(disabled_q.text.as_deref(), Some(disabled_text.as_str()));
-    wrong(&app, &focal, "80", ReportMsg::FwDisabledAboveTotal { disabled: 80, total: 75 }.into(), &disabled_text).await;
-    let partner_q = app.send(&focal, "5").await;
+    wrong(&app, &focal, "80", ReportMsg::FwDisabledAboveTotal { disabled: 80, total: 78 }.into(), &disabled_text).await;
+    let targeted_q = app.send(&focal, "5").await;
+    let targeted_text = en(&app, FivewMsg::FwAskTargeted.into());
+    assert_eq!(targeted_q.text.as_deref(), Some(targeted_text.as_str()));
+    wrong(&app, &focal, "10 20", FivewMsg::FwTargetedBad.into(), &targeted_text).await;
+    let partner_q = app.send(&focal, "15 10 40 30 3 2").await;
     let partner_text = en(&app, ReportMsg::FwAskPartner.into());
     assert_eq!(partner_q.text.as_deref(), Some(partner_text.as_str()));
     wrong(&app, &focal, &"x".repeat(101), MainMsg::TextTooLong { max: 100 }.into(), &partner_text).await;
@@ -122,7 +141,9 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
         &donor_text,
     )
     .await;
-    let remarks_q = app.send(&focal, "ECHO").await;
+    let plan_q = app.send(&focal, "ECHO").await;
+    assert_eq!(plan_q.text.as_deref(), Some(en(&app, FivewMsg::FwAskPlanCode { max: 40 }.into()).as_str()));
+    let remarks_q = app.send(&focal, "HMLI-26/P-HR-RL/012345").await;
     let remarks_text = en(&app, ReportMsg::FwAskRemarks.into());
     wrong(
         &app,
@@ -135,7 +156,7 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     let remarks_q = app.fake.sent_to(focal.id).into_iter().rev().find(|s| s.is_send()).unwrap_or(remarks_q);
     let review = app.press_expect_edit(&focal, remarks_q.message_id, "fw:skip").await;
     let text = review.text.clone().unwrap();
-    assert!(text.contains("1. Protection monitoring — Ténenkou — ongoing — 01/10/2026 → 31/10/2026 — 75 people, of whom 5 with disabilities"), "{text}");
+    assert!(text.contains("1. Protection monitoring — Ténenkou — ongoing — 01/10/2026 → 31/10/2026 — 78 people, of whom 5 with disabilities"), "{text}");
 
     // A second line, all with buttons: GBV, Gao / Gao, completed, the whole month, nobody.
     let q = app.press_expect_edit(&focal, review.message_id, "fw:add").await;
@@ -144,28 +165,36 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     let q = app.press_expect_edit(&focal, q.message_id, "fw:reg:7").await;
     let q = app.press_expect_edit(&focal, q.message_id, "fw:cer:703").await;
     let q = app.press_expect_edit(&focal, q.message_id, "fw:st:c").await;
+    // The population group of the line above, with one tap.
+    let same = en(
+        &app,
+        FivewMsg::BtnFwSameAbove { value: en(&app, FivewMsg::FwPopulation { group: "IDP".into() }.into()) }.into(),
+    );
+    assert!(q.reply_markup.as_ref().is_some_and(|k| k.to_string().contains(&same)), "{:?}", q.reply_markup);
+    let q = app.press_expect_edit(&focal, q.message_id, "fw:same").await;
+    let q = app.press_expect_edit(&focal, q.message_id, &button(&q, "fw:mod:")).await;
     let q = app.press_expect_edit(&focal, q.message_id, "fw:d:20261001").await;
     let mut q = app.press_expect_edit(&focal, q.message_id, "fw:d:20261031").await;
-    for _ in 0..5 {
+    for _ in 0..7 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:n:0").await;
     }
-    for _ in 0..3 {
+    for _ in 0..5 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:skip").await;
     }
     assert!(q.text.unwrap().contains("2. GBV case management — Gao — completed"));
 
     // Edit the second line: keep everything but the number of women.
     let mut q = app.press_expect_edit(&focal, q.message_id, "fw:ed:1").await;
-    for _ in 0..9 {
+    for _ in 0..11 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:keep").await;
     }
     assert_eq!(q.text.as_deref(), Some(en(&app, ReportMsg::FwAskCount { field: "women".into() }.into()).as_str()));
     app.send(&focal, "4").await;
     let mut q = app.fake.sent_to(focal.id).into_iter().rev().find(|s| s.is_send()).unwrap();
-    for _ in 0..2 {
+    for _ in 0..5 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:keep").await;
     }
-    for _ in 0..3 {
+    for _ in 0..4 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:skip").await;
     }
     let text = q.text.clone().unwrap();
@@ -189,7 +218,14 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     assert_eq!((l.sector.as_str(), l.activity.as_str()), ("PRO", "PRO-MON"));
     assert_eq!((l.region.as_str(), l.cercle.as_str()), ("ML05", "ML0507"));
     assert_eq!(l.status, ActivityStatus::Ongoing);
-    assert_eq!(l.reached, Reached { girls: 12, boys: 8, women: 30, men: 25, disabled: 5 });
+    assert_eq!(
+        l.reached,
+        Reached { girls: 12, boys: 8, women: 30, men: 25, elderly_women: 2, elderly_men: 1, disabled: 5 }
+    );
+    assert_eq!(l.targeted.as_array(), [15, 10, 40, 30, 3, 2]);
+    assert_eq!(l.population, Some(cluster_bot::domain::fourw::PopulationGroup::Idp));
+    assert_eq!((l.modality.as_deref(), l.plan_code.as_deref()), (Some("PRO-IND"), Some("HMLI-26/P-HR-RL/012345")));
+    assert_eq!((lines[1].population, lines[1].modality.as_deref()), (l.population, Some("GBV-IND")));
     assert_eq!((l.partner.as_deref(), l.donor.as_deref(), l.remarks.as_deref()), (Some("AMSS"), Some("ECHO"), None));
     assert_eq!((lines[1].cercle.as_str(), lines[1].reached.women, lines[1].reached.total()), ("ML0703", 4, 4));
 
@@ -232,10 +268,11 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
         status: ActivityStatus::Ongoing,
         start: d("2026-09-01"),
         end: d("2026-09-30"),
-        reached: Reached { girls: 1, boys: 2, women: 3, men: 4, disabled: 1 },
+        reached: Reached { girls: 1, boys: 2, women: 3, men: 4, disabled: 1, ..Default::default() },
         partner: None,
         donor: Some("ECHO".into()),
         remarks: None,
+        ..Default::default()
     };
     store::submit(
         &app.ctx.db,
@@ -248,6 +285,7 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
             late: false,
             person_id: focal_id,
             now: harness::start_time(),
+            boundaries: "2021",
         },
     )
     .await

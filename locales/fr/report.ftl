@@ -3,24 +3,45 @@
 fw-column = { $column ->
         [org] Organisation
         [impl] Partenaire de mise en œuvre
+        [donor] Bailleur de fonds
+        [mechanism] Mécanisme
         [sector] Secteur
+        [activity-code] Code activité
         [activity] Activité
+        [modality-code] Code modalité
+        [modality] Modalité
+        [population-code] Code groupe de population
+        [population] Groupe de population
         [adm1-name] Région
         [adm1-code] P-code région
         [adm2-name] Cercle
         [adm2-code] P-code cercle
+        [adm3-name] Commune
+        [adm3-code] P-code commune
+        [boundaries] Version des limites administratives
+        [status-code] Code statut (HXL)
         [status] Statut
         [start] Date de début
         [end] Date de fin
-        [girls] Filles
-        [boys] Garçons
-        [women] Femmes
-        [men] Hommes
+        [girls] Filles (0-17 ans) atteintes
+        [boys] Garçons (0-17 ans) atteints
+        [women] Femmes (18-59 ans) atteintes
+        [men] Hommes (18-59 ans) atteints
+        [elderly-women] Femmes âgées (60 ans et +) atteintes
+        [elderly-men] Hommes âgés (60 ans et +) atteints
         [total] Total atteint
         [disabled] Dont personnes handicapées
-        [donor] Bailleur de fonds
+        [t-girls] Filles (0-17 ans) ciblées
+        [t-boys] Garçons (0-17 ans) ciblés
+        [t-women] Femmes (18-59 ans) ciblées
+        [t-men] Hommes (18-59 ans) ciblés
+        [t-elderly-women] Femmes âgées (60 ans et +) ciblées
+        [t-elderly-men] Hommes âgés (60 ans et +) ciblés
+        [t-total] Total ciblé
+        [plan-code] Code projet / plan de réponse
         [reported] Date de rapportage
-        [mechanism] Mécanisme
+        [review] Revue
+        [approved] Approuvée
         [remarks] Remarques
        *[late] En retard
     }
@@ -58,10 +79,12 @@ fw-ask-status = Statut de l'activité ?
 fw-ask-start = Date de début ? Tapez-la (jj/mm/aaaa) ou touchez un bouton. Mois rapporté : { $month }.
 fw-ask-end = Date de fin ? Tapez-la (jj/mm/aaaa) ou touchez un bouton.
 fw-ask-count = Personnes atteintes — nombre de { $field ->
-        [girls] filles
-        [boys] garçons
-        [women] femmes
-       *[men] hommes
+        [girls] filles (0-17 ans)
+        [boys] garçons (0-17 ans)
+        [women] femmes (18-59 ans)
+        [elderly-women] femmes âgées (60 ans et +)
+        [elderly-men] hommes âgés (60 ans et +)
+       *[men] hommes (18-59 ans)
     } ? (un nombre entier)
 fw-ask-disabled = Parmi ces { $total } personnes, combien de personnes handicapées ?
 fw-ask-partner = Partenaire de mise en œuvre ? (facultatif)

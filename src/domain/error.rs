@@ -66,6 +66,12 @@ pub enum AppError {
     UnknownPerson(i64),
     #[error("the person holds no seat for one single organisation; name the organisation (--org)")]
     OrganisationNeeded,
+    #[error("the 4W of {month} is locked; only a coordinator can unlock it")]
+    MonthLocked { month: String },
+    #[error("lines of this submission are still returned for correction")]
+    ReturnedLinesPending,
+    #[error("{0}")]
+    Boundaries(#[from] super::boundaries::TableError),
     #[error("internal error")]
     Internal(#[source] BoxError),
 }

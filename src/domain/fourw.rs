@@ -1,6 +1,7 @@
 //! The 4W (Who does What, Where and When): reporting months, P-codes, line fields and their
 //! validation. Pure: no database, no Telegram.
 
+pub use super::fivew::{Counts, PopulationGroup};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -148,10 +149,11 @@ pub fn match_unit<'a>(typed: &str, candidates: &'a [(String, String)]) -> Option
 }
 
 /// Status of a 4W activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityStatus {
     Planned,
+    #[default]
     Ongoing,
     Completed,
 }
@@ -283,24 +285,53 @@ pub fn check_free_text(raw: &str, max: usize) -> Result<String, LineError> {
     Ok(text)
 }
 
-/// People reached by a line.
+/// People reached by a line: girls and boys (0–17), women and men (18–59), elderly women and
+/// men (60+), and among them persons with disabilities.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reached {
     pub girls: u32,
     pub boys: u32,
     pub women: u32,
     pub men: u32,
+    #[serde(default)]
+    pub elderly_women: u32,
+    #[serde(default)]
+    pub elderly_men: u32,
     pub disabled: u32,
 }
 
 impl Reached {
     pub fn total(&self) -> u64 {
-        u64::from(self.girls) + u64::from(self.boys) + u64::from(self.women) + u64::from(self.men)
+        self.counts().total()
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts {
+            girls: self.girls,
+            boys: self.boys,
+            women: self.women,
+            men: self.men,
+            elderly_women: self.elderly_women,
+            elderly_men: self.elderly_men,
+        }
+    }
+
+    pub fn from_counts(c: Counts, disabled: u32) -> Self {
+        Self {
+            girls: c.girls,
+            boys: c.boys,
+            women: c.women,
+            men: c.men,
+            elderly_women: c.elderly_women,
+            elderly_men: c.elderly_men,
+            disabled,
+        }
     }
 }
 
-/// One complete 4W line, as stored (codes, not names).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One complete 4W (5W) line, as stored (codes, not names). The 5W fields default for lines
+/// kept in a dialog from before they existed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub sector: String,
     pub activity: String,
@@ -313,21 +344,39 @@ pub struct Line {
     pub partner: Option<String>,
     pub donor: Option<String>,
     pub remarks: Option<String>,
+    #[serde(default)]
+    pub population: Option<PopulationGroup>,
+    /// A modality code of the line's sector.
+    #[serde(default)]
+    pub modality: Option<String>,
+    #[serde(default)]
+    pub targeted: Counts,
+    #[serde(default)]
+    pub commune: Option<String>,
+    /// A response-plan or project code.
+    #[serde(default)]
+    pub plan_code: Option<String>,
+    /// The label of the boundary version the P-codes belong to (empty: the newest, set on submit).
+    #[serde(default)]
+    pub boundaries: String,
 }
 
 impl Line {
     /// Checks a whole line again (used on submit and on "same as last month" copies).
     pub fn check(&self, month: ReportingMonth) -> Result<(), LineError> {
         check_dates(self.start, self.end, month)?;
-        for n in [self.reached.girls, self.reached.boys, self.reached.women, self.reached.men] {
+        for n in self.reached.counts().as_array().into_iter().chain(self.targeted.as_array()) {
             if n > MAX_COUNT {
                 return Err(LineError::BadCount { max: MAX_COUNT });
             }
         }
         check_disabled(self.reached.disabled, u32::try_from(self.reached.total()).unwrap_or(u32::MAX))?;
-        for (text, max) in
-            [(&self.partner, MAX_PARTNER_CHARS), (&self.donor, MAX_DONOR_CHARS), (&self.remarks, MAX_REMARKS_CHARS)]
-        {
+        for (text, max) in [
+            (&self.partner, MAX_PARTNER_CHARS),
+            (&self.donor, MAX_DONOR_CHARS),
+            (&self.remarks, MAX_REMARKS_CHARS),
+            (&self.plan_code, super::fivew::MAX_PLAN_CODE_CHARS),
+        ] {
             if let Some(t) = text {
                 check_free_text(t, max)?;
             }
@@ -449,10 +498,11 @@ mod tests {
             status: ActivityStatus::Ongoing,
             start: d("2026-10-01"),
             end: d("2026-10-31"),
-            reached: Reached { girls: 1, boys: 2, women: 3, men: 4, disabled: 10 },
+            reached: Reached { girls: 1, boys: 2, women: 3, men: 4, disabled: 10, ..Default::default() },
             partner: None,
             donor: Some("ECHO".into()),
             remarks: None,
+            ..Default::default()
         };
         assert!(line.check(oct).is_ok());
         let nov = line.shifted_to(oct, oct.next());

@@ -60,6 +60,13 @@ pub enum Job {
     Fourw(FourwJob),
     /// Delete old dialogues and old finished jobs (retention periods in the context).
     Purge,
+    /// The one-page digest of a month, queued to every coordinator.
+    MonthlyDigest {
+        year: i32,
+        month: u32,
+    },
+    /// Votes, agenda items and monthly series.
+    Decision(DecisionJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -144,6 +151,17 @@ pub enum Outgoing {
         from: i64,
         to: i64,
     },
+    /// The digest of a month as a PDF the coordinator may forward.
+    Digest {
+        year: i32,
+        month: u32,
+    },
+    /// A chart as a photo (protected, caption in the recipient's language).
+    Chart {
+        chart: super::figures::ChartRequest,
+    },
+    /// Votes and agenda items.
+    Decision(DecisionMsg),
 }
 
 impl Job {
@@ -162,6 +180,8 @@ impl Job {
             Job::ActionReminder { .. } => "action_reminder",
             Job::Fourw(_) => "fourw",
             Job::Purge => "purge",
+            Job::MonthlyDigest { .. } => "monthly_digest",
+            Job::Decision(_) => "decision",
         }
     }
 
@@ -179,7 +199,8 @@ impl Job {
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
-            Job::Fourw(_) | Job::Purge => None,
+            // Votes outlive a moved meeting; series jobs belong to the series.
+            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) => None,
         }
     }
 }
@@ -241,6 +262,8 @@ impl Outgoing {
             | Outgoing::Document { .. }
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
+            Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
+            Outgoing::Decision(_) => None,
         }
     }
 }
@@ -272,10 +295,75 @@ impl FourwJob {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "fourw_msg", rename_all = "snake_case")]
 pub enum FourwMsg {
-    Reminder { mechanism_id: i64, organisation_id: i64, year: i32, month: u32, stage: String },
-    Matrix { mechanism_id: i64, year: i32, month: u32 },
+    Reminder {
+        mechanism_id: i64,
+        organisation_id: i64,
+        year: i32,
+        month: u32,
+        stage: String,
+    },
+    Matrix {
+        mechanism_id: i64,
+        year: i32,
+        month: u32,
+    },
     // 4W review: a line returned by the chair, to the focal point or alternate.
-    Returned { line_id: i64 },
+    Returned {
+        line_id: i64,
+    },
+    /// The chair approved the submission: to its focal point and alternate.
+    Approved {
+        submission_id: i64,
+    },
+    /// Corrected lines came back: to the chairs of the mechanism.
+    Corrected {
+        submission_id: i64,
+        lines: usize,
+    },
+}
+
+/// The jobs of votes and monthly series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum DecisionJob {
+    /// Send the question to every member of the mechanism and its chair.
+    VoteOpened { vote_id: i64 },
+    /// Remind the organisations that have not voted (focal point and alternate).
+    VoteReminder { vote_id: i64 },
+    /// Record the result and send it to every member of the mechanism and its chair.
+    VoteClose { vote_id: i64 },
+    /// Keep the next occurrences of a monthly series scheduled (run as each one starts).
+    ExtendSeries { series_id: i64 },
+}
+
+/// Vote and agenda messages to one person, rendered when sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision_msg", rename_all = "snake_case")]
+pub enum DecisionMsg {
+    /// The question, with buttons for those who may vote (checked again when pressed).
+    VoteQuestion {
+        vote_id: i64,
+    },
+    VoteReminder {
+        vote_id: i64,
+        organisation_id: i64,
+    },
+    /// The focal point handed the vote over: to the alternate.
+    VoteHandover {
+        vote_id: i64,
+        organisation_id: i64,
+    },
+    VoteResult {
+        vote_id: i64,
+    },
+    /// A member proposed an agenda item: to the chair, with accept / decline.
+    AgendaProposed {
+        item_id: i64,
+    },
+    /// The chair accepted or declined an item: to the member who proposed it.
+    AgendaDecided {
+        item_id: i64,
+    },
 }
 
 #[cfg(test)]
@@ -296,6 +384,16 @@ mod tests {
                 person_id: 4,
                 message: Outgoing::Fourw(FourwMsg::Matrix { mechanism_id: 1, year: 2026, month: 11 }),
             },
+            Job::MonthlyDigest { year: 2026, month: 10 },
+            Job::Deliver { person_id: 5, message: Outgoing::Digest { year: 2026, month: 10 } },
+            Job::Deliver {
+                person_id: 6,
+                message: Outgoing::Chart {
+                    chart: crate::domain::figures::ChartRequest::Reach { year: 2026, month: 10, mechanism_id: None },
+                },
+            },
+            Job::Decision(DecisionJob::VoteClose { vote_id: 5 }),
+            Job::Deliver { person_id: 4, message: Outgoing::Decision(DecisionMsg::VoteResult { vote_id: 5 }) },
         ];
         for job in jobs {
             let json = serde_json::to_string(&job).unwrap();

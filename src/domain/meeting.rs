@@ -104,6 +104,15 @@ pub fn summary_due(now: DateTime<Utc>, t: &Timing) -> Option<DateTime<Utc>> {
     (at > now).then_some(at)
 }
 
+/// After a downtime, a reminder whose later sibling is already due is superseded (the 24 h
+/// reminder is not sent once the 2 h one is due).
+pub fn reminder_superseded(now: DateTime<Utc>, t: &Timing, hours: i64) -> bool {
+    let stages: Vec<(String, DateTime<Utc>)> =
+        REMINDER_HOURS.iter().map(|h| (h.to_string(), t.starts_at - Duration::hours(*h))).collect();
+    let stages: Vec<(&str, DateTime<Utc>)> = stages.iter().map(|(n, at)| (n.as_str(), *at)).collect();
+    !super::catchup::still_relevant(&stages, &hours.to_string(), now)
+}
+
 /// A reminder or summary that would arrive after the meeting started is pointless.
 pub fn is_obsolete(now: DateTime<Utc>, t: &Timing) -> bool {
     now >= t.starts_at
@@ -287,6 +296,9 @@ mod tests {
         assert_eq!(reminders_due(now, &soon), vec![(2, at("2026-12-02T04:00:00Z"))]);
         assert_eq!(summary_due(now, &soon), None);
         assert!(is_obsolete(at("2026-12-11T10:00:00Z"), &far));
+        assert!(!reminder_superseded(at("2026-12-10T10:00:00Z"), &far, 24));
+        assert!(reminder_superseded(at("2026-12-11T08:30:00Z"), &far, 24), "down across both: only the 2 h one");
+        assert!(!reminder_superseded(at("2026-12-11T08:30:00Z"), &far, 2));
         assert!(!is_obsolete(at("2026-12-11T09:59:59Z"), &far));
     }
 

@@ -1,9 +1,14 @@
 //! Pure types and rules of the cluster: no database, no Telegram.
 
+pub mod agenda;
 pub mod audit;
+pub mod boundaries;
+pub mod catchup;
 pub mod clock;
 pub mod entities;
 pub mod error;
+pub mod figures;
+pub mod fivew;
 pub mod fourw;
 pub mod invitation;
 pub mod jobs;
@@ -11,8 +16,11 @@ pub mod language;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;
+pub mod participation;
 pub mod personal_data;
+pub mod review;
 pub mod text;
+pub mod vote;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use entities::{Invitation, Mechanism, Meeting, MembershipView, Organisation, PendingInvitation, Person};

@@ -4,7 +4,9 @@
 
 mod catalogue;
 
-pub use catalogue::{AccessMsg, CalendarMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+pub use catalogue::{
+    AccessMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
+};
 
 use crate::domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
@@ -22,7 +24,13 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/calendar.ftl"),
     "\n",
-    include_str!("../../locales/fr/access.ftl")
+    include_str!("../../locales/fr/access.ftl"),
+    "\n",
+    include_str!("../../locales/fr/charts.ftl"),
+    "\n",
+    include_str!("../../locales/fr/decisions.ftl"),
+    "\n",
+    include_str!("../../locales/fr/fivew.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -35,7 +43,13 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/calendar.ftl"),
     "\n",
-    include_str!("../../locales/en/access.ftl")
+    include_str!("../../locales/en/access.ftl"),
+    "\n",
+    include_str!("../../locales/en/charts.ftl"),
+    "\n",
+    include_str!("../../locales/en/decisions.ftl"),
+    "\n",
+    include_str!("../../locales/en/fivew.ftl")
 );
 
 pub struct I18n {
@@ -99,6 +113,23 @@ impl I18n {
 }
 
 pub(crate) type Args<'a> = FluentArgs<'a>;
+
+/// A whole number as written in the language: 12 345 (narrow no-break space) or 12,345.
+pub fn number(lang: Language, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match lang {
+        Language::Fr => '\u{202f}',
+        Language::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
 
 #[cfg(test)]
 mod tests;

@@ -113,6 +113,25 @@ impl CronRule {
     }
 }
 
+impl CronRule {
+    /// The digest of the previous month goes to the coordinators.
+    pub fn monthly_digest(expr: &str) -> Result<Self, String> {
+        let schedule = cron::Schedule::from_str(expr).map_err(|e| format!("invalid cron expression '{expr}': {e}"))?;
+        Ok(Self {
+            name: "monthly_digest",
+            schedule,
+            make: |at| {
+                use chrono::Datelike;
+                let (year, month) = if at.month() == 1 { (at.year() - 1, 12) } else { (at.year(), at.month() - 1) };
+                Job::MonthlyDigest { year, month }
+            },
+        })
+    }
+}
+
+/// The 10th of each month at 08:00: the digest of the previous month.
+pub const DEFAULT_DIGEST_CRON: &str = "0 0 8 10 * *";
+
 /// A short, stable label for why a delivery failed for good (the metrics' `reason`).
 fn failure_reason(error: &str) -> &'static str {
     let head = error.split(':').next().unwrap_or_default();
@@ -340,5 +359,16 @@ mod tests {
         assert_eq!(next.to_rfc3339(), "2027-01-20T09:00:00+00:00");
         assert_eq!((rule.make)(next), Job::MonthlyNudge { year: 2027, month: 2 });
         assert!(CronRule::monthly_nudge("every day").is_err());
+    }
+
+    #[test]
+    fn digest_cron_is_the_tenth_for_the_previous_month() {
+        let rule = CronRule::monthly_digest(DEFAULT_DIGEST_CRON).unwrap();
+        let tz = chrono_tz::Africa::Bamako;
+        let now = DateTime::parse_from_rfc3339("2026-12-21T00:00:00Z").unwrap().with_timezone(&tz);
+        let next = rule.schedule.after(&now).next().unwrap();
+        assert_eq!(next.to_rfc3339(), "2027-01-10T08:00:00+00:00");
+        assert_eq!((rule.make)(next), Job::MonthlyDigest { year: 2026, month: 12 });
+        assert!(CronRule::monthly_digest("on the 10th").is_err());
     }
 }

@@ -1,26 +1,183 @@
 //! The `.ics` file (RFC 5545) that comes with an invitation, so that the meeting lands in
-//! the phone's calendar. One UID per meeting; SEQUENCE raised on every change.
+//! the phone's calendar (and Outlook's): the organiser (the mechanism, with its chair's name),
+//! the attendees with their role, two display alarms (1 day and 2 hours before), a link when
+//! the place is one, and for a monthly series the monthly rule (the phone imports a series).
+//! One UID per meeting (per series for a series' occurrences); SEQUENCE raised on changes.
+//!
+//! One file serves every invitee of a meeting version (it is uploaded once and re-sent by its
+//! file_id), so it lists every person invited rather than only the reader.
 
-use crate::domain::{Language, Meeting};
-use icalendar::{Calendar, Component, EventLike, EventStatus, Property};
+use super::Ctx;
+use crate::domain::meeting::MonthlyRule;
+use crate::domain::{AppResult, Language, Meeting, Role};
+use crate::storage::{memberships, series};
+use chrono::{DateTime, Duration, Utc, Weekday};
+use icalendar::{Alarm, Calendar, Component, EventLike, EventStatus, Property, Trigger};
 
-/// The calendar file for a meeting. Its summary carries the mechanism's name in both
-/// languages, so that one uploaded file serves every invitee.
-pub fn meeting_ics(meeting: &Meeting, dtstamp: chrono::DateTime<chrono::Utc>) -> String {
+/// An attendee's part in the meeting (RFC 5545 `ROLE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendeeRole {
+    Chair,
+    /// A member organisation's focal point.
+    Required,
+    /// A member organisation's alternate (attends when the focal point hands over).
+    Optional,
+    /// An observer.
+    NonParticipant,
+}
+
+impl AttendeeRole {
+    fn ical(self) -> &'static str {
+        match self {
+            AttendeeRole::Chair => "CHAIR",
+            AttendeeRole::Required => "REQ-PARTICIPANT",
+            AttendeeRole::Optional => "OPT-PARTICIPANT",
+            AttendeeRole::NonParticipant => "NON-PARTICIPANT",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    pub name: String,
+    pub person_id: i64,
+    pub role: AttendeeRole,
+}
+
+/// The series a meeting belongs to, as the calendar file shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesInfo {
+    pub uid: String,
+    pub rule: MonthlyRule,
+    /// The occurrence's place in the series (0 for the first): the series' SEQUENCE, so that
+    /// each later invitation updates the series on the phone.
+    pub index: u32,
+    /// The occurrence's start as the rule planned it (RECURRENCE-ID of a changed occurrence).
+    pub planned_start: DateTime<Utc>,
+    /// The last occurrence once the chair stopped the series.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// What the file carries besides the meeting itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CalendarInfo {
+    /// The chairs' names (the organiser is the mechanism, with these names).
+    pub chairs: Vec<String>,
+    pub attendees: Vec<Attendee>,
+    pub series: Option<SeriesInfo>,
+    /// The agenda with the accepted items (the meeting's own agenda when `None`).
+    pub agenda: Option<String>,
+}
+
+/// The reminders a phone shows: 1 day and 2 hours before.
+pub const ALARMS: [Duration; 2] = [Duration::days(1), Duration::hours(2)];
+
+/// A name safe inside a quoted parameter value (no double quotes, no control characters).
+fn param_text(s: &str) -> String {
+    s.chars().filter(|c| *c != '"' && !c.is_control()).collect()
+}
+
+fn byday(rule: &MonthlyRule) -> String {
+    let day = match rule.weekday {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    };
+    format!("{}{day}", rule.nth)
+}
+
+fn ical_utc(at: DateTime<Utc>) -> String {
+    at.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// The place as a link, when it is one (an online meeting).
+pub fn place_link(place: &str) -> Option<url::Url> {
+    url::Url::parse(place.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+/// The event of a meeting with what the services know about it.
+fn meeting_event_with(meeting: &Meeting, dtstamp: DateTime<Utc>, info: &CalendarInfo) -> icalendar::Event {
+    let summary = if meeting.mechanism.name_fr == meeting.mechanism.name_en {
+        meeting.mechanism.name(Language::Fr).to_string()
+    } else {
+        format!("{} / {}", meeting.mechanism.name(Language::Fr), meeting.mechanism.name(Language::En))
+    };
+    let changed = meeting.cancelled || meeting.sequence > 0;
+    let mut event = icalendar::Event::new();
+    match &info.series {
+        Some(s) => {
+            event.uid(&s.uid);
+            if changed {
+                // One occurrence moved or cancelled: an exception to the series.
+                event.append_property(Property::new("RECURRENCE-ID", ical_utc(s.planned_start)));
+                event.sequence(u32::try_from(meeting.sequence).unwrap_or(0) + s.index);
+            } else {
+                let until = s.until.map(|u| format!(";UNTIL={}", ical_utc(u))).unwrap_or_default();
+                event.append_property(Property::new("RRULE", format!("FREQ=MONTHLY;BYDAY={}{until}", byday(&s.rule))));
+                event.sequence(s.index);
+            }
+        }
+        None => {
+            event.uid(&meeting.uid).sequence(u32::try_from(meeting.sequence).unwrap_or(0));
+        }
+    }
+    event.timestamp(dtstamp).summary(&summary).starts(meeting.starts_at).ends(meeting.ends_at());
+    if let Some(place) = &meeting.place {
+        event.location(place);
+        if let Some(link) = place_link(place) {
+            event.url(link.as_str());
+        }
+    }
+    if let Some(agenda) = info.agenda.as_ref().or(meeting.agenda.as_ref()) {
+        event.description(agenda);
+    }
+    let organiser = match info.chairs.as_slice() {
+        [] => meeting.mechanism.code.clone(),
+        chairs => format!("{} — {}", meeting.mechanism.code, chairs.join(", ")),
+    };
+    event.append_property(
+        Property::new("ORGANIZER", format!("urn:x-cluster-bot:mechanism:{}", meeting.mechanism.code))
+            .add_parameter("CN", &param_text(&organiser))
+            .done(),
+    );
+    for a in &info.attendees {
+        event.append_multi_property(
+            Property::new("ATTENDEE", format!("urn:x-cluster-bot:person:{}", a.person_id))
+                .add_parameter("CN", &param_text(&a.name))
+                .add_parameter("ROLE", a.role.ical())
+                .add_parameter("CUTYPE", "INDIVIDUAL")
+                .done(),
+        );
+    }
+    event.status(if meeting.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
+    if !meeting.cancelled {
+        for before in ALARMS {
+            event.alarm(Alarm::display(&summary, Trigger::before_start(before)));
+        }
+    }
+    event.done()
+}
+
+/// The calendar file of a meeting with what the services know about it.
+pub fn meeting_ics_with(meeting: &Meeting, dtstamp: DateTime<Utc>, info: &CalendarInfo) -> String {
     let mut cal = calendar(if meeting.cancelled { "CANCEL" } else { "PUBLISH" });
-    cal.push(meeting_event(meeting, dtstamp));
+    cal.push(meeting_event_with(meeting, dtstamp, info));
     cal.done().to_string()
 }
 
 /// A subscribed calendar (a personal feed): every meeting given, cancelled ones marked so.
 /// Clients refresh it by themselves; UID and SEQUENCE let them update moved meetings.
-pub fn feed_ics(meetings: &[Meeting], dtstamp: chrono::DateTime<chrono::Utc>, name: &str) -> String {
+pub fn feed_ics(meetings: &[Meeting], dtstamp: DateTime<Utc>, name: &str) -> String {
     let mut cal = calendar("PUBLISH");
     cal.append_property(Property::new("X-WR-CALNAME", name));
     cal.append_property(Property::new("REFRESH-INTERVAL;VALUE=DURATION", "PT1H"));
     cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
     for m in meetings {
-        cal.push(meeting_event(m, dtstamp));
+        cal.push(meeting_event_with(m, dtstamp, &CalendarInfo::default()));
     }
     cal.done().to_string()
 }
@@ -34,28 +191,71 @@ fn calendar(method: &str) -> Calendar {
     cal
 }
 
-fn meeting_event(meeting: &Meeting, dtstamp: chrono::DateTime<chrono::Utc>) -> icalendar::Event {
-    let summary = if meeting.mechanism.name_fr == meeting.mechanism.name_en {
-        meeting.mechanism.name(Language::Fr).to_string()
-    } else {
-        format!("{} / {}", meeting.mechanism.name(Language::Fr), meeting.mechanism.name(Language::En))
+/// The calendar file of a meeting on its own (no series, no attendees).
+pub fn meeting_ics(meeting: &Meeting, dtstamp: DateTime<Utc>) -> String {
+    meeting_ics_with(meeting, dtstamp, &CalendarInfo::default())
+}
+
+/// Gathers what the file of a meeting carries: chairs, invitees with their role, the series
+/// and the agenda with the accepted items.
+pub async fn info(ctx: &Ctx, meeting: &Meeting) -> AppResult<CalendarInfo> {
+    let mut chairs = Vec::new();
+    let mut attendees = Vec::new();
+    for ms in memberships::active_in_mechanism(&ctx.db, meeting.mechanism.id).await? {
+        let role = match ms.role {
+            Role::Chair => {
+                chairs.push(ms.person_name.clone());
+                AttendeeRole::Chair
+            }
+            _ if ms.organisation.observer => AttendeeRole::NonParticipant,
+            Role::Focal => AttendeeRole::Required,
+            Role::Alternate => AttendeeRole::Optional,
+        };
+        let name = format!("{} ({})", ms.person_name, ms.organisation.acronym);
+        if !attendees.iter().any(|a: &Attendee| a.person_id == ms.person_id && a.role == role) {
+            attendees.push(Attendee { name, person_id: ms.person_id, role });
+        }
+    }
+    let series = match meeting.series_id {
+        Some(id) => series_info(ctx, id, meeting).await?,
+        None => None,
     };
-    let mut event = icalendar::Event::new();
-    event
-        .uid(&meeting.uid)
-        .sequence(u32::try_from(meeting.sequence).unwrap_or(0))
-        .timestamp(dtstamp)
-        .summary(&summary)
-        .starts(meeting.starts_at)
-        .ends(meeting.ends_at());
-    if let Some(place) = &meeting.place {
-        event.location(place);
-    }
-    if let Some(agenda) = &meeting.agenda {
-        event.description(agenda);
-    }
-    event.status(if meeting.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
-    event.done()
+    let agenda = super::agenda::full_agenda(ctx, meeting).await?;
+    Ok(CalendarInfo { chairs, attendees, series, agenda })
+}
+
+async fn series_info(ctx: &Ctx, series_id: i64, meeting: &Meeting) -> AppResult<Option<SeriesInfo>> {
+    let Some(s) = series::by_id(&ctx.db, series_id).await? else { return Ok(None) };
+    let all = series::meetings(&ctx.db, s.id).await?;
+    let Some(first) = all.iter().map(|(_, at)| *at).min() else { return Ok(None) };
+    // Occurrences are created in order, so the meeting's rank by id is its place in the rule.
+    let mut ids: Vec<i64> = all.iter().map(|(id, _)| *id).collect();
+    ids.sort_unstable();
+    let Some(index) = ids.iter().position(|id| *id == meeting.id) else { return Ok(None) };
+    let first_id = ids[0];
+    let first_start = all.iter().find(|(id, _)| *id == first_id).map(|(_, at)| *at).unwrap_or(first);
+    let planned_start = if index == 0 {
+        first_start
+    } else {
+        let later = s.rule.occurrences(ctx.tz, first_start, index as u32);
+        later.last().copied().unwrap_or(meeting.starts_at)
+    };
+    let until = match s.stopped_at {
+        Some(_) => all.iter().map(|(_, at)| *at).max(),
+        None => None,
+    };
+    Ok(Some(SeriesInfo {
+        uid: format!("series-{}-{}@cluster-bot", s.id, first_start.format("%Y%m%d")),
+        rule: s.rule,
+        index: index as u32,
+        planned_start,
+        until,
+    }))
+}
+
+/// The calendar file of a meeting as sent with its invitation.
+pub async fn invitation_ics(ctx: &Ctx, meeting: &Meeting) -> AppResult<String> {
+    Ok(meeting_ics_with(meeting, ctx.clock.now(), &info(ctx, meeting).await?))
 }
 
 /// A file name for the invitation's calendar file.
@@ -64,51 +264,5 @@ pub fn ics_file_name(meeting: &Meeting) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Mechanism;
-    use crate::domain::meeting::MeetingKind;
-
-    fn meeting(sequence: i64, cancelled: bool) -> Meeting {
-        Meeting {
-            id: 7,
-            uid: "meeting-abc@cluster-bot".into(),
-            mechanism: Mechanism {
-                id: 1,
-                code: "CPN".into(),
-                name_fr: "Cluster Protection national".into(),
-                name_en: "National Protection Cluster".into(),
-            },
-            series_id: None,
-            starts_at: chrono::DateTime::parse_from_rfc3339("2026-12-08T10:00:00Z").unwrap().to_utc(),
-            duration_minutes: 120,
-            place: Some("Bureau UNHCR, Bamako; salle 2".into()),
-            agenda: Some("1. Tour de table\n2. 4W".into()),
-            kind: MeetingKind::Regular,
-            cancelled,
-            sequence,
-            invitations_sent_at: None,
-            ics_file_id: None,
-            ics_sequence: None,
-        }
-    }
-
-    #[test]
-    fn ics_has_stable_uid_sequence_and_crlf_lines() {
-        let stamp = chrono::DateTime::parse_from_rfc3339("2026-12-01T08:00:00Z").unwrap().to_utc();
-        let ics = meeting_ics(&meeting(0, false), stamp);
-        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
-        assert!(ics.contains("\r\nUID:meeting-abc@cluster-bot\r\n"));
-        assert!(ics.contains("\r\nSEQUENCE:0\r\n"));
-        assert!(ics.contains("\r\nDTSTART:20261208T100000Z\r\n"));
-        assert!(ics.contains("\r\nDTEND:20261208T120000Z\r\n"));
-        assert!(ics.contains("\r\nDTSTAMP:20261201T080000Z\r\n"));
-        assert!(ics.contains("LOCATION:Bureau UNHCR\\, Bamako\\; salle 2"), "text is escaped: {ics}");
-        assert!(ics.contains("STATUS:CONFIRMED"));
-        assert!(ics.lines().all(|l| l.len() <= 75), "lines are folded");
-        let moved = meeting_ics(&meeting(1, true), stamp);
-        assert!(moved.contains("\r\nUID:meeting-abc@cluster-bot\r\n") && moved.contains("\r\nSEQUENCE:1\r\n"));
-        assert!(moved.contains("STATUS:CANCELLED") && moved.contains("METHOD:CANCEL"));
-        assert!(moved.contains("SUMMARY:Cluster Protection national / National Protection Cluster"), "{moved}");
-    }
-}
+#[path = "calendar_tests.rs"]
+mod tests;

@@ -3,9 +3,9 @@
 //! other services.
 
 use super::outbox::{chair_recipients, deliver};
-use super::{Ctx, meetings, minutes, reports, retention, seats};
+use super::{Ctx, figures, meetings, minutes, reports, retention, seats, series, votes};
 use crate::domain::AppResult;
-use crate::domain::jobs::{Job, Outgoing};
+use crate::domain::jobs::{DecisionJob, Job, Outgoing};
 use crate::storage::jobs;
 
 /// Runs a fan-out job: decides who receives what and queues one delivery per person.
@@ -34,6 +34,9 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             let purged = retention::purge(ctx).await?;
             Ok(Ok((purged.dialogues + purged.jobs) as usize))
         }
+        Job::MonthlyDigest { year, month } => figures::fan_out_digest(ctx, *year, *month).await,
+        Job::Decision(DecisionJob::ExtendSeries { series_id }) => series::extend(ctx, *series_id).await,
+        Job::Decision(job) => votes::fan_out(ctx, job).await,
         Job::Deliver { .. } => Ok(Err("not a fan-out job".into())),
     }
 }

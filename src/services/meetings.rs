@@ -23,7 +23,7 @@ pub enum Actor<'a> {
 }
 
 impl Actor<'_> {
-    fn person_id(&self) -> Option<i64> {
+    pub fn person_id(&self) -> Option<i64> {
         match self {
             Actor::CommandLine => None,
             Actor::Person(a) => Some(a.person.id),
@@ -31,7 +31,7 @@ impl Actor<'_> {
     }
 
     /// Chairs manage their mechanisms' meetings; coordinators and the command line all.
-    fn may_manage(&self, mechanism_id: i64) -> bool {
+    pub fn may_manage(&self, mechanism_id: i64) -> bool {
         match self {
             Actor::CommandLine => true,
             Actor::Person(a) => a.coordinator || a.chairs(mechanism_id),
@@ -82,7 +82,7 @@ pub async fn managed_mechanisms(ctx: &Ctx, access: &Access) -> AppResult<Vec<Mec
     }
 }
 
-fn new_uid() -> String {
+pub(crate) fn new_uid() -> String {
     let mut b = [0u8; 12];
     rand::rngs::OsRng.fill_bytes(&mut b);
     format!("meeting-{}@cluster-bot", b.iter().map(|x| format!("{x:02x}")).collect::<String>())
@@ -129,12 +129,13 @@ pub async fn create(ctx: &Ctx, actor: Actor<'_>, draft: MeetingDraft) -> AppResu
         schedule_jobs(ctx, &m, m.invitations_sent_at.is_none()).await?;
         created.push(m);
     }
+    plan_series_extensions(ctx, &created).await?;
     ctx.wake.notify_one();
     Ok(created)
 }
 
 /// Queues the jobs of a meeting for its current time and sequence.
-async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> AppResult<()> {
+pub(crate) async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> AppResult<()> {
     let now = ctx.clock.now();
     let t = m.timing();
     let prefix = format!("m{}:s{}", m.id, m.sequence);
@@ -392,6 +393,9 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             if meeting::is_obsolete(now, &m.timing()) {
                 return Ok(Err("meeting already started".into()));
             }
+            if meeting::reminder_superseded(now, &m.timing(), *hours) {
+                return Ok(Err("superseded by a later reminder".into()));
+            }
             let answers = meetings::answers(&ctx.db, m.id).await?;
             for ms in invitees(ctx, &m).await? {
                 let answer = answers.iter().find(|(o, _)| *o == ms.organisation.id).map(|(_, a)| *a);
@@ -560,4 +564,17 @@ pub async fn attendance_stats(ctx: &Ctx, mechanism_id: i64, last: i64) -> AppRes
         out.push((org, present, h.len()));
     }
     Ok(out)
+}
+
+/// Plans the top-up of a monthly series at the start of each of its meetings (run by
+/// `series::extend`, so that the series always has its next occurrences scheduled).
+pub(crate) async fn plan_series_extensions(ctx: &Ctx, created: &[Meeting]) -> AppResult<()> {
+    let now = ctx.clock.now();
+    for m in created {
+        let Some(series_id) = m.series_id else { continue };
+        let key = format!("series{series_id}:extend:m{}", m.id);
+        let job = Job::Decision(crate::domain::jobs::DecisionJob::ExtendSeries { series_id });
+        jobs::enqueue(&ctx.db, &key, &job, m.starts_at, now).await?;
+    }
+    Ok(())
 }

@@ -2,25 +2,33 @@
 //! domain values (never message text).
 //!
 //! They import each other in one direction only: `dispatch` (the scheduler's entry) above
-//! `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
+//! `figures` (charts and the digest), itself above `meetings`, `minutes` and `reports`; `minutes` uses `meetings`; all use `outbox` (queueing a
 //! message, who chairs a mechanism) and `people` (who is asking).
 
 pub mod access;
 pub mod admin;
+pub mod agenda;
+pub mod approval;
 pub mod audit;
+pub mod boundaries;
 pub mod calendar;
 pub mod calendar_feed;
 pub mod dispatch;
 pub mod export;
+pub mod figures;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;
 pub mod outbox;
+pub mod participation;
 pub mod people;
 pub mod reports;
 pub mod retention;
 pub mod seats;
+pub mod series;
+pub mod sheet;
 pub mod status;
+pub mod votes;
 pub mod wherewho;
 
 use crate::domain::Clock;
@@ -48,6 +56,8 @@ pub struct Ctx {
     pub resend: minutes::ResendLimits,
     /// This bot's metrics and health (what `/metrics`, `/readyz` and `status` show).
     pub telemetry: Arc<Telemetry>,
+    /// The quorum of a vote: this share (per cent) of the mechanism's member organisations.
+    pub vote_quorum_percent: u8,
 }
 
 impl Ctx {
@@ -62,6 +72,7 @@ impl Ctx {
             retention: retention::Retention::default(),
             resend: minutes::ResendLimits::default(),
             telemetry: Arc::new(Telemetry::new()),
+            vote_quorum_percent: crate::domain::vote::DEFAULT_QUORUM_PERCENT,
         }
     }
 
@@ -72,6 +83,11 @@ impl Ctx {
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {
         self.invitation_lead = lead;
+        self
+    }
+
+    pub fn with_vote_quorum(mut self, percent: u8) -> Self {
+        self.vote_quorum_percent = percent;
         self
     }
 }

@@ -120,17 +120,35 @@ pub async fn submit(
     if !no_activity && lines.is_empty() {
         return Err(AppError::NotFound);
     }
+    if crate::storage::approval::is_locked(&ctx.db, month).await? {
+        return Err(AppError::MonthLocked { month: month.to_string() });
+    }
+    let current = crate::storage::boundaries::current(&ctx.db).await?;
+    let mut checked = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
+        let mut l = l.clone();
+        if l.boundaries.is_empty() {
+            l.boundaries = current.clone();
+        }
         if let Err(e) = l.check(month) {
             return Ok(Err((i, e)));
         }
         if store::activity_by_code(&ctx.db, &l.activity).await?.is_none_or(|a| a.sector_code != l.sector) {
             return Err(AppError::NotFound);
         }
+        if let Some(m) = &l.modality
+            && crate::storage::modalities::by_code(&ctx.db, m).await?.is_none_or(|m| m.sector_code != l.sector)
+        {
+            return Err(AppError::NotFound);
+        }
+        if let Err(e) = check_places(ctx, &l).await? {
+            return Ok(Err((i, e)));
+        }
+        checked.push(l);
     }
     let late = is_late(ctx, month);
-    let lines: &[Line] = if no_activity { &[] } else { lines };
-    let id = store::submit(
+    let lines: &[Line] = if no_activity { &[] } else { &checked };
+    let written = store::submit(
         &ctx.db,
         NewSubmission {
             organisation_id: org,
@@ -141,10 +159,50 @@ pub async fn submit(
             late,
             person_id: access.person.id,
             now: ctx.clock.now(),
+            boundaries: &current,
         },
     )
     .await?;
-    Ok(Ok(Submitted { id, lines: lines.len(), late }))
+    if written.corrected > 0 {
+        tell_chairs_corrected(ctx, mechanism, written.id, written.corrected).await?;
+    }
+    Ok(Ok(Submitted { id: written.id, lines: lines.len(), late }))
+}
+
+/// Tells the chairs of the mechanism (the coordinators when it has none) that corrected lines
+/// came back.
+async fn tell_chairs_corrected(ctx: &Ctx, mechanism: i64, submission_id: i64, lines: usize) -> AppResult<()> {
+    let stamp = ctx.clock.now().timestamp();
+    let mut queued = false;
+    for person in super::outbox::chair_recipients(ctx, mechanism).await? {
+        let key = format!("fw:corrected:s{submission_id}:p{person}:t{stamp}");
+        let msg = Outgoing::Fourw(FourwMsg::Corrected { submission_id, lines });
+        queued |= super::outbox::deliver(ctx, key, person, msg).await?;
+    }
+    if queued {
+        ctx.wake.notify_one();
+    }
+    Ok(())
+}
+
+/// The region, cercle and commune of a line exist in its boundary version, each in its parent.
+pub async fn check_places(ctx: &Ctx, l: &Line) -> AppResult<Result<(), LineError>> {
+    let units = crate::storage::boundaries::units_of(&ctx.db, &l.boundaries).await?;
+    let unit = |p: &str, level: u8| units.iter().find(|u| u.pcode == p && u.level == level);
+    if unit(&l.region, 1).is_none() {
+        return Ok(Err(LineError::UnknownPlace));
+    }
+    match unit(&l.cercle, 2) {
+        None => return Ok(Err(LineError::UnknownPlace)),
+        Some(c) if c.parent.as_deref() != Some(l.region.as_str()) => return Ok(Err(LineError::CercleNotInRegion)),
+        Some(_) => {}
+    }
+    if let Some(commune) = &l.commune
+        && unit(commune, 3).is_none_or(|c| c.parent.as_deref() != Some(l.cercle.as_str()))
+    {
+        return Ok(Err(LineError::UnknownPlace));
+    }
+    Ok(Ok(()))
 }
 
 /// Organisations expected to report in a mechanism: members (not observers) with a focal
@@ -203,6 +261,22 @@ pub fn cycle_plan(ctx: &Ctx, month: ReportingMonth) -> Vec<(FourwJob, DateTime<U
     plan
 }
 
+/// After a downtime across several stages of the cycle, only the latest reminder already due
+/// is sent; a reminder is relevant until the next stage is due.
+fn reminder_relevant(ctx: &Ctx, month: ReportingMonth, stage: &str) -> bool {
+    let mut stages = vec![("open".to_string(), local_at(ctx, month.window_opens(), CYCLE_HOUR))];
+    for (job, at) in cycle_plan(ctx, month) {
+        let name = match job {
+            FourwJob::Remind { stage, .. } => stage,
+            FourwJob::AfterDeadline { .. } => "after".into(),
+            FourwJob::Open { .. } => continue,
+        };
+        stages.push((name, at));
+    }
+    let stages: Vec<(&str, DateTime<Utc>)> = stages.iter().map(|(n, at)| (n.as_str(), *at)).collect();
+    crate::domain::catchup::still_relevant(&stages, stage, ctx.clock.now())
+}
+
 /// Runs a 4W job of the cycle: queues the later stages and one delivery per person.
 pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, String>> {
     let now = ctx.clock.now();
@@ -216,12 +290,18 @@ pub async fn fan_out(ctx: &Ctx, job: &FourwJob) -> AppResult<Result<usize, Strin
                 let key = format!("fw:{rm}:{}", stage.key());
                 jobs::enqueue(&ctx.db, &key, &Job::Fourw(stage), at, now).await?;
             }
+            if !reminder_relevant(ctx, rm, "open") {
+                return Ok(Err("superseded by a later 4W reminder".into()));
+            }
             queued += remind(ctx, rm, "open").await?;
         }
         FourwJob::Remind { year, month, stage } => {
             let Ok(rm) = ReportingMonth::parse(&format!("{year:04}-{month:02}")) else {
                 return Ok(Err("invalid month".into()));
             };
+            if !reminder_relevant(ctx, rm, stage) {
+                return Ok(Err("superseded by a later 4W stage".into()));
+            }
             queued += remind(ctx, rm, stage).await?;
         }
         FourwJob::AfterDeadline { year, month } => {
@@ -292,6 +372,11 @@ pub async fn return_line(
     }
     if line.review_status == "returned" {
         return Err(AppError::NotFound);
+    }
+    if let Ok(month) = ReportingMonth::parse(&line.month)
+        && crate::storage::approval::is_locked(&ctx.db, month).await?
+    {
+        return Err(AppError::MonthLocked { month: line.month.clone() });
     }
     let comment = match crate::domain::fourw::check_free_text(comment, crate::domain::fourw::MAX_COMMENT_CHARS) {
         Ok(c) => c,

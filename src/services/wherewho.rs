@@ -11,7 +11,7 @@ use crate::storage::reports::MatrixRow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A place: region and cercle, P-codes and names.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Place {
     pub region_pcode: String,
     pub region: String,
@@ -68,66 +68,143 @@ impl WhoWhere {
     }
 }
 
+/// An activity in a cercle: (sector, activity in French, in English, organisations).
+type SameActivity = (String, String, String, BTreeSet<String>);
+
+/// Who does what where, accumulated line by line (the lines may stream past once).
+#[derive(Debug, Default)]
+pub struct Accumulator {
+    places: BTreeMap<String, Place>,
+    /// cercle → sector → organisations.
+    presence: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
+    /// cercle → activity → (sector, activity in French, in English, organisations).
+    same: BTreeMap<String, BTreeMap<String, SameActivity>>,
+    regions: BTreeSet<String>,
+    sectors: BTreeSet<String>,
+}
+
+fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+    // Looks up by &str first: a new String only for a new key.
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("just inserted")
+}
+
+impl Accumulator {
+    pub fn add(&mut self, r: &MatrixRow) {
+        if !self.places.contains_key(&r.cercle_pcode) {
+            let place = Place {
+                region_pcode: r.region_pcode.clone(),
+                region: r.region_name.clone(),
+                cercle_pcode: r.cercle_pcode.clone(),
+                cercle: r.cercle_name.clone(),
+            };
+            self.places.insert(r.cercle_pcode.clone(), place);
+        }
+        let orgs = entry(entry(&mut self.presence, &r.cercle_pcode), &r.sector_code);
+        if !orgs.contains(&r.org) {
+            orgs.insert(r.org.clone());
+        }
+        let activities = entry(&mut self.same, &r.cercle_pcode);
+        if !activities.contains_key(&r.activity_code) {
+            let v = (r.sector_code.clone(), r.activity_fr.clone(), r.activity_en.clone(), BTreeSet::new());
+            activities.insert(r.activity_code.clone(), v);
+        }
+        let orgs = &mut activities.get_mut(&r.activity_code).expect("just inserted").3;
+        if !orgs.contains(&r.org) {
+            orgs.insert(r.org.clone());
+        }
+        if !self.regions.contains(&r.region_pcode) {
+            self.regions.insert(r.region_pcode.clone());
+        }
+        if !self.sectors.contains(&r.sector_code) {
+            self.sectors.insert(r.sector_code.clone());
+        }
+    }
+
+    /// The result, with the gaps found among every cercle `(region P-code, region name, cercle
+    /// P-code, cercle name)` of the regions where lines were reported.
+    pub fn finish(self, cercles: &[(String, String, String, String)]) -> WhoWhere {
+        let mut gaps = Vec::new();
+        for (region_pcode, region, cercle_pcode, cercle) in cercles {
+            if !self.regions.contains(region_pcode) {
+                continue;
+            }
+            for sector in &self.sectors {
+                if !self.presence.get(cercle_pcode).is_some_and(|s| s.contains_key(sector)) {
+                    gaps.push(Gap {
+                        place: Place {
+                            region_pcode: region_pcode.clone(),
+                            region: region.clone(),
+                            cercle_pcode: cercle_pcode.clone(),
+                            cercle: cercle.clone(),
+                        },
+                        sector: sector.clone(),
+                    });
+                }
+            }
+        }
+        gaps.sort_by(|a, b| (&a.place.cercle_pcode, &a.sector).cmp(&(&b.place.cercle_pcode, &b.sector)));
+        let place = |c: &str| self.places.get(c).cloned().unwrap_or_default();
+        let mut duplications: Vec<Duplication> = self
+            .same
+            .iter()
+            .flat_map(|(cercle, acts)| acts.iter().map(move |(a, v)| (cercle, a, v)))
+            .filter(|(_, _, (_, _, _, orgs))| orgs.len() >= 2)
+            .map(|(cercle, activity_code, (sector, activity_fr, activity_en, orgs))| Duplication {
+                place: place(cercle),
+                sector: sector.clone(),
+                activity_code: activity_code.clone(),
+                activity_fr: activity_fr.clone(),
+                activity_en: activity_en.clone(),
+                orgs: orgs.iter().cloned().collect(),
+            })
+            .collect();
+        duplications.sort_by(|a, b| (&a.place, &a.activity_code).cmp(&(&b.place, &b.activity_code)));
+        let mut presence: Vec<Presence> = self
+            .presence
+            .iter()
+            .flat_map(|(cercle, sectors)| sectors.iter().map(move |(s, orgs)| (cercle, s, orgs)))
+            .map(|(cercle, sector, orgs)| Presence {
+                place: place(cercle),
+                sector: sector.clone(),
+                orgs: orgs.iter().cloned().collect(),
+            })
+            .collect();
+        presence.sort_by(|a, b| (&a.place, &a.sector).cmp(&(&b.place, &b.sector)));
+        WhoWhere { presence, gaps, duplications }
+    }
+}
+
 /// Computes who does what where from the month's lines (of one mechanism or all) and every
 /// cercle `(region P-code, region name, cercle P-code, cercle name)`. The regions and sectors
 /// examined for gaps are those of the lines (the schema records no region per mechanism).
 pub fn compute(rows: &[MatrixRow], cercles: &[(String, String, String, String)]) -> WhoWhere {
-    let place = |r: &MatrixRow| Place {
-        region_pcode: r.region_pcode.clone(),
-        region: r.region_name.clone(),
-        cercle_pcode: r.cercle_pcode.clone(),
-        cercle: r.cercle_name.clone(),
-    };
-    let mut presence: BTreeMap<(Place, String), BTreeSet<String>> = BTreeMap::new();
-    // (place, activity) → (sector, activity in French, in English, organisations)
-    type Same = (String, String, String, BTreeSet<String>);
-    let mut same: BTreeMap<(Place, String), Same> = BTreeMap::new();
+    let mut acc = Accumulator::default();
     for r in rows {
-        presence.entry((place(r), r.sector_code.clone())).or_default().insert(r.org.clone());
-        same.entry((place(r), r.activity_code.clone()))
-            .or_insert_with(|| (r.sector_code.clone(), r.activity_fr.clone(), r.activity_en.clone(), BTreeSet::new()))
-            .3
-            .insert(r.org.clone());
+        acc.add(r);
     }
-    let regions: BTreeSet<&str> = rows.iter().map(|r| r.region_pcode.as_str()).collect();
-    let sectors: BTreeSet<&str> = rows.iter().map(|r| r.sector_code.as_str()).collect();
-    let mut gaps = Vec::new();
-    for (region_pcode, region, cercle_pcode, cercle) in cercles {
-        if !regions.contains(region_pcode.as_str()) {
-            continue;
-        }
-        for sector in &sectors {
-            if !rows.iter().any(|r| r.cercle_pcode == *cercle_pcode && r.sector_code == *sector) {
-                gaps.push(Gap {
-                    place: Place {
-                        region_pcode: region_pcode.clone(),
-                        region: region.clone(),
-                        cercle_pcode: cercle_pcode.clone(),
-                        cercle: cercle.clone(),
-                    },
-                    sector: sector.to_string(),
-                });
-            }
-        }
+    acc.finish(cercles)
+}
+
+/// The export's companion: who does what where as the lines stream past, then its sheet.
+pub struct SheetCompanion<'a> {
+    pub acc: Accumulator,
+    pub cercles: Vec<(String, String, String, String)>,
+    pub lang: Language,
+    pub i18n: &'a I18n,
+}
+
+impl super::export::Companion for SheetCompanion<'_> {
+    fn see(&mut self, row: &MatrixRow) {
+        self.acc.add(row);
     }
-    gaps.sort_by(|a, b| (&a.place.cercle_pcode, &a.sector).cmp(&(&b.place.cercle_pcode, &b.sector)));
-    let duplications = same
-        .into_iter()
-        .filter(|(_, (_, _, _, orgs))| orgs.len() >= 2)
-        .map(|((place, activity_code), (sector, activity_fr, activity_en, orgs))| Duplication {
-            place,
-            sector,
-            activity_code,
-            activity_fr,
-            activity_en,
-            orgs: orgs.into_iter().collect(),
-        })
-        .collect();
-    let presence = presence
-        .into_iter()
-        .map(|((place, sector), orgs)| Presence { place, sector, orgs: orgs.into_iter().collect() })
-        .collect();
-    WhoWhere { presence, gaps, duplications }
+
+    fn sheets(&mut self) -> Vec<Sheet> {
+        let ww = std::mem::take(&mut self.acc).finish(&self.cercles);
+        vec![sheet(&ww, self.lang, self.i18n)]
+    }
 }
 
 /// The sheet of the XLSX export: one row per presence, gap and duplication.
@@ -185,7 +262,6 @@ mod tests {
         MatrixRow {
             org: org.into(),
             mechanism: "CR-MOPTI".into(),
-            implementing_partner: None,
             sector_code: sector.into(),
             activity_code: activity.into(),
             activity_fr: format!("{activity} fr"),
@@ -195,18 +271,7 @@ mod tests {
             cercle_name: cercle.1.into(),
             cercle_pcode: cercle.0.into(),
             status: "ongoing".into(),
-            start_date: "2026-10-01".into(),
-            end_date: "2026-10-31".into(),
-            girls: 1,
-            boys: 1,
-            women: 1,
-            men: 1,
-            disabled: 0,
-            donor: None,
-            remarks: None,
-            submitted_at: 0,
-            late: false,
-            review_status: "submitted".into(),
+            ..Default::default()
         }
     }
 

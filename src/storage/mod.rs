@@ -1,17 +1,26 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
+pub mod agenda;
+pub mod approval;
 pub mod audit;
+pub mod boundaries;
 pub mod calendar_feeds;
 pub mod dialogues;
+pub mod figures;
 pub mod invitations;
 pub mod jobs;
+pub mod matrix;
 pub mod meetings;
 pub mod memberships;
 pub mod minutes;
+pub mod modalities;
+pub mod participation;
 pub mod people;
 pub mod reference;
 pub mod reports;
+pub mod series;
 pub mod settings;
+pub mod votes;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};

@@ -1,7 +1,7 @@
 //! 4W: the activity catalogue, monthly submissions and their lines.
 
 use super::{Db, from_ts, internal, is_unique_violation, ts};
-use crate::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth, ReviewStatus};
+use crate::domain::fourw::{ActivityStatus, Counts, Line, PopulationGroup, Reached, ReportingMonth, ReviewStatus};
 use crate::domain::{AppError, AppResult, Language};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::FromRow;
@@ -103,32 +103,7 @@ pub async fn add_activity(db: &Db, code: &str, sector: &str, name_fr: &str, name
     }
 }
 
-/// (P-code, name) of the regions, or of the cercles of a region.
-pub async fn units(db: &Db, parent: Option<&str>) -> AppResult<Vec<(String, String)>> {
-    let rows: Vec<(String, String)> = match parent {
-        None => {
-            sqlx::query_as("SELECT pcode, name FROM admin_units WHERE level = 1 ORDER BY pcode")
-                .fetch_all(&db.pool)
-                .await
-        }
-        Some(p) => {
-            sqlx::query_as("SELECT pcode, name FROM admin_units WHERE level = 2 AND parent_pcode = ? ORDER BY pcode")
-                .bind(p)
-                .fetch_all(&db.pool)
-                .await
-        }
-    }
-    .map_err(internal)?;
-    Ok(rows)
-}
-
-pub async fn unit_name(db: &Db, pcode: &str) -> AppResult<Option<String>> {
-    sqlx::query_scalar("SELECT name FROM admin_units WHERE pcode = ?")
-        .bind(pcode)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)
-}
+pub use super::boundaries::{cercles, unit_name, units};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submission {
@@ -197,18 +172,31 @@ pub async fn submitted_organisations(db: &Db, mechanism: i64, month: ReportingMo
 struct LineRow {
     sector_code: String,
     activity_code: String,
+    admin_version: String,
     region_pcode: String,
     cercle_pcode: String,
+    commune_pcode: Option<String>,
     status: String,
     start_date: String,
     end_date: String,
+    population_group: Option<String>,
+    modality_code: Option<String>,
     girls: i64,
     boys: i64,
     women: i64,
     men: i64,
+    elderly_women: i64,
+    elderly_men: i64,
     disabled: i64,
+    t_girls: i64,
+    t_boys: i64,
+    t_women: i64,
+    t_men: i64,
+    t_elderly_women: i64,
+    t_elderly_men: i64,
     implementing_partner: Option<String>,
     donor: Option<String>,
+    plan_code: Option<String>,
     remarks: Option<String>,
 }
 
@@ -230,22 +218,32 @@ impl LineRow {
             status: ActivityStatus::parse(&self.status).unwrap_or(ActivityStatus::Ongoing),
             start: date(&self.start_date)?,
             end: date(&self.end_date)?,
-            reached: Reached {
-                girls: count(self.girls),
-                boys: count(self.boys),
-                women: count(self.women),
-                men: count(self.men),
-                disabled: count(self.disabled),
-            },
+            reached: Reached::from_counts(
+                Counts::from_array(
+                    [self.girls, self.boys, self.women, self.men, self.elderly_women, self.elderly_men].map(count),
+                ),
+                count(self.disabled),
+            ),
             partner: self.implementing_partner,
             donor: self.donor,
             remarks: self.remarks,
+            population: self.population_group.as_deref().and_then(PopulationGroup::parse),
+            modality: self.modality_code,
+            targeted: Counts::from_array(
+                [self.t_girls, self.t_boys, self.t_women, self.t_men, self.t_elderly_women, self.t_elderly_men]
+                    .map(count),
+            ),
+            commune: self.commune_pcode,
+            plan_code: self.plan_code,
+            boundaries: self.admin_version,
         })
     }
 }
 
-const LINE_COLUMNS: &str = "sector_code, activity_code, region_pcode, cercle_pcode, status, start_date, end_date,
-    girls, boys, women, men, disabled, implementing_partner, donor, remarks";
+const LINE_COLUMNS: &str = "sector_code, activity_code, admin_version, region_pcode, cercle_pcode, commune_pcode,
+    status, start_date, end_date, population_group, modality_code, girls, boys, women, men, elderly_women, elderly_men,
+    disabled, t_girls, t_boys, t_women, t_men, t_elderly_women, t_elderly_men, implementing_partner, donor, plan_code,
+    remarks";
 
 pub async fn lines(db: &Db, submission_id: i64) -> AppResult<Vec<Line>> {
     let rows: Vec<LineRow> =
@@ -267,11 +265,14 @@ pub struct NewSubmission<'a> {
     pub late: bool,
     pub person_id: i64,
     pub now: DateTime<Utc>,
+    /// The boundary version of lines that do not name one.
+    pub boundaries: &'a str,
 }
 
 /// Writes (or replaces) a submission and its lines in one transaction. A submission that had
-/// been returned becomes "corrected". Returns its id.
-pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
+/// been returned becomes "corrected"; an approval is cleared (the lines changed).
+pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<Written> {
+    let mut corrected = 0;
     let mut tx = db.pool.begin().await.map_err(internal)?;
     let previous: Option<(i64, String, bool)> = sqlx::query_as(
         "SELECT id, status, late FROM fourw_submissions WHERE organisation_id = ? AND mechanism_id = ? AND month = ?",
@@ -309,7 +310,8 @@ pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
         Some((id, status, late)) => {
             let status = if status == "returned" || status == "corrected" { "corrected" } else { "submitted" };
             sqlx::query(
-                "UPDATE fourw_submissions SET status = ?, no_activity = ?, late = ?, submitted_by = ?, submitted_at = ?
+                "UPDATE fourw_submissions SET status = ?, no_activity = ?, late = ?, submitted_by = ?, submitted_at = ?,
+                    approved_at = NULL, approved_by = NULL
                  WHERE id = ?",
             )
             .bind(status)
@@ -345,90 +347,61 @@ pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<i64> {
         .map_err(internal)?,
     };
     for ((i, l), (review, comment)) in s.lines.iter().enumerate().zip(reviews) {
-        sqlx::query(&format!(
-            "INSERT INTO fourw_lines (submission_id, position, {LINE_COLUMNS}, review_status, return_comment)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        ))
-        .bind(id)
-        .bind(i as i64)
-        .bind(&l.sector)
-        .bind(&l.activity)
-        .bind(&l.region)
-        .bind(&l.cercle)
-        .bind(l.status.as_str())
-        .bind(l.start.format("%Y-%m-%d").to_string())
-        .bind(l.end.format("%Y-%m-%d").to_string())
-        .bind(i64::from(l.reached.girls))
-        .bind(i64::from(l.reached.boys))
-        .bind(i64::from(l.reached.women))
-        .bind(i64::from(l.reached.men))
-        .bind(i64::from(l.reached.disabled))
-        .bind(&l.partner)
-        .bind(&l.donor)
-        .bind(&l.remarks)
-        .bind(review)
-        .bind(comment)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        let boundaries = if l.boundaries.is_empty() { s.boundaries } else { l.boundaries.as_str() };
+        let counts = l.reached.counts().as_array().into_iter().chain(l.targeted.as_array()).map(i64::from);
+        let mut q = sqlx::query(&INSERT_LINE)
+            .bind(id)
+            .bind(i as i64)
+            .bind(&l.sector)
+            .bind(&l.activity)
+            .bind(boundaries)
+            .bind(&l.region)
+            .bind(&l.cercle)
+            .bind(&l.commune)
+            .bind(l.status.as_str())
+            .bind(l.start.format("%Y-%m-%d").to_string())
+            .bind(l.end.format("%Y-%m-%d").to_string())
+            .bind(l.population.map(|p| p.code()))
+            .bind(&l.modality);
+        for (j, n) in counts.enumerate() {
+            q = q.bind(n);
+            if j == 5 {
+                q = q.bind(i64::from(l.reached.disabled));
+            }
+        }
+        q.bind(&l.partner)
+            .bind(&l.donor)
+            .bind(&l.plan_code)
+            .bind(&l.remarks)
+            .bind(review)
+            .bind(comment)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        if review == "corrected" {
+            corrected += 1;
+        }
     }
     tx.commit().await.map_err(internal)?;
-    Ok(id)
+    Ok(Written { id, corrected })
 }
 
-/// One line of the consolidated matrix, with the names needed to show it.
-#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
-pub struct MatrixRow {
-    pub org: String,
-    pub mechanism: String,
-    pub implementing_partner: Option<String>,
-    pub sector_code: String,
-    pub activity_code: String,
-    pub activity_fr: String,
-    pub activity_en: String,
-    pub region_name: String,
-    pub region_pcode: String,
-    pub cercle_name: String,
-    pub cercle_pcode: String,
-    pub status: String,
-    pub start_date: String,
-    pub end_date: String,
-    pub girls: i64,
-    pub boys: i64,
-    pub women: i64,
-    pub men: i64,
-    pub disabled: i64,
-    pub donor: Option<String>,
-    pub remarks: Option<String>,
-    pub submitted_at: i64,
-    pub late: bool,
-    pub review_status: String,
+/// What [`submit`] wrote: the submission and how many of its lines came back corrected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub id: i64,
+    pub corrected: usize,
 }
 
-/// Every line of a month (optionally of one mechanism), by mechanism, organisation, position.
-pub async fn matrix(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> AppResult<Vec<MatrixRow>> {
-    sqlx::query_as(
-        "SELECT o.acronym AS org, m.code AS mechanism, l.implementing_partner, l.sector_code, l.activity_code,
-                a.name_fr AS activity_fr, a.name_en AS activity_en,
-                r.name AS region_name, l.region_pcode, c.name AS cercle_name, l.cercle_pcode,
-                l.status, l.start_date, l.end_date, l.girls, l.boys, l.women, l.men, l.disabled,
-                l.donor, l.remarks, s.submitted_at, s.late, l.review_status
-         FROM fourw_lines l
-         JOIN fourw_submissions s ON s.id = l.submission_id
-         JOIN organisations o ON o.id = s.organisation_id
-         JOIN mechanisms m ON m.id = s.mechanism_id
-         JOIN fourw_activities a ON a.code = l.activity_code
-         JOIN admin_units r ON r.pcode = l.region_pcode
-         JOIN admin_units c ON c.pcode = l.cercle_pcode
-         WHERE s.month = ?1 AND (?2 IS NULL OR s.mechanism_id = ?2)
-         ORDER BY m.sort_order, o.acronym COLLATE NOCASE, l.position",
+static INSERT_LINE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "INSERT INTO fourw_lines (submission_id, position, {LINE_COLUMNS}, review_status, return_comment)
+         VALUES (?, ?{})",
+        ", ?".repeat(LINE_COLUMNS.split(',').count() + 2)
     )
-    .bind(month.to_string())
-    .bind(mechanism)
-    .fetch_all(&db.pool)
-    .await
-    .map_err(internal)
-}
+});
+
+pub use super::matrix::{MatrixRow, matrix};
 
 // 4W review: lines as the chair reviews them, returning one, the admin units.
 
@@ -462,13 +435,14 @@ impl ReviewLine {
 
 const REVIEW_SELECT: &str = "SELECT l.id, l.position, s.organisation_id, s.mechanism_id, s.month, o.acronym AS org,
         m.code AS mechanism, a.name_fr AS activity_fr, a.name_en AS activity_en, c.name AS cercle_name,
-        l.cercle_pcode, (l.girls + l.boys + l.women + l.men) AS total, l.review_status, l.return_comment
+        l.cercle_pcode, (l.girls + l.boys + l.women + l.men + l.elderly_women + l.elderly_men) AS total,
+        l.review_status, l.return_comment
      FROM fourw_lines l
      JOIN fourw_submissions s ON s.id = l.submission_id
      JOIN organisations o ON o.id = s.organisation_id
      JOIN mechanisms m ON m.id = s.mechanism_id
      JOIN fourw_activities a ON a.code = l.activity_code
-     JOIN admin_units c ON c.pcode = l.cercle_pcode";
+     JOIN admin_boundaries c ON c.version = l.admin_version AND c.pcode = l.cercle_pcode";
 
 /// The lines of a month (optionally of one mechanism), by mechanism, organisation, position.
 pub async fn review_lines(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> AppResult<Vec<ReviewLine>> {
@@ -506,7 +480,8 @@ pub async fn return_line(db: &Db, line_id: i64, comment: &str) -> AppResult<bool
     .rows_affected();
     if changed == 1 {
         sqlx::query(
-            "UPDATE fourw_submissions SET status = 'returned' WHERE id = (SELECT submission_id FROM fourw_lines WHERE id = ?)",
+            "UPDATE fourw_submissions SET status = 'returned', approved_at = NULL, approved_by = NULL
+             WHERE id = (SELECT submission_id FROM fourw_lines WHERE id = ?)",
         )
         .bind(line_id)
         .execute(&mut *tx)
@@ -517,52 +492,4 @@ pub async fn return_line(db: &Db, line_id: i64, comment: &str) -> AppResult<bool
     Ok(changed == 1)
 }
 
-/// Every cercle with its region: (region P-code, region name, cercle P-code, cercle name).
-pub async fn cercles(db: &Db) -> AppResult<Vec<(String, String, String, String)>> {
-    sqlx::query_as(
-        "SELECT r.pcode, r.name, c.pcode, c.name FROM admin_units c JOIN admin_units r ON r.pcode = c.parent_pcode
-         WHERE c.level = 2 ORDER BY c.pcode",
-    )
-    .fetch_all(&db.pool)
-    .await
-    .map_err(internal)
-}
-
-/// The review status (and comment) each line of a resubmission gets. A line identical to a
-/// line that was not returned keeps that line's status; after a return, or in place of a
-/// returned or corrected line, a line is "corrected" (keeping the comment of the line it
-/// replaces); otherwise "submitted".
-pub fn review_after_resubmission(
-    previous_status: &str,
-    old: &[(Line, String, Option<String>)],
-    new: &[Line],
-) -> Vec<(&'static str, Option<String>)> {
-    let mut used = vec![false; old.len()];
-    new.iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let same = old.iter().enumerate().position(|(j, (l, st, _))| !used[j] && st != "returned" && l == line);
-            if let Some(j) = same {
-                used[j] = true;
-                let (_, st, comment) = &old[j];
-                return if st == "corrected" { ("corrected", comment.clone()) } else { ("submitted", None) };
-            }
-            // The line it replaces: the one at the same place when returned or corrected, else
-            // the first returned line not accounted for (lines above it may have been deleted).
-            let replaced = Some(i)
-                .filter(|i| old.get(*i).is_some_and(|(_, st, _)| st == "returned" || st == "corrected") && !used[*i])
-                .or_else(|| old.iter().enumerate().position(|(j, (_, st, _))| !used[j] && st == "returned"));
-            if let Some(j) = replaced {
-                used[j] = true;
-            }
-            if previous_status == "returned" || replaced.is_some() {
-                ("corrected", replaced.and_then(|j| old[j].2.clone()))
-            } else {
-                ("submitted", None)
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod review_tests;
+pub use crate::domain::review::review_after_resubmission;

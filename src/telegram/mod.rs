@@ -4,6 +4,8 @@
 //! See ARCHITECTURE.md.
 
 pub mod calendar;
+pub mod charts;
+pub mod decisions;
 pub mod delivery;
 pub mod meetings;
 pub mod membership;
@@ -81,6 +83,10 @@ impl BotOptions {
         scheduler.cron.push(
             crate::scheduler::CronRule::fourw_cycle(crate::services::reports::DEFAULT_CYCLE_CRON)
                 .expect("valid default"),
+        );
+        // The monthly digest to the coordinators.
+        scheduler.cron.push(
+            crate::scheduler::CronRule::monthly_digest(crate::scheduler::DEFAULT_DIGEST_CRON).expect("valid default"),
         );
         Self {
             token,

@@ -2,9 +2,10 @@
 //! in a dialog to the feature whose dialog is in progress. Nothing else happens here.
 
 use super::shared::callback::{CallbackData, Cancel};
+use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{calendar, meetings, membership, minutes, report, review};
+use super::{calendar, charts, decisions, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -44,6 +45,13 @@ enum Command {
     WhereWho,
     #[strum(serialize = "calendar", serialize = "calendrier")]
     Calendar,
+    Vote,
+    Decisions,
+    Participation,
+    #[strum(serialize = "lock", serialize = "verrouiller")]
+    Lock,
+    #[strum(serialize = "unlock", serialize = "deverrouiller")]
+    Unlock,
 }
 
 impl Command {
@@ -61,6 +69,8 @@ impl Command {
                 | Command::Actions
                 | Command::WhereWho
                 | Command::Calendar
+                | Command::Decisions
+                | Command::Participation
         )
     }
 }
@@ -75,6 +85,8 @@ pub enum Button {
     Report(report::callback::Cb),
     Review(review::callback::Cb),
     Calendar(calendar::callback::Cb),
+    Chart(ChartButton),
+    Decisions(decisions::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -87,6 +99,8 @@ impl CallbackData for Button {
             Button::Report(cb) => cb.encode(),
             Button::Review(cb) => cb.encode(),
             Button::Calendar(cb) => cb.encode(),
+            Button::Chart(cb) => cb.encode(),
+            Button::Decisions(cb) => cb.encode(),
         }
     }
 
@@ -99,6 +113,8 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Report))
             .or_else(|| CallbackData::decode(data).map(Button::Review))
             .or_else(|| CallbackData::decode(data).map(Button::Calendar))
+            .or_else(|| CallbackData::decode(data).map(Button::Chart))
+            .or_else(|| CallbackData::decode(data).map(Button::Decisions))
     }
 }
 
@@ -139,6 +155,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(minutes::FEATURE) => minutes::on_message(turn, dialogue, state, msg).await,
         Some(report::FEATURE) => report::on_message(turn, dialogue, state, msg).await,
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
+        Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
@@ -189,6 +206,11 @@ async fn on_command(
         Command::Review => review::review(turn, args).await,
         Command::WhereWho => review::where_who(turn, args).await,
         Command::Calendar => calendar::show(turn).await,
+        Command::Vote => decisions::vote(turn, dialogue).await,
+        Command::Decisions => decisions::decisions(turn).await,
+        Command::Participation => meetings::participation(turn).await,
+        Command::Lock => review::lock(turn, args, true).await,
+        Command::Unlock => review::lock(turn, args, false).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -251,6 +273,8 @@ async fn on_button(
         Button::Report(cb) => report::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Review(cb) => review::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Calendar(cb) => calendar::on_button(turn, cb, message_id).await,
+        Button::Chart(cb) => charts::on_button(turn, cb).await,
+        Button::Decisions(cb) => decisions::on_button(turn, dialogue, state, cb, message_id).await,
     }
 }
 

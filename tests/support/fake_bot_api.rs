@@ -108,53 +108,9 @@ impl Default for FakeOptions {
 }
 
 /// A simulated Telegram user (private chat id == user id).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FakeUser {
-    pub id: i64,
-    pub first_name: String,
-    pub last_name: Option<String>,
-    pub username: Option<String>,
-    pub language_code: Option<String>,
-}
-
-impl FakeUser {
-    pub fn new(id: i64, first_name: &str) -> Self {
-        Self { id, first_name: first_name.into(), last_name: None, username: None, language_code: None }
-    }
-    pub fn last_name(mut self, v: &str) -> Self {
-        self.last_name = Some(v.into());
-        self
-    }
-    pub fn username(mut self, v: &str) -> Self {
-        self.username = Some(v.into());
-        self
-    }
-    pub fn language(mut self, v: &str) -> Self {
-        self.language_code = Some(v.into());
-        self
-    }
-    /// The Bot API `User` object.
-    pub fn user_json(&self) -> Value {
-        let mut u = json!({"id": self.id, "is_bot": false, "first_name": self.first_name});
-        put_opt(&mut u, "last_name", &self.last_name);
-        put_opt(&mut u, "username", &self.username);
-        put_opt(&mut u, "language_code", &self.language_code);
-        u
-    }
-    /// The Bot API private `Chat` object.
-    pub fn chat_json(&self) -> Value {
-        let mut c = json!({"id": self.id, "type": "private", "first_name": self.first_name});
-        put_opt(&mut c, "last_name", &self.last_name);
-        put_opt(&mut c, "username", &self.username);
-        c
-    }
-}
-
-fn put_opt(obj: &mut Value, key: &str, v: &Option<String>) {
-    if let Some(v) = v {
-        obj[key] = json!(v);
-    }
-}
+#[path = "fake_user.rs"]
+mod user;
+pub use user::FakeUser;
 
 /// A file part of a multipart request (`field` is the parameter referencing it, e.g. "document").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -273,6 +229,9 @@ struct St {
     callback_ids: HashSet<String>,
     counter: u64,
     files_by_id: HashMap<String, (Option<String>, usize)>,
+    /// Files users sent (and the bot uploaded): file_id → bytes, for getFile and downloads.
+    file_bytes: HashMap<String, Vec<u8>>,
+    downloads: Vec<String>,
     commands: HashMap<String, Value>,
     recorded: Vec<Recorded>,
     sent: Vec<SentMessage>,
@@ -307,6 +266,7 @@ impl FakeBotApi {
         });
         let app = axum::Router::new()
             .route("/{token}/{method}", axum::routing::any(handle))
+            .route("/file/{token}/{*path}", axum::routing::get(download))
             .layer(DefaultBodyLimit::max(256 << 20))
             .with_state(shared.clone());
         let mut stop = shared.shutdown.subscribe();
@@ -399,6 +359,34 @@ impl FakeBotApi {
         });
         self.shared().updates_changed.notify_waiters();
         id
+    }
+
+    /// A private message from `user` carrying a document (as a phone or computer sends a file);
+    /// the bot may then fetch it with getFile and a download. Returns the file id.
+    pub fn send_document(&self, user: &FakeUser, file_name: &str, mime_type: &str, bytes: Vec<u8>) -> String {
+        let file_id = self.with(|st| {
+            st.chats.insert(user.id, user.chat_json());
+            st.counter += 1;
+            let file_id = format!("USERDOC{:06}", st.counter);
+            st.files_by_id.insert(file_id.clone(), (Some(file_name.to_string()), bytes.len()));
+            let size = bytes.len();
+            st.file_bytes.insert(file_id.clone(), bytes);
+            let message_id = st.next_msg_id(user.id);
+            let msg = json!({
+                "message_id": message_id, "date": unix_now(), "chat": user.chat_json(), "from": user.user_json(),
+                "document": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "file_name": file_name,
+                             "mime_type": mime_type, "file_size": size},
+            });
+            st.push_update("message", msg);
+            file_id
+        });
+        self.shared().updates_changed.notify_waiters();
+        file_id
+    }
+
+    /// Downloads served (`GET /file/bot<token>/<path>`), by file path.
+    pub fn downloads(&self) -> Vec<String> {
+        self.with(|st| st.downloads.clone())
     }
 
     /// A callback query for the bot's message `message_id` in `user`'s private chat.

@@ -102,6 +102,20 @@ pub(super) async fn handle(
     reply
 }
 
+/// A file download, as `api.telegram.org/file/bot<token>/<file_path>` serves it.
+pub(super) async fn download(State(shared): State<Arc<Shared>>, Path((token, path)): Path<(String, String)>) -> Response {
+    if !token.starts_with("bot") {
+        return (StatusCode::NOT_FOUND, "Not Found").into_response();
+    }
+    let mut st = shared.lock();
+    st.downloads.push(path.clone());
+    let id = path.strip_prefix("documents/").unwrap_or(&path);
+    match st.file_bytes.get(id) {
+        Some(bytes) => (StatusCode::OK, bytes.clone()).into_response(),
+        None => (StatusCode::NOT_FOUND, "Not Found").into_response(),
+    }
+}
+
 pub(super) async fn get_updates(shared: &Shared, p: &Value) -> Reply {
     let offset = p["offset"].as_i64();
     let limit = p["limit"].as_u64().unwrap_or(100).clamp(1, 100) as usize;

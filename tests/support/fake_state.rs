@@ -71,6 +71,14 @@ impl St {
                 }
                 Reply::ok(me)
             }
+            "getFile" => {
+                let id = p["file_id"].as_str().unwrap_or_default();
+                match self.file_bytes.get(id) {
+                    Some(bytes) => Reply::ok(json!({"file_id": id, "file_unique_id": format!("u{id}"),
+                                                    "file_size": bytes.len(), "file_path": format!("documents/{id}")})),
+                    None => Reply::err(400, "Bad Request: invalid file_id"),
+                }
+            }
             "getWebhookInfo" => {
                 let url = self.webhook.as_ref().map(|w| w.0.clone()).unwrap_or_default();
                 Reply::ok(json!({"url": url, "has_custom_certificate": false,
@@ -165,6 +173,7 @@ impl St {
                         self.counter += 1;
                         let id = format!("FAKE{}{:06}", field.to_uppercase(), self.counter);
                         self.files_by_id.insert(id.clone(), (f.file_name.clone(), f.bytes.len()));
+                        self.file_bytes.insert(id.clone(), f.bytes.clone());
                         (id, f.file_name.clone(), Some(f.bytes.clone()))
                     }
                     None => {

@@ -4,6 +4,9 @@
 
 mod access;
 mod calendar;
+mod charts;
+mod decisions;
+mod fivew;
 mod main;
 mod meetings;
 mod minutes;
@@ -11,13 +14,17 @@ mod report;
 
 pub use access::AccessMsg;
 pub use calendar::CalendarMsg;
+pub use charts::ChartsMsg;
+pub use decisions::DecisionsMsg;
+pub use fivew::FivewMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, main::MainMsgDiscriminants,
+    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
+    decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants,
     meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
@@ -34,6 +41,9 @@ pub enum Msg {
     Report(ReportMsg),
     Calendar(CalendarMsg),
     Access(AccessMsg),
+    Charts(ChartsMsg),
+    Decisions(DecisionsMsg),
+    Fivew(FivewMsg),
 }
 
 macro_rules! feature_messages {
@@ -59,7 +69,10 @@ feature_messages!(
     Minutes(MinutesMsg),
     Report(ReportMsg),
     Calendar(CalendarMsg),
-    Access(AccessMsg)
+    Access(AccessMsg),
+    Charts(ChartsMsg),
+    Decisions(DecisionsMsg),
+    Fivew(FivewMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -78,6 +91,9 @@ impl Msg {
             Msg::Report(m) => m.into(),
             Msg::Calendar(m) => m.into(),
             Msg::Access(m) => m.into(),
+            Msg::Charts(m) => m.into(),
+            Msg::Decisions(m) => m.into(),
+            Msg::Fivew(m) => m.into(),
         }
     }
 
@@ -90,6 +106,9 @@ impl Msg {
             Msg::Report(m) => args_of(m),
             Msg::Calendar(m) => args_of(m),
             Msg::Access(m) => args_of(m),
+            Msg::Charts(m) => args_of(m),
+            Msg::Decisions(m) => args_of(m),
+            Msg::Fivew(m) => args_of(m),
         }
     }
 }

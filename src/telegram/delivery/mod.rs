@@ -10,9 +10,9 @@ mod send;
 
 use super::shared::App;
 use super::shared::outgoing::{Receipt, RenderResult, Rendered};
-use super::{meetings, membership, minutes, report, review};
+use super::{charts, decisions, meetings, membership, minutes, report, review};
 use crate::domain::Person;
-use crate::domain::jobs::{FourwMsg, Job, Outgoing};
+use crate::domain::jobs::{DecisionMsg, FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
 use crate::scheduler::{Outcome, Runner};
 use crate::services::{access, audit, dispatch};
@@ -56,13 +56,20 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
         | Outgoing::Minutes { .. }
         | Outgoing::Document { .. }
         | Outgoing::ActionReminder { .. } => minutes::outgoing::render(app, person, message).await,
-        Outgoing::Fourw(FourwMsg::Reminder { .. } | FourwMsg::Returned { .. }) => {
+        Outgoing::Fourw(FourwMsg::Reminder { .. } | FourwMsg::Returned { .. } | FourwMsg::Approved { .. }) => {
             report::outgoing::render(app, person, message).await
         }
-        Outgoing::Fourw(FourwMsg::Matrix { .. }) => review::outgoing::render(app, person, message).await,
+        Outgoing::Fourw(FourwMsg::Matrix { .. } | FourwMsg::Corrected { .. }) => {
+            review::outgoing::render(app, person, message).await
+        }
         Outgoing::SeatEnded { .. } | Outgoing::MemberChanged { .. } | Outgoing::MembersJoined { .. } => {
             membership::outgoing::render(app, person, message).await
         }
+        Outgoing::Digest { .. } | Outgoing::Chart { .. } => charts::outgoing::render(app, person, message).await,
+        Outgoing::Decision(DecisionMsg::AgendaProposed { .. } | DecisionMsg::AgendaDecided { .. }) => {
+            meetings::outgoing::render(app, person, message).await
+        }
+        Outgoing::Decision(_) => decisions::outgoing::render(app, person, message).await,
     }
 }
 

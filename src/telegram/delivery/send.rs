@@ -23,6 +23,17 @@ impl TelegramRunner {
     /// (a second request, e.g. the file after a long text, waits for its own). Returns the id of the message that carries the buttons, and whether
     /// it is a document (its text is then a caption).
     pub(super) async fn send(&self, chat: ChatId, r: &Rendered) -> Result<(MessageId, bool), RequestError> {
+        let sent = self.send_one(chat, r).await?;
+        if let Some(next) = &r.then
+            && let Err(e) = Box::pin(self.send_one(chat, next)).await
+        {
+            // The message itself went out; sending it again for its follow-up would repeat it.
+            tracing::warn!(error = %e, chat = chat.0, "follow-up not sent");
+        }
+        Ok(sent)
+    }
+
+    async fn send_one(&self, chat: ChatId, r: &Rendered) -> Result<(MessageId, bool), RequestError> {
         match &r.attachment {
             Attachment::None => {
                 let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
@@ -36,7 +47,30 @@ impl TelegramRunner {
             Attachment::Bytes { name, bytes } => {
                 self.send_file(chat, r, InputFile::memory(bytes.clone()).file_name(name.clone())).await
             }
+            Attachment::Photo(bytes) => self.send_photo(chat, r, InputFile::memory(bytes.clone())).await,
         }
+    }
+
+    /// A picture with the text as its caption when it fits (else the text, then the picture).
+    async fn send_photo(
+        &self,
+        chat: ChatId,
+        r: &Rendered,
+        photo: InputFile,
+    ) -> Result<(MessageId, bool), RequestError> {
+        self.pacer.acquire(chat.0).await;
+        let photo = photo.file_name("chart.png");
+        if fits_caption(&r.text) {
+            let mut req = self.bot.send_photo(chat, photo).caption(r.text.clone()).protect_content(r.protect);
+            if let Some(kb) = &r.keyboard {
+                req = req.reply_markup(kb.clone());
+            }
+            return req.await.map(|m| (m.id, true));
+        }
+        let msg = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect).await?;
+        self.pacer.acquire(chat.0).await;
+        self.bot.send_photo(chat, photo).protect_content(r.protect).await?;
+        Ok((msg.id, false))
     }
 
     /// A file (already on Telegram's servers, or made for this person): the text goes as its
@@ -80,7 +114,14 @@ impl TelegramRunner {
         let file = match &cached {
             Some(id) => InputFile::file_id(FileId(id.clone())),
             None => {
-                let ics = calendar::meeting_ics(m, self.app.ctx.clock.now());
+                // Organiser, attendees, alarms, the series' rule; the bare file if that fails.
+                let ics = match calendar::invitation_ics(&self.app.ctx, m).await {
+                    Ok(ics) => ics,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "calendar details unavailable");
+                        calendar::meeting_ics(m, self.app.ctx.clock.now())
+                    }
+                };
                 InputFile::memory(ics.into_bytes()).file_name(calendar::ics_file_name(m))
             }
         };

@@ -5,6 +5,7 @@ use super::callback::Cb;
 use crate::domain::MenuRole;
 use crate::i18n::{MainMsg, MeetingsMsg};
 use crate::services::meetings::{self as svc, Actor};
+use crate::telegram::shared::charts::chart_button;
 use crate::telegram::shared::format::{self};
 use crate::telegram::shared::{BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerResult, Turn, button, kb};
 use teloxide::prelude::*;
@@ -33,6 +34,14 @@ pub(super) async fn start_attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue
             vec![button(label, Cb::AttMeeting(m.id))]
         })
         .collect();
+    // The grid of the last meetings, one "📊" per mechanism listed.
+    let mut mechanisms: Vec<&crate::domain::Mechanism> = past.iter().map(|m| &m.mechanism).collect();
+    mechanisms.sort_by_key(|m| m.id);
+    mechanisms.dedup_by_key(|m| m.id);
+    for mech in mechanisms {
+        let chart = crate::domain::figures::ChartRequest::Attendance { mechanism_id: mech.id };
+        rows.push(vec![chart_button(&turn.app.i18n, turn.lang(), chart, &mech.code)]);
+    }
     rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cancel)]);
     turn.say_with(turn.t(MeetingsMsg::AttChooseMeeting), kb(rows)).await?;
     Ok(())

@@ -1,5 +1,6 @@
 //! Button data of answers to invitations, /newmeeting, moving and cancelling, /attendance.
 
+use crate::domain::participation::AbsenceChoice;
 use crate::services::meetings::Choice;
 use crate::telegram::shared::callback::{CallbackData, id, num, parts};
 
@@ -34,6 +35,41 @@ pub enum Cb {
     AttMeeting(i64),
     AttToggle(i64),
     AttSave,
+    /// "Propose an item" for a meeting.
+    ProposeItem(i64),
+    /// The chair accepts (true) or declines an agenda item.
+    ItemDecide {
+        item: i64,
+        accept: bool,
+    },
+    /// Stop a monthly series (asks first), then confirmed.
+    StopSeries(i64),
+    StopSeriesYes(i64),
+    /// /participation: the mechanism.
+    PartMechanism(i64),
+    /// What the chair chooses for an organisation absent 3 times in a row.
+    Absence {
+        mechanism: i64,
+        org: i64,
+        choice: AbsenceChoice,
+    },
+}
+
+fn absence_code(c: AbsenceChoice) -> &'static str {
+    match c {
+        AbsenceChoice::Contact => "c",
+        AbsenceChoice::ProposeObserver => "o",
+        AbsenceChoice::Keep => "k",
+    }
+}
+
+fn absence_from(code: &str) -> Option<AbsenceChoice> {
+    Some(match code {
+        "c" => AbsenceChoice::Contact,
+        "o" => AbsenceChoice::ProposeObserver,
+        "k" => AbsenceChoice::Keep,
+        _ => return None,
+    })
 }
 
 fn choice_code(c: Choice) -> &'static str {
@@ -73,6 +109,12 @@ impl CallbackData for Cb {
             Cb::AttMeeting(m) => format!("at:m:{m}"),
             Cb::AttToggle(o) => format!("at:t:{o}"),
             Cb::AttSave => "at:ok".into(),
+            Cb::ProposeItem(m) => format!("ag:p:{m}"),
+            Cb::ItemDecide { item, accept } => format!("ag:d:{item}:{}", u8::from(accept)),
+            Cb::StopSeries(s) => format!("ss:{s}"),
+            Cb::StopSeriesYes(s) => format!("sy:{s}"),
+            Cb::PartMechanism(m) => format!("pa:m:{m}"),
+            Cb::Absence { mechanism, org, choice } => format!("pa:a:{mechanism}:{org}:{}", absence_code(choice)),
         }
     }
 
@@ -98,6 +140,13 @@ impl CallbackData for Cb {
             ["at", "m", m] => Cb::AttMeeting(id(m)?),
             ["at", "t", o] => Cb::AttToggle(id(o)?),
             ["at", "ok"] => Cb::AttSave,
+            ["ag", "p", m] => Cb::ProposeItem(id(m)?),
+            ["ag", "d", i, "1"] => Cb::ItemDecide { item: id(i)?, accept: true },
+            ["ag", "d", i, "0"] => Cb::ItemDecide { item: id(i)?, accept: false },
+            ["ss", s] => Cb::StopSeries(id(s)?),
+            ["sy", s] => Cb::StopSeriesYes(id(s)?),
+            ["pa", "m", m] => Cb::PartMechanism(id(m)?),
+            ["pa", "a", m, o, c] => Cb::Absence { mechanism: id(m)?, org: id(o)?, choice: absence_from(c)? },
             _ => return None,
         })
     }

@@ -44,6 +44,7 @@ pub(super) fn list_text_and_keyboard(
             }
             row.push(button(turn.t(MeetingsMsg::BtnShortDecline { date }), cb(Choice::Decline)));
             rows.push(row);
+            rows.extend(super::agenda::propose_button(turn, &x.meeting).map(|b| vec![b]));
         }
     }
     if !managed.is_empty() {
@@ -51,6 +52,8 @@ pub(super) fn list_text_and_keyboard(
             lines.push(String::new());
         }
         lines.push(turn.t(MeetingsMsg::MeetingsManageHeader));
+        // One "stop the series" button per series, on its first meeting listed.
+        let mut series_seen = Vec::new();
         for m in managed.iter().take(MANAGED_SHOWN) {
             lines.push(turn.t(MeetingsMsg::MeetingsManageLine {
                 id: m.id,
@@ -64,6 +67,11 @@ pub(super) fn list_text_and_keyboard(
                     button(turn.t(MeetingsMsg::BtnMove { id: m.id }), Cb::MeetingMove(m.id)),
                     button(turn.t(MeetingsMsg::BtnCancelMeeting { id: m.id }), Cb::MeetingCancel(m.id)),
                 ]);
+                let first_of_series = m.series_id.is_some_and(|s| !series_seen.contains(&s));
+                series_seen.extend(m.series_id);
+                if first_of_series {
+                    rows.extend(m.series_id.map(|s| vec![super::agenda::stop_series_button(turn, s)]));
+                }
             }
         }
     }

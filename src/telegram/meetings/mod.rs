@@ -1,12 +1,14 @@
 //! Meetings in the chat: /meetings (answers, and moving or cancelling for chairs),
 //! /newmeeting, answers to invitations, /attendance, and the meetings' scheduled messages.
 
+mod agenda;
 mod attendance;
 pub mod callback;
 mod change;
 mod list;
 mod new_meeting;
 pub mod outgoing;
+mod participation;
 
 use crate::i18n::MainMsg;
 use crate::telegram::shared::format::from_ymd;
@@ -37,6 +39,10 @@ pub enum Step {
     Attendance {
         meeting_id: i64,
         present: Vec<i64>,
+    },
+    /// A member is typing an agenda item for this meeting.
+    ProposeItem {
+        meeting_id: i64,
     },
 }
 
@@ -82,6 +88,11 @@ pub async fn new_meeting(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handler
     new_meeting::start_new_meeting(turn, dialogue).await
 }
 
+/// /participation
+pub async fn participation(turn: &mut Turn<'_>) -> HandlerResult {
+    participation::show(turn, None).await
+}
+
 /// /attendance
 pub async fn attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
     attendance::start_attendance(turn, dialogue).await
@@ -95,6 +106,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
     };
     match state.step::<Step>() {
         Step::NewMeeting(draft) => new_meeting::new_meeting_text(turn, dialogue, *draft, text).await,
+        Step::ProposeItem { meeting_id } => agenda::proposed_text(turn, dialogue, meeting_id, text).await,
         Step::MoveMeeting { meeting_id, date, time: None } => {
             change::move_text(turn, dialogue, meeting_id, date, text).await
         }
@@ -118,6 +130,17 @@ pub async fn on_button(
         (Cb::Rsvp { meeting, org, choice }, _) => list::rsvp(turn, meeting, org, choice, false, message_id).await,
         (Cb::RsvpFromList { meeting, org, choice }, _) => {
             list::rsvp(turn, meeting, org, choice, true, message_id).await
+        }
+        (Cb::ProposeItem(m), _) => agenda::start_propose(turn, dialogue, m).await,
+        (Cb::ItemDecide { item, accept }, _) => agenda::decide(turn, item, accept, message_id).await,
+        (Cb::StopSeries(s), _) => agenda::ask_stop_series(turn, s).await,
+        (Cb::StopSeriesYes(s), _) => agenda::stop_series(turn, s, message_id).await,
+        (Cb::PartMechanism(m), _) => {
+            participation::show(turn, Some(m)).await?;
+            Ok(None)
+        }
+        (Cb::Absence { mechanism, org, choice }, _) => {
+            participation::absence_choice(turn, mechanism, org, choice).await
         }
         (Cb::MeetingMove(id), _) => change::start_move(turn, dialogue, id, message_id).await,
         (Cb::MeetingCancel(id), _) => change::ask_cancel(turn, dialogue, id, message_id).await,

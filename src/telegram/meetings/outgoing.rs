@@ -88,7 +88,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
     let db = &app.ctx.db;
     Ok(Ok(match message {
         Outgoing::Invitation { meeting_id, organisation_id, role } => {
-            let m = svc::get(&app.ctx, *meeting_id).await?;
+            let mut m = svc::get(&app.ctx, *meeting_id).await?;
+            // The chair's agenda with the members' accepted items.
+            m.agenda = crate::services::agenda::full_agenda(&app.ctx, &m).await?;
             if !still_ahead(app, &m) {
                 return Ok(Err("meeting cancelled or started".into()));
             }
@@ -218,12 +220,11 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let mech = reference::mechanism_by_id(db, *mechanism_id).await?;
             let org = reference::organisation_by_id(db, *organisation_id).await?;
             let (Some(mech), Some(org)) = (mech, org) else { return Ok(Err("unknown".into())) };
-            Rendered::text(t(MeetingsMsg::AbsenceFlag {
-                org: org.acronym,
-                count: *count,
-                mechanism: mech.name(lang).to_string(),
-            }
-            .into()))
+            let text =
+                t(MeetingsMsg::AbsenceFlag { org: org.acronym, count: *count, mechanism: mech.name(lang).to_string() }
+                    .into());
+            // The actions the terms of reference allow, recorded when chosen.
+            Rendered::text(text).with_keyboard(super::participation::absence_keyboard(app, lang, mech.id, org.id))
         }
         Outgoing::MonthlyNudge { mechanism_id, year, month } => {
             let Some(mech) = reference::mechanism_by_id(db, *mechanism_id).await? else {
@@ -235,6 +236,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             }
             .into()))
         }
+        Outgoing::Decision(msg) => return super::agenda::render(app, person, msg).await,
         other => return Ok(Err(format!("not a meetings message: {}", other.kind()))),
     }))
 }

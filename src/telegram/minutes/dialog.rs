@@ -108,12 +108,17 @@ pub(super) async fn summary(
         }
         None => "—".into(),
     };
-    let body = turn.t(MinutesMsg::MnSummary {
+    let mut body = turn.t(MinutesMsg::MnSummary {
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         when: format::meeting_when(turn.app, turn.lang(), &m),
         content: content_text,
         actions: actions_text,
     });
+    // The decisions taken by vote at this meeting.
+    let decisions = crate::telegram::shared::votes::decisions_of_meeting(turn.app, turn.lang(), m.id).await?;
+    if !decisions.is_empty() {
+        body = format!("{body}\n\n{}\n{}", turn.t(crate::i18n::DecisionsMsg::DcMinutesDecisions), decisions.join("\n"));
+    }
     let k =
         kb(vec![vec![button(turn.t(MinutesMsg::BtnShare), Cb::MnShare), button(turn.t(MainMsg::BtnCancel), Cancel)]]);
     edit_or_send(turn, edit, body, Some(k)).await?;

@@ -3,8 +3,9 @@
 
 use super::callback::Cb;
 use crate::domain::MenuRole;
-use crate::i18n::{MainMsg, MinutesMsg};
+use crate::i18n::{ChartsMsg, MainMsg, MinutesMsg};
 use crate::services::minutes as svc;
+use crate::telegram::shared::charts::chart_button;
 use crate::telegram::shared::format;
 use crate::telegram::shared::{HandlerResult, Turn, button, kb};
 use teloxide::types::InlineKeyboardButton;
@@ -53,8 +54,14 @@ pub(super) async fn missing(turn: &mut Turn<'_>) -> HandlerResult {
     if figures.is_empty() {
         lines.push(turn.t(MinutesMsg::ComplianceNone));
     }
+    let charted = !figures.is_empty();
     lines.extend(figures);
     turn.say_long(lines).await?;
+    if charted {
+        let chart = crate::domain::figures::ChartRequest::Minutes;
+        let button = chart_button(&turn.app.i18n, lang, chart, "");
+        turn.say_with(turn.t(ChartsMsg::ChartOffer), kb(vec![vec![button]])).await?;
+    }
     Ok(())
 }
 

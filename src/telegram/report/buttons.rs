@@ -4,10 +4,10 @@ use super::callback::Cb;
 use super::dialog::{ask, ask_cancel, line_error, open_seat};
 use super::draft::{LineDraft, ReportDraft, Step, cercle_code, region_code};
 use super::steps::{advance, set_count, set_date};
-use crate::domain::fourw::{Line, ReportingMonth};
+use crate::domain::fourw::{Counts, Line, PopulationGroup, ReportingMonth};
 use crate::i18n::{MainMsg, ReportMsg};
 use crate::services::reports as svc;
-use crate::storage::reports as store;
+use crate::storage::{modalities, reports as store};
 use crate::telegram::shared::format::{from_ymd, month_label};
 use crate::telegram::shared::{BotDialogue, ButtonResult, Turn};
 use teloxide::prelude::*;
@@ -74,6 +74,9 @@ pub(super) async fn button_press(
             }
         }
         (Cb::FwNone, Step::Start) => return submit(turn, dialogue, d, true, message_id).await,
+        (Cb::FwSheet, Step::Start | Step::Review | Step::Sheet) => {
+            return super::sheet::send_template(turn, dialogue, d).await;
+        }
         (Cb::FwSubmit, Step::Review) => return submit(turn, dialogue, d, false, message_id).await,
         (Cb::FwEdit(i), Step::Review) if usize::from(i) < d.lines.len() => {
             d.line = LineDraft::from_line(&d.lines[usize::from(i)]);
@@ -146,22 +149,56 @@ pub(super) async fn button_press(
                 }
             }
         }
-        (Cb::FwCount(n), Step::Girls | Step::Boys | Step::Women | Step::Men | Step::Disabled) => {
-            match set_count(&mut d, n) {
-                Ok(()) => {
-                    advance(&mut d);
-                    ask(turn, dialogue, &d, None, edit).await?;
-                }
-                Err(e) => {
-                    let why = turn.t(line_error(&e, &d));
-                    ask(turn, dialogue, &d, Some(why), edit).await?;
-                }
-            }
+        (Cb::FwPop(i), Step::Population) => {
+            let Some(g) = PopulationGroup::all().get(usize::from(i)).copied() else {
+                return Ok(Some(MainMsg::ButtonExpired.into()));
+            };
+            d.line.population = Some(g);
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
         }
-        (Cb::FwSkip, Step::Partner | Step::Donor | Step::Remarks) => {
+        (Cb::FwModality(id), Step::Modality) => {
+            let Some(m) = modalities::by_id(db, id).await? else { return Ok(Some(MainMsg::ButtonExpired.into())) };
+            if d.line.sector.as_deref() != Some(&m.sector_code) {
+                return Ok(Some(MainMsg::ButtonExpired.into()));
+            }
+            d.line.modality = Some(m.code);
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwSame, _) => {
+            if super::dialog::same_above(turn, &d).await?.is_none() || !same_as_above(&mut d) {
+                return Ok(Some(MainMsg::ButtonExpired.into()));
+            }
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwSameReached, Step::Targeted) => {
+            let l = &d.line;
+            let reached = [l.girls, l.boys, l.women, l.men, l.elderly_women, l.elderly_men].map(|n| n.unwrap_or(0));
+            d.line.targeted = Some(Counts::from_array(reached));
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (
+            Cb::FwCount(n),
+            Step::Girls | Step::Boys | Step::Women | Step::Men | Step::ElderlyWomen | Step::ElderlyMen | Step::Disabled,
+        ) => match set_count(&mut d, n) {
+            Ok(()) => {
+                advance(&mut d);
+                ask(turn, dialogue, &d, None, edit).await?;
+            }
+            Err(e) => {
+                let why = turn.t(line_error(&e, &d));
+                ask(turn, dialogue, &d, Some(why), edit).await?;
+            }
+        },
+        (Cb::FwSkip, Step::Partner | Step::Donor | Step::Remarks | Step::Targeted | Step::PlanCode) => {
             match d.step {
                 Step::Partner => d.line.partner = None,
                 Step::Donor => d.line.donor = None,
+                Step::Targeted => d.line.targeted = None,
+                Step::PlanCode => d.line.plan_code = None,
                 _ => d.line.remarks = None,
             }
             advance(&mut d);
@@ -191,12 +228,52 @@ pub(super) fn keepable(d: &ReportDraft, step: Step) -> bool {
         Step::Boys => l.boys.is_some(),
         Step::Women => l.women.is_some(),
         Step::Men => l.men.is_some(),
+        Step::ElderlyWomen => l.elderly_women.is_some(),
+        Step::ElderlyMen => l.elderly_men.is_some(),
+        Step::Population => l.population.is_some(),
+        Step::Modality => l.modality.is_some(),
+        Step::Targeted => l.targeted.is_some(),
+        Step::PlanCode => l.plan_code.is_some(),
         Step::Disabled => l.disabled.is_some_and(|n| u64::from(n) <= l.total()),
         Step::Partner => l.partner.is_some(),
         Step::Donor => l.donor.is_some(),
         Step::Remarks => l.remarks.is_some(),
         _ => false,
     }
+}
+
+/// Copies the previous line's answer to the current step ("same as above"); false when there
+/// is nothing to copy.
+fn same_as_above(d: &mut ReportDraft) -> bool {
+    let Some(prev) = d.lines.last().cloned() else { return false };
+    let l = &mut d.line;
+    match d.step {
+        Step::Sector => {
+            if l.sector.as_deref() != Some(&prev.sector) {
+                l.activity = None;
+                l.modality = None;
+            }
+            l.sector = Some(prev.sector);
+        }
+        Step::Activity => l.activity = Some(prev.activity),
+        Step::Region => {
+            if l.region.as_deref() != Some(&prev.region) {
+                l.cercle = None;
+            }
+            l.region = Some(prev.region);
+        }
+        Step::Cercle => l.cercle = Some(prev.cercle),
+        Step::Status => l.status = Some(prev.status),
+        Step::Population => l.population = prev.population,
+        Step::Modality => l.modality = prev.modality,
+        Step::StartDate => l.start = Some(prev.start),
+        Step::EndDate => l.end = Some(prev.end),
+        Step::Partner => l.partner = prev.partner,
+        Step::Donor => l.donor = prev.donor,
+        Step::PlanCode => l.plan_code = prev.plan_code,
+        _ => return false,
+    }
+    true
 }
 
 pub(super) async fn submit(

@@ -34,6 +34,16 @@ pub enum Cb {
     FwDiscard(bool),
     /// The focal point opens /report on a returned line (its id).
     FwFix(i64),
+    /// "Work in a spreadsheet": send the template.
+    FwSheet,
+    /// A population group, by its position in the list of groups.
+    FwPop(u8),
+    /// A modality (its id).
+    FwModality(i64),
+    /// "Same as above": the previous line's answer to this step.
+    FwSame,
+    /// People targeted: the same as those reached.
+    FwSameReached,
 }
 
 fn status_code(s: ActivityStatus) -> &'static str {
@@ -76,6 +86,11 @@ impl CallbackData for Cb {
             Cb::FwCancel => "fw:cx".into(),
             Cb::FwDiscard(yes) => format!("fw:cx:{}", if yes { "y" } else { "n" }),
             Cb::FwFix(l) => format!("fw:fix:{l}"),
+            Cb::FwSheet => "fw:sheet".into(),
+            Cb::FwPop(i) => format!("fw:pop:{i}"),
+            Cb::FwModality(m) => format!("fw:mod:{m}"),
+            Cb::FwSame => "fw:same".into(),
+            Cb::FwSameReached => "fw:tgr".into(),
         }
     }
 
@@ -109,6 +124,11 @@ impl CallbackData for Cb {
             ["fw", "cx", "y"] => Cb::FwDiscard(true),
             ["fw", "cx", "n"] => Cb::FwDiscard(false),
             ["fw", "fix", l] => Cb::FwFix(id(l)?),
+            ["fw", "sheet"] => Cb::FwSheet,
+            ["fw", "pop", i] => Cb::FwPop(u8::try_from(num(i)?).ok()?),
+            ["fw", "mod", m] => Cb::FwModality(id(m)?),
+            ["fw", "same"] => Cb::FwSame,
+            ["fw", "tgr"] => Cb::FwSameReached,
             _ => return None,
         })
     }

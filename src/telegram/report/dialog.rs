@@ -3,10 +3,10 @@
 use super::Dialog;
 use super::callback::Cb;
 use super::draft::{ReportDraft, Step, pcode_num};
-use crate::domain::fourw::{ActivityStatus, LineError};
-use crate::i18n::{MainMsg, MeetingsMsg, Msg, ReportMsg};
+use crate::domain::fourw::{ActivityStatus, LineError, PopulationGroup};
+use crate::i18n::{FivewMsg, MainMsg, MeetingsMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
-use crate::storage::{reference, reports as store};
+use crate::storage::{modalities, reference, reports as store};
 use crate::telegram::shared::format::{date_label, month_label, ymd};
 use crate::telegram::shared::turn::rows_of;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerError, HandlerResult, Turn, button, edit_or_send, kb};
@@ -94,6 +94,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             rows.push(vec![button(turn.t(ReportMsg::BtnFwAddLine), Cb::FwAdd)]);
             rows.push(vec![button(turn.t(ReportMsg::BtnFwSameAsLast), Cb::FwCopy)]);
             rows.push(vec![button(turn.t(ReportMsg::BtnFwNoActivity), Cb::FwNone)]);
+            rows.push(vec![button(turn.t(FivewMsg::BtnFwSpreadsheet), Cb::FwSheet)]);
             turn.t(ReportMsg::FwStart {
                 org,
                 mechanism: mech,
@@ -162,6 +163,47 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             }
             turn.t(ReportMsg::FwAskStatus)
         }
+        Step::Population => {
+            let buttons = PopulationGroup::all()
+                .into_iter()
+                .enumerate()
+                .map(|(i, g)| button(turn.t(FivewMsg::FwPopulation { group: g.code().into() }), Cb::FwPop(i as u8)))
+                .collect();
+            rows = rows_of(buttons, 1);
+            if editing {
+                rows.extend(keep(d.line.population.map(|g| turn.t(FivewMsg::FwPopulation { group: g.code().into() }))));
+            }
+            turn.t(FivewMsg::FwAskPopulation)
+        }
+        Step::Modality => {
+            let sector = d.line.sector.clone().unwrap_or_default();
+            let list = modalities::list(db, Some(&sector)).await?;
+            rows = rows_of(list.iter().map(|m| button(m.name(lang).to_string(), Cb::FwModality(m.id))).collect(), 1);
+            if editing && let Some(code) = &d.line.modality {
+                let current = list.iter().find(|m| &m.code == code).map(|m| m.name(lang).to_string());
+                rows.extend(keep(current));
+            }
+            turn.t(FivewMsg::FwAskModality { sector })
+        }
+        Step::Targeted => {
+            rows.push(vec![
+                button(turn.t(FivewMsg::BtnFwSameReached), Cb::FwSameReached),
+                button(turn.t(MeetingsMsg::BtnSkip), Cb::FwSkip),
+            ]);
+            if editing {
+                rows.extend(keep(
+                    d.line.targeted.map(|c| c.as_array().iter().map(u32::to_string).collect::<Vec<_>>().join(" ")),
+                ));
+            }
+            turn.t(FivewMsg::FwAskTargeted)
+        }
+        Step::PlanCode => {
+            rows.push(vec![button(turn.t(MeetingsMsg::BtnSkip), Cb::FwSkip)]);
+            if editing {
+                rows.extend(keep(d.line.plan_code.clone()));
+            }
+            turn.t(FivewMsg::FwAskPlanCode { max: crate::domain::fivew::MAX_PLAN_CODE_CHARS })
+        }
         Step::StartDate => {
             let first = month.first_day();
             rows.push(vec![button(
@@ -181,11 +223,13 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             }
             turn.t(ReportMsg::FwAskEnd)
         }
-        Step::Girls | Step::Boys | Step::Women | Step::Men => {
+        Step::Girls | Step::Boys | Step::Women | Step::Men | Step::ElderlyWomen | Step::ElderlyMen => {
             let (field, current) = match d.step {
                 Step::Girls => ("girls", d.line.girls),
                 Step::Boys => ("boys", d.line.boys),
                 Step::Women => ("women", d.line.women),
+                Step::ElderlyWomen => ("elderly-women", d.line.elderly_women),
+                Step::ElderlyMen => ("elderly-men", d.line.elderly_men),
                 _ => ("men", d.line.men),
             };
             rows.push(vec![button("0".into(), Cb::FwCount(0))]);
@@ -246,14 +290,63 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             if d.lines.len() < 40 {
                 rows.push(vec![button(turn.t(ReportMsg::BtnFwAddAnother), Cb::FwAdd)]);
             }
+            rows.push(vec![button(turn.t(FivewMsg::BtnFwSpreadsheet), Cb::FwSheet)]);
             if !d.lines.is_empty() {
                 rows.push(vec![button(turn.t(ReportMsg::BtnFwSubmit), Cb::FwSubmit)]);
             }
-            lines.join("\n")
+            // Many lines (from a spreadsheet): as many as fit in one message, then "…".
+            let limit = crate::telegram::shared::turn::TELEGRAM_TEXT_LIMIT - 200;
+            let mut text = String::new();
+            for l in lines {
+                if text.chars().count() + l.chars().count() + 1 > limit {
+                    text.push_str("\n…");
+                    break;
+                }
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&l);
+            }
+            text
         }
+        Step::Sheet => turn.t(FivewMsg::FwSheetWaiting),
     };
+    if let Some(value) = same_above(turn, d).await? {
+        rows.insert(0, vec![button(turn.t(FivewMsg::BtnFwSameAbove { value }), Cb::FwSame)]);
+    }
     rows.push(vec![button(turn.t(MainMsg::BtnCancel), Cb::FwCancel)]);
     Ok((text, kb(rows)))
+}
+
+/// The previous line's answer to the current step, as a "same as above" button shows it, when
+/// a new line is being entered and that answer still fits (same sector, same region).
+pub(super) async fn same_above(turn: &Turn<'_>, d: &ReportDraft) -> Result<Option<String>, HandlerError> {
+    let (Some(prev), None) = (d.lines.last(), d.editing) else { return Ok(None) };
+    let db = &turn.app.ctx.db;
+    let lang = turn.lang();
+    let same_sector = d.line.sector.as_deref() == Some(prev.sector.as_str());
+    Ok(match d.step {
+        Step::Sector => Some(prev.sector.clone()),
+        Step::Activity if same_sector => {
+            store::activity_by_code(db, &prev.activity).await?.map(|a| a.name(lang).to_string())
+        }
+        Step::Region => unit_label(turn, &Some(prev.region.clone())).await?,
+        Step::Cercle if d.line.region.as_deref() == Some(prev.region.as_str()) => {
+            unit_label(turn, &Some(prev.cercle.clone())).await?
+        }
+        Step::Status => Some(turn.t(ReportMsg::FwStatus { status: prev.status.as_str().into() })),
+        Step::Population => prev.population.map(|g| turn.t(FivewMsg::FwPopulation { group: g.code().into() })),
+        Step::Modality if same_sector => match &prev.modality {
+            Some(code) => modalities::by_code(db, code).await?.map(|m| m.name(lang).to_string()),
+            None => None,
+        },
+        Step::StartDate => Some(date_label(prev.start)),
+        Step::EndDate if d.line.start.is_some_and(|s| s <= prev.end) => Some(date_label(prev.end)),
+        Step::Partner => prev.partner.clone(),
+        Step::Donor => prev.donor.clone(),
+        Step::PlanCode => prev.plan_code.clone(),
+        _ => None,
+    })
 }
 
 pub(super) async fn unit_label(turn: &Turn<'_>, pcode: &Option<String>) -> Result<Option<String>, HandlerError> {

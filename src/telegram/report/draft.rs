@@ -1,7 +1,7 @@
 //! The /report dialog's draft: where the dialog is, the line being entered and the lines so
 //! far; persisted at every step with the dialogue state.
 
-use crate::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
+use crate::domain::fourw::{ActivityStatus, Counts, Line, PopulationGroup, Reached, ReportingMonth};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,17 +17,25 @@ pub enum Step {
     Region,
     Cercle,
     Status,
+    Population,
+    Modality,
     StartDate,
     EndDate,
     Girls,
     Boys,
     Women,
     Men,
+    ElderlyWomen,
+    ElderlyMen,
     Disabled,
+    Targeted,
     Partner,
     Donor,
+    PlanCode,
     Remarks,
     Review,
+    /// The template was sent: waiting for the filled file.
+    Sheet,
 }
 
 /// The line being entered (or edited).
@@ -48,6 +56,24 @@ pub struct LineDraft {
     pub partner: Option<String>,
     pub donor: Option<String>,
     pub remarks: Option<String>,
+    // 5W
+    #[serde(default)]
+    pub population: Option<PopulationGroup>,
+    #[serde(default)]
+    pub modality: Option<String>,
+    #[serde(default)]
+    pub elderly_women: Option<u32>,
+    #[serde(default)]
+    pub elderly_men: Option<u32>,
+    #[serde(default)]
+    pub targeted: Option<Counts>,
+    #[serde(default)]
+    pub commune: Option<String>,
+    #[serde(default)]
+    pub plan_code: Option<String>,
+    /// The boundary version of a line being edited (empty: the newest, set on submit).
+    #[serde(default)]
+    pub boundaries: String,
 }
 
 impl LineDraft {
@@ -68,6 +94,14 @@ impl LineDraft {
             partner: l.partner.clone(),
             donor: l.donor.clone(),
             remarks: l.remarks.clone(),
+            population: l.population,
+            modality: l.modality.clone(),
+            elderly_women: Some(l.reached.elderly_women),
+            elderly_men: Some(l.reached.elderly_men),
+            targeted: Some(l.targeted),
+            commune: l.commune.clone(),
+            plan_code: l.plan_code.clone(),
+            boundaries: l.boundaries.clone(),
         }
     }
 
@@ -85,16 +119,27 @@ impl LineDraft {
                 boys: self.boys?,
                 women: self.women?,
                 men: self.men?,
+                elderly_women: self.elderly_women.unwrap_or(0),
+                elderly_men: self.elderly_men.unwrap_or(0),
                 disabled: self.disabled?,
             },
             partner: self.partner.clone(),
             donor: self.donor.clone(),
             remarks: self.remarks.clone(),
+            population: self.population,
+            modality: self.modality.clone(),
+            targeted: self.targeted.unwrap_or_default(),
+            commune: self.commune.clone(),
+            plan_code: self.plan_code.clone(),
+            boundaries: self.boundaries.clone(),
         })
     }
 
     pub(super) fn total(&self) -> u64 {
-        [self.girls, self.boys, self.women, self.men].iter().map(|n| u64::from(n.unwrap_or(0))).sum()
+        [self.girls, self.boys, self.women, self.men, self.elderly_women, self.elderly_men]
+            .iter()
+            .map(|n| u64::from(n.unwrap_or(0)))
+            .sum()
     }
 }
 

@@ -1,15 +1,16 @@
 //! The monthly 4W in the chat: the /report dialog (month, organisation, lines one by one,
-//! review, submit, "same as last month", "no activity"), the correction of a returned line,
-//! and the cycle's reminders and return notices.
+//! review, submit, "same as last month", "no activity", "work in a spreadsheet"), the
+//! correction of a returned line, and the cycle's reminders, return and approval notices.
 
 mod buttons;
 pub mod callback;
 mod dialog;
 mod draft;
 pub mod outgoing;
+mod sheet;
 mod steps;
 
-use crate::i18n::MainMsg;
+use crate::i18n::{FivewMsg, MainMsg};
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use draft::ReportDraft;
@@ -44,6 +45,13 @@ pub async fn ask_cancel(turn: &Turn<'_>) -> HandlerResult {
 /// A message while the dialog is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     match (state.step::<Dialog>(), msg.text()) {
+        (Dialog::Report(draft), _) if msg.document().is_some() => {
+            sheet::file_received(turn, dialogue, *draft, msg.document().expect("checked")).await
+        }
+        (Dialog::Report(draft), Some(_)) if draft.step == draft::Step::Sheet => {
+            turn.say(FivewMsg::FwSheetWaiting).await?;
+            Ok(())
+        }
         (Dialog::Report(draft), Some(text)) => steps::text(turn, dialogue, *draft, text).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;

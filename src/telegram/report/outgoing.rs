@@ -1,12 +1,12 @@
 //! The 4W cycle's messages to focal points and alternates, rendered when they are sent: the
-//! reminders to organisations that have not submitted, and the notice of a returned line
-//! with its "correct" button.
+//! reminders to organisations that have not submitted, the notice of a returned line with its
+//! "correct" button, and the notice of an approval.
 
 use super::callback::Cb;
 use crate::domain::Person;
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::jobs::{FourwMsg, Outgoing};
-use crate::i18n::{Msg, ReportMsg};
+use crate::i18n::{FivewMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::{reference, reports as store};
 use crate::telegram::shared::format::{date_label, month_label};
@@ -77,6 +77,29 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let k =
                 kb(vec![vec![button(t(ReportMsg::BtnFwFix { line: line.position + 1 }.into()), Cb::FwFix(line.id))]]);
             Rendered::text(text).with_keyboard(k)
+        }
+        Outgoing::Fourw(FourwMsg::Approved { submission_id }) => {
+            let Some((org, mech, month, approved)) =
+                crate::storage::approval::submission_key(db, *submission_id).await?
+            else {
+                return Ok(Err("the submission is gone".into()));
+            };
+            if approved.is_none() {
+                return Ok(Err("the approval was cleared meanwhile".into()));
+            }
+            let (Some(org), Some(mech), Ok(rm)) = (
+                reference::organisation_by_id(db, org).await?,
+                reference::mechanism_by_id(db, mech).await?,
+                ReportingMonth::parse(&month),
+            ) else {
+                return Ok(Err("unknown organisation, mechanism or month".into()));
+            };
+            Rendered::text(t(FivewMsg::FwApprovedNotice {
+                org: org.acronym,
+                mechanism: mech.name(lang).to_string(),
+                month: month_label(rm),
+            }
+            .into()))
         }
         other => return Ok(Err(format!("not a 4W reporting message: {}", other.kind()))),
     }))

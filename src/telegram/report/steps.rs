@@ -3,7 +3,7 @@
 use super::dialog::{ask, line_error};
 use super::draft::{LineDraft, ReportDraft, Step};
 use crate::domain::fourw::{self, LineError, MAX_DONOR_CHARS, MAX_PARTNER_CHARS, MAX_REMARKS_CHARS, match_unit};
-use crate::i18n::{MainMsg, Msg, ReportMsg};
+use crate::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use crate::storage::reports as store;
 use crate::telegram::shared::{BotDialogue, HandlerResult, Turn};
 use chrono::NaiveDate;
@@ -15,16 +15,22 @@ pub(super) fn advance(d: &mut ReportDraft) {
         Step::Activity => Step::Region,
         Step::Region => Step::Cercle,
         Step::Cercle => Step::Status,
-        Step::Status => Step::StartDate,
+        Step::Status => Step::Population,
+        Step::Population => Step::Modality,
+        Step::Modality => Step::StartDate,
         Step::StartDate => Step::EndDate,
         Step::EndDate => Step::Girls,
         Step::Girls => Step::Boys,
         Step::Boys => Step::Women,
         Step::Women => Step::Men,
-        Step::Men => Step::Disabled,
-        Step::Disabled => Step::Partner,
+        Step::Men => Step::ElderlyWomen,
+        Step::ElderlyWomen => Step::ElderlyMen,
+        Step::ElderlyMen => Step::Disabled,
+        Step::Disabled => Step::Targeted,
+        Step::Targeted => Step::Partner,
         Step::Partner => Step::Donor,
-        Step::Donor => Step::Remarks,
+        Step::Donor => Step::PlanCode,
+        Step::PlanCode => Step::Remarks,
         Step::Remarks => {
             if let Some(line) = d.line.to_line() {
                 match d.editing.take() {
@@ -45,6 +51,8 @@ pub(super) fn set_count(d: &mut ReportDraft, n: u32) -> Result<(), LineError> {
         Step::Boys => d.line.boys = Some(n),
         Step::Women => d.line.women = Some(n),
         Step::Men => d.line.men = Some(n),
+        Step::ElderlyWomen => d.line.elderly_women = Some(n),
+        Step::ElderlyMen => d.line.elderly_men = Some(n),
         Step::Disabled => {
             fourw::check_disabled(n, u32::try_from(d.line.total()).unwrap_or(u32::MAX))?;
             d.line.disabled = Some(n);
@@ -122,9 +130,26 @@ pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: Rep
         Step::StartDate | Step::EndDate => {
             fourw::parse_date(text).and_then(|date| set_date(&mut d, date)).map_err(|e| line_error(&e, &d))
         }
-        Step::Girls | Step::Boys | Step::Women | Step::Men | Step::Disabled => {
+        Step::Girls | Step::Boys | Step::Women | Step::Men | Step::ElderlyWomen | Step::ElderlyMen | Step::Disabled => {
             fourw::parse_count(text).and_then(|n| set_count(&mut d, n)).map_err(|e| line_error(&e, &d))
         }
+        Step::Targeted => {
+            let counts: Vec<Result<u32, LineError>> = text.split_whitespace().map(fourw::parse_count).collect();
+            match <[u32; 6]>::try_from(counts.into_iter().collect::<Result<Vec<u32>, _>>().unwrap_or_default()) {
+                Ok(six) => {
+                    d.line.targeted = Some(fourw::Counts::from_array(six));
+                    Ok(())
+                }
+                Err(_) => Err(FivewMsg::FwTargetedBad.into()),
+            }
+        }
+        Step::PlanCode => match fourw::check_free_text(text, crate::domain::fivew::MAX_PLAN_CODE_CHARS) {
+            Ok(t) => {
+                d.line.plan_code = Some(t);
+                Ok(())
+            }
+            Err(e) => Err(line_error(&e, &d)),
+        },
         Step::Partner | Step::Donor | Step::Remarks => {
             let max = match d.step {
                 Step::Partner => MAX_PARTNER_CHARS,

@@ -1,17 +1,24 @@
-//! Button data of returning a line of a submitted 4W.
+//! Button data of the review: returning a line of a submitted 4W, approving a submission.
 
-use crate::telegram::shared::callback::{CallbackData, id, parts};
+use crate::telegram::shared::callback::{CallbackData, id, num, parts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cb {
     /// The chair returns a line (its id) to its organisation.
     FwReturn(i64),
+    /// A who-does-what-where gap (its rank) of a month (yyyymm) and mechanism, to the agenda
+    /// of the mechanism's next meeting.
+    GapToAgenda { mechanism: i64, month: u32, rank: u8 },
+    /// The chair approves a submission (its id).
+    FwApprove(i64),
 }
 
 impl CallbackData for Cb {
     fn encode(&self) -> String {
         match *self {
             Cb::FwReturn(l) => format!("fw:ret:{l}"),
+            Cb::GapToAgenda { mechanism, month, rank } => format!("fw:gap:{mechanism}:{month}:{rank}"),
+            Cb::FwApprove(s) => format!("fw:apr:{s}"),
         }
     }
 
@@ -19,6 +26,14 @@ impl CallbackData for Cb {
         let parts = parts(data)?;
         Some(match parts.as_slice() {
             ["fw", "ret", l] => Cb::FwReturn(id(l)?),
+            ["fw", "gap", m, month, r] => Cb::GapToAgenda {
+                mechanism: id(m)?,
+                month: u32::try_from(num(month)?)
+                    .ok()
+                    .filter(|v| (190_001..=299_912).contains(v) && (1..=12).contains(&(v % 100)))?,
+                rank: u8::try_from(num(r)?).ok().filter(|r| *r < 5)?,
+            },
+            ["fw", "apr", s] => Cb::FwApprove(id(s)?),
             _ => return None,
         })
     }

@@ -3,8 +3,9 @@
 use crate::domain::fourw::ReportingMonth;
 use crate::i18n::{MainMsg, ReportMsg};
 use crate::services::{export, reports as svc, wherewho};
+use crate::telegram::shared::charts::chart_button;
 use crate::telegram::shared::format::month_label;
-use crate::telegram::shared::{HandlerResult, Turn};
+use crate::telegram::shared::{HandlerResult, Turn, kb};
 use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
@@ -44,12 +45,20 @@ pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
             Some(m) => m.code.clone(),
             None => turn.t(ReportMsg::FwExportAll),
         };
+        let chart = crate::domain::figures::ChartRequest::Reach {
+            year: month.year,
+            month: month.month,
+            mechanism_id: scope.as_ref().map(|m| m.id),
+        };
+        let code = scope.as_ref().map(|m| m.code.clone()).unwrap_or_default();
+        let chart_row = kb(vec![vec![chart_button(&turn.app.i18n, turn.lang(), chart, &code)]]);
         let caption = turn.t(ReportMsg::FwExportCaption { month: month_label(month), scope: scope_label });
         crate::telegram::shared::paced(turn.app, turn.chat, || {
             turn.bot
                 .send_document(turn.chat, InputFile::memory(bytes.clone()).file_name(name.clone()))
                 .caption(caption.clone())
                 .protect_content(true)
+                .reply_markup(chart_row.clone())
                 .into_future()
         })
         .await?;

@@ -82,7 +82,9 @@ pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
                 buttons.push(button(turn.t(ReportMsg::BtnFwReturn { n: i + 1 }), Cb::FwReturn(l.id)));
             }
         }
-        turn.say_with(text.join("\n"), kb(rows_of(buttons, 3))).await?;
+        let mut rows = rows_of(buttons, 3);
+        rows.extend(super::approve::rows(super::approve::approve_buttons(turn, month, &scope).await?));
+        turn.say_with(text.join("\n"), kb(rows)).await?;
     }
     Ok(())
 }

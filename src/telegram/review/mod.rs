@@ -1,6 +1,7 @@
-//! The 4W for chairs and coordinators: /review (return a line with a comment), /wherewho,
-//! /export, and the post-deadline matrix.
+//! The 4W for chairs and coordinators: /review (return a line with a comment, approve a
+//! submission), /lock and /unlock, /wherewho, /export, and the post-deadline matrix.
 
+mod approve;
 pub mod callback;
 mod export;
 mod lines;
@@ -31,6 +32,11 @@ impl DialogStep for Step {
 /// /review [YYYY-MM]
 pub async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
     lines::review(turn, args).await
+}
+
+/// /lock [YYYY-MM] and /unlock YYYY-MM (coordinators)
+pub async fn lock(turn: &mut Turn<'_>, args: &[&str], lock: bool) -> HandlerResult {
+    approve::lock(turn, args, lock).await
 }
 
 /// /wherewho [YYYY-MM]
@@ -64,5 +70,7 @@ pub async fn on_button(
 ) -> ButtonResult {
     match cb {
         Cb::FwReturn(line_id) => lines::return_pressed(turn, dialogue, line_id).await,
+        Cb::GapToAgenda { mechanism, month, rank } => wherewho::gap_to_agenda(turn, mechanism, month, rank).await,
+        Cb::FwApprove(submission_id) => approve::approve_pressed(turn, submission_id).await,
     }
 }

@@ -1,10 +1,12 @@
 //! The post-deadline 4W matrix to chairs and coordinators: the organisations that did not
-//! report, and the month's spreadsheet (protected).
+//! report, and the month's spreadsheet (protected), followed by the chart of the mechanism's
+//! reach by region and sector (protected, its figures in the caption); the notice of corrected
+//! lines.
 
 use crate::domain::Person;
 use crate::domain::fourw::ReportingMonth;
 use crate::domain::jobs::{FourwMsg, Outgoing};
-use crate::i18n::{Msg, ReportMsg};
+use crate::i18n::{FivewMsg, Msg, ReportMsg};
 use crate::services::{export, reports as svc, wherewho};
 use crate::storage::reference;
 use crate::telegram::shared::App;
@@ -12,6 +14,9 @@ use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::outgoing::{Attachment, RenderResult, Rendered};
 
 pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
+    if let Outgoing::Fourw(FourwMsg::Corrected { submission_id, lines }) = message {
+        return corrected(app, person, *submission_id, *lines).await;
+    }
     let Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, year, month }) = message else {
         return Ok(Err(format!("not a 4W review message: {}", message.kind())));
     };
@@ -36,5 +41,32 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
     let ww = wherewho::of_month(&ctx.db, rm, Some(mech.id)).await?;
     let bytes = export::to_xlsx(&table, &[wherewho::sheet(&ww, lang, &app.i18n)])?;
     let name = export::file_name(rm, Some(&mech.code), export::Format::Xlsx);
-    Ok(Ok(Rendered::text(caption).with(Attachment::Bytes { name, bytes }).protected()))
+    let reach = crate::services::figures::reach(ctx, rm, Some(mech.id)).await?;
+    let chart = crate::charts::fourw::reach_by_region_sector(&reach, lang, &app.i18n)?;
+    let chart = Rendered::text(chart.caption).with(Attachment::Photo(chart.png)).protected();
+    Ok(Ok(Rendered::text(caption).with(Attachment::Bytes { name, bytes }).protected().then(chart)))
+}
+
+/// To the chair: corrected lines came back.
+async fn corrected(app: &App, person: &Person, submission_id: i64, lines: usize) -> RenderResult {
+    let (db, lang) = (&app.ctx.db, person.language);
+    let Some((org, mech, month, _)) = crate::storage::approval::submission_key(db, submission_id).await? else {
+        return Ok(Err("the submission is gone".into()));
+    };
+    let (Some(org), Some(mech), Ok(rm)) = (
+        reference::organisation_by_id(db, org).await?,
+        reference::mechanism_by_id(db, mech).await?,
+        ReportingMonth::parse(&month),
+    ) else {
+        return Ok(Err("unknown organisation, mechanism or month".into()));
+    };
+    Ok(Ok(Rendered::text(app.i18n.render(
+        lang,
+        &FivewMsg::FwCorrectedNotice {
+            org: org.acronym,
+            mechanism: mech.name(lang).to_string(),
+            month: month_label(rm),
+            lines,
+        },
+    ))))
 }

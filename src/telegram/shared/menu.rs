@@ -1,7 +1,7 @@
 //! The command menu, published per language and, for members, per role (chat scope).
 
 use crate::domain::{Language, MenuRole};
-use crate::i18n::{CalendarMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{CalendarMsg, DecisionsMsg, FivewMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
@@ -41,6 +41,17 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     if role >= MenuRole::Chair {
         list.push(("review", ReportMsg::CmdReview.into()));
         list.push(("wherewho", ReportMsg::CmdWhereWho.into()));
+    }
+    if role >= MenuRole::Member {
+        list.push(("decisions", DecisionsMsg::CmdDecisions.into()));
+    }
+    if role >= MenuRole::Chair {
+        list.push(("vote", DecisionsMsg::CmdVote.into()));
+        list.push(("participation", DecisionsMsg::CmdParticipation.into()));
+    }
+    if role == MenuRole::Coordinator {
+        list.push(("lock", FivewMsg::CmdLock.into()));
+        list.push(("unlock", FivewMsg::CmdUnlock.into()));
     }
     list
 }

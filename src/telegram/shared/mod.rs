@@ -3,11 +3,13 @@
 //! message is. Nothing here knows a feature.
 
 pub mod callback;
+pub mod charts;
 pub mod format;
 pub mod menu;
 pub mod outgoing;
 pub mod state;
 pub mod turn;
+pub mod votes;
 
 use crate::i18n::I18n;
 use crate::services::Ctx;

@@ -17,6 +17,8 @@ pub enum Attachment {
         name: String,
         bytes: Vec<u8>,
     },
+    /// A picture made for this person (a chart), sent as a photo with the text as caption.
+    Photo(Vec<u8>),
 }
 
 /// What to record once the message went out.
@@ -39,11 +41,14 @@ pub struct Rendered {
     /// Sent with protect_content: no forwarding, no saving.
     pub protect: bool,
     pub receipt: Option<Receipt>,
+    /// Sent right after this one (a chart after the figures it shows). If it fails, it is
+    /// logged and not retried: the message itself went out.
+    pub then: Option<Box<Rendered>>,
 }
 
 impl Rendered {
     pub fn text(text: String) -> Self {
-        Self { text, keyboard: None, attachment: Attachment::None, protect: false, receipt: None }
+        Self { text, keyboard: None, attachment: Attachment::None, protect: false, receipt: None, then: None }
     }
 
     pub fn with_keyboard(mut self, k: InlineKeyboardMarkup) -> Self {
@@ -58,6 +63,11 @@ impl Rendered {
 
     pub fn protected(mut self) -> Self {
         self.protect = true;
+        self
+    }
+
+    pub fn then(mut self, next: Rendered) -> Self {
+        self.then = Some(Box::new(next));
         self
     }
 

@@ -7,7 +7,7 @@ use super::{App, paced};
 use crate::domain::meeting::TimingError;
 use crate::domain::minutes::ActionLineError;
 use crate::domain::{AppError, Language, MenuRole, NameError};
-use crate::i18n::{AccessMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{AccessMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 use crate::services::people::{self, Access};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
@@ -135,11 +135,18 @@ impl Turn<'_> {
                 MinutesMsg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }.into()
             }
             AppError::NotAMember => MainMsg::NotAMember.into(),
-            AppError::NotAllowed => MainMsg::NotAllowed.into(),
             AppError::PersonalData(kind) => ReportMsg::FwPersonalData { kind: kind.as_str().to_string() }.into(),
             AppError::LastCoordinator => AccessMsg::LastCoordinator.into(),
             AppError::TooManyRequests { wait_secs } => AccessMsg::ResendTooSoon { seconds: *wait_secs }.into(),
             AppError::UnknownPerson(_) | AppError::OrganisationNeeded => MainMsg::NotAllowed.into(),
+            AppError::NotAllowed | AppError::Boundaries(_) => MainMsg::NotAllowed.into(),
+            AppError::MonthLocked { month } => FivewMsg::FwMonthLocked {
+                month: crate::domain::fourw::ReportingMonth::parse(month)
+                    .map(super::format::month_label)
+                    .unwrap_or_else(|_| month.clone()),
+            }
+            .into(),
+            AppError::ReturnedLinesPending => FivewMsg::FwReturnedPending.into(),
             AppError::Internal(e) => {
                 tracing::error!(error = %e, chat = self.chat.0, "internal error");
                 MainMsg::InternalError.into()

@@ -1,0 +1,95 @@
+//! The 5W: population groups, the spreadsheet template and its round trip in the chat,
+//! approval and month locks (`locales/*/fivew.ftl`).
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize, strum::IntoStaticStr, strum::EnumDiscriminants)]
+#[strum(serialize_all = "kebab-case")]
+#[strum_discriminants(derive(strum::EnumIter))]
+pub enum FivewMsg {
+    FwPopulation {
+        group: String,
+    },
+    FwSheetInstructions {
+        org: String,
+        mechanism: String,
+        month: String,
+        boundaries: String,
+        rows: usize,
+    },
+    FwMonthLocked {
+        month: String,
+    },
+    FwReturnedPending,
+    FwApprovedNotice {
+        org: String,
+        mechanism: String,
+        month: String,
+    },
+    FwCorrectedNotice {
+        org: String,
+        mechanism: String,
+        month: String,
+        lines: usize,
+    },
+    BtnFwApprove {
+        org: String,
+    },
+    FwApproveDone {
+        org: String,
+        month: String,
+    },
+    CmdLock,
+    CmdUnlock,
+    FwLockDone {
+        month: String,
+        locked: bool,
+        changed: bool,
+    },
+    BtnFwSpreadsheet,
+    FwSheetCaption {
+        org: String,
+        mechanism: String,
+        month: String,
+        rows: usize,
+        mb: usize,
+    },
+    FwSheetWaiting,
+    /// `reason`: not-spreadsheet, too-large, too-many-rows, not-template, other-template, empty.
+    FwSheetRefused {
+        reason: &'static str,
+        max: usize,
+        org: String,
+        month: String,
+    },
+    FwSheetErrors {
+        count: usize,
+        rows: usize,
+        shown: usize,
+    },
+    FwSheetErrorLine {
+        row: u32,
+        column: String,
+        reason: String,
+    },
+    FwCellReason {
+        reason: &'static str,
+        max: usize,
+    },
+    FwSheetRead {
+        lines: usize,
+    },
+    FwAskPopulation,
+    FwAskModality {
+        sector: String,
+    },
+    FwAskTargeted,
+    FwTargetedBad,
+    FwAskPlanCode {
+        max: usize,
+    },
+    BtnFwSameAbove {
+        value: String,
+    },
+    BtnFwSameReached,
+}

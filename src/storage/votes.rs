@@ -1,0 +1,301 @@
+//! Votes, their electorate, the ballots (one per organisation) and hand-overs.
+
+use super::reference::MechRow;
+use super::{Db, from_ts, internal, ts};
+use crate::domain::vote::{Choices, Secrecy, Tally, Vote};
+use crate::domain::{AppError, AppResult};
+use chrono::{DateTime, Utc};
+use sqlx::FromRow;
+use std::str::FromStr;
+
+#[derive(FromRow)]
+struct VoteRow {
+    id: i64,
+    meeting_id: Option<i64>,
+    question: String,
+    choices: String,
+    secrecy: String,
+    quorum_percent: i64,
+    opens_at: i64,
+    alternate_from: i64,
+    closes_at: i64,
+    closed_at: Option<i64>,
+    result: Option<String>,
+    created_by: Option<i64>,
+    m_id: i64,
+    m_code: String,
+    m_name_fr: String,
+    m_name_en: String,
+}
+
+impl TryFrom<VoteRow> for Vote {
+    type Error = AppError;
+
+    fn try_from(r: VoteRow) -> AppResult<Vote> {
+        Ok(Vote {
+            id: r.id,
+            mechanism: MechRow { id: r.m_id, code: r.m_code, name_fr: r.m_name_fr, name_en: r.m_name_en }.into(),
+            meeting_id: r.meeting_id,
+            question: r.question,
+            choices: serde_json::from_str(&r.choices).map_err(AppError::internal)?,
+            secrecy: Secrecy::from_str(&r.secrecy).map_err(AppError::internal)?,
+            quorum_percent: u8::try_from(r.quorum_percent).map_err(AppError::internal)?,
+            opens_at: from_ts(r.opens_at),
+            alternate_from: from_ts(r.alternate_from),
+            closes_at: from_ts(r.closes_at),
+            closed_at: r.closed_at.map(from_ts),
+            result: r.result.as_deref().map(serde_json::from_str).transpose().map_err(AppError::internal)?,
+            created_by: r.created_by,
+        })
+    }
+}
+
+const SELECT: &str = "SELECT v.id, v.meeting_id, v.question, v.choices, v.secrecy, v.quorum_percent, v.opens_at,
+        v.alternate_from, v.closes_at, v.closed_at, v.result, v.created_by,
+        m.id AS m_id, m.code AS m_code, m.name_fr AS m_name_fr, m.name_en AS m_name_en
+    FROM votes v JOIN mechanisms m ON m.id = v.mechanism_id";
+
+pub struct NewVote<'a> {
+    pub mechanism_id: i64,
+    pub meeting_id: Option<i64>,
+    pub question: &'a str,
+    pub choices: &'a Choices,
+    pub secrecy: Secrecy,
+    pub quorum_percent: u8,
+    pub opens_at: DateTime<Utc>,
+    pub alternate_from: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub created_by: Option<i64>,
+    /// The member organisations entitled to vote.
+    pub electorate: &'a [i64],
+}
+
+/// Saves a vote and its electorate together.
+pub async fn insert(db: &Db, v: NewVote<'_>) -> AppResult<i64> {
+    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO votes (mechanism_id, meeting_id, question, choices, secrecy, quorum_percent, opens_at,
+            alternate_from, closes_at, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(v.mechanism_id)
+    .bind(v.meeting_id)
+    .bind(v.question)
+    .bind(serde_json::to_string(v.choices).map_err(AppError::internal)?)
+    .bind(v.secrecy.as_ref())
+    .bind(v.quorum_percent as i64)
+    .bind(ts(v.opens_at))
+    .bind(ts(v.alternate_from))
+    .bind(ts(v.closes_at))
+    .bind(v.created_by)
+    .bind(ts(v.opens_at))
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(internal)?;
+    for org in v.electorate {
+        sqlx::query("INSERT INTO vote_electorate (vote_id, organisation_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .bind(id)
+            .bind(org)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+    }
+    tx.commit().await.map_err(internal)?;
+    Ok(id)
+}
+
+pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Vote>> {
+    let row: Option<VoteRow> = sqlx::query_as(&format!("{SELECT} WHERE v.id = ?"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    row.map(Vote::try_from).transpose()
+}
+
+/// Votes of the given mechanisms, newest first (`limit` of them).
+pub async fn of_mechanisms(db: &Db, mechanism_ids: &[i64], limit: i64) -> AppResult<Vec<Vote>> {
+    if mechanism_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let ids = serde_json::to_string(mechanism_ids).map_err(AppError::internal)?;
+    let rows: Vec<VoteRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE v.mechanism_id IN (SELECT value FROM json_each(?)) ORDER BY v.closes_at DESC, v.id DESC LIMIT ?"
+    ))
+    .bind(ids)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)?;
+    rows.into_iter().map(Vote::try_from).collect()
+}
+
+/// The closed votes attached to a meeting (for its minutes' summary).
+pub async fn of_meeting(db: &Db, meeting_id: i64) -> AppResult<Vec<Vote>> {
+    let rows: Vec<VoteRow> = sqlx::query_as(&format!("{SELECT} WHERE v.meeting_id = ? ORDER BY v.closes_at, v.id"))
+        .bind(meeting_id)
+        .fetch_all(&db.pool)
+        .await
+        .map_err(internal)?;
+    rows.into_iter().map(Vote::try_from).collect()
+}
+
+pub async fn electorate(db: &Db, vote_id: i64) -> AppResult<Vec<i64>> {
+    sqlx::query_scalar("SELECT organisation_id FROM vote_electorate WHERE vote_id = ? ORDER BY organisation_id")
+        .bind(vote_id)
+        .fetch_all(&db.pool)
+        .await
+        .map_err(internal)
+}
+
+/// What an organisation's ballot held before a cast: nothing, or the previous choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cast {
+    First,
+    Same,
+    Changed { from: usize },
+}
+
+/// Records an organisation's choice, in one statement per step of one transaction, only
+/// while the vote is open at `now` (checked again here, against the row).
+pub async fn cast(
+    db: &Db,
+    vote_id: i64,
+    organisation_id: i64,
+    choice: usize,
+    by: i64,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Cast>> {
+    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let open: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM votes WHERE id = ? AND closed_at IS NULL AND closes_at > ?")
+            .bind(vote_id)
+            .bind(ts(now))
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(internal)?;
+    if open.is_none() {
+        return Ok(None);
+    }
+    let before: Option<i64> =
+        sqlx::query_scalar("SELECT choice FROM ballots WHERE vote_id = ? AND organisation_id = ?")
+            .bind(vote_id)
+            .bind(organisation_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(internal)?;
+    let outcome = match before {
+        None => Cast::First,
+        Some(b) if b as usize == choice => Cast::Same,
+        Some(b) => Cast::Changed { from: b as usize },
+    };
+    if outcome != Cast::Same {
+        sqlx::query(
+            "INSERT INTO ballots (vote_id, organisation_id, choice, cast_by, cast_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (vote_id, organisation_id) DO UPDATE SET choice = excluded.choice,
+                cast_by = excluded.cast_by, cast_at = excluded.cast_at, changes = changes + 1",
+        )
+        .bind(vote_id)
+        .bind(organisation_id)
+        .bind(choice as i64)
+        .bind(by)
+        .bind(ts(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    }
+    tx.commit().await.map_err(internal)?;
+    Ok(Some(outcome))
+}
+
+/// One organisation's ballot, for the chair of an open vote and for tallying.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Ballot {
+    pub organisation_id: i64,
+    pub acronym: String,
+    pub choice: i64,
+    pub cast_by: i64,
+    pub changes: i64,
+}
+
+pub async fn ballots(db: &Db, vote_id: i64) -> AppResult<Vec<Ballot>> {
+    sqlx::query_as(
+        "SELECT b.organisation_id, o.acronym, b.choice, b.cast_by, b.changes FROM ballots b
+         JOIN organisations o ON o.id = b.organisation_id WHERE b.vote_id = ? ORDER BY o.acronym COLLATE NOCASE",
+    )
+    .bind(vote_id)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
+pub async fn ballot_of(db: &Db, vote_id: i64, organisation_id: i64) -> AppResult<Option<usize>> {
+    let c: Option<i64> = sqlx::query_scalar("SELECT choice FROM ballots WHERE vote_id = ? AND organisation_id = ?")
+        .bind(vote_id)
+        .bind(organisation_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(c.map(|c| c as usize))
+}
+
+/// Records a hand-over once. Returns true when it is new.
+pub async fn hand_over(db: &Db, vote_id: i64, organisation_id: i64, by: i64, now: DateTime<Utc>) -> AppResult<bool> {
+    let done = sqlx::query(
+        "INSERT INTO vote_handovers (vote_id, organisation_id, by_person, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(vote_id)
+    .bind(organisation_id)
+    .bind(by)
+    .bind(ts(now))
+    .execute(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn handed_over(db: &Db, vote_id: i64, organisation_id: i64) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM vote_handovers WHERE vote_id = ? AND organisation_id = ?")
+        .bind(vote_id)
+        .bind(organisation_id)
+        .fetch_one(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(n > 0)
+}
+
+/// Records the result once (the first closing wins). Returns true when recorded now.
+pub async fn record_result(db: &Db, vote_id: i64, tally: &Tally, now: DateTime<Utc>) -> AppResult<bool> {
+    let done = sqlx::query("UPDATE votes SET closed_at = ?, result = ? WHERE id = ? AND closed_at IS NULL")
+        .bind(ts(now))
+        .bind(serde_json::to_string(tally).map_err(AppError::internal)?)
+        .bind(vote_id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Votes cast by an organisation in a mechanism among the votes that closed in [from, to),
+/// and how many of those it was entitled to: (cast, entitled).
+pub async fn participation(
+    db: &Db,
+    mechanism_id: i64,
+    organisation_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> AppResult<(i64, i64)> {
+    sqlx::query_as(
+        "SELECT COUNT(b.vote_id), COUNT(*) FROM votes v
+         JOIN vote_electorate e ON e.vote_id = v.id AND e.organisation_id = ?
+         LEFT JOIN ballots b ON b.vote_id = v.id AND b.organisation_id = e.organisation_id
+         WHERE v.mechanism_id = ? AND v.closes_at >= ? AND v.closes_at < ?",
+    )
+    .bind(organisation_id)
+    .bind(mechanism_id)
+    .bind(ts(from))
+    .bind(ts(to))
+    .fetch_one(&db.pool)
+    .await
+    .map_err(internal)
+}
