@@ -332,8 +332,15 @@ async fn refusals_decisions_participation_and_stopping_a_series() {
         Some(app.t(en, (MainMsg::NotAllowed).into()).as_str()),
         "only the chair records it"
     );
-    let review = app.send(&c.chair, "/participation").await.text.unwrap();
-    assert!(review.contains("UNICEF — présence 0/3"), "{review}");
+    let review = app.send_expect(&c.chair, "/participation", 2).await;
+    let table = review[0].text.clone().unwrap();
+    assert!(table.contains("UNICEF — présence 0/3"), "{table}");
+    let question = &review[1];
+    assert!(
+        question.text.as_deref().unwrap().contains(&app.t(fr, DecisionsMsg::DcChoiceContact.into())),
+        "{question:?}"
+    );
+    assert_eq!(button(question, "pa:a:"), contact, "the choice is offered again from /participation");
 
     // A monthly series stopped from /meetings.
     let d = MeetingDraft {

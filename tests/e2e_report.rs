@@ -403,8 +403,19 @@ async fn the_cycle_reminds_only_non_submitters_then_sends_the_matrix_to_chair_an
     app.settle().await;
     app.settle().await;
     for (u, caption_start) in [(&chair, "4W matrix of 11/2026"), (&coordo, "Matrice 4W de 11/2026")] {
-        let docs: Vec<_> = app.fake.sent_to(u.id).into_iter().filter(|s| s.method == "sendDocument").collect();
-        assert_eq!(docs.len(), 1, "one matrix (the only mechanism with reporters)");
+        // The coordinators also get the cluster's monthly digest (a PDF): only the matrices count here.
+        let docs: Vec<_> = app
+            .fake
+            .sent_to(u.id)
+            .into_iter()
+            .filter(|s| s.method == "sendDocument" && s.document_name.as_deref().is_some_and(|n| n.ends_with(".xlsx")))
+            .collect();
+        assert_eq!(
+            docs.len(),
+            1,
+            "one matrix (the only mechanism with reporters): {:?}",
+            docs.iter().map(|d| (&d.document_name, &d.text)).collect::<Vec<_>>()
+        );
         let doc = &docs[0];
         assert!(doc.protect_content);
         assert_eq!(doc.document_name.as_deref(), Some("4W_2026-11_CR-MOPTI.xlsx"));

@@ -119,7 +119,9 @@ async fn one_vote_per_member_organisation_from_question_to_result() {
 
     // 24 h before closing: the reminder goes to the organisation that has not voted (IRC).
     w.advance(Duration::hours(23)).await;
-    assert!(w.take_sent().is_empty());
+    // (The chair's notice of the members who joined may go out meanwhile; no vote message does.)
+    let early = w.take_sent();
+    assert!(recipients(&early, |_| true).is_empty(), "{early:?}");
     w.advance(Duration::hours(1)).await;
     assert_eq!(recipients(&w.take_sent(), |d| matches!(d, DecisionMsg::VoteReminder { .. })), vec![c.irc]);
 

@@ -111,6 +111,7 @@ impl Default for FakeOptions {
 #[path = "fake_user.rs"]
 mod user;
 pub use user::FakeUser;
+use user::put_opt;
 
 /// A file part of a multipart request (`field` is the parameter referencing it, e.g. "document").
 #[derive(Clone, Debug, PartialEq, Eq)]

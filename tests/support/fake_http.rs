@@ -103,7 +103,10 @@ pub(super) async fn handle(
 }
 
 /// A file download, as `api.telegram.org/file/bot<token>/<file_path>` serves it.
-pub(super) async fn download(State(shared): State<Arc<Shared>>, Path((token, path)): Path<(String, String)>) -> Response {
+pub(super) async fn download(
+    State(shared): State<Arc<Shared>>,
+    Path((token, path)): Path<(String, String)>,
+) -> Response {
     if !token.starts_with("bot") {
         return (StatusCode::NOT_FOUND, "Not Found").into_response();
     }

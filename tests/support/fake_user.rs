@@ -1,6 +1,6 @@
 //! A simulated Telegram user, as the fake Bot API server shows it in updates.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// A simulated Telegram user (private chat id == user id).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl FakeUser {
     }
 }
 
-fn put_opt(obj: &mut Value, key: &str, v: &Option<String>) {
+pub(super) fn put_opt(obj: &mut Value, key: &str, v: &Option<String>) {
     if let Some(v) = v {
         obj[key] = json!(v);
     }

@@ -134,6 +134,28 @@ impl TestBot {
         self.next_reply(user.id, before).await
     }
 
+    /// Sends `text` and waits for the bot's first `count` new messages in the chat (a command
+    /// that answers in several messages).
+    pub async fn send_expect(&self, user: &FakeUser, text: &str, count: usize) -> Vec<SentMessage> {
+        let sent_before = self.fake.sent_to(user.id).len();
+        self.fake.send_text(user, text);
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let new: Vec<SentMessage> = self
+                .fake
+                .sent_to(user.id)
+                .into_iter()
+                .skip(sent_before)
+                .filter(|s| matches!(s.method.as_str(), "sendMessage" | "sendDocument"))
+                .collect();
+            if new.len() >= count {
+                return new.into_iter().take(count).collect();
+            }
+            assert!(std::time::Instant::now() < deadline, "{text}: {} of {count} messages: {new:?}", new.len());
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
     /// The first message or edit to `chat` recorded after request `after`.
     pub async fn next_reply(&self, chat: i64, after: u64) -> SentMessage {
         let rec = self
