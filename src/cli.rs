@@ -1,6 +1,7 @@
 //! The command line: runs the bot and administers it (the first coordinator has to come
 //! from somewhere).
 
+mod files;
 mod meeting_cmd;
 
 use crate::cli_admin;
@@ -438,99 +439,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Export { command } => run_export(&config, command).await,
-        Command::Activity { command } => run_activity(&config, command).await,
-        Command::Digest { month, lang, output } => run_digest(&config, &month, &lang, &output).await,
+        Command::Export { command } => files::run_export(&config, command).await,
+        Command::Activity { command } => files::run_activity(&config, command).await,
+        Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,
         Command::Pcodes { command } => crate::cli_fivew::pcodes(&context(&config).await?, command).await,
         Command::Month { command } => crate::cli_fivew::month(&context(&config).await?, command).await,
         Command::Modality { command } => crate::cli_fivew::modality(&context(&config).await?, command).await,
     }
-}
-
-async fn run_digest(config: &Config, month: &str, lang: &str, output: &std::path::Path) -> anyhow::Result<()> {
-    use crate::domain::Language;
-    use crate::domain::fourw::ReportingMonth;
-    let month = ReportingMonth::parse(month).map_err(anyhow::Error::msg)?;
-    let langs = match lang {
-        "both" => Language::ALL.to_vec(),
-        code => vec![
-            Language::parse(code).ok_or_else(|| anyhow::anyhow!("--lang must be fr, en or both, not \"{lang}\""))?,
-        ],
-    };
-    let ctx = context(config).await?;
-    let current = ReportingMonth::of(ctx.clock.now().with_timezone(&ctx.tz).date_naive());
-    if month >= current {
-        anyhow::bail!("--month must be a finished month (before {current}), not {month}");
-    }
-    let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
-    let digest = crate::services::figures::digest(&ctx, month).await?;
-    let pdf = crate::charts::digest::pdf(&digest, &langs, ctx.tz, &i18n)?;
-    std::fs::write(output, &pdf).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
-    eprintln!("digest of {month} written to {} ({} bytes)", output.display(), pdf.len());
-    Ok(())
-}
-
-async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
-    use crate::domain::fourw::ReportingMonth;
-    use crate::services::export::{self, Format};
-    let ExportCommand::Fourw { month, format, output, mechanism, lang } = command;
-    let month = ReportingMonth::parse(&month).map_err(anyhow::Error::msg)?;
-    let format =
-        Format::parse(&format).ok_or_else(|| anyhow::anyhow!("--format must be csv or xlsx, not \"{format}\""))?;
-    let lang = crate::domain::Language::parse(&lang)
-        .ok_or_else(|| anyhow::anyhow!("--lang must be fr or en, not \"{lang}\""))?;
-    let ctx = context(config).await?;
-    let mech = match mechanism {
-        Some(code) => Some(membership::mechanism(&ctx, &code).await?),
-        None => None,
-    };
-    let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
-    let mut labels = export::Labels::new(lang, &i18n, ctx.tz);
-    // The who-does-what-where sheet (XLSX) is computed as the lines stream past.
-    let mut companion = crate::services::wherewho::SheetCompanion {
-        acc: Default::default(),
-        cercles: crate::storage::boundaries::cercles(&ctx.db).await?,
-        lang,
-        i18n: &i18n,
-    };
-    let (bytes, lines) =
-        export::stream_month(&ctx.db, month, mech.as_ref().map(|m| m.id), format, &mut labels, &mut companion).await?;
-    std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
-    let what = format!("4W {month} {format:?} to {}", output.display());
-    crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
-    eprintln!("{lines} line(s) of {month} written to {}", output.display());
-    Ok(())
-}
-
-async fn run_activity(config: &Config, command: ActivityCommand) -> anyhow::Result<()> {
-    use crate::storage::reports;
-    let ctx = context(config).await?;
-    match command {
-        ActivityCommand::List { sector } => {
-            for a in reports::activities(&ctx.db, sector.as_deref()).await? {
-                println!("{}\t{}\t{}\t{}", a.code, a.sector_code, a.name_fr, a.name_en);
-            }
-        }
-        ActivityCommand::Add { code, sector, fr, en } => {
-            let code = code.trim().to_ascii_uppercase();
-            let valid = |s: &str| !s.trim().is_empty() && s.trim().chars().count() <= 120;
-            if code.is_empty() || code.len() > 20 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                anyhow::bail!("--code must be 1 to 20 letters, digits or dashes, not \"{code}\"");
-            }
-            if !valid(&fr) || !valid(&en) {
-                anyhow::bail!("--fr and --en must be 1 to 120 characters");
-            }
-            match reports::add_activity(&ctx.db, &code, sector.trim(), fr.trim(), en.trim()).await {
-                Ok(true) => println!("{code} added to {}", sector.trim()),
-                Ok(false) => anyhow::bail!("an activity with the code {code} exists already"),
-                Err(AppError::NotFound) => {
-                    anyhow::bail!("unknown sector '{sector}' (PRO, PRO-CPN, PRO-GBV, PRO-HLP, PRO-MIN)")
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
-    Ok(())
 }
 
 async fn run_bot(config: Config) -> anyhow::Result<()> {
