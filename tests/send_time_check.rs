@@ -286,3 +286,60 @@ async fn personal_data_is_refused_in_what_the_bot_shares() {
     assert_eq!(minutes::minutes_text_warning(&text), Some(PersonalData::Phone));
     assert_eq!(minutes::minutes_text_warning(&MinutesContent::Text("RAS".into())), None);
 }
+
+#[tokio::test]
+async fn votes_agenda_items_and_approvals_need_the_seat_when_sent() {
+    use cluster_bot::domain::jobs::{DecisionMsg, FourwMsg};
+    use cluster_bot::domain::vote::{Choices, Secrecy};
+    use cluster_bot::services::{agenda, votes};
+    let w = World::new().await;
+    let chair = w.join(30, "Chair", "UNHCR", "CPN", Role::Chair).await;
+    let focal = w.join(31, "Focal", "NRC", "CPN", Role::Focal).await;
+    let outsider = w.join(32, "Outsider", "IRC", "CR-GAO", Role::Focal).await;
+    let cpn = w.mech("CPN").await;
+    let draft = votes::VoteDraft {
+        mechanism_id: cpn.id,
+        meeting_id: None,
+        question: "Adopter la note de plaidoyer ?".into(),
+        choices: Choices::YesNoAbstain,
+        secrecy: Secrecy::Open,
+        open_for: Duration::hours(48),
+        quorum_percent: None,
+    };
+    let vote = votes::open(&w.ctx, Actor::CommandLine, draft).await.unwrap().unwrap();
+    let meeting_id = w.meeting("CPN").await;
+    let item = agenda::propose(&w.ctx, &w.access(31).await, meeting_id, "Retours à Ménaka").await.unwrap().unwrap();
+    let nrc = focal.organisation.id;
+    let question = Outgoing::Decision(DecisionMsg::VoteQuestion { vote_id: vote.id });
+    let result = Outgoing::Decision(DecisionMsg::VoteResult { vote_id: vote.id });
+    let reminder = Outgoing::Decision(DecisionMsg::VoteReminder { vote_id: vote.id, organisation_id: nrc });
+    let handover = Outgoing::Decision(DecisionMsg::VoteHandover { vote_id: vote.id, organisation_id: nrc });
+    let proposed = Outgoing::Decision(DecisionMsg::AgendaProposed { item_id: item.id });
+    let decided = Outgoing::Decision(DecisionMsg::AgendaDecided { item_id: item.id });
+
+    for msg in [&question, &result, &reminder, &decided] {
+        assert_eq!(may_receive(&w.ctx, focal.person_id, msg).await.unwrap(), None, "{msg:?}");
+    }
+    // The hand-over request is the alternate's; the proposal is the chair's to decide.
+    assert_eq!(may_receive(&w.ctx, focal.person_id, &handover).await.unwrap(), Some(Withheld::NoLongerHoldsSeat));
+    assert_eq!(may_receive(&w.ctx, focal.person_id, &proposed).await.unwrap(), Some(Withheld::NotChair));
+    assert_eq!(may_receive(&w.ctx, chair.person_id, &proposed).await.unwrap(), None);
+    // Someone of another mechanism sees neither the question nor the result.
+    for msg in [&question, &result] {
+        assert_eq!(may_receive(&w.ctx, outsider.person_id, msg).await.unwrap(), Some(Withheld::NotMember));
+    }
+
+    // Removed while the messages wait in the queue: nothing more reaches them.
+    admin::remove_member(&w.ctx, Actor::CommandLine, 31, None).await.unwrap();
+    for msg in [&question, &result] {
+        assert_eq!(may_receive(&w.ctx, focal.person_id, msg).await.unwrap(), Some(Withheld::NotMember), "{msg:?}");
+    }
+    for msg in [&reminder, &decided] {
+        assert_eq!(may_receive(&w.ctx, focal.person_id, msg).await.unwrap(), Some(Withheld::NoLongerHoldsSeat));
+    }
+    // A chair who steps down no longer gets the proposals, nor the corrected 4W.
+    admin::remove_chair(&w.ctx, Actor::CommandLine, 30, &cpn).await.unwrap();
+    assert_eq!(may_receive(&w.ctx, chair.person_id, &proposed).await.unwrap(), Some(Withheld::NotChair));
+    let unknown = Outgoing::Fourw(FourwMsg::Approved { submission_id: 9999 });
+    assert_eq!(may_receive(&w.ctx, chair.person_id, &unknown).await.unwrap(), Some(Withheld::Unknown));
+}

@@ -7,9 +7,9 @@
 
 use super::Ctx;
 use crate::domain::audit::AuditAction;
-use crate::domain::jobs::{FourwMsg, Outgoing};
+use crate::domain::jobs::{DecisionMsg, FourwMsg, Outgoing};
 use crate::domain::{AppResult, MembershipView, Role};
-use crate::storage::{audit, meetings, memberships, minutes, people, reference, reports};
+use crate::storage::{agenda, approval, audit, meetings, memberships, minutes, people, reference, reports, votes};
 
 /// Why a delivery is withheld.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::AsRefStr, strum::Display)]
@@ -39,6 +39,7 @@ struct Seat {
 }
 
 const FOCAL_OR_ALTERNATE: &[Role] = &[Role::Focal, Role::Alternate];
+const ANY_ROLE: &[Role] = &[Role::Focal, Role::Alternate, Role::Chair];
 
 /// `Ok(None)` when the person may receive the message now.
 pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppResult<Option<Withheld>> {
@@ -79,6 +80,30 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
             let Some(l) = reports::review_line(db, *line_id).await? else { return Ok(Some(Withheld::Unknown)) };
             Some(Seat { mechanism_id: l.mechanism_id, organisation_id: l.organisation_id, roles: FOCAL_OR_ALTERNATE })
         }
+        Outgoing::Fourw(FourwMsg::Approved { submission_id }) => {
+            let Some((org, mech, ..)) = approval::submission_key(db, *submission_id).await? else {
+                return Ok(Some(Withheld::Unknown));
+            };
+            Some(Seat { mechanism_id: mech, organisation_id: org, roles: FOCAL_OR_ALTERNATE })
+        }
+        Outgoing::Decision(DecisionMsg::VoteReminder { vote_id, organisation_id }) => {
+            let Some(v) = votes::by_id(db, *vote_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            Some(Seat { mechanism_id: v.mechanism.id, organisation_id: *organisation_id, roles: FOCAL_OR_ALTERNATE })
+        }
+        Outgoing::Decision(DecisionMsg::VoteHandover { vote_id, organisation_id }) => {
+            let Some(v) = votes::by_id(db, *vote_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            Some(Seat { mechanism_id: v.mechanism.id, organisation_id: *organisation_id, roles: &[Role::Alternate] })
+        }
+        // The answer to a proposal goes to whoever proposed it, while they still sit for
+        // the organisation that proposed it.
+        Outgoing::Decision(DecisionMsg::AgendaDecided { item_id }) => {
+            let Some(item) = agenda::by_id(db, *item_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            let Some(mech) = meeting_mechanism(item.meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            match item.organisation_id {
+                Some(org) => Some(Seat { mechanism_id: mech, organisation_id: org, roles: ANY_ROLE }),
+                None => return Ok(Some(Withheld::Unknown)),
+            }
+        }
         _ => None,
     };
     if let Some(seat) = seat_needed {
@@ -108,6 +133,22 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         | Outgoing::MembersJoined { mechanism_id, .. }
         | Outgoing::MonthlyNudge { mechanism_id, .. }
         | Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) => for_chair(Some(*mechanism_id)),
+        Outgoing::Fourw(FourwMsg::Corrected { submission_id, .. }) => {
+            for_chair(approval::submission_key(db, *submission_id).await?.map(|(_, mech, ..)| mech))
+        }
+        Outgoing::Decision(DecisionMsg::AgendaProposed { item_id }) => match agenda::by_id(db, *item_id).await? {
+            Some(item) => for_chair(meeting_mechanism(item.meeting_id).await?),
+            None => Some(Withheld::Unknown),
+        },
+        // A vote's question and result: to whoever sits in the mechanism (observers see them
+        // too, without a ballot) and to the coordinators.
+        Outgoing::Decision(DecisionMsg::VoteQuestion { vote_id } | DecisionMsg::VoteResult { vote_id }) => {
+            match votes::by_id(db, *vote_id).await? {
+                None => Some(Withheld::Unknown),
+                Some(_) if coordinator => None,
+                Some(v) => (!seats.iter().any(|s| s.mechanism.id == v.mechanism.id)).then_some(Withheld::NotMember),
+            }
+        }
         Outgoing::Minutes { minutes_id } => {
             let Some(mn) = minutes::by_id(db, *minutes_id).await? else { return Ok(Some(Withheld::Unknown)) };
             let Some(mech) = meeting_mechanism(mn.meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
