@@ -36,6 +36,7 @@ help-chair = Your commands as chair of a mechanism:
     /cancel — leave the current dialog
     /review — review the 4W matrix and return a line with a comment
     /wherewho — who does what where: the month's gaps and duplications
+    /admin — the members and pending invitations of your mechanisms (revoke an invitation)
 help-coordinator = Your coordinator commands:
     /newmeeting — plan a meeting of any mechanism
     /meetings — meetings: answer, move, cancel
@@ -51,6 +52,7 @@ help-coordinator = Your coordinator commands:
     /cancel — leave the current dialog
     /review — review the 4W matrix and return a line with a comment
     /wherewho — who does what where: the month's gaps and duplications
+    /admin — administration: remove a member, revoke an invitation, chairs, coordinators, observer policy
 unknown-command = Unknown command. Type /help to see your commands.
 free-text-hint = I am not expecting any text right now. Type /help to see what you can do.
 internal-error = A technical problem occurred; nothing was lost. Please try again in a moment.

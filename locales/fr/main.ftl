@@ -36,6 +36,7 @@ help-chair = Vos commandes de président(e) de mécanisme :
     /cancel — abandonner le dialogue en cours
     /review — revoir la matrice 4W et renvoyer une ligne avec un commentaire
     /wherewho — qui fait quoi où : lacunes et doublons du mois
+    /admin — les membres et les invitations en attente de vos mécanismes (révoquer une invitation)
 help-coordinator = Vos commandes de coordonnateur :
     /newmeeting — planifier une réunion de tout mécanisme
     /meetings — les réunions : répondre, déplacer, annuler
@@ -51,6 +52,7 @@ help-coordinator = Vos commandes de coordonnateur :
     /cancel — abandonner le dialogue en cours
     /review — revoir la matrice 4W et renvoyer une ligne avec un commentaire
     /wherewho — qui fait quoi où : lacunes et doublons du mois
+    /admin — administration : retirer un membre, révoquer une invitation, présidences, coordonnateurs, règle des observateurs
 unknown-command = Commande inconnue. Tapez /help pour voir vos commandes.
 free-text-hint = Je n'attends pas de texte pour l'instant. Tapez /help pour voir ce que vous pouvez faire.
 internal-error = Un problème technique est survenu ; rien n'a été perdu. Réessayez dans un instant.

@@ -5,7 +5,7 @@
 mod catalogue;
 
 pub use catalogue::{
-    AccessMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
+    AccessMsg, AdminMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
 };
 
 use crate::domain::Language;
@@ -30,7 +30,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/decisions.ftl"),
     "\n",
-    include_str!("../../locales/fr/fivew.ftl")
+    include_str!("../../locales/fr/fivew.ftl"),
+    "\n",
+    include_str!("../../locales/fr/admin.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -49,7 +51,9 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/decisions.ftl"),
     "\n",
-    include_str!("../../locales/en/fivew.ftl")
+    include_str!("../../locales/en/fivew.ftl"),
+    "\n",
+    include_str!("../../locales/en/admin.ftl")
 );
 
 pub struct I18n {

@@ -1,5 +1,5 @@
 use super::catalogue::{
-    AccessMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants, DecisionsMsgDiscriminants,
+    AccessMsgDiscriminants, AdminMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants, DecisionsMsgDiscriminants,
     FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants,
     ReportMsgDiscriminants,
 };
@@ -95,6 +95,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Charts(m) => format!("{:?}", ChartsMsgDiscriminants::from(m)),
         Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
         Msg::Fivew(m) => format!("{:?}", FivewMsgDiscriminants::from(m)),
+        Msg::Admin(m) => format!("{:?}", AdminMsgDiscriminants::from(m)),
     }
 }
 
@@ -111,6 +112,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(ChartsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(FivewMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(AdminMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {
         assert!(sampled.contains(name), "no sample for {name}");

@@ -279,3 +279,34 @@ pub async fn revoke_invitation(ctx: &Ctx, actor: Actor<'_>, which: Revoke<'_>) -
     audit::record(&ctx.db, AuditAction::InvitationRevoked, entry, now).await?;
     Ok(inv)
 }
+
+/// The mechanisms an actor administers: every one for coordinators, the ones they chair for
+/// chairs (nothing for others).
+pub async fn mechanisms(ctx: &Ctx, actor: Actor<'_>) -> AppResult<Vec<Mechanism>> {
+    let all = reference::mechanisms(&ctx.db).await?;
+    Ok(all.into_iter().filter(|m| may_see(actor, m.id)).collect())
+}
+
+/// One mechanism by id, if the actor administers it.
+pub async fn mechanism(ctx: &Ctx, actor: Actor<'_>, mechanism_id: i64) -> AppResult<Mechanism> {
+    let m = reference::mechanism_by_id(&ctx.db, mechanism_id).await?.ok_or(AppError::NotFound)?;
+    if may_see(actor, m.id) { Ok(m) } else { Err(AppError::NotAllowed) }
+}
+
+/// An active seat by id, if the actor administers its mechanism.
+pub async fn seat(ctx: &Ctx, actor: Actor<'_>, membership_id: i64) -> AppResult<MembershipView> {
+    let seat = memberships::by_id_active(&ctx.db, membership_id).await?.ok_or(AppError::NotFound)?;
+    if may_see(actor, seat.mechanism.id) { Ok(seat) } else { Err(AppError::NotAllowed) }
+}
+
+/// The cluster's coordinators (coordinators and the command line).
+pub async fn coordinators(ctx: &Ctx, actor: Actor<'_>) -> AppResult<Vec<Person>> {
+    require_coordinator(actor)?;
+    people::coordinators(&ctx.db).await
+}
+
+/// A person who has joined, by id (coordinators and the command line).
+pub async fn person_by_id(ctx: &Ctx, actor: Actor<'_>, person_id: i64) -> AppResult<Person> {
+    require_coordinator(actor)?;
+    people::by_id(&ctx.db, person_id).await?.filter(|p| p.telegram_id > 0).ok_or(AppError::NotFound)
+}

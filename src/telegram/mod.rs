@@ -3,6 +3,7 @@
 //! its feature, the one delivery path for scheduled messages, and the bot's start and stop.
 //! See ARCHITECTURE.md.
 
+pub mod admin;
 pub mod calendar;
 pub mod charts;
 pub mod decisions;

@@ -5,7 +5,7 @@ use super::shared::callback::{CallbackData, Cancel};
 use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{calendar, charts, decisions, meetings, membership, minutes, report, review};
+use super::{admin, calendar, charts, decisions, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -52,6 +52,8 @@ enum Command {
     Lock,
     #[strum(serialize = "unlock", serialize = "deverrouiller")]
     Unlock,
+    #[strum(serialize = "admin", serialize = "gestion")]
+    Admin,
 }
 
 impl Command {
@@ -87,6 +89,7 @@ pub enum Button {
     Calendar(calendar::callback::Cb),
     Chart(ChartButton),
     Decisions(decisions::callback::Cb),
+    Admin(admin::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -101,6 +104,7 @@ impl CallbackData for Button {
             Button::Calendar(cb) => cb.encode(),
             Button::Chart(cb) => cb.encode(),
             Button::Decisions(cb) => cb.encode(),
+            Button::Admin(cb) => cb.encode(),
         }
     }
 
@@ -115,6 +119,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Calendar))
             .or_else(|| CallbackData::decode(data).map(Button::Chart))
             .or_else(|| CallbackData::decode(data).map(Button::Decisions))
+            .or_else(|| CallbackData::decode(data).map(Button::Admin))
     }
 }
 
@@ -156,6 +161,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(report::FEATURE) => report::on_message(turn, dialogue, state, msg).await,
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
         Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
+        Some(admin::FEATURE) => admin::on_message(turn).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
@@ -211,6 +217,7 @@ async fn on_command(
         Command::Participation => meetings::participation(turn).await,
         Command::Lock => review::lock(turn, args, true).await,
         Command::Unlock => review::lock(turn, args, false).await,
+        Command::Admin => admin::start(turn).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -275,6 +282,7 @@ async fn on_button(
         Button::Calendar(cb) => calendar::on_button(turn, cb, message_id).await,
         Button::Chart(cb) => charts::on_button(turn, cb).await,
         Button::Decisions(cb) => decisions::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
     }
 }
 

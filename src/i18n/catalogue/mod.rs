@@ -3,6 +3,7 @@
 //! message's variables (a role as its code, a yes/no as "yes" or "no").
 
 mod access;
+mod admin;
 mod calendar;
 mod charts;
 mod decisions;
@@ -13,6 +14,7 @@ mod minutes;
 mod report;
 
 pub use access::AccessMsg;
+pub use admin::AdminMsg;
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use decisions::DecisionsMsg;
@@ -23,7 +25,7 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
+    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants,
     decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants,
     meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
@@ -44,6 +46,7 @@ pub enum Msg {
     Charts(ChartsMsg),
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
+    Admin(AdminMsg),
 }
 
 macro_rules! feature_messages {
@@ -72,7 +75,8 @@ feature_messages!(
     Access(AccessMsg),
     Charts(ChartsMsg),
     Decisions(DecisionsMsg),
-    Fivew(FivewMsg)
+    Fivew(FivewMsg),
+    Admin(AdminMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -94,6 +98,7 @@ impl Msg {
             Msg::Charts(m) => m.into(),
             Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
+            Msg::Admin(m) => m.into(),
         }
     }
 
@@ -109,6 +114,7 @@ impl Msg {
             Msg::Charts(m) => args_of(m),
             Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
+            Msg::Admin(m) => args_of(m),
         }
     }
 }

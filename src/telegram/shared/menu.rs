@@ -1,7 +1,7 @@
 //! The command menu, published per language and, for members, per role (chat scope).
 
 use crate::domain::{Language, MenuRole};
-use crate::i18n::{CalendarMsg, DecisionsMsg, FivewMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{AdminMsg, CalendarMsg, DecisionsMsg, FivewMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
@@ -21,6 +21,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("attendance", MeetingsMsg::CmdAttendance.into()));
         list.push(("missing", MinutesMsg::CmdMissing.into()));
         list.push(("invite", MainMsg::CmdInvite.into()));
+        list.push(("admin", AdminMsg::CmdAdmin.into()));
     }
     if role == MenuRole::Coordinator {
         list.push(("share", MinutesMsg::CmdShare.into()));
@@ -94,6 +95,7 @@ mod tests {
         assert!(names(MenuRole::Member).contains(&"members"));
         assert!(!names(MenuRole::Member).contains(&"invite"));
         assert!(names(MenuRole::Chair).contains(&"invite"));
+        assert!(names(MenuRole::Coordinator).contains(&"admin") && !names(MenuRole::Member).contains(&"admin"));
         assert!(names(MenuRole::Chair).contains(&"review") && names(MenuRole::Coordinator).contains(&"wherewho"));
         assert!(!names(MenuRole::Member).contains(&"review") && !names(MenuRole::Member).contains(&"wherewho"));
         for r in [MenuRole::Unknown, MenuRole::Member, MenuRole::Chair, MenuRole::Coordinator] {
