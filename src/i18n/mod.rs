@@ -5,7 +5,8 @@
 mod catalogue;
 
 pub use catalogue::{
-    AccessMsg, AdminMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
+    AccessMsg, AdminMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg,
+    ReportMsg,
 };
 
 use crate::domain::Language;

@@ -1,7 +1,7 @@
 use super::catalogue::{
-    AccessMsgDiscriminants, AdminMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants, DecisionsMsgDiscriminants,
-    FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants, MinutesMsgDiscriminants,
-    ReportMsgDiscriminants,
+    AccessMsgDiscriminants, AdminMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants,
+    DecisionsMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants,
+    MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;

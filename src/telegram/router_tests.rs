@@ -85,6 +85,13 @@ fn all_samples() -> Vec<Button> {
         Button::Report(report::callback::Cb::FwDiscard(false)),
         Button::Review(review::callback::Cb::FwReturn(i64::MAX)),
         Button::Report(report::callback::Cb::FwFix(1)),
+        Button::Admin(admin::callback::Cb::Members { mechanism_id: i64::MAX, page: u16::MAX }),
+        Button::Admin(admin::callback::Cb::Yes(admin::callback::Action::RemoveEverywhere(i64::MAX))),
+        Button::Admin(admin::callback::Cb::Yes(admin::callback::Action::Observers {
+            mechanism_id: i64::MAX,
+            receive: false,
+        })),
+        Button::Admin(admin::callback::Cb::No),
     ]
 }
 
@@ -136,6 +143,10 @@ fn forged_data_is_rejected() {
         "fw:ret:x",
         "fw:fix:-",
         "fw:fix:1:2",
+        "adm:rm:0",
+        "adm:y:rm:",
+        "adm:y:kr:1:2",
+        "adm:il:-1",
     ] {
         assert_eq!(Button::decode(bad), None, "{bad:?}");
     }
@@ -149,5 +160,7 @@ fn commands_and_their_aliases() {
     assert_eq!("quiouquoi".parse(), Ok(Command::WhereWho));
     assert_eq!("wherewho".parse(), Ok(Command::WhereWho));
     assert_eq!("cr".parse(), Ok(Command::Minutes));
+    assert_eq!("gestion".parse(), Ok(Command::Admin));
+    assert_eq!("admin".parse(), Ok(Command::Admin));
     assert!("nonsense".parse::<Command>().is_err());
 }

@@ -5,8 +5,8 @@ use super::*;
 /// One instance of every message of the catalogue.
 pub(super) fn samples() -> Vec<Msg> {
     use crate::i18n::catalogue::{
-        AccessMsg::*, AdminMsg::*, CalendarMsg::*, DecisionsMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*, MinutesMsg::*,
-        ReportMsg::*,
+        AccessMsg::*, AdminMsg::*, CalendarMsg::*, DecisionsMsg::*, FivewMsg::*, MainMsg::*, MeetingsMsg::*,
+        MinutesMsg::*, ReportMsg::*,
     };
     let s = |x: &str| x.to_string();
     msgs![

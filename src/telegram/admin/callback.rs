@@ -26,7 +26,10 @@ pub enum Action {
     RemoveChair(i64),
     AddCoordinator(i64),
     RemoveCoordinator(i64),
-    Observers { mechanism_id: i64, receive: bool },
+    Observers {
+        mechanism_id: i64,
+        receive: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

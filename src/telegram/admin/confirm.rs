@@ -25,7 +25,12 @@ async fn ask(
     Ok(None)
 }
 
-pub(super) async fn ask_remove(turn: &Turn<'_>, dialogue: &BotDialogue, seat: i64, message_id: MessageId) -> ButtonResult {
+pub(super) async fn ask_remove(
+    turn: &Turn<'_>,
+    dialogue: &BotDialogue,
+    seat: i64,
+    message_id: MessageId,
+) -> ButtonResult {
     let s = or_refuse!(turn, admin::seat(&turn.app.ctx, actor(turn), seat).await);
     let text = turn.t(AdminMsg::AdmConfirmRemove {
         name: s.person_name.clone(),
@@ -40,7 +45,12 @@ pub(super) async fn ask_remove(turn: &Turn<'_>, dialogue: &BotDialogue, seat: i6
     ask(turn, dialogue, text, yes, message_id).await
 }
 
-pub(super) async fn ask_revoke(turn: &Turn<'_>, dialogue: &BotDialogue, id: i64, message_id: MessageId) -> ButtonResult {
+pub(super) async fn ask_revoke(
+    turn: &Turn<'_>,
+    dialogue: &BotDialogue,
+    id: i64,
+    message_id: MessageId,
+) -> ButtonResult {
     let pending = or_refuse!(turn, admin::pending_invitations(&turn.app.ctx, actor(turn)).await);
     let Some(inv) = pending.into_iter().find(|i| i.id == id) else {
         return Ok(Some(MainMsg::ButtonExpired.into()));

@@ -136,6 +136,8 @@ pub async fn on_button(
     if !turn.access.coordinator && !chairs_any(turn) {
         return Ok(Some(MainMsg::NotAllowed.into()));
     }
+    // Chairs see their mechanisms' members and invitations and may revoke those; the rest
+    // is for coordinators.
     let coordinator_only = !matches!(
         cb,
         Cb::Menu
@@ -143,7 +145,7 @@ pub async fn on_button(
             | Cb::Members { .. }
             | Cb::Invitations(_)
             | Cb::AskRevoke(_)
-            | Cb::Yes(_)
+            | Cb::Yes(Action::Revoke(_))
             | Cb::No
     );
     if coordinator_only && !turn.access.coordinator {

@@ -1,7 +1,9 @@
 //! The command menu, published per language and, for members, per role (chat scope).
 
 use crate::domain::{Language, MenuRole};
-use crate::i18n::{AdminMsg, CalendarMsg, DecisionsMsg, FivewMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{
+    AdminMsg, CalendarMsg, DecisionsMsg, FivewMsg, I18n, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg,
+};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
