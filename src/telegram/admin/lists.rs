@@ -167,7 +167,7 @@ pub(super) async fn coordinator_candidates(turn: &Turn<'_>, page: u16, edit: Opt
         .into_iter()
         .filter(|m| !coordinators.contains(&m.person_id) && seen.insert(m.person_id))
         .collect();
-    people.sort_by(|a, b| a.person_name.to_lowercase().cmp(&b.person_name.to_lowercase()));
+    people.sort_by_key(|a| a.person_name.to_lowercase());
     let (shown, page, pages) = paged(&people, page);
     let text = if people.is_empty() {
         turn.t(AdminMsg::AdmNoCandidate)
