@@ -225,10 +225,7 @@ pub(super) async fn on_button(
                 Ok(_) => {
                     dialogue.set(Step::MinutesContent { meeting_id }).await?;
                     let k = kb(vec![vec![button(turn.t(MainMsg::BtnCancel), Cancel)]]);
-                    turn.bot
-                        .edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::MnSendContent))
-                        .reply_markup(k)
-                        .await?;
+                    turn.edit(message_id, turn.t(MinutesMsg::MnSendContent), Some(k)).await?;
                     Ok(None)
                 }
                 Err(e) => Ok(Some(turn.refusal(&e))),
@@ -246,7 +243,7 @@ pub(super) async fn on_button(
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
                     let count = svc::mechanism_recipients(&turn.app.ctx, m.mechanism.id).await?.len();
-                    turn.bot.edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::MnShared { count })).await?;
+                    turn.edit(message_id, turn.t(MinutesMsg::MnShared { count }), None).await?;
                     Ok(None)
                 }
                 Err(e) => {
@@ -261,10 +258,7 @@ pub(super) async fn on_button(
         },
         (Cb::ActionDone(action_id), _) => match svc::mark_done(&turn.app.ctx, &turn.access, action_id).await {
             Ok(a) => {
-                let _ = turn
-                    .bot
-                    .edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::ActionDone { what: a.what }))
-                    .await;
+                let _ = turn.edit(message_id, turn.t(MinutesMsg::ActionDone { what: a.what }), None).await;
                 Ok(None)
             }
             Err(e) => Ok(Some(turn.refusal(&e))),
@@ -305,13 +299,7 @@ pub(super) async fn on_button(
                     }
                     everyone.sort_unstable();
                     everyone.dedup();
-                    turn.bot
-                        .edit_message_text(
-                            turn.chat,
-                            message_id,
-                            turn.t(MinutesMsg::ShareDone { count: everyone.len() }),
-                        )
-                        .await?;
+                    turn.edit(message_id, turn.t(MinutesMsg::ShareDone { count: everyone.len() }), None).await?;
                     Ok(None)
                 }
                 Err(e) => Ok(Some(turn.refusal(&e))),
