@@ -7,7 +7,7 @@ use super::{App, paced};
 use crate::domain::meeting::TimingError;
 use crate::domain::minutes::ActionLineError;
 use crate::domain::{AppError, Language, MenuRole, NameError};
-use crate::i18n::{AccessMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{AccessMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg};
 use crate::services::people::{self, Access};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId};
@@ -213,7 +213,7 @@ impl Turn<'_> {
                 MinutesMsg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }.into()
             }
             AppError::NotAMember => MainMsg::NotAMember.into(),
-            AppError::PersonalData(kind) => ReportMsg::FwPersonalData { kind: kind.as_str().to_string() }.into(),
+            AppError::PersonalData(kind) => MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into(),
             AppError::LastCoordinator => AccessMsg::LastCoordinator.into(),
             AppError::TooManyRequests { wait_secs } => AccessMsg::ResendTooSoon { seconds: *wait_secs }.into(),
             AppError::UnknownPerson(_) | AppError::OrganisationNeeded => MainMsg::NotAllowed.into(),
