@@ -191,7 +191,11 @@ async fn a_revoked_invitation_link_no_longer_works_and_chairs_see_only_theirs() 
     // The coordinator revokes the SC-VBG invitation: its link answers as expired.
     let menu = app.send(&coordo, "/admin").await;
     let list = app.press_expect_edit(&coordo, menu.message_id, "adm:il:0").await;
-    assert!(text(&list).contains(&format!("n° {vbg_id} IRC — SC-VBG — point focal — émise par —")), "{}", text(&list));
+    assert!(
+        text(&list).contains(&format!("n° {vbg_id} IRC — SC-VBG — point focal — émise par la ligne de commande")),
+        "{}",
+        text(&list)
+    );
     let ask = app.press_expect_edit(&coordo, menu.message_id, &labelled(&list, &format!("n° {vbg_id}"))).await;
     let done = app.press_expect_edit(&coordo, menu.message_id, &format!("adm:y:rv:{vbg_id}")).await;
     assert!(text(&ask).starts_with(&format!("Révoquer l'invitation n° {vbg_id}")), "{}", text(&ask));
@@ -372,6 +376,38 @@ async fn the_observer_policy_is_changed_after_a_confirmation() {
     let done = app.press_expect_edit(&coordo, menu.message_id, &labelled(&ask, "Oui")).await;
     assert_eq!(text(&done), fr(&app, AdminMsg::AdmObserversSet { mechanism: "GCS".into(), receive: true }));
     assert!(admin::observers_receive(&app.ctx, &gcs).await.unwrap());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn long_member_lists_are_paged() {
+    let mut app = TestBot::start().await;
+    let coordo = coordinator(&app, 1, "Coordo").await;
+    let orgs = cluster_bot::storage::reference::organisations(&app.ctx.db).await.unwrap();
+    let mut names = vec![];
+    for (i, org) in orgs.iter().take(10).enumerate() {
+        let name = format!("Member{i:02}");
+        let user = FakeUser::new(10 + i as i64, &name).language("fr");
+        app.member(&user, &org.acronym, "CPN", Role::Focal).await;
+        names.push(name);
+    }
+    assert!(names.len() > 8, "more than one page: {names:?}");
+    let cpn = mech_id(&app, "CPN").await;
+    let menu = app.send(&coordo, "/admin").await;
+    let first = app.press_expect_edit(&coordo, menu.message_id, &format!("adm:ml:{cpn}:0")).await;
+    assert!(text(&first).contains("(page 1 sur 2)"), "{}", text(&first));
+    assert_eq!(first.button_data().iter().filter(|d| d.starts_with("adm:rm:")).count(), 8);
+    let second = app.press_expect_edit(&coordo, menu.message_id, &labelled(&first, "Suivant")).await;
+    assert!(text(&second).contains("(page 2 sur 2)"), "{}", text(&second));
+    let on_second = second.button_data().iter().filter(|d| d.starts_with("adm:rm:")).count();
+    assert_eq!(on_second, names.len() - 8);
+    assert!(second.button_data().contains(&format!("adm:ml:{cpn}:0")), "a way back to page 1");
+    // The same page pressed again is no error; a page past the end shows the last one.
+    let (answer, _) = app.press(&coordo, menu.message_id, &labelled(&first, "Suivant")).await;
+    assert!(answer.str_param("text").is_none(), "{:?}", answer.params);
+    app.press_expect_edit(&coordo, menu.message_id, &format!("adm:ml:{cpn}:0")).await;
+    let past = app.press_expect_edit(&coordo, menu.message_id, &format!("adm:ml:{cpn}:60000")).await;
+    assert!(text(&past).contains("(page 2 sur 2)"), "{}", text(&past));
     app.stop().await;
 }
 

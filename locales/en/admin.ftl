@@ -55,6 +55,7 @@ adm-invitation-line = • #{ $id } { $org } — { $mechanism } — { $role ->
         [alternate] alternate
        *[chair] chair
     } — issued by { $by } — valid until { $expires }
+adm-issued-by-command-line = the command line
 adm-invitations-none = No pending invitation.
 btn-adm-revoke = 🚫 Revoke #{ $id }
 adm-confirm-revoke = Revoke invitation #{ $id } ({ $org }, { $mechanism }, { $role ->

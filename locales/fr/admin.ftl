@@ -55,6 +55,7 @@ adm-invitation-line = • n° { $id } { $org } — { $mechanism } — { $role ->
         [alternate] suppléant(e)
        *[chair] président(e)
     } — émise par { $by } — valable jusqu'au { $expires }
+adm-issued-by-command-line = la ligne de commande
 adm-invitations-none = Aucune invitation en attente.
 btn-adm-revoke = 🚫 Révoquer n° { $id }
 adm-confirm-revoke = Révoquer l'invitation n° { $id } ({ $org }, { $mechanism }, { $role ->

@@ -34,6 +34,7 @@ pub enum AdminMsg {
     AdmInvitationsHeader { count: usize, page: usize, pages: usize },
     AdmInvitationLine { id: i64, org: String, mechanism: String, role: Role, by: String, expires: String },
     AdmInvitationsNone,
+    AdmIssuedByCommandLine,
     BtnAdmRevoke { id: i64 },
     AdmConfirmRevoke { id: i64, org: String, mechanism: String, role: Role },
     BtnAdmYesRevoke,

@@ -524,6 +524,7 @@ pub(super) fn samples() -> Vec<Msg> {
             expires: s("13/12/2026 10:00"),
         },
         AdmInvitationsNone,
+        AdmIssuedByCommandLine,
         BtnAdmRevoke { id: 12 },
         AdmConfirmRevoke { id: 12, org: s("NRC"), mechanism: s("CPN"), role: Role::Chair },
         BtnAdmYesRevoke,

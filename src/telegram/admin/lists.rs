@@ -77,7 +77,7 @@ pub(super) async fn invitations(turn: &Turn<'_>, page: u16, edit: Option<Message
             org: inv.organisation.clone(),
             mechanism: inv.mechanism.clone(),
             role: inv.role,
-            by: inv.issued_by.clone().unwrap_or_else(|| "—".into()),
+            by: inv.issued_by.clone().unwrap_or_else(|| turn.t(AdminMsg::AdmIssuedByCommandLine)),
             expires: local_time(turn.app, inv.expires_at),
         }));
         rows.push(button(turn.t(AdminMsg::BtnAdmRevoke { id: inv.id }), Cb::AskRevoke(inv.id)));
