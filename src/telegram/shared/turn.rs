@@ -216,7 +216,10 @@ impl Turn<'_> {
             AppError::PersonalData(kind) => MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into(),
             AppError::LastCoordinator => AccessMsg::LastCoordinator.into(),
             AppError::TooManyRequests { wait_secs } => AccessMsg::ResendTooSoon { seconds: *wait_secs }.into(),
-            AppError::UnknownPerson(_) | AppError::OrganisationNeeded => MainMsg::NotAllowed.into(),
+            // Command-line refusals: the chat offers no way to make them.
+            AppError::UnknownPerson(_) | AppError::OrganisationNeeded | AppError::MemberAlwaysReports { .. } => {
+                MainMsg::NotAllowed.into()
+            }
             AppError::NotAllowed | AppError::Boundaries(_) => MainMsg::NotAllowed.into(),
             AppError::MonthLocked { month } => FivewMsg::FwMonthLocked {
                 month: crate::domain::fourw::ReportingMonth::parse(month)
