@@ -235,6 +235,11 @@ async fn a_chair_is_added_from_the_members_then_removed_and_told() {
     let done = app.press_expect_edit(&coordo, menu.message_id, &labelled(&ask, "Oui, confirmer")).await;
     assert_eq!(text(&done), "C'est fait : Awa (NRC) préside désormais CR-MOPTI.");
     assert_eq!(seats(&app, &awa, "CR-MOPTI").await.len(), 2);
+    // Awa is told, in English.
+    app.settle().await;
+    let mopti_en = cluster_bot::storage::reference::mechanism_by_id(&app.ctx.db, mopti).await.unwrap().unwrap().name_en;
+    let told = app.t(Language::En, AccessMsg::RoleChairAdded { mechanism: mopti_en }.into());
+    assert_eq!(app.fake.sent_to(awa.id).last().map(text), Some(told));
     // Now a chair: /admin answers with the chair's menu.
     assert_eq!(
         text(&app.send(&awa, "/admin").await),
@@ -286,6 +291,8 @@ async fn the_last_coordinator_cannot_be_removed_and_another_is_added_then_remove
     let done = app.press_expect_edit(&coordo, menu.message_id, &labelled(&ask, "Oui")).await;
     assert_eq!(text(&done), "C'est fait : Moussa est désormais coordonnateur.");
     assert!(is_coordinator(&app, &moussa).await);
+    app.settle().await;
+    assert_eq!(app.fake.sent_to(moussa.id).last().map(text), Some(fr(&app, AccessMsg::RoleCoordinatorAdded)));
     assert_eq!(text(&app.send(&moussa, "/gestion").await), fr(&app, AdminMsg::AdmMenu { coordinator: true }));
 
     // And is removed again; the "No" of a question changes nothing.
@@ -300,6 +307,8 @@ async fn the_last_coordinator_cannot_be_removed_and_another_is_added_then_remove
     assert_eq!(text(&done), "C'est fait : Moussa n'est plus coordonnateur.");
     assert!(!is_coordinator(&app, &moussa).await);
     assert_eq!(seats(&app, &moussa, "CPN").await, [Role::Focal], "the seat is kept");
+    app.settle().await;
+    assert_eq!(app.fake.sent_to(moussa.id).last().map(text), Some(fr(&app, AccessMsg::RoleCoordinatorRemoved)));
     app.stop().await;
 }
 

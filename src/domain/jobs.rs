@@ -136,6 +136,10 @@ pub enum Outgoing {
         role: Role,
         change: String,
     },
+    /// To a person whose coordinator or chair role someone else granted or ended.
+    RoleChanged {
+        change: RoleChange,
+    },
     /// To the chairs (or coordinators): someone joined, left, was removed or replaced.
     MemberChanged {
         mechanism_id: i64,
@@ -255,6 +259,7 @@ impl Outgoing {
             | Outgoing::MinutesOverdue { meeting_id } => Some(*meeting_id),
             Outgoing::AbsenceFlag { .. }
             | Outgoing::SeatEnded { .. }
+            | Outgoing::RoleChanged { .. }
             | Outgoing::MemberChanged { .. }
             | Outgoing::MembersJoined { .. }
             | Outgoing::MonthlyNudge { .. }
@@ -289,6 +294,15 @@ impl FourwJob {
             FourwJob::AfterDeadline { .. } => "after".into(),
         }
     }
+}
+
+/// A role granted or ended by a coordinator (a seat's end is `Outgoing::SeatEnded`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "role_change", rename_all = "snake_case")]
+pub enum RoleChange {
+    CoordinatorAdded,
+    CoordinatorRemoved,
+    ChairAdded { mechanism_id: i64 },
 }
 
 /// 4W messages to one person.

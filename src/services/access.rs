@@ -127,7 +127,7 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         Outgoing::MinutesOverdue { .. } | Outgoing::Digest { .. } => (!coordinator).then_some(Withheld::NotCoordinator),
         // A chart is checked when it is drawn (`charts::draw`, who may see which chart).
         // Told to the person themselves, about their own seat.
-        Outgoing::SeatEnded { .. } => None,
+        Outgoing::SeatEnded { .. } | Outgoing::RoleChanged { .. } => None,
         Outgoing::AbsenceFlag { mechanism_id, .. }
         | Outgoing::MemberChanged { mechanism_id, .. }
         | Outgoing::MembersJoined { mechanism_id, .. }

@@ -5,10 +5,21 @@
 use super::Ctx;
 use super::meetings::Actor;
 use crate::domain::audit::AuditAction;
+use crate::domain::jobs::{Outgoing, RoleChange};
 use crate::domain::{
     AppError, AppResult, InvitationCode, Mechanism, MembershipView, Organisation, PendingInvitation, Person, Role,
 };
 use crate::storage::{audit, invitations, memberships, people, reference};
+
+/// Tells a person of a role someone else granted or ended (in their language, when sent).
+async fn tell_role(ctx: &Ctx, person_id: i64, change: RoleChange) -> AppResult<()> {
+    let stamp = ctx.clock.now().timestamp();
+    let key = format!("role:{change:?}:p{person_id}:t{stamp}");
+    if super::outbox::deliver(ctx, key, person_id, Outgoing::RoleChanged { change }).await? {
+        ctx.wake.notify_one();
+    }
+    Ok(())
+}
 
 /// Coordinators and the command line administer; returns the acting person's id (None for
 /// the command line).
@@ -133,6 +144,7 @@ pub async fn remove_member(
         if coordinator_removed {
             let entry = audit::NewEntry { actor_id: by, subject_id: Some(person.id), ..Default::default() };
             audit::record(&ctx.db, AuditAction::CoordinatorRemoved, entry, now).await?;
+            tell_role(ctx, person.id, RoleChange::CoordinatorRemoved).await?;
         }
     }
     if seats.is_empty() && !coordinator_removed {
@@ -197,6 +209,7 @@ pub async fn add_chair(
         detail: None,
     };
     audit::record(&ctx.db, AuditAction::ChairAdded, entry, now).await?;
+    tell_role(ctx, person.id, RoleChange::ChairAdded { mechanism_id: mechanism.id }).await?;
     memberships::by_id_active(&ctx.db, id).await?.ok_or(AppError::NotFound)
 }
 
@@ -237,6 +250,7 @@ pub async fn add_coordinator(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64, name
     if added {
         let entry = audit::NewEntry { actor_id: by, subject_id: Some(person.id), ..Default::default() };
         audit::record(&ctx.db, AuditAction::CoordinatorAdded, entry, ctx.clock.now()).await?;
+        tell_role(ctx, person.id, RoleChange::CoordinatorAdded).await?;
     }
     Ok((person, added))
 }
@@ -250,6 +264,7 @@ pub async fn remove_coordinator(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64) -
     }
     let entry = audit::NewEntry { actor_id: by, subject_id: Some(person.id), ..Default::default() };
     audit::record(&ctx.db, AuditAction::CoordinatorRemoved, entry, ctx.clock.now()).await?;
+    tell_role(ctx, person.id, RoleChange::CoordinatorRemoved).await?;
     Ok(person)
 }
 

@@ -9,6 +9,9 @@ use serde::Serialize;
 #[strum_discriminants(derive(strum::EnumIter))]
 pub enum AccessMsg {
     SeatEnded { org: String, mechanism: String, role: Role, change: String },
+    RoleCoordinatorAdded,
+    RoleCoordinatorRemoved,
+    RoleChairAdded { mechanism: String },
     MemberChanged { name: String, org: String, mechanism: String, role: Role, change: String },
     MembersJoined { mechanism: String, count: usize, names: String },
     ResendTooSoon { seconds: i64 },

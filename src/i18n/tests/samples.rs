@@ -330,6 +330,9 @@ pub(super) fn samples() -> Vec<Msg> {
         CalendarUnavailable,
         BtnCalendarRotate,
         SeatEnded { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, change: s("removed") },
+        RoleCoordinatorAdded,
+        RoleCoordinatorRemoved,
+        RoleChairAdded { mechanism: s("CPN") },
         MemberChanged {
             name: s("Awa"),
             org: s("NRC"),

@@ -62,9 +62,10 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
         Outgoing::Fourw(FourwMsg::Matrix { .. } | FourwMsg::Corrected { .. }) => {
             review::outgoing::render(app, person, message).await
         }
-        Outgoing::SeatEnded { .. } | Outgoing::MemberChanged { .. } | Outgoing::MembersJoined { .. } => {
-            membership::outgoing::render(app, person, message).await
-        }
+        Outgoing::SeatEnded { .. }
+        | Outgoing::RoleChanged { .. }
+        | Outgoing::MemberChanged { .. }
+        | Outgoing::MembersJoined { .. } => membership::outgoing::render(app, person, message).await,
         Outgoing::Digest { .. } | Outgoing::Chart { .. } => charts::outgoing::render(app, person, message).await,
         Outgoing::Decision(DecisionMsg::AgendaProposed { .. } | DecisionMsg::AgendaDecided { .. }) => {
             meetings::outgoing::render(app, person, message).await

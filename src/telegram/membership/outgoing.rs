@@ -3,7 +3,7 @@
 //! or replaced (to the chairs, or the coordinators).
 
 use crate::domain::Person;
-use crate::domain::jobs::Outgoing;
+use crate::domain::jobs::{Outgoing, RoleChange};
 use crate::i18n::AccessMsg;
 use crate::storage::{people, reference};
 use crate::telegram::shared::App;
@@ -40,6 +40,19 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             names.push_str(n);
         }
         let msg = AccessMsg::MembersJoined { mechanism: mech.name(lang).to_string(), count: joined.len(), names };
+        return Ok(Ok(Rendered::text(app.i18n.render(lang, msg))));
+    }
+    if let Outgoing::RoleChanged { change } = message {
+        let msg = match change {
+            RoleChange::CoordinatorAdded => AccessMsg::RoleCoordinatorAdded,
+            RoleChange::CoordinatorRemoved => AccessMsg::RoleCoordinatorRemoved,
+            RoleChange::ChairAdded { mechanism_id } => {
+                let Some(mech) = reference::mechanism_by_id(db, *mechanism_id).await? else {
+                    return Ok(Err("mechanism unknown".into()));
+                };
+                AccessMsg::RoleChairAdded { mechanism: mech.name(lang).to_string() }
+            }
+        };
         return Ok(Ok(Rendered::text(app.i18n.render(lang, msg))));
     }
     let (mechanism_id, organisation_id) = match message {
