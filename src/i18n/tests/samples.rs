@@ -488,6 +488,13 @@ pub(super) fn samples() -> Vec<Msg> {
         FwAskPlanCode { max: 40 },
         BtnFwSameAbove { value: s("Mopti") },
         BtnFwSameReached,
+        FwReviewPage { page: 3, pages: 5, first: 21, last: 30, count: 45 },
+        BtnFwPrevPage { page: 2 },
+        BtnFwNextPage { page: 4 },
+        FwStaleScreen,
+        FwLinesCap { max: 500 },
+        FwCopyCapped { count: 520, max: 500 },
+        FwFixRefused { month: s("08/2026") },
     ]
     .into_iter()
     // Charts and the digest: every message, with empty fields.

@@ -39,6 +39,7 @@ pub(super) async fn send_template(turn: &mut Turn<'_>, dialogue: &BotDialogue, m
         mb: sheet::MAX_BYTES / (1024 * 1024),
     });
     let name = sheet::file_name(&org_name, &mech_code, month);
+    let caption = crate::telegram::shared::turn::clip(caption, crate::telegram::shared::turn::CAPTION_MAX_UTF16);
     turn.bot.send_document(turn.chat, InputFile::memory(bytes).file_name(name)).caption(caption).await?;
     Ok(None)
 }
@@ -130,6 +131,8 @@ pub(super) async fn file_received(
         Read::Lines(lines) => {
             let n = lines.len();
             d.lines = lines;
+            d.page = 0;
+            d.changed();
             d.editing = None;
             d.step = Step::Review;
             let prefix = turn.t(FivewMsg::FwSheetRead { lines: n });

@@ -147,6 +147,13 @@ impl Turn<'_> {
             }
             .into(),
             AppError::ReturnedLinesPending => FivewMsg::FwReturnedPending.into(),
+            AppError::TooManyLines { max } => FivewMsg::FwLinesCap { max: *max }.into(),
+            AppError::NotReopenable { month } => FivewMsg::FwFixRefused {
+                month: crate::domain::fourw::ReportingMonth::parse(month)
+                    .map(super::format::month_label)
+                    .unwrap_or_else(|_| month.clone()),
+            }
+            .into(),
             AppError::Internal(e) => {
                 tracing::error!(error = %e, chat = self.chat.0, "internal error");
                 MainMsg::InternalError.into()
@@ -219,16 +226,24 @@ pub async fn edit_or_send(
     text: String,
     k: Option<InlineKeyboardMarkup>,
 ) -> HandlerResult {
+    let text = clip(text, TEXT_MAX_UTF16);
     match edit {
         Some(id) => {
-            paced(turn.app, turn.chat, || {
+            let edited = paced(turn.app, turn.chat, || {
                 let mut req = turn.bot.edit_message_text(turn.chat, id, text.clone());
                 if let Some(k) = &k {
                     req = req.reply_markup(k.clone());
                 }
                 req.into_future()
             })
-            .await?;
+            .await;
+            match edited {
+                // A second press of the same button: the message already shows this.
+                Err(teloxide::RequestError::Api(teloxide::ApiError::MessageNotModified)) => {}
+                other => {
+                    other?;
+                }
+            }
         }
         None => {
             paced(turn.app, turn.chat, || {
@@ -248,6 +263,51 @@ pub async fn edit_or_send(
 pub fn rows_of(buttons: Vec<InlineKeyboardButton>, per_row: usize) -> Vec<Vec<InlineKeyboardButton>> {
     buttons.chunks(per_row).map(<[InlineKeyboardButton]>::to_vec).collect()
 }
+
+/// Telegram counts a text's length in UTF-16 code units.
+pub fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// The lines joined, as many as fit in `limit` UTF-16 units, then "…".
+pub fn fit_lines(lines: Vec<String>, limit: usize) -> String {
+    let mut text = String::new();
+    for l in lines {
+        let sep = usize::from(!text.is_empty());
+        if utf16_len(&text) + sep + utf16_len(&l) > limit.saturating_sub(2) {
+            text.push_str("\n…");
+            break;
+        }
+        if sep == 1 {
+            text.push('\n');
+        }
+        text.push_str(&l);
+    }
+    text
+}
+
+/// A text cut to at most `limit` UTF-16 units (with "…" when cut), never inside a character:
+/// the last guard before Telegram, which refuses longer texts.
+pub fn clip(text: String, limit: usize) -> String {
+    if utf16_len(&text) <= limit {
+        return text;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() + 1 > limit {
+            break;
+        }
+        used += c.len_utf16();
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Telegram's limits: a message's text and a caption, in UTF-16 units.
+pub const TEXT_MAX_UTF16: usize = 4096;
+pub const CAPTION_MAX_UTF16: usize = 1024;
 
 /// Lines gathered into pieces that fit Telegram's limit, one line never split.
 fn chunks_of(lines: Vec<String>) -> Vec<String> {
