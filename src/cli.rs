@@ -295,6 +295,15 @@ enum AdminCommand {
         #[arg(long, allow_negative_numbers = true)]
         telegram_id: i64,
     },
+    /// Whether an observer organisation reports its monthly 4W (observers do not by default).
+    ObserverReports {
+        /// The organisation's acronym, e.g. CICR.
+        #[arg(long)]
+        organisation: String,
+        /// yes or no.
+        #[arg(long, action = clap::ArgAction::Set, value_parser = clap::builder::BoolishValueParser::new())]
+        reports: bool,
+    },
 }
 
 fn init_tracing(default: &str) {
@@ -362,6 +371,19 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Admin { command: AdminCommand::RemoveCoordinator { telegram_id } } => {
             cli_admin::remove_coordinator(&context(&config).await?, telegram_id).await
+        }
+        Command::Admin { command: AdminCommand::ObserverReports { organisation, reports } } => {
+            let ctx = context(&config).await?;
+            let org = crate::services::admin::set_observer_reports(
+                &ctx,
+                meetings::Actor::CommandLine,
+                &organisation,
+                reports,
+            )
+            .await?;
+            let verb = if org.observer_reports { "now reports" } else { "no longer reports" };
+            println!("{} (observer) {verb} its monthly 4W", org.acronym);
+            Ok(())
         }
         Command::Invite { command: Some(command), .. } => cli_admin::invite(&context(&config).await?, command).await,
         Command::Invite { command: None, org, mechanism, role, replace } => {

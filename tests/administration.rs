@@ -272,3 +272,44 @@ async fn old_dialogues_and_old_finished_jobs_are_purged() {
         .with_retention(retention::Retention { dialogues: Duration::days(1), finished_jobs: Duration::days(1) });
     assert_eq!(retention::purge(&short).await.unwrap().jobs, 1);
 }
+
+#[tokio::test]
+async fn observers_report_their_4w_only_when_the_cluster_sets_them_to() {
+    use cluster_bot::services::reports;
+    let w = World::new().await;
+    w.coordinator(1, "Awa Coordo").await;
+    w.join(20, "Focal CICR", "CICR", "CPN", Role::Focal).await;
+    w.join(21, "Focal NRC", "NRC", "CPN", Role::Focal).await;
+    let cpn = w.mech("CPN").await;
+    let reporting = |acronyms: Vec<(cluster_bot::domain::Organisation, Vec<i64>)>| {
+        let mut v: Vec<String> = acronyms.into_iter().map(|(o, _)| o.acronym).collect();
+        v.sort();
+        v
+    };
+
+    // By default the observer neither reports nor is counted as missing.
+    assert!(reports::reporting_seats(&w.access(20).await).is_empty());
+    assert_eq!(reports::reporting_seats(&w.access(21).await).len(), 1);
+    assert_eq!(reporting(reports::reporters(&w.ctx, cpn.id).await.unwrap()), ["NRC"]);
+
+    // Only a coordinator may change it, and only for an observer.
+    let focal = w.access(21).await;
+    assert!(matches!(
+        admin::set_observer_reports(&w.ctx, Actor::Person(&focal), "CICR", true).await,
+        Err(AppError::NotAllowed)
+    ));
+    assert!(matches!(
+        admin::set_observer_reports(&w.ctx, Actor::CommandLine, "NRC", false).await,
+        Err(AppError::MemberAlwaysReports { .. })
+    ));
+    let coordo = w.access(1).await;
+    let org = admin::set_observer_reports(&w.ctx, Actor::Person(&coordo), "cicr", true).await.unwrap();
+    assert!(org.observer && org.observer_reports);
+    assert_eq!(reports::reporting_seats(&w.access(20).await).len(), 1);
+    assert_eq!(reporting(reports::reporters(&w.ctx, cpn.id).await.unwrap()), ["CICR", "NRC"]);
+    let trail = audit::since(&w.ctx, Actor::CommandLine, w.clock.now() - Duration::days(1)).await.unwrap();
+    assert!(trail.iter().any(|e| e.detail.as_deref() == Some("CICR reports its 4W: yes")), "recorded");
+
+    admin::set_observer_reports(&w.ctx, Actor::CommandLine, "CICR", false).await.unwrap();
+    assert!(reports::reporting_seats(&w.access(20).await).is_empty());
+}

@@ -346,3 +346,62 @@ async fn a_coordinator_shares_a_document_with_chosen_mechanisms_only() {
     assert!(protected_to(&app, c.other_mechanism.id).is_empty());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn minutes_text_with_a_phone_number_is_kept_only_once_the_chair_confirms() {
+    let mut app = TestBot::start().await;
+    let c = cast(&app).await;
+    let m = ended_meeting(&app).await;
+    let en = Language::En;
+
+    let pick = app.send(&c.chair, "/minutes").await;
+    app.press_expect_edit(&c.chair, pick.message_id, &format!("mn:m:{}", m.id)).await;
+    // A text with a number: warned, not refused, nothing kept yet.
+    let warning = app.send(&c.chair, "Point 1 : le témoin (76 12 34 56) sera recontacté.").await;
+    assert_eq!(
+        warning.text.as_deref(),
+        Some(app.t(en, MinutesMsg::MnPersonalDataWarning { kind: "phone".into() }.into()).as_str())
+    );
+    assert_eq!(button(&warning, "mn:k"), "mn:k");
+    // The chair sends the corrected text instead: no warning, on to the action points.
+    let actions_q = app.send(&c.chair, "Point 1 : le témoin sera recontacté par le service social.").await;
+    assert!(actions_q.text.unwrap().starts_with(&app.t(en, MinutesMsg::MnAskActions.into())));
+    // The old warning's button no longer applies.
+    let (stale, _) = app.press(&c.chair, warning.message_id, "mn:k").await;
+    assert_eq!(stale.str_param("text"), Some(app.t(en, MainMsg::ButtonExpired.into()).as_str()));
+    // An action point is shared beyond the minutes' readers: personal data there is refused,
+    // with a sentence that fits it (not the 4W's), and asked again.
+    let again = app.send(&c.chair, "Rappeler le témoin au 76 12 34 56 — NRC — 20/11/2026").await;
+    let refused = again.text.clone().unwrap();
+    let sentence = app.t(en, MainMsg::PersonalDataRefused { kind: "phone".into() }.into());
+    assert!(refused.starts_with(&sentence) && !sentence.contains("4W"), "{refused}");
+    let summary = app.press_expect_edit(&c.chair, again.message_id, "mn:s").await;
+    app.press_expect_edit(&c.chair, summary.message_id, "mn:ok").await;
+    app.settle().await;
+    let shared = protected_to(&app, c.focal.id);
+    assert_eq!(shared.len(), 1);
+    assert!(shared[0].text.as_deref().unwrap().contains("par le service social"), "the corrected text");
+    assert!(!shared[0].text.as_deref().unwrap().contains("76 12"));
+
+    // Another meeting: the chair keeps a number on purpose (an e-mail here) and confirms.
+    let m2 = ended_meeting(&app).await;
+    let pick = app.send(&c.chair, "/minutes").await;
+    app.press_expect_edit(&c.chair, pick.message_id, &format!("mn:m:{}", m2.id)).await;
+    let warning = app.send(&c.chair, "Contact du cluster : coordination@cluster-mali.org").await;
+    assert_eq!(
+        warning.text.as_deref(),
+        Some(app.t(en, MinutesMsg::MnPersonalDataWarning { kind: "email".into() }.into()).as_str())
+    );
+    let (answer, after) = app.press(&c.chair, warning.message_id, "mn:k").await;
+    assert!(answer.str_param("text").is_none(), "{:?}", answer.params);
+    let actions_q = after.iter().rev().find(|s| s.is_send()).expect("asked for the action points");
+    assert!(actions_q.text.as_deref().unwrap().starts_with(&app.t(en, MinutesMsg::MnAskActions.into())));
+    let summary = app.press_expect_edit(&c.chair, actions_q.message_id, "mn:s").await;
+    app.press_expect_edit(&c.chair, summary.message_id, "mn:ok").await;
+    app.settle().await;
+    let shared = protected_to(&app, c.focal.id);
+    assert_eq!(shared.len(), 2);
+    assert!(shared[1].text.as_deref().unwrap().contains("coordination@cluster-mali.org"), "kept as confirmed");
+
+    app.stop().await;
+}

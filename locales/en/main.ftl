@@ -54,6 +54,10 @@ help-coordinator = Your coordinator commands:
 unknown-command = Unknown command. Type /help to see your commands.
 free-text-hint = I am not expecting any text right now. Type /help to see what you can do.
 internal-error = A technical problem occurred; nothing was lost. Please try again in a moment.
+personal-data-refused = Refused: this text looks like it contains { $kind ->
+        [email] an e-mail address
+       *[phone] a phone number
+    }. What the bot keeps and shares must not identify victims, witnesses or sources: write it without.
 button-expired = This button is no longer valid. Run the command again.
 not-a-member = This command is for cluster members only. To join, open your invitation link.
 not-allowed = You are not allowed to do this. /help shows your commands.

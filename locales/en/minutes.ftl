@@ -39,6 +39,11 @@ btn-mn-meeting = { $has ->
 mn-no-meetings = No past meeting in your mechanisms.
 mn-send-content = Send the minutes: a document (PDF, DOCX…) or a text (at most 3500 characters).
 mn-content-expected = I am expecting a document or a text.
+mn-personal-data-warning = ⚠️ These minutes seem to contain { $kind ->
+        [email] an e-mail address
+       *[phone] a phone number
+    }. Minutes are internal, but must not identify victims, witnesses or sources. Keep them as they are, or send the corrected text.
+btn-mn-keep-text = ✅ Keep as it is
 mn-ask-actions = Action points? One per line: what — organisation — dd/mm/yyyy. Or skip.
 mn-action-bad-line = Line { $line }: expected "what — organisation — dd/mm/yyyy".
 mn-action-bad-date = Line { $line }: "{ $date }" is not a date dd/mm/yyyy.

@@ -54,6 +54,10 @@ help-coordinator = Vos commandes de coordonnateur :
 unknown-command = Commande inconnue. Tapez /help pour voir vos commandes.
 free-text-hint = Je n'attends pas de texte pour l'instant. Tapez /help pour voir ce que vous pouvez faire.
 internal-error = Un problème technique est survenu ; rien n'a été perdu. Réessayez dans un instant.
+personal-data-refused = Refusé : ce texte semble contenir { $kind ->
+        [email] une adresse e-mail
+       *[phone] un numéro de téléphone
+    }. Ce que le bot garde et partage ne doit identifier ni victime, ni témoin, ni source : écrivez-le sans.
 button-expired = Ce bouton n'est plus valable. Relancez la commande.
 not-a-member = Cette commande est réservée aux membres du cluster. Pour rejoindre, ouvrez votre lien d'invitation.
 not-allowed = Vous n'avez pas le droit de faire cela. /help montre vos commandes.

@@ -39,6 +39,11 @@ btn-mn-meeting = { $has ->
 mn-no-meetings = Aucune réunion passée dans vos mécanismes.
 mn-send-content = Envoyez le compte rendu : un document (PDF, DOCX…) ou un texte (au plus 3500 caractères).
 mn-content-expected = J'attends un document ou un texte.
+mn-personal-data-warning = ⚠️ Ce compte rendu semble contenir { $kind ->
+        [email] une adresse e-mail
+       *[phone] un numéro de téléphone
+    }. Le compte rendu est interne, mais ne doit identifier ni victime, ni témoin, ni source. Gardez-le tel quel, ou envoyez le texte corrigé.
+btn-mn-keep-text = ✅ Garder tel quel
 mn-ask-actions = Points d'action ? Un par ligne : quoi — organisation — jj/mm/aaaa. Ou passez.
 mn-action-bad-line = Ligne { $line } : attendu « quoi — organisation — jj/mm/aaaa ».
 mn-action-bad-date = Ligne { $line } : « { $date } » n'est pas une date jj/mm/aaaa.

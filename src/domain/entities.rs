@@ -20,6 +20,16 @@ pub struct Organisation {
     pub full_name: String,
     pub kind: OrgKind,
     pub observer: bool,
+    /// An observer set to report its 4W anyway (members always report).
+    pub observer_reports: bool,
+}
+
+impl Organisation {
+    /// Whether the organisation reports a monthly 4W: every member, and the observers the
+    /// cluster set to report.
+    pub fn reports_fourw(&self) -> bool {
+        !self.observer || self.observer_reports
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

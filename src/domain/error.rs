@@ -76,6 +76,8 @@ pub enum AppError {
     NotReopenable { month: String },
     #[error("{0}")]
     Boundaries(#[from] super::boundaries::TableError),
+    #[error("{org} is a member organisation: members always report their 4W")]
+    MemberAlwaysReports { org: String },
     #[error("internal error")]
     Internal(#[source] BoxError),
 }

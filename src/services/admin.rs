@@ -78,6 +78,30 @@ pub async fn set_observers_receive(ctx: &Ctx, actor: Actor<'_>, mechanism: &Mech
     audit::record(&ctx.db, AuditAction::ObserverPolicy, entry, ctx.clock.now()).await
 }
 
+/// Sets whether an observer organisation reports its 4W (coordinators). Members always report.
+pub async fn set_observer_reports(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    acronym: &str,
+    reports: bool,
+) -> AppResult<Organisation> {
+    let by = require_coordinator(actor)?;
+    let org = reference::organisation_by_acronym(&ctx.db, acronym)
+        .await?
+        .ok_or_else(|| AppError::UnknownOrganisation(acronym.to_string()))?;
+    if !org.observer {
+        return Err(AppError::MemberAlwaysReports { org: org.acronym });
+    }
+    reference::set_observer_reports(&ctx.db, org.id, reports).await?;
+    let entry = audit::NewEntry {
+        actor_id: by,
+        detail: Some(format!("{} reports its 4W: {}", org.acronym, if reports { "yes" } else { "no" })),
+        ..Default::default()
+    };
+    audit::record(&ctx.db, AuditAction::ObserverPolicy, entry, ctx.clock.now()).await?;
+    Ok(Organisation { observer_reports: reports, ..org })
+}
+
 /// What a removal did.
 #[derive(Debug, Clone)]
 pub struct Removal {

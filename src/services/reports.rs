@@ -40,11 +40,12 @@ pub fn is_late(ctx: &Ctx, month: ReportingMonth) -> bool {
 }
 
 /// The (organisation, mechanism) pairs a person reports for: those where they are focal point
-/// or alternate.
+/// or alternate of an organisation that reports (observers only when set to).
 pub fn reporting_seats(access: &Access) -> Vec<(Organisation, Mechanism)> {
     let mut seats: Vec<(Organisation, Mechanism)> = Vec::new();
     for m in &access.memberships {
         if matches!(m.role, Role::Focal | Role::Alternate)
+            && m.organisation.reports_fourw()
             && !seats.iter().any(|(o, me)| o.id == m.organisation.id && me.id == m.mechanism.id)
         {
             seats.push((m.organisation.clone(), m.mechanism.clone()));
@@ -261,12 +262,12 @@ pub async fn check_places(ctx: &Ctx, l: &Line) -> AppResult<Result<(), LineError
     Ok(Ok(()))
 }
 
-/// Organisations expected to report in a mechanism: members (not observers) with a focal
+/// Organisations expected to report in a mechanism: members (and observers set to report) with a focal
 /// point or an alternate, with those people.
 pub async fn reporters(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<(Organisation, Vec<i64>)>> {
     let mut out: Vec<(Organisation, Vec<i64>)> = Vec::new();
     for m in memberships::active_in_mechanism(&ctx.db, mechanism_id).await? {
-        if !matches!(m.role, Role::Focal | Role::Alternate) || m.organisation.observer {
+        if !matches!(m.role, Role::Focal | Role::Alternate) || !m.organisation.reports_fourw() {
             continue;
         }
         match out.iter_mut().find(|(o, _)| o.id == m.organisation.id) {

@@ -45,6 +45,7 @@ struct InvRow {
     o_full_name: String,
     o_kind: String,
     o_observer: bool,
+    o_observer_reports: bool,
     m_id: i64,
     m_code: String,
     m_name_fr: String,
@@ -61,6 +62,7 @@ impl InvRow {
                 full_name: self.o_full_name,
                 kind: self.o_kind,
                 observer: self.o_observer,
+                observer_reports: self.o_observer_reports,
             }
             .into(),
             mechanism: MechRow { id: self.m_id, code: self.m_code, name_fr: self.m_name_fr, name_en: self.m_name_en }
@@ -74,7 +76,7 @@ impl InvRow {
 }
 
 const SELECT: &str = "SELECT i.id, i.role, i.replace_existing, i.expires_at, i.used_at,
-        o.id AS o_id, o.acronym AS o_acronym, o.full_name AS o_full_name, o.kind AS o_kind, o.observer AS o_observer,
+        o.id AS o_id, o.acronym AS o_acronym, o.full_name AS o_full_name, o.kind AS o_kind, o.observer AS o_observer, o.observer_reports AS o_observer_reports,
         m.id AS m_id, m.code AS m_code, m.name_fr AS m_name_fr, m.name_en AS m_name_en
     FROM invitations i
     JOIN organisations o ON o.id = i.organisation_id

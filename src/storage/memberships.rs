@@ -17,6 +17,7 @@ struct ViewRow {
     o_full_name: String,
     o_kind: String,
     o_observer: bool,
+    o_observer_reports: bool,
     m_id: i64,
     m_code: String,
     m_name_fr: String,
@@ -36,6 +37,7 @@ impl From<ViewRow> for MembershipView {
                 full_name: r.o_full_name,
                 kind: r.o_kind,
                 observer: r.o_observer,
+                observer_reports: r.o_observer_reports,
             }
             .into(),
             mechanism: MechRow { id: r.m_id, code: r.m_code, name_fr: r.m_name_fr, name_en: r.m_name_en }.into(),
@@ -47,7 +49,7 @@ impl From<ViewRow> for MembershipView {
 
 const SELECT: &str = "SELECT ms.id, ms.person_id, p.telegram_id, p.display_name AS person_name, ms.role,
         ms.principles_accepted_at AS accepted_at,
-        o.id AS o_id, o.acronym AS o_acronym, o.full_name AS o_full_name, o.kind AS o_kind, o.observer AS o_observer,
+        o.id AS o_id, o.acronym AS o_acronym, o.full_name AS o_full_name, o.kind AS o_kind, o.observer AS o_observer, o.observer_reports AS o_observer_reports,
         m.id AS m_id, m.code AS m_code, m.name_fr AS m_name_fr, m.name_en AS m_name_en
     FROM memberships ms
     JOIN people p ON p.id = ms.person_id

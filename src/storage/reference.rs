@@ -11,6 +11,7 @@ pub(crate) struct OrgRow {
     pub full_name: String,
     pub kind: String,
     pub observer: bool,
+    pub observer_reports: bool,
 }
 
 impl From<OrgRow> for Organisation {
@@ -21,6 +22,7 @@ impl From<OrgRow> for Organisation {
             full_name: r.full_name,
             kind: OrgKind::parse(&r.kind).unwrap_or(OrgKind::Other),
             observer: r.observer,
+            observer_reports: r.observer_reports,
         }
     }
 }
@@ -41,7 +43,7 @@ impl From<MechRow> for Mechanism {
 
 pub async fn organisation_by_acronym(db: &Db, acronym: &str) -> AppResult<Option<Organisation>> {
     let row: Option<OrgRow> = sqlx::query_as(
-        "SELECT id, acronym, full_name, kind, observer FROM organisations WHERE acronym = ? COLLATE NOCASE",
+        "SELECT id, acronym, full_name, kind, observer, observer_reports FROM organisations WHERE acronym = ? COLLATE NOCASE",
     )
     .bind(acronym.trim())
     .fetch_optional(&db.pool)
@@ -51,18 +53,19 @@ pub async fn organisation_by_acronym(db: &Db, acronym: &str) -> AppResult<Option
 }
 
 pub async fn organisation_by_id(db: &Db, id: i64) -> AppResult<Option<Organisation>> {
-    let row: Option<OrgRow> =
-        sqlx::query_as("SELECT id, acronym, full_name, kind, observer FROM organisations WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await
-            .map_err(internal)?;
+    let row: Option<OrgRow> = sqlx::query_as(
+        "SELECT id, acronym, full_name, kind, observer, observer_reports FROM organisations WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+    .map_err(internal)?;
     Ok(row.map(Into::into))
 }
 
 pub async fn organisations(db: &Db) -> AppResult<Vec<Organisation>> {
     let rows: Vec<OrgRow> = sqlx::query_as(
-        "SELECT id, acronym, full_name, kind, observer FROM organisations ORDER BY observer, acronym COLLATE NOCASE",
+        "SELECT id, acronym, full_name, kind, observer, observer_reports FROM organisations ORDER BY observer, acronym COLLATE NOCASE",
     )
     .fetch_all(&db.pool)
     .await
@@ -124,6 +127,17 @@ pub async fn set_observers_receive(db: &Db, mechanism_id: i64, receive: bool) ->
     sqlx::query("UPDATE mechanisms SET observers_receive = ? WHERE id = ?")
         .bind(receive)
         .bind(mechanism_id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// Sets whether an observer organisation reports its 4W.
+pub async fn set_observer_reports(db: &Db, organisation_id: i64, reports: bool) -> AppResult<()> {
+    sqlx::query("UPDATE organisations SET observer_reports = ? WHERE id = ?")
+        .bind(reports)
+        .bind(organisation_id)
         .execute(&db.pool)
         .await
         .map_err(internal)?;

@@ -130,7 +130,9 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
         Err(e) => {
             tracing::error!(error = %e, "could not identify the user");
             let lang = Language::from_client(user.language_code.as_deref());
-            bot.send_message(msg.chat.id, app.i18n.render(lang, &MainMsg::InternalError)).await?;
+            let text = app.i18n.render(lang, &MainMsg::InternalError);
+            super::shared::paced(&app, msg.chat.id, || bot.send_message(msg.chat.id, text.clone()).into_future())
+                .await?;
             return Ok(());
         }
     };
@@ -263,7 +265,7 @@ async fn on_button(
     match pressed {
         Button::Cancel if !state.is_idle() => {
             dialogue.exit().await?;
-            turn.bot.edit_message_text(turn.chat, message_id, turn.t(MainMsg::CancelDone)).await?;
+            turn.edit(message_id, turn.t(MainMsg::CancelDone), None).await?;
             Ok(None)
         }
         Button::Cancel => Ok(Some(MainMsg::ButtonExpired.into())),

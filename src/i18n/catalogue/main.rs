@@ -16,6 +16,7 @@ pub enum MainMsg {
     UnknownCommand,
     FreeTextHint,
     InternalError,
+    PersonalDataRefused { kind: String },
     ButtonExpired,
     NotAMember,
     NotAllowed,

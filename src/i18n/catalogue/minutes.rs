@@ -29,6 +29,8 @@ pub enum MinutesMsg {
     MnNoMeetings,
     MnSendContent,
     MnContentExpected,
+    MnPersonalDataWarning { kind: String },
+    BtnMnKeepText,
     MnAskActions,
     MnActionBadLine { line: usize },
     MnActionBadDate { line: usize, date: String },

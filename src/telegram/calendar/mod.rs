@@ -7,7 +7,6 @@ use crate::i18n::{CalendarMsg, MainMsg};
 use crate::services::calendar_feed;
 use crate::telegram::shared::{ButtonResult, HandlerResult, Turn, button, kb};
 use callback::Cb;
-use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
 fn rotate_keyboard(turn: &Turn<'_>) -> InlineKeyboardMarkup {
@@ -40,10 +39,7 @@ pub async fn on_button(turn: &mut Turn<'_>, cb: Cb, message_id: MessageId) -> Bu
             };
             let secret = calendar_feed::rotate(&turn.app.ctx, turn.access.person.id).await?;
             let url = calendar_feed::url(&base, &secret);
-            turn.bot
-                .edit_message_text(turn.chat, message_id, turn.t(CalendarMsg::CalendarRotated { url }))
-                .reply_markup(rotate_keyboard(turn))
-                .await?;
+            turn.edit(message_id, turn.t(CalendarMsg::CalendarRotated { url }), Some(rotate_keyboard(turn))).await?;
             Ok(None)
         }
     }

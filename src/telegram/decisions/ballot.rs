@@ -11,7 +11,6 @@ use crate::storage::votes::Cast;
 use crate::telegram::shared::format::local_time;
 use crate::telegram::shared::votes::labels;
 use crate::telegram::shared::{App, ButtonResult, Turn, button, kb};
-use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
 pub(super) fn refusal(r: &Refusal, app: &App) -> Msg {
@@ -169,11 +168,7 @@ pub(super) async fn hand_over(turn: &mut Turn<'_>, vote_id: i64, org: i64, messa
 /// Redraws the question message the button was on (text and buttons as they now are).
 async fn redraw(turn: &Turn<'_>, v: &Vote, message_id: MessageId) {
     let Ok((text, keyboard)) = question_for(turn.app, &turn.access, v).await else { return };
-    let mut req = turn.bot.edit_message_text(turn.chat, message_id, text);
-    if let Some(k) = keyboard {
-        req = req.reply_markup(k);
-    }
-    if let Err(e) = req.await {
+    if let Err(e) = turn.edit(message_id, text, keyboard).await {
         tracing::debug!(error = %e, "could not redraw the question");
     }
 }

@@ -8,7 +8,6 @@ use crate::services::meetings::{self as svc, Actor};
 use crate::telegram::shared::charts::chart_button;
 use crate::telegram::shared::format::{self};
 use crate::telegram::shared::{BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerResult, Turn, button, kb};
-use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, MessageId};
 
 pub(super) async fn start_attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
@@ -73,7 +72,7 @@ pub(super) async fn show_sheet(
         mechanism: m.mechanism.name(turn.lang()).to_string(),
         when: format::meeting_when(turn.app, turn.lang(), &m),
     });
-    turn.bot.edit_message_text(turn.chat, message_id, text).reply_markup(kb(rows)).await?;
+    turn.edit(message_id, text, Some(kb(rows))).await?;
     Ok(None)
 }
 
@@ -137,7 +136,7 @@ pub(super) async fn attendance_button(
                 lines.push(turn.t(MeetingsMsg::AttStatsObservers));
                 lines.extend(stats.iter().filter(|s| s.0.observer).map(line));
             }
-            turn.bot.edit_message_text(turn.chat, message_id, lines.join("\n")).await?;
+            turn.edit(message_id, lines.join("\n"), None).await?;
             Ok(None)
         }
         _ => Ok(Some(MainMsg::ButtonExpired.into())),

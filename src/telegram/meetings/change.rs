@@ -12,7 +12,6 @@ use crate::telegram::shared::{
     BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb,
 };
 use chrono::{NaiveDate, NaiveTime};
-use teloxide::prelude::*;
 use teloxide::types::MessageId;
 
 pub(super) async fn start_move(
@@ -104,7 +103,7 @@ pub(super) async fn confirm_move(
         Ok(m) => {
             dialogue.exit().await?;
             let done = turn.t(MeetingsMsg::MeetingMovedDone { when: format::meeting_when(turn.app, turn.lang(), &m) });
-            turn.bot.edit_message_text(turn.chat, message_id, done).await?;
+            turn.edit(message_id, done, None).await?;
             Ok(None)
         }
         Err(e @ AppError::Timing(_)) => {
@@ -153,7 +152,7 @@ pub(super) async fn do_cancel(
     dialogue.exit().await?;
     match svc::cancel(&turn.app.ctx, Actor::Person(&turn.access), meeting_id).await {
         Ok(_) => {
-            turn.bot.edit_message_text(turn.chat, message_id, turn.t(MeetingsMsg::MeetingCancelledDone)).await?;
+            turn.edit(message_id, turn.t(MeetingsMsg::MeetingCancelledDone), None).await?;
             Ok(None)
         }
         Err(e) => Ok(Some(turn.refusal(&e))),

@@ -138,9 +138,9 @@ pub(super) async fn rsvp(
         let k = outgoing::rsvp_keyboard(turn.app, lang, m.id, org_id, im.role());
         let (chat, id) = (ChatId(im.chat_id), MessageId(im.message_id as i32));
         let result = if im.with_document {
-            turn.bot.edit_message_caption(chat, id).caption(body).reply_markup(k).await.map(|_| ())
+            turn.edit_caption_in(chat, id, body, k).await
         } else {
-            turn.bot.edit_message_text(chat, id, body).reply_markup(k).await.map(|_| ())
+            turn.edit_in(chat, id, body, Some(k)).await
         };
         if let Err(e) = result {
             tracing::info!(error = %e, "could not update an invitation message");
@@ -152,7 +152,7 @@ pub(super) async fn rsvp(
     } else if !edited_pressed {
         // A hand-over request: show the answer in place of the buttons.
         let status = turn.t(MeetingsMsg::AnswerStatus { answer: format::answer_code(Some(answered.answer)) });
-        let _ = turn.bot.edit_message_text(turn.chat, message_id, status).await;
+        let _ = turn.edit(message_id, status, None).await;
     }
     Ok(Some(MeetingsMsg::RsvpRecorded.into()))
 }

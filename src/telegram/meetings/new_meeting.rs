@@ -13,7 +13,6 @@ use crate::telegram::shared::{
     BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
-use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, MessageId};
 
 pub(super) const DATE_BUTTONS: i64 = 14;
@@ -297,7 +296,7 @@ pub(super) async fn new_meeting_button(
                         when: format::meeting_when(turn.app, turn.lang(), first),
                         invite_at: invite_at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y %H:%M").to_string(),
                     });
-                    turn.bot.edit_message_text(turn.chat, message_id, done).await?;
+                    turn.edit(message_id, done, None).await?;
                     return Ok(None);
                 }
                 Err(e @ AppError::Timing(_)) => {

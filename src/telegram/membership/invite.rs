@@ -8,7 +8,6 @@ use crate::services::membership::{self, Issuer};
 use crate::storage::reference;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb};
 use crate::telegram::shared::{ButtonResult, Cancel, HandlerError};
-use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
 const ORGS_PER_PAGE: usize = 12;
@@ -120,7 +119,7 @@ pub(super) async fn issue_link(
                 text.push('\n');
                 text.push_str(&turn.t(MainMsg::InviteLinkReplaces { holder }));
             }
-            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+            turn.edit(message_id, text, None).await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) if turn.access.coordinator => {
@@ -131,14 +130,14 @@ pub(super) async fn issue_link(
                 button(turn.t(MainMsg::BtnReplace), Cb::InviteReplace),
                 button(turn.t(MainMsg::BtnCancel), Cancel),
             ]]);
-            turn.bot.edit_message_text(turn.chat, message_id, text).reply_markup(k).await?;
+            turn.edit(message_id, text, Some(k)).await?;
             Ok(None)
         }
         Err(AppError::SeatTaken { holder, .. }) => {
             dialogue.exit().await?;
             let text =
                 turn.t(MainMsg::InviteSeatTaken { org: org.acronym.clone(), mechanism: mech_name, role, holder });
-            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+            turn.edit(message_id, text, None).await?;
             Ok(None)
         }
         Err(e) => Ok(Some(turn.refusal(&e))),
@@ -168,6 +167,6 @@ pub(super) async fn show_page(
 ) -> ButtonResult {
     dialogue.set(Step::InviteOrganisation { mechanism_id, page }).await?;
     let (text, k) = org_page(turn, mechanism_id, page).await?;
-    turn.bot.edit_message_text(turn.chat, message_id, text).reply_markup(k).await?;
+    turn.edit(message_id, text, Some(k)).await?;
     Ok(None)
 }

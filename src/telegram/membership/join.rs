@@ -6,7 +6,6 @@ use crate::domain::DisplayName;
 use crate::i18n::MainMsg;
 use crate::services::membership;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb};
-use teloxide::prelude::*;
 use teloxide::types::MessageId;
 
 pub(super) async fn start_join(turn: &mut Turn<'_>, dialogue: &BotDialogue, code: &str) -> HandlerResult {
@@ -78,6 +77,6 @@ pub(super) async fn accept(
         }
         Err(e) => turn.t(turn.refusal(&e)),
     };
-    turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+    turn.edit(message_id, text, None).await?;
     Ok(())
 }

@@ -5,7 +5,6 @@ use super::callback::Cb;
 use crate::domain::MembershipView;
 use crate::i18n::MainMsg;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb};
-use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, MessageId};
 
 pub(super) async fn start_leave(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
@@ -74,7 +73,7 @@ pub(super) async fn confirm(
                 mechanism: m.mechanism.name(turn.lang()).to_string(),
                 role: m.role,
             });
-            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+            turn.edit(message_id, text, None).await?;
             Ok(None)
         }
         Err(e) => Ok(Some(turn.refusal(&e))),

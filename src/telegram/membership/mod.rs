@@ -160,15 +160,13 @@ pub async fn on_button(
     cb: Cb,
     message_id: MessageId,
 ) -> ButtonResult {
-    let (bot, chat) = (turn.bot, turn.chat);
-    let edit = |text: String| bot.edit_message_text(chat, message_id, text);
     match (cb, state.step::<Step>()) {
         (Cb::Lang(lang), _) => {
             if let Err(e) = people::set_language(&turn.app.ctx, &turn.access.person, lang).await {
                 return Ok(Some(turn.refusal(&e)));
             }
             turn.access.person.language = lang;
-            edit(turn.t(MainMsg::LanguageSet)).await?;
+            turn.edit(message_id, turn.t(MainMsg::LanguageSet), None).await?;
             turn.refresh_menu(turn.access.person.menu_role.is_some_and(|r| r != MenuRole::Unknown)).await;
         }
         (Cb::JoinUseName, Step::JoinName { invitation_id }) => {
@@ -179,7 +177,7 @@ pub async fn on_button(
         }
         (Cb::JoinDecline, Step::JoinPrinciples { .. }) => {
             dialogue.exit().await?;
-            edit(turn.t(MainMsg::JoinDeclined)).await?;
+            turn.edit(message_id, turn.t(MainMsg::JoinDeclined), None).await?;
         }
         (Cb::InviteMechanism(mechanism_id), Step::InviteMechanism) => {
             return invite::pick_mechanism(turn, dialogue, mechanism_id, message_id).await;
@@ -213,7 +211,7 @@ pub async fn on_button(
         }
         (Cb::LeaveNo, Step::LeaveConfirm { .. } | Step::LeaveChoose) => {
             dialogue.exit().await?;
-            edit(turn.t(MainMsg::LeaveKept)).await?;
+            turn.edit(message_id, turn.t(MainMsg::LeaveKept), None).await?;
         }
         // A button from another step, an old message, or forged data: no effect.
         _ => return Ok(Some(MainMsg::ButtonExpired.into())),

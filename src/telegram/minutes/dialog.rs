@@ -136,7 +136,7 @@ pub(super) async fn on_input(
     let document = msg.document().map(|d| (d.file.id.0.clone(), d.file_name.clone()));
     let typed = msg.text().map(str::to_string);
     match step {
-        Step::MinutesContent { meeting_id } => {
+        Step::MinutesContent { meeting_id } | Step::MinutesPersonalData { meeting_id, .. } => {
             let content = match (document, typed) {
                 (Some((file_id, file_name)), _) => MinutesContent::Document { file_id, file_name },
                 (None, Some(t)) if t.chars().count() > MAX_MINUTES_TEXT => {
@@ -149,6 +149,17 @@ pub(super) async fn on_input(
                     return Ok(true);
                 }
             };
+            // Minutes are internal and may need a name: personal data is not refused there,
+            // but the chair confirms it is meant before anything is kept.
+            if let Some(kind) = svc::minutes_text_warning(&content) {
+                dialogue.set(Step::MinutesPersonalData { meeting_id: *meeting_id, content }).await?;
+                let k = kb(vec![
+                    vec![button(turn.t(MinutesMsg::BtnMnKeepText), Cb::MnKeepText)],
+                    vec![button(turn.t(MainMsg::BtnCancel), Cancel)],
+                ]);
+                turn.say_with(turn.t(MinutesMsg::MnPersonalDataWarning { kind: kind.as_str().to_string() }), k).await?;
+                return Ok(true);
+            }
             dialogue.set(Step::MinutesActions { meeting_id: *meeting_id, content }).await?;
             ask_actions(turn, None).await?;
             Ok(true)
@@ -225,14 +236,17 @@ pub(super) async fn on_button(
                 Ok(_) => {
                     dialogue.set(Step::MinutesContent { meeting_id }).await?;
                     let k = kb(vec![vec![button(turn.t(MainMsg::BtnCancel), Cancel)]]);
-                    turn.bot
-                        .edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::MnSendContent))
-                        .reply_markup(k)
-                        .await?;
+                    turn.edit(message_id, turn.t(MinutesMsg::MnSendContent), Some(k)).await?;
                     Ok(None)
                 }
                 Err(e) => Ok(Some(turn.refusal(&e))),
             }
+        }
+        (Cb::MnKeepText, Step::MinutesPersonalData { meeting_id, content }) => {
+            dialogue.set(Step::MinutesActions { meeting_id, content }).await?;
+            turn.edit(message_id, turn.t(MinutesMsg::BtnMnKeepText), None).await?;
+            ask_actions(turn, None).await?;
+            Ok(None)
         }
         (Cb::MnSkip, Step::MinutesActions { meeting_id, content }) => {
             dialogue.set(Step::MinutesConfirm { meeting_id, content: content.clone(), actions: None }).await?;
@@ -246,7 +260,7 @@ pub(super) async fn on_button(
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
                     let count = svc::mechanism_recipients(&turn.app.ctx, m.mechanism.id).await?.len();
-                    turn.bot.edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::MnShared { count })).await?;
+                    turn.edit(message_id, turn.t(MinutesMsg::MnShared { count }), None).await?;
                     Ok(None)
                 }
                 Err(e) => {
@@ -261,10 +275,7 @@ pub(super) async fn on_button(
         },
         (Cb::ActionDone(action_id), _) => match svc::mark_done(&turn.app.ctx, &turn.access, action_id).await {
             Ok(a) => {
-                let _ = turn
-                    .bot
-                    .edit_message_text(turn.chat, message_id, turn.t(MinutesMsg::ActionDone { what: a.what }))
-                    .await;
+                let _ = turn.edit(message_id, turn.t(MinutesMsg::ActionDone { what: a.what }), None).await;
                 Ok(None)
             }
             Err(e) => Ok(Some(turn.refusal(&e))),
@@ -305,13 +316,7 @@ pub(super) async fn on_button(
                     }
                     everyone.sort_unstable();
                     everyone.dedup();
-                    turn.bot
-                        .edit_message_text(
-                            turn.chat,
-                            message_id,
-                            turn.t(MinutesMsg::ShareDone { count: everyone.len() }),
-                        )
-                        .await?;
+                    turn.edit(message_id, turn.t(MinutesMsg::ShareDone { count: everyone.len() }), None).await?;
                     Ok(None)
                 }
                 Err(e) => Ok(Some(turn.refusal(&e))),

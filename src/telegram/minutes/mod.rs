@@ -26,6 +26,11 @@ pub enum Step {
     MinutesContent {
         meeting_id: i64,
     },
+    /// The text seems to hold personal data: kept only once the chair confirms.
+    MinutesPersonalData {
+        meeting_id: i64,
+        content: MinutesContent,
+    },
     MinutesActions {
         meeting_id: i64,
         content: MinutesContent,

@@ -11,7 +11,6 @@ use crate::services::reports as svc;
 use crate::storage::{modalities, reports as store};
 use crate::telegram::shared::format::{from_ymd, month_label};
 use crate::telegram::shared::{BotDialogue, ButtonResult, Turn};
-use teloxide::prelude::*;
 use teloxide::types::MessageId;
 
 pub(super) async fn button_press(
@@ -37,7 +36,7 @@ pub(super) async fn button_press(
         (Cb::FwCancel, _) => ask_cancel(turn, edit).await?,
         (Cb::FwDiscard(true), _) => {
             dialogue.exit().await?;
-            turn.bot.edit_message_text(turn.chat, message_id, turn.t(MainMsg::CancelDone)).await?;
+            turn.edit(message_id, turn.t(MainMsg::CancelDone), None).await?;
         }
         (Cb::FwDiscard(false), _) => ask(turn, dialogue, &d, None, edit).await?,
         (Cb::FwMonth(v), Step::Month) => {
@@ -319,7 +318,7 @@ pub(super) async fn submit(
             } else {
                 turn.t(ReportMsg::FwSubmitted { month: month_label(month), count: done.lines, late: done.late })
             };
-            turn.bot.edit_message_text(turn.chat, message_id, text).await?;
+            turn.edit(message_id, text, None).await?;
             Ok(None)
         }
         Ok(Err((i, e))) => {

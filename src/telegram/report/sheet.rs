@@ -10,9 +10,7 @@ use crate::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use crate::services::sheet::{self, Read, Refusal};
 use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::{BotDialogue, ButtonResult, HandlerResult, Turn};
-use teloxide::net::Download;
-use teloxide::prelude::*;
-use teloxide::types::{Document, InputFile};
+use teloxide::types::Document;
 
 /// At most this many row problems are listed in one answer.
 const SHOWN_ERRORS: usize = 40;
@@ -39,8 +37,7 @@ pub(super) async fn send_template(turn: &mut Turn<'_>, dialogue: &BotDialogue, m
         mb: sheet::MAX_BYTES / (1024 * 1024),
     });
     let name = sheet::file_name(&org_name, &mech_code, month);
-    let caption = crate::telegram::shared::turn::clip(caption, crate::telegram::shared::turn::CAPTION_MAX_UTF16);
-    turn.bot.send_document(turn.chat, InputFile::memory(bytes).file_name(name)).caption(caption).await?;
+    turn.send_file(bytes, name, caption, None, false).await?;
     Ok(None)
 }
 
@@ -106,9 +103,7 @@ pub(super) async fn file_received(
         turn.say(refusal(&Refusal::TooLarge { max_bytes: sheet::MAX_BYTES })).await?;
         return Ok(());
     }
-    let file = turn.bot.get_file(doc.file.id.clone()).await?;
-    let mut bytes = Vec::with_capacity(doc.file.size as usize);
-    turn.bot.download_file(&file.path, &mut bytes).await?;
+    let bytes = turn.download(&doc.file.id, doc.file.size as usize).await?;
     let ctx = &turn.app.ctx;
     let read = match sheet::read(ctx, &turn.app.i18n, &turn.access, org, mech, month, &bytes).await {
         Ok(r) => r,

@@ -6,8 +6,6 @@ use crate::services::{export, reports as svc, wherewho};
 use crate::telegram::shared::charts::chart_button;
 use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::{HandlerResult, Turn, kb};
-use teloxide::prelude::*;
-use teloxide::types::InputFile;
 
 pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
     if !svc::may_review(&turn.access, None) {
@@ -53,15 +51,7 @@ pub(super) async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
         let code = scope.as_ref().map(|m| m.code.clone()).unwrap_or_default();
         let chart_row = kb(vec![vec![chart_button(&turn.app.i18n, turn.lang(), chart, &code)]]);
         let caption = turn.t(ReportMsg::FwExportCaption { month: month_label(month), scope: scope_label });
-        crate::telegram::shared::paced(turn.app, turn.chat, || {
-            turn.bot
-                .send_document(turn.chat, InputFile::memory(bytes.clone()).file_name(name.clone()))
-                .caption(caption.clone())
-                .protect_content(true)
-                .reply_markup(chart_row.clone())
-                .into_future()
-        })
-        .await?;
+        turn.send_file(bytes, name.clone(), caption, Some(chart_row), true).await?;
         let what = format!("4W {month} XLSX ({name})");
         let actor = crate::services::meetings::Actor::Person(&turn.access);
         crate::services::audit::record_export(&turn.app.ctx, actor, &what, scope.as_ref()).await?;

@@ -7,10 +7,10 @@ use super::{App, paced};
 use crate::domain::meeting::TimingError;
 use crate::domain::minutes::ActionLineError;
 use crate::domain::{AppError, Language, MenuRole, NameError};
-use crate::i18n::{AccessMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg, ReportMsg};
+use crate::i18n::{AccessMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg};
 use crate::services::people::{self, Access};
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId};
 
 pub type HandlerError = Box<dyn std::error::Error + Send + Sync + 'static>;
 pub type HandlerResult = Result<(), HandlerError>;
@@ -24,7 +24,9 @@ pub const MAX_TYPED_ACRONYM: usize = 60;
 
 /// One turn of conversation: who is talking, in which chat and language.
 pub struct Turn<'a> {
-    pub bot: &'a Bot,
+    /// Private: every request of a feature goes through the methods below, which wait for the
+    /// pacer (one budget with the scheduled sends) and retry after a 429.
+    bot: &'a Bot,
     pub app: &'a App,
     pub chat: ChatId,
     pub access: Access,
@@ -85,6 +87,88 @@ impl Turn<'_> {
         Ok(())
     }
 
+    /// Edits one of the bot's messages in this chat (text, and buttons when given).
+    pub async fn edit(
+        &self,
+        id: MessageId,
+        text: String,
+        k: Option<InlineKeyboardMarkup>,
+    ) -> Result<(), teloxide::RequestError> {
+        self.edit_in(self.chat, id, text, k).await
+    }
+
+    /// Edits one of the bot's messages in any chat (an invitation another seat holder answered).
+    pub async fn edit_in(
+        &self,
+        chat: ChatId,
+        id: MessageId,
+        text: String,
+        k: Option<InlineKeyboardMarkup>,
+    ) -> Result<(), teloxide::RequestError> {
+        let text = clip(text, TEXT_MAX_UTF16);
+        let edited = paced(self.app, chat, || {
+            let mut req = self.bot.edit_message_text(chat, id, text.clone());
+            if let Some(k) = &k {
+                req = req.reply_markup(k.clone());
+            }
+            req.into_future()
+        })
+        .await;
+        match edited {
+            // A second press of the same button: the message already shows this.
+            Err(teloxide::RequestError::Api(teloxide::ApiError::MessageNotModified)) => Ok(()),
+            other => other.map(|_| ()),
+        }
+    }
+
+    /// Edits the caption (and buttons) of a message that carries a file, in any chat.
+    pub async fn edit_caption_in(
+        &self,
+        chat: ChatId,
+        id: MessageId,
+        caption: String,
+        k: InlineKeyboardMarkup,
+    ) -> Result<(), teloxide::RequestError> {
+        paced(self.app, chat, || {
+            self.bot.edit_message_caption(chat, id).caption(caption.clone()).reply_markup(k.clone()).into_future()
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// Sends a file with its caption; `protect` for what comes from the cluster's data.
+    pub async fn send_file(
+        &self,
+        bytes: Vec<u8>,
+        name: String,
+        caption: String,
+        k: Option<InlineKeyboardMarkup>,
+        protect: bool,
+    ) -> Result<Message, teloxide::RequestError> {
+        let caption = clip(caption, CAPTION_MAX_UTF16);
+        paced(self.app, self.chat, || {
+            let mut req = self
+                .bot
+                .send_document(self.chat, InputFile::memory(bytes.clone()).file_name(name.clone()))
+                .caption(caption.clone())
+                .protect_content(protect);
+            if let Some(k) = &k {
+                req = req.reply_markup(k.clone());
+            }
+            req.into_future()
+        })
+        .await
+    }
+
+    /// Downloads a file the person sent (getFile, then the download).
+    pub async fn download(&self, file_id: &teloxide::types::FileId, size: usize) -> Result<Vec<u8>, HandlerError> {
+        use teloxide::net::Download;
+        let file = self.bot.get_file(file_id.clone()).await?;
+        let mut bytes = Vec::with_capacity(size);
+        self.bot.download_file(&file.path, &mut bytes).await?;
+        Ok(bytes)
+    }
+
     /// Tells the user why something was refused; internal errors are logged, not shown.
     pub fn refusal(&self, err: &AppError) -> Msg {
         match err {
@@ -135,10 +219,13 @@ impl Turn<'_> {
                 MinutesMsg::MnActionBadOrg { line: *line, org: acronym.chars().take(40).collect() }.into()
             }
             AppError::NotAMember => MainMsg::NotAMember.into(),
-            AppError::PersonalData(kind) => ReportMsg::FwPersonalData { kind: kind.as_str().to_string() }.into(),
+            AppError::PersonalData(kind) => MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into(),
             AppError::LastCoordinator => AccessMsg::LastCoordinator.into(),
             AppError::TooManyRequests { wait_secs } => AccessMsg::ResendTooSoon { seconds: *wait_secs }.into(),
-            AppError::UnknownPerson(_) | AppError::OrganisationNeeded => MainMsg::NotAllowed.into(),
+            // Command-line refusals: the chat offers no way to make them.
+            AppError::UnknownPerson(_) | AppError::OrganisationNeeded | AppError::MemberAlwaysReports { .. } => {
+                MainMsg::NotAllowed.into()
+            }
             AppError::NotAllowed | AppError::Boundaries(_) => MainMsg::NotAllowed.into(),
             AppError::MonthLocked { month } => FivewMsg::FwMonthLocked {
                 month: crate::domain::fourw::ReportingMonth::parse(month)
@@ -228,23 +315,7 @@ pub async fn edit_or_send(
 ) -> HandlerResult {
     let text = clip(text, TEXT_MAX_UTF16);
     match edit {
-        Some(id) => {
-            let edited = paced(turn.app, turn.chat, || {
-                let mut req = turn.bot.edit_message_text(turn.chat, id, text.clone());
-                if let Some(k) = &k {
-                    req = req.reply_markup(k.clone());
-                }
-                req.into_future()
-            })
-            .await;
-            match edited {
-                // A second press of the same button: the message already shows this.
-                Err(teloxide::RequestError::Api(teloxide::ApiError::MessageNotModified)) => {}
-                other => {
-                    other?;
-                }
-            }
-        }
+        Some(id) => turn.edit(id, text, k).await?,
         None => {
             paced(turn.app, turn.chat, || {
                 let mut req = turn.bot.send_message(turn.chat, text.clone());
