@@ -306,7 +306,8 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
     assert!(text.contains("2. Référencement — Djenné"), "{text}");
     let review = app.press_expect_edit(&focal, review.message_id, &button(&review, "fw:del:1:")).await;
     assert!(!review.text.clone().unwrap().contains("Djenné"));
-    let (answer, _) = app.press(&focal, review.message_id, &button(&review, "fw:del:0:").replace("fw:del:0:", "fw:del:5:")).await;
+    let (answer, _) =
+        app.press(&focal, review.message_id, &button(&review, "fw:del:0:").replace("fw:del:0:", "fw:del:5:")).await;
     assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, MainMsg::ButtonExpired.into()).as_str()));
     let done = app.press_expect_edit(&focal, review.message_id, &button(&review, "fw:sub:")).await;
     assert_eq!(

@@ -29,7 +29,7 @@ fn month(m: &str) -> ReportingMonth {
 fn line(m: ReportingMonth, i: usize) -> Line {
     Line {
         sector: "PRO".into(),
-        activity: if i % 2 == 0 { "PRO-MON" } else { "PRO-REF" }.into(),
+        activity: if i.is_multiple_of(2) { "PRO-MON" } else { "PRO-REF" }.into(),
         region: "ML05".into(),
         cercle: format!("ML050{}", 1 + i % 8),
         status: ActivityStatus::Ongoing,
@@ -183,10 +183,7 @@ async fn a_45_line_4w_is_reviewed_page_by_page_edited_and_submitted() {
     assert!(t.contains(&en(&app, FivewMsg::FwReviewPage { page: 3, pages: 5, first: 21, last: 30, count: 44 })));
 
     let done = app.press_expect_edit(&focal, after.message_id, &button(&after, "fw:sub:")).await;
-    assert_eq!(
-        text(&done),
-        en(&app, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 44, late: false })
-    );
+    assert_eq!(text(&done), en(&app, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 44, late: false }));
     let lines = submitted(&app, "NRC", "2026-10").await.unwrap();
     let women: Vec<u32> = lines.iter().map(|l| l.reached.women).collect();
     assert_eq!(women.len(), 44);
@@ -289,7 +286,8 @@ async fn a_button_of_an_out_of_date_review_acts_on_nothing() {
     seed(&app, "NRC", focal_id, "2026-09", 12).await;
 
     let review = copy_last_month(&app, &focal).await;
-    let old: Vec<String> = ["fw:sub:", "fw:del:3:", "fw:ed:2:", "fw:pg:1:"].iter().map(|p| button(&review, p)).collect();
+    let old: Vec<String> =
+        ["fw:sub:", "fw:del:3:", "fw:ed:2:", "fw:pg:1:"].iter().map(|p| button(&review, p)).collect();
     // Line 1 deleted: the draft changed, the buttons above are out of date.
     let current = app.press_expect_edit(&focal, review.message_id, &button(&review, "fw:del:0:")).await;
     assert!(text(&current).contains("11 line(s)"));

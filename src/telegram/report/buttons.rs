@@ -3,8 +3,8 @@
 use super::callback::Cb;
 use super::dialog::{ask, ask_cancel, line_error, open_seat};
 use super::draft::{LineDraft, ReportDraft, Step, cercle_code, region_code};
-use super::steps::{advance, set_count, set_date};
 use super::review::{page_of, pages};
+use super::steps::{advance, set_count, set_date};
 use crate::domain::fourw::{Counts, Line, MAX_LINES, PopulationGroup};
 use crate::i18n::{FivewMsg, MainMsg, ReportMsg};
 use crate::services::reports as svc;
@@ -26,7 +26,10 @@ pub(super) async fn button_press(
         // A button of a review that showed another version of the draft (or of a review no
         // longer on screen): nothing is done, the current screen is shown.
         (
-            Cb::FwEdit { version, .. } | Cb::FwDelete { version, .. } | Cb::FwSubmit(version) | Cb::FwPage { version, .. },
+            Cb::FwEdit { version, .. }
+            | Cb::FwDelete { version, .. }
+            | Cb::FwSubmit(version)
+            | Cb::FwPage { version, .. },
             step,
         ) if step != Step::Review || version != d.version => {
             let why = turn.t(FivewMsg::FwStaleScreen);
@@ -40,8 +43,8 @@ pub(super) async fn button_press(
         }
         (Cb::FwDiscard(false), _) => ask(turn, dialogue, &d, None, edit).await?,
         (Cb::FwMonth(v), Step::Month) => {
-            let open = svc::open_month(&turn.app.ctx);
-            let Some(month) = [open, open.previous()].into_iter().find(|m| m.year as u32 * 100 + m.month == v) else {
+            let months = svc::reportable_months(&turn.app.ctx);
+            let Some(month) = months.into_iter().find(|m| m.year as u32 * 100 + m.month == v) else {
                 return Ok(Some(MainMsg::ButtonExpired.into()));
             };
             d.month = Some(month);

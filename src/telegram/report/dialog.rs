@@ -68,7 +68,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
         Step::Month => {
             let open = svc::open_month(&turn.app.ctx);
             rows.push(
-                [open, open.previous()]
+                svc::reportable_months(&turn.app.ctx)
                     .into_iter()
                     .map(|m| {
                         button(

@@ -45,8 +45,7 @@ pub(super) async fn render(
     let pages = pages(count);
     let page = d.page.min(pages - 1);
     let first = page * PAGE_LINES;
-    let mut text =
-        vec![turn.t(ReportMsg::FwReviewHeader { org, mechanism: mech, month: month_label(month), count })];
+    let mut text = vec![turn.t(ReportMsg::FwReviewHeader { org, mechanism: mech, month: month_label(month), count })];
     if pages > 1 {
         let last = (first + PAGE_LINES).min(count);
         text.push(turn.t(FivewMsg::FwReviewPage { page: page + 1, pages, first: first + 1, last, count }));

@@ -53,7 +53,10 @@ pub(super) async fn review(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult 
     for scope in svc::review_scopes(&turn.app.ctx, &turn.access).await? {
         match page(turn, month, &scope, 0).await? {
             Some((text, k)) => turn.say_with(text, k).await?,
-            None => turn.say(ReportMsg::FwReviewNone { month: month_label(month), scope: scope_label(turn, &scope) }).await?,
+            None => {
+                turn.say(ReportMsg::FwReviewNone { month: month_label(month), scope: scope_label(turn, &scope) })
+                    .await?
+            }
         };
     }
     Ok(())

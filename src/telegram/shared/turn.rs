@@ -396,3 +396,20 @@ fn chunks_of(lines: Vec<String>) -> Vec<String> {
     }
     chunks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_cut_in_utf16_units_never_inside_a_character() {
+        let emoji = "📄".repeat(3000); // two UTF-16 units each
+        let cut = clip(emoji, TEXT_MAX_UTF16);
+        assert!(utf16_len(&cut) <= TEXT_MAX_UTF16 && cut.ends_with('…'));
+        assert_eq!(clip("short".into(), 10), "short");
+        let lines: Vec<String> = (0..100).map(|i| format!("{i} {}", "é".repeat(80))).collect();
+        let fitted = fit_lines(lines, 1000);
+        assert!(utf16_len(&fitted) <= 1000 && fitted.ends_with("\n…"), "{fitted}");
+        assert!(fitted.starts_with("0 é"));
+    }
+}
