@@ -342,7 +342,7 @@ async fn busy_jobs(app: &TestBot) -> i64 {
 
 /// The pacer's overall rate (messages per second) as the bot is configured by default.
 fn pacer_rate() -> f64 {
-    1.0 / Limits::default().global.as_secs_f64()
+    Limits::default().scheduled_rate()
 }
 
 /// Accepted sends received while the `retry_after` of an earlier 429 was running.

@@ -1,209 +1,228 @@
-//! Paces outgoing messages within Telegram's limits: at most one message per chat per
-//! `per_chat` interval, and one message overall per `global` interval (a little under
-//! 30 per second, so that a server measuring strict 1-second windows on arrival never
-//! counts 31).
+//! Paces every request to Telegram within its limits, whatever the network does.
+//!
+//! Telegram counts messages when they *arrive*: at most 30 in any second overall, one per
+//! second in a private chat. A request arrives somewhere between the moment it leaves and the
+//! moment its answer comes back, so the pacer counts a request as taking its share of the
+//! budget from the moment it is let go until one window after its answer:
+//! - overall, a request leaves only while fewer than `per_window` others are in flight or
+//!   were answered within the last `window` — then no window at the server can see more than
+//!   `per_window`, however late or early each request lands;
+//! - in a chat, a request leaves only when the chat has nothing in flight and its last answer
+//!   is `per_chat` old.
+//! Slow answers therefore slow the pace instead of provoking 429s. Replies to people are
+//! served first: scheduled sends may only use `scheduled_share` of the budget, and none while
+//! a reply waits for a place.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Duration;
+use tokio::sync::Notify;
 use tokio::time::Instant;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    pub global: Duration,
+    /// Requests allowed in any `window` overall (Telegram accepts 30 per second).
+    pub per_window: usize,
+    pub window: Duration,
+    /// How much of `per_window` scheduled sends may use; the rest is kept for replies.
+    pub scheduled_share: usize,
+    /// Time between the answer to a request in a chat and the next request there.
     pub per_chat: Duration,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        // 28 messages per second overall (a send may then arrive up to ~70 ms late without 31
-        // landing in one second at the server); a little over one second per chat.
-        Self { global: Duration::from_micros(1_000_000 / 28), per_chat: Duration::from_millis(1050) }
+        Self {
+            per_window: 29,
+            window: Duration::from_millis(1010),
+            scheduled_share: 26,
+            per_chat: Duration::from_millis(1010),
+        }
     }
+}
+
+impl Limits {
+    /// The fastest steady rate of scheduled sends these limits allow (requests answered at once).
+    pub fn scheduled_rate(&self) -> f64 {
+        self.scheduled_share as f64 / self.window.as_secs_f64()
+    }
+}
+
+#[derive(Debug, Default)]
+struct Chat {
+    busy: bool,
+    free_at: Option<Instant>,
 }
 
 #[derive(Debug)]
 struct State {
-    next_global: Instant,
-    chats: HashMap<i64, Instant>,
-    /// After a 429, nobody sends before this, even with a slot already booked.
+    in_flight: usize,
+    /// When the recent requests were answered (those older than a window are dropped).
+    answered: VecDeque<Instant>,
+    chats: HashMap<i64, Chat>,
+    /// After a 429, nobody sends before this.
     paused_until: Instant,
+    replies_waiting: usize,
 }
 
 #[derive(Debug)]
 pub struct Pacer {
     limits: Limits,
     state: Mutex<State>,
+    changed: Notify,
+}
+
+/// The right to send one request. Dropping it (when the answer is in, or the request failed)
+/// starts the chat's interval and the window in which it still counts.
+#[must_use = "the slot is held until the request's answer is in"]
+#[derive(Debug)]
+pub struct Slot<'a> {
+    pacer: &'a Pacer,
+    chat: i64,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let now = Instant::now();
+        {
+            let mut st = self.pacer.lock();
+            st.in_flight = st.in_flight.saturating_sub(1);
+            st.answered.push_back(now);
+            let chat = st.chats.entry(self.chat).or_default();
+            chat.busy = false;
+            chat.free_at = Some(now + self.pacer.limits.per_chat);
+        }
+        self.pacer.changed.notify_waiters();
+    }
+}
+
+/// Counts a reply waiting for a place, also when its task is cancelled.
+struct ReplyWaiting<'a>(&'a Pacer);
+
+impl Drop for ReplyWaiting<'_> {
+    fn drop(&mut self) {
+        let mut st = self.0.lock();
+        st.replies_waiting = st.replies_waiting.saturating_sub(1);
+    }
+}
+
+enum Wait {
+    /// Until something is answered (or a pause changes).
+    Change,
+    /// Until this time, or a change, whichever comes first.
+    Until(Instant),
 }
 
 impl Pacer {
     pub fn new(limits: Limits) -> Self {
-        let now = Instant::now();
-        Self { limits, state: Mutex::new(State { next_global: now, chats: HashMap::new(), paused_until: now }) }
+        let state = State {
+            in_flight: 0,
+            answered: VecDeque::new(),
+            chats: HashMap::new(),
+            paused_until: Instant::now(),
+            replies_waiting: 0,
+        };
+        Self { limits, state: Mutex::new(state), changed: Notify::new() }
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A scheduled send (invitations, reminders, minutes…): waits for this chat's turn, then
-    /// for a global slot. Scheduled sends book at most one slot ahead, so that a reply
-    /// arriving meanwhile takes the next free slot before them.
-    pub async fn acquire(&self, chat: i64) {
-        self.acquire_with(chat, false).await;
+    /// A scheduled send (invitations, reminders, minutes…).
+    pub async fn acquire(&self, chat: i64) -> Slot<'_> {
+        self.acquire_with(chat, false).await
     }
 
-    /// An interactive reply (an answer to a command or a pressed button): same limits, but
-    /// served before the scheduled sends waiting for a slot.
-    pub async fn acquire_reply(&self, chat: i64) {
-        self.acquire_with(chat, true).await;
-    }
-
-    async fn acquire_with(&self, chat: i64, reply: bool) {
-        let chat_at = {
-            let mut st = self.lock();
-            let now = Instant::now();
-            if st.chats.len() > 50_000 {
-                st.chats.retain(|_, at| *at > now);
-            }
-            let at = st.chats.get(&chat).copied().unwrap_or(now).max(now);
-            st.chats.insert(chat, at + self.limits.per_chat);
-            at
+    /// An interactive reply (an answer to a command or a pressed button, an edit): same
+    /// limits, served before the scheduled sends.
+    pub async fn acquire_reply(&self, chat: i64) -> Slot<'_> {
+        let _waiting = {
+            self.lock().replies_waiting += 1;
+            ReplyWaiting(self)
         };
-        tokio::time::sleep_until(chat_at).await;
+        self.acquire_with(chat, true).await
+    }
+
+    async fn acquire_with(&self, chat: i64, reply: bool) -> Slot<'_> {
         loop {
-            let booked = {
-                let mut st = self.lock();
-                let now = Instant::now();
-                let at = st.next_global.max(now).max(st.paused_until);
-                if !reply && at > now + self.limits.global {
-                    // The slots ahead are taken: wait until one is nearly free, then try again.
-                    Err(at - self.limits.global)
-                } else {
-                    st.next_global = at + self.limits.global;
-                    Ok(at)
-                }
+            // Registered before looking, so that a change between the look and the wait is seen.
+            let changed = self.changed.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
+            let wait = match self.try_take(chat, reply) {
+                Ok(()) => return Slot { pacer: self, chat },
+                Err(wait) => wait,
             };
-            let slot = match booked {
-                Ok(slot) => slot,
-                Err(retry_at) => {
-                    tokio::time::sleep_until(retry_at).await;
-                    continue;
+            match wait {
+                Wait::Change => changed.await,
+                Wait::Until(at) => {
+                    tokio::select! {
+                        _ = tokio::time::sleep_until(at) => {}
+                        _ = changed => {}
+                    }
                 }
-            };
-            tokio::time::sleep_until(slot).await;
-            // A 429 arrived while this slot was booked: wait for the pause and book again.
-            let paused_until = self.lock().paused_until;
-            if paused_until <= slot {
-                return;
             }
-            tokio::time::sleep_until(paused_until).await;
         }
+    }
+
+    fn try_take(&self, chat: i64, reply: bool) -> Result<(), Wait> {
+        let limits = self.limits;
+        let mut st = self.lock();
+        let now = Instant::now();
+        while st.answered.front().is_some_and(|at| *at + limits.window <= now) {
+            st.answered.pop_front();
+        }
+        if st.chats.len() > 50_000 {
+            st.chats.retain(|_, c| c.busy || c.free_at.is_some_and(|at| at > now));
+        }
+        let c = st.chats.entry(chat).or_default();
+        if c.busy {
+            return Err(Wait::Change);
+        }
+        if let Some(at) = c.free_at.filter(|at| *at > now) {
+            return Err(Wait::Until(at));
+        }
+        if st.paused_until > now {
+            return Err(Wait::Until(st.paused_until));
+        }
+        let cap = if reply {
+            limits.per_window
+        } else if st.replies_waiting > 0 {
+            0
+        } else {
+            limits.scheduled_share.min(limits.per_window)
+        };
+        if st.in_flight + st.answered.len() >= cap {
+            // A place frees when the oldest answer leaves the window (or, if everything
+            // counted is still in flight, once something is answered).
+            return Err(match st.answered.front() {
+                Some(at) => Wait::Until(*at + limits.window),
+                None => Wait::Change,
+            });
+        }
+        st.in_flight += 1;
+        st.chats.entry(chat).or_default().busy = true;
+        Ok(())
     }
 
     /// After a 429: nobody sends before `after` has passed.
     pub fn back_off(&self, after: Duration) {
-        let mut st = self.lock();
-        let until = Instant::now() + after;
-        if st.next_global < until {
-            st.next_global = until;
-        }
-        if st.paused_until < until {
-            st.paused_until = until;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test(start_paused = true)]
-    async fn spaces_messages_globally_and_per_chat() {
-        let pacer = std::sync::Arc::new(Pacer::new(Limits::default()));
-        let start = Instant::now();
-        let mut times = vec![];
-        for chat in 0..60 {
-            pacer.acquire(chat).await;
-            times.push(Instant::now() - start);
-        }
-        // 60 messages to 60 chats: over two seconds, never 30 within one second.
-        for w in times.windows(30) {
-            assert!(w[29] - w[0] >= Duration::from_millis(990), "{:?}", w[29] - w[0]);
-        }
-        let t0 = Instant::now();
-        pacer.acquire(1000).await;
-        pacer.acquire(1000).await;
-        assert!(Instant::now() - t0 >= Duration::from_millis(1050));
-    }
-}
-
-#[cfg(test)]
-mod back_off_tests {
-    use super::*;
-
-    #[tokio::test(start_paused = true)]
-    async fn a_429_pauses_even_slots_already_booked() {
-        let pacer = std::sync::Arc::new(Pacer::new(Limits::default()));
-        let start = Instant::now();
-        // Book 10 slots (about 360 ms ahead), then a 429 asks for 2 s.
-        let mut tasks = vec![];
-        for chat in 0..10 {
-            let p = pacer.clone();
-            tasks.push(tokio::spawn(async move {
-                p.acquire(chat).await;
-                Instant::now()
-            }));
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        pacer.back_off(Duration::from_secs(2));
-        let mut early = 0;
-        for t in tasks {
-            let at = t.await.unwrap();
-            if at > start + Duration::from_millis(60) && at < start + Duration::from_millis(2050) {
-                early += 1;
+        {
+            let mut st = self.lock();
+            let until = Instant::now() + after;
+            if st.paused_until < until {
+                st.paused_until = until;
             }
         }
-        assert_eq!(early, 0, "no send between the 429 and the end of its retry_after");
+        self.changed.notify_waiters();
     }
 }
 
 #[cfg(test)]
-mod reply_tests {
-    use super::*;
-    use std::sync::Arc;
-
-    #[tokio::test(start_paused = true)]
-    async fn a_reply_overtakes_a_broadcast_without_breaking_the_limits() {
-        let pacer = Arc::new(Pacer::new(Limits::default()));
-        let start = Instant::now();
-        let sends = Arc::new(Mutex::new(Vec::new()));
-        // 300 scheduled sends to 300 chats, all waiting at once (as a broadcast does).
-        let mut tasks = vec![];
-        for chat in 0..300 {
-            let (p, log) = (pacer.clone(), sends.clone());
-            tasks.push(tokio::spawn(async move {
-                p.acquire(chat).await;
-                log.lock().unwrap().push(Instant::now());
-            }));
-        }
-        // Two seconds in, a member's command is answered.
-        tokio::time::sleep(Duration::from_secs(2)).await;
-        let asked = Instant::now();
-        pacer.acquire_reply(10_000).await;
-        let waited = Instant::now() - asked;
-        sends.lock().unwrap().push(Instant::now());
-        assert!(waited <= Duration::from_millis(80), "the reply waited {waited:?} behind the broadcast");
-        for t in tasks {
-            t.await.unwrap();
-        }
-        // The broadcast kept its pace, and no second ever saw more than 28 sends.
-        let mut all = sends.lock().unwrap().clone();
-        all.sort();
-        for w in all.windows(29) {
-            assert!(w[28] - w[0] >= Duration::from_millis(990), "{:?}", w[28] - w[0]);
-        }
-        let took = *all.last().unwrap() - start;
-        assert!(took <= Duration::from_millis(301 * 1000 / 28 + 200), "the broadcast took {took:?}");
-    }
-}
+#[path = "pacer_tests.rs"]
+mod tests;

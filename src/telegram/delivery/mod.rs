@@ -122,13 +122,13 @@ impl TelegramRunner {
         // This chat's turn and a global slot; then the recipient is checked at the moment of
         // sending, not when the job was queued: the seat may have ended meanwhile.
         let chat = ChatId(person.telegram_id);
-        self.pacer.acquire(chat.0).await;
+        let slot = self.pacer.acquire(chat.0).await;
         match access::check_delivery(&self.app.ctx, job_id, person_id, message).await {
             Ok(None) => {}
             Ok(Some(why)) => return Outcome::Skipped(format!("withheld at send time: {why}")),
             Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
         }
-        match self.send(chat, &rendered).await {
+        match self.send(chat, &rendered, slot).await {
             Ok((message_id, with_document)) => {
                 self.record(&person, &rendered, chat, message_id, with_document).await;
                 if let Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) = message {

@@ -4,6 +4,7 @@
 
 use super::TelegramRunner;
 use crate::domain::Meeting;
+use crate::scheduler::pacer::Slot;
 use crate::services::calendar;
 use crate::storage::meetings;
 use crate::telegram::shared::outgoing::{Attachment, Rendered};
@@ -19,13 +20,20 @@ fn fits_caption(text: &str) -> bool {
 }
 
 impl TelegramRunner {
-    /// Sends the message; the caller has waited for the first request's turn at the pacer
-    /// (a second request, e.g. the file after a long text, waits for its own). Returns the id of the message that carries the buttons, and whether
-    /// it is a document (its text is then a caption).
-    pub(super) async fn send(&self, chat: ChatId, r: &Rendered) -> Result<(MessageId, bool), RequestError> {
-        let sent = self.send_one(chat, r).await?;
+    /// Sends the message. The first request uses `slot`, the caller's turn at the pacer (taken
+    /// before the send-time check); every other request (the file after a long text, a
+    /// follow-up) waits for its own. Returns the id of the message that carries the buttons,
+    /// and whether it is a document (its text is then a caption).
+    pub(super) async fn send(
+        &self,
+        chat: ChatId,
+        r: &Rendered,
+        slot: Slot<'_>,
+    ) -> Result<(MessageId, bool), RequestError> {
+        let mut first = Some(slot);
+        let sent = self.send_one(chat, r, &mut first).await?;
         if let Some(next) = &r.then
-            && let Err(e) = Box::pin(self.send_one(chat, next)).await
+            && let Err(e) = Box::pin(self.send_one(chat, next, &mut None)).await
         {
             // The message itself went out; sending it again for its follow-up would repeat it.
             tracing::warn!(error = %e, chat = chat.0, "follow-up not sent");
@@ -33,21 +41,42 @@ impl TelegramRunner {
         Ok(sent)
     }
 
-    async fn send_one(&self, chat: ChatId, r: &Rendered) -> Result<(MessageId, bool), RequestError> {
+    /// One request at its turn: the slot already held, or a new one; freed when answered.
+    async fn paced<T>(
+        &self,
+        chat: ChatId,
+        held: &mut Option<Slot<'_>>,
+        request: impl std::future::IntoFuture<Output = Result<T, RequestError>>,
+    ) -> Result<T, RequestError> {
+        let slot = match held.take() {
+            Some(slot) => slot,
+            None => self.pacer.acquire(chat.0).await,
+        };
+        let answer = request.await;
+        drop(slot);
+        answer
+    }
+
+    async fn send_one(
+        &self,
+        chat: ChatId,
+        r: &Rendered,
+        held: &mut Option<Slot<'_>>,
+    ) -> Result<(MessageId, bool), RequestError> {
         match &r.attachment {
             Attachment::None => {
                 let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
                 if let Some(kb) = &r.keyboard {
                     req = req.reply_markup(kb.clone());
                 }
-                req.await.map(|msg| (msg.id, false))
+                self.paced(chat, held, req).await.map(|msg| (msg.id, false))
             }
-            Attachment::Calendar(m) => self.send_with_calendar(chat, r, m).await,
-            Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone()))).await,
+            Attachment::Calendar(m) => self.send_with_calendar(chat, r, m, held).await,
+            Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone())), held).await,
             Attachment::Bytes { name, bytes } => {
-                self.send_file(chat, r, InputFile::memory(bytes.clone()).file_name(name.clone())).await
+                self.send_file(chat, r, InputFile::memory(bytes.clone()).file_name(name.clone()), held).await
             }
-            Attachment::Photo(bytes) => self.send_photo(chat, r, InputFile::memory(bytes.clone())).await,
+            Attachment::Photo(bytes) => self.send_photo(chat, r, InputFile::memory(bytes.clone()), held).await,
         }
     }
 
@@ -57,39 +86,44 @@ impl TelegramRunner {
         chat: ChatId,
         r: &Rendered,
         photo: InputFile,
+        held: &mut Option<Slot<'_>>,
     ) -> Result<(MessageId, bool), RequestError> {
-        self.pacer.acquire(chat.0).await;
         let photo = photo.file_name("chart.png");
         if fits_caption(&r.text) {
             let mut req = self.bot.send_photo(chat, photo).caption(r.text.clone()).protect_content(r.protect);
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
             }
-            return req.await.map(|m| (m.id, true));
+            return self.paced(chat, held, req).await.map(|m| (m.id, true));
         }
-        let msg = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect).await?;
-        self.pacer.acquire(chat.0).await;
-        self.bot.send_photo(chat, photo).protect_content(r.protect).await?;
+        let msg =
+            self.paced(chat, held, self.bot.send_message(chat, r.text.clone()).protect_content(r.protect)).await?;
+        self.paced(chat, &mut None, self.bot.send_photo(chat, photo).protect_content(r.protect)).await?;
         Ok((msg.id, false))
     }
 
     /// A file (already on Telegram's servers, or made for this person): the text goes as its
     /// caption when it fits.
-    async fn send_file(&self, chat: ChatId, r: &Rendered, file: InputFile) -> Result<(MessageId, bool), RequestError> {
+    async fn send_file(
+        &self,
+        chat: ChatId,
+        r: &Rendered,
+        file: InputFile,
+        held: &mut Option<Slot<'_>>,
+    ) -> Result<(MessageId, bool), RequestError> {
         if fits_caption(&r.text) {
             let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
             }
-            return req.await.map(|m| (m.id, true));
+            return self.paced(chat, held, req).await.map(|m| (m.id, true));
         }
         let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
-        let msg = req.await?;
-        self.pacer.acquire(chat.0).await;
-        self.bot.send_document(chat, file).protect_content(r.protect).await?;
+        let msg = self.paced(chat, held, req).await?;
+        self.paced(chat, &mut None, self.bot.send_document(chat, file).protect_content(r.protect)).await?;
         Ok((msg.id, false))
     }
 
@@ -100,6 +134,7 @@ impl TelegramRunner {
         chat: ChatId,
         r: &Rendered,
         m: &Meeting,
+        held: &mut Option<Slot<'_>>,
     ) -> Result<(MessageId, bool), RequestError> {
         let mut upload_guard = None;
         let mut cached = m.ics_file_id.clone().filter(|_| m.ics_sequence == Some(m.sequence));
@@ -143,7 +178,7 @@ impl TelegramRunner {
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
             }
-            let msg = req.await?;
+            let msg = self.paced(chat, held, req).await?;
             remember(&msg).await;
             drop(upload_guard);
             return Ok((msg.id, true));
@@ -153,9 +188,8 @@ impl TelegramRunner {
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
-        let msg = req.await?;
-        self.pacer.acquire(chat.0).await;
-        match self.bot.send_document(chat, file).protect_content(r.protect).await {
+        let msg = self.paced(chat, held, req).await?;
+        match self.paced(chat, &mut None, self.bot.send_document(chat, file).protect_content(r.protect)).await {
             Ok(doc) => {
                 remember(&doc).await;
                 drop(upload_guard);

@@ -43,8 +43,10 @@ where
 {
     let mut attempt = 0;
     loop {
-        app.pacer.acquire_reply(chat.0).await;
-        match request().await {
+        let slot = app.pacer.acquire_reply(chat.0).await;
+        let result = request().await;
+        drop(slot);
+        match result {
             Err(teloxide::RequestError::RetryAfter(secs)) if attempt + 1 < REPLY_ATTEMPTS => {
                 attempt += 1;
                 app.pacer.back_off(secs.duration());
