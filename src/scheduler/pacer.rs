@@ -9,6 +9,7 @@
 //!   `per_window`, however late or early each request lands;
 //! - in a chat, a request leaves only when the chat has nothing in flight and its last answer
 //!   is `per_chat` old.
+//!
 //! Slow answers therefore slow the pace instead of provoking 429s. Replies to people are
 //! served first: scheduled sends may only use `scheduled_share` of the budget, and none while
 //! a reply waits for a place.
