@@ -147,7 +147,7 @@ async fn a_focal_point_reports_35_lines_by_spreadsheet_the_chair_approves_the_co
     let text = review.text.clone().unwrap();
     assert!(text.starts_with(&en(&app, FivewMsg::FwSheetRead { lines: 35 })), "{text}");
     assert!(text.contains("4W matrix of NRC — CR-MOPTI — 10/2026: 35 line(s)"), "{text}");
-    let done = app.press_expect_edit(&focal, review.message_id, "fw:sub").await;
+    let done = app.press_expect_edit(&focal, review.message_id, &button(&review, "fw:sub:")).await;
     assert!(
         done.text
             .unwrap()
@@ -188,7 +188,7 @@ async fn a_focal_point_reports_35_lines_by_spreadsheet_the_chair_approves_the_co
     );
     let tpl = template(&app, &focal).await;
     let again = send_file(&app, &focal, "late.xlsx", fill(&tpl, &rows[..3], None)).await;
-    let (answer, _) = app.press(&focal, again.message_id, "fw:sub").await;
+    let (answer, _) = app.press(&focal, again.message_id, &button(&again, "fw:sub:")).await;
     assert_eq!(answer.str_param("text"), Some(en(&app, FivewMsg::FwMonthLocked { month: "10/2026".into() }).as_str()));
     assert_eq!(store::lines(&app.ctx.db, sub.id).await.unwrap().len(), 35, "the locked month is unchanged");
 

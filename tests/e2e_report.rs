@@ -181,10 +181,10 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     for _ in 0..5 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:skip").await;
     }
-    assert!(q.text.unwrap().contains("2. GBV case management — Gao — completed"));
+    assert!(q.text.clone().unwrap().contains("2. GBV case management — Gao — completed"));
 
     // Edit the second line: keep everything but the number of women.
-    let mut q = app.press_expect_edit(&focal, q.message_id, "fw:ed:1").await;
+    let mut q = app.press_expect_edit(&focal, q.message_id, &button(&q, "fw:ed:1:")).await;
     for _ in 0..11 {
         q = app.press_expect_edit(&focal, q.message_id, "fw:keep").await;
     }
@@ -204,9 +204,9 @@ async fn a_focal_point_reports_two_lines_despite_wrong_answers_and_a_restart() {
     let ask = app.send(&focal, "/cancel").await;
     assert_eq!(ask.text.as_deref(), Some(en(&app, ReportMsg::FwCancelAsk.into()).as_str()));
     let back = app.press_expect_edit(&focal, ask.message_id, "fw:cx:n").await;
-    assert!(back.text.unwrap().contains("2 line(s)"));
+    assert!(back.text.clone().unwrap().contains("2 line(s)"));
 
-    let done = app.press_expect_edit(&focal, back.message_id, "fw:sub").await;
+    let done = app.press_expect_edit(&focal, back.message_id, &button(&back, "fw:sub:")).await;
     assert_eq!(
         done.text.as_deref(),
         Some(en(&app, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 2, late: false }.into()).as_str())
@@ -304,11 +304,12 @@ async fn same_as_last_month_no_activity_late_and_refusals() {
     let text = review.text.clone().unwrap();
     assert!(text.contains("1. Monitoring de protection — Ténenkou — en cours — 01/10/2026 → 30/10/2026"), "{text}");
     assert!(text.contains("2. Référencement — Djenné"), "{text}");
-    let review = app.press_expect_edit(&focal, review.message_id, "fw:del:1").await;
+    let review = app.press_expect_edit(&focal, review.message_id, &button(&review, "fw:del:1:")).await;
     assert!(!review.text.clone().unwrap().contains("Djenné"));
-    let (answer, _) = app.press(&focal, review.message_id, "fw:del:5").await;
+    let (answer, _) =
+        app.press(&focal, review.message_id, &button(&review, "fw:del:0:").replace("fw:del:0:", "fw:del:5:")).await;
     assert_eq!(answer.str_param("text"), Some(app.t(Language::Fr, MainMsg::ButtonExpired.into()).as_str()));
-    let done = app.press_expect_edit(&focal, review.message_id, "fw:sub").await;
+    let done = app.press_expect_edit(&focal, review.message_id, &button(&review, "fw:sub:")).await;
     assert_eq!(
         done.text.as_deref(),
         Some(

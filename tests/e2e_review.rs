@@ -209,7 +209,7 @@ async fn the_chair_returns_a_line_and_the_focal_point_corrects_it() {
         steps += 1;
         assert!(steps < 40, "never reached the review: {:?}", q.text);
     }
-    let done = app.press_expect_edit(&focal, q.message_id, "fw:sub").await;
+    let done = app.press_expect_edit(&focal, q.message_id, &harness::button(&q, "fw:sub:")).await;
     assert_eq!(
         done.text.as_deref(),
         Some(en(&app, ReportMsg::FwSubmitted { month: "10/2026".into(), count: 2, late: false }.into()).as_str())

@@ -70,6 +70,10 @@ pub enum AppError {
     MonthLocked { month: String },
     #[error("lines of this submission are still returned for correction")]
     ReturnedLinesPending,
+    #[error("a 4W submission holds at most {max} lines")]
+    TooManyLines { max: usize },
+    #[error("this line was not returned and its month ({month}) is closed for reporting")]
+    NotReopenable { month: String },
     #[error("{0}")]
     Boundaries(#[from] super::boundaries::TableError),
     #[error("{org} is a member organisation: members always report their 4W")]

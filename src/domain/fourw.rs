@@ -14,6 +14,9 @@ pub const MAX_PARTNER_CHARS: usize = 100;
 pub const MAX_DONOR_CHARS: usize = 100;
 pub const MAX_REMARKS_CHARS: usize = 500;
 pub const MAX_COMMENT_CHARS: usize = 500;
+/// At most this many lines in one submission, however they are entered (typed, copied from
+/// last month, read from a spreadsheet): the spreadsheet's 500 rows set the measure.
+pub const MAX_LINES: usize = 500;
 /// Default deadline: the 5th of the month after the reported one.
 pub const DEFAULT_DEADLINE_DAY: u32 = 5;
 

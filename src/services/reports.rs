@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::outbox::deliver;
 use super::people::Access;
-use crate::domain::fourw::{DEFAULT_DEADLINE_DAY, Line, LineError, ReportingMonth};
+use crate::domain::fourw::{DEFAULT_DEADLINE_DAY, Line, LineError, MAX_LINES, ReportingMonth};
 use crate::domain::jobs::{FourwJob, FourwMsg, Job, Outgoing};
 use crate::domain::{AppError, AppResult, Mechanism, Organisation, Role};
 use crate::storage::reports::{self as store, NewSubmission, Submission};
@@ -86,12 +86,65 @@ pub async fn existing(
     }
 }
 
-/// Last month's lines of the organisation in the mechanism, moved to `month` (dates shifted).
-pub async fn same_as_last_month(ctx: &Ctx, org: i64, mechanism: i64, month: ReportingMonth) -> AppResult<Vec<Line>> {
+/// The months a report can be made for today: the open one and the one before (late).
+pub fn reportable_months(ctx: &Ctx) -> [ReportingMonth; 2] {
+    let open = open_month(ctx);
+    [open, open.previous()]
+}
+
+/// Last month's lines copied to this month: at most [`MAX_LINES`] of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copied {
+    pub lines: Vec<Line>,
+    /// How many lines last month had (more than `lines` when the cap left some out).
+    pub last_month: usize,
+}
+
+/// Last month's lines of the organisation in the mechanism, moved to `month` (dates shifted),
+/// the first [`MAX_LINES`] only.
+pub async fn same_as_last_month(ctx: &Ctx, org: i64, mechanism: i64, month: ReportingMonth) -> AppResult<Copied> {
     let prev = month.previous();
-    Ok(match existing(ctx, org, mechanism, prev).await? {
-        Some((_, lines)) => lines.iter().map(|l| l.shifted_to(prev, month)).collect(),
+    let all = match existing(ctx, org, mechanism, prev).await? {
+        Some((_, lines)) => lines,
         None => vec![],
+    };
+    let lines = all.iter().take(MAX_LINES).map(|l| l.shifted_to(prev, month)).collect();
+    Ok(Copied { lines, last_month: all.len() })
+}
+
+/// A submitted line reopened for correction: its submission's lines and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reopened {
+    pub organisation_id: i64,
+    pub mechanism_id: i64,
+    pub month: ReportingMonth,
+    pub status: crate::domain::fourw::ReviewStatus,
+    pub lines: Vec<Line>,
+    pub index: usize,
+}
+
+/// Reopens a submitted line for correction by its organisation's focal point or alternate:
+/// only a line the chair returned, or one of a month still open for reporting, and never in a
+/// locked month.
+pub async fn reopen(ctx: &Ctx, access: &Access, line_id: i64) -> AppResult<Reopened> {
+    let line = store::review_line(&ctx.db, line_id).await?.ok_or(AppError::NotFound)?;
+    require_seat(access, line.organisation_id, line.mechanism_id)?;
+    let month = ReportingMonth::parse(&line.month).map_err(AppError::internal)?;
+    if crate::storage::approval::is_locked(&ctx.db, month).await? {
+        return Err(AppError::MonthLocked { month: month.to_string() });
+    }
+    if line.review_status != "returned" && !reportable_months(ctx).contains(&month) {
+        return Err(AppError::NotReopenable { month: month.to_string() });
+    }
+    let (s, lines) = existing(ctx, line.organisation_id, line.mechanism_id, month).await?.ok_or(AppError::NotFound)?;
+    let index = usize::try_from(line.position).ok().filter(|i| *i < lines.len()).ok_or(AppError::NotFound)?;
+    Ok(Reopened {
+        organisation_id: line.organisation_id,
+        mechanism_id: line.mechanism_id,
+        month,
+        status: s.status,
+        lines,
+        index,
     })
 }
 
@@ -120,6 +173,9 @@ pub async fn submit(
     }
     if !no_activity && lines.is_empty() {
         return Err(AppError::NotFound);
+    }
+    if lines.len() > MAX_LINES {
+        return Err(AppError::TooManyLines { max: MAX_LINES });
     }
     if crate::storage::approval::is_locked(&ctx.db, month).await? {
         return Err(AppError::MonthLocked { month: month.to_string() });

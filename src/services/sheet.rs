@@ -14,8 +14,8 @@ use crate::storage::{boundaries, modalities, reference, reports};
 use calamine::{Data, Reader};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
-/// At most this many rows of lines in a template sent back.
-pub const MAX_ROWS: usize = 500;
+/// At most this many rows of lines in a template sent back: the cap of a submission.
+pub const MAX_ROWS: usize = crate::domain::fourw::MAX_LINES;
 /// At most this many bytes in a file sent back.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// The first cell of the "meta" sheet: marks a file as one of our templates.
@@ -245,7 +245,7 @@ pub async fn template(
     let c = choices(ctx, i18n).await?;
     let lines = match super::reports::existing(ctx, org.id, mech.id, month).await? {
         Some((_, lines)) => lines,
-        None => super::reports::same_as_last_month(ctx, org.id, mech.id, month).await?,
+        None => super::reports::same_as_last_month(ctx, org.id, mech.id, month).await?.lines,
     };
     let lists = lists(&c, lang);
     let t = |m: Msg| i18n.render(lang, &m);

@@ -92,4 +92,30 @@ pub enum FivewMsg {
         value: String,
     },
     BtnFwSameReached,
+    /// Where a paged list of 4W lines is: page, pages, its first and last line, of how many.
+    FwReviewPage {
+        page: usize,
+        pages: usize,
+        first: usize,
+        last: usize,
+        count: usize,
+    },
+    BtnFwPrevPage {
+        page: usize,
+    },
+    BtnFwNextPage {
+        page: usize,
+    },
+    /// A button of a review that showed an older version of the draft.
+    FwStaleScreen,
+    FwLinesCap {
+        max: usize,
+    },
+    FwCopyCapped {
+        count: usize,
+        max: usize,
+    },
+    FwFixRefused {
+        month: String,
+    },
 }

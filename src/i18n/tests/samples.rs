@@ -557,6 +557,13 @@ pub(super) fn samples() -> Vec<Msg> {
         AdmConfirmObservers { mechanism: s("GCS"), receive: true },
         AdmObserversSet { mechanism: s("GCS"), receive: true },
         AdmNothingChanged,
+        FwReviewPage { page: 3, pages: 5, first: 21, last: 30, count: 45 },
+        BtnFwPrevPage { page: 2 },
+        BtnFwNextPage { page: 4 },
+        FwStaleScreen,
+        FwLinesCap { max: 500 },
+        FwCopyCapped { count: 520, max: 500 },
+        FwFixRefused { month: s("08/2026") },
     ]
     .into_iter()
     // Charts and the digest: every message, with empty fields.

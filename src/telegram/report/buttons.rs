@@ -3,9 +3,10 @@
 use super::callback::Cb;
 use super::dialog::{ask, ask_cancel, line_error, open_seat};
 use super::draft::{LineDraft, ReportDraft, Step, cercle_code, region_code};
+use super::review::{page_of, pages};
 use super::steps::{advance, set_count, set_date};
-use crate::domain::fourw::{Counts, Line, PopulationGroup, ReportingMonth};
-use crate::i18n::{MainMsg, ReportMsg};
+use crate::domain::fourw::{Counts, Line, MAX_LINES, PopulationGroup};
+use crate::i18n::{FivewMsg, MainMsg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::{modalities, reports as store};
 use crate::telegram::shared::format::{from_ymd, month_label};
@@ -22,6 +23,19 @@ pub(super) async fn button_press(
     let db = &turn.app.ctx.db;
     let edit = Some(message_id);
     match (cb, d.step) {
+        // A button of a review that showed another version of the draft (or of a review no
+        // longer on screen): nothing is done, the current screen is shown.
+        (
+            Cb::FwEdit { version, .. }
+            | Cb::FwDelete { version, .. }
+            | Cb::FwSubmit(version)
+            | Cb::FwPage { version, .. },
+            step,
+        ) if step != Step::Review || version != d.version => {
+            let why = turn.t(FivewMsg::FwStaleScreen);
+            ask(turn, dialogue, &d, Some(why), edit).await?;
+            return Ok(Some(FivewMsg::FwStaleScreen.into()));
+        }
         (Cb::FwCancel, _) => ask_cancel(turn, edit).await?,
         (Cb::FwDiscard(true), _) => {
             dialogue.exit().await?;
@@ -29,8 +43,8 @@ pub(super) async fn button_press(
         }
         (Cb::FwDiscard(false), _) => ask(turn, dialogue, &d, None, edit).await?,
         (Cb::FwMonth(v), Step::Month) => {
-            let open = svc::open_month(&turn.app.ctx);
-            let Some(month) = [open, open.previous()].into_iter().find(|m| m.year as u32 * 100 + m.month == v) else {
+            let months = svc::reportable_months(&turn.app.ctx);
+            let Some(month) = months.into_iter().find(|m| m.year as u32 * 100 + m.month == v) else {
                 return Ok(Some(MainMsg::ButtonExpired.into()));
             };
             d.month = Some(month);
@@ -52,6 +66,9 @@ pub(super) async fn button_press(
             d.mechanism_id = Some(mech);
             open_seat(turn, dialogue, d, edit).await?;
         }
+        (Cb::FwAdd, Step::Start | Step::Review) if d.lines.len() >= MAX_LINES => {
+            return Ok(Some(FivewMsg::FwLinesCap { max: MAX_LINES }.into()));
+        }
         (Cb::FwAdd, Step::Start | Step::Review) => {
             d.line = LineDraft::default();
             d.editing = None;
@@ -63,28 +80,38 @@ pub(super) async fn button_press(
                 return Ok(Some(MainMsg::ButtonExpired.into()));
             };
             let copied = svc::same_as_last_month(&turn.app.ctx, org, mech, month).await?;
-            if copied.is_empty() {
+            if copied.lines.is_empty() {
                 let why = turn.t(ReportMsg::FwNoLastMonth { month: month_label(month.previous()) });
                 ask(turn, dialogue, &d, Some(why), edit).await?;
             } else {
-                d.lines = copied;
+                let capped = (copied.last_month > copied.lines.len())
+                    .then(|| turn.t(FivewMsg::FwCopyCapped { count: copied.last_month, max: MAX_LINES }));
+                d.lines = copied.lines;
+                d.page = 0;
+                d.changed();
                 d.step = Step::Review;
-                ask(turn, dialogue, &d, None, edit).await?;
+                ask(turn, dialogue, &d, capped, edit).await?;
             }
         }
         (Cb::FwNone, Step::Start) => return submit(turn, dialogue, d, true, message_id).await,
         (Cb::FwSheet, Step::Start | Step::Review | Step::Sheet) => {
             return super::sheet::send_template(turn, dialogue, d).await;
         }
-        (Cb::FwSubmit, Step::Review) => return submit(turn, dialogue, d, false, message_id).await,
-        (Cb::FwEdit(i), Step::Review) if usize::from(i) < d.lines.len() => {
-            d.line = LineDraft::from_line(&d.lines[usize::from(i)]);
-            d.editing = Some(usize::from(i));
+        (Cb::FwSubmit(_), Step::Review) => return submit(turn, dialogue, d, false, message_id).await,
+        (Cb::FwEdit { line, .. }, Step::Review) if usize::from(line) < d.lines.len() => {
+            d.line = LineDraft::from_line(&d.lines[usize::from(line)]);
+            d.editing = Some(usize::from(line));
             d.step = Step::Sector;
             ask(turn, dialogue, &d, None, edit).await?;
         }
-        (Cb::FwDelete(i), Step::Review) if usize::from(i) < d.lines.len() => {
-            d.lines.remove(usize::from(i));
+        (Cb::FwDelete { line, .. }, Step::Review) if usize::from(line) < d.lines.len() => {
+            d.lines.remove(usize::from(line));
+            d.changed();
+            d.page = d.page.min(pages(d.lines.len()) - 1);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwPage { page, .. }, Step::Review) if usize::from(page) < pages(d.lines.len()) => {
+            d.page = usize::from(page);
             ask(turn, dialogue, &d, None, edit).await?;
         }
         (Cb::FwSector(i), Step::Sector) => {
@@ -306,33 +333,29 @@ pub(super) async fn submit(
     }
 }
 
-/// "Correct line N" pressed by the focal point or alternate: /report opens on that line.
+/// "Correct line N" pressed by the focal point or alternate: /report opens on that line, when
+/// the chair returned it or its month is still open (else the refusal, and nothing changes).
 pub(super) async fn fix_pressed(turn: &mut Turn<'_>, dialogue: &BotDialogue, line_id: i64) -> ButtonResult {
-    let Some(line) = store::review_line(&turn.app.ctx.db, line_id).await? else {
-        return Ok(Some(MainMsg::ButtonExpired.into()));
-    };
-    if !svc::reporting_seats(&turn.access)
-        .iter()
-        .any(|(o, m)| o.id == line.organisation_id && m.id == line.mechanism_id)
-    {
-        return Ok(Some(MainMsg::NotAllowed.into()));
-    }
-    let Ok(month) = ReportingMonth::parse(&line.month) else { return Ok(Some(MainMsg::ButtonExpired.into())) };
-    let Some((s, lines)) = svc::existing(&turn.app.ctx, line.organisation_id, line.mechanism_id, month).await? else {
-        return Ok(Some(MainMsg::ButtonExpired.into()));
-    };
-    let Some(index) = usize::try_from(line.position).ok().filter(|i| *i < lines.len()) else {
-        return Ok(Some(MainMsg::ButtonExpired.into()));
+    let r = match svc::reopen(&turn.app.ctx, &turn.access, line_id).await {
+        Ok(r) => r,
+        Err(e @ crate::domain::AppError::Internal(_)) => return Err(e.into()),
+        Err(e @ (crate::domain::AppError::NotReopenable { .. } | crate::domain::AppError::MonthLocked { .. })) => {
+            turn.say(turn.refusal(&e)).await?;
+            return Ok(Some(turn.refusal(&e)));
+        }
+        Err(e) => return Ok(Some(turn.refusal(&e))),
     };
     let d = ReportDraft {
         step: Step::Sector,
-        month: Some(month),
-        org_id: Some(line.organisation_id),
-        mechanism_id: Some(line.mechanism_id),
-        line: LineDraft::from_line(&lines[index]),
-        lines,
-        editing: Some(index),
-        submitted: s.status.as_str().into(),
+        month: Some(r.month),
+        org_id: Some(r.organisation_id),
+        mechanism_id: Some(r.mechanism_id),
+        line: LineDraft::from_line(&r.lines[r.index]),
+        lines: r.lines,
+        editing: Some(r.index),
+        submitted: r.status.as_str().into(),
+        page: page_of(r.index),
+        ..ReportDraft::new()
     };
     ask(turn, dialogue, &d, None, None).await?;
     Ok(None)

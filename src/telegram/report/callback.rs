@@ -1,6 +1,6 @@
 //! Button data of the /report dialog and the correction of a returned line.
 
-use crate::domain::fourw::ActivityStatus;
+use crate::domain::fourw::{ActivityStatus, MAX_LINES};
 use crate::telegram::shared::callback::{CallbackData, id, num, parts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +27,23 @@ pub enum Cb {
     FwCount(u32),
     FwSkip,
     FwKeep,
-    FwEdit(u8),
-    FwDelete(u8),
-    FwSubmit,
+    /// Edit a line (its index) of the review that showed draft `version`.
+    FwEdit {
+        line: u16,
+        version: u32,
+    },
+    /// Delete a line (its index) of the review that showed draft `version`.
+    FwDelete {
+        line: u16,
+        version: u32,
+    },
+    /// Submit the draft as the review showed it (its version).
+    FwSubmit(u32),
+    /// Another page of the review of draft `version`.
+    FwPage {
+        page: u16,
+        version: u32,
+    },
     FwCancel,
     FwDiscard(bool),
     /// The focal point opens /report on a returned line (its id).
@@ -63,6 +77,15 @@ fn status_from(code: &str) -> Option<ActivityStatus> {
     }
 }
 
+/// A line index (or a page number): below the cap of lines of a submission.
+fn line(s: &str) -> Option<u16> {
+    u16::try_from(num(s)?).ok().filter(|i| usize::from(*i) < MAX_LINES)
+}
+
+fn version(s: &str) -> Option<u32> {
+    u32::try_from(num(s)?).ok()
+}
+
 impl CallbackData for Cb {
     fn encode(&self) -> String {
         match *self {
@@ -80,9 +103,10 @@ impl CallbackData for Cb {
             Cb::FwCount(n) => format!("fw:n:{n}"),
             Cb::FwSkip => "fw:skip".into(),
             Cb::FwKeep => "fw:keep".into(),
-            Cb::FwEdit(i) => format!("fw:ed:{i}"),
-            Cb::FwDelete(i) => format!("fw:del:{i}"),
-            Cb::FwSubmit => "fw:sub".into(),
+            Cb::FwEdit { line, version } => format!("fw:ed:{line}:{version}"),
+            Cb::FwDelete { line, version } => format!("fw:del:{line}:{version}"),
+            Cb::FwSubmit(version) => format!("fw:sub:{version}"),
+            Cb::FwPage { page, version } => format!("fw:pg:{page}:{version}"),
             Cb::FwCancel => "fw:cx".into(),
             Cb::FwDiscard(yes) => format!("fw:cx:{}", if yes { "y" } else { "n" }),
             Cb::FwFix(l) => format!("fw:fix:{l}"),
@@ -117,9 +141,10 @@ impl CallbackData for Cb {
             }
             ["fw", "skip"] => Cb::FwSkip,
             ["fw", "keep"] => Cb::FwKeep,
-            ["fw", "ed", i] => Cb::FwEdit(u8::try_from(num(i)?).ok()?),
-            ["fw", "del", i] => Cb::FwDelete(u8::try_from(num(i)?).ok()?),
-            ["fw", "sub"] => Cb::FwSubmit,
+            ["fw", "ed", i, v] => Cb::FwEdit { line: line(i)?, version: version(v)? },
+            ["fw", "del", i, v] => Cb::FwDelete { line: line(i)?, version: version(v)? },
+            ["fw", "sub", v] => Cb::FwSubmit(version(v)?),
+            ["fw", "pg", p, v] => Cb::FwPage { page: line(p)?, version: version(v)? },
             ["fw", "cx"] => Cb::FwCancel,
             ["fw", "cx", "y"] => Cb::FwDiscard(true),
             ["fw", "cx", "n"] => Cb::FwDiscard(false),

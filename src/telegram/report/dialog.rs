@@ -68,7 +68,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
         Step::Month => {
             let open = svc::open_month(&turn.app.ctx);
             rows.push(
-                [open, open.previous()]
+                svc::reportable_months(&turn.app.ctx)
                     .into_iter()
                     .map(|m| {
                         button(
@@ -257,58 +257,7 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             }
             turn.t(msg)
         }
-        Step::Review => {
-            let (org, mech) = names(turn, d).await?;
-            let mut lines = vec![turn.t(ReportMsg::FwReviewHeader {
-                org,
-                mechanism: mech,
-                month: month_label(month),
-                count: d.lines.len(),
-            })];
-            for (i, l) in d.lines.iter().enumerate() {
-                let activity = store::activity_by_code(db, &l.activity)
-                    .await?
-                    .map(|a| a.name(lang).to_string())
-                    .unwrap_or_else(|| l.activity.clone());
-                let cercle = store::unit_name(db, &l.cercle).await?.unwrap_or_else(|| l.cercle.clone());
-                lines.push(turn.t(ReportMsg::FwReviewLine {
-                    n: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                    activity,
-                    cercle,
-                    status: turn.t(ReportMsg::FwStatus { status: l.status.as_str().into() }),
-                    period: format!("{} → {}", date_label(l.start), date_label(l.end)),
-                    total: l.reached.total(),
-                    disabled: l.reached.disabled,
-                }));
-                if i < 40 {
-                    rows.push(vec![
-                        button(turn.t(ReportMsg::BtnFwEdit { n: i + 1 }), Cb::FwEdit(i as u8)),
-                        button(turn.t(ReportMsg::BtnFwDelete { n: i + 1 }), Cb::FwDelete(i as u8)),
-                    ]);
-                }
-            }
-            if d.lines.len() < 40 {
-                rows.push(vec![button(turn.t(ReportMsg::BtnFwAddAnother), Cb::FwAdd)]);
-            }
-            rows.push(vec![button(turn.t(FivewMsg::BtnFwSpreadsheet), Cb::FwSheet)]);
-            if !d.lines.is_empty() {
-                rows.push(vec![button(turn.t(ReportMsg::BtnFwSubmit), Cb::FwSubmit)]);
-            }
-            // Many lines (from a spreadsheet): as many as fit in one message, then "…".
-            let limit = crate::telegram::shared::turn::TELEGRAM_TEXT_LIMIT - 200;
-            let mut text = String::new();
-            for l in lines {
-                if text.chars().count() + l.chars().count() + 1 > limit {
-                    text.push_str("\n…");
-                    break;
-                }
-                if !text.is_empty() {
-                    text.push('\n');
-                }
-                text.push_str(&l);
-            }
-            text
-        }
+        Step::Review => super::review::render(turn, d, &mut rows).await?,
         Step::Sheet => turn.t(FivewMsg::FwSheetWaiting),
     };
     if let Some(value) = same_above(turn, d).await? {
@@ -376,7 +325,7 @@ pub(super) async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> Handle
         turn.say(ReportMsg::FwNotReporter).await?;
         return Ok(());
     }
-    ask(turn, dialogue, &ReportDraft::default(), None, None).await
+    ask(turn, dialogue, &ReportDraft::new(), None, None).await
 }
 
 /// After the month (and the seat when there are several): the start screen, or the review of
@@ -394,6 +343,8 @@ pub(super) async fn open_seat(
     if let Some((s, lines)) = svc::existing(&turn.app.ctx, org, mech, month).await? {
         d.submitted = s.status.as_str().into();
         d.lines = lines;
+        d.page = 0;
+        d.changed();
     }
     d.step = if d.lines.is_empty() { Step::Start } else { Step::Review };
     ask(turn, dialogue, &d, None, edit).await

@@ -156,6 +156,26 @@ pub struct ReportDraft {
     pub editing: Option<usize>,
     /// The submission's review status when the dialog started ("none" when new).
     pub submitted: String,
+    /// Changes at every change of `lines`; the review's buttons carry it, so that a button of
+    /// an older review never acts on lines the person has not seen.
+    #[serde(default)]
+    pub version: u32,
+    /// The page of the review shown (of [`super::review::PAGE_LINES`] lines).
+    #[serde(default)]
+    pub page: usize,
+}
+
+impl ReportDraft {
+    /// A new draft. Its version starts at random, so that the buttons of a review of an
+    /// earlier draft (an earlier /report) never match this one's.
+    pub(super) fn new() -> Self {
+        Self { version: rand::random::<u32>() >> 1, ..Self::default() }
+    }
+
+    /// The lines changed: older reviews are out of date.
+    pub(super) fn changed(&mut self) {
+        self.version = self.version.wrapping_add(1);
+    }
 }
 
 pub(super) fn pcode_num(p: &str) -> Option<u16> {

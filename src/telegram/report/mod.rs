@@ -7,6 +7,7 @@ pub mod callback;
 mod dialog;
 mod draft;
 pub mod outgoing;
+mod review;
 mod sheet;
 mod steps;
 

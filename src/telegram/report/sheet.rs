@@ -126,6 +126,8 @@ pub(super) async fn file_received(
         Read::Lines(lines) => {
             let n = lines.len();
             d.lines = lines;
+            d.page = 0;
+            d.changed();
             d.editing = None;
             d.step = Step::Review;
             let prefix = turn.t(FivewMsg::FwSheetRead { lines: n });

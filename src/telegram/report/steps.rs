@@ -2,7 +2,9 @@
 
 use super::dialog::{ask, line_error};
 use super::draft::{LineDraft, ReportDraft, Step};
-use crate::domain::fourw::{self, LineError, MAX_DONOR_CHARS, MAX_PARTNER_CHARS, MAX_REMARKS_CHARS, match_unit};
+use crate::domain::fourw::{
+    self, LineError, MAX_DONOR_CHARS, MAX_LINES, MAX_PARTNER_CHARS, MAX_REMARKS_CHARS, match_unit,
+};
 use crate::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use crate::storage::reports as store;
 use crate::telegram::shared::{BotDialogue, HandlerResult, Turn};
@@ -34,8 +36,18 @@ pub(super) fn advance(d: &mut ReportDraft) {
         Step::Remarks => {
             if let Some(line) = d.line.to_line() {
                 match d.editing.take() {
-                    Some(i) if i < d.lines.len() => d.lines[i] = line,
-                    _ => d.lines.push(line),
+                    Some(i) if i < d.lines.len() => {
+                        d.lines[i] = line;
+                        d.page = super::review::page_of(i);
+                        d.changed();
+                    }
+                    // The cap was checked when the line was started; never past it.
+                    _ if d.lines.len() < MAX_LINES => {
+                        d.lines.push(line);
+                        d.page = super::review::page_of(d.lines.len() - 1);
+                        d.changed();
+                    }
+                    _ => {}
                 }
             }
             d.line = LineDraft::default();

@@ -11,6 +11,8 @@ pub enum Cb {
     GapToAgenda { mechanism: i64, month: u32, rank: u8 },
     /// The chair approves a submission (its id).
     FwApprove(i64),
+    /// A page of /review: the month (yyyymm), the mechanism (0: all, for a coordinator).
+    ReviewPage { month: u32, mechanism: i64, page: u16 },
 }
 
 impl CallbackData for Cb {
@@ -19,6 +21,7 @@ impl CallbackData for Cb {
             Cb::FwReturn(l) => format!("fw:ret:{l}"),
             Cb::GapToAgenda { mechanism, month, rank } => format!("fw:gap:{mechanism}:{month}:{rank}"),
             Cb::FwApprove(s) => format!("fw:apr:{s}"),
+            Cb::ReviewPage { month, mechanism, page } => format!("fw:rp:{month}:{mechanism}:{page}"),
         }
     }
 
@@ -34,6 +37,13 @@ impl CallbackData for Cb {
                 rank: u8::try_from(num(r)?).ok().filter(|r| *r < 5)?,
             },
             ["fw", "apr", s] => Cb::FwApprove(id(s)?),
+            ["fw", "rp", month, m, p] => Cb::ReviewPage {
+                month: u32::try_from(num(month)?)
+                    .ok()
+                    .filter(|v| (190_001..=299_912).contains(v) && (1..=12).contains(&(v % 100)))?,
+                mechanism: i64::try_from(num(m)?).ok()?,
+                page: u16::try_from(num(p)?).ok().filter(|p| *p < 10_000)?,
+            },
             _ => return None,
         })
     }

@@ -66,9 +66,12 @@ pub async fn on_button(
     dialogue: &BotDialogue,
     _state: &State,
     cb: Cb,
-    _message_id: MessageId,
+    message_id: MessageId,
 ) -> ButtonResult {
     match cb {
+        Cb::ReviewPage { month, mechanism, page } => {
+            lines::page_pressed(turn, month, mechanism, page, message_id).await
+        }
         Cb::FwReturn(line_id) => lines::return_pressed(turn, dialogue, line_id).await,
         Cb::GapToAgenda { mechanism, month, rank } => wherewho::gap_to_agenda(turn, mechanism, month, rank).await,
         Cb::FwApprove(submission_id) => approve::approve_pressed(turn, submission_id).await,

@@ -105,15 +105,20 @@ impl Turn<'_> {
         text: String,
         k: Option<InlineKeyboardMarkup>,
     ) -> Result<(), teloxide::RequestError> {
-        paced(self.app, chat, || {
+        let text = clip(text, TEXT_MAX_UTF16);
+        let edited = paced(self.app, chat, || {
             let mut req = self.bot.edit_message_text(chat, id, text.clone());
             if let Some(k) = &k {
                 req = req.reply_markup(k.clone());
             }
             req.into_future()
         })
-        .await
-        .map(|_| ())
+        .await;
+        match edited {
+            // A second press of the same button: the message already shows this.
+            Err(teloxide::RequestError::Api(teloxide::ApiError::MessageNotModified)) => Ok(()),
+            other => other.map(|_| ()),
+        }
     }
 
     /// Edits the caption (and buttons) of a message that carries a file, in any chat.
@@ -140,6 +145,7 @@ impl Turn<'_> {
         k: Option<InlineKeyboardMarkup>,
         protect: bool,
     ) -> Result<Message, teloxide::RequestError> {
+        let caption = clip(caption, CAPTION_MAX_UTF16);
         paced(self.app, self.chat, || {
             let mut req = self
                 .bot
@@ -228,6 +234,13 @@ impl Turn<'_> {
             }
             .into(),
             AppError::ReturnedLinesPending => FivewMsg::FwReturnedPending.into(),
+            AppError::TooManyLines { max } => FivewMsg::FwLinesCap { max: *max }.into(),
+            AppError::NotReopenable { month } => FivewMsg::FwFixRefused {
+                month: crate::domain::fourw::ReportingMonth::parse(month)
+                    .map(super::format::month_label)
+                    .unwrap_or_else(|_| month.clone()),
+            }
+            .into(),
             AppError::Internal(e) => {
                 tracing::error!(error = %e, chat = self.chat.0, "internal error");
                 MainMsg::InternalError.into()
@@ -300,6 +313,7 @@ pub async fn edit_or_send(
     text: String,
     k: Option<InlineKeyboardMarkup>,
 ) -> HandlerResult {
+    let text = clip(text, TEXT_MAX_UTF16);
     match edit {
         Some(id) => turn.edit(id, text, k).await?,
         None => {
@@ -321,6 +335,51 @@ pub fn rows_of(buttons: Vec<InlineKeyboardButton>, per_row: usize) -> Vec<Vec<In
     buttons.chunks(per_row).map(<[InlineKeyboardButton]>::to_vec).collect()
 }
 
+/// Telegram counts a text's length in UTF-16 code units.
+pub fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// The lines joined, as many as fit in `limit` UTF-16 units, then "…".
+pub fn fit_lines(lines: Vec<String>, limit: usize) -> String {
+    let mut text = String::new();
+    for l in lines {
+        let sep = usize::from(!text.is_empty());
+        if utf16_len(&text) + sep + utf16_len(&l) > limit.saturating_sub(2) {
+            text.push_str("\n…");
+            break;
+        }
+        if sep == 1 {
+            text.push('\n');
+        }
+        text.push_str(&l);
+    }
+    text
+}
+
+/// A text cut to at most `limit` UTF-16 units (with "…" when cut), never inside a character:
+/// the last guard before Telegram, which refuses longer texts.
+pub fn clip(text: String, limit: usize) -> String {
+    if utf16_len(&text) <= limit {
+        return text;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() + 1 > limit {
+            break;
+        }
+        used += c.len_utf16();
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Telegram's limits: a message's text and a caption, in UTF-16 units.
+pub const TEXT_MAX_UTF16: usize = 4096;
+pub const CAPTION_MAX_UTF16: usize = 1024;
+
 /// Lines gathered into pieces that fit Telegram's limit, one line never split.
 fn chunks_of(lines: Vec<String>) -> Vec<String> {
     let mut chunks: Vec<String> = vec![String::new()];
@@ -336,4 +395,21 @@ fn chunks_of(lines: Vec<String>) -> Vec<String> {
         current.push_str(&line);
     }
     chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_cut_in_utf16_units_never_inside_a_character() {
+        let emoji = "📄".repeat(3000); // two UTF-16 units each
+        let cut = clip(emoji, TEXT_MAX_UTF16);
+        assert!(utf16_len(&cut) <= TEXT_MAX_UTF16 && cut.ends_with('…'));
+        assert_eq!(clip("short".into(), 10), "short");
+        let lines: Vec<String> = (0..100).map(|i| format!("{i} {}", "é".repeat(80))).collect();
+        let fitted = fit_lines(lines, 1000);
+        assert!(utf16_len(&fitted) <= 1000 && fitted.ends_with("\n…"), "{fitted}");
+        assert!(fitted.starts_with("0 é"));
+    }
 }
