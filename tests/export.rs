@@ -257,8 +257,7 @@ fn coordinators_extend_the_activity_catalogue_from_the_command_line() {
     let bad = cli(&db, &["activity", "add", "--code", "X1", "--sector", "WASH", "--fr", "x", "--en", "y"]);
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("unknown sector"));
     // Modalities are extended the same way, each in its own catalogue.
-    let add =
-        cli(&db, &["modality", "add", "--code", "pro-bon", "--sector", "PRO", "--fr", "Espèces", "--en", "Cash"]);
+    let add = cli(&db, &["modality", "add", "--code", "pro-bon", "--sector", "PRO", "--fr", "Espèces", "--en", "Cash"]);
     assert!(add.status.success(), "{}", String::from_utf8_lossy(&add.stderr));
     let text = String::from_utf8_lossy(&cli(&db, &["modality", "list", "--sector", "PRO"]).stdout).to_string();
     assert!(text.contains("PRO-BON\tPRO\tEspèces\tCash"), "{text}");
