@@ -103,7 +103,7 @@ pub async fn add_activity(db: &Db, code: &str, sector: &str, name_fr: &str, name
     }
 }
 
-pub use super::boundaries::{cercles, unit_name, units};
+pub use super::boundaries::{cercles, communes, unit_name, units};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submission {
