@@ -3,7 +3,8 @@
 //! then a line whose commune is chosen with a button (on a page of many), one typed by name,
 //! one in a cercle without communes (no question), forged and mistyped communes refused, an
 //! edit that changes the commune by P-code, an edit that moves a line to another cercle (its
-//! commune dropped); the submitted lines carry the commune P-codes.
+//! commune dropped); the submitted lines carry the commune P-codes, and the chair's review
+//! names the commune.
 
 #[path = "support/fake_bot_api.rs"]
 mod fake_bot_api;
@@ -177,5 +178,21 @@ async fn a_focal_point_gives_communes_by_button_and_by_name_and_none_where_the_c
     let places: Vec<(&str, Option<&str>)> = lines.iter().map(|l| (l.cercle.as_str(), l.commune.as_deref())).collect();
     assert_eq!(places, [("ML0503", None), ("ML0507", Some("ML050705")), ("ML0503", None)]);
     assert!(lines.iter().all(|l| l.boundaries == "2026-communes"));
+
+    // The chair's review names the commune, and so does the question before returning it.
+    let chair = FakeUser::new(31, "Chair").language("en");
+    app.member(&chair, "UNHCR", "CR-MOPTI", Role::Chair).await;
+    let list = app.send(&chair, "/review").await;
+    let text = list.text.clone().unwrap();
+    assert!(text.contains(" — Sougoula 05 (Ténenkou) (ML050705) — "), "{text}");
+    assert!(text.contains(" — Djenné (ML0503) — "), "{text}");
+    let returns = buttons(&list, "fw:ret:");
+    let (_, after) = app.press(&chair, list.message_id, &returns[1]).await;
+    assert!(
+        after
+            .iter()
+            .any(|s| s.text.as_deref().is_some_and(|t| t.contains("(GBV case management, Sougoula 05 (Ténenkou))"))),
+        "{after:?}"
+    );
     app.stop().await;
 }

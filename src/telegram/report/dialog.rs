@@ -8,7 +8,7 @@ use crate::domain::fourw::{ActivityStatus, LineError, PopulationGroup};
 use crate::i18n::{FivewMsg, MainMsg, MeetingsMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::{modalities, reference, reports as store};
-use crate::telegram::shared::format::{date_label, month_label, ymd};
+use crate::telegram::shared::format::{date_label, month_label, place, ymd};
 use crate::telegram::shared::turn::rows_of;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerError, HandlerResult, Turn, button, edit_or_send, kb};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
@@ -348,13 +348,11 @@ pub(super) async fn place_label(
 ) -> Result<String, HandlerError> {
     let db = &turn.app.ctx.db;
     let cercle = store::unit_name(db, cercle).await?.unwrap_or_else(|| cercle.to_string());
-    Ok(match commune {
-        Some(c) => {
-            let commune = store::unit_name(db, c).await?.unwrap_or_else(|| c.clone());
-            turn.t(FivewMsg::FwPlaceCommune { commune, cercle })
-        }
-        None => cercle,
-    })
+    let commune = match commune {
+        Some(c) => Some(store::unit_name(db, c).await?.unwrap_or_else(|| c.clone())),
+        None => None,
+    };
+    Ok(place(|m| turn.t(m), &cercle, commune.as_deref()))
 }
 
 pub(super) async fn unit_label(turn: &Turn<'_>, pcode: &Option<String>) -> Result<Option<String>, HandlerError> {
