@@ -370,3 +370,42 @@ async fn a_forged_correct_this_line_is_refused_unless_returned_or_open() {
     assert_eq!(text(after.last().unwrap()), en(&app, ReportMsg::FwAskSector));
     nothing_refused(&app);
 }
+
+#[tokio::test]
+async fn the_approve_buttons_are_those_of_the_organisations_on_the_page() {
+    let app = TestBot::start().await;
+    let drc = FakeUser::new(71, "Drc").language("en");
+    let nrc = FakeUser::new(72, "Nrc").language("en");
+    let chair = FakeUser::new(73, "Chair").language("en");
+    let drc_id = app.member(&drc, "DRC/DDG", "CR-MOPTI", Role::Focal).await;
+    let nrc_id = app.member(&nrc, "NRC", "CR-MOPTI", Role::Focal).await;
+    app.member(&chair, "UNHCR", "CR-MOPTI", Role::Chair).await;
+    seed(&app, "DRC/DDG", drc_id, "2026-10", 20).await;
+    seed(&app, "NRC", nrc_id, "2026-10", 5).await;
+    let approve = |m: &SentMessage| {
+        let mut labels: Vec<String> = m
+            .reply_markup
+            .as_ref()
+            .and_then(|k| k["inline_keyboard"].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+            .filter(|b| b["callback_data"].as_str().is_some_and(|d| d.starts_with("fw:apr:")))
+            .map(|b| b["text"].as_str().unwrap_or_default().to_string())
+            .collect();
+        labels.sort();
+        labels
+    };
+    let approve_label = |org: &str| en(&app, FivewMsg::BtnFwApprove { org: org.into() });
+
+    // Page 1: DRC/DDG's lines 1–15 only.
+    let list = app.send(&chair, "/review").await;
+    assert_eq!(approve(&list), [approve_label("DRC/DDG")]);
+    // Page 2: DRC/DDG's last 5 and NRC's 5.
+    let mech = reference::mechanism_by_code(&app.ctx.db, "CR-MOPTI").await.unwrap().unwrap().id;
+    let p2 = app.press_expect_edit(&chair, list.message_id, &format!("fw:rp:202610:{mech}:1")).await;
+    let mut both = vec![approve_label("DRC/DDG"), approve_label("NRC")];
+    both.sort();
+    assert_eq!(approve(&p2), both);
+    nothing_refused(&app);
+}

@@ -106,3 +106,50 @@ pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
 pub fn from_ts_pub(secs: i64) -> DateTime<Utc> {
     from_ts(secs)
 }
+
+/// The 4W catalogues kept per sector (activities, modalities), extended the same way.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SectorCatalogue {
+    Activities,
+    Modalities,
+}
+
+/// Adds an entry to a sector's catalogue, after the sector's last; false when the code exists
+/// already, `NotFound` for an unknown sector.
+pub(crate) async fn add_to_sector_catalogue(
+    db: &Db,
+    catalogue: SectorCatalogue,
+    code: &str,
+    sector: &str,
+    name_fr: &str,
+    name_en: &str,
+) -> crate::domain::AppResult<bool> {
+    let table = match catalogue {
+        SectorCatalogue::Activities => "fourw_activities",
+        SectorCatalogue::Modalities => "fourw_modalities",
+    };
+    let known: Option<String> = sqlx::query_scalar("SELECT code FROM sectors WHERE code = ?")
+        .bind(sector)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(internal)?;
+    if known.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let result = sqlx::query(&format!(
+        "INSERT INTO {table} (code, sector_code, name_fr, name_en, sort_order)
+         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 10 FROM {table} WHERE sector_code = ?))"
+    ))
+    .bind(code)
+    .bind(sector)
+    .bind(name_fr)
+    .bind(name_en)
+    .bind(sector)
+    .execute(&db.pool)
+    .await;
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(internal(e)),
+    }
+}

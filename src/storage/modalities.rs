@@ -1,8 +1,8 @@
 //! The modalities of each sector (how an activity is delivered), extendable like the activity
 //! catalogue.
 
-use super::{Db, internal, is_unique_violation};
-use crate::domain::{AppError, AppResult, Language};
+use super::{Db, internal};
+use crate::domain::{AppResult, Language};
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -54,28 +54,5 @@ pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Modality>> {
 /// Adds a modality to a sector; false when the code exists already, `NotFound` for an
 /// unknown sector.
 pub async fn add(db: &Db, code: &str, sector: &str, name_fr: &str, name_en: &str) -> AppResult<bool> {
-    let known: Option<String> = sqlx::query_scalar("SELECT code FROM sectors WHERE code = ?")
-        .bind(sector)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)?;
-    if known.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let result = sqlx::query(
-        "INSERT INTO fourw_modalities (code, sector_code, name_fr, name_en, sort_order)
-         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 10 FROM fourw_modalities WHERE sector_code = ?))",
-    )
-    .bind(code)
-    .bind(sector)
-    .bind(name_fr)
-    .bind(name_en)
-    .bind(sector)
-    .execute(&db.pool)
-    .await;
-    match result {
-        Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        Err(e) => Err(internal(e)),
-    }
+    super::add_to_sector_catalogue(db, super::SectorCatalogue::Modalities, code, sector, name_fr, name_en).await
 }

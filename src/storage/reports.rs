@@ -1,6 +1,6 @@
 //! 4W: the activity catalogue, monthly submissions and their lines.
 
-use super::{Db, from_ts, internal, is_unique_violation, ts};
+use super::{Db, from_ts, internal, ts};
 use crate::domain::fourw::{ActivityStatus, Counts, Line, PopulationGroup, Reached, ReportingMonth, ReviewStatus};
 use crate::domain::{AppError, AppResult, Language};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -77,30 +77,7 @@ pub async fn activity_by_code(db: &Db, code: &str) -> AppResult<Option<Activity>
 
 /// Adds an activity to the catalogue; false when the code exists already.
 pub async fn add_activity(db: &Db, code: &str, sector: &str, name_fr: &str, name_en: &str) -> AppResult<bool> {
-    let known: Option<String> = sqlx::query_scalar("SELECT code FROM sectors WHERE code = ?")
-        .bind(sector)
-        .fetch_optional(&db.pool)
-        .await
-        .map_err(internal)?;
-    if known.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let result = sqlx::query(
-        "INSERT INTO fourw_activities (code, sector_code, name_fr, name_en, sort_order)
-         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 10 FROM fourw_activities WHERE sector_code = ?))",
-    )
-    .bind(code)
-    .bind(sector)
-    .bind(name_fr)
-    .bind(name_en)
-    .bind(sector)
-    .execute(&db.pool)
-    .await;
-    match result {
-        Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        Err(e) => Err(internal(e)),
-    }
+    super::add_to_sector_catalogue(db, super::SectorCatalogue::Activities, code, sector, name_fr, name_en).await
 }
 
 pub use super::boundaries::{cercles, communes, unit_name, units};

@@ -11,12 +11,14 @@ use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::turn::rows_of;
 use crate::telegram::shared::{ButtonResult, HandlerError, HandlerResult, Turn, button};
 
-/// The approve buttons of a scope of /review: one per submission not approved, without lines
-/// waiting for a correction, in a month not locked.
+/// The approve buttons of a page of /review: one per submission shown on it (organisation,
+/// mechanism) that is not approved, without lines waiting for a correction, in a month not
+/// locked.
 pub(super) async fn approve_buttons(
     turn: &Turn<'_>,
     month: ReportingMonth,
     scope: &Option<Mechanism>,
+    on_page: &[(String, i64)],
 ) -> Result<Vec<teloxide::types::InlineKeyboardButton>, HandlerError> {
     let ctx = &turn.app.ctx;
     if approval::is_locked(ctx, month).await? {
@@ -26,6 +28,7 @@ pub(super) async fn approve_buttons(
         .await?
         .into_iter()
         .filter(|s| !s.approved && !s.returned)
+        .filter(|s| on_page.iter().any(|(org, mech)| *org == s.org && *mech == s.mechanism_id))
         .map(|s| button(turn.t(FivewMsg::BtnFwApprove { org: s.org.clone() }), Cb::FwApprove(s.id)))
         .collect())
 }

@@ -112,7 +112,11 @@ async fn page(
         text.push(turn.t(FivewMsg::FwReviewPage { page: number + 1, pages, first: first + 1, last, count }));
     }
     let mut buttons = Vec::new();
+    // The approve buttons are those of the organisations on this page: a keyboard stays
+    // small whatever the number of submissions.
+    let mut on_page: Vec<(String, i64)> = Vec::new();
     for (i, l) in shown {
+        on_page.push((l.org.clone(), l.mechanism_id));
         text.push(turn.t(ReportMsg::FwReviewItem {
             n: i + 1,
             org: l.org.clone(),
@@ -145,7 +149,7 @@ async fn page(
     if !nav.is_empty() {
         rows.push(nav);
     }
-    rows.extend(super::approve::rows(super::approve::approve_buttons(turn, month, scope).await?));
+    rows.extend(super::approve::rows(super::approve::approve_buttons(turn, month, scope, &on_page).await?));
     Ok(Some((fit_lines(text, TELEGRAM_TEXT_LIMIT), kb(rows))))
 }
 
