@@ -73,7 +73,7 @@ pub(super) fn set_cercle(d: &mut ReportDraft, cercle: String) {
 }
 
 /// Passes over the commune question when the cercle has no communes in the newest boundary
-/// version (the line then has none).
+/// version (the line then has none); drops a commune that is not among the cercle's.
 pub(super) async fn skip_empty(db: &crate::storage::Db, d: &mut ReportDraft) -> Result<(), crate::domain::AppError> {
     if d.step == Step::Commune {
         let cercle = d.line.cercle.clone().unwrap_or_default();
