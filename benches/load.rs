@@ -11,6 +11,8 @@
 
 #[path = "../tests/support/fake_bot_api.rs"]
 mod fake_bot_api;
+#[path = "support/members.rs"]
+mod members;
 
 use chrono::{Duration as CDuration, Utc};
 use cluster_bot::domain::SystemClock;
@@ -47,55 +49,13 @@ async fn ctx_for(path: &Path) -> Ctx {
     Ctx::new(db, Arc::new(SystemClock), chrono_tz::Africa::Bamako, CDuration::days(14))
 }
 
-/// `orgs` extra organisations, each with a focal point and an alternate in CR-GAO.
-async fn populate(ctx: &Ctx, orgs: i64) {
-    let pool = ctx.db.pool();
-    let mut tx = pool.begin().await.unwrap();
-    let gao: i64 =
-        sqlx::query_scalar("SELECT id FROM mechanisms WHERE code = 'CR-GAO'").fetch_one(&mut *tx).await.unwrap();
-    for i in 0..orgs {
-        let org: i64 = sqlx::query_scalar(
-            "INSERT INTO organisations (acronym, full_name, kind, observer) VALUES (?, ?, 'other', 0) RETURNING id",
-        )
-        .bind(format!("BENCH{i:05}"))
-        .bind(format!("Organisation {i}"))
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-        for (j, role) in ["focal", "alternate"].into_iter().enumerate() {
-            let tg = 1_000_000 + i * 2 + j as i64;
-            let person: i64 = sqlx::query_scalar(
-                "INSERT INTO people (telegram_id, display_name, language, created_at) VALUES (?, ?, ?, 0) RETURNING id",
-            )
-            .bind(tg)
-            .bind(format!("Member {tg}"))
-            .bind(if j == 0 { "fr" } else { "en" })
-            .fetch_one(&mut *tx)
-            .await
-            .unwrap();
-            sqlx::query(
-                "INSERT INTO memberships (person_id, organisation_id, mechanism_id, role, status, principles_accepted_at, started_at)
-                 VALUES (?, ?, ?, ?, 'active', 0, 0)",
-            )
-            .bind(person)
-            .bind(org)
-            .bind(gao)
-            .bind(role)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        }
-    }
-    tx.commit().await.unwrap();
-}
-
 async fn updates_and_memory() {
     println!("\n## updates and memory (the real bot process against the fake Bot API server)");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("load.db");
     let ctx = ctx_for(&db).await;
     let t = Instant::now();
-    populate(&ctx, 2_500).await;
+    members::populate_gao(&ctx, 2_500, 1_000_000).await;
     let gao = cluster_bot::services::membership::mechanism(&ctx, "CR-GAO").await.unwrap();
     // Ten days ahead: the invitations are not due yet, answers are open.
     let draft = MeetingDraft {

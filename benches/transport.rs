@@ -7,6 +7,8 @@
 
 #[path = "../tests/support/fake_bot_api.rs"]
 mod fake_bot_api;
+#[path = "support/members.rs"]
+mod members;
 
 use chrono::{Duration as CDuration, Utc};
 use cluster_bot::domain::SystemClock;
@@ -37,44 +39,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 async fn setup(db: &Path) -> (Vec<(i64, i64)>, i64) {
     let database = Db::connect(&db.display().to_string()).await.unwrap();
     let ctx = Ctx::new(database, Arc::new(SystemClock), chrono_tz::Africa::Bamako, CDuration::days(14));
-    let pool = ctx.db.pool();
-    let mut tx = pool.begin().await.unwrap();
-    let gao: i64 =
-        sqlx::query_scalar("SELECT id FROM mechanisms WHERE code = 'CR-GAO'").fetch_one(&mut *tx).await.unwrap();
-    let mut members = Vec::new();
-    for i in 0..MEMBERS / 2 {
-        let org: i64 = sqlx::query_scalar(
-            "INSERT INTO organisations (acronym, full_name, kind, observer) VALUES (?, ?, 'other', 0) RETURNING id",
-        )
-        .bind(format!("BENCH{i:05}"))
-        .bind(format!("Organisation {i}"))
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-        for (j, role) in ["focal", "alternate"].into_iter().enumerate() {
-            let tg = 2_000_000 + i * 2 + j as i64;
-            let person: i64 = sqlx::query_scalar(
-                "INSERT INTO people (telegram_id, display_name, language, created_at) VALUES (?, 'Member', 'en', 0) RETURNING id",
-            )
-            .bind(tg)
-            .fetch_one(&mut *tx)
-            .await
-            .unwrap();
-            sqlx::query(
-                "INSERT INTO memberships (person_id, organisation_id, mechanism_id, role, status, principles_accepted_at, started_at)
-                 VALUES (?, ?, ?, ?, 'active', 0, 0)",
-            )
-            .bind(person)
-            .bind(org)
-            .bind(gao)
-            .bind(role)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-            members.push((tg, org));
-        }
-    }
-    tx.commit().await.unwrap();
+    let members = members::populate_gao(&ctx, MEMBERS / 2, 2_000_000).await;
+    let gao = cluster_bot::storage::reference::mechanism_by_code(&ctx.db, "CR-GAO").await.unwrap().unwrap().id;
     let draft = MeetingDraft {
         mechanism_id: gao,
         starts_at: Utc::now() + CDuration::days(10),

@@ -4,6 +4,7 @@ use crate::domain::AppError;
 use crate::domain::fourw::ReportingMonth;
 use crate::services::Ctx;
 use crate::services::approval::{self, Locker};
+use crate::storage::{SectorCatalogue, add_to_sector_catalogue};
 use crate::storage::{boundaries, modalities};
 use clap::Subcommand;
 
@@ -152,23 +153,39 @@ pub async fn modality(ctx: &Ctx, command: ModalityCommand) -> anyhow::Result<()>
             }
         }
         ModalityCommand::Add { code, sector, fr, en } => {
-            let code = code.trim().to_ascii_uppercase();
-            let valid = |s: &str| !s.trim().is_empty() && s.trim().chars().count() <= 120;
-            if code.is_empty() || code.len() > 20 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                anyhow::bail!("--code must be 1 to 20 letters, digits or dashes, not \"{code}\"");
-            }
-            if !valid(&fr) || !valid(&en) {
-                anyhow::bail!("--fr and --en must be 1 to 120 characters");
-            }
-            match modalities::add(&ctx.db, &code, sector.trim(), fr.trim(), en.trim()).await {
-                Ok(true) => println!("{code} added to {}", sector.trim()),
-                Ok(false) => anyhow::bail!("a modality with the code {code} exists already"),
-                Err(AppError::NotFound) => {
-                    anyhow::bail!("unknown sector '{sector}' (PRO, PRO-CPN, PRO-GBV, PRO-HLP, PRO-MIN)")
-                }
-                Err(e) => return Err(e.into()),
-            }
+            add_to_catalogue(ctx, SectorCatalogue::Modalities, &code, &sector, &fr, &en).await?;
         }
+    }
+    Ok(())
+}
+
+/// `activity add` and `modality add`: the arguments checked, then the entry added after the
+/// sector's last.
+pub async fn add_to_catalogue(
+    ctx: &Ctx,
+    catalogue: SectorCatalogue,
+    code: &str,
+    sector: &str,
+    fr: &str,
+    en: &str,
+) -> anyhow::Result<()> {
+    let code = code.trim().to_ascii_uppercase();
+    let valid = |s: &str| !s.trim().is_empty() && s.trim().chars().count() <= 120;
+    if code.is_empty() || code.len() > 20 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        anyhow::bail!("--code must be 1 to 20 letters, digits or dashes, not \"{code}\"");
+    }
+    if !valid(fr) || !valid(en) {
+        anyhow::bail!("--fr and --en must be 1 to 120 characters");
+    }
+    let what = match catalogue {
+        SectorCatalogue::Activities => "an activity",
+        SectorCatalogue::Modalities => "a modality",
+    };
+    match add_to_sector_catalogue(&ctx.db, catalogue, &code, sector.trim(), fr.trim(), en.trim()).await {
+        Ok(true) => println!("{code} added to {}", sector.trim()),
+        Ok(false) => anyhow::bail!("{what} with the code {code} exists already"),
+        Err(AppError::NotFound) => anyhow::bail!("unknown sector '{sector}' (PRO, PRO-CPN, PRO-GBV, PRO-HLP, PRO-MIN)"),
+        Err(e) => return Err(e.into()),
     }
     Ok(())
 }

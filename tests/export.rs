@@ -256,6 +256,15 @@ fn coordinators_extend_the_activity_catalogue_from_the_command_line() {
     assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("exists already"));
     let bad = cli(&db, &["activity", "add", "--code", "X1", "--sector", "WASH", "--fr", "x", "--en", "y"]);
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("unknown sector"));
+    // Modalities are extended the same way, each in its own catalogue.
+    let add = cli(&db, &["modality", "add", "--code", "pro-bon", "--sector", "PRO", "--fr", "Espèces", "--en", "Cash"]);
+    assert!(add.status.success(), "{}", String::from_utf8_lossy(&add.stderr));
+    let text = String::from_utf8_lossy(&cli(&db, &["modality", "list", "--sector", "PRO"]).stdout).to_string();
+    assert!(text.contains("PRO-BON\tPRO\tEspèces\tCash"), "{text}");
+    let again = cli(&db, &["modality", "add", "--code", "PRO-BON", "--sector", "PRO", "--fr", "x", "--en", "y"]);
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("a modality with the code"));
+    let bad = cli(&db, &["modality", "add", "--code", "X!", "--sector", "PRO", "--fr", "x", "--en", "y"]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("--code must be"));
 }
 
 #[tokio::test]

@@ -72,22 +72,8 @@ pub(super) async fn run_activity(config: &Config, command: ActivityCommand) -> a
             }
         }
         ActivityCommand::Add { code, sector, fr, en } => {
-            let code = code.trim().to_ascii_uppercase();
-            let valid = |s: &str| !s.trim().is_empty() && s.trim().chars().count() <= 120;
-            if code.is_empty() || code.len() > 20 || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                anyhow::bail!("--code must be 1 to 20 letters, digits or dashes, not \"{code}\"");
-            }
-            if !valid(&fr) || !valid(&en) {
-                anyhow::bail!("--fr and --en must be 1 to 120 characters");
-            }
-            match reports::add_activity(&ctx.db, &code, sector.trim(), fr.trim(), en.trim()).await {
-                Ok(true) => println!("{code} added to {}", sector.trim()),
-                Ok(false) => anyhow::bail!("an activity with the code {code} exists already"),
-                Err(AppError::NotFound) => {
-                    anyhow::bail!("unknown sector '{sector}' (PRO, PRO-CPN, PRO-GBV, PRO-HLP, PRO-MIN)")
-                }
-                Err(e) => return Err(e.into()),
-            }
+            let catalogue = crate::storage::SectorCatalogue::Activities;
+            crate::cli_fivew::add_to_catalogue(&ctx, catalogue, &code, &sector, &fr, &en).await?;
         }
     }
     Ok(())

@@ -109,14 +109,14 @@ pub fn from_ts_pub(secs: i64) -> DateTime<Utc> {
 
 /// The 4W catalogues kept per sector (activities, modalities), extended the same way.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum SectorCatalogue {
+pub enum SectorCatalogue {
     Activities,
     Modalities,
 }
 
 /// Adds an entry to a sector's catalogue, after the sector's last; false when the code exists
 /// already, `NotFound` for an unknown sector.
-pub(crate) async fn add_to_sector_catalogue(
+pub async fn add_to_sector_catalogue(
     db: &Db,
     catalogue: SectorCatalogue,
     code: &str,

@@ -50,9 +50,3 @@ pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Modality>> {
         .await
         .map_err(internal)
 }
-
-/// Adds a modality to a sector; false when the code exists already, `NotFound` for an
-/// unknown sector.
-pub async fn add(db: &Db, code: &str, sector: &str, name_fr: &str, name_en: &str) -> AppResult<bool> {
-    super::add_to_sector_catalogue(db, super::SectorCatalogue::Modalities, code, sector, name_fr, name_en).await
-}

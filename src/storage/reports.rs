@@ -75,11 +75,6 @@ pub async fn activity_by_code(db: &Db, code: &str) -> AppResult<Option<Activity>
         .map_err(internal)
 }
 
-/// Adds an activity to the catalogue; false when the code exists already.
-pub async fn add_activity(db: &Db, code: &str, sector: &str, name_fr: &str, name_en: &str) -> AppResult<bool> {
-    super::add_to_sector_catalogue(db, super::SectorCatalogue::Activities, code, sector, name_fr, name_en).await
-}
-
 pub use super::boundaries::{cercles, communes, unit_name, units};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
