@@ -144,6 +144,12 @@ pub fn match_unit<'a>(typed: &str, candidates: &'a [(String, String)]) -> Option
     if let Some(code) = Pcode::parse(typed) {
         return candidates.iter().find(|(p, _)| p == code.as_str());
     }
+    // Codes of other shapes (a commune's ML + 6 digits, another country's) match as typed,
+    // in any case.
+    let trimmed = typed.trim();
+    if let Some(found) = candidates.iter().find(|(p, _)| p.eq_ignore_ascii_case(trimmed)) {
+        return Some(found);
+    }
     let folded = fold_name(typed);
     if folded.is_empty() {
         return None;
@@ -446,6 +452,10 @@ mod tests {
         assert_eq!(match_unit("ml0503", &units).unwrap().1, "Djenné");
         assert!(match_unit("ML0601", &units).is_none());
         assert!(match_unit("Gao", &units).is_none());
+        let communes = vec![("ML050701".to_string(), "Ségou Sud".to_string())];
+        assert_eq!(match_unit(" ml050701 ", &communes).unwrap().1, "Ségou Sud");
+        assert_eq!(match_unit("segou-sud", &communes).unwrap().0, "ML050701");
+        assert!(match_unit("ML050702", &communes).is_none());
     }
 
     #[test]

@@ -50,6 +50,20 @@ pub async fn units(db: &Db, parent: Option<&str>) -> AppResult<Vec<(String, Stri
     .map_err(internal)
 }
 
+/// (P-code, name) of the communes of the newest version: those of one cercle, or all.
+pub async fn communes(db: &Db, cercle: Option<&str>) -> AppResult<Vec<(String, String)>> {
+    sqlx::query_as(
+        "SELECT pcode, name FROM admin_boundaries
+         WHERE version = (SELECT label FROM admin_versions ORDER BY seq DESC LIMIT 1)
+           AND level = 3 AND (?1 IS NULL OR parent_pcode = ?1)
+         ORDER BY name, pcode",
+    )
+    .bind(cercle)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
+}
+
 /// Every unit of a version.
 pub async fn units_of(db: &Db, version: &str) -> AppResult<Vec<Unit>> {
     let rows: Vec<(String, i64, String, Option<String>)> = sqlx::query_as(

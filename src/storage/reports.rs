@@ -75,7 +75,7 @@ pub async fn activity_by_code(db: &Db, code: &str) -> AppResult<Option<Activity>
         .map_err(internal)
 }
 
-pub use super::boundaries::{cercles, unit_name, units};
+pub use super::boundaries::{cercles, communes, unit_name, units};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submission {
@@ -391,6 +391,8 @@ pub struct ReviewLine {
     pub activity_en: String,
     pub cercle_name: String,
     pub cercle_pcode: String,
+    pub commune_name: Option<String>,
+    pub commune_pcode: Option<String>,
     pub total: i64,
     pub review_status: String,
     pub return_comment: Option<String>,
@@ -407,14 +409,15 @@ impl ReviewLine {
 
 const REVIEW_SELECT: &str = "SELECT l.id, l.position, s.organisation_id, s.mechanism_id, s.month, o.acronym AS org,
         m.code AS mechanism, a.name_fr AS activity_fr, a.name_en AS activity_en, c.name AS cercle_name,
-        l.cercle_pcode, (l.girls + l.boys + l.women + l.men + l.elderly_women + l.elderly_men) AS total,
+        l.cercle_pcode, cm.name AS commune_name, l.commune_pcode, (l.girls + l.boys + l.women + l.men + l.elderly_women + l.elderly_men) AS total,
         l.review_status, l.return_comment
      FROM fourw_lines l
      JOIN fourw_submissions s ON s.id = l.submission_id
      JOIN organisations o ON o.id = s.organisation_id
      JOIN mechanisms m ON m.id = s.mechanism_id
      JOIN fourw_activities a ON a.code = l.activity_code
-     JOIN admin_boundaries c ON c.version = l.admin_version AND c.pcode = l.cercle_pcode";
+     JOIN admin_boundaries c ON c.version = l.admin_version AND c.pcode = l.cercle_pcode
+     LEFT JOIN admin_boundaries cm ON cm.version = l.admin_version AND cm.pcode = l.commune_pcode";
 
 /// The lines of a month (optionally of one mechanism), by mechanism, organisation, position.
 pub async fn review_lines(db: &Db, month: ReportingMonth, mechanism: Option<i64>) -> AppResult<Vec<ReviewLine>> {

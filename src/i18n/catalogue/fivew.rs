@@ -92,6 +92,19 @@ pub enum FivewMsg {
         value: String,
     },
     BtnFwSameReached,
+    /// The commune of the line, among those of its cercle (buttons, or typed).
+    FwAskCommune {
+        cercle: String,
+    },
+    BtnFwCommuneUnknown,
+    FwCommuneNotInCercle {
+        cercle: String,
+    },
+    /// A line's place in the review when it has a commune.
+    FwPlaceCommune {
+        commune: String,
+        cercle: String,
+    },
     /// Where a paged list of 4W lines is: page, pages, its first and last line, of how many.
     FwReviewPage {
         page: usize,

@@ -2,9 +2,9 @@
 
 use super::callback::Cb;
 use super::dialog::{ask, ask_cancel, line_error, open_seat};
-use super::draft::{LineDraft, ReportDraft, Step, cercle_code, region_code};
+use super::draft::{LineDraft, ReportDraft, Step, cercle_code, commune_code, region_code};
 use super::review::{page_of, pages};
-use super::steps::{advance, set_count, set_date};
+use super::steps::{advance, set_cercle, set_count, set_date};
 use crate::domain::fourw::{Counts, Line, MAX_LINES, PopulationGroup};
 use crate::i18n::{FivewMsg, MainMsg, ReportMsg};
 use crate::services::reports as svc;
@@ -151,8 +151,24 @@ pub(super) async fn button_press(
             if store::units(db, Some(&region)).await?.iter().all(|(p, _)| *p != code) {
                 return Ok(Some(MainMsg::ButtonExpired.into()));
             }
-            d.line.cercle = Some(code);
+            set_cercle(&mut d, code);
             advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        // A commune is taken only among those of the line's cercle in the newest version: a
+        // button of another cercle (an old screen, or forged) changes nothing.
+        (Cb::FwCommune(n), Step::Commune) => {
+            let code = commune_code(n);
+            let cercle = d.line.cercle.clone().unwrap_or_default();
+            if store::communes(db, Some(&cercle)).await?.iter().all(|(p, _)| *p != code) {
+                return Ok(Some(MainMsg::ButtonExpired.into()));
+            }
+            d.line.commune = Some(code);
+            advance(&mut d);
+            ask(turn, dialogue, &d, None, edit).await?;
+        }
+        (Cb::FwCommunePage(page), Step::Commune) => {
+            d.commune_page = page;
             ask(turn, dialogue, &d, None, edit).await?;
         }
         (Cb::FwStatus(s), Step::Status) => {
@@ -219,8 +235,9 @@ pub(super) async fn button_press(
                 ask(turn, dialogue, &d, Some(why), edit).await?;
             }
         },
-        (Cb::FwSkip, Step::Partner | Step::Donor | Step::Remarks | Step::Targeted | Step::PlanCode) => {
+        (Cb::FwSkip, Step::Partner | Step::Donor | Step::Remarks | Step::Targeted | Step::PlanCode | Step::Commune) => {
             match d.step {
+                Step::Commune => d.line.commune = None,
                 Step::Partner => d.line.partner = None,
                 Step::Donor => d.line.donor = None,
                 Step::Targeted => d.line.targeted = None,
@@ -247,6 +264,7 @@ pub(super) fn keepable(d: &ReportDraft, step: Step) -> bool {
         Step::Activity => l.activity.is_some(),
         Step::Region => l.region.is_some(),
         Step::Cercle => l.cercle.as_deref().zip(l.region.as_deref()).is_some_and(|(c, r)| c.starts_with(r)),
+        Step::Commune => l.commune.is_some(),
         Step::Status => l.status.is_some(),
         Step::StartDate => l.start.is_some(),
         Step::EndDate => l.end.is_some(),
@@ -288,7 +306,13 @@ fn same_as_above(d: &mut ReportDraft) -> bool {
             }
             l.region = Some(prev.region);
         }
-        Step::Cercle => l.cercle = Some(prev.cercle),
+        Step::Cercle => {
+            if l.cercle.as_deref() != Some(&prev.cercle) {
+                l.commune = None;
+            }
+            l.cercle = Some(prev.cercle);
+        }
+        Step::Commune => l.commune = prev.commune,
         Step::Status => l.status = Some(prev.status),
         Step::Population => l.population = prev.population,
         Step::Modality => l.modality = prev.modality,

@@ -21,6 +21,10 @@ pub enum Cb {
     FwRegion(u16),
     /// A cercle P-code without "ML" (ML0507 → 507).
     FwCercle(u16),
+    /// A commune P-code without "ML" (ML050701 → 50701).
+    FwCommune(u32),
+    /// Another page of the commune buttons.
+    FwCommunePage(u16),
     FwStatus(ActivityStatus),
     /// A date as yyyymmdd.
     FwDate(u32),
@@ -98,6 +102,8 @@ impl CallbackData for Cb {
             Cb::FwActivity(a) => format!("fw:act:{a}"),
             Cb::FwRegion(r) => format!("fw:reg:{r}"),
             Cb::FwCercle(c) => format!("fw:cer:{c}"),
+            Cb::FwCommune(c) => format!("fw:com:{c}"),
+            Cb::FwCommunePage(p) => format!("fw:cpg:{p}"),
             Cb::FwStatus(s) => format!("fw:st:{}", status_code(s)),
             Cb::FwDate(d) => format!("fw:d:{d}"),
             Cb::FwCount(n) => format!("fw:n:{n}"),
@@ -134,6 +140,8 @@ impl CallbackData for Cb {
             ["fw", "act", a] => Cb::FwActivity(id(a)?),
             ["fw", "reg", r] => Cb::FwRegion(u16::try_from(num(r)?).ok().filter(|r| *r < 100)?),
             ["fw", "cer", c] => Cb::FwCercle(u16::try_from(num(c)?).ok().filter(|c| (100..10000).contains(c))?),
+            ["fw", "com", c] => Cb::FwCommune(u32::try_from(num(c)?).ok().filter(|c| (10_000..1_000_000).contains(c))?),
+            ["fw", "cpg", p] => Cb::FwCommunePage(line(p)?),
             ["fw", "st", s] => Cb::FwStatus(status_from(s)?),
             ["fw", "d", d] => Cb::FwDate(u32::try_from(num(d)?).ok().filter(|d| (20000101..=21001231).contains(d))?),
             ["fw", "n", n] => {

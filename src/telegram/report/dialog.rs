@@ -2,12 +2,13 @@
 
 use super::Dialog;
 use super::callback::Cb;
-use super::draft::{ReportDraft, Step, pcode_num};
+use super::draft::{ReportDraft, Step, commune_num, pcode_num};
+use super::steps::COMMUNES_PER_PAGE;
 use crate::domain::fourw::{ActivityStatus, LineError, PopulationGroup};
 use crate::i18n::{FivewMsg, MainMsg, MeetingsMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::{modalities, reference, reports as store};
-use crate::telegram::shared::format::{date_label, month_label, ymd};
+use crate::telegram::shared::format::{date_label, month_label, place, ymd};
 use crate::telegram::shared::turn::rows_of;
 use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerError, HandlerResult, Turn, button, edit_or_send, kb};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
@@ -46,8 +47,10 @@ pub(super) async fn ask(
     prefix: Option<String>,
     edit: Option<MessageId>,
 ) -> HandlerResult {
-    save(dialogue, draft).await?;
-    let (question, k) = question(turn, draft).await?;
+    let mut draft = draft.clone();
+    super::steps::skip_empty(&turn.app.ctx.db, &mut draft).await?;
+    save(dialogue, &draft).await?;
+    let (question, k) = question(turn, &draft).await?;
     let text = match prefix {
         Some(p) => format!("{p}\n{question}"),
         None => question,
@@ -150,6 +153,38 @@ pub(super) async fn question(turn: &Turn<'_>, d: &ReportDraft) -> Result<(String
             }
             let name = store::unit_name(db, &region).await?.unwrap_or(region);
             turn.t(ReportMsg::FwAskCercle { region: name })
+        }
+        Step::Commune => {
+            let cercle = d.line.cercle.clone().unwrap_or_default();
+            let communes = store::communes(db, Some(&cercle)).await?;
+            let pages = communes.len().div_ceil(COMMUNES_PER_PAGE).max(1);
+            let page = usize::from(d.commune_page).min(pages - 1);
+            let buttons = communes
+                .iter()
+                .skip(page * COMMUNES_PER_PAGE)
+                .take(COMMUNES_PER_PAGE)
+                .filter_map(|(p, n)| Some(button(n.clone(), Cb::FwCommune(commune_num(p)?))))
+                .collect();
+            rows = rows_of(buttons, 3);
+            let mut nav = vec![];
+            if page > 0 {
+                nav.push(button(turn.t(FivewMsg::BtnFwPrevPage { page }), Cb::FwCommunePage(small(page - 1))));
+            }
+            if page + 1 < pages {
+                nav.push(button(
+                    turn.t(FivewMsg::BtnFwNextPage { page: page + 2 }),
+                    Cb::FwCommunePage(small(page + 1)),
+                ));
+            }
+            if !nav.is_empty() {
+                rows.push(nav);
+            }
+            rows.push(vec![button(turn.t(FivewMsg::BtnFwCommuneUnknown), Cb::FwSkip)]);
+            if editing {
+                rows.extend(keep(unit_label(turn, &d.line.commune).await?));
+            }
+            let name = store::unit_name(db, &cercle).await?.unwrap_or(cercle);
+            turn.t(FivewMsg::FwAskCommune { cercle: name })
         }
         Step::Status => {
             rows.push(
@@ -283,6 +318,9 @@ pub(super) async fn same_above(turn: &Turn<'_>, d: &ReportDraft) -> Result<Optio
         Step::Cercle if d.line.region.as_deref() == Some(prev.region.as_str()) => {
             unit_label(turn, &Some(prev.cercle.clone())).await?
         }
+        Step::Commune if d.line.cercle.as_deref() == Some(prev.cercle.as_str()) => {
+            unit_label(turn, &prev.commune).await?
+        }
         Step::Status => Some(turn.t(ReportMsg::FwStatus { status: prev.status.as_str().into() })),
         Step::Population => prev.population.map(|g| turn.t(FivewMsg::FwPopulation { group: g.code().into() })),
         Step::Modality if same_sector => match &prev.modality {
@@ -296,6 +334,25 @@ pub(super) async fn same_above(turn: &Turn<'_>, d: &ReportDraft) -> Result<Optio
         Step::PlanCode => prev.plan_code.clone(),
         _ => None,
     })
+}
+
+fn small(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Where a line is, as the review shows it: the cercle, or the commune and its cercle.
+pub(super) async fn place_label(
+    turn: &Turn<'_>,
+    cercle: &str,
+    commune: &Option<String>,
+) -> Result<String, HandlerError> {
+    let db = &turn.app.ctx.db;
+    let cercle = store::unit_name(db, cercle).await?.unwrap_or_else(|| cercle.to_string());
+    let commune = match commune {
+        Some(c) => Some(store::unit_name(db, c).await?.unwrap_or_else(|| c.clone())),
+        None => None,
+    };
+    Ok(place(|m| turn.t(m), &cercle, commune.as_deref()))
 }
 
 pub(super) async fn unit_label(turn: &Turn<'_>, pcode: &Option<String>) -> Result<Option<String>, HandlerError> {

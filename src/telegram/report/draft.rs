@@ -16,6 +16,8 @@ pub enum Step {
     Activity,
     Region,
     Cercle,
+    /// Asked only when the cercle has communes in the newest boundary version.
+    Commune,
     Status,
     Population,
     Modality,
@@ -163,6 +165,9 @@ pub struct ReportDraft {
     /// The page of the review shown (of [`super::review::PAGE_LINES`] lines).
     #[serde(default)]
     pub page: usize,
+    /// The page of the commune buttons shown (of [`super::steps::COMMUNES_PER_PAGE`]).
+    #[serde(default)]
+    pub commune_page: u16,
 }
 
 impl ReportDraft {
@@ -180,6 +185,16 @@ impl ReportDraft {
 
 pub(super) fn pcode_num(p: &str) -> Option<u16> {
     p.strip_prefix("ML")?.parse().ok()
+}
+
+/// A commune P-code as its buttons carry it: ML + 6 digits (ML050701 → 50701).
+pub(super) fn commune_num(p: &str) -> Option<u32> {
+    let digits = p.strip_prefix("ML").filter(|d| d.len() == 6)?;
+    digits.parse().ok()
+}
+
+pub(super) fn commune_code(n: u32) -> String {
+    format!("ML{n:06}")
 }
 
 pub(super) fn region_code(n: u16) -> String {

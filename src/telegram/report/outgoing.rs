@@ -9,7 +9,7 @@ use crate::domain::jobs::{FourwMsg, Outgoing};
 use crate::i18n::{FivewMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::{reference, reports as store};
-use crate::telegram::shared::format::{date_label, month_label};
+use crate::telegram::shared::format::{date_label, month_label, place};
 use crate::telegram::shared::outgoing::{RenderResult, Rendered};
 use crate::telegram::shared::{App, button, kb};
 
@@ -69,7 +69,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 .into()),
                 t(ReportMsg::FwReturnedWhat {
                     activity: line.activity(lang).to_string(),
-                    cercle: line.cercle_name.clone(),
+                    cercle: place(t, &line.cercle_name, line.commune_name.as_deref()),
                     comment: line.return_comment.clone().unwrap_or_default(),
                 }
                 .into())

@@ -56,7 +56,7 @@ pub(super) async fn render(
             .await?
             .map(|a| a.name(lang).to_string())
             .unwrap_or_else(|| l.activity.clone());
-        let cercle = store::unit_name(db, &l.cercle).await?.unwrap_or_else(|| l.cercle.clone());
+        let cercle = super::dialog::place_label(turn, &l.cercle, &l.commune).await?;
         text.push(turn.t(ReportMsg::FwReviewLine {
             n: u32::try_from(i + 1).unwrap_or(u32::MAX),
             activity,

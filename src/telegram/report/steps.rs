@@ -10,13 +10,20 @@ use crate::storage::reports as store;
 use crate::telegram::shared::{BotDialogue, HandlerResult, Turn};
 use chrono::NaiveDate;
 
+/// Commune buttons per page of the commune question (three a row).
+pub(super) const COMMUNES_PER_PAGE: usize = 24;
+
 /// Moves to the step after `d.step` in the line, finishing the line after the remarks.
 pub(super) fn advance(d: &mut ReportDraft) {
     d.step = match d.step {
         Step::Sector => Step::Activity,
         Step::Activity => Step::Region,
         Step::Region => Step::Cercle,
-        Step::Cercle => Step::Status,
+        Step::Cercle => {
+            d.commune_page = 0;
+            Step::Commune
+        }
+        Step::Commune => Step::Status,
         Step::Status => Step::Population,
         Step::Population => Step::Modality,
         Step::Modality => Step::StartDate,
@@ -55,6 +62,30 @@ pub(super) fn advance(d: &mut ReportDraft) {
         }
         other => other,
     };
+}
+
+/// Sets the cercle; a commune chosen before stays only if the cercle is the same.
+pub(super) fn set_cercle(d: &mut ReportDraft, cercle: String) {
+    if d.line.cercle.as_deref() != Some(cercle.as_str()) {
+        d.line.commune = None;
+    }
+    d.line.cercle = Some(cercle);
+}
+
+/// Passes over the commune question when the cercle has no communes in the newest boundary
+/// version (the line then has none); drops a commune that is not among the cercle's.
+pub(super) async fn skip_empty(db: &crate::storage::Db, d: &mut ReportDraft) -> Result<(), crate::domain::AppError> {
+    if d.step == Step::Commune {
+        let cercle = d.line.cercle.clone().unwrap_or_default();
+        let communes = store::communes(db, Some(&cercle)).await?;
+        if communes.is_empty() {
+            d.line.commune = None;
+            advance(d);
+        } else if d.line.commune.as_ref().is_some_and(|c| communes.iter().all(|(p, _)| p != c)) {
+            d.line.commune = None;
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn set_count(d: &mut ReportDraft, n: u32) -> Result<(), LineError> {
@@ -118,7 +149,7 @@ pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: Rep
             let units = store::units(db, Some(&region)).await?;
             match match_unit(text, &units) {
                 Some((p, _)) => {
-                    d.line.cercle = Some(p.clone());
+                    set_cercle(&mut d, p.clone());
                     Ok(())
                 }
                 None => {
@@ -137,6 +168,20 @@ pub(super) async fn text(turn: &mut Turn<'_>, dialogue: &BotDialogue, mut d: Rep
                         Err(ReportMsg::FwUnknownPlace.into())
                     }
                 }
+            }
+        }
+        Step::Commune => {
+            let cercle = d.line.cercle.clone().unwrap_or_default();
+            match match_unit(text, &store::communes(db, Some(&cercle)).await?) {
+                Some((p, _)) => {
+                    d.line.commune = Some(p.clone());
+                    Ok(())
+                }
+                None if match_unit(text, &store::communes(db, None).await?).is_some() => {
+                    let name = store::unit_name(db, &cercle).await?.unwrap_or(cercle);
+                    Err(FivewMsg::FwCommuneNotInCercle { cercle: name }.into())
+                }
+                None => Err(ReportMsg::FwUnknownPlace.into()),
             }
         }
         Step::StartDate | Step::EndDate => {

@@ -7,7 +7,7 @@ use crate::domain::fourw::{self, LineError, ReportingMonth};
 use crate::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use crate::services::reports as svc;
 use crate::storage::reports as store;
-use crate::telegram::shared::format::month_label;
+use crate::telegram::shared::format::{month_label, place};
 use crate::telegram::shared::turn::{TELEGRAM_TEXT_LIMIT, fit_lines, rows_of};
 use crate::telegram::shared::{
     BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerError, HandlerResult, Turn, button, edit_or_send, kb,
@@ -123,8 +123,8 @@ async fn page(
             line: l.position + 1,
             what: turn.t(ReportMsg::FwReviewWhat {
                 activity: l.activity(turn.lang()).to_string(),
-                cercle: l.cercle_name.clone(),
-                pcode: l.cercle_pcode.clone(),
+                cercle: place(|m| turn.t(m), &l.cercle_name, l.commune_name.as_deref()),
+                pcode: l.commune_pcode.clone().unwrap_or_else(|| l.cercle_pcode.clone()),
             }),
             total: l.total,
             status: turn.t(ReportMsg::FwReviewStatus { status: l.review_status.clone() }),
@@ -169,7 +169,7 @@ pub(super) async fn return_pressed(turn: &mut Turn<'_>, dialogue: &BotDialogue, 
         org: line.org.clone(),
         line: line.position + 1,
         activity: line.activity(turn.lang()).to_string(),
-        cercle: line.cercle_name.clone(),
+        cercle: place(|m| turn.t(m), &line.cercle_name, line.commune_name.as_deref()),
         max: fourw::MAX_COMMENT_CHARS,
     });
     turn.say_with(text, kb(vec![vec![button(turn.t(MainMsg::BtnCancel), Cancel)]])).await?;

@@ -3,7 +3,7 @@
 use super::App;
 use crate::domain::meeting::RsvpAnswer;
 use crate::domain::{Language, Meeting};
-use crate::i18n::MeetingsMsg;
+use crate::i18n::{FivewMsg, MeetingsMsg, Msg};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 pub fn weekday_code(d: chrono::Weekday) -> &'static str {
@@ -80,4 +80,14 @@ pub fn from_ymd(v: u32) -> Option<NaiveDate> {
 /// A reporting month as "10/2026".
 pub fn month_label(m: crate::domain::fourw::ReportingMonth) -> String {
     format!("{:02}/{}", m.month, m.year)
+}
+
+/// Where a 4W line is, as lists of lines show it: the cercle, or the commune and its cercle.
+pub fn place(t: impl Fn(Msg) -> String, cercle: &str, commune: Option<&str>) -> String {
+    match commune {
+        Some(commune) => {
+            t(FivewMsg::FwPlaceCommune { commune: commune.to_string(), cercle: cercle.to_string() }.into())
+        }
+        None => cercle.to_string(),
+    }
 }
