@@ -325,3 +325,72 @@ async fn csv_cells_that_would_be_formulas_are_neutralised() {
         }
     }
 }
+
+/// The export reads the month in chunks packed by SQLite: every line comes out once, in the
+/// matrix's order, with the same values as the row-by-row query, across chunk boundaries.
+#[tokio::test]
+async fn the_chunked_read_gives_every_line_once_in_order_with_its_values() {
+    use cluster_bot::storage::matrix;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.db");
+    let db = Db::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-03T10:00:00Z").unwrap().to_utc();
+    let name = cluster_bot::domain::DisplayName::parse("Awa").unwrap();
+    let person = people::get_or_create(&db, 79, &name, cluster_bot::domain::Language::Fr, now).await.unwrap();
+    let month = ReportingMonth::parse("2026-10").unwrap();
+    let mechs = ["CPN", "CR-MOPTI", "CR-GAO"];
+    let orgs = ["NRC", "DRC/DDG", "IRC", "UNICEF"];
+    let mut expected_lines = 0;
+    for (i, org) in orgs.iter().enumerate() {
+        for (j, mech) in mechs.iter().enumerate() {
+            let o = reference::organisation_by_acronym(&db, org).await.unwrap().unwrap();
+            let m = reference::mechanism_by_code(&db, mech).await.unwrap().unwrap();
+            let count = 90 + 7 * (i * 3 + j) as u32;
+            let lines: Vec<Line> = (0..count)
+                .map(|k| {
+                    let mut l = line("PRO-MON", "PRO", "ML05", "ML0507", [k, k + 1, 2, 3, k % 4], Some("ECHO"));
+                    l.remarks = (k % 3 == 0).then(|| format!("ligne {k} « \"guillemets\" »\n\\ {org}"));
+                    l.partner = None;
+                    l
+                })
+                .collect();
+            expected_lines += lines.len();
+            let late = i == 1;
+            let new = NewSubmission {
+                organisation_id: o.id,
+                mechanism_id: m.id,
+                month,
+                lines: &lines,
+                no_activity: false,
+                late,
+                person_id: person.id,
+                now,
+                boundaries: "2021",
+            };
+            reports::submit(&db, new).await.unwrap();
+        }
+    }
+    let all = matrix::matrix(&db, month, None).await.unwrap();
+    assert_eq!(all.len(), expected_lines);
+    assert!(all.len() > 1_500, "several chunks");
+    let mut streamed = Vec::new();
+    let n = matrix::for_each(&db, month, None, |r| {
+        streamed.push(r);
+        Ok(())
+    })
+    .await
+    .unwrap();
+    assert_eq!(n, all.len());
+    assert_eq!(streamed, all, "same lines, same order, same values");
+    assert!(streamed.iter().any(|r| r.late) && streamed.iter().any(|r| !r.late));
+    // One mechanism only.
+    let mopti = reference::mechanism_by_code(&db, "CR-MOPTI").await.unwrap().unwrap();
+    let mut only = Vec::new();
+    matrix::for_each(&db, month, Some(mopti.id), |r| {
+        only.push(r);
+        Ok(())
+    })
+    .await
+    .unwrap();
+    assert_eq!(only, matrix::matrix(&db, month, Some(mopti.id)).await.unwrap());
+}
