@@ -18,7 +18,7 @@ use cluster_bot::domain::{Language, Role};
 use cluster_bot::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use cluster_bot::storage::reports as store;
 use fake_bot_api::{FakeUser, SentMessage};
-use fivew::{Typed, data_text, fill, sheet_rows, t};
+use fivew::{Typed, data_text, fill, lists, pick, sheet_rows, t};
 use harness::{TestBot, button};
 
 const COD_AB_2023: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/cod-ab-2023-shaped.csv");
@@ -26,18 +26,6 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 fn en(app: &TestBot, msg: impl Into<Msg>) -> String {
     app.t(Language::En, msg.into())
-}
-
-fn lists(template: &[u8]) -> Vec<Vec<String>> {
-    let rows = sheet_rows(template, "lists");
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    (0..width)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(data_text).filter(|s| !s.is_empty()).collect())
-        .collect()
-}
-
-fn pick(list: &[String], prefix: &str) -> Typed {
-    t(list.iter().find(|v| v.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix} not in {list:?}")))
 }
 
 /// One row as picked from the template's drop-downs (2023 boundaries: Mopti is ML25).

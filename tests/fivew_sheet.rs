@@ -12,23 +12,10 @@ use cluster_bot::domain::fourw::{LineError, PersonalData, PopulationGroup, Repor
 use cluster_bot::domain::{Language, Role};
 use cluster_bot::i18n::I18n;
 use cluster_bot::services::sheet::{self, Read, Refusal};
-use fivew::{Typed, data_text, fill, sheet_rows, t};
+use fivew::{Typed, data_text, fill, lists, pick, sheet_rows, t};
 
 fn october() -> ReportingMonth {
     ReportingMonth::parse("2026-10").unwrap()
-}
-
-/// The drop-down values of the template's hidden "lists" sheet, by column of that sheet.
-fn lists(template: &[u8]) -> Vec<Vec<String>> {
-    let rows = sheet_rows(template, "lists");
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    (0..width)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(data_text).filter(|s| !s.is_empty()).collect())
-        .collect()
-}
-
-fn pick(list: &[String], prefix: &str) -> Typed {
-    t(list.iter().find(|v| v.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix} not in {list:?}")))
 }
 
 /// A complete row as picked from the drop-downs: one Mopti line of protection monitoring.

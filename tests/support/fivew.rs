@@ -170,3 +170,17 @@ pub fn xlsx_parts(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
     }
     out
 }
+
+/// The drop-down values of the template's hidden "lists" sheet, by column of that sheet.
+pub fn lists(template: &[u8]) -> Vec<Vec<String>> {
+    let rows = sheet_rows(template, "lists");
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width)
+        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(data_text).filter(|s| !s.is_empty()).collect())
+        .collect()
+}
+
+/// The first drop-down value starting with `prefix`, as typed in the cell.
+pub fn pick(list: &[String], prefix: &str) -> Typed {
+    t(list.iter().find(|v| v.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix} not in {list:?}")))
+}

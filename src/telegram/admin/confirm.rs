@@ -64,37 +64,26 @@ pub(super) async fn ask_revoke(
     ask(turn, dialogue, text, vec![(AdminMsg::BtnAdmYesRevoke, Action::Revoke(id))], message_id).await
 }
 
-pub(super) async fn ask_add_chair(
+/// Asks before making the holder of `seat` chair of its mechanism (`add`), or before ending
+/// that chair (`seat` is then the chair's seat).
+pub(super) async fn ask_chair(
     turn: &Turn<'_>,
     dialogue: &BotDialogue,
     seat: i64,
+    add: bool,
     message_id: MessageId,
 ) -> ButtonResult {
     let s = or_refuse!(turn, admin::seat(&turn.app.ctx, actor(turn), seat).await);
-    let text = turn.t(AdminMsg::AdmConfirmAddChair {
-        name: s.person_name.clone(),
-        org: s.organisation.acronym.clone(),
-        mechanism: s.mechanism.code.clone(),
-    });
-    ask(turn, dialogue, text, vec![(AdminMsg::BtnAdmYesConfirm, Action::AddChair(seat))], message_id).await
-}
-
-pub(super) async fn ask_remove_chair(
-    turn: &Turn<'_>,
-    dialogue: &BotDialogue,
-    seat: i64,
-    message_id: MessageId,
-) -> ButtonResult {
-    let s = or_refuse!(turn, admin::seat(&turn.app.ctx, actor(turn), seat).await);
-    if s.role != Role::Chair {
+    if !add && s.role != Role::Chair {
         return Ok(Some(MainMsg::ButtonExpired.into()));
     }
-    let text = turn.t(AdminMsg::AdmConfirmRemoveChair {
-        name: s.person_name.clone(),
-        org: s.organisation.acronym.clone(),
-        mechanism: s.mechanism.code.clone(),
-    });
-    ask(turn, dialogue, text, vec![(AdminMsg::BtnAdmYesConfirm, Action::RemoveChair(seat))], message_id).await
+    let (name, org, mechanism) = (s.person_name, s.organisation.acronym, s.mechanism.code);
+    let (text, action) = if add {
+        (AdminMsg::AdmConfirmAddChair { name, org, mechanism }, Action::AddChair(seat))
+    } else {
+        (AdminMsg::AdmConfirmRemoveChair { name, org, mechanism }, Action::RemoveChair(seat))
+    };
+    ask(turn, dialogue, turn.t(text), vec![(AdminMsg::BtnAdmYesConfirm, action)], message_id).await
 }
 
 pub(super) async fn ask_coordinator(
