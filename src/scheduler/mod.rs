@@ -283,6 +283,14 @@ impl Scheduler {
         if released > 0 {
             tracing::warn!(released, "jobs interrupted by the last stop are due again");
         }
+        let replanned = crate::services::replan::at_start(&self.ctx).await?;
+        if replanned != crate::services::replan::Replanned::default() {
+            tracing::warn!(
+                vote_jobs = replanned.vote_jobs,
+                meeting_jobs = replanned.meeting_jobs,
+                "jobs missing from the database were planned again"
+            );
+        }
         let (stop_tx, mut stop_rx) = watch::channel(false);
         let wake = self.ctx.wake.clone();
         let task = tokio::spawn(async move {

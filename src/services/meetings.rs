@@ -11,7 +11,7 @@ use crate::domain::meeting::{
 };
 use crate::domain::minutes::{MINUTES_REMINDER_HOURS, minutes_deadline};
 use crate::domain::{AppError, AppResult, Mechanism, Meeting, MembershipView, Organisation, Role};
-use crate::storage::{jobs, meetings, memberships, reference};
+use crate::storage::{Tx, jobs, meetings, memberships, reference};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rand::RngCore;
 
@@ -101,16 +101,18 @@ pub async fn create(ctx: &Ctx, actor: Actor<'_>, draft: MeetingDraft) -> AppResu
     let now = ctx.clock.now();
     let mut starts = vec![draft.starts_at];
     let mut series_id = None;
+    // The meetings, their series and every job that carries them out are written together.
+    let mut tx = ctx.db.begin().await?;
     if draft.monthly {
         let local = draft.starts_at.with_timezone(&ctx.tz);
         let rule = MonthlyRule::from_first(local.date_naive(), local.time());
-        series_id = Some(meetings::insert_series(&ctx.db, draft.mechanism_id, &rule, now).await?);
+        series_id = Some(meetings::insert_series_in(&mut tx, draft.mechanism_id, &rule, now).await?);
         starts.extend(rule.occurrences(ctx.tz, draft.starts_at, meeting::SERIES_OCCURRENCES - 1));
     }
     let mut created = Vec::new();
     for starts_at in starts {
-        let id = meetings::insert(
-            &ctx.db,
+        let id = meetings::insert_in(
+            &mut tx,
             meetings::NewMeeting {
                 uid: &new_uid(),
                 mechanism_id: draft.mechanism_id,
@@ -125,47 +127,66 @@ pub async fn create(ctx: &Ctx, actor: Actor<'_>, draft: MeetingDraft) -> AppResu
             },
         )
         .await?;
-        let m = meetings::by_id(&ctx.db, id).await?.ok_or(AppError::MeetingNotFound(id))?;
-        schedule_jobs(ctx, &m, m.invitations_sent_at.is_none()).await?;
+        let m = meetings::by_id_in(&mut tx, id).await?.ok_or(AppError::MeetingNotFound(id))?;
+        schedule_jobs(ctx, &mut tx, &m, m.invitations_sent_at.is_none()).await?;
         created.push(m);
     }
-    plan_series_extensions(ctx, &created).await?;
+    plan_series_extensions(ctx, &mut tx, &created).await?;
+    tx.commit().await?;
     ctx.wake.notify_one();
     Ok(created)
 }
 
 /// Queues the jobs of a meeting for its current time and sequence.
-pub(crate) async fn schedule_jobs(ctx: &Ctx, m: &Meeting, invitations: bool) -> AppResult<()> {
+pub(crate) async fn schedule_jobs(ctx: &Ctx, tx: &mut Tx, m: &Meeting, invitations: bool) -> AppResult<()> {
     let now = ctx.clock.now();
     let t = m.timing();
     let prefix = format!("m{}:s{}", m.id, m.sequence);
     if invitations {
         let at = invitation_due(now, &t, ctx.invitation_lead);
-        jobs::enqueue(&ctx.db, &format!("{prefix}:invitations"), &Job::FanOutInvitations { meeting_id: m.id }, at, now)
+        jobs::enqueue_in(tx, &format!("{prefix}:invitations"), &Job::FanOutInvitations { meeting_id: m.id }, at, now)
             .await?;
     }
     for (hours, at) in reminders_due(now, &t) {
         let job = Job::FanOutReminders { meeting_id: m.id, hours };
-        jobs::enqueue(&ctx.db, &format!("{prefix}:remind{hours}h"), &job, at, now).await?;
+        jobs::enqueue_in(tx, &format!("{prefix}:remind{hours}h"), &job, at, now).await?;
     }
     if let Some(at) = summary_due(now, &t) {
-        jobs::enqueue(&ctx.db, &format!("{prefix}:summary"), &Job::FanOutSummary { meeting_id: m.id }, at, now).await?;
+        jobs::enqueue_in(tx, &format!("{prefix}:summary"), &Job::FanOutSummary { meeting_id: m.id }, at, now).await?;
     }
-    schedule_minutes_jobs(ctx, m).await?;
+    schedule_minutes_jobs(ctx, tx, m).await?;
     Ok(())
 }
 
+/// Queues again what a meeting still needs (after a start, when a change may have been
+/// interrupted by an older version): before it starts, its invitations (if not sent),
+/// reminders, summary and the chair's minutes reminders; once it has started, only the minutes
+/// reminders while its minutes are not shared. Each job once per key: nothing is doubled.
+pub(crate) async fn replan_jobs(ctx: &Ctx, tx: &mut Tx, m: &Meeting, minutes_shared: bool) -> AppResult<()> {
+    if m.cancelled {
+        return Ok(());
+    }
+    if m.starts_at > ctx.clock.now() {
+        schedule_jobs(ctx, tx, m, m.invitations_sent_at.is_none()).await?;
+        plan_series_extensions(ctx, tx, std::slice::from_ref(m)).await
+    } else if !minutes_shared {
+        schedule_minutes_jobs(ctx, tx, m).await
+    } else {
+        Ok(())
+    }
+}
+
 /// Queues the chair's reminders (+24 h, +48 h) and the overdue notice (+72 h) of a meeting.
-async fn schedule_minutes_jobs(ctx: &Ctx, m: &Meeting) -> AppResult<()> {
+async fn schedule_minutes_jobs(ctx: &Ctx, tx: &mut Tx, m: &Meeting) -> AppResult<()> {
     let now = ctx.clock.now();
     let end = m.ends_at();
     for hours in MINUTES_REMINDER_HOURS {
         let key = format!("min:m{}:s{}:{hours}h", m.id, m.sequence);
         let job = Job::MinutesReminder { meeting_id: m.id, hours };
-        jobs::enqueue(&ctx.db, &key, &job, end + Duration::hours(hours), now).await?;
+        jobs::enqueue_in(tx, &key, &job, end + Duration::hours(hours), now).await?;
     }
     let key = format!("min:m{}:s{}:overdue", m.id, m.sequence);
-    jobs::enqueue(&ctx.db, &key, &Job::MinutesOverdue { meeting_id: m.id }, minutes_deadline(end), now).await?;
+    jobs::enqueue_in(tx, &key, &Job::MinutesOverdue { meeting_id: m.id }, minutes_deadline(end), now).await?;
     Ok(())
 }
 
@@ -198,15 +219,19 @@ pub async fn reschedule(
     }
     let duration_minutes = duration_minutes.unwrap_or(m.duration_minutes);
     check_notice(now, &Timing { starts_at, duration: Duration::minutes(duration_minutes), kind: m.kind })?;
-    jobs::cancel_meeting_jobs(&ctx.db, m.id, now).await?;
-    meetings::reschedule(&ctx.db, m.id, starts_at, duration_minutes).await?;
-    let moved = get(ctx, m.id).await?;
+    // The move, the end of the old jobs and the new ones are written together.
+    let mut tx = ctx.db.begin().await?;
+    jobs::cancel_meeting_jobs_in(&mut tx, m.id, now).await?;
+    meetings::reschedule_in(&mut tx, m.id, starts_at, duration_minutes).await?;
+    let moved = meetings::by_id_in(&mut tx, m.id).await?.ok_or(AppError::MeetingNotFound(m.id))?;
     let invited = moved.invitations_sent_at.is_some();
     if invited {
         let key = format!("m{}:s{}:changed", moved.id, moved.sequence);
-        jobs::enqueue(&ctx.db, &key, &Job::FanOutChange { meeting_id: moved.id, cancelled: false }, now, now).await?;
+        jobs::enqueue_in(&mut tx, &key, &Job::FanOutChange { meeting_id: moved.id, cancelled: false }, now, now)
+            .await?;
     }
-    schedule_jobs(ctx, &moved, !invited).await?;
+    schedule_jobs(ctx, &mut tx, &moved, !invited).await?;
+    tx.commit().await?;
     ctx.wake.notify_one();
     Ok(moved)
 }
@@ -218,14 +243,16 @@ pub async fn cancel(ctx: &Ctx, actor: Actor<'_>, meeting_id: i64) -> AppResult<M
         return Err(AppError::MeetingCancelled);
     }
     let now = ctx.clock.now();
-    jobs::cancel_meeting_jobs(&ctx.db, m.id, now).await?;
-    meetings::cancel(&ctx.db, m.id).await?;
-    let cancelled = get(ctx, m.id).await?;
+    let mut tx = ctx.db.begin().await?;
+    jobs::cancel_meeting_jobs_in(&mut tx, m.id, now).await?;
+    meetings::cancel_in(&mut tx, m.id).await?;
+    let cancelled = meetings::by_id_in(&mut tx, m.id).await?.ok_or(AppError::MeetingNotFound(m.id))?;
     if cancelled.invitations_sent_at.is_some() {
         let key = format!("m{}:s{}:changed", cancelled.id, cancelled.sequence);
-        jobs::enqueue(&ctx.db, &key, &Job::FanOutChange { meeting_id: cancelled.id, cancelled: true }, now, now)
+        jobs::enqueue_in(&mut tx, &key, &Job::FanOutChange { meeting_id: cancelled.id, cancelled: true }, now, now)
             .await?;
     }
+    tx.commit().await?;
     ctx.wake.notify_one();
     Ok(cancelled)
 }
@@ -568,13 +595,13 @@ pub async fn attendance_stats(ctx: &Ctx, mechanism_id: i64, last: i64) -> AppRes
 
 /// Plans the top-up of a monthly series at the start of each of its meetings (run by
 /// `series::extend`, so that the series always has its next occurrences scheduled).
-pub(crate) async fn plan_series_extensions(ctx: &Ctx, created: &[Meeting]) -> AppResult<()> {
+pub(crate) async fn plan_series_extensions(ctx: &Ctx, tx: &mut Tx, created: &[Meeting]) -> AppResult<()> {
     let now = ctx.clock.now();
     for m in created {
         let Some(series_id) = m.series_id else { continue };
         let key = format!("series{series_id}:extend:m{}", m.id);
         let job = Job::Decision(crate::domain::jobs::DecisionJob::ExtendSeries { series_id });
-        jobs::enqueue(&ctx.db, &key, &job, m.starts_at, now).await?;
+        jobs::enqueue_in(tx, &key, &job, m.starts_at, now).await?;
     }
     Ok(())
 }

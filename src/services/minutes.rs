@@ -12,7 +12,7 @@ use crate::domain::minutes::{
 use crate::domain::personal_data::{self, PersonalData};
 use crate::domain::{AppError, AppResult, Mechanism, Meeting, Organisation, Role};
 use crate::storage::minutes::{ActionRow, MinutesRow, NewAction, NewMinutes};
-use crate::storage::{jobs, memberships, minutes, people, reference};
+use crate::storage::{Tx, jobs, memberships, minutes, people, reference};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 /// What the chair sends as minutes.
@@ -107,16 +107,19 @@ pub async fn share(
     };
     let new_actions: Vec<NewAction> =
         actions.iter().map(|(what, org, due)| NewAction { what, organisation_id: org.id, due: *due }).collect();
-    let (minutes_id, action_ids) = minutes::insert(
-        &ctx.db,
+    // The minutes, their action points, the end of the chair's reminders, the distribution
+    // and the action reminders are written together or not at all.
+    let mut tx = ctx.db.begin().await?;
+    let (minutes_id, action_ids) = minutes::insert_in(
+        &mut tx,
         NewMinutes { meeting_id: m.id, file_id, file_name, body, shared_by },
         &new_actions,
         now,
     )
     .await?;
-    jobs::cancel_by_key_prefix(&ctx.db, &format!("min:m{}:", m.id), now).await?;
-    jobs::enqueue(
-        &ctx.db,
+    jobs::cancel_by_key_prefix_in(&mut tx, &format!("min:m{}:", m.id), now).await?;
+    jobs::enqueue_in(
+        &mut tx,
         &format!("minutes{minutes_id}:distribute"),
         &Job::DistributeMinutes { minutes_id },
         now,
@@ -124,23 +127,25 @@ pub async fn share(
     )
     .await?;
     for (id, (_, _, due)) in action_ids.iter().zip(&actions) {
-        schedule_action_reminders(ctx, *id, *due).await?;
+        schedule_action_reminders(ctx, &mut tx, *id, *due).await?;
     }
+    tx.commit().await?;
     ctx.wake.notify_one();
     Ok(minutes_id)
 }
 
 /// Action points are reminded at 09:00 three days before their due date, and on it.
-async fn schedule_action_reminders(ctx: &Ctx, action_id: i64, due: NaiveDate) -> AppResult<()> {
+async fn schedule_action_reminders(ctx: &Ctx, tx: &mut Tx, action_id: i64, due: NaiveDate) -> AppResult<()> {
     let now = ctx.clock.now();
     let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN);
-    for (due_today, day) in [(false, due - Duration::days(ACTION_REMINDER_DAYS_BEFORE)), (true, due)] {
-        let Some(at) = crate::domain::meeting::local_to_utc(ctx.tz, day, nine) else { continue };
+    let before = Duration::try_days(ACTION_REMINDER_DAYS_BEFORE).and_then(|d| due.checked_sub_signed(d));
+    for (due_today, day) in [(false, before), (true, Some(due))] {
+        let Some(at) = day.and_then(|day| crate::domain::meeting::local_to_utc(ctx.tz, day, nine)) else { continue };
         if at < now {
             continue;
         }
         let key = format!("ap{action_id}:{}", if due_today { "due" } else { "before" });
-        jobs::enqueue(&ctx.db, &key, &Job::ActionReminder { action_id, due_today }, at, now).await?;
+        jobs::enqueue_in(tx, &key, &Job::ActionReminder { action_id, due_today }, at, now).await?;
     }
     Ok(())
 }
@@ -456,10 +461,13 @@ pub async fn share_document(
         return Err(AppError::PersonalData(kind));
     }
     let now = ctx.clock.now();
-    let id = minutes::insert_document(&ctx.db, file_id, file_name, caption, mechanism_ids, Some(access.person.id), now)
+    let mut tx = ctx.db.begin().await?;
+    let id =
+        minutes::insert_document_in(&mut tx, file_id, file_name, caption, mechanism_ids, Some(access.person.id), now)
+            .await?;
+    jobs::enqueue_in(&mut tx, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now)
         .await?;
-    jobs::enqueue(&ctx.db, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now)
-        .await?;
+    tx.commit().await?;
     ctx.wake.notify_one();
     Ok(id)
 }

@@ -22,6 +22,7 @@ pub mod minutes;
 pub mod outbox;
 pub mod participation;
 pub mod people;
+pub mod replan;
 pub mod reports;
 pub mod retention;
 pub mod seats;

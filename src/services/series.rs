@@ -3,7 +3,7 @@
 //! already scheduled (their invitations may be out); the chair cancels those one by one.
 
 use super::Ctx;
-use super::meetings::{Actor, get, new_uid, plan_series_extensions, schedule_jobs};
+use super::meetings::{Actor, new_uid, plan_series_extensions, schedule_jobs};
 use crate::domain::meeting::SERIES_OCCURRENCES;
 use crate::domain::{AppError, AppResult};
 use crate::storage::series::Series;
@@ -17,11 +17,13 @@ pub async fn get_series(ctx: &Ctx, series_id: i64) -> AppResult<Series> {
 /// like the series' first meeting, with its invitations, reminders and own top-up planned.
 /// `Err(reason)` inside `Ok` when the series is stopped.
 pub async fn extend(ctx: &Ctx, series_id: i64) -> AppResult<Result<usize, String>> {
-    let s = get_series(ctx, series_id).await?;
+    // Read and written in one write transaction: two top-ups at once cannot both add.
+    let mut tx = ctx.db.begin().await?;
+    let s = series::by_id_in(&mut tx, series_id).await?.ok_or(AppError::NotFound)?;
     if s.stopped_at.is_some() {
         return Ok(Err("series stopped".into()));
     }
-    let all = series::meetings(&ctx.db, s.id).await?;
+    let all = series::meetings_in(&mut tx, s.id).await?;
     let (Some((first_id, _)), Some((_, last_start))) = (all.first().copied(), all.last().copied()) else {
         return Ok(Err("series without meetings".into()));
     };
@@ -31,11 +33,11 @@ pub async fn extend(ctx: &Ctx, series_id: i64) -> AppResult<Result<usize, String
     if missing == 0 {
         return Ok(Ok(0));
     }
-    let template = get(ctx, first_id).await?;
+    let template = meetings::by_id_in(&mut tx, first_id).await?.ok_or(AppError::MeetingNotFound(first_id))?;
     let mut created = Vec::new();
     for starts_at in s.rule.occurrences(ctx.tz, last_start.max(now), missing) {
-        let id = meetings::insert(
-            &ctx.db,
+        let id = meetings::insert_in(
+            &mut tx,
             meetings::NewMeeting {
                 uid: &new_uid(),
                 mechanism_id: s.mechanism_id,
@@ -50,11 +52,12 @@ pub async fn extend(ctx: &Ctx, series_id: i64) -> AppResult<Result<usize, String
             },
         )
         .await?;
-        let m = get(ctx, id).await?;
-        schedule_jobs(ctx, &m, true).await?;
+        let m = meetings::by_id_in(&mut tx, id).await?.ok_or(AppError::MeetingNotFound(id))?;
+        schedule_jobs(ctx, &mut tx, &m, true).await?;
         created.push(m);
     }
-    plan_series_extensions(ctx, &created).await?;
+    plan_series_extensions(ctx, &mut tx, &created).await?;
+    tx.commit().await?;
     ctx.wake.notify_one();
     Ok(Ok(created.len()))
 }

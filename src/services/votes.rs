@@ -10,8 +10,8 @@ use crate::domain::jobs::{DecisionJob, DecisionMsg, Job, Outgoing};
 use crate::domain::vote::{self, Choices, DraftError, Refusal, Seat, Secrecy, Tally, Vote};
 use crate::domain::{AppError, AppResult, MembershipView, Organisation, Role};
 use crate::storage::votes::{Ballot, Cast};
-use crate::storage::{jobs, memberships, reference, votes};
-use chrono::Duration;
+use crate::storage::{Tx, jobs, memberships, reference, votes};
+use chrono::{DateTime, Duration, Utc};
 
 /// What the chair asks.
 #[derive(Debug, Clone)]
@@ -79,8 +79,10 @@ pub async fn open(ctx: &Ctx, actor: Actor<'_>, draft: VoteDraft) -> AppResult<Re
     let now = ctx.clock.now();
     let closes_at = now + draft.open_for;
     let alternate_from = vote::reminder_at(now, closes_at);
-    let id = votes::insert(
-        &ctx.db,
+    // The vote and the jobs that open, remind and close it are written together.
+    let mut tx = ctx.db.begin().await?;
+    let id = votes::insert_in(
+        &mut tx,
         votes::NewVote {
             mechanism_id: draft.mechanism_id,
             meeting_id: draft.meeting_id,
@@ -96,16 +98,45 @@ pub async fn open(ctx: &Ctx, actor: Actor<'_>, draft: VoteDraft) -> AppResult<Re
         },
     )
     .await?;
-    let plan = [
-        ("opened", DecisionJob::VoteOpened { vote_id: id }, now),
-        ("remind", DecisionJob::VoteReminder { vote_id: id }, alternate_from),
-        ("close", DecisionJob::VoteClose { vote_id: id }, closes_at),
-    ];
-    for (name, job, at) in plan {
-        jobs::enqueue(&ctx.db, &format!("vote{id}:{name}"), &Job::Decision(job), at, now).await?;
-    }
+    plan_jobs(&mut tx, id, now, alternate_from, closes_at, now).await?;
+    tx.commit().await?;
     ctx.wake.notify_one();
     Ok(Ok(get(ctx, id).await?))
+}
+
+/// Queues the jobs of a vote: the question at `opens_at`, the reminder (and the alternate's
+/// turn) at `alternate_from`, the closing at `closes_at` — each once per key, so planning
+/// again only adds what is missing.
+pub(crate) async fn plan_jobs(
+    tx: &mut Tx,
+    vote_id: i64,
+    opens_at: DateTime<Utc>,
+    alternate_from: DateTime<Utc>,
+    closes_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let plan = [
+        ("opened", DecisionJob::VoteOpened { vote_id }, opens_at),
+        ("remind", DecisionJob::VoteReminder { vote_id }, alternate_from),
+        ("close", DecisionJob::VoteClose { vote_id }, closes_at),
+    ];
+    let mut queued = 0;
+    for (name, job, at) in plan {
+        queued +=
+            usize::from(jobs::enqueue_in(tx, &format!("vote{vote_id}:{name}"), &Job::Decision(job), at, now).await?);
+    }
+    Ok(queued)
+}
+
+/// Queues the closing of a vote if it is missing (see [`plan_jobs`]).
+pub(crate) async fn plan_closing(
+    tx: &mut Tx,
+    vote_id: i64,
+    closes_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let job = Job::Decision(DecisionJob::VoteClose { vote_id });
+    Ok(usize::from(jobs::enqueue_in(tx, &format!("vote{vote_id}:close"), &job, closes_at, now).await?))
 }
 
 pub async fn get(ctx: &Ctx, vote_id: i64) -> AppResult<Vote> {

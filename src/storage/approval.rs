@@ -103,7 +103,7 @@ pub async fn set_lock(
     via: Via,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let changed = if lock {
         sqlx::query(
             "INSERT INTO fourw_month_locks (month, locked_at, locked_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

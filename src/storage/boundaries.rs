@@ -105,7 +105,7 @@ pub async fn cercles(db: &Db) -> AppResult<Vec<(String, String, String, String)>
 /// Loads a new version and makes it the newest. The units must be ordered parents first.
 /// `Ok(false)` when the label exists already (nothing written).
 pub async fn import(db: &Db, label: &str, source: &str, units: &[Unit], now: DateTime<Utc>) -> AppResult<bool> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let inserted = sqlx::query(
         "INSERT INTO admin_versions (label, seq, source, imported_at)
          VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM admin_versions), ?, ?)",

@@ -1,10 +1,11 @@
 //! The job table: enqueue idempotently, claim due jobs atomically, acknowledge.
 
-use super::{Db, from_ts, internal, ts};
+use super::{Db, Tx, from_ts, internal, ts};
 use crate::domain::AppResult;
 use crate::domain::jobs::Job;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
+use sqlx::sqlite::SqliteConnection;
 
 #[derive(Debug, Clone)]
 pub struct ClaimedJob {
@@ -35,9 +36,43 @@ pub async fn enqueue(db: &Db, key: &str, job: &Job, run_at: DateTime<Utc>, now: 
     enqueue_with_priority(db, key, job, job.priority(), run_at, now).await
 }
 
+/// [`enqueue`] inside a use case's transaction.
+pub async fn enqueue_in(
+    tx: &mut Tx,
+    key: &str,
+    job: &Job,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    enqueue_with_priority_on(tx.conn(), key, job, job.priority(), run_at, now).await
+}
+
 /// Queues a job with a priority of its own (e.g. a re-send, after everything else due).
 pub async fn enqueue_with_priority(
     db: &Db,
+    key: &str,
+    job: &Job,
+    priority: i64,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    enqueue_with_priority_on(&mut *db.pool.acquire().await.map_err(internal)?, key, job, priority, run_at, now).await
+}
+
+/// [`enqueue_with_priority`] inside a use case's transaction.
+pub async fn enqueue_with_priority_in(
+    tx: &mut Tx,
+    key: &str,
+    job: &Job,
+    priority: i64,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    enqueue_with_priority_on(tx.conn(), key, job, priority, run_at, now).await
+}
+
+async fn enqueue_with_priority_on(
+    c: &mut SqliteConnection,
     key: &str,
     job: &Job,
     priority: i64,
@@ -56,10 +91,15 @@ pub async fn enqueue_with_priority(
     .bind(group_of(job))
     .bind(ts(now))
     .bind(priority)
-    .execute(&db.pool)
+    .execute(&mut *c)
     .await
     .map_err(internal)?;
     Ok(done.rows_affected() == 1)
+}
+
+/// The highest job id so far, inside a transaction (to count what a step queued).
+pub async fn last_id_in(tx: &mut Tx) -> AppResult<i64> {
+    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM jobs").fetch_one(tx.conn()).await.map_err(internal)
 }
 
 /// Claims up to `limit` due jobs (pending → running) in one statement.
@@ -170,11 +210,20 @@ pub async fn next_run_at(db: &Db) -> AppResult<Option<DateTime<Utc>>> {
 
 /// Cancels the pending jobs of a meeting (rescheduled or cancelled). Returns how many.
 pub async fn cancel_meeting_jobs(db: &Db, meeting_id: i64, now: DateTime<Utc>) -> AppResult<u64> {
+    cancel_meeting_jobs_on(&mut *db.pool.acquire().await.map_err(internal)?, meeting_id, now).await
+}
+
+/// [`cancel_meeting_jobs`] inside a use case's transaction.
+pub async fn cancel_meeting_jobs_in(tx: &mut Tx, meeting_id: i64, now: DateTime<Utc>) -> AppResult<u64> {
+    cancel_meeting_jobs_on(tx.conn(), meeting_id, now).await
+}
+
+async fn cancel_meeting_jobs_on(c: &mut SqliteConnection, meeting_id: i64, now: DateTime<Utc>) -> AppResult<u64> {
     let done =
         sqlx::query("UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE group_key = ? AND status = 'pending'")
             .bind(ts(now))
             .bind(format!("meeting:{meeting_id}"))
-            .execute(&db.pool)
+            .execute(&mut *c)
             .await
             .map_err(internal)?;
     Ok(done.rows_affected())
@@ -229,13 +278,22 @@ pub async fn record_failure(
 /// Cancels the pending jobs whose key starts with `prefix` (e.g. a meeting's minutes reminders
 /// once the minutes are shared). Returns how many.
 pub async fn cancel_by_key_prefix(db: &Db, prefix: &str, now: DateTime<Utc>) -> AppResult<u64> {
+    cancel_by_key_prefix_on(&mut *db.pool.acquire().await.map_err(internal)?, prefix, now).await
+}
+
+/// [`cancel_by_key_prefix`] inside a use case's transaction.
+pub async fn cancel_by_key_prefix_in(tx: &mut Tx, prefix: &str, now: DateTime<Utc>) -> AppResult<u64> {
+    cancel_by_key_prefix_on(tx.conn(), prefix, now).await
+}
+
+async fn cancel_by_key_prefix_on(c: &mut SqliteConnection, prefix: &str, now: DateTime<Utc>) -> AppResult<u64> {
     let pattern = format!("{}%", prefix.replace('%', "\\%").replace('_', "\\_"));
     let done = sqlx::query(
         "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE status = 'pending' AND idempotency_key LIKE ? ESCAPE '\\'",
     )
     .bind(ts(now))
     .bind(pattern)
-    .execute(&db.pool)
+    .execute(&mut *c)
     .await
     .map_err(internal)?;
     Ok(done.rows_affected())
@@ -289,7 +347,7 @@ pub async fn cancel_deliveries_to(db: &Db, person_id: i64, now: DateTime<Utc>) -
 
 /// Deletes jobs finished before `before` (with their failure records). Returns how many jobs.
 pub async fn purge_finished(db: &Db, before: DateTime<Utc>) -> AppResult<u64> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     sqlx::query(
         "DELETE FROM delivery_failures WHERE job_id IN (SELECT id FROM jobs
             WHERE status IN ('done', 'failed', 'skipped', 'cancelled') AND finished_at < ?)",

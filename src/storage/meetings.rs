@@ -1,11 +1,12 @@
 //! Meetings, series, answers, invitation messages and attendance.
 
 use super::reference::MechRow;
-use super::{Db, from_ts, internal, ts};
+use super::{Db, Tx, from_ts, internal, ts};
 use crate::domain::meeting::{MeetingKind, MonthlyRule, RsvpAnswer};
 use crate::domain::{AppResult, Meeting, Role};
 use chrono::{DateTime, Datelike, Utc};
 use sqlx::FromRow;
+use sqlx::sqlite::SqliteConnection;
 
 #[derive(FromRow)]
 struct MeetingRow {
@@ -68,6 +69,25 @@ pub struct NewMeeting<'a> {
 }
 
 pub async fn insert_series(db: &Db, mechanism_id: i64, rule: &MonthlyRule, now: DateTime<Utc>) -> AppResult<i64> {
+    insert_series_on(&mut *db.pool.acquire().await.map_err(internal)?, mechanism_id, rule, now).await
+}
+
+/// [`insert_series`] inside a use case's transaction.
+pub async fn insert_series_in(
+    tx: &mut Tx,
+    mechanism_id: i64,
+    rule: &MonthlyRule,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    insert_series_on(tx.conn(), mechanism_id, rule, now).await
+}
+
+async fn insert_series_on(
+    c: &mut SqliteConnection,
+    mechanism_id: i64,
+    rule: &MonthlyRule,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
     sqlx::query_scalar(
         "INSERT INTO meeting_series (mechanism_id, weekday, nth, local_time, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
@@ -76,12 +96,21 @@ pub async fn insert_series(db: &Db, mechanism_id: i64, rule: &MonthlyRule, now: 
     .bind(rule.nth as i64)
     .bind(rule.local_time.format("%H:%M").to_string())
     .bind(ts(now))
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *c)
     .await
     .map_err(internal)
 }
 
 pub async fn insert(db: &Db, m: NewMeeting<'_>) -> AppResult<i64> {
+    insert_on(&mut *db.pool.acquire().await.map_err(internal)?, m).await
+}
+
+/// [`insert`] inside a use case's transaction.
+pub async fn insert_in(tx: &mut Tx, m: NewMeeting<'_>) -> AppResult<i64> {
+    insert_on(tx.conn(), m).await
+}
+
+async fn insert_on(c: &mut SqliteConnection, m: NewMeeting<'_>) -> AppResult<i64> {
     sqlx::query_scalar(
         "INSERT INTO meetings (uid, mechanism_id, series_id, starts_at, duration_minutes, place, agenda, kind, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -96,15 +125,24 @@ pub async fn insert(db: &Db, m: NewMeeting<'_>) -> AppResult<i64> {
     .bind(m.kind.as_str())
     .bind(m.created_by)
     .bind(ts(m.created_at))
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *c)
     .await
     .map_err(internal)
 }
 
 pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Meeting>> {
+    by_id_on(&mut *db.pool.acquire().await.map_err(internal)?, id).await
+}
+
+/// [`by_id`] inside a use case's transaction.
+pub async fn by_id_in(tx: &mut Tx, id: i64) -> AppResult<Option<Meeting>> {
+    by_id_on(tx.conn(), id).await
+}
+
+async fn by_id_on(c: &mut SqliteConnection, id: i64) -> AppResult<Option<Meeting>> {
     let row: Option<MeetingRow> = sqlx::query_as(&format!("{SELECT} WHERE mt.id = ?"))
         .bind(id)
-        .fetch_optional(&db.pool)
+        .fetch_optional(&mut *c)
         .await
         .map_err(internal)?;
     Ok(row.map(Into::into))
@@ -150,23 +188,46 @@ pub async fn past(db: &Db, mechanism_id: i64, now: DateTime<Utc>, limit: i64) ->
 
 /// Moves a meeting and raises its SEQUENCE. Returns the new sequence.
 pub async fn reschedule(db: &Db, id: i64, starts_at: DateTime<Utc>, duration_minutes: i64) -> AppResult<i64> {
+    reschedule_on(&mut *db.pool.acquire().await.map_err(internal)?, id, starts_at, duration_minutes).await
+}
+
+/// [`reschedule`] inside a use case's transaction.
+pub async fn reschedule_in(tx: &mut Tx, id: i64, starts_at: DateTime<Utc>, duration_minutes: i64) -> AppResult<i64> {
+    reschedule_on(tx.conn(), id, starts_at, duration_minutes).await
+}
+
+async fn reschedule_on(
+    c: &mut SqliteConnection,
+    id: i64,
+    starts_at: DateTime<Utc>,
+    duration_minutes: i64,
+) -> AppResult<i64> {
     sqlx::query_scalar(
         "UPDATE meetings SET starts_at = ?, duration_minutes = ?, sequence = sequence + 1 WHERE id = ? RETURNING sequence",
     )
     .bind(ts(starts_at))
     .bind(duration_minutes)
     .bind(id)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *c)
     .await
     .map_err(internal)
 }
 
 pub async fn cancel(db: &Db, id: i64) -> AppResult<i64> {
+    cancel_on(&mut *db.pool.acquire().await.map_err(internal)?, id).await
+}
+
+/// [`cancel`] inside a use case's transaction.
+pub async fn cancel_in(tx: &mut Tx, id: i64) -> AppResult<i64> {
+    cancel_on(tx.conn(), id).await
+}
+
+async fn cancel_on(c: &mut SqliteConnection, id: i64) -> AppResult<i64> {
     sqlx::query_scalar(
         "UPDATE meetings SET status = 'cancelled', sequence = sequence + 1 WHERE id = ? RETURNING sequence",
     )
     .bind(id)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *c)
     .await
     .map_err(internal)
 }
@@ -234,7 +295,7 @@ pub async fn set_answer(
     by: i64,
     now: DateTime<Utc>,
 ) -> AppResult<Option<RsvpAnswer>> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let before: Option<String> =
         sqlx::query_scalar("SELECT answer FROM rsvps WHERE meeting_id = ? AND organisation_id = ?")
             .bind(meeting_id)
@@ -335,7 +396,7 @@ pub async fn set_attendance(
     by: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     for (org, present) in marks {
         sqlx::query(
             "INSERT INTO attendance (meeting_id, organisation_id, present, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)

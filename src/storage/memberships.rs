@@ -131,7 +131,7 @@ pub async fn accept_invitation(
     person: &Person,
     now: DateTime<Utc>,
 ) -> AppResult<(i64, Vec<i64>)> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let used = sqlx::query(
         "UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?",
     )

@@ -1,9 +1,10 @@
 //! Minutes, shared documents, receipts and action points.
 
-use super::{Db, from_ts, internal, is_unique_violation, ts};
+use super::{Db, Tx, from_ts, internal, is_unique_violation, ts};
 use crate::domain::{AppError, AppResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::FromRow;
+use sqlx::sqlite::SqliteConnection;
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct MinutesRow {
@@ -43,7 +44,28 @@ pub async fn insert(
     actions: &[NewAction<'_>],
     now: DateTime<Utc>,
 ) -> AppResult<(i64, Vec<i64>)> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
+    let out = insert_on(&mut tx, m, actions, now).await?;
+    tx.commit().await.map_err(internal)?;
+    Ok(out)
+}
+
+/// [`insert`] inside a use case's transaction.
+pub async fn insert_in(
+    tx: &mut Tx,
+    m: NewMinutes<'_>,
+    actions: &[NewAction<'_>],
+    now: DateTime<Utc>,
+) -> AppResult<(i64, Vec<i64>)> {
+    insert_on(tx.conn(), m, actions, now).await
+}
+
+async fn insert_on(
+    c: &mut SqliteConnection,
+    m: NewMinutes<'_>,
+    actions: &[NewAction<'_>],
+    now: DateTime<Utc>,
+) -> AppResult<(i64, Vec<i64>)> {
     let inserted = sqlx::query_scalar(
         "INSERT INTO minutes (meeting_id, file_id, file_name, body, shared_by, shared_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
     )
@@ -53,7 +75,7 @@ pub async fn insert(
     .bind(m.body)
     .bind(m.shared_by)
     .bind(ts(now))
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *c)
     .await;
     let id: i64 = match inserted {
         Ok(id) => id,
@@ -70,12 +92,11 @@ pub async fn insert(
         .bind(a.organisation_id)
         .bind(a.due.format("%Y-%m-%d").to_string())
         .bind(ts(now))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *c)
         .await
         .map_err(internal)?;
         ids.push(aid);
     }
-    tx.commit().await.map_err(internal)?;
     Ok((id, ids))
 }
 
@@ -88,9 +109,18 @@ pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<MinutesRow>> {
 }
 
 pub async fn for_meeting(db: &Db, meeting_id: i64) -> AppResult<Option<MinutesRow>> {
+    for_meeting_on(&mut *db.pool.acquire().await.map_err(internal)?, meeting_id).await
+}
+
+/// [`for_meeting`] inside a use case's transaction.
+pub async fn for_meeting_in(tx: &mut Tx, meeting_id: i64) -> AppResult<Option<MinutesRow>> {
+    for_meeting_on(tx.conn(), meeting_id).await
+}
+
+async fn for_meeting_on(c: &mut SqliteConnection, meeting_id: i64) -> AppResult<Option<MinutesRow>> {
     sqlx::query_as("SELECT id, meeting_id, file_id, file_name, body, shared_at FROM minutes WHERE meeting_id = ?")
         .bind(meeting_id)
-        .fetch_optional(&db.pool)
+        .fetch_optional(&mut *c)
         .await
         .map_err(internal)
 }
@@ -152,7 +182,34 @@ pub async fn insert_document(
     shared_by: Option<i64>,
     now: DateTime<Utc>,
 ) -> AppResult<i64> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
+    let out = insert_document_on(&mut tx, file_id, file_name, caption, mechanisms, shared_by, now).await?;
+    tx.commit().await.map_err(internal)?;
+    Ok(out)
+}
+
+/// [`insert_document`] inside a use case's transaction.
+pub async fn insert_document_in(
+    tx: &mut Tx,
+    file_id: &str,
+    file_name: Option<&str>,
+    caption: Option<&str>,
+    mechanisms: &[i64],
+    shared_by: Option<i64>,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    insert_document_on(tx.conn(), file_id, file_name, caption, mechanisms, shared_by, now).await
+}
+
+async fn insert_document_on(
+    c: &mut SqliteConnection,
+    file_id: &str,
+    file_name: Option<&str>,
+    caption: Option<&str>,
+    mechanisms: &[i64],
+    shared_by: Option<i64>,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO documents (file_id, file_name, caption, shared_by, shared_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
@@ -161,18 +218,17 @@ pub async fn insert_document(
     .bind(caption)
     .bind(shared_by)
     .bind(ts(now))
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *c)
     .await
     .map_err(internal)?;
     for m in mechanisms {
         sqlx::query("INSERT INTO document_mechanisms (document_id, mechanism_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
             .bind(id)
             .bind(m)
-            .execute(&mut *tx)
+            .execute(&mut *c)
             .await
             .map_err(internal)?;
     }
-    tx.commit().await.map_err(internal)?;
     Ok(id)
 }
 

@@ -24,8 +24,9 @@ pub mod votes;
 
 use crate::domain::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
+use sqlx::sqlite::SqliteConnection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -64,6 +65,11 @@ impl Db {
         &self.pool
     }
 
+    /// Opens a write transaction for a use case that changes several things together.
+    pub async fn begin(&self) -> crate::domain::AppResult<Tx> {
+        Ok(Tx(write_tx(self).await?))
+    }
+
     /// A consistent copy of the live database into a new file (`VACUUM INTO`), safe while
     /// the bot runs: readers and writers carry on (WAL).
     pub async fn backup_into(&self, path: &std::path::Path) -> anyhow::Result<()> {
@@ -83,6 +89,34 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// A write transaction, begun with `BEGIN IMMEDIATE`: it takes SQLite's write lock at once, so
+/// a transaction that reads before it writes never fails half-way with `SQLITE_BUSY` because
+/// another writer went first (the busy timeout waits for the lock instead). What a use case
+/// writes through it — domain rows and the jobs that carry them out — is kept together or not
+/// at all: dropped without [`Tx::commit`], everything is rolled back.
+pub struct Tx(sqlx::Transaction<'static, Sqlite>);
+
+impl std::fmt::Debug for Tx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tx")
+    }
+}
+
+impl Tx {
+    pub(crate) fn conn(&mut self) -> &mut SqliteConnection {
+        &mut self.0
+    }
+
+    pub async fn commit(self) -> crate::domain::AppResult<()> {
+        self.0.commit().await.map_err(internal)
+    }
+}
+
+/// A write transaction on the pool, `BEGIN IMMEDIATE` (see [`Tx`]).
+pub(crate) async fn write_tx(db: &Db) -> crate::domain::AppResult<sqlx::Transaction<'static, Sqlite>> {
+    db.pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)
 }
 
 pub(crate) fn internal(e: sqlx::Error) -> AppError {

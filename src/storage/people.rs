@@ -159,7 +159,7 @@ pub async fn coordinators(db: &Db) -> AppResult<Vec<Person>> {
 /// Removes a coordinator unless they are the last one (checked in the same transaction).
 /// `Ok(false)`: they were not a coordinator.
 pub async fn remove_coordinator(db: &Db, person_id: i64) -> AppResult<bool> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let is: Option<i64> = sqlx::query_scalar("SELECT person_id FROM coordinators WHERE person_id = ?")
         .bind(person_id)
         .fetch_optional(&mut *tx)
@@ -186,7 +186,7 @@ pub async fn remove_coordinator(db: &Db, person_id: i64) -> AppResult<bool> {
 /// the chats recorded for their invitation messages are deleted. Their records (answers,
 /// receipts, 4W submissions) keep the person's row, now anonymous, so the counts stay.
 pub async fn erase(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<()> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let telegram_id: Option<i64> = sqlx::query_scalar("SELECT telegram_id FROM people WHERE id = ?")
         .bind(person_id)
         .fetch_optional(&mut *tx)

@@ -245,7 +245,7 @@ pub struct NewSubmission<'a> {
 /// been returned becomes "corrected"; an approval is cleared (the lines changed).
 pub async fn submit(db: &Db, s: NewSubmission<'_>) -> AppResult<Written> {
     let mut corrected = 0;
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let previous: Option<(i64, String, bool)> = sqlx::query_as(
         "SELECT id, status, late FROM fourw_submissions WHERE organisation_id = ? AND mechanism_id = ? AND month = ?",
     )
@@ -443,7 +443,7 @@ pub async fn review_line(db: &Db, line_id: i64) -> AppResult<Option<ReviewLine>>
 /// Marks a line (and its submission) returned with the chair's comment; false when the line
 /// is gone or already returned.
 pub async fn return_line(db: &Db, line_id: i64, comment: &str) -> AppResult<bool> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let changed = sqlx::query(
         "UPDATE fourw_lines SET review_status = 'returned', return_comment = ? WHERE id = ? AND review_status <> 'returned'",
     )

@@ -1,10 +1,11 @@
 //! Monthly series: their rule, whether the chair stopped them, their meetings.
 
-use super::{Db, from_ts, internal, ts};
+use super::{Db, Tx, from_ts, internal, ts};
 use crate::domain::AppResult;
 use crate::domain::meeting::MonthlyRule;
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use sqlx::FromRow;
+use sqlx::sqlite::SqliteConnection;
 
 #[derive(FromRow)]
 struct SeriesRow {
@@ -31,11 +32,20 @@ fn weekday(n: i64) -> Weekday {
 }
 
 pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Series>> {
+    by_id_on(&mut *db.pool.acquire().await.map_err(internal)?, id).await
+}
+
+/// [`by_id`] inside a use case's transaction.
+pub async fn by_id_in(tx: &mut Tx, id: i64) -> AppResult<Option<Series>> {
+    by_id_on(tx.conn(), id).await
+}
+
+async fn by_id_on(c: &mut SqliteConnection, id: i64) -> AppResult<Option<Series>> {
     let row: Option<SeriesRow> = sqlx::query_as(
         "SELECT id, mechanism_id, weekday, nth, local_time, stopped_at FROM meeting_series WHERE id = ?",
     )
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(&mut *c)
     .await
     .map_err(internal)?;
     Ok(row.map(|r| Series {
@@ -65,10 +75,19 @@ pub async fn stop(db: &Db, id: i64, by: Option<i64>, now: DateTime<Utc>) -> AppR
 
 /// The ids of the series' meetings, by start (cancelled ones included: they keep their month).
 pub async fn meetings(db: &Db, id: i64) -> AppResult<Vec<(i64, DateTime<Utc>)>> {
+    meetings_on(&mut *db.pool.acquire().await.map_err(internal)?, id).await
+}
+
+/// [`meetings`] inside a use case's transaction.
+pub async fn meetings_in(tx: &mut Tx, id: i64) -> AppResult<Vec<(i64, DateTime<Utc>)>> {
+    meetings_on(tx.conn(), id).await
+}
+
+async fn meetings_on(c: &mut SqliteConnection, id: i64) -> AppResult<Vec<(i64, DateTime<Utc>)>> {
     let rows: Vec<(i64, i64)> =
         sqlx::query_as("SELECT id, starts_at FROM meetings WHERE series_id = ? ORDER BY starts_at, id")
             .bind(id)
-            .fetch_all(&db.pool)
+            .fetch_all(&mut *c)
             .await
             .map_err(internal)?;
     Ok(rows.into_iter().map(|(id, at)| (id, from_ts(at))).collect())

@@ -1,11 +1,12 @@
 //! Votes, their electorate, the ballots (one per organisation) and hand-overs.
 
 use super::reference::MechRow;
-use super::{Db, from_ts, internal, ts};
+use super::{Db, Tx, from_ts, internal, ts};
 use crate::domain::vote::{Choices, Secrecy, Tally, Vote};
 use crate::domain::{AppError, AppResult};
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
+use sqlx::sqlite::SqliteConnection;
 use std::str::FromStr;
 
 #[derive(FromRow)]
@@ -72,7 +73,18 @@ pub struct NewVote<'a> {
 
 /// Saves a vote and its electorate together.
 pub async fn insert(db: &Db, v: NewVote<'_>) -> AppResult<i64> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
+    let out = insert_on(&mut tx, v).await?;
+    tx.commit().await.map_err(internal)?;
+    Ok(out)
+}
+
+/// [`insert`] inside a use case's transaction.
+pub async fn insert_in(tx: &mut Tx, v: NewVote<'_>) -> AppResult<i64> {
+    insert_on(tx.conn(), v).await
+}
+
+async fn insert_on(c: &mut SqliteConnection, v: NewVote<'_>) -> AppResult<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO votes (mechanism_id, meeting_id, question, choices, secrecy, quorum_percent, opens_at,
             alternate_from, closes_at, created_by, created_at)
@@ -89,28 +101,42 @@ pub async fn insert(db: &Db, v: NewVote<'_>) -> AppResult<i64> {
     .bind(ts(v.closes_at))
     .bind(v.created_by)
     .bind(ts(v.opens_at))
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *c)
     .await
     .map_err(internal)?;
     for org in v.electorate {
         sqlx::query("INSERT INTO vote_electorate (vote_id, organisation_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
             .bind(id)
             .bind(org)
-            .execute(&mut *tx)
+            .execute(&mut *c)
             .await
             .map_err(internal)?;
     }
-    tx.commit().await.map_err(internal)?;
     Ok(id)
 }
 
 pub async fn by_id(db: &Db, id: i64) -> AppResult<Option<Vote>> {
-    let row: Option<VoteRow> = sqlx::query_as(&format!("{SELECT} WHERE v.id = ?"))
-        .bind(id)
-        .fetch_optional(&db.pool)
+    by_id_on(&mut *db.pool.acquire().await.map_err(internal)?, id).await
+}
+
+/// [`by_id`] inside a use case's transaction.
+pub async fn by_id_in(tx: &mut Tx, id: i64) -> AppResult<Option<Vote>> {
+    by_id_on(tx.conn(), id).await
+}
+
+async fn by_id_on(c: &mut SqliteConnection, id: i64) -> AppResult<Option<Vote>> {
+    let row: Option<VoteRow> =
+        sqlx::query_as(&format!("{SELECT} WHERE v.id = ?")).bind(id).fetch_optional(&mut *c).await.map_err(internal)?;
+    row.map(Vote::try_from).transpose()
+}
+
+/// The votes whose result is not recorded yet (open, or past their closing time but not closed).
+pub async fn unclosed(db: &Db) -> AppResult<Vec<Vote>> {
+    let rows: Vec<VoteRow> = sqlx::query_as(&format!("{SELECT} WHERE v.closed_at IS NULL ORDER BY v.id"))
+        .fetch_all(&db.pool)
         .await
         .map_err(internal)?;
-    row.map(Vote::try_from).transpose()
+    rows.into_iter().map(Vote::try_from).collect()
 }
 
 /// Votes of the given mechanisms, newest first (`limit` of them).
@@ -166,7 +192,7 @@ pub async fn cast(
     by: i64,
     now: DateTime<Utc>,
 ) -> AppResult<Option<Cast>> {
-    let mut tx = db.pool.begin().await.map_err(internal)?;
+    let mut tx = super::write_tx(db).await?;
     let open: Option<i64> =
         sqlx::query_scalar("SELECT id FROM votes WHERE id = ? AND closed_at IS NULL AND closes_at > ?")
             .bind(vote_id)
