@@ -189,6 +189,11 @@ enum ExportCommand {
         /// Language of the header row and of the names: fr (default) or en.
         #[arg(long, default_value = "fr")]
         lang: String,
+        /// To share beyond the chairs and coordinators: counts of people below
+        /// CLUSTER_SMALL_NUMBERS_THRESHOLD (default 5) in gender-based violence and child
+        /// protection lines shown as "<5", and what would give them away hidden ("x").
+        #[arg(long)]
+        to_share: bool,
     },
 }
 
@@ -338,7 +343,8 @@ async fn context(config: &Config) -> anyhow::Result<Ctx> {
     Ok(Ctx::new(db, Arc::new(SystemClock), config.tz, config.invitation_ttl)
         .with_invitation_lead(config.invitation_lead)
         .with_retention(config.retention)
-        .with_vote_quorum(config.vote_quorum_percent))
+        .with_vote_quorum(config.vote_quorum_percent)
+        .with_small_numbers(config.small_numbers))
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {

@@ -41,6 +41,8 @@ pub struct Config {
     pub bot_api_outage: std::time::Duration,
     /// `CLUSTER_VOTE_QUORUM_PERCENT`: a vote's quorum, as a share of the member organisations.
     pub vote_quorum_percent: u8,
+    /// Counts of people below this are hidden in exports to share (GBV, child protection).
+    pub small_numbers: i64,
 }
 
 impl std::fmt::Debug for Config {
@@ -63,6 +65,7 @@ impl std::fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("bot_api_outage_secs", &self.bot_api_outage.as_secs())
             .field("vote_quorum_percent", &self.vote_quorum_percent)
+            .field("small_numbers", &self.small_numbers)
             .finish()
     }
 }
@@ -129,6 +132,18 @@ impl Config {
             },
             None => crate::domain::vote::DEFAULT_QUORUM_PERCENT,
         };
+        let range = crate::domain::suppression::THRESHOLD_RANGE;
+        let small_numbers = match non_empty("CLUSTER_SMALL_NUMBERS_THRESHOLD") {
+            Some(raw) => match raw.parse::<i64>() {
+                Ok(n) if range.contains(&n) => n,
+                _ => bail!(
+                    "CLUSTER_SMALL_NUMBERS_THRESHOLD must be a whole number from {} to {}, not {raw}",
+                    range.start(),
+                    range.end()
+                ),
+            },
+            None => crate::domain::suppression::DEFAULT_THRESHOLD,
+        };
         let listen = match non_empty("CLUSTER_LISTEN") {
             Some(raw) => match raw.parse::<SocketAddr>() {
                 Ok(a) => Some(a),
@@ -168,6 +183,7 @@ impl Config {
             bot_api_outage: std::time::Duration::from_secs(outage_secs),
             digest_cron,
             vote_quorum_percent,
+            small_numbers,
             invitation_lead: Duration::days(lead_days),
             nudge_cron,
             token: non_empty("TELOXIDE_TOKEN"),
@@ -213,6 +229,10 @@ mod tests {
         assert!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "half")]).is_err());
         assert_eq!(cfg(&[]).unwrap().vote_quorum_percent, 50);
         assert_eq!(cfg(&[("CLUSTER_VOTE_QUORUM_PERCENT", "67")]).unwrap().vote_quorum_percent, 67);
+        assert_eq!(cfg(&[]).unwrap().small_numbers, 5);
+        assert_eq!(cfg(&[("CLUSTER_SMALL_NUMBERS_THRESHOLD", "10")]).unwrap().small_numbers, 10);
+        assert!(cfg(&[("CLUSTER_SMALL_NUMBERS_THRESHOLD", "1")]).is_err());
+        assert!(cfg(&[("CLUSTER_SMALL_NUMBERS_THRESHOLD", "1e9")]).is_err());
         assert_eq!(cfg(&[("CLUSTER_INVITATION_LEAD_DAYS", "10")]).unwrap().invitation_lead, Duration::days(10));
         assert!(cfg(&[("CLUSTER_DIALOGUE_RETENTION_DAYS", "0")]).is_err());
         assert!(cfg(&[("CLUSTER_JOB_RETENTION_DAYS", "soon")]).is_err());

@@ -318,7 +318,7 @@ async fn wherewho_shows_gaps_and_duplications_and_the_export_has_the_sheet() {
     let doc = app.fake.sent_to(chair.id).into_iter().rev().find(|s| s.method == "sendDocument").unwrap();
     let bytes = doc.document_bytes.unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(wb.sheet_names(), ["4W", "Who-What-Where"]);
+    assert_eq!(wb.sheet_names(), ["4W", "Who-What-Where", "Read me"]);
     let range = wb.worksheet_range("Who-What-Where").unwrap();
     let rows: Vec<Vec<String>> = range
         .rows()
@@ -344,4 +344,51 @@ async fn wherewho_shows_gaps_and_duplications_and_the_export_has_the_sheet() {
     assert_eq!(dup[8], "2");
     let active = rows.iter().find(|r| r[0] == "active" && r[3] == "ML0507").unwrap();
     assert_eq!((active[5].as_str(), active[7].as_str()), ("PRO", "DRC/DDG, NRC"));
+}
+
+/// The exact export is protected and says so; its 📤 button sends the version to share (not
+/// protected, small numbers of GBV lines hidden); a forged scope is refused.
+#[tokio::test]
+async fn the_export_button_sends_the_version_to_share() {
+    let app = TestBot::start().await;
+    let nrc = FakeUser::new(60, "NrcFocal").language("en");
+    let chair = FakeUser::new(62, "Chair").language("en");
+    let nrc_id = member(&app, &nrc, "NRC", "CR-MOPTI", Role::Focal).await;
+    member(&app, &chair, "UNHCR", "CR-MOPTI", Role::Chair).await;
+    let gbv = Line { sector: "PRO-GBV".into(), ..october("GBV-CM", "ML0503", 3) };
+    seed(&app, "NRC", nrc_id, &[october("PRO-MON", "ML0507", 10), gbv]).await;
+    let first_sheet = |bytes: Vec<u8>| -> Vec<String> {
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = wb.worksheet_range_at(0).unwrap().unwrap();
+        range.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect()
+    };
+
+    let mark = app.fake.mark();
+    app.fake.send_text(&chair, "/export 2026-10");
+    app.fake
+        .wait_for(|r| r.seq >= mark && r.method == "sendDocument" && r.chat_id() == Some(chair.id), harness::WAIT)
+        .await
+        .unwrap();
+    let doc = app.fake.sent_to(chair.id).into_iter().rev().find(|s| s.method == "sendDocument").unwrap();
+    assert!(doc.protect_content, "the exact figures are not forwardable");
+    let exact = first_sheet(doc.document_bytes.clone().unwrap());
+    assert!(exact.iter().any(|c| c == "3") && !exact.iter().any(|c| c == "<5"), "{exact:?}");
+    let share = harness::button(&doc, "fw:xs:");
+
+    let (answer, after) = app.press(&chair, doc.message_id, &share).await;
+    assert!(answer.str_param("text").is_none(), "{:?}", answer.params);
+    let shared = after.into_iter().find(|s| s.method == "sendDocument").expect("the version to share");
+    assert!(!shared.protect_content, "the version to share may be forwarded");
+    let cells = first_sheet(shared.document_bytes.clone().unwrap());
+    assert!(cells.iter().any(|c| c == "<5"), "the 3 women of the GBV line: {cells:?}");
+    assert!(cells.iter().any(|c| c == "10"), "the monitoring line is exact");
+
+    // The button of another scope, or of someone who is no chair, does nothing.
+    let (refused, after) = app.press(&chair, doc.message_id, "fw:xs:202610:0").await;
+    assert_eq!(refused.str_param("text"), Some(en(&app, MainMsg::NotAllowed.into()).as_str()));
+    assert!(after.iter().all(|s| s.method != "sendDocument"));
+    let (refused, _) = app.press(&nrc, doc.message_id, &share).await;
+    assert!(refused.str_param("text").is_some());
+    let (forged, _) = app.press(&chair, doc.message_id, "fw:xs:202613:0").await;
+    assert!(forged.str_param("text").is_some());
 }

@@ -183,3 +183,12 @@ fw-ww-kind = { $kind ->
        *[duplication] duplication
     }
 fw-ww-sheet-name = Who-What-Where
+fw-export-note = { $shared ->
+        [yes] To share: in the lines of gender-based violence and child protection, counts of people below { $threshold } are shown as <{ $threshold }, and "x" marks a count hidden so that they cannot be worked out from the totals.
+        Each row and column holding a hidden count holds at least two.
+       *[no] Internal: exact figures, small numbers included. For the chairs and coordinators only — do not forward.
+        To share beyond them, use the export "to share" (small numbers hidden).
+    }
+fw-export-note-sheet = Read me
+btn-fw-export-shared = 📤 To share (small numbers hidden)
+fw-export-shared-caption = 4W matrix of { $month } — { $scope } — to share: counts below { $threshold } in GBV and child protection lines hidden

@@ -183,3 +183,12 @@ fw-ww-kind = { $kind ->
        *[duplication] doublon
     }
 fw-ww-sheet-name = Qui fait quoi où
+fw-export-note = { $shared ->
+        [yes] À partager : dans les lignes de violences basées sur le genre et de protection de l'enfance, les nombres de personnes inférieurs à { $threshold } sont affichés <{ $threshold }, et « x » marque un nombre masqué pour qu'ils ne puissent pas être retrouvés à partir des totaux.
+        Chaque ligne et colonne qui contient un nombre masqué en contient au moins deux.
+       *[no] Interne : chiffres exacts, petits nombres compris. Pour les présidences et les coordinateurs seulement — ne pas transférer.
+        Pour partager au-delà, utilisez l'export « à partager » (petits nombres masqués).
+    }
+fw-export-note-sheet = Lisez-moi
+btn-fw-export-shared = 📤 À partager (petits nombres masqués)
+fw-export-shared-caption = Matrice 4W de { $month } — { $scope } — à partager : nombres inférieurs à { $threshold } masqués dans les lignes VBG et protection de l'enfance

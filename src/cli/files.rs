@@ -33,7 +33,7 @@ pub(super) async fn run_digest(
 pub(super) async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
     use crate::domain::fourw::ReportingMonth;
     use crate::services::export::{self, Format};
-    let ExportCommand::Fourw { month, format, output, mechanism, lang } = command;
+    let ExportCommand::Fourw { month, format, output, mechanism, lang, to_share } = command;
     let month = ReportingMonth::parse(&month).map_err(anyhow::Error::msg)?;
     let format =
         Format::parse(&format).ok_or_else(|| anyhow::anyhow!("--format must be csv or xlsx, not \"{format}\""))?;
@@ -45,7 +45,9 @@ pub(super) async fn run_export(config: &Config, command: ExportCommand) -> anyho
         None => None,
     };
     let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
-    let mut labels = export::Labels::new(lang, &i18n, ctx.tz);
+    let audience =
+        if to_share { export::Audience::Shared { threshold: ctx.small_numbers } } else { export::Audience::Internal };
+    let mut labels = export::Labels::for_audience(lang, &i18n, ctx.tz, audience);
     // The who-does-what-where sheet (XLSX) is computed as the lines stream past.
     let mut companion = crate::services::wherewho::SheetCompanion {
         acc: Default::default(),
@@ -56,7 +58,11 @@ pub(super) async fn run_export(config: &Config, command: ExportCommand) -> anyho
     let (bytes, lines) =
         export::stream_month(&ctx.db, month, mech.as_ref().map(|m| m.id), format, &mut labels, &mut companion).await?;
     std::fs::write(&output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
-    let what = format!("4W {month} {format:?} to {}", output.display());
+    let what = format!(
+        "4W {month} {format:?}{} to {}",
+        if to_share { " to share (small numbers hidden)" } else { "" },
+        output.display()
+    );
     crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
     eprintln!("{lines} line(s) of {month} written to {}", output.display());
     Ok(())

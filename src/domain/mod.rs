@@ -19,6 +19,7 @@ pub mod minutes;
 pub mod participation;
 pub mod personal_data;
 pub mod review;
+pub mod suppression;
 pub mod text;
 pub mod vote;
 

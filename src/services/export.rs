@@ -3,6 +3,7 @@
 //! month is streamed from the database to the file, row by row.
 
 use crate::domain::fourw::{ActivityStatus, PopulationGroup, ReportingMonth};
+use crate::domain::suppression::{self, Shown};
 use crate::domain::{AppError, AppResult, Language};
 use crate::i18n::{FivewMsg, I18n, Msg, ReportMsg};
 use crate::storage::matrix::{self, MatrixRow};
@@ -62,7 +63,21 @@ pub const COLUMNS: &[(&str, &str)] = &[
 /// The index of the first count column (girls reached) and the number of count columns
 /// (reached ×6, total, disabled, targeted ×6, total).
 const FIRST_COUNT: usize = 22;
-const COUNTS: usize = 16;
+const COUNTS: usize = 15;
+/// Within the count columns: the groups that add up to a total (reached, targeted) and the
+/// count that stands alone (persons with disabilities among those reached).
+const GROUPS: [(std::ops::Range<usize>, usize); 2] = [(0..6, 6), (8..14, 14)];
+const DISABLED: usize = 7;
+
+/// Who an export is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The chairs and coordinators: exact figures (an XLSX says so).
+    Internal,
+    /// Beyond them: the small numbers of gender-based violence and child protection lines
+    /// shown as "<threshold>", and what would give them away hidden ("x").
+    Shared { threshold: i64 },
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
@@ -102,6 +117,8 @@ pub struct Table {
     pub hxl: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
     pub totals: Vec<Cell>,
+    /// The sheet that says whether the figures are exact or may be shared (XLSX only).
+    pub note: Option<Sheet>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,12 +149,31 @@ pub struct Labels {
     total: String,
     tz: Tz,
     dates: HashMap<i64, String>,
+    audience: Audience,
+    small: String,
+    hidden: String,
+    note: String,
+    note_sheet: String,
 }
 
 impl Labels {
     pub fn new(lang: Language, i18n: &I18n, tz: Tz) -> Self {
+        Self::for_audience(lang, i18n, tz, Audience::Internal)
+    }
+
+    pub fn for_audience(lang: Language, i18n: &I18n, tz: Tz, audience: Audience) -> Self {
         let t = |m: Msg| i18n.render(lang, &m);
+        let threshold = match audience {
+            Audience::Internal => suppression::DEFAULT_THRESHOLD,
+            Audience::Shared { threshold } => threshold,
+        };
+        let shared = if matches!(audience, Audience::Shared { .. }) { "yes" } else { "no" };
         Self {
+            audience,
+            small: format!("<{threshold}"),
+            hidden: "x".into(),
+            note: t(ReportMsg::FwExportNote { shared, threshold }.into()),
+            note_sheet: t(ReportMsg::FwExportNoteSheet.into()),
             lang,
             header: COLUMNS.iter().map(|(id, _)| t(ReportMsg::FwColumn { column: (*id).to_string() }.into())).collect(),
             status: ActivityStatus::ALL
@@ -221,6 +257,36 @@ fn row_cells<'a>(r: &'a MatrixRow, l: &'a Labels) -> Vec<CellRef<'a>> {
     out
 }
 
+/// How many counts of each column were hidden, for the totals row.
+#[derive(Debug, Default)]
+struct HiddenCounts([usize; COUNTS]);
+
+/// In an export to share, the counts of a sensitive line are replaced by their marks.
+fn suppress_line<'a>(cells: &mut [CellRef<'a>], sector: &str, labels: &'a Labels, seen: &mut HiddenCounts) {
+    let Audience::Shared { threshold } = labels.audience else { return };
+    if !suppression::is_sensitive_sector(sector) || cells.len() < FIRST_COUNT + COUNTS {
+        return;
+    }
+    let counts = &mut cells[FIRST_COUNT..FIRST_COUNT + COUNTS];
+    let value = |c: &CellRef<'_>| if let CellRef::Int(n) = c { *n } else { 0 };
+    let values: Vec<i64> = counts.iter().map(value).collect();
+    let mut shown: Vec<Shown> = values.iter().map(|n| Shown::Exact(*n)).collect();
+    for (range, total) in GROUPS {
+        let (cells, sum) = suppression::group(&values[range.clone()], values[total], threshold);
+        shown[range].copy_from_slice(&cells);
+        shown[total] = sum;
+    }
+    shown[DISABLED] = suppression::single(values[DISABLED], threshold);
+    for (i, (cell, s)) in counts.iter_mut().zip(&shown).enumerate() {
+        match s {
+            Shown::Exact(_) => {}
+            Shown::Small => *cell = CellRef::Text(&labels.small),
+            Shown::Hidden => *cell = CellRef::Text(&labels.hidden),
+        }
+        seen.0[i] += usize::from(s.is_hidden());
+    }
+}
+
 /// Sums the count columns of a row into `totals`.
 fn add_totals(totals: &mut [i64; COUNTS], cells: &[CellRef<'_>]) {
     for (sum, c) in totals.iter_mut().zip(&cells[FIRST_COUNT..FIRST_COUNT + COUNTS]) {
@@ -230,34 +296,57 @@ fn add_totals(totals: &mut [i64; COUNTS], cells: &[CellRef<'_>]) {
     }
 }
 
-fn totals_row(labels: &Labels, totals: &[i64; COUNTS]) -> Vec<Cell> {
+fn totals_row(labels: &Labels, totals: &[i64; COUNTS], hidden: &HiddenCounts) -> Vec<Cell> {
     let mut row = vec![Cell::Text(String::new()); COLUMNS.len()];
     row[0] = Cell::Text(labels.total.clone());
-    for (i, sum) in totals.iter().enumerate() {
-        row[FIRST_COUNT + i] = Cell::Int(*sum);
+    let shown = match labels.audience {
+        Audience::Internal => totals.iter().map(|n| Shown::Exact(*n)).collect(),
+        Audience::Shared { threshold } => suppression::totals(totals, &hidden.0, &GROUPS, threshold),
+    };
+    for (i, s) in shown.iter().enumerate() {
+        row[FIRST_COUNT + i] = match s {
+            Shown::Exact(n) => Cell::Int(*n),
+            Shown::Small => Cell::Text(labels.small.clone()),
+            Shown::Hidden => Cell::Text(labels.hidden.clone()),
+        };
     }
     row
 }
 
+/// The workbook's last sheet: whether its figures are exact (internal) or may be shared.
+fn note_sheet(labels: &Labels) -> Sheet {
+    Sheet {
+        name: labels.note_sheet.clone(),
+        rows: labels.note.lines().map(|l| vec![Cell::Text(l.trim().to_string())]).collect(),
+    }
+}
+
 pub fn table(rows: &[MatrixRow], lang: Language, i18n: &I18n, tz: Tz) -> Table {
-    let mut labels = Labels::new(lang, i18n, tz);
+    table_for(rows, Labels::new(lang, i18n, tz))
+}
+
+/// The table for an audience (see [`Labels::for_audience`]).
+pub fn table_for(rows: &[MatrixRow], mut labels: Labels) -> Table {
     let mut totals = [0i64; COUNTS];
+    let mut hidden = HiddenCounts::default();
     for r in rows {
         labels.see_date(r.submitted_at);
     }
     let body = rows
         .iter()
         .map(|r| {
-            let cells = row_cells(r, &labels);
+            let mut cells = row_cells(r, &labels);
             add_totals(&mut totals, &cells);
+            suppress_line(&mut cells, &r.sector_code, &labels, &mut hidden);
             cells.into_iter().map(CellRef::owned).collect()
         })
         .collect();
     Table {
         header: labels.header.clone(),
         hxl: COLUMNS.iter().map(|(_, tag)| (*tag).to_string()).collect(),
-        totals: totals_row(&labels, &totals),
+        totals: totals_row(&labels, &totals, &hidden),
         rows: body,
+        note: Some(note_sheet(&labels)),
     }
 }
 
@@ -295,6 +384,7 @@ pub fn to_csv(table: &Table) -> AppResult<Vec<u8>> {
 }
 
 /// An extra sheet of the workbook (e.g. who does what where).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
@@ -405,7 +495,7 @@ pub fn to_xlsx(table: &Table, extra: &[Sheet]) -> AppResult<Vec<u8>> {
         sink.row(&table.totals.iter().map(Cell::as_ref).collect::<Vec<_>>())?;
         ws.set_freeze_panes(2, 0).map_err(AppError::internal)?;
     }
-    for sheet in extra {
+    for sheet in extra.iter().chain(&table.note) {
         let ws = wb.add_worksheet();
         ws.set_name(&sheet.name).map_err(AppError::internal)?;
         write_sheet(ws, &sheet.rows)?;
@@ -433,11 +523,13 @@ pub async fn stream_month(
     let hxl: Vec<String> = COLUMNS.iter().map(|(_, tag)| (*tag).to_string()).collect();
     let header = labels.header.clone();
     let mut totals = [0i64; COUNTS];
+    let mut hidden = HiddenCounts::default();
     let mut each = |sink: &mut dyn Sink, r: MatrixRow| {
         companion.see(&r);
         labels.see_date(r.submitted_at);
-        let cells = row_cells(&r, labels);
+        let mut cells = row_cells(&r, labels);
         add_totals(&mut totals, &cells);
+        suppress_line(&mut cells, &r.sector_code, labels, &mut hidden);
         sink.row(&cells)
     };
     match format {
@@ -446,7 +538,7 @@ pub async fn stream_month(
             sink.text_row(&header)?;
             sink.text_row(&hxl)?;
             let n = matrix::for_each(db, month, mechanism, |r| each(&mut sink, r)).await?;
-            let total = totals_row(labels, &totals);
+            let total = totals_row(labels, &totals, &hidden);
             sink.row(&total.iter().map(Cell::as_ref).collect::<Vec<_>>())?;
             Ok((sink.finish()?, n))
         }
@@ -461,10 +553,10 @@ pub async fn stream_month(
             sink.text_row(&hxl)?;
             let n = matrix::for_each(db, month, mechanism, |r| each(&mut sink, r)).await?;
             sink.bold = Some(bold);
-            let total = totals_row(labels, &totals);
+            let total = totals_row(labels, &totals, &hidden);
             sink.row(&total.iter().map(Cell::as_ref).collect::<Vec<_>>())?;
             sink.ws.set_freeze_panes(2, 0).map_err(AppError::internal)?;
-            for sheet in companion.sheets() {
+            for sheet in companion.sheets().into_iter().chain([note_sheet(labels)]) {
                 let ws = wb.add_worksheet();
                 ws.set_name(&sheet.name).map_err(AppError::internal)?;
                 write_sheet(ws, &sheet.rows)?;

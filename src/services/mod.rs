@@ -9,6 +9,7 @@ pub mod access;
 pub mod admin;
 pub mod agenda;
 pub mod approval;
+pub mod attendance;
 pub mod audit;
 pub mod boundaries;
 pub mod calendar;
@@ -59,6 +60,8 @@ pub struct Ctx {
     pub telemetry: Arc<Telemetry>,
     /// The quorum of a vote: this share (per cent) of the mechanism's member organisations.
     pub vote_quorum_percent: u8,
+    /// Counts of people below this are hidden in exports to share (GBV, child protection).
+    pub small_numbers: i64,
 }
 
 impl Ctx {
@@ -74,6 +77,7 @@ impl Ctx {
             resend: minutes::ResendLimits::default(),
             telemetry: Arc::new(Telemetry::new()),
             vote_quorum_percent: crate::domain::vote::DEFAULT_QUORUM_PERCENT,
+            small_numbers: crate::domain::suppression::DEFAULT_THRESHOLD,
         }
     }
 
@@ -84,6 +88,11 @@ impl Ctx {
 
     pub fn with_invitation_lead(mut self, lead: Duration) -> Self {
         self.invitation_lead = lead;
+        self
+    }
+
+    pub fn with_small_numbers(mut self, threshold: i64) -> Self {
+        self.small_numbers = threshold;
         self
     }
 

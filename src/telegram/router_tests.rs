@@ -91,6 +91,8 @@ fn all_samples() -> Vec<Button> {
         Button::Review(review::callback::Cb::FwReturn(i64::MAX)),
         Button::Review(review::callback::Cb::ReviewPage { month: 202610, mechanism: 0, page: 0 }),
         Button::Review(review::callback::Cb::ReviewPage { month: 299912, mechanism: i64::MAX, page: 9999 }),
+        Button::Review(review::callback::Cb::ExportShared { month: 202610, mechanism: 0 }),
+        Button::Review(review::callback::Cb::ExportShared { month: 299912, mechanism: i64::MAX }),
         Button::Report(report::callback::Cb::FwFix(1)),
         Button::Admin(admin::callback::Cb::Members { mechanism_id: i64::MAX, page: u16::MAX }),
         Button::Admin(admin::callback::Cb::Yes(admin::callback::Action::RemoveEverywhere(i64::MAX))),

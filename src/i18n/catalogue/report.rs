@@ -154,6 +154,18 @@ pub enum ReportMsg {
     },
     FwExportAll,
     FwExportBadMonth,
+    /// The note of an exported workbook; `shared` is "yes" (small numbers hidden) or "no".
+    FwExportNote {
+        shared: &'static str,
+        threshold: i64,
+    },
+    FwExportNoteSheet,
+    BtnFwExportShared,
+    FwExportSharedCaption {
+        month: String,
+        scope: String,
+        threshold: i64,
+    },
     CmdReport,
     CmdExport,
     CmdReview,

@@ -75,5 +75,6 @@ pub async fn on_button(
         Cb::FwReturn(line_id) => lines::return_pressed(turn, dialogue, line_id).await,
         Cb::GapToAgenda { mechanism, month, rank } => wherewho::gap_to_agenda(turn, mechanism, month, rank).await,
         Cb::FwApprove(submission_id) => approve::approve_pressed(turn, submission_id).await,
+        Cb::ExportShared { month, mechanism } => export::shared_pressed(turn, month, mechanism).await,
     }
 }
