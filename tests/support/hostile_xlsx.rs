@@ -162,7 +162,18 @@ pub fn workbook_parts(names: &[&str]) -> Vec<Entry> {
     let styles = format!(
         r#"<styleSheet xmlns="{WORKBOOK_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>"#
     );
+    let overrides: String = (1..=names.len())
+        .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
+        .collect();
     vec![
+        entry(
+            "[Content_Types].xml",
+            format!(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>"#).as_bytes(),
+        ),
+        entry(
+            "_rels/.rels",
+            format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).as_bytes(),
+        ),
         entry(
             "xl/workbook.xml",
             format!(r#"<workbook xmlns="{WORKBOOK_NS}" xmlns:r="{REL_NS}"><sheets>{sheets}</sheets></workbook>"#)
