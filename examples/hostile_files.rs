@@ -58,7 +58,9 @@ fn main() {
             let out = boundaries::read_text_table(&bytes);
             let took = start.elapsed();
             let outcome = match out {
-                Ok((sheet, (header, rows))) => format!("read: sheet {sheet:?}, {} columns, {} rows", header.len(), rows.len()),
+                Ok((sheet, (header, rows))) => {
+                    format!("read: sheet {sheet:?}, {} columns, {} rows", header.len(), rows.len())
+                }
                 Err(e) => format!("refused: {e}"),
             };
             println!("{file}\t{outcome}\t{} ms\tVmHWM {}", took.as_millis(), vm_hwm());
@@ -88,7 +90,11 @@ fn main() {
             let start = Instant::now();
             let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
             let names = book.sheet_names();
-            let cells: usize = names.iter().filter_map(|n| book.worksheet_range(n).ok()).map(|r| r.get_size().0 * r.get_size().1).sum();
+            let cells: usize = names
+                .iter()
+                .filter_map(|n| book.worksheet_range(n).ok())
+                .map(|r| r.get_size().0 * r.get_size().1)
+                .sum();
             println!("{file}\tcalamine: {cells} cells\t{} ms\tVmHWM {}", start.elapsed().as_millis(), vm_hwm());
         }
         _ => eprintln!("usage: hostile_files write DIR | import FILE | template FILE | calamine FILE"),

@@ -67,7 +67,8 @@ pub enum ModalityCommand {
 pub async fn pcodes(ctx: &Ctx, command: PcodesCommand) -> anyhow::Result<()> {
     match command {
         PcodesCommand::Import { file, label } => {
-            let size = std::fs::metadata(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?.len();
+            let size =
+                std::fs::metadata(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?.len();
             let max = crate::services::boundaries::LIMITS.file_bytes;
             if usize::try_from(size).map_or(true, |s| s > max) {
                 anyhow::bail!("the file is refused: it is larger than {} MiB", max / (1024 * 1024));

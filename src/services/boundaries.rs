@@ -1,10 +1,10 @@
 //! Loading a boundary table (OCHA COD-AB, CSV or XLSX) as a new version beside the others.
 
 use super::Ctx;
+use crate::domain::boundaries::TableError;
 use crate::domain::boundaries::{Detected, read_table};
 use crate::domain::{AppError, AppResult};
 use crate::storage::boundaries as store;
-use crate::domain::boundaries::TableError;
 use crate::xlsx::{self, Bound, Cell, Limits, Sheet, Workbook, XlsxError};
 use std::sync::atomic::AtomicBool;
 

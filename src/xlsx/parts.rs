@@ -163,7 +163,8 @@ pub(super) fn date_styles(r: &mut dyn BufRead) -> XlsxResult<Vec<bool>> {
     loop {
         match reader.read_event_into(&mut buf).map_err(xml_error)? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "numFmt" => {
-                if let (Some(id), Some(code)) = (attr(&e, "numFmtId").and_then(|v| v.parse().ok()), attr(&e, "formatCode"))
+                if let (Some(id), Some(code)) =
+                    (attr(&e, "numFmtId").and_then(|v| v.parse().ok()), attr(&e, "formatCode"))
                 {
                     custom.push((id, code));
                 }
