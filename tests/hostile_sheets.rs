@@ -368,3 +368,27 @@ async fn pcodes_import_refuses_a_zip_bomb_and_a_sparse_giant_sheet() {
     }
     assert_eq!(cluster_bot::storage::boundaries::versions(&w.ctx.db).await.unwrap().len(), before, "nothing loaded");
 }
+
+#[tokio::test]
+async fn a_read_past_the_time_limit_is_given_up_and_its_thread_told_to_stop() {
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+    let stopped = Arc::new(AtomicBool::new(false));
+    let seen = stopped.clone();
+    let out = cluster_bot::xlsx::off_runtime(Vec::new(), move |_, cancel| {
+        while !cancel.load(Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        seen.store(true, Ordering::Relaxed);
+        Ok(())
+    })
+    .await;
+    assert_eq!(out, Err(XlsxError::TooSlow { secs: cluster_bot::xlsx::PARSE_TIMEOUT.as_secs() }));
+    for _ in 0..200 {
+        if stopped.load(Ordering::Relaxed) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the reading thread did not stop");
+}
