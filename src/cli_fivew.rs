@@ -67,6 +67,12 @@ pub enum ModalityCommand {
 pub async fn pcodes(ctx: &Ctx, command: PcodesCommand) -> anyhow::Result<()> {
     match command {
         PcodesCommand::Import { file, label } => {
+            let size =
+                std::fs::metadata(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?.len();
+            let max = crate::services::boundaries::LIMITS.file_bytes;
+            if usize::try_from(size).map_or(true, |s| s > max) {
+                anyhow::bail!("the file is refused: it is larger than {} MiB", max / (1024 * 1024));
+            }
             let bytes = std::fs::read(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let label = label.trim().to_string();
             if boundaries::versions(&ctx.db).await?.iter().any(|v| v.label == label) {

@@ -17,3 +17,4 @@ pub mod scheduler;
 pub mod services;
 pub mod storage;
 pub mod telegram;
+pub mod xlsx;

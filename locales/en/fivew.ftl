@@ -47,6 +47,19 @@ fw-sheet-refused = File refused: { $reason ->
         [other-template] it is the template of { $org } for { $month }, not this one. Use the template sent for this report.
        *[empty] the template has no line.
     }
+fw-sheet-bound = File refused: { $bound ->
+        [part-bytes] once unzipped, a part of it is larger than { $max } MB (a filled template is far smaller). It may be damaged, or not the template.
+        [total-bytes] once unzipped it is larger than { $max } MB (a filled template is far smaller).
+        [parts] it holds more than { $max } parts; a template holds a few dozen.
+        [rows] cell { $cell } holds a value below row { $max }. Delete what is below your lines and send it again.
+        [columns] cell { $cell } holds a value right of column { $column }. Delete what is right of the template's columns and send it again.
+        [cells] more than { $max } cells hold a value.
+        [cell-chars] cell { $cell } holds more than { $max } characters.
+        [string-chars] a cell holds more than { $max } characters.
+        [shared-strings] it holds more than { $max } different texts.
+        [text-bytes] its cells hold more than { $max } MB of text.
+       *[time] reading it took longer than { $max } seconds. Send a smaller file.
+    }
 fw-sheet-errors = { $count } problem(s) in the file ({ $rows } row(s) read, { $shown } shown). Nothing is saved: fix the file and send it again.
 fw-sheet-error-line = Row { $row }, column "{ $column }": { $reason }
 fw-cell-reason = { $reason ->
@@ -56,6 +69,7 @@ fw-cell-reason = { $reason ->
         [modality-not-in-sector] this modality is not offered for the sector
         [commune-not-in-cercle] this commune is not in the cercle
         [bad-date] not a date (dd/mm/yyyy)
+        [not-a-date] this number is not a date (Excel dates run from 01/01/1900 to 31/12/9999); type the date as dd/mm/yyyy
         [end-before-start] the end is before the start
         [outside-month] the dates do not cover the reported month
         [bad-count] a whole number from 0 to 1,000,000 is expected

@@ -47,6 +47,19 @@ fw-sheet-refused = Fichier refusé : { $reason ->
         [other-template] c'est le modèle de { $org } pour { $month }, pas celui-ci. Utilisez le modèle envoyé pour ce rapport.
        *[empty] le modèle ne contient aucune ligne.
     }
+fw-sheet-bound = Fichier refusé : { $bound ->
+        [part-bytes] une fois décompressée, une de ses parties dépasse { $max } Mo (un modèle rempli est bien plus petit). Il est peut-être abîmé, ou ce n'est pas le modèle.
+        [total-bytes] une fois décompressé, il dépasse { $max } Mo (un modèle rempli est bien plus petit).
+        [parts] il contient plus de { $max } parties ; un modèle en a quelques dizaines.
+        [rows] la cellule { $cell } contient une valeur sous la ligne { $max }. Effacez ce qui est sous vos lignes et renvoyez-le.
+        [columns] la cellule { $cell } contient une valeur à droite de la colonne { $column }. Effacez ce qui est à droite des colonnes du modèle et renvoyez-le.
+        [cells] plus de { $max } cellules contiennent une valeur.
+        [cell-chars] la cellule { $cell } contient plus de { $max } caractères.
+        [string-chars] une cellule contient plus de { $max } caractères.
+        [shared-strings] il contient plus de { $max } textes différents.
+        [text-bytes] ses cellules contiennent plus de { $max } Mo de texte.
+       *[time] sa lecture a pris plus de { $max } secondes. Envoyez un fichier plus petit.
+    }
 fw-sheet-errors = { $count } problème(s) dans le fichier ({ $rows } ligne(s) lues, { $shown } affiché(s)). Rien n'est enregistré : corrigez le fichier et renvoyez-le.
 fw-sheet-error-line = Ligne { $row }, colonne « { $column } » : { $reason }
 fw-cell-reason = { $reason ->
@@ -56,6 +69,7 @@ fw-cell-reason = { $reason ->
         [modality-not-in-sector] cette modalité n'est pas proposée pour le secteur
         [commune-not-in-cercle] cette commune n'est pas dans le cercle
         [bad-date] date non reconnue (jj/mm/aaaa)
+        [not-a-date] ce nombre n'est pas une date (les dates Excel vont du 01/01/1900 au 31/12/9999) ; saisissez la date en jj/mm/aaaa
         [end-before-start] la fin est avant le début
         [outside-month] les dates ne couvrent pas le mois rapporté
         [bad-count] un nombre entier de 0 à 1 000 000 est attendu

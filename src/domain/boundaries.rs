@@ -51,6 +51,8 @@ pub enum TableError {
     NoRegions,
     #[error("the level of {pcode} is not 1, 2 or 3")]
     BadLevel { pcode: String },
+    #[error("the file is refused: {0}")]
+    Refused(String),
 }
 
 /// Letters and digits only, lower case: "ADM1_PCODE" → "adm1pcode", "admin1Name_fr" → "admin1namefr".

@@ -190,6 +190,9 @@ pub enum CellError {
     ModalityNotInSector,
     #[error("this commune is not in the cercle")]
     CommuneNotInCercle,
+    /// A number in a date column that is no Excel date (negative, a fraction of a day, 1E+20…).
+    #[error("this number is not a date")]
+    NotADate,
     #[error("{0}")]
     Line(#[from] LineError),
 }
@@ -280,6 +283,7 @@ fn date_cell(v: &CellValue) -> Result<NaiveDate, CellError> {
     match v {
         CellValue::Date(d) => Ok(*d),
         CellValue::Empty => Err(CellError::Missing),
+        CellValue::Number(_) => Err(CellError::NotADate),
         other => Ok(fourw::parse_date(&other.text().unwrap_or_default())?),
     }
 }

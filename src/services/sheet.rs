@@ -11,7 +11,7 @@ use crate::domain::fourw::{ActivityStatus, Line, PopulationGroup, ReportingMonth
 use crate::domain::{AppError, AppResult, Language, Mechanism, Organisation};
 use crate::i18n::{FivewMsg, I18n, Msg, ReportMsg};
 use crate::storage::{boundaries, modalities, reference, reports};
-use calamine::{Data, Reader};
+use crate::xlsx::{self, Bound, Limits, Sheet, XlsxError};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
 /// At most this many rows of lines in a template sent back: the cap of a submission.
@@ -44,6 +44,17 @@ pub enum Refusal {
     },
     /// The template has no line.
     Empty,
+    /// Past one of the bounds a file is read under ([`LIMITS`]); `cell` names the cell at fault
+    /// when there is one.
+    Bound {
+        bound: Bound,
+        limit: u64,
+        cell: Option<String>,
+    },
+    /// Reading the file took longer than [`xlsx::PARSE_TIMEOUT`].
+    TooSlow {
+        secs: u64,
+    },
 }
 
 /// What reading a file gave.
@@ -328,39 +339,72 @@ pub fn file_name(org: &str, mechanism: &str, month: ReportingMonth) -> String {
     format!("4W_{}_{}_{month}.xlsx", clean(org), clean(mechanism))
 }
 
-fn serial_date(days: f64) -> Option<chrono::NaiveDate> {
-    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    base.checked_add_signed(chrono::Duration::days(days.floor() as i64))
-}
-
-fn cell(d: &Data, col: SheetColumn) -> CellValue {
-    let is_date = matches!(col, SheetColumn::Start | SheetColumn::End);
+/// A cell as the row rules see it: numbers in the date columns (and numbers shown as dates)
+/// become dates when they are Excel serials of a real day; any other number stays a number,
+/// which the rules refuse as a date (naming its cell).
+fn cell(d: &xlsx::Cell, col: SheetColumn) -> CellValue {
+    let date = |f: f64| xlsx::serial_date(f).map(CellValue::Date).unwrap_or(CellValue::Number(f));
     match d {
-        Data::Empty | Data::Error(_) => CellValue::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => CellValue::Text(s.clone()),
-        Data::Bool(b) => CellValue::Text(b.to_string()),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) => CellValue::Date(t.date()),
-            None => CellValue::Number(dt.as_f64()),
-        },
-        Data::Int(n) if is_date => serial_date(*n as f64).map(CellValue::Date).unwrap_or(CellValue::Number(*n as f64)),
-        Data::Float(f) if is_date => serial_date(*f).map(CellValue::Date).unwrap_or(CellValue::Number(*f)),
-        Data::Int(n) => CellValue::Number(*n as f64),
-        Data::Float(f) => CellValue::Number(*f),
+        xlsx::Cell::Error => CellValue::Empty,
+        xlsx::Cell::Text(s) => CellValue::Text(s.clone()),
+        xlsx::Cell::Bool(b) => CellValue::Text(b.to_string()),
+        xlsx::Cell::Date(f) => date(*f),
+        xlsx::Cell::Number(f) if matches!(col, SheetColumn::Start | SheetColumn::End) => date(*f),
+        xlsx::Cell::Number(f) => CellValue::Number(*f),
     }
 }
 
-fn text(d: Option<&Data>) -> String {
+fn text(d: Option<&xlsx::Cell>) -> String {
     match d {
-        Some(Data::String(s)) => s.trim().to_string(),
-        Some(Data::Int(n)) => n.to_string(),
-        Some(Data::Float(f)) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Some(xlsx::Cell::Text(s)) => s.trim().to_string(),
+        Some(xlsx::Cell::Number(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
         _ => String::new(),
     }
 }
 
+/// The bounds a file sent back is read under (a filled template of 500 lines unzips to well
+/// under 1 MB and uses 27 columns).
+pub const LIMITS: Limits = Limits {
+    file_bytes: MAX_BYTES,
+    part_bytes: 16 * 1024 * 1024,
+    total_bytes: 48 * 1024 * 1024,
+    parts: 1_000,
+    rows: 5_000,
+    columns: 64,
+    cells: 100_000,
+    cell_chars: 32_767,
+    shared_strings: 100_000,
+    text_bytes: 32 * 1024 * 1024,
+};
+
+impl Refusal {
+    fn of(e: XlsxError) -> AppResult<Refusal> {
+        Ok(match e {
+            XlsxError::NotXlsx(_) => Refusal::NotSpreadsheet,
+            XlsxError::Exceeded { bound: Bound::FileBytes, .. } => Refusal::TooLarge { max_bytes: MAX_BYTES },
+            XlsxError::Exceeded { bound, limit, cell } => Refusal::Bound { bound, limit, cell },
+            XlsxError::TooSlow { secs } => Refusal::TooSlow { secs },
+            XlsxError::Failed => return Err(AppError::internal("the spreadsheet reader failed")),
+        })
+    }
+}
+
+/// The "meta" and "4W" sheets of a file, read off the async runtime under [`LIMITS`]; the
+/// lines sheet is not read when "meta" does not mark the file as a template.
+async fn sheets(bytes: &[u8]) -> Result<(Option<Sheet>, Option<Sheet>), XlsxError> {
+    xlsx::off_runtime(bytes.to_vec(), |bytes, cancel| {
+        let mut book = xlsx::Workbook::open(bytes, LIMITS, cancel)?;
+        let meta = book.sheet(META)?;
+        if meta.as_ref().is_none_or(|m| text(m.get(0, 0)) != MARK) {
+            return Ok((meta, None));
+        }
+        Ok((meta, book.sheet(SHEET)?))
+    })
+    .await
+}
+
 /// Reads a filled template of the organisation for the month: refused as a whole (not a
-/// spreadsheet, too large, another template…), or every row checked.
+/// spreadsheet, too large, past a bound, another template…), or every row checked.
 pub async fn read(
     ctx: &Ctx,
     i18n: &I18n,
@@ -377,13 +421,14 @@ pub async fn read(
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(Read::Refused(Refusal::NotSpreadsheet));
     }
-    let Ok(mut book) = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())) else {
-        return Ok(Read::Refused(Refusal::NotSpreadsheet));
+    let (meta, sheet) = match sheets(bytes).await {
+        Ok(read) => read,
+        Err(e) => return Ok(Read::Refused(Refusal::of(e)?)),
     };
-    let (Ok(meta), Ok(sheet)) = (book.worksheet_range(META), book.worksheet_range(SHEET)) else {
+    let (Some(meta), Some(sheet)) = (meta, sheet) else {
         return Ok(Read::Refused(Refusal::NotTemplate));
     };
-    let at = |r: u32| (text(meta.get_value((r, 0))), text(meta.get_value((r, 1))));
+    let at = |r: u32| (text(meta.get(r, 0)), text(meta.get(r, 1)));
     if at(0).0 != MARK {
         return Ok(Read::Refused(Refusal::NotTemplate));
     }
@@ -392,15 +437,13 @@ pub async fn read(
         return Ok(Read::Refused(Refusal::OtherTemplate { org: org_name, mechanism: mech_code, month: file_month }));
     }
     let columns = SheetColumn::all();
-    // Absolute positions (the used range may start below row 1 or right of column A): row 1
-    // is the header; row numbers as Excel shows them.
-    let (first, last) = match (sheet.start(), sheet.end()) {
-        (Some((r0, _)), Some((r1, _))) => (r0.max(1), r1),
-        _ => (1, 0),
-    };
-    let rows: Vec<(u32, Vec<CellValue>)> = (first..=last)
+    // Row 1 is the header; the rows are those with a cell, numbered as Excel shows them.
+    let mut numbers: Vec<u32> = sheet.cells.iter().map(|(r, _, _)| *r).filter(|r| *r >= 1).collect();
+    numbers.dedup();
+    let rows: Vec<(u32, Vec<CellValue>)> = numbers
+        .into_iter()
         .map(|r| {
-            let cells = columns.iter().map(|c| sheet.get_value((r, c.index() as u32)).map(|d| cell(d, *c)));
+            let cells = columns.iter().map(|c| sheet.get(r, c.index() as u32).map(|d| cell(d, *c)));
             (r + 1, cells.map(|c| c.unwrap_or(CellValue::Empty)).collect())
         })
         .filter(|(_, cells): &(u32, Vec<CellValue>)| !fivew::is_blank(cells))

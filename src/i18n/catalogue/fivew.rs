@@ -62,6 +62,15 @@ pub enum FivewMsg {
         org: String,
         month: String,
     },
+    /// `bound`: one of [`crate::xlsx::Bound::id`], `string-chars` (a shared string too long) or
+    /// `time`; `max` in MB for the byte bounds; `column` the last column allowed; `cell` the
+    /// cell at fault.
+    FwSheetBound {
+        bound: &'static str,
+        max: u64,
+        column: String,
+        cell: String,
+    },
     FwSheetErrors {
         count: usize,
         rows: usize,

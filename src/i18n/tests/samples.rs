@@ -488,6 +488,7 @@ pub(super) fn samples() -> Vec<Msg> {
         FwSheetCaption { org: s("NRC"), mechanism: s("CR-MOPTI"), month: s("10/2026"), rows: 500, mb: 2 },
         FwSheetWaiting,
         FwSheetRefused { reason: "other-template", max: 500, org: s("DRC"), month: s("2026-09") },
+        FwSheetBound { bound: "columns", max: 64, column: s("BL"), cell: s("XFD1048576") },
         FwSheetErrors { count: 2, rows: 35, shown: 2 },
         FwSheetErrorLine { row: 12, column: s("Date de fin"), reason: s("x") },
         FwCellReason { reason: "too-long", max: 500 },

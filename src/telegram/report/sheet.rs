@@ -10,6 +10,7 @@ use crate::i18n::{FivewMsg, MainMsg, Msg, ReportMsg};
 use crate::services::sheet::{self, Read, Refusal};
 use crate::telegram::shared::format::month_label;
 use crate::telegram::shared::{BotDialogue, ButtonResult, HandlerResult, Turn};
+use crate::xlsx::{self, Bound};
 use teloxide::types::Document;
 
 /// At most this many row problems are listed in one answer.
@@ -52,8 +53,25 @@ fn refusal(r: &Refusal) -> Msg {
             ("other-template", 0, format!("{org} — {mechanism}"), month)
         }
         Refusal::Empty => ("empty", 0, String::new(), String::new()),
+        Refusal::Bound { bound, limit, cell } => return bound_refusal(*bound, *limit, cell.as_deref()),
+        Refusal::TooSlow { secs } => {
+            return FivewMsg::FwSheetBound { bound: "time", max: *secs, column: String::new(), cell: String::new() }
+                .into();
+        }
     };
     FivewMsg::FwSheetRefused { reason, max, org, month }.into()
+}
+
+/// A file past one of the bounds it is read under: which one, its limit, the cell at fault.
+fn bound_refusal(bound: Bound, limit: u64, cell: Option<&str>) -> Msg {
+    let mb = |b: u64| b / (1024 * 1024);
+    let (id, max) = match bound {
+        Bound::FileBytes | Bound::PartBytes | Bound::TotalBytes | Bound::TextBytes => (bound.id(), mb(limit)),
+        Bound::CellChars if cell.is_none() => ("string-chars", limit),
+        _ => (bound.id(), limit),
+    };
+    let column = if bound == Bound::Columns { xlsx::column_name(limit.saturating_sub(1)) } else { String::new() };
+    FivewMsg::FwSheetBound { bound: id, max, column, cell: cell.unwrap_or_default().to_string() }.into()
 }
 
 fn reason(e: &CellError) -> Msg {
@@ -63,6 +81,7 @@ fn reason(e: &CellError) -> Msg {
         CellError::ActivityNotInSector => ("activity-not-in-sector", 0),
         CellError::ModalityNotInSector => ("modality-not-in-sector", 0),
         CellError::CommuneNotInCercle => ("commune-not-in-cercle", 0),
+        CellError::NotADate => ("not-a-date", 0),
         CellError::Line(l) => match l {
             LineError::BadDate => ("bad-date", 0),
             LineError::EndBeforeStart => ("end-before-start", 0),
