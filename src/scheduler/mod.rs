@@ -11,7 +11,6 @@ use crate::domain::jobs::Job;
 use crate::services::Ctx;
 use crate::storage::jobs::{self, ClaimedJob};
 use chrono::{DateTime, Utc};
-use futures::StreamExt;
 use futures::future::BoxFuture;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -202,7 +201,11 @@ impl Scheduler {
     /// the next seconds, not a long queue waiting at the pacer.
     pub async fn run_due(&self) -> AppResult<TickReport> {
         let mut report = TickReport::default();
-        let mut running = futures::stream::FuturesUnordered::new();
+        // Each job runs as its own task, so that it keeps going (and keeps its database
+        // connection moving) while this loop waits for a claim. Dropping the set (the loop
+        // aborted, as a crash would) aborts them.
+        let mut running = tokio::task::JoinSet::new();
+        let exec = Exec { ctx: self.ctx.clone(), runner: self.runner.clone(), max_attempts: self.opts.max_attempts };
         // When a claim found fewer jobs than it could take, the queue is drained: look again
         // when the jobs in hand are done (a fan-out queues more) or a second has passed.
         let mut drained_at: Option<tokio::time::Instant> = None;
@@ -220,18 +223,28 @@ impl Scheduler {
                 if batch.is_empty() && running.is_empty() {
                     return Ok(report);
                 }
-                running.extend(batch.into_iter().map(|job| self.execute(job)));
+                for job in batch {
+                    running.spawn(exec.clone().execute(job));
+                }
             }
             let next = match drained_at {
                 Some(_) if !running.is_empty() => {
-                    match tokio::time::timeout(Duration::from_secs(1), running.next()).await {
+                    match tokio::time::timeout(Duration::from_secs(1), running.join_next()).await {
                         Ok(next) => next,
                         Err(_) => continue,
                     }
                 }
-                _ => running.next().await,
+                _ => running.join_next().await,
             };
-            if let Some(o) = next {
+            if let Some(joined) = next {
+                let o = match joined {
+                    Ok(o) => o,
+                    Err(e) => {
+                        // A job that panicked stays running; its lease makes it due again.
+                        tracing::error!(error = %e, "a job's task ended abnormally");
+                        continue;
+                    }
+                };
                 report.ran += 1;
                 match o {
                     Outcome::Done => report.done += 1,
@@ -243,7 +256,18 @@ impl Scheduler {
         }
     }
 
-    async fn execute(&self, job: ClaimedJob) -> Outcome {
+}
+
+/// Runs one claimed job and acknowledges it (a task of its own).
+#[derive(Clone)]
+struct Exec {
+    ctx: Ctx,
+    runner: Arc<dyn Runner>,
+    max_attempts: i64,
+}
+
+impl Exec {
+    async fn execute(self, job: ClaimedJob) -> Outcome {
         let (id, attempts, key) = (job.id, job.attempts, job.key.clone());
         let kind = job.job.kind();
         let message = match &job.job {
@@ -266,7 +290,7 @@ impl Scheduler {
                 tracing::warn!(job_id = id, job = %key, kind, outcome = "failed", %error, "job failed for good");
                 (jobs::mark_failed(db, id, error, now).await, "failed")
             }
-            Outcome::Retry { error, .. } if attempts >= self.opts.max_attempts => {
+            Outcome::Retry { error, .. } if attempts >= self.max_attempts => {
                 tracing::warn!(job_id = id, job = %key, kind, outcome = "failed", %error, attempts, "job gave up after too many attempts");
                 (jobs::mark_failed(db, id, &format!("gave up after {attempts} attempts: {error}"), now).await, "failed")
             }
@@ -317,6 +341,9 @@ impl Scheduler {
         }
     }
 
+}
+
+impl Scheduler {
     /// Starts the loop in the background. Jobs left running by a dead process are due again.
     pub async fn spawn(self) -> AppResult<SchedulerHandle> {
         let orphans = jobs::release_orphans(&self.ctx.db).await?;
