@@ -5,6 +5,7 @@
 //! by idempotency key.
 
 pub mod pacer;
+pub mod spacing;
 
 use crate::domain::AppResult;
 use crate::domain::jobs::Job;

@@ -14,6 +14,7 @@ use super::{charts, decisions, meetings, membership, minutes, report, review};
 use crate::domain::Person;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
+use crate::scheduler::spacing::Spacing;
 use crate::scheduler::{Outcome, Runner};
 use crate::services::{access, audit, dispatch};
 use crate::storage::jobs::{self, ClaimedJob};
@@ -29,6 +30,8 @@ pub struct TelegramRunner {
     pub app: App,
     pub bot: Bot,
     pub pacer: Arc<Pacer>,
+    /// Scheduled requests leave evenly spaced, not in bursts (fewer in flight at any moment).
+    pub spacing: Arc<Spacing>,
     /// One upload of a meeting's calendar file at a time; the others reuse its file_id.
     pub uploads: Arc<tokio::sync::Mutex<()>>,
 }
@@ -140,6 +143,7 @@ impl TelegramRunner {
         };
         let chat = ChatId(person.telegram_id);
         let slot = self.pacer.acquire(chat.0).await;
+        self.spacing.wait().await;
         match access::check_delivery(&self.app.ctx, job_id, person_id, message).await {
             Ok(None) => {}
             Ok(Some(why)) => return Outcome::Skipped(format!("withheld at send time: {why}")),
