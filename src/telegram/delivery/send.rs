@@ -98,10 +98,7 @@ impl TelegramRunner {
         drop(slot);
         let msg = answer?;
         let (db, now) = (&self.app.ctx.db, self.app.ctx.clock.now());
-        let t0 = std::time::Instant::now();
-        let r = job_sends::record(db, requests.job_id, part, chat.0, i64::from(msg.id.0), now).await;
-        tracing::debug!(ms = t0.elapsed().as_secs_f64() * 1000.0, "TMPREC");
-        if let Err(e) = r {
+        if let Err(e) = job_sends::record(db, requests.job_id, part, chat.0, i64::from(msg.id.0), now).await {
             // Sent all the same; only a crash before the job is acknowledged would repeat it.
             tracing::error!(error = %e, job_id = requests.job_id, part, "could not record a sent message");
         }
