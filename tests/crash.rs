@@ -95,6 +95,8 @@ async fn left_at_kill(db_path: &Path, delivered: usize) -> AtKill {
 
 struct Trial {
     at_kill: AtKill,
+    /// Deliveries per second before the kill (first to last).
+    rate: f64,
     missing: usize,
     duplicated: usize,
     too_many_requests: u64,
@@ -130,6 +132,9 @@ async fn sigkill_trial(kill_after: usize) -> Trial {
     Command::new("kill").args(["-KILL", &bot.id().to_string()]).status().unwrap();
     bot.wait().unwrap();
     let at_kill = left_at_kill(&db, fake.delivered_count()).await;
+    let times: Vec<tokio::time::Instant> = fake.all_sent().into_iter().filter(|s| s.is_send()).map(|s| s.at).collect();
+    let span = times.last().zip(times.first()).map(|(l, f)| (*l - *f).as_secs_f64()).unwrap_or_default();
+    let rate = if span > 0.0 { (times.len() as f64 - 1.0) / span } else { 0.0 };
 
     let mut bot = spawn_bot(&db, &fake.url());
     let deadline = Instant::now() + Duration::from_secs(90);
@@ -151,7 +156,7 @@ async fn sigkill_trial(kill_after: usize) -> Trial {
     assert!(per_chat.values().all(|n| *n <= 2), "nobody gets more than one duplicate");
     Command::new("kill").args(["-TERM", &bot.id().to_string()]).status().unwrap();
     assert_eq!(bot.wait().unwrap().code(), Some(0));
-    Trial { at_kill, missing, duplicated, too_many_requests: fake.too_many_requests_count() }
+    Trial { at_kill, rate, missing, duplicated, too_many_requests: fake.too_many_requests_count() }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -162,10 +167,11 @@ async fn sigkill_in_the_middle_of_a_broadcast_loses_nobody_and_repeats_only_what
         let kill_after = (RECIPIENTS as usize / 3 + 37 * n) % (RECIPIENTS as usize - 20);
         let t = sigkill_trial(kill_after.max(20)).await;
         eprintln!(
-            "trial {}: SIGKILL after {} of {RECIPIENTS} invitations, {} jobs claimed, {} requests in doubt; \
+            "trial {}: SIGKILL after {} of {RECIPIENTS} invitations ({:.1}/s), {} jobs claimed, {} requests in doubt; \
              after restart: {} missing, {} duplicated, {} 429s",
             n + 1,
             t.at_kill.delivered,
+            t.rate,
             t.at_kill.claimed,
             t.at_kill.in_doubt,
             t.missing,
