@@ -256,13 +256,11 @@ async fn after_a_crash_only_the_parts_without_an_answer_are_sent_again() {
     // One meeting whose invitation is one request (the calendar file, the text as its caption),
     // one whose agenda makes it two (the text with its buttons, then the file).
     let short = meeting(&app, None).await;
-    let long = meeting(&app, Some(format!("Point de situation. {}", "Analyse des tendances de protection. ".repeat(30))))
-        .await;
-    let invitation = |meeting_id: i64, i: usize| Outgoing::Invitation {
-        meeting_id,
-        organisation_id: seats[i].1,
-        role: seats[i].2,
-    };
+    let long =
+        meeting(&app, Some(format!("Point de situation. {}", "Analyse des tendances de protection. ".repeat(30))))
+            .await;
+    let invitation =
+        |meeting_id: i64, i: usize| Outgoing::Invitation { meeting_id, organisation_id: seats[i].1, role: seats[i].2 };
     // 0: claimed, waiting at the pacer when the process died: never left.
     let never_left = left_running(&app, "crash:never-left", seats[0].0, invitation(short, 0), false, &[]).await;
     // 1: left and answered, the answer recorded, but the job not yet acknowledged.

@@ -256,7 +256,6 @@ impl Scheduler {
             }
         }
     }
-
 }
 
 /// Runs one claimed job and acknowledges it (a task of its own).
@@ -341,7 +340,6 @@ impl Exec {
             Outcome::Skipped(_) => {}
         }
     }
-
 }
 
 impl Scheduler {
