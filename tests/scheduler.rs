@@ -194,3 +194,82 @@ async fn cron_occurrences_are_queued_once() {
     assert_eq!(all[0].run_at, DateTime::parse_from_rfc3339("2026-11-20T09:00:00Z").unwrap().timestamp());
     assert!(all[0].payload.contains("\"month\":12"), "{}", all[0].payload);
 }
+
+/// A runner that can start `capacity` jobs in the next seconds and notes, at each run, how many
+/// jobs are claimed (running) in the database.
+struct Capped {
+    db: Db,
+    capacity: usize,
+    most_claimed: Arc<Mutex<i64>>,
+    ran: Arc<Mutex<usize>>,
+}
+
+impl Runner for Capped {
+    fn run(&self, _job: ClaimedJob) -> BoxFuture<'static, Outcome> {
+        let (db, most, ran) = (self.db.clone(), self.most_claimed.clone(), self.ran.clone());
+        Box::pin(async move {
+            let claimed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE status = 'running'")
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+            {
+                let mut most = most.lock().unwrap();
+                *most = (*most).max(claimed);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            *ran.lock().unwrap() += 1;
+            Outcome::Done
+        })
+    }
+
+    fn capacity(&self, _horizon: std::time::Duration) -> Option<usize> {
+        Some(self.capacity)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_more_is_claimed_than_the_runner_can_start_soon() {
+    let (_d, ctx, clock) = setup().await;
+    for i in 0..60 {
+        jobs::enqueue(&ctx.db, &format!("k{i}"), &job(i), clock.now(), clock.now()).await.unwrap();
+    }
+    let runner = Arc::new(Capped {
+        db: ctx.db.clone(),
+        capacity: 8,
+        most_claimed: Arc::new(Mutex::new(0)),
+        ran: Arc::new(Mutex::new(0)),
+    });
+    let report = Scheduler::new(ctx.clone(), runner.clone(), opts()).run_due().await.unwrap();
+    assert_eq!(report.done, 60, "every job ran");
+    assert_eq!(*runner.ran.lock().unwrap(), 60);
+    let most = *runner.most_claimed.lock().unwrap();
+    assert!((1..=8).contains(&most), "{most} jobs claimed at once, the runner can start 8");
+}
+
+#[tokio::test]
+async fn the_pacer_can_send_its_steady_rate_ahead_and_nothing_during_a_pause() {
+    use cluster_bot::scheduler::pacer::{Limits, Pacer};
+    let pacer = Pacer::new(Limits::default());
+    // 26 scheduled sends per 1.01 s: 51 in the next two seconds.
+    assert_eq!(pacer.scheduled_capacity(std::time::Duration::from_secs(2)), 51);
+    pacer.back_off(std::time::Duration::from_secs(5));
+    assert_eq!(pacer.scheduled_capacity(std::time::Duration::from_secs(2)), 0, "paused after a 429");
+}
+
+#[tokio::test]
+async fn at_start_jobs_never_leaving_are_told_apart_from_those_in_doubt() {
+    let (_d, ctx, clock) = setup().await;
+    for i in 0..3 {
+        jobs::enqueue(&ctx.db, &format!("k{i}"), &job(i), clock.now(), clock.now()).await.unwrap();
+    }
+    let claimed = jobs::claim_due(&ctx.db, clock.now(), 600, 10).await.unwrap();
+    assert_eq!(claimed.len(), 3);
+    // One of the three was about to send when the process died.
+    assert!(jobs::mark_leaving(&ctx.db, claimed[0].id, clock.now()).await.unwrap());
+    let orphans = jobs::release_orphans(&ctx.db).await.unwrap();
+    assert_eq!(orphans, jobs::Orphans { released: 2, in_doubt: 1 });
+    let all = jobs::all(&ctx.db).await.unwrap();
+    assert!(all.iter().all(|j| j.status == "pending"), "all run again: {all:?}");
+    // Not claimed any more: nothing may be marked leaving (so nothing is sent).
+    assert!(!jobs::mark_leaving(&ctx.db, claimed[1].id, clock.now()).await.unwrap());
+}

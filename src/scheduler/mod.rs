@@ -5,13 +5,13 @@
 //! by idempotency key.
 
 pub mod pacer;
+pub mod spacing;
 
 use crate::domain::AppResult;
 use crate::domain::jobs::Job;
 use crate::services::Ctx;
 use crate::storage::jobs::{self, ClaimedJob};
 use chrono::{DateTime, Utc};
-use futures::StreamExt;
 use futures::future::BoxFuture;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -36,14 +36,24 @@ pub enum Outcome {
 /// Runs one job. Implemented by the Telegram layer (deliveries) and the services (fan-outs).
 pub trait Runner: Send + Sync + 'static {
     fn run(&self, job: ClaimedJob) -> BoxFuture<'static, Outcome>;
+
+    /// How many jobs it can start within `horizon` (the deliveries the pacer can let go);
+    /// `None`: no limit of its own. The scheduler claims no more than this ahead, so that
+    /// few jobs are claimed and waiting when the process dies.
+    fn capacity(&self, _horizon: Duration) -> Option<usize> {
+        None
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct SchedulerOptions {
     /// Upper bound of a sleep: jobs queued by another process start within this.
     pub poll: Duration,
+    /// Most jobs claimed (and held, running) at once.
     pub batch: i64,
     pub concurrency: usize,
+    /// Claim only what the runner can start within this (see [`Runner::capacity`]).
+    pub claim_ahead: Duration,
     pub lease_secs: i64,
     pub max_attempts: i64,
     /// Cron rules (name, expression with seconds, in the cluster's zone).
@@ -56,6 +66,7 @@ impl Default for SchedulerOptions {
             poll: Duration::from_secs(5),
             batch: 200,
             concurrency: 64,
+            claim_ahead: Duration::from_secs(2),
             lease_secs: 600,
             max_attempts: 25,
             cron: vec![CronRule::monthly_nudge(DEFAULT_NUDGE_CRON).expect("valid default")],
@@ -176,22 +187,65 @@ impl Scheduler {
         Ok(())
     }
 
-    /// Runs every job due now, batch after batch, until none is due.
+    /// How many jobs may be claimed and running at once now.
+    fn claim_limit(&self) -> usize {
+        let cap = usize::try_from(self.opts.batch).unwrap_or(0).min(self.opts.concurrency);
+        let cap = match self.runner.capacity(self.opts.claim_ahead) {
+            Some(n) => cap.min(n),
+            None => cap,
+        };
+        cap.max(1)
+    }
+
+    /// Runs every job due now until none is due. Jobs are claimed as places free up, never
+    /// more than [`Self::claim_limit`] at once: what is claimed is what will be sent within
+    /// the next seconds, not a long queue waiting at the pacer.
     pub async fn run_due(&self) -> AppResult<TickReport> {
         let mut report = TickReport::default();
+        // Each job runs as its own task, so that it keeps going (and keeps its database
+        // connection moving) while this loop waits for a claim. Dropping the set (the loop
+        // aborted, as a crash would) aborts them.
+        let mut running = tokio::task::JoinSet::new();
+        let exec = Exec { ctx: self.ctx.clone(), runner: self.runner.clone(), max_attempts: self.opts.max_attempts };
+        // When a claim found fewer jobs than it could take, the queue is drained: look again
+        // when the jobs in hand are done (a fan-out queues more) or a second has passed.
+        let mut drained_at: Option<tokio::time::Instant> = None;
         loop {
-            let now = self.ctx.clock.now();
-            jobs::release_expired(&self.ctx.db, now).await?;
-            let batch = jobs::claim_due(&self.ctx.db, now, self.opts.lease_secs, self.opts.batch).await?;
-            if batch.is_empty() {
-                return Ok(report);
+            let limit = self.claim_limit();
+            let drained = drained_at.is_some_and(|at| at.elapsed() < Duration::from_secs(1));
+            let refill = running.is_empty() || (!drained && running.len() <= limit / 2);
+            let room = limit.saturating_sub(running.len());
+            if refill && room > 0 {
+                let now = self.ctx.clock.now();
+                jobs::release_expired(&self.ctx.db, now).await?;
+                let want = i64::try_from(room).unwrap_or(i64::MAX);
+                let batch = jobs::claim_due(&self.ctx.db, now, self.opts.lease_secs, want).await?;
+                drained_at = (batch.len() < room).then(tokio::time::Instant::now);
+                if batch.is_empty() && running.is_empty() {
+                    return Ok(report);
+                }
+                for job in batch {
+                    running.spawn(exec.clone().execute(job));
+                }
             }
-            let outcomes: Vec<Outcome> = futures::stream::iter(batch)
-                .map(|job| self.execute(job))
-                .buffer_unordered(self.opts.concurrency)
-                .collect()
-                .await;
-            for o in outcomes {
+            let next = match drained_at {
+                Some(_) if !running.is_empty() => {
+                    match tokio::time::timeout(Duration::from_secs(1), running.join_next()).await {
+                        Ok(next) => next,
+                        Err(_) => continue,
+                    }
+                }
+                _ => running.join_next().await,
+            };
+            if let Some(joined) = next {
+                let o = match joined {
+                    Ok(o) => o,
+                    Err(e) => {
+                        // A job that panicked stays running; its lease makes it due again.
+                        tracing::error!(error = %e, "a job's task ended abnormally");
+                        continue;
+                    }
+                };
                 report.ran += 1;
                 match o {
                     Outcome::Done => report.done += 1,
@@ -202,8 +256,18 @@ impl Scheduler {
             }
         }
     }
+}
 
-    async fn execute(&self, job: ClaimedJob) -> Outcome {
+/// Runs one claimed job and acknowledges it (a task of its own).
+#[derive(Clone)]
+struct Exec {
+    ctx: Ctx,
+    runner: Arc<dyn Runner>,
+    max_attempts: i64,
+}
+
+impl Exec {
+    async fn execute(self, job: ClaimedJob) -> Outcome {
         let (id, attempts, key) = (job.id, job.attempts, job.key.clone());
         let kind = job.job.kind();
         let message = match &job.job {
@@ -226,7 +290,7 @@ impl Scheduler {
                 tracing::warn!(job_id = id, job = %key, kind, outcome = "failed", %error, "job failed for good");
                 (jobs::mark_failed(db, id, error, now).await, "failed")
             }
-            Outcome::Retry { error, .. } if attempts >= self.opts.max_attempts => {
+            Outcome::Retry { error, .. } if attempts >= self.max_attempts => {
                 tracing::warn!(job_id = id, job = %key, kind, outcome = "failed", %error, attempts, "job gave up after too many attempts");
                 (jobs::mark_failed(db, id, &format!("gave up after {attempts} attempts: {error}"), now).await, "failed")
             }
@@ -276,12 +340,20 @@ impl Scheduler {
             Outcome::Skipped(_) => {}
         }
     }
+}
 
+impl Scheduler {
     /// Starts the loop in the background. Jobs left running by a dead process are due again.
     pub async fn spawn(self) -> AppResult<SchedulerHandle> {
-        let released = jobs::release_orphans(&self.ctx.db).await?;
-        if released > 0 {
-            tracing::warn!(released, "jobs interrupted by the last stop are due again");
+        let orphans = jobs::release_orphans(&self.ctx.db).await?;
+        if orphans != jobs::Orphans::default() {
+            // Those never marked leaving had sent nothing; of those in doubt, only the parts
+            // whose answer was not recorded are sent again (and may arrive twice).
+            tracing::warn!(
+                released = orphans.released,
+                in_doubt = orphans.in_doubt,
+                "jobs interrupted by the last stop are due again"
+            );
         }
         let replanned = crate::services::replan::at_start(&self.ctx).await?;
         if replanned != crate::services::replan::Replanned::default() {

@@ -211,6 +211,16 @@ impl Pacer {
         Ok(())
     }
 
+    /// How many scheduled requests can leave within `horizon` from now at the steady rate,
+    /// counting only the time after a pause for a 429 (what the scheduler claims ahead).
+    pub fn scheduled_capacity(&self, horizon: Duration) -> usize {
+        let paused = self.lock().paused_until.saturating_duration_since(Instant::now());
+        let open = horizon.saturating_sub(paused).as_nanos();
+        let share = u128::try_from(self.limits.scheduled_share.min(self.limits.per_window)).unwrap_or(u128::MAX);
+        let fits = open.saturating_mul(share) / self.limits.window.as_nanos().max(1);
+        usize::try_from(fits).unwrap_or(usize::MAX)
+    }
+
     /// After a 429: nobody sends before `after` has passed.
     pub fn back_off(&self, after: Duration) {
         {

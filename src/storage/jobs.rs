@@ -164,10 +164,22 @@ pub async fn mark_skipped(db: &Db, id: i64, reason: &str, now: DateTime<Utc>) ->
     finish(db, id, "skipped", Some(reason), now).await
 }
 
+/// Marks a claimed delivery as leaving: its request goes out right after this is committed.
+/// Returns false when the job is no longer claimed (then nothing must be sent).
+pub async fn mark_leaving(db: &Db, id: i64, now: DateTime<Utc>) -> AppResult<bool> {
+    let done = sqlx::query("UPDATE jobs SET leaving_at = ? WHERE id = ? AND status = 'running'")
+        .bind(ts(now))
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Puts a job back to wait until `run_at`, keeping the error for whoever looks.
 pub async fn retry_at(db: &Db, id: i64, run_at: DateTime<Utc>, error: &str) -> AppResult<()> {
     sqlx::query(
-        "UPDATE jobs SET status = 'pending', run_at = ?, last_error = ?, lease_until = NULL
+        "UPDATE jobs SET status = 'pending', run_at = ?, last_error = ?, lease_until = NULL, leaving_at = NULL
          WHERE id = ? AND status = 'running'",
     )
     .bind(ts(run_at))
@@ -179,19 +191,36 @@ pub async fn retry_at(db: &Db, id: i64, run_at: DateTime<Utc>, error: &str) -> A
     Ok(())
 }
 
+/// What a process that died left running, released at start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Orphans {
+    /// Claimed but never marked leaving: nothing of theirs reached Telegram.
+    pub released: u64,
+    /// Marked leaving: a request was out when the process died. The parts whose answer was
+    /// recorded (`job_sends`) are not sent again; one without an answer may arrive twice.
+    pub in_doubt: u64,
+}
+
 /// At start: jobs left running by a process that died are due again.
-pub async fn release_orphans(db: &Db) -> AppResult<u64> {
-    let done = sqlx::query("UPDATE jobs SET status = 'pending', lease_until = NULL WHERE status = 'running'")
-        .execute(&db.pool)
-        .await
-        .map_err(internal)?;
-    Ok(done.rows_affected())
+pub async fn release_orphans(db: &Db) -> AppResult<Orphans> {
+    let mut tx = super::write_tx(db).await?;
+    let release = |leaving: &str| {
+        format!(
+            "UPDATE jobs SET status = 'pending', lease_until = NULL, leaving_at = NULL
+             WHERE status = 'running' AND leaving_at {leaving}"
+        )
+    };
+    let released = sqlx::query(&release("IS NULL")).execute(&mut *tx).await.map_err(internal)?.rows_affected();
+    let in_doubt = sqlx::query(&release("IS NOT NULL")).execute(&mut *tx).await.map_err(internal)?.rows_affected();
+    tx.commit().await.map_err(internal)?;
+    Ok(Orphans { released, in_doubt })
 }
 
 /// Jobs whose lease ran out (a stuck execution) are due again.
 pub async fn release_expired(db: &Db, now: DateTime<Utc>) -> AppResult<u64> {
     let done = sqlx::query(
-        "UPDATE jobs SET status = 'pending', lease_until = NULL WHERE status = 'running' AND lease_until <= ?",
+        "UPDATE jobs SET status = 'pending', lease_until = NULL, leaving_at = NULL
+         WHERE status = 'running' AND lease_until <= ?",
     )
     .bind(ts(now))
     .execute(&db.pool)

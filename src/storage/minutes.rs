@@ -258,6 +258,8 @@ pub async fn document_mechanisms(db: &Db, id: i64) -> AppResult<Vec<i64>> {
 
 // ------------------------------------------------------------ receipts
 
+/// Records that a person received minutes or a document in this message (once per message:
+/// a delivery run again after a crash records the same message again).
 pub async fn record_receipt(
     db: &Db,
     minutes_id: Option<i64>,
@@ -267,7 +269,9 @@ pub async fn record_receipt(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO receipts (minutes_id, document_id, person_id, message_id, received_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO receipts (minutes_id, document_id, person_id, message_id, received_at)
+         SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM receipts
+             WHERE person_id = ?3 AND message_id = ?4 AND minutes_id IS ?1 AND document_id IS ?2)",
     )
     .bind(minutes_id)
     .bind(document_id)

@@ -8,6 +8,7 @@ pub mod calendar_feeds;
 pub mod dialogues;
 pub mod figures;
 pub mod invitations;
+pub mod job_sends;
 pub mod jobs;
 pub mod matrix;
 pub mod meetings;

@@ -205,6 +205,11 @@ pub async fn erase(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<()>
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
+    sqlx::query("DELETE FROM job_sends WHERE chat_id = ?")
+        .bind(telegram_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
     sqlx::query("UPDATE delivery_failures SET chat_id = 0 WHERE person_id = ?")
         .bind(person_id)
         .execute(&mut *tx)

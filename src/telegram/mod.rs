@@ -204,6 +204,7 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
     let runner = Arc::new(delivery::TelegramRunner {
         app: app.clone(),
         bot: bot.clone(),
+        spacing: Arc::new(crate::scheduler::spacing::Spacing::for_limits(&opts.limits)),
         pacer,
         uploads: Arc::new(tokio::sync::Mutex::new(())),
     });

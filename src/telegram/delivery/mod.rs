@@ -14,10 +14,11 @@ use super::{charts, decisions, meetings, membership, minutes, report, review};
 use crate::domain::Person;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
+use crate::scheduler::spacing::Spacing;
 use crate::scheduler::{Outcome, Runner};
 use crate::services::{access, audit, dispatch};
-use crate::storage::jobs::ClaimedJob;
-use crate::storage::{self, people};
+use crate::storage::jobs::{self, ClaimedJob};
+use crate::storage::{self, job_sends, people};
 use futures::future::BoxFuture;
 use std::sync::Arc;
 use teloxide::prelude::*;
@@ -29,6 +30,8 @@ pub struct TelegramRunner {
     pub app: App,
     pub bot: Bot,
     pub pacer: Arc<Pacer>,
+    /// Scheduled requests leave evenly spaced, not in bursts (fewer in flight at any moment).
+    pub spacing: Arc<Spacing>,
     /// One upload of a meeting's calendar file at a time; the others reuse its file_id.
     pub uploads: Arc<tokio::sync::Mutex<()>>,
 }
@@ -37,6 +40,11 @@ impl Runner for TelegramRunner {
     fn run(&self, job: ClaimedJob) -> BoxFuture<'static, Outcome> {
         let this = self.clone();
         Box::pin(async move { this.run_job(job).await })
+    }
+
+    /// What the pacer can let go within `horizon` at its scheduled rate.
+    fn capacity(&self, horizon: std::time::Duration) -> Option<usize> {
+        Some(self.pacer.scheduled_capacity(horizon))
     }
 }
 
@@ -99,7 +107,7 @@ fn is_transient(e: &RequestError) -> bool {
 impl TelegramRunner {
     async fn run_job(&self, job: ClaimedJob) -> Outcome {
         match &job.job {
-            Job::Deliver { person_id, message } => self.deliver(job.id, *person_id, message).await,
+            Job::Deliver { person_id, message } => self.deliver(&job, *person_id, message).await,
             fan_out => match dispatch::fan_out(&self.app.ctx, fan_out).await {
                 Ok(Ok(_)) => Outcome::Done,
                 Ok(Err(reason)) => Outcome::Skipped(reason),
@@ -109,7 +117,8 @@ impl TelegramRunner {
     }
 
     /// Renders, sends and classifies one delivery.
-    async fn deliver(&self, job_id: i64, person_id: i64, message: &Outgoing) -> Outcome {
+    async fn deliver(&self, job: &ClaimedJob, person_id: i64, message: &Outgoing) -> Outcome {
+        let job_id = job.id;
         let person = match people::by_id(&self.app.ctx.db, person_id).await {
             Ok(Some(p)) => p,
             Ok(None) => return Outcome::Skipped("recipient unknown".into()),
@@ -122,14 +131,33 @@ impl TelegramRunner {
         };
         // This chat's turn and a global slot; then the recipient is checked at the moment of
         // sending, not when the job was queued: the seat may have ended meanwhile.
+        // The parts an earlier run of this job sent (it died, or a later part failed) and
+        // Telegram answered: they are not sent again.
+        let answered = if job.attempts > 1 {
+            match job_sends::of_job(&self.app.ctx.db, job_id).await {
+                Ok(answered) => answered,
+                Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
+            }
+        } else {
+            Vec::new()
+        };
         let chat = ChatId(person.telegram_id);
         let slot = self.pacer.acquire(chat.0).await;
+        self.spacing.wait().await;
         match access::check_delivery(&self.app.ctx, job_id, person_id, message).await {
             Ok(None) => {}
             Ok(Some(why)) => return Outcome::Skipped(format!("withheld at send time: {why}")),
             Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
         }
-        match self.send(chat, &rendered, slot).await {
+        // Committed before the request leaves: if the process dies now, the restart knows this
+        // job may have reached Telegram (the others claimed with it had not).
+        match jobs::mark_leaving(&self.app.ctx.db, job_id, self.app.ctx.clock.now()).await {
+            Ok(true) => {}
+            Ok(false) => return Outcome::Skipped("no longer claimed".into()),
+            Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
+        }
+        let mut requests = send::Requests::new(job_id, slot, answered);
+        match self.send(chat, &rendered, &mut requests).await {
             Ok((message_id, with_document)) => {
                 self.record(&person, &rendered, chat, message_id, with_document).await;
                 if let Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) = message {

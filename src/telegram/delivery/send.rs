@@ -1,16 +1,48 @@
 //! Sending a rendered message: a text, or a file with the text as its caption when it fits
 //! (else the text, then the file). Every request waits for its turn at the pacer (the
-//! first one before the recipient is checked, see `deliver`).
+//! first one before the recipient is checked, see `deliver`). The requests of a delivery are
+//! its parts, numbered in order: each answer's message id is recorded as soon as it comes
+//! (`job_sends`), and a part answered in an earlier run of the job is not sent again.
 
 use super::TelegramRunner;
 use crate::domain::Meeting;
 use crate::scheduler::pacer::Slot;
 use crate::services::calendar;
-use crate::storage::meetings;
+use crate::storage::{job_sends, meetings};
 use crate::telegram::shared::outgoing::{Attachment, Rendered};
 use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{FileId, InputFile, MessageId};
+
+/// The requests of one delivery: the pacer's turn already taken for the first one, and the
+/// parts answered in an earlier run of the job.
+pub(super) struct Requests<'a> {
+    held: Option<Slot<'a>>,
+    job_id: i64,
+    answered: Vec<(i64, i64)>,
+    next_part: i64,
+}
+
+impl<'a> Requests<'a> {
+    pub(super) fn new(job_id: i64, slot: Slot<'a>, answered: Vec<(i64, i64)>) -> Self {
+        Self { held: Some(slot), job_id, answered, next_part: 0 }
+    }
+}
+
+/// A request's message: sent now, or answered in an earlier run (only its id is known).
+pub(super) enum Sent {
+    Now(Box<Message>),
+    Before(MessageId),
+}
+
+impl Sent {
+    fn id(&self) -> MessageId {
+        match self {
+            Sent::Now(m) => m.id,
+            Sent::Before(id) => *id,
+        }
+    }
+}
 
 /// Telegram's limit on a document caption.
 const CAPTION_LIMIT: usize = 1024;
@@ -20,7 +52,7 @@ fn fits_caption(text: &str) -> bool {
 }
 
 impl TelegramRunner {
-    /// Sends the message. The first request uses `slot`, the caller's turn at the pacer (taken
+    /// Sends the message. The first request sent uses the caller's turn at the pacer (taken
     /// before the send-time check); every other request (the file after a long text, a
     /// follow-up) waits for its own. Returns the id of the message that carries the buttons,
     /// and whether it is a document (its text is then a caption).
@@ -28,12 +60,11 @@ impl TelegramRunner {
         &self,
         chat: ChatId,
         r: &Rendered,
-        slot: Slot<'_>,
+        requests: &mut Requests<'_>,
     ) -> Result<(MessageId, bool), RequestError> {
-        let mut first = Some(slot);
-        let sent = self.send_one(chat, r, &mut first).await?;
+        let sent = self.send_one(chat, r, requests).await?;
         if let Some(next) = &r.then
-            && let Err(e) = Box::pin(self.send_one(chat, next, &mut None)).await
+            && let Err(e) = Box::pin(self.send_one(chat, next, requests)).await
         {
             // The message itself went out; sending it again for its follow-up would repeat it.
             tracing::warn!(error = %e, chat = chat.0, "follow-up not sent");
@@ -41,27 +72,44 @@ impl TelegramRunner {
         Ok(sent)
     }
 
-    /// One request at its turn: the slot already held, or a new one; freed when answered.
-    async fn paced<T>(
+    /// The next part at its turn: the slot already held, or a new one, freed when answered;
+    /// the answer's message id is recorded at once. A part answered in an earlier run is not
+    /// sent again.
+    async fn paced(
         &self,
         chat: ChatId,
-        held: &mut Option<Slot<'_>>,
-        request: impl std::future::IntoFuture<Output = Result<T, RequestError>>,
-    ) -> Result<T, RequestError> {
-        let slot = match held.take() {
+        requests: &mut Requests<'_>,
+        request: impl std::future::IntoFuture<Output = Result<Message, RequestError>>,
+    ) -> Result<Sent, RequestError> {
+        let part = requests.next_part;
+        requests.next_part = part.saturating_add(1);
+        if let Some((_, id)) = requests.answered.iter().find(|(p, _)| *p == part) {
+            return Ok(Sent::Before(MessageId(i32::try_from(*id).unwrap_or_default())));
+        }
+        let slot = match requests.held.take() {
             Some(slot) => slot,
-            None => self.pacer.acquire(chat.0).await,
+            None => {
+                let slot = self.pacer.acquire(chat.0).await;
+                self.spacing.wait().await;
+                slot
+            }
         };
         let answer = request.await;
         drop(slot);
-        answer
+        let msg = answer?;
+        let (db, now) = (&self.app.ctx.db, self.app.ctx.clock.now());
+        if let Err(e) = job_sends::record(db, requests.job_id, part, chat.0, i64::from(msg.id.0), now).await {
+            // Sent all the same; only a crash before the job is acknowledged would repeat it.
+            tracing::error!(error = %e, job_id = requests.job_id, part, "could not record a sent message");
+        }
+        Ok(Sent::Now(Box::new(msg)))
     }
 
     async fn send_one(
         &self,
         chat: ChatId,
         r: &Rendered,
-        held: &mut Option<Slot<'_>>,
+        requests: &mut Requests<'_>,
     ) -> Result<(MessageId, bool), RequestError> {
         match &r.attachment {
             Attachment::None => {
@@ -69,14 +117,14 @@ impl TelegramRunner {
                 if let Some(kb) = &r.keyboard {
                     req = req.reply_markup(kb.clone());
                 }
-                self.paced(chat, held, req).await.map(|msg| (msg.id, false))
+                self.paced(chat, requests, req).await.map(|msg| (msg.id(), false))
             }
-            Attachment::Calendar(m) => self.send_with_calendar(chat, r, m, held).await,
-            Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone())), held).await,
+            Attachment::Calendar(m) => self.send_with_calendar(chat, r, m, requests).await,
+            Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone())), requests).await,
             Attachment::Bytes { name, bytes } => {
-                self.send_file(chat, r, InputFile::memory(bytes.clone()).file_name(name.clone()), held).await
+                self.send_file(chat, r, InputFile::memory(bytes.clone()).file_name(name.clone()), requests).await
             }
-            Attachment::Photo(bytes) => self.send_photo(chat, r, InputFile::memory(bytes.clone()), held).await,
+            Attachment::Photo(bytes) => self.send_photo(chat, r, InputFile::memory(bytes.clone()), requests).await,
         }
     }
 
@@ -86,7 +134,7 @@ impl TelegramRunner {
         chat: ChatId,
         r: &Rendered,
         photo: InputFile,
-        held: &mut Option<Slot<'_>>,
+        requests: &mut Requests<'_>,
     ) -> Result<(MessageId, bool), RequestError> {
         let photo = photo.file_name("chart.png");
         if fits_caption(&r.text) {
@@ -94,12 +142,12 @@ impl TelegramRunner {
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
             }
-            return self.paced(chat, held, req).await.map(|m| (m.id, true));
+            return self.paced(chat, requests, req).await.map(|m| (m.id(), true));
         }
         let msg =
-            self.paced(chat, held, self.bot.send_message(chat, r.text.clone()).protect_content(r.protect)).await?;
-        self.paced(chat, &mut None, self.bot.send_photo(chat, photo).protect_content(r.protect)).await?;
-        Ok((msg.id, false))
+            self.paced(chat, requests, self.bot.send_message(chat, r.text.clone()).protect_content(r.protect)).await?;
+        self.paced(chat, requests, self.bot.send_photo(chat, photo).protect_content(r.protect)).await?;
+        Ok((msg.id(), false))
     }
 
     /// A file (already on Telegram's servers, or made for this person): the text goes as its
@@ -109,22 +157,22 @@ impl TelegramRunner {
         chat: ChatId,
         r: &Rendered,
         file: InputFile,
-        held: &mut Option<Slot<'_>>,
+        requests: &mut Requests<'_>,
     ) -> Result<(MessageId, bool), RequestError> {
         if fits_caption(&r.text) {
             let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
             }
-            return self.paced(chat, held, req).await.map(|m| (m.id, true));
+            return self.paced(chat, requests, req).await.map(|m| (m.id(), true));
         }
         let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
-        let msg = self.paced(chat, held, req).await?;
-        self.paced(chat, &mut None, self.bot.send_document(chat, file).protect_content(r.protect)).await?;
-        Ok((msg.id, false))
+        let msg = self.paced(chat, requests, req).await?;
+        self.paced(chat, requests, self.bot.send_document(chat, file).protect_content(r.protect)).await?;
+        Ok((msg.id(), false))
     }
 
     /// A meeting's message with its calendar file. The file is uploaded once per meeting
@@ -134,7 +182,7 @@ impl TelegramRunner {
         chat: ChatId,
         r: &Rendered,
         m: &Meeting,
-        held: &mut Option<Slot<'_>>,
+        requests: &mut Requests<'_>,
     ) -> Result<(MessageId, bool), RequestError> {
         let mut upload_guard = None;
         let mut cached = m.ics_file_id.clone().filter(|_| m.ics_sequence == Some(m.sequence));
@@ -160,8 +208,11 @@ impl TelegramRunner {
                 InputFile::memory(ics.into_bytes()).file_name(calendar::ics_file_name(m))
             }
         };
-        let remember = |msg: &Message| {
-            let file_id = msg.document().map(|d| d.file.id.0.clone());
+        let remember = |sent: &Sent| {
+            let file_id = match sent {
+                Sent::Now(msg) => msg.document().map(|d| d.file.id.0.clone()),
+                Sent::Before(_) => None,
+            };
             let (db, id, seq) = (self.app.ctx.db.clone(), m.id, m.sequence);
             async move {
                 if cached.is_none()
@@ -178,18 +229,18 @@ impl TelegramRunner {
             if let Some(kb) = &r.keyboard {
                 req = req.reply_markup(kb.clone());
             }
-            let msg = self.paced(chat, held, req).await?;
+            let msg = self.paced(chat, requests, req).await?;
             remember(&msg).await;
             drop(upload_guard);
-            return Ok((msg.id, true));
+            return Ok((msg.id(), true));
         }
         // Too long for a caption: the text with its buttons, then the file.
         let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
-        let msg = self.paced(chat, held, req).await?;
-        match self.paced(chat, &mut None, self.bot.send_document(chat, file).protect_content(r.protect)).await {
+        let msg = self.paced(chat, requests, req).await?;
+        match self.paced(chat, requests, self.bot.send_document(chat, file).protect_content(r.protect)).await {
             Ok(doc) => {
                 remember(&doc).await;
                 drop(upload_guard);
@@ -197,6 +248,6 @@ impl TelegramRunner {
             // The text went out; the file is a convenience and not worth a duplicate.
             Err(e) => tracing::warn!(error = %e, chat = chat.0, "calendar file not sent"),
         }
-        Ok((msg.id, false))
+        Ok((msg.id(), false))
     }
 }
