@@ -6,6 +6,7 @@
 //! the request, the recipient's right to receive it is checked again (`services::access`):
 //! one who may not is skipped, and the refusal recorded in the audit trail.
 
+mod long;
 mod send;
 
 use super::shared::App;

@@ -1,8 +1,10 @@
-//! Sending a rendered message: a text, or a file with the text as its caption when it fits
-//! (else the text, then the file). Every request waits for its turn at the pacer (the
-//! first one before the recipient is checked, see `deliver`).
+//! Sending a rendered message: a text (split when too long), or a file with the text as its
+//! caption (cut at the caption's limit, the rest following as messages, see `long.rs`).
+//! Every request waits for its turn at the pacer (the first one before the recipient is
+//! checked, see `deliver`).
 
 use super::TelegramRunner;
+use super::long::caption_and_rest;
 use crate::domain::Meeting;
 use crate::scheduler::pacer::Slot;
 use crate::services::calendar;
@@ -11,13 +13,6 @@ use crate::telegram::shared::outgoing::{Attachment, Rendered};
 use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{FileId, InputFile, MessageId};
-
-/// Telegram's limit on a document caption.
-const CAPTION_LIMIT: usize = 1024;
-
-fn fits_caption(text: &str) -> bool {
-    text.encode_utf16().count() <= CAPTION_LIMIT
-}
 
 impl TelegramRunner {
     /// Sends the message. The first request uses `slot`, the caller's turn at the pacer (taken
@@ -42,7 +37,7 @@ impl TelegramRunner {
     }
 
     /// One request at its turn: the slot already held, or a new one; freed when answered.
-    async fn paced<T>(
+    pub(super) async fn paced<T>(
         &self,
         chat: ChatId,
         held: &mut Option<Slot<'_>>,
@@ -65,11 +60,7 @@ impl TelegramRunner {
     ) -> Result<(MessageId, bool), RequestError> {
         match &r.attachment {
             Attachment::None => {
-                let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
-                if let Some(kb) = &r.keyboard {
-                    req = req.reply_markup(kb.clone());
-                }
-                self.paced(chat, held, req).await.map(|msg| (msg.id, false))
+                self.send_text(chat, &r.text, r.keyboard.as_ref(), r.protect, held).await.map(|id| (id, false))
             }
             Attachment::Calendar(m) => self.send_with_calendar(chat, r, m, held).await,
             Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone())), held).await,
@@ -80,7 +71,7 @@ impl TelegramRunner {
         }
     }
 
-    /// A picture with the text as its caption when it fits (else the text, then the picture).
+    /// A picture with the text as its caption (the rest of a long text follows).
     async fn send_photo(
         &self,
         chat: ChatId,
@@ -89,21 +80,18 @@ impl TelegramRunner {
         held: &mut Option<Slot<'_>>,
     ) -> Result<(MessageId, bool), RequestError> {
         let photo = photo.file_name("chart.png");
-        if fits_caption(&r.text) {
-            let mut req = self.bot.send_photo(chat, photo).caption(r.text.clone()).protect_content(r.protect);
-            if let Some(kb) = &r.keyboard {
-                req = req.reply_markup(kb.clone());
-            }
-            return self.paced(chat, held, req).await.map(|m| (m.id, true));
+        let (caption, rest) = caption_and_rest(&r.text);
+        let mut req = self.bot.send_photo(chat, photo).caption(caption).protect_content(r.protect);
+        if let Some(kb) = &r.keyboard {
+            req = req.reply_markup(kb.clone());
         }
-        let msg =
-            self.paced(chat, held, self.bot.send_message(chat, r.text.clone()).protect_content(r.protect)).await?;
-        self.paced(chat, &mut None, self.bot.send_photo(chat, photo).protect_content(r.protect)).await?;
-        Ok((msg.id, false))
+        let msg = self.paced(chat, held, req).await?;
+        self.send_following(chat, rest, r.protect).await;
+        Ok((msg.id, true))
     }
 
-    /// A file (already on Telegram's servers, or made for this person): the text goes as its
-    /// caption when it fits.
+    /// A file (already on Telegram's servers, or made for this person) with the text as its
+    /// caption (the rest of a long text follows).
     async fn send_file(
         &self,
         chat: ChatId,
@@ -111,20 +99,14 @@ impl TelegramRunner {
         file: InputFile,
         held: &mut Option<Slot<'_>>,
     ) -> Result<(MessageId, bool), RequestError> {
-        if fits_caption(&r.text) {
-            let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
-            if let Some(kb) = &r.keyboard {
-                req = req.reply_markup(kb.clone());
-            }
-            return self.paced(chat, held, req).await.map(|m| (m.id, true));
-        }
-        let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
+        let (caption, rest) = caption_and_rest(&r.text);
+        let mut req = self.bot.send_document(chat, file).caption(caption).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
         let msg = self.paced(chat, held, req).await?;
-        self.paced(chat, &mut None, self.bot.send_document(chat, file).protect_content(r.protect)).await?;
-        Ok((msg.id, false))
+        self.send_following(chat, rest, r.protect).await;
+        Ok((msg.id, true))
     }
 
     /// A meeting's message with its calendar file. The file is uploaded once per meeting
@@ -172,31 +154,17 @@ impl TelegramRunner {
                 }
             }
         };
-        if fits_caption(&r.text) {
-            // One message: the calendar file, the text as its caption, the buttons.
-            let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
-            if let Some(kb) = &r.keyboard {
-                req = req.reply_markup(kb.clone());
-            }
-            let msg = self.paced(chat, held, req).await?;
-            remember(&msg).await;
-            drop(upload_guard);
-            return Ok((msg.id, true));
-        }
-        // Too long for a caption: the text with its buttons, then the file.
-        let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
+        // One message: the calendar file, the text as its caption, the buttons; the rest of
+        // a long text follows.
+        let (caption, rest) = caption_and_rest(&r.text);
+        let mut req = self.bot.send_document(chat, file).caption(caption).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
         let msg = self.paced(chat, held, req).await?;
-        match self.paced(chat, &mut None, self.bot.send_document(chat, file).protect_content(r.protect)).await {
-            Ok(doc) => {
-                remember(&doc).await;
-                drop(upload_guard);
-            }
-            // The text went out; the file is a convenience and not worth a duplicate.
-            Err(e) => tracing::warn!(error = %e, chat = chat.0, "calendar file not sent"),
-        }
-        Ok((msg.id, false))
+        remember(&msg).await;
+        drop(upload_guard);
+        self.send_following(chat, rest, r.protect).await;
+        Ok((msg.id, true))
     }
 }
