@@ -64,6 +64,33 @@ delivery-failed = ⚠️ Message not delivered to { $name } ({ $org }) for { $me
         [deactivated] their Telegram account is deactivated
        *[other] chat not found
     }. Please reach them another way.
+delivery-problems = ⚠️ { $count ->
+        [one] One message
+       *[other] { $count } messages
+    } ({ $kind ->
+        [invitation] invitation
+        [reminder] reminder
+        [meeting_changed] meeting change
+        [minutes] minutes
+        [document] document
+        [action_reminder] action point reminder
+        [fourw] 4W
+        [decision] vote or agenda
+        [digest] digest
+        [chart] chart
+       *[other] notice
+    }{ $mechanism ->
+        [none] {""}
+       *[other] , { $mechanism }
+    }) could not be delivered: Telegram refused { $count ->
+        [one] it
+       *[other] them
+    } ({ $reason ->
+        [too_long] the text is too long
+        [entities] its formatting
+        [chat_not_found] the chat does not exist
+       *[other] a request it would not take
+    }). Not reached: { $orgs }. It will not be sent again by itself: please reach them another way and tell the bot's administrator.
 absence-flag = ⚠️ { $org } was absent from the last { $count } meetings of { $mechanism }. The terms of reference let the cluster review its participation.
 monthly-nudge = 🗓 No meeting of { $mechanism } is scheduled in { $month }. Use /newmeeting to plan it (invitations at least 48 hours ahead).
 

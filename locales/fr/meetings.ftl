@@ -64,6 +64,33 @@ delivery-failed = ⚠️ Message non remis à { $name } ({ $org }) pour { $mecha
         [deactivated] le compte Telegram est désactivé
        *[other] chat introuvable
     }. Contactez-la par un autre moyen.
+delivery-problems = ⚠️ { $count ->
+        [one] Un message
+       *[other] { $count } messages
+    } ({ $kind ->
+        [invitation] invitation
+        [reminder] rappel
+        [meeting_changed] changement de réunion
+        [minutes] compte rendu
+        [document] document
+        [action_reminder] rappel de point d’action
+        [fourw] 4W
+        [decision] vote ou ordre du jour
+        [digest] synthèse
+        [chart] graphique
+       *[other] avis
+    }{ $mechanism ->
+        [none] {""}
+       *[other] , { $mechanism }
+    }) { $count ->
+        [one] n’a pas pu être remis : Telegram l’a refusé
+       *[other] n’ont pas pu être remis : Telegram les a refusés
+    } ({ $reason ->
+        [too_long] texte trop long
+        [entities] mise en forme refusée
+        [chat_not_found] conversation introuvable
+       *[other] requête refusée
+    }). Non joints : { $orgs }. Rien ne sera renvoyé de lui-même : merci de les joindre autrement et de prévenir l’administrateur du bot.
 absence-flag = ⚠️ { $org } a été absent(e) des { $count } dernières réunions de { $mechanism }. Les TdR permettent au cluster d'examiner sa participation.
 monthly-nudge = 🗓 Aucune réunion de { $mechanism } n'est prévue en { $month }. Utilisez /newmeeting pour la planifier (invitation au moins 48 h à l'avance).
 

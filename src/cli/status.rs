@@ -26,7 +26,9 @@ pub fn explain(f: &Failure) -> &'static str {
         "blocked" => "the person blocked the bot; they must unblock it",
         "not_started" => "the person never opened the bot; they must send it /start",
         "deactivated" => "the Telegram account was deleted",
-        "other" => "Telegram does not know this chat (wrong id, or the bot was removed)",
+        "other" | "chat_not_found" => "Telegram does not know this chat (wrong id, or the bot was removed)",
+        "too_long" => "the text was longer than Telegram takes (the chair was told)",
+        "entities" => "Telegram could not read the text's formatting (the chair was told)",
         _ if f.reason.starts_with("gave up") => "Telegram kept failing (network, 5xx or 429); every retry failed",
         _ if f.reason.starts_with("unreadable payload") => {
             "a job this version cannot read (written by another version)"

@@ -101,6 +101,14 @@ pub enum Outgoing {
         person_id: i64,
         reason: String,
     },
+    /// To a chair (or the coordinators): deliveries of one broadcast that Telegram refused
+    /// for a reason other than the person (a text too long, a chat not found…). The failures
+    /// are those recorded under `notice`; `kind` is what was sent.
+    DeliveryProblems {
+        notice: String,
+        kind: String,
+        mechanism_id: Option<i64>,
+    },
     AbsenceFlag {
         mechanism_id: i64,
         organisation_id: i64,
@@ -257,6 +265,7 @@ impl Outgoing {
             | Outgoing::DeliveryFailed { meeting_id, .. }
             | Outgoing::MinutesReminder { meeting_id, .. }
             | Outgoing::MinutesOverdue { meeting_id } => Some(*meeting_id),
+            Outgoing::DeliveryProblems { .. } => None,
             Outgoing::AbsenceFlag { .. }
             | Outgoing::SeatEnded { .. }
             | Outgoing::RoleChanged { .. }

@@ -25,6 +25,7 @@ pub mod names {
     pub const BOT_API_LAST_OK: &str = "cluster_bot_api_last_success_timestamp_seconds";
     pub const BOT_API_UP: &str = "cluster_bot_api_up";
     pub const SCHEDULER_LAST_RUN: &str = "cluster_scheduler_last_run_age_seconds";
+    pub const STRANGERS_DROPPED: &str = "cluster_strangers_dropped_total";
 }
 
 /// Buckets of the update handling time, in seconds (from 1 ms to 10 s).
@@ -108,6 +109,11 @@ impl Telemetry {
             d("Unix time of the last successful Bot API call"),
         );
         r.describe_gauge(BOT_API_UP.into(), None, d("1 when the last Bot API call succeeded"));
+        r.describe_counter(
+            STRANGERS_DROPPED.into(),
+            None,
+            d("Messages from people who are not members dropped unanswered past their budget"),
+        );
         r.describe_gauge(
             SCHEDULER_LAST_RUN.into(),
             Some(Unit::Seconds),

@@ -124,6 +124,8 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         Outgoing::RsvpSummary { meeting_id }
         | Outgoing::MinutesReminder { meeting_id, .. }
         | Outgoing::DeliveryFailed { meeting_id, .. } => for_chair(meeting_mechanism(*meeting_id).await?),
+        Outgoing::DeliveryProblems { mechanism_id: Some(m), .. } => for_chair(Some(*m)),
+        Outgoing::DeliveryProblems { mechanism_id: None, .. } => (!coordinator).then_some(Withheld::NotCoordinator),
         Outgoing::MinutesOverdue { .. } | Outgoing::Digest { .. } => (!coordinator).then_some(Withheld::NotCoordinator),
         // A chart is checked when it is drawn (`charts::draw`, who may see which chart).
         // Told to the person themselves, about their own seat.

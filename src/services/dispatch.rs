@@ -5,8 +5,8 @@
 use super::outbox::{chair_recipients, deliver};
 use super::{Ctx, figures, meetings, minutes, reports, retention, seats, series, votes};
 use crate::domain::AppResult;
-use crate::domain::jobs::{DecisionJob, Job, Outgoing};
-use crate::storage::jobs;
+use crate::domain::jobs::{DecisionJob, FourwMsg, Job, Outgoing};
+use crate::storage::{self, jobs};
 
 /// Runs a fan-out job: decides who receives what and queues one delivery per person.
 /// Returns `Err(reason)` inside `Ok` when the job is obsolete and was skipped.
@@ -72,6 +72,67 @@ pub async fn report_failed_delivery(
         let key = format!("m{}:failed:p{}:to{}", m.id, person_id, chair);
         let msg = Outgoing::DeliveryFailed { meeting_id: m.id, person_id, reason: reason.to_string() };
         deliver(ctx, key, chair, msg).await?;
+    }
+    ctx.wake.notify_one();
+    Ok(())
+}
+
+/// How long after the first refused delivery of a broadcast its notice goes out, so that it
+/// counts the whole broadcast (a thousand sends take well under a minute).
+pub const NOTICE_DELAY_MINUTES: i64 = 5;
+
+/// The mechanism a message belongs to, when it has one (through its meeting, or its own).
+async fn mechanism_of(ctx: &Ctx, message: &Outgoing, meeting_id: Option<i64>) -> AppResult<Option<i64>> {
+    if let Some(meeting_id) = meeting_id {
+        return Ok(Some(meetings::get(ctx, meeting_id).await?.mechanism.id));
+    }
+    Ok(match message {
+        Outgoing::AbsenceFlag { mechanism_id, .. }
+        | Outgoing::MonthlyNudge { mechanism_id, .. }
+        | Outgoing::SeatEnded { mechanism_id, .. }
+        | Outgoing::MemberChanged { mechanism_id, .. }
+        | Outgoing::MembersJoined { mechanism_id, .. }
+        | Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) => Some(*mechanism_id),
+        _ => None,
+    })
+}
+
+/// Records a delivery Telegram refused for a reason other than the person (`reason`: e.g.
+/// `too_long`, `entities`, `chat_not_found`, `refused`) and tells the chair of the mechanism
+/// it belongs to (else the coordinators) in one notice per broadcast: every refusal of the
+/// same kind of message for the same meeting or mechanism on the same day counts in it.
+pub async fn report_refused_delivery(
+    ctx: &Ctx,
+    job_id: i64,
+    person_id: i64,
+    chat_id: i64,
+    message: &Outgoing,
+    reason: &str,
+) -> AppResult<()> {
+    let now = ctx.clock.now();
+    // A notice that cannot be delivered is not told about (it would only make another).
+    if matches!(message, Outgoing::DeliveryProblems { .. } | Outgoing::DeliveryFailed { .. }) {
+        return jobs::record_failure(&ctx.db, job_id, None, person_id, chat_id, reason, now).await;
+    }
+    let meeting_id = minutes::meeting_of(ctx, message).await?;
+    let mechanism_id = mechanism_of(ctx, message, meeting_id).await?;
+    let kind = message.kind();
+    let scope = match (meeting_id, mechanism_id) {
+        (Some(m), _) => format!("m{m}"),
+        (None, Some(k)) => format!("k{k}"),
+        (None, None) => "all".to_string(),
+    };
+    let notice = format!("undelivered:{kind}:{scope}:{}", now.format("%Y-%m-%d"));
+    jobs::record_failure_for(&ctx.db, job_id, meeting_id, person_id, chat_id, reason, Some(&notice), now).await?;
+    let told = match mechanism_id {
+        Some(k) => chair_recipients(ctx, k).await?,
+        None => storage::people::coordinators(&ctx.db).await?.into_iter().map(|p| p.id).collect(),
+    };
+    let due = now + chrono::Duration::minutes(NOTICE_DELAY_MINUTES);
+    for chair in told.into_iter().filter(|c| *c != person_id) {
+        let msg = Outgoing::DeliveryProblems { notice: notice.clone(), kind: kind.to_string(), mechanism_id };
+        let key = format!("{notice}:to{chair}");
+        jobs::enqueue(&ctx.db, &key, &Job::Deliver { person_id: chair, message: msg }, due, now).await?;
     }
     ctx.wake.notify_one();
     Ok(())

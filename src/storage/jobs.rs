@@ -289,19 +289,48 @@ pub async fn record_failure(
     reason: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    record_failure_for(db, job_id, meeting_id, person_id, chat_id, reason, None, now).await
+}
+
+/// [`record_failure`], counted in the notice `notice` (the chair's one message per broadcast).
+#[allow(clippy::too_many_arguments)]
+pub async fn record_failure_for(
+    db: &Db,
+    job_id: i64,
+    meeting_id: Option<i64>,
+    person_id: i64,
+    chat_id: i64,
+    reason: &str,
+    notice: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO delivery_failures (job_id, meeting_id, person_id, chat_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO delivery_failures (job_id, meeting_id, person_id, chat_id, reason, notice, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(job_id)
     .bind(meeting_id)
     .bind(person_id)
     .bind(chat_id)
     .bind(reason)
+    .bind(notice)
     .bind(ts(now))
     .execute(&db.pool)
     .await
     .map_err(internal)?;
     Ok(())
+}
+
+/// The people whose delivery failed under the notice `notice`, and why (one row each).
+pub async fn failures_of_notice(db: &Db, notice: &str) -> AppResult<Vec<(i64, String)>> {
+    sqlx::query_as(
+        "SELECT person_id, MIN(reason) FROM delivery_failures
+         WHERE notice = ? AND person_id IS NOT NULL GROUP BY person_id ORDER BY person_id",
+    )
+    .bind(notice)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
 }
 
 /// Cancels the pending jobs whose key starts with `prefix` (e.g. a meeting's minutes reminders

@@ -123,6 +123,21 @@ impl CallbackData for Button {
     }
 }
 
+/// Whether this update comes from a person who is neither a member nor joining with an
+/// invitation and is past the strangers' budget: it is then dropped without an answer (and
+/// counted), so that strangers can never hold back the members' replies and broadcasts.
+fn over_strangers_budget(turn: &Turn<'_>, state: &State) -> bool {
+    if turn.access.is_member() || state.feature() == Some(membership::FEATURE) {
+        return false;
+    }
+    if turn.app.pacer.admit_stranger(turn.chat.0) {
+        return false;
+    }
+    turn.app.ctx.telemetry.count(crate::observability::metrics::names::STRANGERS_DROPPED, &[], 1);
+    tracing::info!(chat = turn.chat.0, "a message from a stranger past their budget was dropped");
+    true
+}
+
 pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, app: App) -> HandlerResult {
     if !msg.chat.is_private() {
         return Ok(());
@@ -142,6 +157,9 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
         }
     };
     let state = dialogue.get().await.ok().flatten().unwrap_or_default();
+    if over_strangers_budget(&turn, &state) {
+        return Ok(());
+    }
     let Some(text) = msg.text().filter(|t| t.starts_with('/')) else {
         return in_dialog(&mut turn, &dialogue, &state, &msg).await;
     };
@@ -239,11 +257,14 @@ pub async fn on_callback(bot: Bot, q: CallbackQuery, dialogue: BotDialogue, app:
             return Ok(());
         }
     };
+    let state = dialogue.get().await.ok().flatten().unwrap_or_default();
+    if over_strangers_budget(&turn, &state) {
+        return Ok(());
+    }
     let Some(pressed) = q.data.as_deref().and_then(Button::decode) else {
         bot.answer_callback_query(q.id.clone()).text(turn.t(MainMsg::ButtonExpired)).await?;
         return Ok(());
     };
-    let state = dialogue.get().await.ok().flatten().unwrap_or_default();
     match on_button(&mut turn, &dialogue, &state, pressed, message_id).await {
         Ok(None) => {
             bot.answer_callback_query(q.id.clone()).await?;

@@ -37,6 +37,7 @@ pub enum MeetingsMsg {
     MeetingMoved { mechanism: String },
     MeetingCancelledNotice { mechanism: String, when: String },
     DeliveryFailed { name: String, org: String, mechanism: String, reason: String },
+    DeliveryProblems { count: usize, kind: String, mechanism: String, reason: String, orgs: String },
     AbsenceFlag { org: String, count: i64, mechanism: String },
     MonthlyNudge { mechanism: String, month: String },
     MeetingsNone,

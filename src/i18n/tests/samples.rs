@@ -124,6 +124,8 @@ pub(super) fn samples() -> Vec<Msg> {
         MeetingMoved { mechanism: s("x") },
         MeetingCancelledNotice { mechanism: s("x"), when: s("x") },
         DeliveryFailed { name: s("x"), org: s("x"), mechanism: s("x"), reason: s("x") },
+        DeliveryProblems { count: 3, kind: s("invitation"), mechanism: s("x"), reason: s("too_long"), orgs: s("x") },
+        DeliveryProblems { count: 1, kind: s("other"), mechanism: s("none"), reason: s("other"), orgs: s("x") },
         AbsenceFlag { org: s("x"), count: 2, mechanism: s("x") },
         MonthlyNudge { mechanism: s("x"), month: s("x") },
         MeetingsNone,

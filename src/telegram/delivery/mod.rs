@@ -6,6 +6,8 @@
 //! the request, the recipient's right to receive it is checked again (`services::access`):
 //! one who may not is skipped, and the refusal recorded in the audit trail.
 
+mod long;
+mod problems;
 mod send;
 
 use super::shared::App;
@@ -74,6 +76,7 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
         | Outgoing::RoleChanged { .. }
         | Outgoing::MemberChanged { .. }
         | Outgoing::MembersJoined { .. } => membership::outgoing::render(app, person, message).await,
+        Outgoing::DeliveryProblems { .. } => problems::render(app, person, message).await,
         Outgoing::Digest { .. } | Outgoing::Chart { .. } => charts::outgoing::render(app, person, message).await,
         Outgoing::Decision(DecisionMsg::AgendaProposed { .. } | DecisionMsg::AgendaDecided { .. }) => {
             meetings::outgoing::render(app, person, message).await
@@ -82,14 +85,24 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
     }
 }
 
-/// Why a delivery to a person can never work.
+/// Why a delivery to a person can never work, because of the person (they blocked the bot,
+/// never started it, or their account is gone).
 fn permanent_reason(e: &RequestError) -> Option<&'static str> {
     match e {
         RequestError::Api(ApiError::BotBlocked) => Some("blocked"),
         RequestError::Api(ApiError::CantInitiateConversation) => Some("not_started"),
         RequestError::Api(ApiError::UserDeactivated) => Some("deactivated"),
-        RequestError::Api(ApiError::ChatNotFound | ApiError::UserNotFound | ApiError::BotKicked) => Some("other"),
         _ => None,
+    }
+}
+
+/// Why Telegram refused a delivery for another reason (the chair is told, once per broadcast).
+fn refusal_reason(e: &RequestError) -> &'static str {
+    match e {
+        RequestError::Api(ApiError::MessageIsTooLong | ApiError::EditedMessageIsTooLong) => "too_long",
+        RequestError::Api(ApiError::CantParseEntities(_)) => "entities",
+        RequestError::Api(ApiError::ChatNotFound | ApiError::UserNotFound | ApiError::BotKicked) => "chat_not_found",
+        _ => "other",
     }
 }
 
@@ -186,7 +199,14 @@ impl TelegramRunner {
                 } else if is_transient(&e) {
                     Outcome::Retry { after: None, error: e.to_string() }
                 } else {
-                    Outcome::Failed(e.to_string())
+                    let reason = refusal_reason(&e);
+                    if let Err(err) =
+                        dispatch::report_refused_delivery(&self.app.ctx, job_id, person.id, chat.0, message, reason)
+                            .await
+                    {
+                        tracing::error!(error = %err, "could not record a refused delivery");
+                    }
+                    Outcome::Failed(format!("{reason}: {e}"))
                 }
             }
         }

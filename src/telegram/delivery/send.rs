@@ -1,10 +1,12 @@
-//! Sending a rendered message: a text, or a file with the text as its caption when it fits
-//! (else the text, then the file). Every request waits for its turn at the pacer (the
-//! first one before the recipient is checked, see `deliver`). The requests of a delivery are
-//! its parts, numbered in order: each answer's message id is recorded as soon as it comes
-//! (`job_sends`), and a part answered in an earlier run of the job is not sent again.
+//! Sending a rendered message: a text (split when too long), or a file with the text as its
+//! caption (cut at the caption's limit, the rest following as messages, see `long.rs`).
+//! Every request waits for its turn at the pacer (the first one before the recipient is
+//! checked, see `deliver`). The requests of a delivery are its parts, numbered in order: each
+//! answer's message id is recorded as soon as it comes (`job_sends`), and a part answered in
+//! an earlier run of the job is not sent again.
 
 use super::TelegramRunner;
+use super::long::caption_and_rest;
 use crate::domain::Meeting;
 use crate::scheduler::pacer::Slot;
 use crate::services::calendar;
@@ -36,19 +38,12 @@ pub(super) enum Sent {
 }
 
 impl Sent {
-    fn id(&self) -> MessageId {
+    pub(super) fn id(&self) -> MessageId {
         match self {
             Sent::Now(m) => m.id,
             Sent::Before(id) => *id,
         }
     }
-}
-
-/// Telegram's limit on a document caption.
-const CAPTION_LIMIT: usize = 1024;
-
-fn fits_caption(text: &str) -> bool {
-    text.encode_utf16().count() <= CAPTION_LIMIT
 }
 
 impl TelegramRunner {
@@ -75,7 +70,7 @@ impl TelegramRunner {
     /// The next part at its turn: the slot already held, or a new one, freed when answered;
     /// the answer's message id is recorded at once. A part answered in an earlier run is not
     /// sent again.
-    async fn paced(
+    pub(super) async fn paced(
         &self,
         chat: ChatId,
         requests: &mut Requests<'_>,
@@ -96,7 +91,8 @@ impl TelegramRunner {
         };
         let answer = request.await;
         drop(slot);
-        let msg = answer?;
+        // A failed request keeps its number: tried again, it is the same part.
+        let msg = answer.inspect_err(|_| requests.next_part = part)?;
         let (db, now) = (&self.app.ctx.db, self.app.ctx.clock.now());
         if let Err(e) = job_sends::record(db, requests.job_id, part, chat.0, i64::from(msg.id.0), now).await {
             // Sent all the same; only a crash before the job is acknowledged would repeat it.
@@ -113,11 +109,7 @@ impl TelegramRunner {
     ) -> Result<(MessageId, bool), RequestError> {
         match &r.attachment {
             Attachment::None => {
-                let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
-                if let Some(kb) = &r.keyboard {
-                    req = req.reply_markup(kb.clone());
-                }
-                self.paced(chat, requests, req).await.map(|msg| (msg.id(), false))
+                self.send_text(chat, &r.text, r.keyboard.as_ref(), r.protect, requests).await.map(|id| (id, false))
             }
             Attachment::Calendar(m) => self.send_with_calendar(chat, r, m, requests).await,
             Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone())), requests).await,
@@ -128,7 +120,7 @@ impl TelegramRunner {
         }
     }
 
-    /// A picture with the text as its caption when it fits (else the text, then the picture).
+    /// A picture with the text as its caption (the rest of a long text follows).
     async fn send_photo(
         &self,
         chat: ChatId,
@@ -137,21 +129,18 @@ impl TelegramRunner {
         requests: &mut Requests<'_>,
     ) -> Result<(MessageId, bool), RequestError> {
         let photo = photo.file_name("chart.png");
-        if fits_caption(&r.text) {
-            let mut req = self.bot.send_photo(chat, photo).caption(r.text.clone()).protect_content(r.protect);
-            if let Some(kb) = &r.keyboard {
-                req = req.reply_markup(kb.clone());
-            }
-            return self.paced(chat, requests, req).await.map(|m| (m.id(), true));
+        let (caption, rest) = caption_and_rest(&r.text);
+        let mut req = self.bot.send_photo(chat, photo).caption(caption).protect_content(r.protect);
+        if let Some(kb) = &r.keyboard {
+            req = req.reply_markup(kb.clone());
         }
-        let msg =
-            self.paced(chat, requests, self.bot.send_message(chat, r.text.clone()).protect_content(r.protect)).await?;
-        self.paced(chat, requests, self.bot.send_photo(chat, photo).protect_content(r.protect)).await?;
-        Ok((msg.id(), false))
+        let msg = self.paced(chat, requests, req).await?;
+        self.send_following(chat, requests, rest, r.protect).await;
+        Ok((msg.id(), true))
     }
 
-    /// A file (already on Telegram's servers, or made for this person): the text goes as its
-    /// caption when it fits.
+    /// A file (already on Telegram's servers, or made for this person) with the text as its
+    /// caption (the rest of a long text follows).
     async fn send_file(
         &self,
         chat: ChatId,
@@ -159,20 +148,14 @@ impl TelegramRunner {
         file: InputFile,
         requests: &mut Requests<'_>,
     ) -> Result<(MessageId, bool), RequestError> {
-        if fits_caption(&r.text) {
-            let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
-            if let Some(kb) = &r.keyboard {
-                req = req.reply_markup(kb.clone());
-            }
-            return self.paced(chat, requests, req).await.map(|m| (m.id(), true));
-        }
-        let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
+        let (caption, rest) = caption_and_rest(&r.text);
+        let mut req = self.bot.send_document(chat, file).caption(caption).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
         let msg = self.paced(chat, requests, req).await?;
-        self.paced(chat, requests, self.bot.send_document(chat, file).protect_content(r.protect)).await?;
-        Ok((msg.id(), false))
+        self.send_following(chat, requests, rest, r.protect).await;
+        Ok((msg.id(), true))
     }
 
     /// A meeting's message with its calendar file. The file is uploaded once per meeting
@@ -223,31 +206,17 @@ impl TelegramRunner {
                 }
             }
         };
-        if fits_caption(&r.text) {
-            // One message: the calendar file, the text as its caption, the buttons.
-            let mut req = self.bot.send_document(chat, file).caption(r.text.clone()).protect_content(r.protect);
-            if let Some(kb) = &r.keyboard {
-                req = req.reply_markup(kb.clone());
-            }
-            let msg = self.paced(chat, requests, req).await?;
-            remember(&msg).await;
-            drop(upload_guard);
-            return Ok((msg.id(), true));
-        }
-        // Too long for a caption: the text with its buttons, then the file.
-        let mut req = self.bot.send_message(chat, r.text.clone()).protect_content(r.protect);
+        // One message: the calendar file, the text as its caption, the buttons; the rest of
+        // a long text follows.
+        let (caption, rest) = caption_and_rest(&r.text);
+        let mut req = self.bot.send_document(chat, file).caption(caption).protect_content(r.protect);
         if let Some(kb) = &r.keyboard {
             req = req.reply_markup(kb.clone());
         }
         let msg = self.paced(chat, requests, req).await?;
-        match self.paced(chat, requests, self.bot.send_document(chat, file).protect_content(r.protect)).await {
-            Ok(doc) => {
-                remember(&doc).await;
-                drop(upload_guard);
-            }
-            // The text went out; the file is a convenience and not worth a duplicate.
-            Err(e) => tracing::warn!(error = %e, chat = chat.0, "calendar file not sent"),
-        }
-        Ok((msg.id(), false))
+        remember(&msg).await;
+        drop(upload_guard);
+        self.send_following(chat, requests, rest, r.protect).await;
+        Ok((msg.id(), true))
     }
 }

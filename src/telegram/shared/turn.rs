@@ -129,6 +129,7 @@ impl Turn<'_> {
         caption: String,
         k: InlineKeyboardMarkup,
     ) -> Result<(), teloxide::RequestError> {
+        let caption = clip(caption, CAPTION_MAX_UTF16);
         paced(self.app, chat, || {
             self.bot.edit_message_caption(chat, id).caption(caption.clone()).reply_markup(k.clone()).into_future()
         })
