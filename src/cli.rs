@@ -20,7 +20,6 @@ use meeting_cmd::{meeting_line, run_meeting};
 mod status;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -321,6 +320,7 @@ pub async fn main() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Run);
     init_tracing(if matches!(command, Command::Run) { "info" } else { "warn" });
+    crate::observability::logging::install_panic_hook();
     match run(command).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -481,6 +481,9 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
         anyhow::bail!("TELOXIDE_TOKEN is not set: export the bot token from @BotFather to run the bot");
     };
     tracing::info!(config = ?config, "starting cluster-bot");
+    // Held until the process ends: a second bot on the same database would release and send
+    // again the jobs this one has in flight.
+    let _instance = crate::storage::instance::lock(&config.database_url)?;
     let ctx = context(&config).await?;
     let i18n = Arc::new(I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?);
     let mut opts = telegram::BotOptions::new(token, config.api_url.clone());
@@ -514,19 +517,22 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
             return Ok(());
         }
     };
-    let token = bot.shutdown_token();
-    let finished = tokio::spawn(bot.wait());
-    stop_signal().await;
-    tracing::info!("stop signal received; finishing the updates in flight");
-    loop {
-        // Only ask, then wait for the dispatcher task itself (see RunningBot::shutdown).
-        match token.shutdown() {
-            Ok(_asked) => break,
-            Err(_) if !finished.is_finished() => tokio::time::sleep(Duration::from_millis(50)).await,
-            Err(_) => break,
-        }
+    let mut bot = bot;
+    // Each part (dispatcher, scheduler, HTTP server) runs until the stop signal. If one of
+    // them ends first, the bot is no longer whole: exit non-zero so that Docker or systemd
+    // starts it again, rather than wait for a SIGTERM that would never come.
+    let ended = tokio::select! {
+        _ = stop_signal() => None,
+        why = bot.ended() => Some(why),
+    };
+    if let Some(why) = ended {
+        tracing::error!(reason = %why, "a part of the bot stopped unexpectedly; exiting so that it is restarted");
+        bot.abort();
+        ctx.db.close().await;
+        anyhow::bail!("{why}; the bot exits so that its supervisor restarts it");
     }
-    let _ = finished.await;
+    tracing::info!("stop signal received; finishing the updates in flight");
+    bot.shutdown().await;
     ctx.db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -104,6 +104,16 @@ impl HttpServer {
         Ok(Self::spawn(listener, app)?)
     }
 
+    /// Resolves when the server has ended (an error, a panic, or a stop), with what ended it.
+    /// Not to be awaited again once it has resolved.
+    pub async fn ended(&mut self) -> String {
+        match (&mut self.task).await {
+            Ok(()) => "the HTTP server stopped".into(),
+            Err(e) if e.is_panic() => "the HTTP server panicked".into(),
+            Err(_) => "the HTTP server was cancelled".into(),
+        }
+    }
+
     /// Stops gracefully when `signal` resolves.
     pub fn stop_when(&self, signal: impl Future<Output = ()> + Send + 'static) {
         let stop = self.stop.clone();

@@ -26,6 +26,8 @@ pub mod names {
     pub const BOT_API_UP: &str = "cluster_bot_api_up";
     pub const SCHEDULER_LAST_RUN: &str = "cluster_scheduler_last_run_age_seconds";
     pub const STRANGERS_DROPPED: &str = "cluster_strangers_dropped_total";
+    pub const PANICS: &str = "cluster_panics_total";
+    pub const UNREADABLE_UPDATES: &str = "cluster_unreadable_updates_total";
 }
 
 /// Buckets of the update handling time, in seconds (from 1 ms to 10 s).
@@ -113,6 +115,16 @@ impl Telemetry {
             STRANGERS_DROPPED.into(),
             None,
             d("Messages from people who are not members dropped unanswered past their budget"),
+        );
+        r.describe_counter(
+            PANICS.into(),
+            None,
+            d("Panics caught in an update handler or a job (where: handler, job); the service went on"),
+        );
+        r.describe_counter(
+            UNREADABLE_UPDATES.into(),
+            None,
+            d("Updates from Telegram that could not be read, dropped without logging their content"),
         );
         r.describe_gauge(
             SCHEDULER_LAST_RUN.into(),

@@ -12,6 +12,7 @@ use crate::domain::jobs::Job;
 use crate::services::Ctx;
 use crate::storage::jobs::{self, ClaimedJob};
 use chrono::{DateTime, Utc};
+use futures::FutureExt;
 use futures::future::BoxFuture;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -241,7 +242,8 @@ impl Scheduler {
                 let o = match joined {
                     Ok(o) => o,
                     Err(e) => {
-                        // A job that panicked stays running; its lease makes it due again.
+                        // Panics are caught in `execute`: only a cancelled task ends here; the
+                        // job stays running and its lease makes it due again.
                         tracing::error!(error = %e, "a job's task ended abnormally");
                         continue;
                     }
@@ -274,7 +276,16 @@ impl Exec {
             Job::Deliver { message, .. } => Some(message.kind()),
             _ => None,
         };
-        let outcome = self.runner.run(job).await;
+        // A job that panics fails for good: run again, it would most likely panic again, and
+        // it must not take the scheduler (or the jobs beside it) down with it.
+        let outcome = match std::panic::AssertUnwindSafe(self.runner.run(job)).catch_unwind().await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                tracing::error!(job_id = id, job = %key, kind, "a job panicked; it is marked failed");
+                self.ctx.telemetry.count(crate::observability::metrics::names::PANICS, &[("where", "job")], 1);
+                Outcome::Failed("the job panicked".into())
+            }
+        };
         let now = self.ctx.clock.now();
         let db = &self.ctx.db;
         let (acked, label) = match &outcome {
@@ -415,6 +426,16 @@ impl SchedulerHandle {
     /// Stops at once, as a crash would (jobs in flight stay running until the next start).
     pub fn abort(self) {
         self.task.abort();
+    }
+
+    /// Resolves when the scheduler loop has ended without being asked to (a panic), with
+    /// what ended it. Not to be awaited again once it has resolved.
+    pub async fn ended(&mut self) -> String {
+        match (&mut self.task).await {
+            Ok(()) => "the scheduler loop returned".into(),
+            Err(e) if e.is_panic() => "the scheduler loop panicked".into(),
+            Err(_) => "the scheduler loop was cancelled".into(),
+        }
     }
 }
 

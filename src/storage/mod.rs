@@ -7,6 +7,7 @@ pub mod boundaries;
 pub mod calendar_feeds;
 pub mod dialogues;
 pub mod figures;
+pub mod instance;
 pub mod invitations;
 pub mod job_sends;
 pub mod jobs;

@@ -11,6 +11,7 @@ pub mod delivery;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;
+pub mod readable;
 pub mod report;
 pub mod review;
 pub mod router;
@@ -37,17 +38,21 @@ use url::Url;
 
 /// The handler tree: messages and button presses, both inside the persisted dialogue.
 pub fn schema() -> UpdateHandler<shared::HandlerError> {
-    use shared::{App, BotDialogue};
+    use shared::{App, BotDialogue, guard};
     use teloxide::types::Me;
     dialogue::enter::<Update, DialogueStore, State, _>()
         .branch(Update::filter_message().endpoint(
             |bot: Bot, msg: Message, me: Me, d: BotDialogue, app: App, u: Update| async move {
-                service::timed(&app, u.id, "message", router::on_message(bot, msg, me, d, app.clone())).await
+                let sender = guard::Sender::of_message(&msg);
+                let handled = router::on_message(bot.clone(), msg, me, d, app.clone());
+                service::timed(&app, u.id, "message", guard::guarded(&app, &bot, sender, handled)).await
             },
         ))
         .branch(Update::filter_callback_query().endpoint(
             |bot: Bot, q: CallbackQuery, d: BotDialogue, app: App, u: Update| async move {
-                service::timed(&app, u.id, "callback_query", router::on_callback(bot, q, d, app.clone())).await
+                let sender = guard::Sender::of_query(&q);
+                let handled = router::on_callback(bot.clone(), q, d, app.clone());
+                service::timed(&app, u.id, "callback_query", guard::guarded(&app, &bot, sender, handled)).await
             },
         ))
 }
@@ -146,6 +151,30 @@ impl RunningBot {
         self.wait().await;
     }
 
+    /// Resolves when the dispatcher, the scheduler or the HTTP server has ended before being
+    /// asked to stop, with which one and how: the process must then exit (non-zero) so that
+    /// its supervisor starts it again. Not to be awaited again once it has resolved.
+    pub async fn ended(&mut self) -> String {
+        let dispatcher = async {
+            match (&mut self.task).await {
+                Ok(()) => "the dispatcher stopped receiving updates".to_string(),
+                Err(e) if e.is_panic() => "the dispatcher panicked".to_string(),
+                Err(_) => "the dispatcher was cancelled".to_string(),
+            }
+        };
+        let http = async {
+            match self.http.as_mut() {
+                Some(h) => h.ended().await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            why = dispatcher => why,
+            why = self.scheduler.ended() => why,
+            why = http => why,
+        }
+    }
+
     /// Stops at once, as a crash would: nothing in flight is finished or acknowledged.
     pub fn abort(self) {
         self.task.abort();
@@ -212,7 +241,7 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(dptree::deps![app.clone(), store])
         .default_handler(|_| async {})
-        .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
+        .error_handler(shared::guard::quiet_errors())
         .build();
     let token = dispatcher.shutdown_token();
     let probe = service::spawn_probe(bot.clone(), app.ctx.clone(), opts.probe_every);
@@ -225,7 +254,7 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
             let server = HttpServer::bind(h.listen, routes(h).merge(hook.router)).await?;
             server.stop_when(hook.stopped);
             service::register(&bot, url, &hook.secret).await?;
-            let listener = hook.listener;
+            let listener = readable::Readable::new(hook.listener, app.ctx.clone());
             let task = tokio::spawn(async move {
                 dispatcher
                     .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("webhook failed"))
@@ -239,7 +268,8 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
                 None => None,
             };
             // A webhook left by an earlier run in webhook mode would refuse getUpdates.
-            let listener = Polling::builder(bot).timeout(opts.poll_timeout).delete_webhook().await.build();
+            let polling = Polling::builder(bot).timeout(opts.poll_timeout).delete_webhook().await.build();
+            let listener = readable::Readable::new(polling, app.ctx.clone());
             let errors = service::polling_errors(app.ctx.clone());
             let task = tokio::spawn(async move {
                 dispatcher.dispatch_with_listener(listener, errors).await;

@@ -145,6 +145,11 @@ pub async fn on_message(bot: Bot, msg: Message, me: Me, dialogue: BotDialogue, a
     let Some(user) = msg.from.as_ref() else {
         return Ok(());
     };
+    if super::shared::fault::injected() == Some(super::shared::fault::Fault::HandlerPanic)
+        && msg.text() == Some(super::shared::fault::PANIC_TEXT)
+    {
+        panic!("injected fault: the handler panics");
+    }
     let mut turn = match turn_for(&bot, &app, msg.chat.id, user).await {
         Ok(t) => t,
         Err(e) => {

@@ -16,6 +16,7 @@ pub enum MainMsg {
     UnknownCommand,
     FreeTextHint,
     InternalError,
+    HandlerFailed,
     PersonalDataRefused { kind: String },
     ButtonExpired,
     NotAMember,

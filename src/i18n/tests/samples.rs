@@ -19,6 +19,7 @@ pub(super) fn samples() -> Vec<Msg> {
         UnknownCommand,
         FreeTextHint,
         InternalError,
+        HandlerFailed,
         PersonalDataRefused { kind: s("email") },
         ButtonExpired,
         NotAMember,

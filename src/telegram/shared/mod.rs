@@ -4,7 +4,9 @@
 
 pub mod callback;
 pub mod charts;
+pub mod fault;
 pub mod format;
+pub mod guard;
 pub mod menu;
 pub mod outgoing;
 pub mod state;
