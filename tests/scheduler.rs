@@ -141,6 +141,44 @@ async fn permanent_failures_and_skips_are_recorded_not_retried() {
     assert_eq!(all.iter().map(|j| j.status.as_str()).collect::<Vec<_>>(), ["failed", "skipped"]);
 }
 
+/// A runner whose job "boom" panics, inside the job's future as a bug in a delivery would.
+struct Panicky {
+    ran: Mutex<Vec<String>>,
+}
+
+impl Runner for Panicky {
+    fn run(&self, job: ClaimedJob) -> BoxFuture<'static, Outcome> {
+        self.ran.lock().unwrap().push(job.key.clone());
+        Box::pin(async move {
+            tokio::task::yield_now().await;
+            if job.key == "boom" {
+                panic!("a bug in a job");
+            }
+            Outcome::Done
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_job_that_panics_is_marked_failed_and_the_others_run() {
+    let (_d, ctx, clock) = setup().await;
+    let runner = Arc::new(Panicky { ran: Mutex::new(vec![]) });
+    for key in ["before", "boom", "after"] {
+        jobs::enqueue(&ctx.db, key, &job(1), clock.now(), clock.now()).await.unwrap();
+    }
+    let s = Scheduler::new(ctx.clone(), runner.clone(), opts());
+    let report = s.run_due().await.unwrap();
+    assert_eq!((report.done, report.failed), (2, 1), "{report:?}");
+    // Later ticks (past any lease) do not run it again: a panic would most likely repeat.
+    clock.advance(Duration::hours(2));
+    s.run_due().await.unwrap();
+    assert_eq!(runner.ran.lock().unwrap().iter().filter(|k| *k == "boom").count(), 1);
+    let all = jobs::all(&ctx.db).await.unwrap();
+    let boom = all.iter().find(|j| j.idempotency_key == "boom").unwrap();
+    assert_eq!(boom.status, "failed");
+    assert!(all.iter().filter(|j| j.idempotency_key != "boom").all(|j| j.status == "done"));
+}
+
 #[tokio::test]
 async fn jobs_interrupted_by_a_crash_run_again_at_start() {
     let (_d, ctx, clock) = setup().await;
