@@ -141,7 +141,7 @@ mod tests {
     fn request_errors_keep_no_body() {
         let raw = "{\"ok\":true,\"result\":{\"text\":\"Awa Traoré\"}}".to_string();
         let source = serde_json::from_str::<u8>(&raw).unwrap_err();
-        let e = teloxide::RequestError::InvalidJson { source, raw: raw.into() };
+        let e = teloxide::RequestError::InvalidJson { source: source.into(), raw: raw.into() };
         let said = describe(&e);
         assert!(!said.contains("Awa"), "{said}");
     }
