@@ -48,6 +48,8 @@ pub enum AgendaRefusal {
     InvitationSent,
     #[error("the chair has already decided on this item")]
     AlreadyDecided,
+    #[error("the item contains personal data ({0})")]
+    PersonalData(super::personal_data::PersonalData),
 }
 
 /// One line, 1 to 200 characters, spaces collapsed.
@@ -58,6 +60,10 @@ pub fn parse_item(raw: &str) -> Result<String, AgendaRefusal> {
     }
     if t.chars().count() > MAX_ITEM_CHARS || t.chars().any(char::is_control) {
         return Err(AgendaRefusal::TooLong);
+    }
+    // The agenda goes to every member of the mechanism and into their calendars.
+    if let Some(kind) = super::personal_data::detect(&t) {
+        return Err(AgendaRefusal::PersonalData(kind));
     }
     Ok(t)
 }

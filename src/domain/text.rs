@@ -12,6 +12,39 @@ pub enum NameError {
     TooLong,
     #[error("the name contains control characters")]
     ControlCharacters,
+    #[error("the name contains invisible formatting characters")]
+    InvisibleCharacters,
+    #[error("the name contains personal data ({0})")]
+    PersonalData(super::personal_data::PersonalData),
+}
+
+/// Characters that change how text around them is shown without being seen (Unicode's
+/// format characters: bidirectional overrides and isolates, zero-width spaces and joiners,
+/// the soft hyphen, tags…): in a name they can make it read as someone else's.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 /// A person's name as other members see it: 1 to 100 characters, one line.
@@ -30,6 +63,13 @@ impl DisplayName {
         if collapsed.chars().any(char::is_control) {
             return Err(NameError::ControlCharacters);
         }
+        if collapsed.chars().any(is_invisible) {
+            return Err(NameError::InvisibleCharacters);
+        }
+        // Other members see the name: a phone number or an address has no place in it.
+        if let Some(kind) = super::personal_data::detect(&collapsed) {
+            return Err(NameError::PersonalData(kind));
+        }
         Ok(Self(collapsed))
     }
 
@@ -41,7 +81,7 @@ impl DisplayName {
         };
         let cleaned: String = full
             .chars()
-            .filter(|c| !c.is_control())
+            .filter(|c| !c.is_control() && !is_invisible(*c))
             .collect::<String>()
             .split_whitespace()
             .collect::<Vec<_>>()

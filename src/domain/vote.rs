@@ -67,6 +67,8 @@ pub enum DraftError {
     Quorum,
     #[error("the mechanism has no member organisation to vote")]
     NoElectorate,
+    #[error("the question or an option contains personal data ({0})")]
+    PersonalData(super::personal_data::PersonalData),
 }
 
 fn one_line(raw: &str) -> String {
@@ -81,6 +83,10 @@ pub fn parse_question(raw: &str) -> Result<String, DraftError> {
     }
     if q.chars().count() > MAX_QUESTION_CHARS || q.chars().any(char::is_control) {
         return Err(DraftError::QuestionTooLong);
+    }
+    // The question goes to every member organisation of the mechanism and into the register.
+    if let Some(kind) = super::personal_data::detect(&q) {
+        return Err(DraftError::PersonalData(kind));
     }
     Ok(q)
 }
@@ -97,6 +103,9 @@ pub fn parse_options(raw: &str) -> Result<Choices, DraftError> {
         }
         if labels[..i].iter().any(|o| o.to_lowercase() == l.to_lowercase()) {
             return Err(DraftError::OptionTwice);
+        }
+        if let Some(kind) = super::personal_data::detect(l) {
+            return Err(DraftError::PersonalData(kind));
         }
     }
     Ok(Choices::Labels(labels))

@@ -51,8 +51,8 @@ impl Default for Limits {
             window: Duration::from_millis(1010),
             scheduled_share: 26,
             per_chat: Duration::from_millis(1010),
-            stranger_per_chat: 3,
-            stranger_overall: 20,
+            stranger_per_chat: 10,
+            stranger_overall: 40,
             stranger_window: Duration::from_secs(60),
         }
     }

@@ -37,7 +37,12 @@ pub fn database_file(database_url: &str) -> Option<PathBuf> {
     };
     let file = options.get_filename();
     let name = file.to_string_lossy();
-    (!name.is_empty() && name != ":memory:" && !name.starts_with("file::memory:")).then(|| file.to_path_buf())
+    let memory = name.is_empty()
+        || name == ":memory:"
+        || name.starts_with("file::memory:")
+        || name.starts_with("file:sqlx-in-memory")
+        || name.contains("mode=memory");
+    (!memory).then(|| file.to_path_buf())
 }
 
 /// Takes the lock of the database at `database_url` (nothing to lock for an in-memory one).

@@ -19,6 +19,9 @@ const HOURS: [u16; 4] = [24, 48, 72, 168];
 /// The sentence for a refused draft.
 pub(super) fn draft_refusal(e: &DraftError) -> Msg {
     let m = match e {
+        DraftError::PersonalData(kind) => {
+            return crate::i18n::MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into();
+        }
         DraftError::QuestionEmpty => DecisionsMsg::DcQuestionEmpty,
         DraftError::QuestionTooLong => DecisionsMsg::DcQuestionTooLong { max: MAX_QUESTION_CHARS },
         DraftError::OptionCount => DecisionsMsg::DcOptionCount { min: MIN_OPTIONS, max: MAX_OPTIONS },

@@ -19,13 +19,15 @@ use teloxide::types::{InlineKeyboardButton, MessageId};
 
 pub(super) fn refusal(r: AgendaRefusal) -> Msg {
     match r {
-        AgendaRefusal::Empty => DecisionsMsg::DcItemEmpty,
-        AgendaRefusal::TooLong => DecisionsMsg::DcItemTooLong { max: MAX_ITEM_CHARS },
-        AgendaRefusal::Duplicate => DecisionsMsg::DcItemDuplicate,
-        AgendaRefusal::InvitationSent => DecisionsMsg::DcItemClosed,
-        AgendaRefusal::AlreadyDecided => DecisionsMsg::DcItemDecided,
+        AgendaRefusal::Empty => DecisionsMsg::DcItemEmpty.into(),
+        AgendaRefusal::TooLong => DecisionsMsg::DcItemTooLong { max: MAX_ITEM_CHARS }.into(),
+        AgendaRefusal::Duplicate => DecisionsMsg::DcItemDuplicate.into(),
+        AgendaRefusal::InvitationSent => DecisionsMsg::DcItemClosed.into(),
+        AgendaRefusal::AlreadyDecided => DecisionsMsg::DcItemDecided.into(),
+        AgendaRefusal::PersonalData(kind) => {
+            crate::i18n::MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into()
+        }
     }
-    .into()
 }
 
 /// "Propose an item" for a member's meeting whose invitation has not gone out.
@@ -72,7 +74,7 @@ pub(super) async fn proposed_text(
             turn.say(DecisionsMsg::DcProposed).await?;
         }
         // Too long or empty: asked again; the other refusals end the dialog.
-        Ok(Err(r @ (AgendaRefusal::Empty | AgendaRefusal::TooLong))) => {
+        Ok(Err(r @ (AgendaRefusal::Empty | AgendaRefusal::TooLong | AgendaRefusal::PersonalData(_)))) => {
             turn.say(refusal(r)).await?;
         }
         Ok(Err(r)) => {

@@ -196,7 +196,12 @@ impl Turn<'_> {
             AppError::InvalidName(NameError::TooLong) => {
                 MainMsg::NameTooLong { max: crate::domain::text::MAX_NAME_CHARS }.into()
             }
-            AppError::InvalidName(NameError::ControlCharacters) => MainMsg::NameInvalid.into(),
+            AppError::InvalidName(NameError::ControlCharacters | NameError::InvisibleCharacters) => {
+                MainMsg::NameInvalid.into()
+            }
+            AppError::InvalidName(NameError::PersonalData(kind)) => {
+                MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into()
+            }
             AppError::Timing(TimingError::NoticeTooShort { hours_ahead }) => {
                 MeetingsMsg::MeetingTooSoon { hours: *hours_ahead }.into()
             }
