@@ -508,6 +508,7 @@ async fn run_bot(config: Config) -> anyhow::Result<()> {
             bot_api_outage: config.bot_api_outage,
             ..Default::default()
         },
+        metrics_token: config.metrics_token.clone(),
     });
     let start = telegram::start(opts, ctx.clone(), i18n);
     let bot = tokio::select! {

@@ -43,6 +43,8 @@ pub struct Config {
     pub vote_quorum_percent: u8,
     /// Counts of people below this are hidden in exports to share (GBV, child protection).
     pub small_numbers: i64,
+    /// `CLUSTER_METRICS_TOKEN`: the bearer token `/metrics` asks of requests not from loopback.
+    pub metrics_token: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -50,6 +52,7 @@ impl std::fmt::Debug for Config {
         // The token never appears in logs.
         f.debug_struct("Config")
             .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "<redacted>"))
             .field("api_url", &self.api_url.as_ref().map(Url::as_str))
             .field("database_url", &self.database_url)
             .field("tz", &self.tz)
@@ -174,7 +177,14 @@ impl Config {
             },
             None => 120,
         };
+        let metrics_token = non_empty("CLUSTER_METRICS_TOKEN");
+        if let Some(t) = &metrics_token
+            && (t.len() < 16 || t.chars().any(|c| c.is_whitespace() || c.is_control()))
+        {
+            bail!("CLUSTER_METRICS_TOKEN must be at least 16 characters without spaces (e.g. openssl rand -hex 24)");
+        }
         Ok(Self {
+            metrics_token,
             retention,
             listen,
             webhook_url,

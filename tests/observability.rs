@@ -22,7 +22,9 @@ use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
 
 async fn serve(app: &TestBot, readiness: ReadinessOptions) -> (HttpServer, url::Url) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let server = HttpServer::spawn(listener, router(HttpState { ctx: app.ctx.clone(), readiness })).unwrap();
+    let server =
+        HttpServer::spawn(listener, router(HttpState { ctx: app.ctx.clone(), readiness, metrics_token: None }))
+            .unwrap();
     let base = url::Url::parse(&format!("http://{}/", server.addr)).unwrap();
     (server, base)
 }

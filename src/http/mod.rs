@@ -1,11 +1,13 @@
 //! The bot's small HTTP server (axum): `/healthz`, `/readyz`, `/metrics`, the personal
 //! calendar feeds `/cal/<secret>.ics`, and in webhook mode the webhook itself, all on one
-//! listener (`CLUSTER_LISTEN`).
+//! listener (`CLUSTER_LISTEN`), within the bounds of [`limits`].
+
+pub mod limits;
 
 use crate::observability::ReadinessOptions;
 use crate::services::{Ctx, calendar_feed, status};
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -18,6 +20,29 @@ use tokio::sync::watch;
 pub struct HttpState {
     pub ctx: Ctx,
     pub readiness: ReadinessOptions,
+    /// `CLUSTER_METRICS_TOKEN`: with it, `/metrics` answers a request carrying
+    /// `Authorization: Bearer <token>` from anywhere; without the token, loopback only.
+    pub metrics_token: Option<String>,
+}
+
+/// Whether a request for `/metrics` may be answered: from loopback, or with the token.
+pub fn may_read_metrics(peer: std::net::IpAddr, authorization: Option<&[u8]>, token: Option<&str>) -> bool {
+    let loopback = match peer {
+        std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(v6.is_loopback(), |v4| v4.is_loopback()),
+        v4 => v4.is_loopback(),
+    };
+    if loopback {
+        return true;
+    }
+    match (token, authorization.and_then(|a| a.strip_prefix(b"Bearer "))) {
+        (Some(token), Some(given)) => same(given, token.as_bytes()),
+        _ => false,
+    }
+}
+
+/// Equal contents, compared in a time that does not depend on where they differ.
+pub fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The routes of the server (the webhook route is merged in by the Telegram layer).
@@ -47,7 +72,20 @@ async fn readyz(State(st): State<HttpState>) -> Response {
     (code, axum::Json(r)).into_response()
 }
 
-async fn metrics(State(st): State<HttpState>) -> Response {
+async fn metrics(
+    State(st): State<HttpState>,
+    ConnectInfo(peer): ConnectInfo<limits::Peer>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let authorization = headers.get(header::AUTHORIZATION).map(|v| v.as_bytes());
+    if !may_read_metrics(peer.0.ip(), authorization, st.metrics_token.as_deref()) {
+        st.ctx.telemetry.count(crate::observability::metrics::names::HTTP_REFUSED, &[("route", "metrics")], 1);
+        let (code, says) = match st.metrics_token {
+            Some(_) => (StatusCode::UNAUTHORIZED, "a bearer token is needed\n"),
+            None => (StatusCode::FORBIDDEN, "only from this machine (or set CLUSTER_METRICS_TOKEN)\n"),
+        };
+        return (code, [(header::WWW_AUTHENTICATE, "Bearer")], says).into_response();
+    }
     if let Err(e) = status::refresh_metrics(&st.ctx).await {
         // The counters are still worth serving; the database gauges keep their last values.
         tracing::warn!(error = %e, "could not read the queue for the metrics");
@@ -80,15 +118,30 @@ pub struct HttpServer {
 }
 
 impl HttpServer {
-    /// Serves `app` on an already bound listener, in the background.
+    /// Serves `app` on an already bound listener, in the background, within the default
+    /// bounds ([`limits::MAX_CONNECTIONS`], [`limits::IDLE_TIMEOUT`]).
     pub fn spawn(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<Self> {
+        Self::spawn_bounded(listener, app, limits::MAX_CONNECTIONS, limits::IDLE_TIMEOUT)
+    }
+
+    /// Serves `app` with at most `max_connections` open at once, each closed after `idle`
+    /// without traffic.
+    pub fn spawn_bounded(
+        listener: tokio::net::TcpListener,
+        app: Router,
+        max_connections: usize,
+        idle: Duration,
+    ) -> std::io::Result<Self> {
         let addr = listener.local_addr()?;
         let (stop, mut rx) = watch::channel(false);
+        let app = app.layer(axum::middleware::from_fn(limits::request_timeout));
+        let listener = limits::Limited::new(listener, max_connections, idle);
         let task = tokio::spawn(async move {
             let shutdown = async move {
                 let _ = rx.wait_for(|s| *s).await;
             };
-            if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
+            let service = app.into_make_service_with_connect_info::<limits::Peer>();
+            if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
                 tracing::error!(error = %e, "the HTTP server stopped");
             }
         });

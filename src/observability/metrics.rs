@@ -28,6 +28,7 @@ pub mod names {
     pub const STRANGERS_DROPPED: &str = "cluster_strangers_dropped_total";
     pub const PANICS: &str = "cluster_panics_total";
     pub const UNREADABLE_UPDATES: &str = "cluster_unreadable_updates_total";
+    pub const HTTP_REFUSED: &str = "cluster_http_refused_total";
 }
 
 /// Buckets of the update handling time, in seconds (from 1 ms to 10 s).
@@ -120,6 +121,11 @@ impl Telemetry {
             PANICS.into(),
             None,
             d("Panics caught in an update handler or a job (where: handler, job); the service went on"),
+        );
+        r.describe_counter(
+            HTTP_REFUSED.into(),
+            None,
+            d("HTTP requests refused (route: webhook without the secret token, metrics without the bearer token)"),
         );
         r.describe_counter(
             UNREADABLE_UPDATES.into(),

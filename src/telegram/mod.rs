@@ -80,6 +80,8 @@ pub struct HttpOptions {
     /// Webhook mode: Telegram POSTs updates to this public URL (its path is served here).
     pub webhook_url: Option<Url>,
     pub readiness: crate::observability::ReadinessOptions,
+    /// `CLUSTER_METRICS_TOKEN` (see `crate::http::HttpState`).
+    pub metrics_token: Option<String>,
 }
 
 impl BotOptions {
@@ -245,8 +247,13 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
         .build();
     let token = dispatcher.shutdown_token();
     let probe = service::spawn_probe(bot.clone(), app.ctx.clone(), opts.probe_every);
-    let routes =
-        |h: &HttpOptions| crate::http::router(crate::http::HttpState { ctx: app.ctx.clone(), readiness: h.readiness });
+    let routes = |h: &HttpOptions| {
+        crate::http::router(crate::http::HttpState {
+            ctx: app.ctx.clone(),
+            readiness: h.readiness,
+            metrics_token: h.metrics_token.clone(),
+        })
+    };
     let (task, http) = match &opts.http {
         Some(h @ HttpOptions { webhook_url: Some(url), .. }) => {
             // The server listens before Telegram is told where to send updates.

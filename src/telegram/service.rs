@@ -67,15 +67,12 @@ struct Guard {
     ctx: Ctx,
 }
 
-/// Equal contents, compared in a time that does not depend on where they differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 async fn check_secret(State(g): State<Arc<Guard>>, req: Request, next: Next) -> Response {
     let given = req.headers().get(SECRET_HEADER).map(|v| v.as_bytes().to_vec());
-    if !given.is_some_and(|s| same(&s, g.secret.as_bytes())) {
-        tracing::warn!("webhook request without the right secret token refused");
+    if !given.is_some_and(|s| crate::http::same(&s, g.secret.as_bytes())) {
+        // Counted, not logged one by one: anyone on the internet can send these.
+        g.ctx.telemetry.count(crate::observability::metrics::names::HTTP_REFUSED, &[("route", "webhook")], 1);
+        tracing::debug!("webhook request without the right secret token refused");
         return StatusCode::FORBIDDEN.into_response();
     }
     let response = next.run(req).await;

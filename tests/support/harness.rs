@@ -61,7 +61,8 @@ impl TestBot {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let listen: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
         let webhook_url = webhook.then(|| url::Url::parse(&format!("http://{listen}/telegram/hook")).unwrap());
-        Self::start_full(options, clock, Some(HttpOptions { listen, webhook_url, readiness })).await
+        Self::start_full(options, clock, Some(HttpOptions { listen, webhook_url, readiness, metrics_token: None }))
+            .await
     }
 
     async fn start_full(options: FakeOptions, clock: ManualClock, http: Option<HttpOptions>) -> Self {
