@@ -56,6 +56,10 @@ help-coordinator = Your coordinator commands:
 unknown-command = Unknown command. Type /help to see your commands.
 free-text-hint = I am not expecting any text right now. Type /help to see what you can do.
 internal-error = A technical problem occurred; nothing was lost. Please try again in a moment.
+pressed-too-often = You have asked for this too often. Try again in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }.
 handler-failed = Something went wrong and nothing was saved. Please try again; if it happens again, tell the cluster coordinators.
 personal-data-refused = Refused: this text looks like it contains { $kind ->
         [email] an e-mail address

@@ -56,6 +56,10 @@ help-coordinator = Vos commandes de coordonnateur :
 unknown-command = Commande inconnue. Tapez /help pour voir vos commandes.
 free-text-hint = Je n'attends pas de texte pour l'instant. Tapez /help pour voir ce que vous pouvez faire.
 internal-error = Un problème technique est survenu ; rien n'a été perdu. Réessayez dans un instant.
+pressed-too-often = Vous l'avez demandé trop souvent. Réessayez dans { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }.
 handler-failed = Une erreur s'est produite et rien n'a été enregistré. Réessayez ; si cela se reproduit, prévenez les coordinateurs du cluster.
 personal-data-refused = Refusé : ce texte semble contenir { $kind ->
         [email] une adresse e-mail

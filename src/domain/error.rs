@@ -62,6 +62,8 @@ pub enum AppError {
     LastCoordinator,
     #[error("too many requests; try again in {wait_secs} s")]
     TooManyRequests { wait_secs: i64 },
+    #[error("pressed too often; try again in {wait_secs} s")]
+    RateLimited { wait_secs: i64 },
     #[error("nobody with Telegram id {0} is known to the bot")]
     UnknownPerson(i64),
     #[error("the person holds no seat for one single organisation; name the organisation (--org)")]

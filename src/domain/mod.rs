@@ -18,6 +18,7 @@ pub mod membership;
 pub mod minutes;
 pub mod participation;
 pub mod personal_data;
+pub mod rate;
 pub mod review;
 pub mod suppression;
 pub mod text;

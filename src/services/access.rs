@@ -27,6 +27,8 @@ pub enum Withheld {
     NotMember,
     /// Minutes or documents: only as an observer, and the mechanism keeps them from observers.
     ObserverExcluded,
+    /// A chart of figures the person may no longer see (seat, chair or coordinator lost).
+    ChartNotAllowed,
     /// What the message is about no longer exists.
     Unknown,
 }
@@ -127,7 +129,11 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         Outgoing::DeliveryProblems { mechanism_id: Some(m), .. } => for_chair(Some(*m)),
         Outgoing::DeliveryProblems { mechanism_id: None, .. } => (!coordinator).then_some(Withheld::NotCoordinator),
         Outgoing::MinutesOverdue { .. } | Outgoing::Digest { .. } => (!coordinator).then_some(Withheld::NotCoordinator),
-        // A chart is checked when it is drawn (`charts::draw`, who may see which chart).
+        // A chart: the same rule as when its 📊 was pressed, asked again now.
+        Outgoing::Chart { chart } => {
+            let access = super::people::access(ctx, person.clone()).await?;
+            (!super::figures::may_see(ctx, &access, chart).await?).then_some(Withheld::ChartNotAllowed)
+        }
         // Told to the person themselves, about their own seat.
         Outgoing::SeatEnded { .. } | Outgoing::RoleChanged { .. } => None,
         Outgoing::AbsenceFlag { mechanism_id, .. }

@@ -352,12 +352,19 @@ pub async fn answer(
         }
         _ => return Err(AppError::NotAllowed),
     };
+    let handover_prefix = format!("m{}:handover:o{}:", m.id, organisation_id);
+    if answer == RsvpAnswer::Handover
+        && meetings::answer(&ctx.db, m.id, organisation_id).await? != Some(RsvpAnswer::Handover)
+    {
+        // Each hand-over tells the alternate: toggling it again and again would flood them.
+        super::outbox::within(ctx, &handover_prefix, crate::domain::rate::HANDOVERS).await?;
+    }
     let before = meetings::set_answer(&ctx.db, m.id, organisation_id, answer, access.person.id, now).await?;
     let changed = before != Some(answer);
     if changed && answer == RsvpAnswer::Handover {
         let alternate = memberships::seat_holder(&ctx.db, organisation_id, m.mechanism.id, Role::Alternate).await?;
         if let Some(alt) = alternate {
-            let key = format!("m{}:handover:o{}:t{}", m.id, organisation_id, now.timestamp());
+            let key = format!("{handover_prefix}t{}", now.timestamp());
             let job = Job::Deliver {
                 person_id: alt.person_id,
                 message: Outgoing::HandoverRequest { meeting_id: m.id, organisation_id },

@@ -27,6 +27,22 @@ pub fn dedup(mut v: Vec<i64>) -> Vec<i64> {
     v
 }
 
+/// Refuses with [`crate::domain::AppError::RateLimited`] when the jobs whose key starts with `prefix`,
+/// queued within the limit's window, have reached it; else how many there are.
+pub async fn within(ctx: &Ctx, prefix: &str, limit: crate::domain::rate::RateLimit) -> AppResult<i64> {
+    let now = ctx.clock.now();
+    let since = now - limit.window;
+    let recent = jobs::count_by_key_prefix_since(&ctx.db, prefix, since).await?;
+    if recent < limit.max {
+        return Ok(recent);
+    }
+    let oldest = jobs::oldest_by_key_prefix_since(&ctx.db, prefix, since).await?;
+    match limit.wait(now, recent, oldest) {
+        None => Ok(recent),
+        Some(wait) => Err(crate::domain::AppError::RateLimited { wait_secs: wait.num_seconds().max(1) }),
+    }
+}
+
 /// Queues one message to one person, now (once per idempotency key).
 pub async fn deliver(ctx: &Ctx, key: String, person_id: i64, message: Outgoing) -> AppResult<bool> {
     let now = ctx.clock.now();

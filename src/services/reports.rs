@@ -229,10 +229,12 @@ pub async fn submit(
 /// Tells the chairs of the mechanism (the coordinators when it has none) that corrected lines
 /// came back.
 async fn tell_chairs_corrected(ctx: &Ctx, mechanism: i64, submission_id: i64, lines: usize) -> AppResult<()> {
-    let stamp = ctx.clock.now().timestamp();
+    // One notice per submission and chair an hour: corrections sent again and again do not
+    // flood the chair (the review shows every corrected line anyway).
+    let hour = ctx.clock.now().timestamp() / 3600;
     let mut queued = false;
     for person in super::outbox::chair_recipients(ctx, mechanism).await? {
-        let key = format!("fw:corrected:s{submission_id}:p{person}:t{stamp}");
+        let key = format!("fw:corrected:s{submission_id}:p{person}:h{hour}");
         let msg = Outgoing::Fourw(FourwMsg::Corrected { submission_id, lines });
         queued |= super::outbox::deliver(ctx, key, person, msg).await?;
     }

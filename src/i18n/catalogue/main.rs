@@ -17,6 +17,7 @@ pub enum MainMsg {
     FreeTextHint,
     InternalError,
     HandlerFailed,
+    PressedTooOften { minutes: i64 },
     PersonalDataRefused { kind: String },
     ButtonExpired,
     NotAMember,

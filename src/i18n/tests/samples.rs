@@ -20,6 +20,7 @@ pub(super) fn samples() -> Vec<Msg> {
         FreeTextHint,
         InternalError,
         HandlerFailed,
+        PressedTooOften { minutes: 12 },
         PersonalDataRefused { kind: s("email") },
         ButtonExpired,
         NotAMember,

@@ -30,9 +30,15 @@ pub async fn on_button(turn: &mut Turn<'_>, pressed: ChartButton) -> ButtonResul
         other => vec![other],
     };
     let person = turn.access.person.id;
+    let prefix = format!("chart:p{person}:");
+    let recent = match outbox::within(ctx, &prefix, crate::domain::rate::CHARTS).await {
+        Ok(n) => n,
+        Err(e) => return Ok(Some(turn.refusal(&e))),
+    };
     let stamp = ctx.clock.now().timestamp_millis();
     for (i, chart) in requests.into_iter().enumerate() {
-        let key = format!("chart:p{person}:{}:{stamp}:{i}", ChartButton(chart).encode());
+        // Two presses within the same millisecond are two requests (counted in the limit).
+        let key = format!("{prefix}{}:{stamp}:n{recent}:{i}", ChartButton(chart).encode());
         outbox::deliver(ctx, key, person, Outgoing::Chart { chart }).await?;
     }
     ctx.wake.notify_one();

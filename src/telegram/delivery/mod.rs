@@ -137,6 +137,13 @@ impl TelegramRunner {
             Ok(None) => return Outcome::Skipped("recipient unknown".into()),
             Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
         };
+        // Asked before drawing too: nothing is rendered (a chart, a matrix) for someone who
+        // may no longer receive it. Asked again below, at the moment of sending.
+        match access::check_delivery(&self.app.ctx, job_id, person_id, message).await {
+            Ok(None) => {}
+            Ok(Some(why)) => return Outcome::Skipped(format!("withheld: {why}")),
+            Err(e) => return Outcome::Retry { after: None, error: e.to_string() },
+        }
         let rendered = match render(&self.app, &person, message).await {
             Ok(Ok(r)) => r,
             Ok(Err(reason)) => return Outcome::Skipped(reason),

@@ -228,6 +228,9 @@ impl Turn<'_> {
             AppError::PersonalData(kind) => MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into(),
             AppError::LastCoordinator => AccessMsg::LastCoordinator.into(),
             AppError::TooManyRequests { wait_secs } => AccessMsg::ResendTooSoon { seconds: *wait_secs }.into(),
+            AppError::RateLimited { wait_secs } => {
+                MainMsg::PressedTooOften { minutes: wait_secs.saturating_add(59) / 60 }.into()
+            }
             // Command-line refusals: the chat offers no way to make them.
             AppError::UnknownPerson(_) | AppError::OrganisationNeeded | AppError::MemberAlwaysReports { .. } => {
                 MainMsg::NotAllowed.into()
