@@ -109,12 +109,18 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         _ => None,
     };
     if let Some(seat) = seat_needed {
-        let holds = seats.iter().any(|s| {
+        let held = seats.iter().find(|s| {
             s.mechanism.id == seat.mechanism_id
                 && s.organisation.id == seat.organisation_id
                 && seat.roles.contains(&s.role)
         });
-        return Ok((!holds).then_some(Withheld::NoLongerHoldsSeat));
+        let Some(held) = held else { return Ok(Some(Withheld::NoLongerHoldsSeat)) };
+        // Action points are internal: an observer's reminder follows the observer policy.
+        let internal = matches!(message, Outgoing::ActionReminder { .. });
+        if internal && held.organisation.observer && !reference::observers_receive(db, held.mechanism.id).await? {
+            return Ok(Some(Withheld::ObserverExcluded));
+        }
+        return Ok(None);
     }
     let chairs = |mechanism_id: i64| seats.iter().any(|s| s.mechanism.id == mechanism_id && s.role == Role::Chair);
     let for_chair = |mechanism_id: Option<i64>| match mechanism_id {
@@ -148,13 +154,13 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
             Some(item) => for_chair(meeting_mechanism(item.meeting_id).await?),
             None => Some(Withheld::Unknown),
         },
-        // A vote's question and result: to whoever sits in the mechanism (observers see them
-        // too, without a ballot) and to the coordinators.
+        // A vote's question and result: to whoever sits in the mechanism (observers see them,
+        // without a ballot, where the mechanism's policy lets them) and to the coordinators.
         Outgoing::Decision(DecisionMsg::VoteQuestion { vote_id } | DecisionMsg::VoteResult { vote_id }) => {
             match votes::by_id(db, *vote_id).await? {
                 None => Some(Withheld::Unknown),
                 Some(_) if coordinator => None,
-                Some(v) => (!seats.iter().any(|s| s.mechanism.id == v.mechanism.id)).then_some(Withheld::NotMember),
+                Some(v) => distribution_verdict(ctx, &seats, &[v.mechanism.id]).await?,
             }
         }
         Outgoing::Minutes { minutes_id } => {

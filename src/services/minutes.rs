@@ -253,12 +253,7 @@ pub async fn available_minutes(
     per_mechanism: i64,
 ) -> AppResult<Vec<(Meeting, MinutesRow)>> {
     access.require_member()?;
-    let mut mechs: Vec<i64> = access.memberships.iter().map(|m| m.mechanism.id).collect();
-    if access.coordinator {
-        mechs = reference::mechanisms(&ctx.db).await?.into_iter().map(|m| m.id).collect();
-    }
-    mechs.sort_unstable();
-    mechs.dedup();
+    let mechs = super::people::internal_mechanisms(ctx, access).await?;
     let mut out = Vec::new();
     for mech in mechs {
         for mn in minutes::latest_for_mechanism(&ctx.db, mech, per_mechanism).await? {
@@ -403,13 +398,9 @@ pub async fn compliance_all(ctx: &Ctx, months: u32) -> AppResult<Vec<(Mechanism,
 /// The follow-up plan of the mechanisms a person belongs to (coordinators: all).
 pub async fn action_plan(ctx: &Ctx, access: &Access) -> AppResult<Vec<(Mechanism, Vec<ActionRow>)>> {
     access.require_member()?;
-    let mechs: Vec<Mechanism> = if access.coordinator {
-        reference::mechanisms(&ctx.db).await?
-    } else {
-        let mut v: Vec<Mechanism> = access.memberships.iter().map(|m| m.mechanism.clone()).collect();
-        v.dedup_by_key(|m| m.id);
-        v
-    };
+    let inside = super::people::internal_mechanisms(ctx, access).await?;
+    let mechs: Vec<Mechanism> =
+        reference::mechanisms(&ctx.db).await?.into_iter().filter(|m| inside.contains(&m.id)).collect();
     let mut out = Vec::new();
     for mech in mechs {
         let rows = minutes::actions_of_mechanism(&ctx.db, mech.id).await?;

@@ -48,6 +48,29 @@ pub async fn identify(
     Ok(person)
 }
 
+/// The mechanisms whose internal matters (minutes, votes, action points) the person sees:
+/// every one for a coordinator; else those where they sit as chair or for a member
+/// organisation, and as an observer only where the mechanism's policy lets observers in.
+pub async fn internal_mechanisms(ctx: &Ctx, access: &Access) -> AppResult<Vec<i64>> {
+    let mut ids: Vec<i64> = if access.coordinator {
+        crate::storage::reference::mechanisms(&ctx.db).await?.into_iter().map(|m| m.id).collect()
+    } else {
+        let mut ids = Vec::new();
+        for m in &access.memberships {
+            let inside = m.role == crate::domain::Role::Chair
+                || !m.organisation.observer
+                || crate::storage::reference::observers_receive(&ctx.db, m.mechanism.id).await?;
+            if inside {
+                ids.push(m.mechanism.id);
+            }
+        }
+        ids
+    };
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
 pub async fn access(ctx: &Ctx, person: Person) -> AppResult<Access> {
     let coordinator = people::is_coordinator(&ctx.db, person.id).await?;
     let memberships = memberships::active_for_person(&ctx.db, person.id).await?;

@@ -293,13 +293,7 @@ pub async fn close(ctx: &Ctx, vote_id: i64) -> AppResult<(Vote, bool)> {
 /// newest first.
 pub async fn decisions(ctx: &Ctx, access: &Access, limit: i64) -> AppResult<Vec<Vote>> {
     access.require_member()?;
-    let mut ids: Vec<i64> = if access.coordinator {
-        reference::mechanisms(&ctx.db).await?.into_iter().map(|m| m.id).collect()
-    } else {
-        access.memberships.iter().map(|m| m.mechanism.id).collect()
-    };
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = super::people::internal_mechanisms(ctx, access).await?;
     votes::of_mechanisms(&ctx.db, &ids, limit).await
 }
 
@@ -309,11 +303,17 @@ pub async fn of_meeting(ctx: &Ctx, meeting_id: i64) -> AppResult<Vec<Vote>> {
 }
 
 /// Everyone who receives the question and the result: every active member of the mechanism
-/// (focal points, alternates, observers, chairs) and whoever receives what is meant for the
-/// chair (the coordinators when it has none).
+/// (focal points, alternates, chairs, and observers where the mechanism's policy lets them
+/// see its internal matters) and whoever receives what is meant for the chair (the
+/// coordinators when it has none).
 pub async fn audience(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec<i64>> {
-    let mut ids: Vec<i64> =
-        memberships::active_in_mechanism(&ctx.db, mechanism_id).await?.into_iter().map(|m| m.person_id).collect();
+    let observers = reference::observers_receive(&ctx.db, mechanism_id).await?;
+    let mut ids: Vec<i64> = memberships::active_in_mechanism(&ctx.db, mechanism_id)
+        .await?
+        .into_iter()
+        .filter(|m| observers || m.role == Role::Chair || !m.organisation.observer)
+        .map(|m| m.person_id)
+        .collect();
     ids.extend(chair_recipients(ctx, mechanism_id).await?);
     ids.sort_unstable();
     ids.dedup();
