@@ -61,6 +61,7 @@ impl std::fmt::Debug for Config {
             .field("nudge_cron", &self.nudge_cron)
             .field("dialogue_retention_days", &self.retention.dialogues.num_days())
             .field("job_retention_days", &self.retention.finished_jobs.num_days())
+            .field("record_retention_days", &self.retention.records.num_days())
             .field("digest_cron", &self.digest_cron)
             .field("listen", &self.listen)
             .field("webhook_url", &self.webhook_url.as_ref().map(Url::as_str))
@@ -118,6 +119,7 @@ impl Config {
         let retention = crate::services::retention::Retention {
             dialogues: days("CLUSTER_DIALOGUE_RETENTION_DAYS", 30)?,
             finished_jobs: days("CLUSTER_JOB_RETENTION_DAYS", 90)?,
+            records: days("CLUSTER_RECORD_RETENTION_DAYS", 730)?,
         };
         let nudge_cron = non_empty("CLUSTER_NUDGE_CRON").unwrap_or_else(|| crate::scheduler::DEFAULT_NUDGE_CRON.into());
         if let Err(e) = crate::scheduler::CronRule::monthly_nudge(&nudge_cron) {

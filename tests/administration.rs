@@ -266,10 +266,11 @@ async fn old_dialogues_and_old_finished_jobs_are_purged() {
     let keys: Vec<String> = jobs::all(&w.ctx.db).await.unwrap().into_iter().map(|j| j.idempotency_key).collect();
     assert_eq!(keys, ["recent", "pending"], "recent and pending jobs stay");
     // Configurable.
-    let short = w
-        .ctx
-        .clone()
-        .with_retention(retention::Retention { dialogues: Duration::days(1), finished_jobs: Duration::days(1) });
+    let short = w.ctx.clone().with_retention(retention::Retention {
+        dialogues: Duration::days(1),
+        finished_jobs: Duration::days(1),
+        ..Default::default()
+    });
     assert_eq!(retention::purge(&short).await.unwrap().jobs, 1);
 }
 

@@ -21,6 +21,7 @@ help-member = Your member commands:
     /language — French or English
     /leave — leave a mechanism
     /cancel — leave the current dialog
+    /forget — ask the bot to forget you (your seats end, your name is deleted)
 help-chair = Your commands as chair of a mechanism:
     /newmeeting — plan a meeting (invitations at least 48 hours ahead)
     /meetings — your meetings: answer, move, cancel
@@ -34,6 +35,7 @@ help-chair = Your commands as chair of a mechanism:
     /language — French or English
     /leave — leave a mechanism
     /cancel — leave the current dialog
+    /forget — ask the bot to forget you (your seats end, your name is deleted)
     /review — review the 4W matrix and return a line with a comment
     /wherewho — who does what where: the month's gaps and duplications
     /admin — the members and pending invitations of your mechanisms (revoke an invitation)
@@ -50,6 +52,7 @@ help-coordinator = Your coordinator commands:
     /me — your profile
     /language — French or English
     /cancel — leave the current dialog
+    /forget — ask the bot to forget you (your seats end, your name is deleted)
     /review — review the 4W matrix and return a line with a comment
     /wherewho — who does what where: the month's gaps and duplications
     /admin — administration: remove a member, revoke an invitation, chairs, coordinators, observer policy

@@ -21,6 +21,7 @@ help-member = Vos commandes de membre :
     /language — français ou anglais
     /leave — quitter un mécanisme
     /cancel — abandonner le dialogue en cours
+    /oublier — demander au bot de vous oublier (vos sièges prennent fin, votre nom est effacé)
 help-chair = Vos commandes de président(e) de mécanisme :
     /newmeeting — planifier une réunion (invitations au moins 48 h à l'avance)
     /meetings — vos réunions : répondre, déplacer, annuler
@@ -34,6 +35,7 @@ help-chair = Vos commandes de président(e) de mécanisme :
     /language — français ou anglais
     /leave — quitter un mécanisme
     /cancel — abandonner le dialogue en cours
+    /oublier — demander au bot de vous oublier (vos sièges prennent fin, votre nom est effacé)
     /review — revoir la matrice 4W et renvoyer une ligne avec un commentaire
     /wherewho — qui fait quoi où : lacunes et doublons du mois
     /admin — les membres et les invitations en attente de vos mécanismes (révoquer une invitation)
@@ -50,6 +52,7 @@ help-coordinator = Vos commandes de coordonnateur :
     /me — votre profil
     /language — français ou anglais
     /cancel — abandonner le dialogue en cours
+    /oublier — demander au bot de vous oublier (vos sièges prennent fin, votre nom est effacé)
     /review — revoir la matrice 4W et renvoyer une ligne avec un commentaire
     /wherewho — qui fait quoi où : lacunes et doublons du mois
     /admin — administration : retirer un membre, révoquer une invitation, présidences, coordonnateurs, règle des observateurs

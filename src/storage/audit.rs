@@ -90,3 +90,10 @@ pub async fn since(db: &Db, since: DateTime<Utc>) -> AppResult<Vec<AuditEntry>> 
         })
         .collect())
 }
+
+/// Deletes the audit lines older than `before`. Returns how many.
+pub async fn purge_older_than(db: &Db, before: DateTime<Utc>) -> AppResult<u64> {
+    let done =
+        sqlx::query("DELETE FROM audit_log WHERE at < ?").bind(ts(before)).execute(&db.pool).await.map_err(internal)?;
+    Ok(done.rows_affected())
+}

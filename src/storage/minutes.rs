@@ -345,3 +345,13 @@ pub async fn mark_action_done(db: &Db, id: i64, by: i64, now: DateTime<Utc>) -> 
     .map_err(internal)?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Deletes the receipts (who received which minutes or document) older than `before`.
+pub async fn purge_receipts_older_than(db: &Db, before: DateTime<Utc>) -> AppResult<u64> {
+    let done = sqlx::query("DELETE FROM receipts WHERE received_at < ?")
+        .bind(ts(before))
+        .execute(&db.pool)
+        .await
+        .map_err(internal)?;
+    Ok(done.rows_affected())
+}

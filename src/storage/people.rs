@@ -200,6 +200,11 @@ pub async fn erase(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<()>
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
+    sqlx::query("DELETE FROM calendar_feeds WHERE person_id = ?")
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
     sqlx::query("DELETE FROM invitation_messages WHERE person_id = ?")
         .bind(person_id)
         .execute(&mut *tx)
@@ -226,4 +231,34 @@ pub async fn erase(db: &Db, person_id: i64, now: DateTime<Utc>) -> AppResult<()>
     .map_err(internal)?;
     tx.commit().await.map_err(internal)?;
     Ok(())
+}
+
+/// Removes the people who never held a seat, are not coordinators, were first seen before
+/// `before` and have no dialogue touched since: strangers who only wrote to the bot. One
+/// still named by a record (an audit line, say) is made anonymous instead. Returns how many.
+pub async fn purge_strangers(db: &Db, before: DateTime<Utc>, now: DateTime<Utc>) -> AppResult<u64> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT p.id FROM people p
+         WHERE p.erased_at IS NULL AND p.telegram_id > 0 AND p.created_at < ?1
+           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id)
+           AND NOT EXISTS (SELECT 1 FROM coordinators c WHERE c.person_id = p.id)
+           AND NOT EXISTS (SELECT 1 FROM dialogues d WHERE d.chat_id = p.telegram_id AND d.updated_at >= ?1)",
+    )
+    .bind(ts(before))
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)?;
+    let mut purged = 0;
+    for id in ids {
+        let deleted = sqlx::query("DELETE FROM people WHERE id = ?").bind(id).execute(&db.pool).await;
+        match deleted {
+            Ok(done) => purged += done.rows_affected(),
+            // Still referenced (foreign keys): anonymous rather than deleted.
+            Err(_) => {
+                erase(db, id, now).await?;
+                purged += 1;
+            }
+        }
+    }
+    Ok(purged)
 }

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod charts;
 pub mod decisions;
 pub mod delivery;
+pub mod forget;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;

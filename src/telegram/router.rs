@@ -5,7 +5,7 @@ use super::shared::callback::{CallbackData, Cancel};
 use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{admin, calendar, charts, decisions, meetings, membership, minutes, report, review};
+use super::{admin, calendar, charts, decisions, forget, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -54,6 +54,8 @@ enum Command {
     Unlock,
     #[strum(serialize = "admin", serialize = "gestion")]
     Admin,
+    #[strum(serialize = "forget", serialize = "oublier")]
+    Forget,
 }
 
 impl Command {
@@ -90,6 +92,7 @@ pub enum Button {
     Chart(ChartButton),
     Decisions(decisions::callback::Cb),
     Admin(admin::callback::Cb),
+    Forget(forget::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -105,6 +108,7 @@ impl CallbackData for Button {
             Button::Chart(cb) => cb.encode(),
             Button::Decisions(cb) => cb.encode(),
             Button::Admin(cb) => cb.encode(),
+            Button::Forget(cb) => cb.encode(),
         }
     }
 
@@ -120,6 +124,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Chart))
             .or_else(|| CallbackData::decode(data).map(Button::Decisions))
             .or_else(|| CallbackData::decode(data).map(Button::Admin))
+            .or_else(|| CallbackData::decode(data).map(Button::Forget))
     }
 }
 
@@ -231,6 +236,7 @@ async fn on_command(
         Command::Minutes => minutes::start(turn, dialogue).await,
         Command::Missing => minutes::missing(turn).await,
         Command::Actions => minutes::actions(turn).await,
+        Command::Forget => forget::ask(turn).await,
         Command::Share => minutes::share(turn, dialogue).await,
         Command::Report => report::start(turn, dialogue).await,
         Command::Export => review::export(turn, args).await,
@@ -311,6 +317,7 @@ async fn on_button(
         Button::Chart(cb) => charts::on_button(turn, cb).await,
         Button::Decisions(cb) => decisions::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
     }
 }
 

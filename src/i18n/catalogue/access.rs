@@ -16,4 +16,11 @@ pub enum AccessMsg {
     MembersJoined { mechanism: String, count: usize, names: String },
     ResendTooSoon { seconds: i64 },
     LastCoordinator,
+    FormerMember,
+    CmdForget,
+    ForgetAsk { seats: String },
+    BtnForgetYes,
+    BtnForgetNo,
+    ForgetDone,
+    ForgetKept,
 }

@@ -72,7 +72,11 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             AccessMsg::SeatEnded { org, mechanism, role: *role, change: change.clone() }
         }
         Outgoing::MemberChanged { person_id, role, change, .. } => {
-            let name = people::by_id(db, *person_id).await?.map(|p| p.display_name).unwrap_or_default();
+            // Someone erased since: "a former member", never the placeholder of the erasure.
+            let name = match people::by_id(db, *person_id).await? {
+                Some(p) if p.telegram_id > 0 => p.display_name,
+                _ => app.i18n.render(lang, AccessMsg::FormerMember),
+            };
             AccessMsg::MemberChanged { name, org, mechanism, role: *role, change: change.clone() }
         }
         _ => unreachable!("matched above"),

@@ -34,6 +34,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
             list.push(("leave", MainMsg::CmdLeave.into()));
         }
         list.push(("cancel", MainMsg::CmdCancel.into()));
+        list.push(("forget", crate::i18n::AccessMsg::CmdForget.into()));
     }
     if role >= MenuRole::Member {
         list.push(("report", ReportMsg::CmdReport.into()));
