@@ -194,6 +194,22 @@ enum ExportCommand {
         #[arg(long)]
         to_share: bool,
     },
+    /// The member list (the terms of reference's): per mechanism, each organisation with the
+    /// names its focal point, alternate and chair chose, their role and since when.
+    Members {
+        /// csv (UTF-8 with BOM, for Excel) or xlsx.
+        #[arg(long)]
+        format: String,
+        /// The file to write.
+        #[arg(long)]
+        output: std::path::PathBuf,
+        /// Only this mechanism (code, e.g. CPN).
+        #[arg(long)]
+        mechanism: Option<String>,
+        /// Language of the headings: fr (default) or en.
+        #[arg(long, default_value = "fr")]
+        lang: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

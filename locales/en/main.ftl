@@ -145,6 +145,21 @@ members-line = • { $name } — { $org } — { $role ->
        *[no] {""}
     }
 members-none = No members yet.
+ml-sheet = Members
+ml-mechanism = Mechanism
+ml-organisation = Organisation
+ml-organisation-name = Full name
+ml-role = Role
+ml-name = Name
+ml-observer = Observer
+ml-since = Member since
+ml-focal = focal point
+ml-alternate = alternate
+ml-chair = chair
+ml-yes = yes
+ml-no = no
+btn-members-xlsx = 📥 The list as a spreadsheet
+members-xlsx-caption = Member list of the Protection Cluster (internal: do not forward).
 
 ## Invitations
 invite-choose-mechanism = For which mechanism?

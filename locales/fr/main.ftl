@@ -145,6 +145,21 @@ members-line = • { $name } — { $org } — { $role ->
        *[no] {""}
     }
 members-none = Aucun membre pour l'instant.
+ml-sheet = Membres
+ml-mechanism = Mécanisme
+ml-organisation = Organisation
+ml-organisation-name = Nom complet
+ml-role = Rôle
+ml-name = Nom
+ml-observer = Observateur
+ml-since = Membre depuis
+ml-focal = point focal
+ml-alternate = suppléant(e)
+ml-chair = président(e)
+ml-yes = oui
+ml-no = non
+btn-members-xlsx = 📥 La liste en tableur
+members-xlsx-caption = Liste des membres du Cluster Protection (interne : ne pas transférer).
 
 ## Invitations
 invite-choose-mechanism = Pour quel mécanisme ?

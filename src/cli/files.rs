@@ -33,7 +33,14 @@ pub(super) async fn run_digest(
 pub(super) async fn run_export(config: &Config, command: ExportCommand) -> anyhow::Result<()> {
     use crate::domain::fourw::ReportingMonth;
     use crate::services::export::{self, Format};
-    let ExportCommand::Fourw { month, format, output, mechanism, lang, to_share } = command;
+    let (month, format, output, mechanism, lang, to_share) = match command {
+        ExportCommand::Fourw { month, format, output, mechanism, lang, to_share } => {
+            (month, format, output, mechanism, lang, to_share)
+        }
+        ExportCommand::Members { format, output, mechanism, lang } => {
+            return export_members(config, &format, &output, mechanism.as_deref(), &lang).await;
+        }
+    };
     let month = ReportingMonth::parse(&month).map_err(anyhow::Error::msg)?;
     let format =
         Format::parse(&format).ok_or_else(|| anyhow::anyhow!("--format must be csv or xlsx, not \"{format}\""))?;
@@ -65,6 +72,38 @@ pub(super) async fn run_export(config: &Config, command: ExportCommand) -> anyho
     );
     crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
     eprintln!("{lines} line(s) of {month} written to {}", output.display());
+    Ok(())
+}
+
+async fn export_members(
+    config: &Config,
+    format: &str,
+    output: &std::path::Path,
+    mechanism: Option<&str>,
+    lang: &str,
+) -> anyhow::Result<()> {
+    use crate::services::member_list;
+    let lang = crate::domain::Language::parse(lang)
+        .ok_or_else(|| anyhow::anyhow!("--lang must be fr or en, not \"{lang}\""))?;
+    let ctx = context(config).await?;
+    let mech = match mechanism {
+        Some(code) => Some(membership::mechanism(&ctx, code).await?),
+        None => None,
+    };
+    let all = crate::storage::memberships::all_active(&ctx.db).await?;
+    let list: Vec<_> = all.into_iter().filter(|m| mech.as_ref().is_none_or(|x| x.id == m.mechanism.id)).collect();
+    let i18n = I18n::load().map_err(|e| anyhow::anyhow!("message catalogue: {e}"))?;
+    let h = member_list::Headings::new(lang, &i18n);
+    let rows = member_list::rows(&list, &h, lang, ctx.tz);
+    let bytes = match format {
+        "xlsx" => member_list::to_xlsx(&rows, &h.sheet)?,
+        "csv" => member_list::to_csv(&rows)?,
+        other => anyhow::bail!("--format must be csv or xlsx, not \"{other}\""),
+    };
+    std::fs::write(output, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
+    let what = format!("member list {format} to {}", output.display());
+    crate::services::audit::record_export(&ctx, meetings::Actor::CommandLine, &what, mech.as_ref()).await?;
+    eprintln!("{} seat(s) written to {}", list.len(), output.display());
     Ok(())
 }
 

@@ -18,6 +18,7 @@ pub mod dispatch;
 pub mod export;
 pub mod figures;
 pub mod meetings;
+pub mod member_list;
 pub mod membership;
 pub mod minutes;
 pub mod outbox;

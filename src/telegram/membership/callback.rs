@@ -17,6 +17,8 @@ pub enum Cb {
     LeavePick(i64),
     LeaveYes(i64),
     LeaveNo,
+    /// The member list as a spreadsheet.
+    MembersXlsx,
 }
 
 fn role_code(r: Role) -> &'static str {
@@ -51,6 +53,7 @@ impl CallbackData for Cb {
             Cb::LeavePick(m) => format!("leave:p:{m}"),
             Cb::LeaveYes(m) => format!("leave:y:{m}"),
             Cb::LeaveNo => "leave:n".into(),
+            Cb::MembersXlsx => "mem:x".into(),
         }
     }
 
@@ -69,6 +72,7 @@ impl CallbackData for Cb {
             ["leave", "p", m] => Cb::LeavePick(id(m)?),
             ["leave", "y", m] => Cb::LeaveYes(id(m)?),
             ["leave", "n"] => Cb::LeaveNo,
+            ["mem", "x"] => Cb::MembersXlsx,
             _ => return None,
         })
     }

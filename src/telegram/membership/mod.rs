@@ -169,6 +169,7 @@ pub async fn on_button(
             turn.edit(message_id, turn.t(MainMsg::LanguageSet), None).await?;
             turn.refresh_menu(turn.access.person.menu_role.is_some_and(|r| r != MenuRole::Unknown)).await;
         }
+        (Cb::MembersXlsx, _) => return profile::send_members_xlsx(turn).await,
         (Cb::JoinUseName, Step::JoinName { invitation_id }) => {
             join::ask_principles(turn, dialogue, invitation_id, None, Some(message_id)).await?;
         }

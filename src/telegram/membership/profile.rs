@@ -2,8 +2,9 @@
 
 use crate::domain::MembershipView;
 use crate::i18n::MainMsg;
+use crate::services::member_list;
 use crate::services::membership;
-use crate::telegram::shared::{HandlerResult, Turn};
+use crate::telegram::shared::{ButtonResult, HandlerResult, Turn, button, kb};
 
 pub(super) fn role_lines(turn: &Turn<'_>, list: &[MembershipView]) -> Vec<String> {
     list.iter()
@@ -30,6 +31,23 @@ pub(super) async fn show_me(turn: &mut Turn<'_>) -> HandlerResult {
     lines.extend(role_lines(turn, &turn.access.memberships));
     turn.say_long(lines).await?;
     Ok(())
+}
+
+/// The member list as a protected spreadsheet, with what `/members` shows the person.
+pub(super) async fn send_members_xlsx(turn: &mut Turn<'_>) -> ButtonResult {
+    let list = match membership::visible_members(&turn.app.ctx, &turn.access).await {
+        Ok(list) => list,
+        Err(e) => return Ok(Some(turn.refusal(&e))),
+    };
+    let h = member_list::Headings::new(turn.lang(), &turn.app.i18n);
+    let rows = member_list::rows(&list, &h, turn.lang(), turn.app.ctx.tz);
+    let bytes = match member_list::to_xlsx(&rows, &h.sheet) {
+        Ok(b) => b,
+        Err(e) => return Ok(Some(turn.refusal(&e))),
+    };
+    let name = format!("cluster-protection-{}.xlsx", h.sheet.to_lowercase());
+    turn.send_file(bytes, name, turn.t(MainMsg::MembersXlsxCaption), None, true).await?;
+    Ok(None)
 }
 
 pub(super) async fn show_members(turn: &mut Turn<'_>) -> HandlerResult {
@@ -64,6 +82,8 @@ pub(super) async fn show_members(turn: &mut Turn<'_>) -> HandlerResult {
         }
         i += group.len();
     }
-    turn.say_long(lines).await?;
+    // Protected like what comes from the cluster; the spreadsheet a press away.
+    let k = kb(vec![vec![button(turn.t(MainMsg::BtnMembersXlsx), super::callback::Cb::MembersXlsx)]]);
+    turn.say_long_protected_with(lines, Some(k)).await?;
     Ok(())
 }

@@ -71,8 +71,19 @@ impl Turn<'_> {
 
     /// Like [`Self::say_long`], every piece protected.
     pub async fn say_long_protected(&self, lines: Vec<String>) -> Result<(), teloxide::RequestError> {
-        for chunk in chunks_of(lines) {
-            self.say_protected(chunk, None).await?;
+        self.say_long_protected_with(lines, None).await
+    }
+
+    /// Like [`Self::say_long_protected`], the buttons under the last piece.
+    pub async fn say_long_protected_with(
+        &self,
+        lines: Vec<String>,
+        kb: Option<InlineKeyboardMarkup>,
+    ) -> Result<(), teloxide::RequestError> {
+        let chunks = chunks_of(lines);
+        let last = chunks.len().saturating_sub(1);
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            self.say_protected(chunk, if i == last { kb.clone() } else { None }).await?;
         }
         Ok(())
     }
