@@ -277,7 +277,17 @@ async fn personal_data_is_refused_in_what_the_bot_shares() {
         other => panic!("{other:?}"),
     }
     let coordo = w.access(1).await;
-    match minutes::share_document(&w.ctx, &coordo, "FILE", None, Some("écrire à a@b.ml;x"), &[cpn.id]).await {
+    match minutes::share_document(
+        &w.ctx,
+        &coordo,
+        "FILE",
+        None,
+        Some("écrire à a@b.ml;x"),
+        &[cpn.id],
+        cluster_bot::domain::library::DocType::Other,
+    )
+    .await
+    {
         Err(AppError::PersonalData(PersonalData::Email)) => {}
         other => panic!("{other:?}"),
     }

@@ -77,3 +77,51 @@ cmd-minutes = Share or receive the minutes
 cmd-missing = Missing minutes and deadlines
 cmd-actions = Follow-up plan of recommendations
 cmd-share = Share a document with mechanisms
+cmd-docs = The library: documents of your mechanisms
+lib-choose-mechanism = 📚 The library — which mechanism?
+lib-nothing = No mechanism whose documents you may see.
+lib-choose-type = 📚 { $mechanism } — which documents?
+lib-empty = 📚 { $mechanism }: no documents yet.
+btn-lib-type = { $doc_type ->
+        [minutes] Minutes
+        [strategy] Strategy
+        [advocacy-note] Advocacy notes
+        [work-plan] Work plans
+        [assessment] Assessments
+        [tor] Terms of reference
+        [fourw-matrix] 4W matrices
+       *[other] Other documents
+    } ({ $count })
+lib-list = 📚 { $mechanism } — { $doc_type ->
+        [minutes] Minutes
+        [strategy] Strategy
+        [advocacy-note] Advocacy notes
+        [work-plan] Work plans
+        [assessment] Assessments
+        [tor] Terms of reference
+        [fourw-matrix] 4W matrices
+       *[other] Other documents
+    }, newest first (page { $page }/{ $pages }). Tap one to receive it.
+btn-lib-doc = { $title }{ $version ->
+        [1] {""}
+       *[other] {" "}(v{ $version })
+    } · { $date }
+btn-lib-minutes = Minutes of { $date }
+btn-lib-prev = ◀ Newer
+btn-lib-next = Older ▶
+btn-lib-retire = 🗑 Retire: { $title }
+lib-coming = 📄 On its way.
+lib-retired = Retired: it leaves the library's lists.
+btn-share-type = { $on ->
+        [yes] 🔘
+       *[no] ⚪
+    } { $doc_type ->
+        [strategy] Strategy
+        [advocacy-note] Advocacy note
+        [work-plan] Work plan
+        [assessment] Assessment
+        [tor] Terms of reference
+        [fourw-matrix] 4W matrix
+        [minutes] Minutes
+       *[other] Other
+    }

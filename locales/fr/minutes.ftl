@@ -77,3 +77,51 @@ cmd-minutes = Partager ou recevoir les comptes rendus
 cmd-missing = Comptes rendus manquants et délais
 cmd-actions = Plan de suivi des recommandations
 cmd-share = Partager un document avec des mécanismes
+cmd-docs = La bibliothèque : documents de vos mécanismes
+lib-choose-mechanism = 📚 La bibliothèque — quel mécanisme ?
+lib-nothing = Aucun mécanisme dont vous pouvez voir les documents.
+lib-choose-type = 📚 { $mechanism } — quels documents ?
+lib-empty = 📚 { $mechanism } : pas encore de documents.
+btn-lib-type = { $doc_type ->
+        [minutes] Comptes rendus
+        [strategy] Stratégies
+        [advocacy-note] Notes de plaidoyer
+        [work-plan] Plans de travail
+        [assessment] Évaluations
+        [tor] Termes de référence
+        [fourw-matrix] Matrices 4W
+       *[other] Autres documents
+    } ({ $count })
+lib-list = 📚 { $mechanism } — { $doc_type ->
+        [minutes] Comptes rendus
+        [strategy] Stratégies
+        [advocacy-note] Notes de plaidoyer
+        [work-plan] Plans de travail
+        [assessment] Évaluations
+        [tor] Termes de référence
+        [fourw-matrix] Matrices 4W
+       *[other] Autres documents
+    }, du plus récent au plus ancien (page { $page }/{ $pages }). Touchez-en un pour le recevoir.
+btn-lib-doc = { $title }{ $version ->
+        [1] {""}
+       *[other] {" "}(v{ $version })
+    } · { $date }
+btn-lib-minutes = Compte rendu du { $date }
+btn-lib-prev = ◀ Plus récents
+btn-lib-next = Plus anciens ▶
+btn-lib-retire = 🗑 Retirer : { $title }
+lib-coming = 📄 Il arrive.
+lib-retired = Retiré : il quitte les listes de la bibliothèque.
+btn-share-type = { $on ->
+        [yes] 🔘
+       *[no] ⚪
+    } { $doc_type ->
+        [strategy] Stratégie
+        [advocacy-note] Note de plaidoyer
+        [work-plan] Plan de travail
+        [assessment] Évaluation
+        [tor] Termes de référence
+        [fourw-matrix] Matrice 4W
+        [minutes] Compte rendu
+       *[other] Autre
+    }

@@ -13,6 +13,7 @@ pub mod fourw;
 pub mod invitation;
 pub mod jobs;
 pub mod language;
+pub mod library;
 pub mod meeting;
 pub mod membership;
 pub mod minutes;

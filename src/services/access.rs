@@ -169,7 +169,10 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
             if coordinator { None } else { distribution_verdict(ctx, &seats, &[mech]).await? }
         }
         Outgoing::Document { document_id } => {
+            // The library: a regional cluster's documents are the national cluster's members'
+            // too, and the other way round.
             let mechs = minutes::document_mechanisms(db, *document_id).await?;
+            let mechs = crate::storage::library::with_related(db, &mechs).await?;
             if mechs.is_empty() {
                 Some(Withheld::Unknown)
             } else if coordinator {

@@ -438,6 +438,7 @@ pub async fn share_document(
     file_name: Option<&str>,
     caption: Option<&str>,
     mechanism_ids: &[i64],
+    doc_type: crate::domain::library::DocType,
 ) -> AppResult<i64> {
     if !access.coordinator {
         return Err(AppError::NotAllowed);
@@ -456,6 +457,8 @@ pub async fn share_document(
     let id =
         minutes::insert_document_in(&mut tx, file_id, file_name, caption, mechanism_ids, Some(access.person.id), now)
             .await?;
+    // Filed in the library with it.
+    crate::storage::library::classify_in(&mut tx, id, doc_type, None).await?;
     jobs::enqueue_in(&mut tx, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now)
         .await?;
     tx.commit().await?;

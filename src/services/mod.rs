@@ -17,6 +17,7 @@ pub mod calendar_feed;
 pub mod dispatch;
 pub mod export;
 pub mod figures;
+pub mod library;
 pub mod meetings;
 pub mod member_list;
 pub mod membership;

@@ -11,6 +11,7 @@ pub mod instance;
 pub mod invitations;
 pub mod job_sends;
 pub mod jobs;
+pub mod library;
 pub mod matrix;
 pub mod meetings;
 pub mod memberships;

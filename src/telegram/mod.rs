@@ -9,6 +9,7 @@ pub mod charts;
 pub mod decisions;
 pub mod delivery;
 pub mod forget;
+pub mod library;
 pub mod meetings;
 pub mod membership;
 pub mod minutes;

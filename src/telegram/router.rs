@@ -5,7 +5,7 @@ use super::shared::callback::{CallbackData, Cancel};
 use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{admin, calendar, charts, decisions, forget, meetings, membership, minutes, report, review};
+use super::{admin, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -56,6 +56,8 @@ enum Command {
     Admin,
     #[strum(serialize = "forget", serialize = "oublier")]
     Forget,
+    #[strum(serialize = "docs", serialize = "documents")]
+    Docs,
 }
 
 impl Command {
@@ -74,6 +76,7 @@ impl Command {
                 | Command::WhereWho
                 | Command::Calendar
                 | Command::Decisions
+                | Command::Docs
                 | Command::Participation
         )
     }
@@ -93,6 +96,7 @@ pub enum Button {
     Decisions(decisions::callback::Cb),
     Admin(admin::callback::Cb),
     Forget(forget::callback::Cb),
+    Library(library::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -109,6 +113,7 @@ impl CallbackData for Button {
             Button::Decisions(cb) => cb.encode(),
             Button::Admin(cb) => cb.encode(),
             Button::Forget(cb) => cb.encode(),
+            Button::Library(cb) => cb.encode(),
         }
     }
 
@@ -125,6 +130,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Decisions))
             .or_else(|| CallbackData::decode(data).map(Button::Admin))
             .or_else(|| CallbackData::decode(data).map(Button::Forget))
+            .or_else(|| CallbackData::decode(data).map(Button::Library))
     }
 }
 
@@ -237,6 +243,7 @@ async fn on_command(
         Command::Missing => minutes::missing(turn).await,
         Command::Actions => minutes::actions(turn).await,
         Command::Forget => forget::ask(turn).await,
+        Command::Docs => library::show(turn).await,
         Command::Share => minutes::share(turn, dialogue).await,
         Command::Report => report::start(turn, dialogue).await,
         Command::Export => review::export(turn, args).await,
@@ -318,6 +325,7 @@ async fn on_button(
         Button::Decisions(cb) => decisions::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
+        Button::Library(cb) => library::on_button(turn, cb, message_id).await,
     }
 }
 

@@ -12,6 +12,8 @@ pub enum Cb {
     MnResend(i64),
     ShareToggle(i64),
     ShareSend,
+    /// The document's type in the library (`DocType::code`).
+    ShareType(u8),
 }
 
 impl CallbackData for Cb {
@@ -25,6 +27,7 @@ impl CallbackData for Cb {
             Cb::MnResend(m) => format!("mn:r:{m}"),
             Cb::ShareToggle(m) => format!("sh:t:{m}"),
             Cb::ShareSend => "sh:ok".into(),
+            Cb::ShareType(t) => format!("sh:y:{t}"),
         }
     }
 
@@ -39,6 +42,11 @@ impl CallbackData for Cb {
             ["mn", "r", m] => Cb::MnResend(id(m)?),
             ["sh", "t", m] => Cb::ShareToggle(id(m)?),
             ["sh", "ok"] => Cb::ShareSend,
+            ["sh", "y", t] => Cb::ShareType(
+                u8::try_from(crate::telegram::shared::callback::num(t)?)
+                    .ok()
+                    .filter(|t| crate::domain::library::DocType::from_code(*t).is_some())?,
+            ),
             _ => return None,
         })
     }

@@ -196,16 +196,21 @@ pub(super) async fn on_input(
                 return Ok(true);
             };
             let caption = msg.caption().map(|c| c.chars().take(500).collect::<String>());
-            let next = Step::ShareMechanisms { file_id, file_name, caption, selected: vec![] };
+            let next = Step::ShareMechanisms { file_id, file_name, caption, selected: vec![], doc_type: None };
             dialogue.set(next.clone()).await?;
-            show_mechanism_picker(turn, &[], None).await?;
+            show_mechanism_picker(turn, &[], None, None).await?;
             Ok(true)
         }
         _ => Ok(false),
     }
 }
 
-pub(super) async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edit: Option<MessageId>) -> HandlerResult {
+pub(super) async fn show_mechanism_picker(
+    turn: &Turn<'_>,
+    selected: &[i64],
+    doc_type: Option<u8>,
+    edit: Option<MessageId>,
+) -> HandlerResult {
     let mechs = reference::mechanisms(&turn.app.ctx.db).await?;
     let buttons: Vec<InlineKeyboardButton> = mechs
         .iter()
@@ -217,6 +222,18 @@ pub(super) async fn show_mechanism_picker(turn: &Turn<'_>, selected: &[i64], edi
         })
         .collect();
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
+    // Its type in the library (other until one is chosen).
+    use crate::domain::library::DocType;
+    use strum::IntoEnumIterator;
+    let chosen = doc_type.and_then(DocType::from_code).unwrap_or(DocType::Other);
+    let types: Vec<InlineKeyboardButton> = DocType::iter()
+        .filter(|t| *t != DocType::Minutes)
+        .map(|t| {
+            let label = turn.t(MinutesMsg::BtnShareType { on: t == chosen, doc_type: t.to_string() });
+            button(label, Cb::ShareType(t.code()))
+        })
+        .collect();
+    rows.extend(types.chunks(2).map(|c| c.to_vec()));
     rows.push(vec![button(turn.t(MinutesMsg::BtnSend), Cb::ShareSend), button(turn.t(MainMsg::BtnCancel), Cancel)]);
     let q = turn.t(MinutesMsg::ShareChooseMechanisms);
     edit_or_send(turn, edit, q, Some(kb(rows))).await?;
@@ -280,7 +297,20 @@ pub(super) async fn on_button(
             }
             Err(e) => Ok(Some(turn.refusal(&e))),
         },
-        (Cb::ShareToggle(mech), Step::ShareMechanisms { file_id, file_name, caption, mut selected }) => {
+        (Cb::ShareType(t), Step::ShareMechanisms { file_id, file_name, caption, selected, .. }) => {
+            dialogue
+                .set(Step::ShareMechanisms {
+                    file_id,
+                    file_name,
+                    caption,
+                    selected: selected.clone(),
+                    doc_type: Some(t),
+                })
+                .await?;
+            show_mechanism_picker(turn, &selected, Some(t), Some(message_id)).await?;
+            Ok(None)
+        }
+        (Cb::ShareToggle(mech), Step::ShareMechanisms { file_id, file_name, caption, mut selected, doc_type }) => {
             if reference::mechanism_by_id(&turn.app.ctx.db, mech).await?.is_none() {
                 return Ok(Some(MainMsg::ButtonExpired.into()));
             }
@@ -290,11 +320,13 @@ pub(super) async fn on_button(
                 }
                 None => selected.push(mech),
             }
-            dialogue.set(Step::ShareMechanisms { file_id, file_name, caption, selected: selected.clone() }).await?;
-            show_mechanism_picker(turn, &selected, Some(message_id)).await?;
+            dialogue
+                .set(Step::ShareMechanisms { file_id, file_name, caption, selected: selected.clone(), doc_type })
+                .await?;
+            show_mechanism_picker(turn, &selected, doc_type, Some(message_id)).await?;
             Ok(None)
         }
-        (Cb::ShareSend, Step::ShareMechanisms { file_id, file_name, caption, selected }) => {
+        (Cb::ShareSend, Step::ShareMechanisms { file_id, file_name, caption, selected, doc_type }) => {
             if selected.is_empty() {
                 return Ok(Some(MinutesMsg::ShareNothingSelected.into()));
             }
@@ -305,6 +337,9 @@ pub(super) async fn on_button(
                 file_name.as_deref(),
                 caption.as_deref(),
                 &selected,
+                doc_type
+                    .and_then(crate::domain::library::DocType::from_code)
+                    .unwrap_or(crate::domain::library::DocType::Other),
             )
             .await
             {

@@ -46,6 +46,9 @@ pub enum Step {
         file_name: Option<String>,
         caption: Option<String>,
         selected: Vec<i64>,
+        /// The library type chosen (its code); "other" until chosen.
+        #[serde(default)]
+        doc_type: Option<u8>,
     },
 }
 

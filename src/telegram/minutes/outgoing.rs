@@ -69,14 +69,28 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             };
             let mut text =
                 format!("{}\n{}", t(MinutesMsg::InternalLabel.into()), t(MinutesMsg::DocumentCaption.into()));
+            let filed = crate::storage::library::by_id(db, d.id).await?;
+            if let Some(title) = filed.as_ref().map(|f| &f.title).filter(|t| Some(*t) != d.caption.as_ref()) {
+                text.push_str("\n");
+                text.push_str(title);
+            }
             if let Some(c) = &d.caption {
                 text.push_str("\n\n");
                 text.push_str(c);
             }
-            Rendered::text(text)
-                .with(Attachment::FileId(d.file_id.clone()))
-                .protected()
-                .with_receipt(Receipt::Document(d.id))
+            // Filed from the command line: not on Telegram yet, its bytes are sent.
+            let attachment = if d.file_id.is_empty() {
+                match crate::storage::library::content(db, d.id).await? {
+                    Some(bytes) => Attachment::Bytes {
+                        name: d.file_name.clone().unwrap_or_else(|| format!("document-{}", d.id)),
+                        bytes,
+                    },
+                    None => return Ok(Err("document without a file".into())),
+                }
+            } else {
+                Attachment::FileId(d.file_id.clone())
+            };
+            Rendered::text(text).with(attachment).protected().with_receipt(Receipt::Document(d.id))
         }
         Outgoing::ActionReminder { action_id, due_today } => {
             let Some(a) = minutes::action(db, *action_id).await? else {

@@ -14,6 +14,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("meetings", MeetingsMsg::CmdMeetings.into()));
         list.push(("minutes", MinutesMsg::CmdMinutes.into()));
         list.push(("actions", MinutesMsg::CmdActions.into()));
+        list.push(("docs", MinutesMsg::CmdDocs.into()));
         list.push(("me", MainMsg::CmdMe.into()));
         list.push(("members", MainMsg::CmdMembers.into()));
         list.push(("calendar", CalendarMsg::CmdCalendar.into()));
