@@ -36,3 +36,9 @@ UPDATE ballots SET cast_by = NULL
 WHERE vote_id IN (SELECT id FROM votes WHERE secrecy = 'secret');
 UPDATE ballots SET choice = NULL, cast_seat = NULL, cast_at = NULL, changes = 0
 WHERE vote_id IN (SELECT id FROM votes WHERE secrecy = 'secret' AND closed_at IS NOT NULL);
+
+-- Calendar files are made for each recipient when sent (the chair as organiser, the recipient
+-- as the only attendee); the file uploaded once per meeting version, which listed every
+-- member, is no longer kept nor re-sent.
+ALTER TABLE meetings DROP COLUMN ics_file_id;
+ALTER TABLE meetings DROP COLUMN ics_sequence;
