@@ -37,7 +37,11 @@ async fn meeting_in(app: &TestBot, mech: &str, days: i64) -> i64 {
 /// file (minutes, documents).
 fn protected(app: &TestBot, chat: i64) -> usize {
     let invitation = |s: &fake_bot_api::SentMessage| s.document_name.as_deref().is_some_and(|n| n.ends_with(".ics"));
-    app.fake.sent_to(chat).iter().filter(|s| s.protect_content && s.method.starts_with("send") && !invitation(s)).count()
+    app.fake
+        .sent_to(chat)
+        .iter()
+        .filter(|s| s.protect_content && s.method.starts_with("send") && !invitation(s))
+        .count()
 }
 
 #[tokio::test]

@@ -147,7 +147,10 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
         Some(app.t(fr, (DecisionsMsg::DcVoteChanged { option: "Abstention".into() }).into()).as_str())
     );
     let (answer, _) = app.press(&c.unicef_alt, handed.message_id, &no).await;
-    assert_eq!(answer.str_param("text"), Some(app.t(Language::En, (DecisionsMsg::DcRefusedFocalVoted).into()).as_str()));
+    assert_eq!(
+        answer.str_param("text"),
+        Some(app.t(Language::En, (DecisionsMsg::DcRefusedFocalVoted).into()).as_str())
+    );
     assert_eq!(votes::tally(ctx, &votes::get(ctx, v.id).await.unwrap()).await.unwrap().counts, vec![1, 0, 1]);
 
     // A member proposes an agenda item from /meetings; the chair accepts it.
@@ -214,7 +217,8 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
 
     // Secret: once closed, the database holds who took part but no choice by organisation,
     // nor who cast it or when.
-    let rows: Vec<(i64, Option<i64>, Option<String>, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+    type Row = (i64, Option<i64>, Option<String>, Option<i64>, Option<i64>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT organisation_id, choice, cast_seat, cast_by, cast_at, changes FROM ballots WHERE vote_id = ?
          ORDER BY organisation_id",
     )
@@ -225,7 +229,10 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
     let mut took_part = vec![nrc_org, unicef_org];
     took_part.sort_unstable();
     assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), took_part, "who took part remains");
-    assert!(rows.iter().all(|r| r.1.is_none() && r.2.is_none() && r.3.is_none() && r.4.is_none() && r.5 == 0), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.1.is_none() && r.2.is_none() && r.3.is_none() && r.4.is_none() && r.5 == 0),
+        "{rows:?}"
+    );
 
     // The invitation goes out with the accepted item and a calendar file with alarms and the
     // monthly rule.
