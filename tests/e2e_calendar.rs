@@ -111,3 +111,81 @@ async fn without_a_public_address_calendar_says_it_is_unavailable() {
     assert_eq!(app.send(&stranger, "/calendar").await.text.unwrap(), app.t(Language::En, MainMsg::NotAMember.into()));
     app.stop().await;
 }
+
+/// The content lines of a calendar file, unfolded (RFC 5545 §3.1), that start with `name`.
+fn lines_of(ics: &str, name: &str) -> Vec<String> {
+    ics.replace("\r\n ", "").lines().filter(|l| l.starts_with(name)).map(str::to_string).collect()
+}
+
+/// The calendar file sent to a chat with its invitation: made for them (uploaded, not re-sent
+/// by file_id) and protected.
+fn invitation_file(app: &TestBot, chat: i64) -> String {
+    let sent: Vec<_> = app.fake.sent_to(chat).into_iter().filter(|s| s.method == "sendDocument").collect();
+    assert_eq!(sent.len(), 1, "one invitation to {chat}");
+    let inv = &sent[0];
+    assert!(inv.protect_content, "the invitation and its file are protected");
+    assert!(inv.document_name.as_deref().is_some_and(|n| n.ends_with(".ics")), "{inv:?}");
+    String::from_utf8(inv.document_bytes.clone().expect("made for this recipient, not re-sent")).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_invitation_file_names_the_chair_and_its_recipient_only_and_newcomers_get_no_former_names() {
+    let mut app = TestBot::start().await;
+    let chair = FakeUser::new(100, "Aminata").language("fr");
+    let awa = FakeUser::new(201, "Awa").language("fr");
+    let binta = FakeUser::new(202, "Binta").language("en");
+    let issa = FakeUser::new(301, "Issa").language("en");
+    let claire = FakeUser::new(401, "Claire").language("fr");
+    app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
+    app.member(&awa, "NRC", "CPN", Role::Focal).await;
+    app.member(&binta, "NRC", "CPN", Role::Alternate).await;
+    app.member(&issa, "IRC", "CPN", Role::Focal).await;
+    app.member(&claire, "CICR", "CPN", Role::Focal).await;
+    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
+    let draft = MeetingDraft {
+        mechanism_id: cpn.id,
+        starts_at: start_time() + Duration::days(3),
+        duration_minutes: 120,
+        place: Some("UNHCR".into()),
+        agenda: None,
+        kind: MeetingKind::Regular,
+        monthly: false,
+    };
+    let m = svc::create(&app.ctx, Actor::CommandLine, draft).await.unwrap().remove(0);
+    app.settle().await;
+
+    let everyone = ["Aminata", "Awa", "Binta", "Issa", "Claire"];
+    for (user, attendee, role) in [
+        (&awa, "Awa (NRC)", "REQ-PARTICIPANT"),
+        (&binta, "Binta (NRC)", "OPT-PARTICIPANT"),
+        (&issa, "Issa (IRC)", "REQ-PARTICIPANT"),
+        (&claire, "Claire (CICR)", "NON-PARTICIPANT"),
+    ] {
+        let ics = invitation_file(&app, user.id);
+        assert!(ics.contains(&format!("UID:{}", m.uid)), "{ics}");
+        let organiser = lines_of(&ics, "ORGANIZER");
+        assert_eq!(organiser.len(), 1, "{ics}");
+        assert!(organiser[0].contains("CN=CPN — Aminata:"), "the chair organises: {ics}");
+        let attendees = lines_of(&ics, "ATTENDEE");
+        assert_eq!(attendees.len(), 1, "the recipient only: {ics}");
+        assert!(attendees[0].contains(&format!("CN={attendee};")) && attendees[0].contains(role), "{ics}");
+        for other in everyone.iter().filter(|n| **n != "Aminata" && !attendee.starts_with(**n)) {
+            assert!(!ics.contains(other), "{other} is not in {}'s file: {ics}", user.first_name);
+        }
+    }
+
+    // Issa leaves; a newcomer takes IRC's seat and is invited at once: their file does not
+    // carry the name of the person who left, nor anyone else's.
+    let ask = app.send(&issa, "/leave").await;
+    app.press_expect_edit(&issa, ask.message_id, &button(&ask, "leave:y:")).await;
+    let moussa = FakeUser::new(302, "Moussa").language("fr");
+    app.member(&moussa, "IRC", "CPN", Role::Focal).await;
+    app.settle().await;
+    let ics = invitation_file(&app, moussa.id);
+    let attendees = lines_of(&ics, "ATTENDEE");
+    assert!(attendees.len() == 1 && attendees[0].contains("CN=Moussa (IRC);"), "{ics}");
+    for other in ["Issa", "Awa", "Binta", "Claire"] {
+        assert!(!ics.contains(other), "{other} is not in the newcomer's file: {ics}");
+    }
+    app.stop().await;
+}

@@ -139,6 +139,19 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
         Some(app.t(Language::En, (DecisionsMsg::DcVoteRecorded { option: "No".into() }).into()).as_str())
     );
     assert_eq!(votes::tally(ctx, &votes::get(ctx, v.id).await.unwrap()).await.unwrap().counts, vec![1, 1, 0]);
+    // The focal point changes UNICEF's vote; the alternate then cannot overwrite it.
+    let abstain = format!("dc:b:{}:{unicef_org}:2", v.id);
+    let (answer, _) = app.press(&c.unicef, to_unicef.message_id, &abstain).await;
+    assert_eq!(
+        answer.str_param("text"),
+        Some(app.t(fr, (DecisionsMsg::DcVoteChanged { option: "Abstention".into() }).into()).as_str())
+    );
+    let (answer, _) = app.press(&c.unicef_alt, handed.message_id, &no).await;
+    assert_eq!(
+        answer.str_param("text"),
+        Some(app.t(Language::En, (DecisionsMsg::DcRefusedFocalVoted).into()).as_str())
+    );
+    assert_eq!(votes::tally(ctx, &votes::get(ctx, v.id).await.unwrap()).await.unwrap().counts, vec![1, 0, 1]);
 
     // A member proposes an agenda item from /meetings; the chair accepts it.
     let list = app.send(&c.nrc, "/meetings").await;
@@ -200,6 +213,26 @@ async fn a_vote_by_organisation_then_an_invitation_with_a_members_item_and_a_mon
     }
     let closed = votes::get(ctx, v.id).await.unwrap().result.unwrap();
     assert_eq!((closed.voted, closed.electorate, closed.quorum_met), (2, 2, true));
+    assert_eq!(closed.counts, vec![1, 0, 1], "the totals remain");
+
+    // Secret: once closed, the database holds who took part but no choice by organisation,
+    // nor who cast it or when.
+    type Row = (i64, Option<i64>, Option<String>, Option<i64>, Option<i64>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT organisation_id, choice, cast_seat, cast_by, cast_at, changes FROM ballots WHERE vote_id = ?
+         ORDER BY organisation_id",
+    )
+    .bind(v.id)
+    .fetch_all(ctx.db.pool())
+    .await
+    .unwrap();
+    let mut took_part = vec![nrc_org, unicef_org];
+    took_part.sort_unstable();
+    assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), took_part, "who took part remains");
+    assert!(
+        rows.iter().all(|r| r.1.is_none() && r.2.is_none() && r.3.is_none() && r.4.is_none() && r.5 == 0),
+        "{rows:?}"
+    );
 
     // The invitation goes out with the accepted item and a calendar file with alarms and the
     // monthly rule.

@@ -102,9 +102,11 @@ async fn invitations_go_out_at_the_lead_or_at_once_and_regular_meetings_need_48_
     let obs = invitations_to(&app, c.cicr_focal.id).remove(0);
     assert!(obs.text.as_deref().unwrap().contains("CICR (observateur)"));
 
-    // The calendar file: uploaded once, then re-sent by file_id; stable UID, SEQUENCE 0.
+    // The calendar file: made for each invitee (never re-sent by file_id), protected; stable
+    // UID, SEQUENCE 0.
     let uploads: Vec<_> = app.fake.requests_for("sendDocument").into_iter().filter(|r| !r.files.is_empty()).collect();
-    assert_eq!(uploads.len(), 1, "one upload, the rest by file_id");
+    assert_eq!(uploads.len(), 4, "one file per invitee");
+    assert!(app.fake.requests_for("sendDocument").iter().all(|r| r.params["protect_content"] == true));
     let ics = String::from_utf8(uploads[0].files[0].bytes.clone()).unwrap();
     assert!(ics.contains(&format!("UID:{}", far.uid)) && ics.contains("SEQUENCE:0"), "{ics}");
 

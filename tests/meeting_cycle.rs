@@ -28,6 +28,17 @@ fn draft(mech: i64, w: &World, days: i64, monthly: bool) -> MeetingDraft {
     }
 }
 
+/// The recipient of a calendar file in these tests (NRC's focal point).
+fn jon() -> calendar::Recipient {
+    calendar::Recipient {
+        person_id: 2,
+        name: "Jon Berg".into(),
+        organisation: "NRC".into(),
+        observer: false,
+        role: Role::Focal,
+    }
+}
+
 #[tokio::test]
 async fn members_propose_agenda_items_until_the_invitation_and_the_chair_decides() {
     let w = World::new().await;
@@ -89,7 +100,7 @@ async fn members_propose_agenda_items_until_the_invitation_and_the_chair_decides
     // The invitation's agenda and calendar file carry the accepted items, not the declined.
     let full = agenda::full_agenda(&w.ctx, &m).await.unwrap().unwrap();
     assert_eq!(full, "1. Tour de table\n2. 4W\nRetours à Ménaka : point de situation (NRC)\nGap 4W : PRO-GBV, Ansongo");
-    let ics = calendar::invitation_ics(&w.ctx, &m).await.unwrap();
+    let ics = calendar::invitation_ics(&w.ctx, &m, &jon()).await.unwrap();
     assert!(ics.contains("Retours à Ménaka") && !ics.contains("Hors sujet"), "{ics}");
 
     // Once the invitation is out, the agenda is closed.
@@ -132,7 +143,7 @@ async fn a_monthly_series_always_has_the_next_six_until_the_chair_stops_it() {
     assert!(last.starts_at > created[5].starts_at);
     assert_eq!(last.agenda, created[0].agenda);
     // The calendar file of an occurrence carries the monthly rule.
-    let ics = calendar::invitation_ics(&w.ctx, &created[1]).await.unwrap();
+    let ics = calendar::invitation_ics(&w.ctx, &created[1], &jon()).await.unwrap();
     assert!(ics.contains("RRULE:FREQ=MONTHLY;BYDAY="), "{ics}");
 
     // A member cannot stop it; the chair can, once; then no more occurrences.
@@ -143,7 +154,7 @@ async fn a_monthly_series_always_has_the_next_six_until_the_chair_stops_it() {
     w.advance(Duration::days(40)).await;
     assert_eq!(ahead(&w).await, 5, "stopped: the scheduled ones stay, no new one");
     assert_eq!(series::extend(&w.ctx, series_id).await.unwrap(), Err("series stopped".to_string()));
-    let ics = calendar::invitation_ics(&w.ctx, &created[2]).await.unwrap();
+    let ics = calendar::invitation_ics(&w.ctx, &created[2], &jon()).await.unwrap();
     assert!(ics.contains(";UNTIL="), "a stopped series ends: {ics}");
 }
 

@@ -101,6 +101,10 @@ async fn one_vote_per_member_organisation_from_question_to_result() {
     assert_eq!(votes::cast(&w.ctx, &alt, v.id, unicef_org, 1).await.unwrap(), Ok(Cast::First));
     // The organisation may change its vote until closing (one ballot still).
     assert_eq!(votes::cast(&w.ctx, &unicef, v.id, unicef_org, 2).await.unwrap(), Ok(Cast::Changed { from: 1 }));
+    // The focal point's vote stands: the alternate cannot overwrite it, even after the hand-over.
+    assert_eq!(votes::cast(&w.ctx, &alt, v.id, unicef_org, 0).await.unwrap(), Err(Refusal::FocalVoted));
+    assert_eq!(votes::standing(&w.ctx, &alt, &v).await.unwrap()[0].1, Err(Refusal::FocalVoted));
+    assert_eq!(votes::ballot_of(&w.ctx, v.id, unicef_org).await.unwrap(), Some(2));
 
     // The observer sees the question but cannot vote; the chair's seat is no vote.
     let cicr = w.access(c.cicr).await;

@@ -61,6 +61,8 @@ dc-refused-alternate = The focal point votes; you may vote after a hand-over or 
 dc-refused-closed = This vote is closed.
 dc-refused-option = This choice does not exist.
 dc-refused-handover = Only the focal point hands over, and only while the vote is open.
+dc-refused-focal-voted = Your focal point has voted; only they can change the organisation's vote.
+dc-focal-voted-note = { $org } voted: { $option } (by the focal point, who alone can change it).
 dc-handed-over = Your alternate is told and may vote for { $org }.
 dc-handover-request = 👥 { $org }: the focal point hands the vote over to you — { $mechanism }
     { $question }

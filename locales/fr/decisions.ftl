@@ -61,6 +61,8 @@ dc-refused-alternate = Le point focal vote ; vous pourrez voter après sa délé
 dc-refused-closed = Ce vote est clos.
 dc-refused-option = Ce choix n'existe pas.
 dc-refused-handover = Seul le point focal délègue, et seulement pendant le vote.
+dc-refused-focal-voted = Votre point focal a voté ; lui seul peut changer le vote de l'organisation.
+dc-focal-voted-note = { $org } a voté : { $option } (par le point focal, seul à pouvoir le changer).
 dc-handed-over = Votre suppléant(e) est prévenu(e) et peut voter pour { $org }.
 dc-handover-request = 👥 { $org } : le point focal vous délègue le vote — { $mechanism }
     { $question }

@@ -89,8 +89,6 @@ pub struct Meeting {
     pub cancelled: bool,
     pub sequence: i64,
     pub invitations_sent_at: Option<DateTime<Utc>>,
-    pub ics_file_id: Option<String>,
-    pub ics_sequence: Option<i64>,
 }
 
 impl Meeting {

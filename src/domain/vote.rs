@@ -194,6 +194,8 @@ pub enum Refusal {
     NoSuchOption,
     #[error("only the focal point hands over, and only while the vote is open")]
     CannotHandOver,
+    #[error("the focal point has voted; only they change the organisation's vote")]
+    FocalVoted,
 }
 
 /// The facts that decide whether someone may cast their organisation's vote now.
@@ -206,10 +208,13 @@ pub struct Seat {
     pub handed_over: bool,
     /// The organisation has an active focal point in the mechanism.
     pub has_focal: bool,
+    /// The organisation's current vote was cast by its focal point.
+    pub focal_voted: bool,
 }
 
 /// One vote per organisation: the focal point; the alternate after a hand-over, when the
-/// organisation has no focal point, or from `alternate_from` on. Observers never.
+/// organisation has no focal point, or from `alternate_from` on, but never over a vote the
+/// focal point cast. Observers never.
 pub fn may_cast(
     now: DateTime<Utc>,
     closes_at: DateTime<Utc>,
@@ -227,6 +232,7 @@ pub fn may_cast(
     }
     match seat.role {
         Role::Focal => Ok(()),
+        Role::Alternate if seat.focal_voted => Err(Refusal::FocalVoted),
         Role::Alternate if seat.handed_over || !seat.has_focal || now >= alternate_from => Ok(()),
         Role::Alternate => Err(Refusal::AlternateNotYet(alternate_from)),
         Role::Chair => Err(Refusal::NoSeat),
@@ -323,8 +329,14 @@ mod tests {
         let now = at("2026-12-01T10:00:00Z");
         let closes = at("2026-12-03T10:00:00Z");
         let alt_from = at("2026-12-02T10:00:00Z");
-        let seat =
-            |role, observer, handed_over| Seat { role, observer, in_electorate: true, handed_over, has_focal: true };
+        let seat = |role, observer, handed_over| Seat {
+            role,
+            observer,
+            in_electorate: true,
+            handed_over,
+            has_focal: true,
+            focal_voted: false,
+        };
         assert_eq!(may_cast(now, closes, alt_from, seat(Role::Focal, false, false)), Ok(()));
         assert_eq!(
             may_cast(now, closes, alt_from, seat(Role::Alternate, false, false)),
@@ -339,6 +351,10 @@ mod tests {
         assert_eq!(may_cast(closes, closes, alt_from, seat(Role::Focal, false, false)), Err(Refusal::Closed));
         let outsider = Seat { in_electorate: false, ..seat(Role::Focal, false, false) };
         assert_eq!(may_cast(now, closes, alt_from, outsider), Err(Refusal::NotInElectorate));
+        // The alternate never overwrites the focal point's vote; the focal point may change it.
+        let after_focal = |role| Seat { focal_voted: true, ..seat(role, false, true) };
+        assert_eq!(may_cast(alt_from, closes, alt_from, after_focal(Role::Alternate)), Err(Refusal::FocalVoted));
+        assert_eq!(may_cast(now, closes, alt_from, after_focal(Role::Focal)), Ok(()));
     }
 
     #[test]

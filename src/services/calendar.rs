@@ -1,11 +1,12 @@
 //! The `.ics` file (RFC 5545) that comes with an invitation, so that the meeting lands in
 //! the phone's calendar (and Outlook's): the organiser (the mechanism, with its chair's name),
-//! the attendees with their role, two display alarms (1 day and 2 hours before), a link when
-//! the place is one, and for a monthly series the monthly rule (the phone imports a series).
-//! One UID per meeting (per series for a series' occurrences); SEQUENCE raised on changes.
+//! the recipient as the only attendee with their role, two display alarms (1 day and 2 hours
+//! before), a link when the place is one, and for a monthly series the monthly rule (the phone
+//! imports a series). One UID per meeting (per series for a series' occurrences); SEQUENCE
+//! raised on changes.
 //!
-//! One file serves every invitee of a meeting version (it is uploaded once and re-sent by its
-//! file_id), so it lists every person invited rather than only the reader.
+//! The file is made for each recipient when their message is sent, never cached: it carries
+//! no roster, so that nobody receives the names of the other members (or of people who left).
 
 use super::Ctx;
 use crate::domain::meeting::MonthlyRule;
@@ -196,26 +197,38 @@ pub fn meeting_ics(meeting: &Meeting, dtstamp: DateTime<Utc>) -> String {
     meeting_ics_with(meeting, dtstamp, &CalendarInfo::default())
 }
 
-/// Gathers what the file of a meeting carries: chairs, invitees with their role, the series
-/// and the agenda with the accepted items.
-pub async fn info(ctx: &Ctx, meeting: &Meeting) -> AppResult<CalendarInfo> {
-    let mut chairs = Vec::new();
-    let mut attendees = Vec::new();
-    for ms in memberships::active_in_mechanism(&ctx.db, meeting.mechanism.id).await? {
-        let role = match ms.role {
-            Role::Chair => {
-                chairs.push(ms.person_name.clone());
-                AttendeeRole::Chair
-            }
-            _ if ms.organisation.observer => AttendeeRole::NonParticipant,
+/// The person a calendar file is made for, with the seat they are invited through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub person_id: i64,
+    pub name: String,
+    pub organisation: String,
+    pub observer: bool,
+    pub role: Role,
+}
+
+impl Recipient {
+    fn attendee(&self) -> Attendee {
+        let role = match self.role {
+            Role::Chair => AttendeeRole::Chair,
+            _ if self.observer => AttendeeRole::NonParticipant,
             Role::Focal => AttendeeRole::Required,
             Role::Alternate => AttendeeRole::Optional,
         };
-        let name = format!("{} ({})", ms.person_name, ms.organisation.acronym);
-        if !attendees.iter().any(|a: &Attendee| a.person_id == ms.person_id && a.role == role) {
-            attendees.push(Attendee { name, person_id: ms.person_id, role });
-        }
+        Attendee { name: format!("{} ({})", self.name, self.organisation), person_id: self.person_id, role }
     }
+}
+
+/// Gathers what the file of a meeting carries for one recipient: the chairs (the organiser),
+/// the recipient as the only attendee, the series and the agenda with the accepted items.
+pub async fn info(ctx: &Ctx, meeting: &Meeting, recipient: &Recipient) -> AppResult<CalendarInfo> {
+    let chairs: Vec<String> = memberships::active_in_mechanism(&ctx.db, meeting.mechanism.id)
+        .await?
+        .into_iter()
+        .filter(|ms| ms.role == Role::Chair)
+        .map(|ms| ms.person_name)
+        .collect();
+    let attendees = vec![recipient.attendee()];
     let series = match meeting.series_id {
         Some(id) => series_info(ctx, id, meeting).await?,
         None => None,
@@ -253,9 +266,9 @@ async fn series_info(ctx: &Ctx, series_id: i64, meeting: &Meeting) -> AppResult<
     }))
 }
 
-/// The calendar file of a meeting as sent with its invitation.
-pub async fn invitation_ics(ctx: &Ctx, meeting: &Meeting) -> AppResult<String> {
-    Ok(meeting_ics_with(meeting, ctx.clock.now(), &info(ctx, meeting).await?))
+/// The calendar file of a meeting as sent with one recipient's invitation (or change notice).
+pub async fn invitation_ics(ctx: &Ctx, meeting: &Meeting, recipient: &Recipient) -> AppResult<String> {
+    Ok(meeting_ics_with(meeting, ctx.clock.now(), &info(ctx, meeting, recipient).await?))
 }
 
 /// A file name for the invitation's calendar file.

@@ -26,8 +26,6 @@ fn meeting(sequence: i64, cancelled: bool) -> Meeting {
         cancelled,
         sequence,
         invitations_sent_at: None,
-        ics_file_id: None,
-        ics_sequence: None,
     }
 }
 

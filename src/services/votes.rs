@@ -9,7 +9,7 @@ use super::people::Access;
 use crate::domain::jobs::{DecisionJob, DecisionMsg, Job, Outgoing};
 use crate::domain::vote::{self, Choices, DraftError, Refusal, Seat, Secrecy, Tally, Vote};
 use crate::domain::{AppError, AppResult, MembershipView, Organisation, Role};
-use crate::storage::votes::{Ballot, Cast};
+use crate::storage::votes::{Ballot, Cast, Caster};
 use crate::storage::{Tx, jobs, memberships, reference, votes};
 use chrono::{DateTime, Duration, Utc};
 
@@ -158,6 +158,7 @@ async fn seat_facts(ctx: &Ctx, v: &Vote, ms: &MembershipView, electorate: &[i64]
         in_electorate: electorate.contains(&org),
         handed_over: votes::handed_over(&ctx.db, v.id, org).await?,
         has_focal: memberships::seat_holder(&ctx.db, org, v.mechanism.id, Role::Focal).await?.is_some(),
+        focal_voted: votes::focal_voted(&ctx.db, v.id, org).await?,
     })
 }
 
@@ -206,10 +207,10 @@ pub async fn cast(
     if let Err(r) = vote::may_cast(now, v.closes_at, v.alternate_from, seat) {
         return Ok(Err(r));
     }
-    match votes::cast(&ctx.db, v.id, organisation_id, choice, access.person.id, now).await? {
-        Some(c) => Ok(Ok(c)),
-        None => Ok(Err(Refusal::Closed)),
-    }
+    // A secret vote records the seat that voted, never the person.
+    let person = (v.secrecy == Secrecy::Open).then_some(access.person.id);
+    let by = Caster { seat: ms.role, person };
+    votes::cast(&ctx.db, v.id, organisation_id, choice, by, now).await
 }
 
 /// The focal point hands the vote over to the organisation's alternate, who is told.
@@ -278,14 +279,19 @@ pub async fn breakdown_for_person(ctx: &Ctx, person_id: i64, v: &Vote) -> AppRes
     }
 }
 
-/// Closes a vote now (at its closing time) and records the result once.
+/// Closes a vote now (at its closing time) and records the result once. A secret vote's
+/// choices by organisation are erased then: only its totals and who took part remain.
 pub async fn close(ctx: &Ctx, vote_id: i64) -> AppResult<(Vote, bool)> {
     let v = get(ctx, vote_id).await?;
     if v.closed_at.is_some() {
         return Ok((v, false));
     }
-    let t = tally(ctx, &v).await?;
-    let recorded = votes::record_result(&ctx.db, v.id, &t, ctx.clock.now()).await?;
+    let (options, quorum) = (v.choices.len(), v.quorum_percent);
+    let secret = v.secrecy == Secrecy::Secret;
+    let recorded = votes::close(&ctx.db, v.id, secret, ctx.clock.now(), |electorate, choices| {
+        vote::tally(options, choices, electorate, quorum)
+    })
+    .await?;
     Ok((get(ctx, vote_id).await?, recorded))
 }
 
@@ -346,7 +352,7 @@ pub async fn fan_out(ctx: &Ctx, job: &DecisionJob) -> AppResult<Result<usize, St
                 return Ok(Err("vote already closed".into()));
             }
             let electorate = votes::electorate(&ctx.db, v.id).await?;
-            let voted: Vec<i64> = votes::ballots(&ctx.db, v.id).await?.iter().map(|b| b.organisation_id).collect();
+            let voted = votes::voters(&ctx.db, v.id).await?;
             for ms in memberships::active_in_mechanism(&ctx.db, v.mechanism.id).await? {
                 let org = ms.organisation.id;
                 if !ms.role.is_single_seat() || !electorate.contains(&org) || voted.contains(&org) {

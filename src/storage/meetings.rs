@@ -21,8 +21,6 @@ struct MeetingRow {
     status: String,
     sequence: i64,
     invitations_sent_at: Option<i64>,
-    ics_file_id: Option<String>,
-    ics_sequence: Option<i64>,
     m_id: i64,
     m_code: String,
     m_name_fr: String,
@@ -44,14 +42,12 @@ impl From<MeetingRow> for Meeting {
             cancelled: r.status == "cancelled",
             sequence: r.sequence,
             invitations_sent_at: r.invitations_sent_at.map(from_ts),
-            ics_file_id: r.ics_file_id,
-            ics_sequence: r.ics_sequence,
         }
     }
 }
 
 const SELECT: &str = "SELECT mt.id, mt.uid, mt.series_id, mt.starts_at, mt.duration_minutes, mt.place, mt.agenda,
-        mt.kind, mt.status, mt.sequence, mt.invitations_sent_at, mt.ics_file_id, mt.ics_sequence,
+        mt.kind, mt.status, mt.sequence, mt.invitations_sent_at,
         m.id AS m_id, m.code AS m_code, m.name_fr AS m_name_fr, m.name_en AS m_name_en
     FROM meetings mt JOIN mechanisms m ON m.id = mt.mechanism_id";
 
@@ -235,17 +231,6 @@ async fn cancel_on(c: &mut SqliteConnection, id: i64) -> AppResult<i64> {
 pub async fn mark_invitations_sent(db: &Db, id: i64, now: DateTime<Utc>) -> AppResult<()> {
     sqlx::query("UPDATE meetings SET invitations_sent_at = COALESCE(invitations_sent_at, ?) WHERE id = ?")
         .bind(ts(now))
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .map_err(internal)?;
-    Ok(())
-}
-
-pub async fn set_ics_file(db: &Db, id: i64, file_id: &str, sequence: i64) -> AppResult<()> {
-    sqlx::query("UPDATE meetings SET ics_file_id = ?, ics_sequence = ? WHERE id = ?")
-        .bind(file_id)
-        .bind(sequence)
         .bind(id)
         .execute(&db.pool)
         .await

@@ -2,8 +2,8 @@
 
 use super::reference::MechRow;
 use super::{Db, Tx, from_ts, internal, ts};
-use crate::domain::vote::{Choices, Secrecy, Tally, Vote};
-use crate::domain::{AppError, AppResult};
+use crate::domain::vote::{Choices, Refusal, Secrecy, Tally, Vote};
+use crate::domain::{AppError, AppResult, Role};
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 use sqlx::sqlite::SqliteConnection;
@@ -182,16 +182,29 @@ pub enum Cast {
     Changed { from: usize },
 }
 
+/// Who casts a ballot: the seat (focal point or alternate) and, for an open vote only, the
+/// person; a secret vote never records the person.
+#[derive(Debug, Clone, Copy)]
+pub struct Caster {
+    pub seat: Role,
+    pub person: Option<i64>,
+}
+
+fn seat_code(seat: Role) -> &'static str {
+    if seat == Role::Alternate { "alternate" } else { "focal" }
+}
+
 /// Records an organisation's choice, in one statement per step of one transaction, only
-/// while the vote is open at `now` (checked again here, against the row).
+/// while the vote is open at `now` and, for the alternate, only when the focal point has not
+/// cast the organisation's vote (both checked again here, against the rows).
 pub async fn cast(
     db: &Db,
     vote_id: i64,
     organisation_id: i64,
     choice: usize,
-    by: i64,
+    by: Caster,
     now: DateTime<Utc>,
-) -> AppResult<Option<Cast>> {
+) -> AppResult<Result<Cast, Refusal>> {
     let mut tx = super::write_tx(db).await?;
     let open: Option<i64> =
         sqlx::query_scalar("SELECT id FROM votes WHERE id = ? AND closed_at IS NULL AND closes_at > ?")
@@ -201,37 +214,43 @@ pub async fn cast(
             .await
             .map_err(internal)?;
     if open.is_none() {
-        return Ok(None);
+        return Ok(Err(Refusal::Closed));
     }
-    let before: Option<i64> =
-        sqlx::query_scalar("SELECT choice FROM ballots WHERE vote_id = ? AND organisation_id = ?")
-            .bind(vote_id)
-            .bind(organisation_id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?;
+    let before: Option<(i64, String)> = sqlx::query_as(
+        "SELECT choice, cast_seat FROM ballots WHERE vote_id = ? AND organisation_id = ? AND choice IS NOT NULL",
+    )
+    .bind(vote_id)
+    .bind(organisation_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(internal)?;
+    if by.seat == Role::Alternate && before.as_ref().is_some_and(|(_, seat)| seat == "focal") {
+        return Ok(Err(Refusal::FocalVoted));
+    }
     let outcome = match before {
         None => Cast::First,
-        Some(b) if b as usize == choice => Cast::Same,
-        Some(b) => Cast::Changed { from: b as usize },
+        Some((b, _)) if b as usize == choice => Cast::Same,
+        Some((b, _)) => Cast::Changed { from: b as usize },
     };
     if outcome != Cast::Same {
         sqlx::query(
-            "INSERT INTO ballots (vote_id, organisation_id, choice, cast_by, cast_at) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO ballots (vote_id, organisation_id, choice, cast_seat, cast_by, cast_at) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (vote_id, organisation_id) DO UPDATE SET choice = excluded.choice,
-                cast_by = excluded.cast_by, cast_at = excluded.cast_at, changes = changes + 1",
+                cast_seat = excluded.cast_seat, cast_by = excluded.cast_by, cast_at = excluded.cast_at,
+                changes = changes + 1",
         )
         .bind(vote_id)
         .bind(organisation_id)
         .bind(choice as i64)
-        .bind(by)
+        .bind(seat_code(by.seat))
+        .bind(by.person)
         .bind(ts(now))
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
     }
     tx.commit().await.map_err(internal)?;
-    Ok(Some(outcome))
+    Ok(Ok(outcome))
 }
 
 /// One organisation's ballot, for the chair of an open vote and for tallying.
@@ -240,14 +259,15 @@ pub struct Ballot {
     pub organisation_id: i64,
     pub acronym: String,
     pub choice: i64,
-    pub cast_by: i64,
     pub changes: i64,
 }
 
+/// The ballots that still hold a choice (none of a closed secret vote).
 pub async fn ballots(db: &Db, vote_id: i64) -> AppResult<Vec<Ballot>> {
     sqlx::query_as(
-        "SELECT b.organisation_id, o.acronym, b.choice, b.cast_by, b.changes FROM ballots b
-         JOIN organisations o ON o.id = b.organisation_id WHERE b.vote_id = ? ORDER BY o.acronym COLLATE NOCASE",
+        "SELECT b.organisation_id, o.acronym, b.choice, b.changes FROM ballots b
+         JOIN organisations o ON o.id = b.organisation_id WHERE b.vote_id = ? AND b.choice IS NOT NULL
+         ORDER BY o.acronym COLLATE NOCASE",
     )
     .bind(vote_id)
     .fetch_all(&db.pool)
@@ -255,14 +275,38 @@ pub async fn ballots(db: &Db, vote_id: i64) -> AppResult<Vec<Ballot>> {
     .map_err(internal)
 }
 
-pub async fn ballot_of(db: &Db, vote_id: i64, organisation_id: i64) -> AppResult<Option<usize>> {
-    let c: Option<i64> = sqlx::query_scalar("SELECT choice FROM ballots WHERE vote_id = ? AND organisation_id = ?")
+/// The organisations that took part (kept after closing, secret or not).
+pub async fn voters(db: &Db, vote_id: i64) -> AppResult<Vec<i64>> {
+    sqlx::query_scalar("SELECT organisation_id FROM ballots WHERE vote_id = ? ORDER BY organisation_id")
         .bind(vote_id)
-        .bind(organisation_id)
-        .fetch_optional(&db.pool)
+        .fetch_all(&db.pool)
         .await
-        .map_err(internal)?;
+        .map_err(internal)
+}
+
+pub async fn ballot_of(db: &Db, vote_id: i64, organisation_id: i64) -> AppResult<Option<usize>> {
+    let c: Option<i64> = sqlx::query_scalar(
+        "SELECT choice FROM ballots WHERE vote_id = ? AND organisation_id = ? AND choice IS NOT NULL",
+    )
+    .bind(vote_id)
+    .bind(organisation_id)
+    .fetch_optional(&db.pool)
+    .await
+    .map_err(internal)?;
     Ok(c.map(|c| c as usize))
+}
+
+/// Whether the organisation's current vote was cast by its focal point.
+pub async fn focal_voted(db: &Db, vote_id: i64, organisation_id: i64) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ballots WHERE vote_id = ? AND organisation_id = ? AND cast_seat = 'focal'",
+    )
+    .bind(vote_id)
+    .bind(organisation_id)
+    .fetch_one(&db.pool)
+    .await
+    .map_err(internal)?;
+    Ok(n > 0)
 }
 
 /// Records a hand-over once. Returns true when it is new.
@@ -290,15 +334,58 @@ pub async fn handed_over(db: &Db, vote_id: i64, organisation_id: i64) -> AppResu
     Ok(n > 0)
 }
 
-/// Records the result once (the first closing wins). Returns true when recorded now.
-pub async fn record_result(db: &Db, vote_id: i64, tally: &Tally, now: DateTime<Utc>) -> AppResult<bool> {
-    let done = sqlx::query("UPDATE votes SET closed_at = ?, result = ? WHERE id = ? AND closed_at IS NULL")
-        .bind(ts(now))
-        .bind(serde_json::to_string(tally).map_err(AppError::internal)?)
+/// Closes a vote once (the first closing wins) in one transaction: counts the ballots of the
+/// electorate with `count` (electorate size, choices), records the result and, for a secret
+/// vote, erases each organisation's choice, seat, person and time, keeping only which
+/// organisations took part. Returns true when recorded now.
+pub async fn close(
+    db: &Db,
+    vote_id: i64,
+    secret: bool,
+    now: DateTime<Utc>,
+    count: impl FnOnce(usize, &[usize]) -> Tally,
+) -> AppResult<bool> {
+    let mut tx = super::write_tx(db).await?;
+    let electorate: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM vote_electorate WHERE vote_id = ?")
         .bind(vote_id)
-        .execute(&db.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(internal)?;
+    let choices: Vec<i64> = sqlx::query_scalar(
+        "SELECT b.choice FROM ballots b
+         JOIN vote_electorate e ON e.vote_id = b.vote_id AND e.organisation_id = b.organisation_id
+         WHERE b.vote_id = ? AND b.choice IS NOT NULL",
+    )
+    .bind(vote_id)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let choices: Vec<usize> = choices.into_iter().map(|c| c as usize).collect();
+    let tally = count(electorate as usize, &choices);
+    let done = sqlx::query("UPDATE votes SET closed_at = ?, result = ? WHERE id = ? AND closed_at IS NULL")
+        .bind(ts(now))
+        .bind(serde_json::to_string(&tally).map_err(AppError::internal)?)
+        .bind(vote_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    if secret {
+        sqlx::query(
+            "UPDATE ballots SET choice = NULL, cast_seat = NULL, cast_by = NULL, cast_at = NULL, changes = 0
+             WHERE vote_id = ?",
+        )
+        .bind(vote_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    }
+    tx.commit().await.map_err(internal)?;
+    if secret {
+        // The erased choices must not linger in the write-ahead log either.
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&db.pool).await {
+            tracing::warn!(error = %e, vote_id, "could not checkpoint after erasing a secret vote's choices");
+        }
+    }
     Ok(done.rows_affected() == 1)
 }
 

@@ -239,7 +239,6 @@ pub async fn start(opts: BotOptions, ctx: Ctx, i18n: Arc<I18n>) -> anyhow::Resul
         bot: bot.clone(),
         spacing: Arc::new(crate::scheduler::spacing::Spacing::for_limits(&opts.limits)),
         pacer,
-        uploads: Arc::new(tokio::sync::Mutex::new(())),
     });
     let scheduler = Scheduler::new(app.ctx.clone(), runner, opts.scheduler).spawn().await?;
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())

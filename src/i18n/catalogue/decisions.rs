@@ -123,6 +123,11 @@ pub enum DecisionsMsg {
     DcRefusedClosed,
     DcRefusedOption,
     DcRefusedHandover,
+    DcRefusedFocalVoted,
+    DcFocalVotedNote {
+        org: String,
+        option: String,
+    },
     DcHandedOver {
         org: String,
     },

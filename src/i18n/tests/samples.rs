@@ -453,6 +453,8 @@ pub(super) fn samples() -> Vec<Msg> {
         DcRefusedClosed,
         DcRefusedOption,
         DcRefusedHandover,
+        DcRefusedFocalVoted,
+        DcFocalVotedNote { org: s("x"), option: s("x") },
         DcHandedOver { org: s("x") },
         DcHandoverRequest { org: s("x"), mechanism: s("x"), question: s("x"), closes: s("x") },
         DcVoteReminder { org: s("x"), mechanism: s("x"), question: s("x"), closes: s("x") },

@@ -22,6 +22,7 @@ pub(super) fn refusal(r: &Refusal, app: &App) -> Msg {
         Refusal::Closed => DecisionsMsg::DcRefusedClosed,
         Refusal::NoSuchOption => DecisionsMsg::DcRefusedOption,
         Refusal::CannotHandOver => DecisionsMsg::DcRefusedHandover,
+        Refusal::FocalVoted => DecisionsMsg::DcRefusedFocalVoted,
     };
     m.into()
 }
@@ -87,6 +88,11 @@ pub(super) async fn question_for(
             Err(Refusal::Observer) => lines.push(t(DecisionsMsg::DcObserverNote)),
             Err(Refusal::AlternateNotYet(from)) => {
                 lines.push(t(DecisionsMsg::DcAlternateNote { org: org.acronym.clone(), from: local_time(app, from) }))
+            }
+            Err(Refusal::FocalVoted) => {
+                let current = svc::ballot_of(&app.ctx, v.id, org.id).await?;
+                let option = current.and_then(|c| options.get(c)).cloned().unwrap_or_default();
+                lines.push(t(DecisionsMsg::DcFocalVotedNote { org: org.acronym.clone(), option }))
             }
             Err(_) => {}
         }

@@ -34,8 +34,6 @@ pub struct TelegramRunner {
     pub pacer: Arc<Pacer>,
     /// Scheduled requests leave evenly spaced, not in bursts (fewer in flight at any moment).
     pub spacing: Arc<Spacing>,
-    /// One upload of a meeting's calendar file at a time; the others reuse its file_id.
-    pub uploads: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Runner for TelegramRunner {

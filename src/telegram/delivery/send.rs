@@ -7,10 +7,8 @@
 
 use super::TelegramRunner;
 use super::long::caption_and_rest;
-use crate::domain::Meeting;
 use crate::scheduler::pacer::Slot;
-use crate::services::calendar;
-use crate::storage::{job_sends, meetings};
+use crate::storage::job_sends;
 use crate::telegram::shared::outgoing::{Attachment, Rendered};
 use teloxide::RequestError;
 use teloxide::prelude::*;
@@ -111,7 +109,6 @@ impl TelegramRunner {
             Attachment::None => {
                 self.send_text(chat, &r.text, r.keyboard.as_ref(), r.protect, requests).await.map(|id| (id, false))
             }
-            Attachment::Calendar(m) => self.send_with_calendar(chat, r, m, requests).await,
             Attachment::FileId(id) => self.send_file(chat, r, InputFile::file_id(FileId(id.clone())), requests).await,
             Attachment::Bytes { name, bytes } => {
                 self.send_file(chat, r, InputFile::memory(bytes.clone()).file_name(name.clone()), requests).await
@@ -154,68 +151,6 @@ impl TelegramRunner {
             req = req.reply_markup(kb.clone());
         }
         let msg = self.paced(chat, requests, req).await?;
-        self.send_following(chat, requests, rest, r.protect).await;
-        Ok((msg.id(), true))
-    }
-
-    /// A meeting's message with its calendar file. The file is uploaded once per meeting
-    /// version; later sends reuse its file_id.
-    async fn send_with_calendar(
-        &self,
-        chat: ChatId,
-        r: &Rendered,
-        m: &Meeting,
-        requests: &mut Requests<'_>,
-    ) -> Result<(MessageId, bool), RequestError> {
-        let mut upload_guard = None;
-        let mut cached = m.ics_file_id.clone().filter(|_| m.ics_sequence == Some(m.sequence));
-        if cached.is_none() {
-            let guard = self.uploads.clone().lock_owned().await;
-            let fresh = meetings::by_id(&self.app.ctx.db, m.id).await.ok().flatten();
-            cached = fresh.and_then(|f| f.ics_file_id.filter(|_| f.ics_sequence == Some(m.sequence)));
-            if cached.is_none() {
-                upload_guard = Some(guard);
-            }
-        }
-        let file = match &cached {
-            Some(id) => InputFile::file_id(FileId(id.clone())),
-            None => {
-                // Organiser, attendees, alarms, the series' rule; the bare file if that fails.
-                let ics = match calendar::invitation_ics(&self.app.ctx, m).await {
-                    Ok(ics) => ics,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "calendar details unavailable");
-                        calendar::meeting_ics(m, self.app.ctx.clock.now())
-                    }
-                };
-                InputFile::memory(ics.into_bytes()).file_name(calendar::ics_file_name(m))
-            }
-        };
-        let remember = |sent: &Sent| {
-            let file_id = match sent {
-                Sent::Now(msg) => msg.document().map(|d| d.file.id.0.clone()),
-                Sent::Before(_) => None,
-            };
-            let (db, id, seq) = (self.app.ctx.db.clone(), m.id, m.sequence);
-            async move {
-                if cached.is_none()
-                    && let Some(file_id) = file_id
-                    && let Err(e) = meetings::set_ics_file(&db, id, &file_id, seq).await
-                {
-                    tracing::warn!(error = %e, "could not keep the calendar file id");
-                }
-            }
-        };
-        // One message: the calendar file, the text as its caption, the buttons; the rest of
-        // a long text follows.
-        let (caption, rest) = caption_and_rest(&r.text);
-        let mut req = self.bot.send_document(chat, file).caption(caption).protect_content(r.protect);
-        if let Some(kb) = &r.keyboard {
-            req = req.reply_markup(kb.clone());
-        }
-        let msg = self.paced(chat, requests, req).await?;
-        remember(&msg).await;
-        drop(upload_guard);
         self.send_following(chat, requests, rest, r.protect).await;
         Ok((msg.id(), true))
     }

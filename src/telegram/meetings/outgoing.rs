@@ -7,6 +7,7 @@ use crate::domain::jobs::Outgoing;
 use crate::domain::meeting::{self, MeetingKind, RsvpAnswer};
 use crate::domain::{Language, Meeting, Organisation, Person, Role};
 use crate::i18n::{MeetingsMsg, Msg};
+use crate::services::calendar;
 use crate::services::meetings::{self as svc, Choice};
 use crate::storage::{meetings, memberships, people, reference};
 use crate::telegram::shared::App;
@@ -64,13 +65,42 @@ pub fn rsvp_keyboard(app: &App, lang: Language, meeting_id: i64, org_id: i64, ro
 }
 
 /// An invitation (or a moved meeting's notice) with its answer buttons and calendar file,
-/// recorded as the message to edit when the organisation answers.
-fn with_answer_buttons(app: &App, lang: Language, text: String, m: Meeting, org_id: i64, role: Role) -> Rendered {
+/// recorded as the message to edit when the organisation answers; protected, as is the file.
+fn with_answer_buttons(
+    app: &App,
+    lang: Language,
+    text: String,
+    m: &Meeting,
+    org_id: i64,
+    role: Role,
+    file: Attachment,
+) -> Rendered {
     let receipt = Receipt::Invitation { meeting_id: m.id, organisation_id: org_id, role };
     Rendered::text(text)
         .with_keyboard(rsvp_keyboard(app, lang, m.id, org_id, role))
-        .with(Attachment::Calendar(Box::new(m)))
+        .with(file)
         .with_receipt(receipt)
+        .protected()
+}
+
+/// The meeting's calendar file made for this recipient at sending: the chair as organiser,
+/// the recipient as the only attendee (the bare file if the details cannot be read).
+async fn calendar_file(app: &App, person: &Person, m: &Meeting, org: &Organisation, role: Role) -> Attachment {
+    let recipient = calendar::Recipient {
+        person_id: person.id,
+        name: person.display_name.clone(),
+        organisation: org.acronym.clone(),
+        observer: org.observer,
+        role,
+    };
+    let ics = match calendar::invitation_ics(&app.ctx, m, &recipient).await {
+        Ok(ics) => ics,
+        Err(e) => {
+            tracing::warn!(error = %e, "calendar details unavailable");
+            calendar::meeting_ics(m, app.ctx.clock.now())
+        }
+    };
+    Attachment::Bytes { name: calendar::ics_file_name(m), bytes: ics.into_bytes() }
 }
 
 /// Whether a message about this meeting is still worth sending.
@@ -99,7 +129,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             };
             let answer = meetings::answer(db, m.id, org.id).await?;
             let text = invitation_text(app, lang, &m, &org.acronym, org.observer, *role, answer);
-            with_answer_buttons(app, lang, text, m, org.id, *role)
+            let file = calendar_file(app, person, &m, &org, *role).await;
+            with_answer_buttons(app, lang, text, &m, org.id, *role, file)
         }
         Outgoing::Reminder { meeting_id, organisation_id, hours } => {
             let m = svc::get(&app.ctx, *meeting_id).await?;
@@ -153,20 +184,24 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
         Outgoing::MeetingChanged { meeting_id, organisation_id, cancelled } => {
             let m = svc::get(&app.ctx, *meeting_id).await?;
             let mechanism = m.mechanism.name(lang).to_string();
+            if !*cancelled && !still_ahead(app, &m) {
+                return Ok(Err("meeting cancelled or started".into()));
+            }
+            let Some(org) = reference::organisation_by_id(db, *organisation_id).await? else {
+                return Ok(Err("organisation unknown".into()));
+            };
+            let role = meetings::invitation_messages(db, m.id, Some(org.id))
+                .await?
+                .into_iter()
+                .find(|im| im.person_id == person.id)
+                .map(|im| im.role())
+                .unwrap_or(Role::Focal);
+            let file = calendar_file(app, person, &m, &org, role).await;
             if *cancelled {
                 let text =
                     t(MeetingsMsg::MeetingCancelledNotice { mechanism, when: meeting_when(app, lang, &m) }.into());
-                Rendered::text(text).with(Attachment::Calendar(Box::new(m)))
+                Rendered::text(text).with(file).protected()
             } else {
-                if !still_ahead(app, &m) {
-                    return Ok(Err("meeting cancelled or started".into()));
-                }
-                let role = meetings::invitation_messages(db, m.id, Some(*organisation_id))
-                    .await?
-                    .into_iter()
-                    .find(|im| im.person_id == person.id)
-                    .map(|im| im.role())
-                    .unwrap_or(Role::Focal);
                 let answer = meetings::answer(db, m.id, *organisation_id).await?;
                 let text = format!(
                     "{}\n{}\n{}",
@@ -174,7 +209,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                     details(app, lang, &m),
                     t(MeetingsMsg::AnswerStatus { answer: answer_code(answer) }.into())
                 );
-                with_answer_buttons(app, lang, text, m, *organisation_id, role)
+                with_answer_buttons(app, lang, text, &m, org.id, role, file)
             }
         }
         Outgoing::HandoverRequest { meeting_id, organisation_id } => {

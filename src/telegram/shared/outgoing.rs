@@ -1,18 +1,16 @@
 //! A scheduled message rendered for one person: what the features' renderers produce and the
 //! one delivery path (`telegram::delivery`) sends.
 
-use crate::domain::{AppResult, Meeting, Role};
+use crate::domain::{AppResult, Role};
 use teloxide::types::InlineKeyboardMarkup;
 
 /// What goes with the text.
 #[derive(Debug, Clone)]
 pub enum Attachment {
     None,
-    /// The meeting's calendar file, uploaded once per version and then re-sent by file_id.
-    Calendar(Box<Meeting>),
     /// A file already on Telegram's servers, re-sent by its file_id (no upload per member).
     FileId(String),
-    /// A file made for this person (an export).
+    /// A file made for this person (an export, a meeting's calendar file).
     Bytes {
         name: String,
         bytes: Vec<u8>,
