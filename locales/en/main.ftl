@@ -116,6 +116,7 @@ join-already-member = You already are { $org }'s { $role ->
         [alternate] alternate
        *[chair] chair
     } for { $mechanism }.
+join-other-organisation = You already hold a seat for { $other } in { $mechanism }: this invitation for { $org } cannot be used by you there. The invitation is still unused; please tell whoever sent it.
 name-empty = The name cannot be empty. Type your name.
 name-too-long = Name too long (at most { $max } characters). Type a shorter name.
 name-invalid = This name contains characters that are not allowed. Type your name as plain text.

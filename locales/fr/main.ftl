@@ -116,6 +116,7 @@ join-already-member = Vous êtes déjà { $role ->
         [alternate] suppléant(e)
        *[chair] président(e)
     } de { $org } pour { $mechanism }.
+join-other-organisation = Vous occupez déjà un siège pour { $other } dans { $mechanism } : cette invitation pour { $org } ne peut pas y être utilisée par vous. L'invitation reste inutilisée ; prévenez la personne qui vous l'a envoyée.
 name-empty = Le nom ne peut pas être vide. Tapez votre nom.
 name-too-long = Nom trop long (au plus { $max } caractères). Tapez un nom plus court.
 name-invalid = Ce nom contient des caractères non permis. Tapez votre nom en texte simple.

@@ -151,6 +151,20 @@ pub async fn open_invitation(ctx: &Ctx, raw_code: &str) -> AppResult<Invitation>
     Ok(inv)
 }
 
+/// Refuses an invitation to someone who holds a seat of another organisation in its
+/// mechanism (one person speaks for one organisation there); the invitation stays unused.
+pub async fn may_redeem(ctx: &Ctx, person: &Person, inv: &Invitation) -> AppResult<()> {
+    let seats = memberships::active_for_person(&ctx.db, person.id).await?;
+    match seats.iter().find(|m| m.mechanism.id == inv.mechanism.id && m.organisation.id != inv.organisation.id) {
+        Some(other) => Err(AppError::SeatOfAnotherOrganisation {
+            org: inv.organisation.acronym.clone(),
+            mechanism: inv.mechanism.code.clone(),
+            other: other.organisation.acronym.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Re-reads an invitation by id (the join dialog keeps only the id) and checks it again.
 pub async fn invitation_still_valid(ctx: &Ctx, invitation_id: i64) -> AppResult<Invitation> {
     let inv = invitations::by_id(&ctx.db, invitation_id).await?.ok_or(AppError::InvitationUnknown)?;

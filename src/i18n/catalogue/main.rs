@@ -36,6 +36,7 @@ pub enum MainMsg {
     JoinDeclined,
     JoinSeatTaken { org: String, mechanism: String, role: Role, holder: String },
     JoinAlreadyMember { org: String, mechanism: String, role: Role },
+    JoinOtherOrganisation { org: String, mechanism: String, other: String },
     JoinAskNameAgain,
     NameEmpty,
     NameTooLong { max: usize },

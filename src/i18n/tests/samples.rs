@@ -45,6 +45,7 @@ pub(super) fn samples() -> Vec<Msg> {
         JoinDeclined,
         JoinSeatTaken { org: s("NRC"), mechanism: s("CPN"), role: Role::Focal, holder: s("Moussa") },
         JoinAlreadyMember { org: s("NRC"), mechanism: s("CPN"), role: Role::Chair },
+        JoinOtherOrganisation { org: s("NRC"), mechanism: s("CPN"), other: s("IRC") },
         JoinAskNameAgain,
         NameEmpty,
         NameTooLong { max: 100 },
