@@ -203,3 +203,115 @@ async fn a_seat_of_another_organisation_refuses_an_invitation_which_stays_unused
     assert!(since(&app, &chair, chair_before).iter().any(|t| t.contains("Fatou (NRC)")), "chair told");
     app.stop().await;
 }
+
+/// The callback data of the button whose label contains `label`.
+fn labelled(msg: &SentMessage, label: &str) -> String {
+    let rows = msg.reply_markup.as_ref().and_then(|m| m["inline_keyboard"].as_array()).cloned().unwrap_or_default();
+    rows.iter()
+        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+        .find(|b| b["text"].as_str().is_some_and(|t| t.contains(label)))
+        .and_then(|b| b["callback_data"].as_str().map(String::from))
+        .unwrap_or_else(|| panic!("no button '{label}' in {:?}", msg.reply_markup))
+}
+
+async fn pending_id(app: &TestBot, org: &str) -> Option<i64> {
+    let all = admin::pending_invitations(&app.ctx, Actor::CommandLine).await.unwrap();
+    all.iter().find(|i| i.organisation == org).map(|i| i.id)
+}
+
+#[tokio::test]
+async fn a_removed_chairs_invitations_are_revoked_and_chairs_cannot_revoke_a_coordinators() {
+    let mut app = TestBot::start().await;
+    let coordo = coordinator(&app, 1, "Coordo").await;
+    let chair = FakeUser::new(2, "Mariam").language("en");
+    app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
+    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
+    let nrc_code = invite_in_chat(&app, &chair, "CPN", "NRC", "f").await;
+    let irc_code = invite_in_chat(&app, &chair, "CPN", "IRC", "a").await;
+    let oxfam_code = invite_in_chat(&app, &coordo, "CPN", "OXFAM", "f").await;
+    let oxfam = pending_id(&app, "OXFAM").await.unwrap();
+
+    // The chair sees the coordinator's invitation without a revoke button, and a forged
+    // press is refused at both steps.
+    let menu = app.send(&chair, "/admin").await;
+    let list = app.press_expect_edit(&chair, menu.message_id, "adm:il:0").await;
+    assert!(text(&list).contains(&format!("#{oxfam} OXFAM")), "{}", text(&list));
+    assert!(!list.button_data().contains(&format!("adm:rv:{oxfam}")), "{:?}", list.button_data());
+    assert!(list.button_data().contains(&format!("adm:rv:{}", pending_id(&app, "NRC").await.unwrap())));
+    let not_allowed = app.t(Language::En, MainMsg::NotAllowed.into());
+    let (answer, _) = app.press(&chair, menu.message_id, &format!("adm:rv:{oxfam}")).await;
+    assert_eq!(answer.str_param("text"), Some(not_allowed.as_str()));
+    let (answer, _) = app.press(&chair, menu.message_id, &format!("adm:y:rv:{oxfam}")).await;
+    assert!(answer.str_param("text").is_some(), "refused: {:?}", answer.params);
+    let err = admin::revoke_invitation(
+        &app.ctx,
+        Actor::Person(
+            &people::access(&app.ctx, people_store::by_telegram_id(&app.ctx.db, chair.id).await.unwrap().unwrap())
+                .await
+                .unwrap(),
+        ),
+        admin::Revoke::Id(oxfam),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, cluster_bot::domain::AppError::NotAllowed), "{err}");
+    assert_eq!(pending_id(&app, "OXFAM").await, Some(oxfam));
+
+    // The coordinator removes the chair: the chair's two invitations are revoked, not the
+    // coordinator's; the audit and the coordinators say so.
+    app.settle().await;
+    let before = app.fake.sent_to(coordo.id).len();
+    let menu = app.send(&coordo, "/admin").await;
+    let chairs = app.press_expect_edit(&coordo, menu.message_id, &format!("adm:cl:{}", cpn.id)).await;
+    let ask = app.press_expect_edit(&coordo, menu.message_id, &labelled(&chairs, "❌ Mariam")).await;
+    app.press_expect_edit(&coordo, menu.message_id, &labelled(&ask, "Oui, confirmer")).await;
+    assert_eq!(pending_id(&app, "NRC").await, None);
+    assert_eq!(pending_id(&app, "IRC").await, None);
+    assert_eq!(pending_id(&app, "OXFAM").await, Some(oxfam));
+    let stranger = FakeUser::new(50, "Newcomer").language("fr");
+    for code in [&nrc_code, &irc_code] {
+        let answer = app.send(&stranger, &format!("/start {code}")).await;
+        assert_eq!(text(&answer), app.t(Language::Fr, MainMsg::JoinCodeExpired.into()));
+    }
+    let trail = cluster_bot::services::audit::since(&app.ctx, Actor::CommandLine, app.clock.now() - Duration::days(1))
+        .await
+        .unwrap();
+    let revoked: Vec<_> = trail
+        .iter()
+        .filter(|e| e.action == "invitation_revoked" && e.detail.as_deref().is_some_and(|d| d.contains("issuer")))
+        .collect();
+    assert_eq!(revoked.len(), 2, "{trail:?}");
+    assert!(revoked.iter().all(|e| e.actor.as_deref() == Some("Coordo")), "{revoked:?}");
+    app.settle().await;
+    let told = since(&app, &coordo, before);
+    assert!(
+        told.iter().any(|t| t.contains("Mariam") && t.contains("NRC — CPN") && t.contains("IRC — CPN")),
+        "the coordinators are told: {told:?}"
+    );
+    // The coordinator's link still works.
+    let done = redeem(&app, &stranger, &oxfam_code).await;
+    assert!(text(&done).starts_with("Bienvenue"), "{}", text(&done));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_removed_coordinators_invitations_are_revoked() {
+    let mut app = TestBot::start().await;
+    let coordo = coordinator(&app, 1, "Coordo").await;
+    let other = coordinator(&app, 3, "Kadi").await;
+    let code = invite_in_chat(&app, &other, "CR-GAO", "NRC", "c").await;
+    assert!(pending_id(&app, "NRC").await.is_some());
+
+    let before = app.fake.sent_to(coordo.id).len();
+    let menu = app.send(&coordo, "/admin").await;
+    let list = app.press_expect_edit(&coordo, menu.message_id, "adm:kl").await;
+    let ask = app.press_expect_edit(&coordo, menu.message_id, &labelled(&list, "❌ Kadi")).await;
+    app.press_expect_edit(&coordo, menu.message_id, &labelled(&ask, "Oui")).await;
+    assert_eq!(pending_id(&app, "NRC").await, None, "the chair invitation Kadi made is revoked");
+    let answer = app.send(&FakeUser::new(50, "Newcomer").language("fr"), &format!("/start {code}")).await;
+    assert_eq!(text(&answer), app.t(Language::Fr, MainMsg::JoinCodeExpired.into()));
+    app.settle().await;
+    let told = since(&app, &coordo, before);
+    assert!(told.iter().any(|t| t.contains("Kadi") && t.contains("NRC — CR-GAO")), "{told:?}");
+    app.stop().await;
+}

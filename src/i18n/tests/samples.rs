@@ -353,6 +353,7 @@ pub(super) fn samples() -> Vec<Msg> {
         ResendTooSoon { seconds: 120 },
         LastCoordinator,
         MembersJoined { mechanism: s("CPN"), count: 2, names: s("Awa (NRC), Moussa (DRC)") },
+        InvitationsRevoked { issuer: s("Awa"), count: 2, list: s("n° 12 NRC — CPN, n° 14 IRC — CPN") },
         CmdVote,
         CmdDecisions,
         CmdParticipation,
