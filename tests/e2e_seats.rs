@@ -315,3 +315,41 @@ async fn a_removed_coordinators_invitations_are_revoked() {
     assert!(told.iter().any(|t| t.contains("Kadi") && t.contains("NRC — CR-GAO")), "{told:?}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_former_focal_point_can_neither_read_nor_submit_the_4w_through_an_old_dialog() {
+    let mut app = TestBot::start().await;
+    let focal = FakeUser::new(10, "Awa").language("en");
+    app.member(&focal, "NRC", "CR-MOPTI", Role::Focal).await;
+    let lost = app.t(Language::En, MainMsg::DialogSeatLost.into());
+
+    // A line half entered, then the seat ends: the next press acts on nothing and ends the dialog.
+    let q = app.send(&focal, "/report").await;
+    let start = app.press_expect_edit(&focal, q.message_id, "fw:mo:202610").await;
+    let sector_q = app.press_expect_edit(&focal, start.message_id, "fw:add").await;
+    let mopti = membership::mechanism(&app.ctx, "CR-MOPTI").await.unwrap();
+    admin::remove_member(&app.ctx, Actor::CommandLine, focal.id, Some(&mopti)).await.unwrap();
+    app.settle().await;
+    let (answer, after) = app.press(&focal, sector_q.message_id, "fw:sec:0").await;
+    assert_eq!(answer.str_param("text"), Some(lost.as_str()));
+    assert_eq!(after.iter().map(text).collect::<Vec<_>>(), [lost.clone()], "no question asked");
+    let reply = app.send(&focal, "Mopti").await;
+    assert_eq!(text(&reply), app.t(Language::En, MainMsg::FreeTextHint.into()), "the dialog ended");
+
+    // Joined again, a dialog at its start; removed again: neither "same as last month" (a
+    // read) nor "no activity" (a submission) does anything.
+    app.member(&focal, "NRC", "CR-MOPTI", Role::Focal).await;
+    let q = app.send(&focal, "/report").await;
+    let start = app.press_expect_edit(&focal, q.message_id, "fw:mo:202610").await;
+    admin::remove_member(&app.ctx, Actor::CommandLine, focal.id, Some(&mopti)).await.unwrap();
+    app.settle().await;
+    for press in ["fw:copy", "fw:none"] {
+        let (answer, _) = app.press(&focal, start.message_id, press).await;
+        let expected = if press == "fw:copy" { lost.clone() } else { app.t(Language::En, MainMsg::ButtonExpired.into()) };
+        assert_eq!(answer.str_param("text"), Some(expected.as_str()), "{press}");
+    }
+    let nrc = membership::organisation(&app.ctx, "NRC").await.unwrap();
+    let month = cluster_bot::domain::fourw::ReportingMonth::parse("2026-10").unwrap();
+    assert!(reports::existing(&app.ctx, nrc.id, mopti.id, month).await.unwrap().is_none(), "nothing submitted");
+    app.stop().await;
+}

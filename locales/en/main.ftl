@@ -66,6 +66,7 @@ personal-data-refused = Refused: this text looks like it contains { $kind ->
        *[phone] a phone number
     }. What the bot keeps and shares must not identify victims, witnesses or sources: write it without.
 button-expired = This button is no longer valid. Run the command again.
+dialog-seat-lost = This dialog was opened for a seat you no longer hold: it has ended and nothing was done.
 not-a-member = This command is for cluster members only. To join, open your invitation link.
 not-allowed = You are not allowed to do this. /help shows your commands.
 cancel-done = Dialog cancelled; nothing was saved.

@@ -66,6 +66,7 @@ personal-data-refused = Refusé : ce texte semble contenir { $kind ->
        *[phone] un numéro de téléphone
     }. Ce que le bot garde et partage ne doit identifier ni victime, ni témoin, ni source : écrivez-le sans.
 button-expired = Ce bouton n'est plus valable. Relancez la commande.
+dialog-seat-lost = Ce dialogue avait été ouvert pour un siège que vous n'occupez plus : il est terminé et rien n'a été fait.
 not-a-member = Cette commande est réservée aux membres du cluster. Pour rejoindre, ouvrez votre lien d'invitation.
 not-allowed = Vous n'avez pas le droit de faire cela. /help montre vos commandes.
 cancel-done = Dialogue abandonné ; rien n'a été enregistré.

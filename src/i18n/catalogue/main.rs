@@ -20,6 +20,7 @@ pub enum MainMsg {
     PressedTooOften { minutes: i64 },
     PersonalDataRefused { kind: String },
     ButtonExpired,
+    DialogSeatLost,
     NotAMember,
     NotAllowed,
     CancelDone,

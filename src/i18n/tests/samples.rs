@@ -23,6 +23,7 @@ pub(super) fn samples() -> Vec<Msg> {
         PressedTooOften { minutes: 12 },
         PersonalDataRefused { kind: s("email") },
         ButtonExpired,
+        DialogSeatLost,
         NotAMember,
         NotAllowed,
         CancelDone,

@@ -12,7 +12,7 @@ mod sheet;
 mod steps;
 
 use crate::i18n::{FivewMsg, MainMsg};
-use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
+use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerError, HandlerResult, State, Turn};
 use callback::Cb;
 use draft::ReportDraft;
 use serde::{Deserialize, Serialize};
@@ -43,8 +43,24 @@ pub async fn ask_cancel(turn: &Turn<'_>) -> HandlerResult {
     dialog::ask_cancel(turn, None).await
 }
 
+/// Whether the draft was opened for a seat (organisation and mechanism) the person no longer
+/// holds: such a dialog acts on nothing, reads nothing more, and ends.
+async fn seat_lost(turn: &Turn<'_>, dialogue: &BotDialogue, state: &State) -> Result<bool, HandlerError> {
+    let Dialog::Report(draft) = state.step::<Dialog>() else { return Ok(false) };
+    let (Some(org), Some(mech)) = (draft.org_id, draft.mechanism_id) else { return Ok(false) };
+    if crate::services::reports::reporting_seats(&turn.access).iter().any(|(o, m)| o.id == org && m.id == mech) {
+        return Ok(false);
+    }
+    dialogue.exit().await?;
+    Ok(true)
+}
+
 /// A message while the dialog is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    if seat_lost(turn, dialogue, state).await? {
+        turn.say(MainMsg::DialogSeatLost).await?;
+        return Ok(());
+    }
     match (state.step::<Dialog>(), msg.text()) {
         (Dialog::Report(draft), _) if msg.document().is_some() => {
             sheet::file_received(turn, dialogue, *draft, msg.document().expect("checked")).await
@@ -69,6 +85,10 @@ pub async fn on_button(
     cb: Cb,
     message_id: MessageId,
 ) -> ButtonResult {
+    if !matches!(cb, Cb::FwFix(_)) && seat_lost(turn, dialogue, state).await? {
+        turn.say(MainMsg::DialogSeatLost).await?;
+        return Ok(Some(MainMsg::DialogSeatLost.into()));
+    }
     match (cb, state.step::<Dialog>()) {
         (Cb::FwFix(line_id), _) => buttons::fix_pressed(turn, dialogue, line_id).await,
         (cb, Dialog::Report(draft)) => buttons::button_press(turn, dialogue, *draft, cb, message_id).await,
