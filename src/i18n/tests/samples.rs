@@ -337,6 +337,7 @@ pub(super) fn samples() -> Vec<Msg> {
         FwWwSheetName,
         CmdCalendar,
         CalendarLink { url: s("https://bot.example.org/cal/abc.ics") },
+        CalendarLinkKept,
         CalendarRotated { url: s("https://bot.example.org/cal/def.ics") },
         CalendarUnavailable,
         BtnCalendarRotate,
