@@ -353,3 +353,39 @@ async fn a_former_focal_point_can_neither_read_nor_submit_the_4w_through_an_old_
     assert!(reports::existing(&app.ctx, nrc.id, mopti.id, month).await.unwrap().is_none(), "nothing submitted");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_former_chairs_meeting_and_vote_dialogs_act_on_nothing() {
+    let mut app = TestBot::start().await;
+    let chair = FakeUser::new(2, "Mariam").language("en");
+    app.member(&chair, "UNHCR", "CR-GAO", Role::Chair).await;
+    let gao = membership::mechanism(&app.ctx, "CR-GAO").await.unwrap();
+    let lost = app.t(Language::En, MainMsg::DialogSeatLost.into());
+
+    // A vote being written, and the chair removed: the question typed next opens nothing.
+    app.member(&chair, "UNHCR", "CR-GAO", Role::Focal).await;
+    app.send(&chair, "/vote").await;
+    admin::remove_chair(&app.ctx, Actor::CommandLine, chair.id, &gao).await.unwrap();
+    app.settle().await;
+    let reply = app.send(&chair, "Adopter le plan de travail ?").await;
+    assert_eq!(text(&reply), lost);
+    let access = people::access(&app.ctx, people_store::by_telegram_id(&app.ctx.db, chair.id).await.unwrap().unwrap())
+        .await
+        .unwrap();
+    assert!(votes::decisions(&app.ctx, &access, 10).await.unwrap().is_empty());
+    let reply = app.send(&chair, "Adopter le plan de travail ?").await;
+    assert_eq!(text(&reply), app.t(Language::En, MainMsg::FreeTextHint.into()), "the dialog ended");
+
+    // A meeting being made: the date pressed next creates nothing.
+    admin::add_chair(&app.ctx, Actor::CommandLine, chair.id, &gao, None).await.unwrap();
+    app.settle().await;
+    let dates = app.send(&chair, "/newmeeting").await;
+    let date = dates.button_data().into_iter().find(|d| d.starts_with("nm:d:")).expect("a date to pick");
+    admin::remove_chair(&app.ctx, Actor::CommandLine, chair.id, &gao).await.unwrap();
+    app.settle().await;
+    let (answer, after) = app.press(&chair, dates.message_id, &date).await;
+    assert_eq!(answer.str_param("text"), Some(lost.as_str()));
+    assert_eq!(after.last().map(text), Some(lost.clone()));
+    assert!(after.iter().all(|s| s.method == "sendMessage"), "the question was not edited on: {after:?}");
+    app.stop().await;
+}

@@ -12,7 +12,9 @@ mod sheet;
 mod steps;
 
 use crate::i18n::{FivewMsg, MainMsg};
-use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerError, HandlerResult, State, Turn};
+use crate::services::people::DialogFor;
+use crate::telegram::shared::stale::ended_if_lost;
+use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use draft::ReportDraft;
 use serde::{Deserialize, Serialize};
@@ -43,22 +45,16 @@ pub async fn ask_cancel(turn: &Turn<'_>) -> HandlerResult {
     dialog::ask_cancel(turn, None).await
 }
 
-/// Whether the draft was opened for a seat (organisation and mechanism) the person no longer
-/// holds: such a dialog acts on nothing, reads nothing more, and ends.
-async fn seat_lost(turn: &Turn<'_>, dialogue: &BotDialogue, state: &State) -> Result<bool, HandlerError> {
-    let Dialog::Report(draft) = state.step::<Dialog>() else { return Ok(false) };
-    let (Some(org), Some(mech)) = (draft.org_id, draft.mechanism_id) else { return Ok(false) };
-    if crate::services::reports::reporting_seats(&turn.access).iter().any(|(o, m)| o.id == org && m.id == mech) {
-        return Ok(false);
-    }
-    dialogue.exit().await?;
-    Ok(true)
+/// The seat the draft was opened for (organisation and mechanism), once chosen: a dialog
+/// whose person no longer holds it acts on nothing, reads nothing more, and ends.
+fn opened_for(state: &State) -> Option<DialogFor> {
+    let Dialog::Report(draft) = state.step::<Dialog>() else { return None };
+    Some(DialogFor::Reporting { organisation_id: draft.org_id?, mechanism_id: draft.mechanism_id? })
 }
 
 /// A message while the dialog is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
-    if seat_lost(turn, dialogue, state).await? {
-        turn.say(MainMsg::DialogSeatLost).await?;
+    if ended_if_lost(turn, dialogue, opened_for(state)).await? {
         return Ok(());
     }
     match (state.step::<Dialog>(), msg.text()) {
@@ -85,8 +81,7 @@ pub async fn on_button(
     cb: Cb,
     message_id: MessageId,
 ) -> ButtonResult {
-    if !matches!(cb, Cb::FwFix(_)) && seat_lost(turn, dialogue, state).await? {
-        turn.say(MainMsg::DialogSeatLost).await?;
+    if !matches!(cb, Cb::FwFix(_)) && ended_if_lost(turn, dialogue, opened_for(state)).await? {
         return Ok(Some(MainMsg::DialogSeatLost.into()));
     }
     match (cb, state.step::<Dialog>()) {
