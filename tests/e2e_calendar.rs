@@ -75,10 +75,8 @@ async fn a_member_subscribes_once_sees_a_moved_meeting_rotates_the_link_and_leav
     assert_eq!(again.text.clone().unwrap(), app.t(Language::En, CalendarMsg::CalendarLinkKept.into()));
     assert!(again.button_data().iter().any(|d| d == "cal:rot"), "with the button for a new one");
     assert_eq!(fetch(&url).await.0, 200);
-    let stored: Vec<String> = sqlx::query_scalar("SELECT secret_hash FROM calendar_feeds")
-        .fetch_all(app.ctx.db.pool())
-        .await
-        .unwrap();
+    let stored: Vec<String> =
+        sqlx::query_scalar("SELECT secret_hash FROM calendar_feeds").fetch_all(app.ctx.db.pool()).await.unwrap();
     let secret = url.rsplit('/').next().unwrap().trim_end_matches(".ics");
     assert_eq!(stored, [cluster_bot::domain::invitation::sha256_hex(secret)], "the secret is not stored");
 
@@ -163,7 +161,10 @@ async fn a_secret_stored_in_clear_by_an_older_version_is_hashed_and_its_link_sti
     assert_eq!(status, 200);
     assert!(body.contains("BEGIN:VCALENDAR"), "{body}");
     let rows: Vec<(Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT secret_hash, legacy_secret FROM calendar_feeds").fetch_all(app.ctx.db.pool()).await.unwrap();
+        sqlx::query_as("SELECT secret_hash, legacy_secret FROM calendar_feeds")
+            .fetch_all(app.ctx.db.pool())
+            .await
+            .unwrap();
     assert_eq!(rows, [(Some(cluster_bot::domain::invitation::sha256_hex(secret)), None)]);
     // /calendar does not make a new link over it.
     let reply = app.send(&issa, "/calendar").await;

@@ -332,7 +332,7 @@ async fn a_former_focal_point_can_neither_read_nor_submit_the_4w_through_an_old_
     app.settle().await;
     let (answer, after) = app.press(&focal, sector_q.message_id, "fw:sec:0").await;
     assert_eq!(answer.str_param("text"), Some(lost.as_str()));
-    assert_eq!(after.iter().map(text).collect::<Vec<_>>(), [lost.clone()], "no question asked");
+    assert_eq!(after.iter().map(text).collect::<Vec<_>>(), [lost.as_str()], "no question asked");
     let reply = app.send(&focal, "Mopti").await;
     assert_eq!(text(&reply), app.t(Language::En, MainMsg::FreeTextHint.into()), "the dialog ended");
 
@@ -345,7 +345,8 @@ async fn a_former_focal_point_can_neither_read_nor_submit_the_4w_through_an_old_
     app.settle().await;
     for press in ["fw:copy", "fw:none"] {
         let (answer, _) = app.press(&focal, start.message_id, press).await;
-        let expected = if press == "fw:copy" { lost.clone() } else { app.t(Language::En, MainMsg::ButtonExpired.into()) };
+        let expected =
+            if press == "fw:copy" { lost.clone() } else { app.t(Language::En, MainMsg::ButtonExpired.into()) };
         assert_eq!(answer.str_param("text"), Some(expected.as_str()), "{press}");
     }
     let nrc = membership::organisation(&app.ctx, "NRC").await.unwrap();

@@ -126,8 +126,8 @@ pub async fn still_holds(ctx: &Ctx, access: &Access, what: DialogFor) -> AppResu
             Some(m) => access.memberships.iter().any(|s| s.mechanism.id == m && s.role.is_single_seat()),
             None => true,
         },
-        DialogFor::Reporting { organisation_id, mechanism_id } => super::reports::reporting_seats(access)
-            .iter()
-            .any(|(o, m)| o.id == organisation_id && m.id == mechanism_id),
+        DialogFor::Reporting { organisation_id, mechanism_id } => {
+            super::reports::reporting_seats(access).iter().any(|(o, m)| o.id == organisation_id && m.id == mechanism_id)
+        }
     })
 }

@@ -12,8 +12,8 @@ mod participation;
 
 use crate::i18n::MainMsg;
 use crate::services::people::DialogFor;
-use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::format::from_ymd;
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use chrono::{NaiveDate, NaiveTime};
@@ -105,9 +105,9 @@ pub async fn attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerR
 fn opened_for(step: &Step) -> Option<DialogFor> {
     match step {
         Step::NewMeeting(d) => d.mechanism_id.map(|mechanism_id| DialogFor::Chair { mechanism_id }),
-        Step::MoveMeeting { meeting_id, .. } | Step::CancelMeeting { meeting_id } | Step::Attendance { meeting_id, .. } => {
-            Some(DialogFor::ChairOfMeeting { meeting_id: *meeting_id })
-        }
+        Step::MoveMeeting { meeting_id, .. }
+        | Step::CancelMeeting { meeting_id }
+        | Step::Attendance { meeting_id, .. } => Some(DialogFor::ChairOfMeeting { meeting_id: *meeting_id }),
         Step::ProposeItem { meeting_id } => Some(DialogFor::SeatInMeeting { meeting_id: *meeting_id }),
         Step::None | Step::AttendanceChoose => None,
     }

@@ -1,6 +1,7 @@
 //! Membership's scheduled messages, rendered for one person when they are sent: a seat that
 //! ended (to its former holder, in their language) and a member who joined, left, was removed
-//! or replaced (to the chairs, or the coordinators).
+//! or replaced (to the chairs, or the coordinators), and the pending invitations revoked when
+//! their issuer's rights ended (to the coordinators).
 
 use crate::domain::Person;
 use crate::domain::jobs::{Outgoing, RoleChange};

@@ -8,9 +8,9 @@ mod overview;
 mod share;
 
 use crate::i18n::MainMsg;
+use crate::services::minutes::MinutesContent;
 use crate::services::people::DialogFor;
 use crate::telegram::shared::stale::ended_if_lost;
-use crate::services::minutes::MinutesContent;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use serde::{Deserialize, Serialize};
