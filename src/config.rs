@@ -171,6 +171,20 @@ impl Config {
         }
         let public_url = https_url("CLUSTER_PUBLIC_URL")?
             .or_else(|| webhook_url.as_ref().and_then(|w| Url::parse(&w.origin().ascii_serialization()).ok()));
+        // Calendar links carry a secret: they go out over https only (plain http is for a bot
+        // tried on this machine).
+        if let Some(u) = &public_url
+            && !public_url_allowed(u)
+        {
+            let from = if non_empty("CLUSTER_PUBLIC_URL").is_some() {
+                "CLUSTER_PUBLIC_URL"
+            } else {
+                "CLUSTER_PUBLIC_URL (here taken from CLUSTER_WEBHOOK_URL)"
+            };
+            bail!(
+                "{from} must be an https address such as https://bot.example.org/ (http only for 127.0.0.1 or localhost), not {u}"
+            );
+        }
         let log_format = LogFormat::parse(get("CLUSTER_LOG_FORMAT").as_deref()).map_err(anyhow::Error::msg)?;
         let outage_secs = match non_empty("CLUSTER_BOT_API_OUTAGE_SECS") {
             Some(raw) => match raw.parse::<u64>() {
@@ -204,6 +218,15 @@ impl Config {
             tz,
             invitation_ttl: Duration::days(ttl_days),
         })
+    }
+}
+
+/// An https address, or an http one on this machine (127.0.0.1 or localhost).
+fn public_url_allowed(u: &Url) -> bool {
+    match u.scheme() {
+        "https" => true,
+        "http" => matches!(u.host_str(), Some("127.0.0.1" | "localhost")),
+        _ => false,
     }
 }
 
@@ -276,6 +299,22 @@ mod tests {
         assert!(cfg(&[("CLUSTER_LISTEN", "0.0.0.0:1"), ("CLUSTER_WEBHOOK_URL", "ftp://x")]).is_err());
         assert!(cfg(&[("CLUSTER_LOG_FORMAT", "xml")]).is_err());
         assert!(cfg(&[("CLUSTER_BOT_API_OUTAGE_SECS", "0")]).is_err());
+    }
+
+    #[test]
+    fn the_public_url_is_https_or_local() {
+        let url = |v: &str| cfg(&[("CLUSTER_PUBLIC_URL", v)]).map(|c| c.public_url.unwrap().to_string());
+        assert_eq!(url("https://bot.example.org/").unwrap(), "https://bot.example.org/");
+        assert_eq!(url("http://127.0.0.1:8080/").unwrap(), "http://127.0.0.1:8080/");
+        assert_eq!(url("http://localhost:8080").unwrap(), "http://localhost:8080/");
+        for bad in ["http://bot.example.org/", "http://10.0.0.5:8080/", "http://127.0.0.1.example.org/"] {
+            let e = url(bad).unwrap_err().to_string();
+            assert!(e.starts_with("CLUSTER_PUBLIC_URL must be an https address"), "{bad}: {e}");
+        }
+        let e = cfg(&[("CLUSTER_LISTEN", "0.0.0.0:8080"), ("CLUSTER_WEBHOOK_URL", "http://bot.example.org/t")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("taken from CLUSTER_WEBHOOK_URL"), "{e}");
     }
 
     #[test]

@@ -70,8 +70,15 @@ async fn a_member_subscribes_once_sees_a_moved_meeting_rotates_the_link_and_leav
     let (status, body) = fetch(&url).await;
     assert_eq!(status, 200);
     assert_eq!(events(&body), vec![(m.uid.clone(), m.starts_at, 0)]);
-    // Asking again shows the same link: the subscription is made once.
-    assert_eq!(link(&app.send(&awa, "/calendrier").await.text.unwrap()), url);
+    // Asking again does not show it again (only its hash is kept); the link keeps working.
+    let again = app.send(&awa, "/calendrier").await;
+    assert_eq!(again.text.clone().unwrap(), app.t(Language::En, CalendarMsg::CalendarLinkKept.into()));
+    assert!(again.button_data().iter().any(|d| d == "cal:rot"), "with the button for a new one");
+    assert_eq!(fetch(&url).await.0, 200);
+    let stored: Vec<String> =
+        sqlx::query_scalar("SELECT secret_hash FROM calendar_feeds").fetch_all(app.ctx.db.pool()).await.unwrap();
+    let secret = url.rsplit('/').next().unwrap().trim_end_matches(".ics");
+    assert_eq!(stored, [cluster_bot::domain::invitation::sha256_hex(secret)], "the secret is not stored");
 
     // The meeting moves: the subscribed feed moves it.
     let later = m.starts_at + Duration::hours(26);
@@ -187,5 +194,58 @@ async fn each_invitation_file_names_the_chair_and_its_recipient_only_and_newcome
     for other in ["Issa", "Awa", "Binta", "Claire"] {
         assert!(!ics.contains(other), "{other} is not in the newcomer's file: {ics}");
     }
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_stored_in_clear_by_an_older_version_is_hashed_and_its_link_still_works() {
+    let mut app =
+        TestBot::start_http(FakeOptions::default(), ManualClock::new(start_time()), false, ReadinessOptions::default())
+            .await;
+    let issa = FakeUser::new(301, "Issa").language("fr");
+    let person = app.member(&issa, "IRC", "CR-GAO", Role::Focal).await;
+    app.stop().await;
+
+    // The database as an older version left it: the table of 0009 with the secret in clear,
+    // and migration 0015 not applied yet.
+    let secret = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+    assert_eq!(secret.len(), cluster_bot::services::calendar_feed::SECRET_LEN);
+    {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.db_path.display())).await.unwrap();
+        sqlx::raw_sql(
+            "DROP TABLE calendar_feeds;
+             CREATE TABLE calendar_feeds (
+                 person_id  INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+                 secret     TEXT NOT NULL UNIQUE,
+                 created_at INTEGER NOT NULL
+             );
+             DELETE FROM _sqlx_migrations WHERE version = 15;",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO calendar_feeds (person_id, secret, created_at) VALUES (?, ?, 0)")
+            .bind(person)
+            .bind(secret)
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+    app.restart().await;
+
+    // The link already subscribed still opens the holder's calendar; the clear secret is gone.
+    let (status, body) = fetch(&format!("{}cal/{secret}.ics", app.http_base())).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("BEGIN:VCALENDAR"), "{body}");
+    let rows: Vec<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT secret_hash, legacy_secret FROM calendar_feeds")
+            .fetch_all(app.ctx.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(rows, [(Some(cluster_bot::domain::invitation::sha256_hex(secret)), None)]);
+    // /calendar does not make a new link over it.
+    let reply = app.send(&issa, "/calendar").await;
+    assert_eq!(reply.text.unwrap(), app.t(Language::Fr, CalendarMsg::CalendarLinkKept.into()));
     app.stop().await;
 }

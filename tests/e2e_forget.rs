@@ -32,7 +32,7 @@ async fn a_member_asks_to_be_forgotten_confirms_and_only_a_former_member_remains
     app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
     let awa_id = app.member(&awa, "NRC", "CPN", Role::Focal).await;
     people::add_coordinator(&app.ctx, coordo.id, "Coordo").await.unwrap();
-    calendar_feed::secret(&app.ctx, awa_id).await.unwrap();
+    calendar_feed::rotate(&app.ctx, awa_id).await.unwrap();
 
     // Asked, and kept on "No".
     let asked = app.send(&awa, "/oublier").await;

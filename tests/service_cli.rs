@@ -92,3 +92,25 @@ async fn json_logs_health_check_and_clean_stop() {
         assert!(!text.contains(secret), "{secret} appears in the logs:\n{text}");
     }
 }
+
+#[test]
+fn a_public_address_without_https_is_refused_at_start_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("svc.db");
+    let out = Command::new(BIN)
+        .arg("run")
+        .env("DATABASE_URL", &db)
+        .env("TELOXIDE_TOKEN", "123:TEST")
+        .env("TELOXIDE_API_URL", "http://127.0.0.1:9/")
+        .env("CLUSTER_LISTEN", format!("127.0.0.1:{}", free_port()))
+        .env("CLUSTER_PUBLIC_URL", "http://bot.example.org/")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("CLUSTER_PUBLIC_URL must be an https address such as https://bot.example.org/ (http only for 127.0.0.1 or localhost), not http://bot.example.org/"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing was started");
+}

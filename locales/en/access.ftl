@@ -25,6 +25,10 @@ members-joined = { $mechanism }: { $count ->
         [one] one new member
        *[other] { $count } new members
     }: { $names }.
+invitations-revoked = 🔒 { $count ->
+        [one] The pending invitation made by { $issuer } was revoked
+       *[other] The { $count } pending invitations made by { $issuer } were revoked
+    }: their rights to invite ended. { $list }
 role-coordinator-added = 🔑 You are now a coordinator of the cluster: /admin and the commands of every mechanism are open to you. Send /help to see them.
 role-coordinator-removed = You are no longer a coordinator of the cluster. Your seats in the mechanisms, if any, are unchanged.
 role-chair-added = 🔑 You are now chair of { $mechanism }. Send /help to see what a chair can do.

@@ -69,6 +69,7 @@ personal-data-refused = Refused: this text looks like it contains { $kind ->
        *[phone] a phone number
     }. What the bot keeps and shares must not identify victims, witnesses or sources: write it without.
 button-expired = This button is no longer valid. Run the command again.
+dialog-seat-lost = This dialog was opened for a seat you no longer hold: it has ended and nothing was done.
 not-a-member = This command is for cluster members only. To join, open your invitation link.
 not-allowed = You are not allowed to do this. /help shows your commands.
 cancel-done = Dialog cancelled; nothing was saved.
@@ -119,6 +120,7 @@ join-already-member = You already are { $org }'s { $role ->
         [alternate] alternate
        *[chair] chair
     } for { $mechanism }.
+join-other-organisation = You already hold a seat for { $other } in { $mechanism }: this invitation for { $org } cannot be used by you there. The invitation is still unused; please tell whoever sent it.
 name-empty = The name cannot be empty. Type your name.
 name-too-long = Name too long (at most { $max } characters). Type a shorter name.
 name-invalid = This name contains characters that are not allowed. Type your name as plain text.

@@ -25,6 +25,10 @@ members-joined = { $mechanism } : { $count ->
         [one] un nouveau membre
        *[other] { $count } nouveaux membres
     } : { $names }.
+invitations-revoked = 🔒 { $count ->
+        [one] L'invitation en attente faite par { $issuer } a été révoquée
+       *[other] Les { $count } invitations en attente faites par { $issuer } ont été révoquées
+    } : ses droits d'inviter ont pris fin. { $list }
 role-coordinator-added = 🔑 Vous faites désormais partie des coordonnateurs du cluster : /gestion et les commandes de tous les mécanismes vous sont ouvertes. Envoyez /help pour les voir.
 role-coordinator-removed = Vous ne faites plus partie des coordonnateurs du cluster. Vos sièges dans les mécanismes, s'il y en a, sont inchangés.
 role-chair-added = 🔑 Vous présidez désormais { $mechanism }. Envoyez /help pour voir ce que peut faire la présidence.

@@ -69,6 +69,7 @@ personal-data-refused = Refusé : ce texte semble contenir { $kind ->
        *[phone] un numéro de téléphone
     }. Ce que le bot garde et partage ne doit identifier ni victime, ni témoin, ni source : écrivez-le sans.
 button-expired = Ce bouton n'est plus valable. Relancez la commande.
+dialog-seat-lost = Ce dialogue avait été ouvert pour un siège que vous n'occupez plus : il est terminé et rien n'a été fait.
 not-a-member = Cette commande est réservée aux membres du cluster. Pour rejoindre, ouvrez votre lien d'invitation.
 not-allowed = Vous n'avez pas le droit de faire cela. /help montre vos commandes.
 cancel-done = Dialogue abandonné ; rien n'a été enregistré.
@@ -119,6 +120,7 @@ join-already-member = Vous êtes déjà { $role ->
         [alternate] suppléant(e)
        *[chair] président(e)
     } de { $org } pour { $mechanism }.
+join-other-organisation = Vous occupez déjà un siège pour { $other } dans { $mechanism } : cette invitation pour { $org } ne peut pas y être utilisée par vous. L'invitation reste inutilisée ; prévenez la personne qui vous l'a envoyée.
 name-empty = Le nom ne peut pas être vide. Tapez votre nom.
 name-too-long = Nom trop long (au plus { $max } caractères). Tapez un nom plus court.
 name-invalid = Ce nom contient des caractères non permis. Tapez votre nom en texte simple.

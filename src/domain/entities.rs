@@ -117,6 +117,8 @@ pub struct PendingInvitation {
     /// `None`: made on the command line.
     pub issued_by: Option<String>,
     pub issued_by_id: Option<i64>,
+    /// Whether the person who made it is a coordinator now (chairs may not revoke it then).
+    pub issued_by_coordinator: bool,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
 }

@@ -26,6 +26,8 @@ pub enum AppError {
     SeatTaken { org: String, mechanism: String, role: Role, holder: String },
     #[error("you already are {role} for {org} in {mechanism}")]
     AlreadyMember { org: String, mechanism: String, role: Role },
+    #[error("you hold a seat for {other} in {mechanism}: an invitation for {org} there is not for you")]
+    SeatOfAnotherOrganisation { org: String, mechanism: String, other: String },
     #[error("invalid name: {0}")]
     InvalidName(#[from] NameError),
     #[error("this is for members of the cluster only")]

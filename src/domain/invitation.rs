@@ -6,6 +6,12 @@ use chrono::{DateTime, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+/// The hex SHA-256 of a secret: what the database keeps of invitation codes and calendar feed
+/// secrets, so that a copy of it opens nothing.
+pub fn sha256_hex(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 const CODE_BYTES: usize = 16;
 /// Length of the URL-safe base64 form of 16 bytes, without padding.
 pub const CODE_LEN: usize = 22;
@@ -43,8 +49,7 @@ impl InvitationCode {
 
     /// The hex SHA-256 of the code, which is what the database keeps.
     pub fn hash(&self) -> String {
-        let digest = Sha256::digest(self.0.as_bytes());
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        sha256_hex(&self.0)
     }
 
     /// The deep link that opens the bot with this code.

@@ -163,6 +163,12 @@ pub enum Outgoing {
         from: i64,
         to: i64,
     },
+    /// To the coordinators: the pending invitations a person had made were revoked because
+    /// their rights to make them ended (removed as chair or coordinator, or left).
+    InvitationsRevoked {
+        issuer_id: i64,
+        invitation_ids: Vec<i64>,
+    },
     /// The digest of a month as a PDF the coordinator may forward.
     Digest {
         year: i32,
@@ -271,6 +277,7 @@ impl Outgoing {
             | Outgoing::RoleChanged { .. }
             | Outgoing::MemberChanged { .. }
             | Outgoing::MembersJoined { .. }
+            | Outgoing::InvitationsRevoked { .. }
             | Outgoing::MonthlyNudge { .. }
             | Outgoing::Minutes { .. }
             | Outgoing::Document { .. }

@@ -134,7 +134,9 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         | Outgoing::DeliveryFailed { meeting_id, .. } => for_chair(meeting_mechanism(*meeting_id).await?),
         Outgoing::DeliveryProblems { mechanism_id: Some(m), .. } => for_chair(Some(*m)),
         Outgoing::DeliveryProblems { mechanism_id: None, .. } => (!coordinator).then_some(Withheld::NotCoordinator),
-        Outgoing::MinutesOverdue { .. } | Outgoing::Digest { .. } => (!coordinator).then_some(Withheld::NotCoordinator),
+        Outgoing::MinutesOverdue { .. } | Outgoing::Digest { .. } | Outgoing::InvitationsRevoked { .. } => {
+            (!coordinator).then_some(Withheld::NotCoordinator)
+        }
         // A chart: the same rule as when its 📊 was pressed, asked again now.
         Outgoing::Chart { chart } => {
             let access = super::people::access(ctx, person.clone()).await?;

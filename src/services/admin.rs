@@ -38,6 +38,15 @@ fn actor_id(actor: Actor<'_>) -> Option<i64> {
     }
 }
 
+/// Who may revoke a pending invitation: coordinators and the command line any; chairs those
+/// of their mechanisms, except the ones a coordinator made.
+pub fn may_revoke(actor: Actor<'_>, inv: &PendingInvitation) -> bool {
+    match actor {
+        Actor::CommandLine => true,
+        Actor::Person(a) => a.coordinator || (a.chairs(inv.mechanism_id) && !inv.issued_by_coordinator),
+    }
+}
+
 /// Coordinators and the command line see every mechanism; chairs the ones they chair.
 fn may_see(actor: Actor<'_>, mechanism_id: i64) -> bool {
     match actor {
@@ -165,6 +174,7 @@ pub async fn remove_member(
             ended.push(m);
         }
     }
+    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
     Ok(Removal { person, ended, coordinator_removed })
 }
 
@@ -240,6 +250,7 @@ pub async fn remove_chair(
     };
     audit::record(&ctx.db, AuditAction::ChairRemoved, entry, now).await?;
     super::seats::announce(ctx, &seat, "removed").await?;
+    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
     Ok(seat)
 }
 
@@ -265,6 +276,7 @@ pub async fn remove_coordinator(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64) -
     let entry = audit::NewEntry { actor_id: by, subject_id: Some(person.id), ..Default::default() };
     audit::record(&ctx.db, AuditAction::CoordinatorRemoved, entry, ctx.clock.now()).await?;
     tell_role(ctx, person.id, RoleChange::CoordinatorRemoved).await?;
+    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
     Ok(person)
 }
 
@@ -286,8 +298,8 @@ pub enum Revoke<'a> {
     Id(i64),
 }
 
-/// Revokes an unused invitation (coordinators; chairs for their mechanisms). Its link then
-/// answers as expired.
+/// Revokes an unused invitation (coordinators; chairs for their mechanisms, except those a
+/// coordinator made). Its link then answers as expired.
 pub async fn revoke_invitation(ctx: &Ctx, actor: Actor<'_>, which: Revoke<'_>) -> AppResult<PendingInvitation> {
     let id = match which {
         Revoke::Id(id) => id,
@@ -302,7 +314,7 @@ pub async fn revoke_invitation(ctx: &Ctx, actor: Actor<'_>, which: Revoke<'_>) -
         let inv = invitations::by_id(&ctx.db, id).await?.ok_or(AppError::InvitationUnknown)?;
         return Err(if inv.used_at.is_some() { AppError::InvitationUsed } else { AppError::InvitationExpired });
     };
-    if !may_see(actor, inv.mechanism_id) {
+    if !may_revoke(actor, &inv) {
         return Err(AppError::NotAllowed);
     }
     if !invitations::revoke(&ctx.db, id, actor_id(actor), now).await? {

@@ -1,6 +1,7 @@
 //! Personal calendar feeds: `/cal/<secret>.ics` lists the meetings of the mechanisms a person
 //! belongs to now (a former member's feed is empty), so that a phone or Google Calendar
-//! subscribed once follows every new, moved or cancelled meeting.
+//! subscribed once follows every new, moved or cancelled meeting. Only the secrets' SHA-256
+//! is stored: a link is shown when it is made, never again.
 
 use super::Ctx;
 use super::calendar::feed_ics;
@@ -29,12 +30,14 @@ pub fn well_formed(s: &str) -> bool {
     s.len() == SECRET_LEN && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// The person's secret, made on first use.
-pub async fn secret(ctx: &Ctx, person_id: i64) -> AppResult<String> {
-    if let Some(s) = calendar_feeds::secret_of(&ctx.db, person_id).await? {
-        return Ok(s);
+/// The person's first secret, made now; `None` when they already have one: only its hash is
+/// kept, so the link is shown once (a new one replaces it, see [`rotate`]).
+pub async fn first_secret(ctx: &Ctx, person_id: i64) -> AppResult<Option<String>> {
+    if calendar_feeds::has_feed(&ctx.db, person_id).await? {
+        return Ok(None);
     }
-    rotate(ctx, person_id).await
+    let s = new_secret();
+    Ok(calendar_feeds::create_secret(&ctx.db, person_id, &s, ctx.clock.now()).await?.then_some(s))
 }
 
 /// A new secret: the old link stops working at once.

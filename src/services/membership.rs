@@ -3,9 +3,10 @@
 use super::Ctx;
 use super::people::Access;
 use crate::domain::audit::AuditAction;
+use crate::domain::jobs::Outgoing;
 use crate::domain::{
     AppError, AppResult, DisplayName, Invitation, InvitationCode, InvitationProblem, Mechanism, MembershipView,
-    Organisation, Person, Role, check_invitation,
+    Organisation, PendingInvitation, Person, Role, check_invitation,
 };
 use crate::storage::{audit, invitations, memberships, people, reference, settings};
 use chrono::{DateTime, Utc};
@@ -66,6 +67,52 @@ pub async fn seat_holder(
     memberships::seat_holder(&ctx.db, org.id, mech.id, role).await
 }
 
+/// Whether a person may make this invitation now: coordinators any; chairs a focal point or
+/// alternate of their mechanism, never a replacement.
+fn may_issue(access: &Access, mechanism_id: i64, role: Role, replace: bool) -> bool {
+    access.coordinator || (access.chairs(mechanism_id) && role.is_single_seat() && !replace)
+}
+
+/// Revokes the pending invitations a person made that they could no longer make now (their
+/// chair or coordinator role ended): each is recorded in the audit (by `by`, the person who
+/// ended the role; `None`: the command line) and the coordinators are told in one message.
+pub async fn revoke_beyond_rights(ctx: &Ctx, person_id: i64, by: Option<i64>) -> AppResult<Vec<PendingInvitation>> {
+    let now = ctx.clock.now();
+    let theirs: Vec<PendingInvitation> =
+        invitations::pending(&ctx.db, now).await?.into_iter().filter(|i| i.issued_by_id == Some(person_id)).collect();
+    let Some(person) = people::by_id(&ctx.db, person_id).await?.filter(|_| !theirs.is_empty()) else {
+        return Ok(vec![]);
+    };
+    let access = super::people::access(ctx, person).await?;
+    let mut revoked = Vec::new();
+    for inv in theirs {
+        if may_issue(&access, inv.mechanism_id, inv.role, inv.replace_existing)
+            || !invitations::revoke(&ctx.db, inv.id, by, now).await?
+        {
+            continue;
+        }
+        let entry = audit::NewEntry {
+            actor_id: by,
+            subject_id: Some(person_id),
+            mechanism_id: Some(inv.mechanism_id),
+            organisation_id: reference::organisation_by_acronym(&ctx.db, &inv.organisation).await?.map(|o| o.id),
+            detail: Some(format!("{} #{} (its issuer may no longer invite)", inv.role, inv.id)),
+        };
+        audit::record(&ctx.db, AuditAction::InvitationRevoked, entry, now).await?;
+        revoked.push(inv);
+    }
+    if let Some(first) = revoked.first() {
+        let invitation_ids: Vec<i64> = revoked.iter().map(|i| i.id).collect();
+        for c in people::coordinators(&ctx.db).await?.into_iter().filter(|c| c.id != person_id) {
+            let key = format!("invrevoked:p{person_id}:i{}:n{}:to{}", first.id, revoked.len(), c.id);
+            let msg = Outgoing::InvitationsRevoked { issuer_id: person_id, invitation_ids: invitation_ids.clone() };
+            super::outbox::deliver(ctx, key, c.id, msg).await?;
+        }
+        ctx.wake.notify_one();
+    }
+    Ok(revoked)
+}
+
 /// Makes a single-use invitation link bound to an organisation, a mechanism and a role.
 /// A taken focal point or alternate seat is refused unless `replace` is asked by a coordinator
 /// (or the command line): replacing is always explicit.
@@ -80,8 +127,7 @@ pub async fn issue_invitation(
     let created_by = match issuer {
         Issuer::CommandLine => None,
         Issuer::Person(access) => {
-            let allowed = access.coordinator || (access.chairs(mech.id) && role.is_single_seat() && !replace);
-            if !allowed {
+            if !may_issue(access, mech.id, role, replace) {
                 return Err(AppError::NotAllowed);
             }
             Some(access.person.id)
@@ -151,6 +197,20 @@ pub async fn open_invitation(ctx: &Ctx, raw_code: &str) -> AppResult<Invitation>
     Ok(inv)
 }
 
+/// Refuses an invitation to someone who holds a seat of another organisation in its
+/// mechanism (one person speaks for one organisation there); the invitation stays unused.
+pub async fn may_redeem(ctx: &Ctx, person: &Person, inv: &Invitation) -> AppResult<()> {
+    let seats = memberships::active_for_person(&ctx.db, person.id).await?;
+    match seats.iter().find(|m| m.mechanism.id == inv.mechanism.id && m.organisation.id != inv.organisation.id) {
+        Some(other) => Err(AppError::SeatOfAnotherOrganisation {
+            org: inv.organisation.acronym.clone(),
+            mechanism: inv.mechanism.code.clone(),
+            other: other.organisation.acronym.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Re-reads an invitation by id (the join dialog keeps only the id) and checks it again.
 pub async fn invitation_still_valid(ctx: &Ctx, invitation_id: i64) -> AppResult<Invitation> {
     let inv = invitations::by_id(&ctx.db, invitation_id).await?.ok_or(AppError::InvitationUnknown)?;
@@ -209,6 +269,7 @@ pub async fn leave(ctx: &Ctx, access: &Access, membership_id: i64) -> AppResult<
         };
         audit::record(&ctx.db, AuditAction::Left, entry, now).await?;
         super::seats::announce(ctx, &m, "left").await?;
+        revoke_beyond_rights(ctx, access.person.id, Some(access.person.id)).await?;
         Ok(m)
     } else {
         Err(AppError::NotFound)

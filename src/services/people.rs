@@ -92,3 +92,42 @@ pub async fn add_coordinator(ctx: &Ctx, telegram_id: i64, name: &str) -> AppResu
     let added = people::add_coordinator(&ctx.db, person.id, ctx.clock.now()).await?;
     Ok((person, added))
 }
+
+/// What a dialog was opened for: checked again at every step, so that a dialog whose person
+/// no longer holds that seat or role acts on nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogFor {
+    /// The chair of this mechanism (or a coordinator).
+    Chair { mechanism_id: i64 },
+    /// The chair of this meeting's mechanism (or a coordinator).
+    ChairOfMeeting { meeting_id: i64 },
+    /// A focal point's or alternate's seat in this meeting's mechanism.
+    SeatInMeeting { meeting_id: i64 },
+    /// The organisation's 4W in this mechanism (its focal point or alternate).
+    Reporting { organisation_id: i64, mechanism_id: i64 },
+}
+
+/// Whether the person still holds what the dialog was opened for. A meeting gone is not this
+/// check's business (the dialog answers it as before).
+pub async fn still_holds(ctx: &Ctx, access: &Access, what: DialogFor) -> AppResult<bool> {
+    let meeting_mechanism = |meeting_id: i64| async move {
+        match crate::storage::meetings::by_id(&ctx.db, meeting_id).await? {
+            Some(m) => Ok::<_, AppError>(Some(m.mechanism.id)),
+            None => Ok(None),
+        }
+    };
+    Ok(match what {
+        DialogFor::Chair { mechanism_id } => access.coordinator || access.chairs(mechanism_id),
+        DialogFor::ChairOfMeeting { meeting_id } => match meeting_mechanism(meeting_id).await? {
+            Some(m) => access.coordinator || access.chairs(m),
+            None => true,
+        },
+        DialogFor::SeatInMeeting { meeting_id } => match meeting_mechanism(meeting_id).await? {
+            Some(m) => access.memberships.iter().any(|s| s.mechanism.id == m && s.role.is_single_seat()),
+            None => true,
+        },
+        DialogFor::Reporting { organisation_id, mechanism_id } => {
+            super::reports::reporting_seats(access).iter().any(|(o, m)| o.id == organisation_id && m.id == mechanism_id)
+        }
+    })
+}

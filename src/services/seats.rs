@@ -80,8 +80,9 @@ pub async fn invite_newcomer(ctx: &Ctx, seat: &MembershipView) -> AppResult<usiz
 pub const JOIN_DIGEST_SECS: i64 = 600;
 
 /// Tells who should know that a seat changed: the chairs of the mechanism (or the
-/// coordinators when it has none) that someone joined, left, was removed or replaced; and
-/// the person removed or replaced, in their language.
+/// coordinators when it has none) that someone left, was removed or replaced; the chairs and
+/// the coordinators that someone joined (never the person who joined); and the person removed
+/// or replaced, in their language.
 pub async fn announce(ctx: &Ctx, seat: &MembershipView, change: &str) -> AppResult<usize> {
     let mut queued = 0;
     let about = |to: i64| format!("seat{}:{change}:to{to}", seat.id);
@@ -90,7 +91,14 @@ pub async fn announce(ctx: &Ctx, seat: &MembershipView, change: &str) -> AppResu
     // flood the chair's chat (one message per second at most).
     let period = JOIN_DIGEST_SECS;
     let (from, to) = ((now.timestamp() / period) * period, (now.timestamp() / period + 1) * period);
-    for chair in chair_recipients(ctx, seat.mechanism.id).await? {
+    // A join is told to the chairs and to every coordinator: a chair who takes a seat by
+    // their own link is not the only one to know.
+    let mut recipients = chair_recipients(ctx, seat.mechanism.id).await?;
+    if change == "joined" {
+        recipients.extend(crate::storage::people::coordinators(&ctx.db).await?.into_iter().map(|p| p.id));
+        recipients = super::outbox::dedup(recipients);
+    }
+    for chair in recipients {
         if chair == seat.person_id {
             continue;
         }

@@ -110,6 +110,7 @@ struct PendingRow {
     replace_existing: bool,
     issued_by: Option<String>,
     issued_by_id: Option<i64>,
+    issued_by_coordinator: bool,
     created_at: i64,
     expires_at: i64,
 }
@@ -118,7 +119,9 @@ struct PendingRow {
 pub async fn pending(db: &Db, now: DateTime<Utc>) -> AppResult<Vec<crate::domain::PendingInvitation>> {
     let rows: Vec<PendingRow> = sqlx::query_as(
         "SELECT i.id, o.acronym AS org, m.code AS mech, m.id AS mech_id, i.role, i.replace_existing,
-                p.display_name AS issued_by, i.created_by AS issued_by_id, i.created_at, i.expires_at
+                p.display_name AS issued_by, i.created_by AS issued_by_id,
+                EXISTS (SELECT 1 FROM coordinators c WHERE c.person_id = i.created_by) AS issued_by_coordinator,
+                i.created_at, i.expires_at
          FROM invitations i
          JOIN organisations o ON o.id = i.organisation_id
          JOIN mechanisms m ON m.id = i.mechanism_id
@@ -141,6 +144,7 @@ pub async fn pending(db: &Db, now: DateTime<Utc>) -> AppResult<Vec<crate::domain
             replace_existing: r.replace_existing,
             issued_by: r.issued_by,
             issued_by_id: r.issued_by_id,
+            issued_by_coordinator: r.issued_by_coordinator,
             created_at: from_ts(r.created_at),
             expires_at: from_ts(r.expires_at),
         })

@@ -123,7 +123,8 @@ pub async fn chaired_mechanisms(db: &Db, person_id: i64) -> AppResult<Vec<Mechan
 
 /// Uses the invitation and makes the membership active, in one transaction.
 /// The invitation must still be unused and unexpired at `now`; a taken seat is refused
-/// unless the invitation was made by a coordinator to replace its holder.
+/// unless the invitation was made by a coordinator to replace its holder, and so is a person
+/// who holds a seat of another organisation in the mechanism.
 /// Returns the new membership's id and the people it replaced.
 pub async fn accept_invitation(
     db: &Db,
@@ -132,6 +133,26 @@ pub async fn accept_invitation(
     now: DateTime<Utc>,
 ) -> AppResult<(i64, Vec<i64>)> {
     let mut tx = super::write_tx(db).await?;
+    // One person speaks for one organisation in a mechanism: a seat there for another
+    // organisation (chair included) refuses the invitation, which stays unused.
+    let other: Option<String> = sqlx::query_scalar(
+        "SELECT o.acronym FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id
+         WHERE ms.person_id = ? AND ms.mechanism_id = ? AND ms.organisation_id <> ? AND ms.status = 'active'
+         ORDER BY ms.id LIMIT 1",
+    )
+    .bind(person.id)
+    .bind(inv.mechanism.id)
+    .bind(inv.organisation.id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(internal)?;
+    if let Some(other) = other {
+        return Err(AppError::SeatOfAnotherOrganisation {
+            org: inv.organisation.acronym.clone(),
+            mechanism: inv.mechanism.code.clone(),
+            other,
+        });
+    }
     let used = sqlx::query(
         "UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?",
     )

@@ -59,7 +59,9 @@ impl Db {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Self { pool })
+        let db = Self { pool };
+        calendar_feeds::hash_legacy(&db).await?;
+        Ok(db)
     }
 
     pub fn from_pool(pool: SqlitePool) -> Self {

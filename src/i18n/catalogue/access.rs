@@ -14,6 +14,7 @@ pub enum AccessMsg {
     RoleChairAdded { mechanism: String },
     MemberChanged { name: String, org: String, mechanism: String, role: Role, change: String },
     MembersJoined { mechanism: String, count: usize, names: String },
+    InvitationsRevoked { issuer: String, count: usize, list: String },
     ResendTooSoon { seconds: i64 },
     LastCoordinator,
     FormerMember,

@@ -8,6 +8,7 @@ use serde::Serialize;
 pub enum CalendarMsg {
     CmdCalendar,
     CalendarLink { url: String },
+    CalendarLinkKept,
     CalendarRotated { url: String },
     CalendarUnavailable,
     BtnCalendarRotate,

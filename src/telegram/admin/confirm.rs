@@ -55,6 +55,9 @@ pub(super) async fn ask_revoke(
     let Some(inv) = pending.into_iter().find(|i| i.id == id) else {
         return Ok(Some(MainMsg::ButtonExpired.into()));
     };
+    if !admin::may_revoke(actor(turn), &inv) {
+        return Ok(Some(MainMsg::NotAllowed.into()));
+    }
     let text = turn.t(AdminMsg::AdmConfirmRevoke {
         id,
         org: inv.organisation.clone(),

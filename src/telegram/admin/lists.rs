@@ -80,7 +80,9 @@ pub(super) async fn invitations(turn: &Turn<'_>, page: u16, edit: Option<Message
             by: inv.issued_by.clone().unwrap_or_else(|| turn.t(AdminMsg::AdmIssuedByCommandLine)),
             expires: local_time(turn.app, inv.expires_at),
         }));
-        rows.push(button(turn.t(AdminMsg::BtnAdmRevoke { id: inv.id }), Cb::AskRevoke(inv.id)));
+        if admin::may_revoke(actor(turn), inv) {
+            rows.push(button(turn.t(AdminMsg::BtnAdmRevoke { id: inv.id }), Cb::AskRevoke(inv.id)));
+        }
     }
     let mut rows = rows_of(rows, 2);
     rows.extend(page_row(turn, page, pages, Cb::Invitations));

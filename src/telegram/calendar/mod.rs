@@ -1,5 +1,6 @@
 //! /calendar: the person's own calendar feed link (subscribe once, in Google Calendar, Outlook
-//! or the phone) and a button that replaces it with a new one (the old one stops working).
+//! or the phone), shown once when it is made (only its hash is kept), and a button that
+//! replaces it with a new one (the old one stops working).
 
 pub mod callback;
 
@@ -22,9 +23,11 @@ pub async fn show(turn: &mut Turn<'_>) -> HandlerResult {
         turn.say(CalendarMsg::CalendarUnavailable).await?;
         return Ok(());
     };
-    let secret = calendar_feed::secret(&turn.app.ctx, turn.access.person.id).await?;
-    let url = calendar_feed::url(&base, &secret);
-    turn.say_with(turn.t(CalendarMsg::CalendarLink { url }), rotate_keyboard(turn)).await?;
+    let text = match calendar_feed::first_secret(&turn.app.ctx, turn.access.person.id).await? {
+        Some(secret) => turn.t(CalendarMsg::CalendarLink { url: calendar_feed::url(&base, &secret) }),
+        None => turn.t(CalendarMsg::CalendarLinkKept),
+    };
+    turn.say_with(text, rotate_keyboard(turn)).await?;
     Ok(())
 }
 

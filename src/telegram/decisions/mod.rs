@@ -10,6 +10,8 @@ mod vote;
 
 use crate::domain::vote::Choices;
 use crate::i18n::MainMsg;
+use crate::services::people::DialogFor;
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use serde::{Deserialize, Serialize};
@@ -65,12 +67,23 @@ pub async fn decisions(turn: &mut Turn<'_>) -> HandlerResult {
     lists::decisions(turn).await
 }
 
+/// What the vote dialog was opened for, once its mechanism is chosen.
+fn opened_for(step: &Step) -> Option<DialogFor> {
+    match step {
+        Step::Vote(d) => d.mechanism_id.map(|mechanism_id| DialogFor::Chair { mechanism_id }),
+        Step::None => None,
+    }
+}
+
 /// A message while one of this feature's dialogs is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let Some(text) = msg.text() else {
         turn.say(MainMsg::FreeTextHint).await?;
         return Ok(());
     };
+    if ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
+        return Ok(());
+    }
     match state.step::<Step>() {
         Step::Vote(draft) => vote::on_text(turn, dialogue, *draft, text).await,
         Step::None => {
@@ -99,7 +112,13 @@ pub async fn on_button(
             | Cb::VoteMeeting(_)
             | Cb::VoteConfirm),
             Step::Vote(draft),
-        ) => vote::on_button(turn, dialogue, *draft, cb, message_id).await,
+        ) => {
+            let opened_for = draft.mechanism_id.map(|mechanism_id| DialogFor::Chair { mechanism_id });
+            if ended_if_lost(turn, dialogue, opened_for).await? {
+                return Ok(Some(MainMsg::DialogSeatLost.into()));
+            }
+            vote::on_button(turn, dialogue, *draft, cb, message_id).await
+        }
         _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

@@ -73,7 +73,8 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
         Outgoing::SeatEnded { .. }
         | Outgoing::RoleChanged { .. }
         | Outgoing::MemberChanged { .. }
-        | Outgoing::MembersJoined { .. } => membership::outgoing::render(app, person, message).await,
+        | Outgoing::MembersJoined { .. }
+        | Outgoing::InvitationsRevoked { .. } => membership::outgoing::render(app, person, message).await,
         Outgoing::DeliveryProblems { .. } => problems::render(app, person, message).await,
         Outgoing::Digest { .. } | Outgoing::Chart { .. } => charts::outgoing::render(app, person, message).await,
         Outgoing::Decision(DecisionMsg::AgendaProposed { .. } | DecisionMsg::AgendaDecided { .. }) => {

@@ -11,7 +11,9 @@ pub mod outgoing;
 mod participation;
 
 use crate::i18n::MainMsg;
+use crate::services::people::DialogFor;
 use crate::telegram::shared::format::from_ymd;
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use chrono::{NaiveDate, NaiveTime};
@@ -99,7 +101,22 @@ pub async fn attendance(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerR
 }
 
 /// A message while one of this feature's dialogs is in progress.
+/// What the dialog at this step was opened for (checked again at every step).
+fn opened_for(step: &Step) -> Option<DialogFor> {
+    match step {
+        Step::NewMeeting(d) => d.mechanism_id.map(|mechanism_id| DialogFor::Chair { mechanism_id }),
+        Step::MoveMeeting { meeting_id, .. }
+        | Step::CancelMeeting { meeting_id }
+        | Step::Attendance { meeting_id, .. } => Some(DialogFor::ChairOfMeeting { meeting_id: *meeting_id }),
+        Step::ProposeItem { meeting_id } => Some(DialogFor::SeatInMeeting { meeting_id: *meeting_id }),
+        Step::None | Step::AttendanceChoose => None,
+    }
+}
+
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    if ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
+        return Ok(());
+    }
     let Some(text) = msg.text() else {
         turn.say(MainMsg::FreeTextHint).await?;
         return Ok(());
@@ -126,6 +143,25 @@ pub async fn on_button(
     cb: Cb,
     message_id: MessageId,
 ) -> ButtonResult {
+    // The buttons of a dialog in progress (the others stand alone).
+    let in_dialog = matches!(
+        cb,
+        Cb::MeetingCancelYes(_)
+            | Cb::MoveConfirm
+            | Cb::NmMechanism(_)
+            | Cb::NmDate(_)
+            | Cb::NmTime(_)
+            | Cb::NmDuration(_)
+            | Cb::NmSkip
+            | Cb::NmAdHoc(_)
+            | Cb::NmMonthly(_)
+            | Cb::NmCreate
+            | Cb::AttToggle(_)
+            | Cb::AttSave
+    );
+    if in_dialog && ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
+        return Ok(Some(MainMsg::DialogSeatLost.into()));
+    }
     match (cb, state.step::<Step>()) {
         (Cb::Rsvp { meeting, org, choice }, _) => list::rsvp(turn, meeting, org, choice, false, message_id).await,
         (Cb::RsvpFromList { meeting, org, choice }, _) => {

@@ -9,7 +9,11 @@ use crate::telegram::shared::{BotDialogue, DialogueExt, HandlerResult, Turn, but
 use teloxide::types::MessageId;
 
 pub(super) async fn start_join(turn: &mut Turn<'_>, dialogue: &BotDialogue, code: &str) -> HandlerResult {
-    match membership::open_invitation(&turn.app.ctx, code).await {
+    let opened = match membership::open_invitation(&turn.app.ctx, code).await {
+        Ok(inv) => membership::may_redeem(&turn.app.ctx, &turn.access.person, &inv).await.map(|()| inv),
+        Err(e) => Err(e),
+    };
+    match opened {
         Ok(inv) => {
             dialogue.set(Step::JoinName { invitation_id: inv.id }).await?;
             let text = turn.t(MainMsg::JoinPreview {

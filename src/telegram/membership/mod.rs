@@ -10,8 +10,10 @@ mod profile;
 
 use crate::domain::{AppError, DisplayName, Language, MenuRole, Role};
 use crate::i18n::MainMsg;
+use crate::services::people::DialogFor;
 use crate::services::{membership, people};
 use crate::storage::reference;
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::turn::MAX_TYPED_ACRONYM;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn, button, kb};
 use callback::Cb;
@@ -111,8 +113,22 @@ pub async fn leave(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult
     leave::start_leave(turn, dialogue).await
 }
 
+/// What an invitation dialog was opened for: the right to invite in its mechanism (checked
+/// again at every step).
+fn opened_for(step: &Step) -> Option<DialogFor> {
+    match step {
+        Step::InviteOrganisation { mechanism_id, .. }
+        | Step::InviteRole { mechanism_id, .. }
+        | Step::InviteReplace { mechanism_id, .. } => Some(DialogFor::Chair { mechanism_id: *mechanism_id }),
+        _ => None,
+    }
+}
+
 /// A message while one of this feature's dialogs is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    if ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
+        return Ok(());
+    }
     let Some(text) = msg.text() else {
         turn.say(MainMsg::FreeTextHint).await?;
         return Ok(());
@@ -160,6 +176,10 @@ pub async fn on_button(
     cb: Cb,
     message_id: MessageId,
 ) -> ButtonResult {
+    let inviting = matches!(cb, Cb::InvitePage(_) | Cb::InviteOrganisation(_) | Cb::InviteRole(_) | Cb::InviteReplace);
+    if inviting && ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
+        return Ok(Some(MainMsg::DialogSeatLost.into()));
+    }
     match (cb, state.step::<Step>()) {
         (Cb::Lang(lang), _) => {
             if let Err(e) = people::set_language(&turn.app.ctx, &turn.access.person, lang).await {

@@ -1,6 +1,7 @@
 //! Membership's scheduled messages, rendered for one person when they are sent: a seat that
 //! ended (to its former holder, in their language) and a member who joined, left, was removed
-//! or replaced (to the chairs, or the coordinators).
+//! or replaced (to the chairs, or the coordinators), and the pending invitations revoked when
+//! their issuer's rights ended (to the coordinators).
 
 use crate::domain::Person;
 use crate::domain::jobs::{Outgoing, RoleChange};
@@ -40,6 +41,20 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             names.push_str(n);
         }
         let msg = AccessMsg::MembersJoined { mechanism: mech.name(lang).to_string(), count: joined.len(), names };
+        return Ok(Ok(Rendered::text(app.i18n.render(lang, msg))));
+    }
+    if let Outgoing::InvitationsRevoked { issuer_id, invitation_ids } = message {
+        let issuer = people::by_id(db, *issuer_id).await?.map(|p| p.display_name).unwrap_or_default();
+        let mut list = Vec::new();
+        for id in invitation_ids.iter().take(50) {
+            if let Some(inv) = crate::storage::invitations::by_id(db, *id).await? {
+                list.push(format!("n° {id} {} — {}", inv.organisation.acronym, inv.mechanism.code));
+            }
+        }
+        if invitation_ids.len() > list.len() {
+            list.push(format!("… (+{})", invitation_ids.len() - list.len()));
+        }
+        let msg = AccessMsg::InvitationsRevoked { issuer, count: invitation_ids.len(), list: list.join(", ") };
         return Ok(Ok(Rendered::text(app.i18n.render(lang, msg))));
     }
     if let Outgoing::RoleChanged { change } = message {

@@ -9,6 +9,8 @@ mod share;
 
 use crate::i18n::MainMsg;
 use crate::services::minutes::MinutesContent;
+use crate::services::people::DialogFor;
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use serde::{Deserialize, Serialize};
@@ -77,7 +79,21 @@ pub async fn share(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult
 }
 
 /// A message (text or document) while one of this feature's dialogs is in progress.
+/// What the minutes dialog at this step was opened for (checked again at every step).
+fn opened_for(step: &Step) -> Option<DialogFor> {
+    match step {
+        Step::MinutesContent { meeting_id }
+        | Step::MinutesPersonalData { meeting_id, .. }
+        | Step::MinutesActions { meeting_id, .. }
+        | Step::MinutesConfirm { meeting_id, .. } => Some(DialogFor::ChairOfMeeting { meeting_id: *meeting_id }),
+        Step::None | Step::MinutesPick | Step::ShareAwaitDocument | Step::ShareMechanisms { .. } => None,
+    }
+}
+
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    if ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
+        return Ok(());
+    }
     if !dialog::on_input(turn, dialogue, &state.step::<Step>(), msg).await? {
         // The other steps expect a button.
         turn.say(MainMsg::FreeTextHint).await?;
@@ -93,5 +109,8 @@ pub async fn on_button(
     cb: Cb,
     message_id: MessageId,
 ) -> ButtonResult {
+    if ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
+        return Ok(Some(MainMsg::DialogSeatLost.into()));
+    }
     dialog::on_button(turn, dialogue, state.step::<Step>(), cb, message_id).await
 }

@@ -71,7 +71,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 format!("{}\n{}", t(MinutesMsg::InternalLabel.into()), t(MinutesMsg::DocumentCaption.into()));
             let filed = crate::storage::library::by_id(db, d.id).await?;
             if let Some(title) = filed.as_ref().map(|f| &f.title).filter(|t| Some(*t) != d.caption.as_ref()) {
-                text.push_str("\n");
+                text.push('\n');
                 text.push_str(title);
             }
             if let Some(c) = &d.caption {

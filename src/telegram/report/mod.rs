@@ -12,6 +12,8 @@ mod sheet;
 mod steps;
 
 use crate::i18n::{FivewMsg, MainMsg};
+use crate::services::people::DialogFor;
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use draft::ReportDraft;
@@ -43,8 +45,18 @@ pub async fn ask_cancel(turn: &Turn<'_>) -> HandlerResult {
     dialog::ask_cancel(turn, None).await
 }
 
+/// The seat the draft was opened for (organisation and mechanism), once chosen: a dialog
+/// whose person no longer holds it acts on nothing, reads nothing more, and ends.
+fn opened_for(state: &State) -> Option<DialogFor> {
+    let Dialog::Report(draft) = state.step::<Dialog>() else { return None };
+    Some(DialogFor::Reporting { organisation_id: draft.org_id?, mechanism_id: draft.mechanism_id? })
+}
+
 /// A message while the dialog is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
+    if ended_if_lost(turn, dialogue, opened_for(state)).await? {
+        return Ok(());
+    }
     match (state.step::<Dialog>(), msg.text()) {
         (Dialog::Report(draft), _) if msg.document().is_some() => {
             sheet::file_received(turn, dialogue, *draft, msg.document().expect("checked")).await
@@ -69,6 +81,9 @@ pub async fn on_button(
     cb: Cb,
     message_id: MessageId,
 ) -> ButtonResult {
+    if !matches!(cb, Cb::FwFix(_)) && ended_if_lost(turn, dialogue, opened_for(state)).await? {
+        return Ok(Some(MainMsg::DialogSeatLost.into()));
+    }
     match (cb, state.step::<Dialog>()) {
         (Cb::FwFix(line_id), _) => buttons::fix_pressed(turn, dialogue, line_id).await,
         (cb, Dialog::Report(draft)) => buttons::button_press(turn, dialogue, *draft, cb, message_id).await,

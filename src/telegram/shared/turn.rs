@@ -203,6 +203,10 @@ impl Turn<'_> {
             AppError::AlreadyMember { org, mechanism, role } => {
                 MainMsg::JoinAlreadyMember { org: org.clone(), mechanism: mechanism.clone(), role: *role }.into()
             }
+            AppError::SeatOfAnotherOrganisation { org, mechanism, other } => {
+                MainMsg::JoinOtherOrganisation { org: org.clone(), mechanism: mechanism.clone(), other: other.clone() }
+                    .into()
+            }
             AppError::InvalidName(NameError::Empty) => MainMsg::NameEmpty.into(),
             AppError::InvalidName(NameError::TooLong) => {
                 MainMsg::NameTooLong { max: crate::domain::text::MAX_NAME_CHARS }.into()
