@@ -1,0 +1,18 @@
+//! One sample of every catalogue entry, with plausible variables, in three files by feature.
+
+mod decisions;
+mod people;
+mod work;
+
+use super::*;
+
+/// One instance of every message of the catalogue.
+pub(super) fn samples() -> Vec<Msg> {
+    people::samples()
+        .into_iter()
+        .chain(work::samples())
+        .chain(decisions::samples())
+        // Charts and the digest: every message, with empty fields.
+        .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
+        .collect()
+}
