@@ -1,6 +1,7 @@
 //! The command line: runs the bot and administers it (the first coordinator has to come
 //! from somewhere).
 
+mod docs;
 mod files;
 mod meeting_cmd;
 
@@ -128,6 +129,11 @@ enum Command {
     Minutes {
         #[command(subcommand)]
         command: MinutesCommand,
+    },
+    /// The library: list the current documents, file one (or a new version), retire one.
+    Docs {
+        #[command(subcommand)]
+        command: docs::DocsCommand,
     },
     /// Export data as files (the 4W matrix).
     Export {
@@ -483,6 +489,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Docs { command } => docs::run(&context(&config).await?, command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
         Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,
