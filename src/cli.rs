@@ -1,11 +1,12 @@
 //! The command line: runs the bot and administers it (the first coordinator has to come
 //! from somewhere).
 
+mod admin;
 mod docs;
 mod files;
+mod fivew;
 mod meeting_cmd;
 
-use crate::cli_admin;
 use crate::config::Config;
 use crate::domain::meeting::{self, MeetingKind};
 use crate::domain::{AppError, Role, SystemClock};
@@ -72,7 +73,7 @@ enum Command {
     #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Invite {
         #[command(subcommand)]
-        command: Option<cli_admin::InviteCommand>,
+        command: Option<admin::InviteCommand>,
         /// Organisation acronym, as in the terms of reference (e.g. NRC, UNHCR, "DRC/DDG").
         #[arg(long, required = true)]
         org: Option<String>,
@@ -89,22 +90,22 @@ enum Command {
     /// Members of the mechanisms: list, remove.
     Member {
         #[command(subcommand)]
-        command: cli_admin::MemberCommand,
+        command: admin::MemberCommand,
     },
     /// Chairs of the mechanisms: add, remove.
     Chair {
         #[command(subcommand)]
-        command: cli_admin::ChairCommand,
+        command: admin::ChairCommand,
     },
     /// A mechanism's settings: whether observers receive minutes and documents.
     Mechanism {
         #[command(subcommand)]
-        command: cli_admin::MechanismCommand,
+        command: admin::MechanismCommand,
     },
     /// Personal data: erase a person.
     Person {
         #[command(subcommand)]
-        command: cli_admin::PersonCommand,
+        command: admin::PersonCommand,
     },
     /// Delete dialogues and finished jobs past their retention (also done every night).
     Purge,
@@ -160,17 +161,17 @@ enum Command {
     /// Admin boundaries (OCHA COD-AB P-codes): import a new version, list the versions.
     Pcodes {
         #[command(subcommand)]
-        command: crate::cli_fivew::PcodesCommand,
+        command: fivew::PcodesCommand,
     },
     /// Lock or unlock a reporting month of the 4W (recorded).
     Month {
         #[command(subcommand)]
-        command: crate::cli_fivew::MonthCommand,
+        command: fivew::MonthCommand,
     },
     /// The 4W modalities per sector: list, add.
     Modality {
         #[command(subcommand)]
-        command: crate::cli_fivew::ModalityCommand,
+        command: fivew::ModalityCommand,
     },
 }
 
@@ -398,7 +399,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Admin { command: AdminCommand::RemoveCoordinator { telegram_id } } => {
-            cli_admin::remove_coordinator(&context(&config).await?, telegram_id).await
+            admin::remove_coordinator(&context(&config).await?, telegram_id).await
         }
         Command::Admin { command: AdminCommand::ObserverReports { organisation, reports } } => {
             let ctx = context(&config).await?;
@@ -413,7 +414,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("{} (observer) {verb} its monthly 4W", org.acronym);
             Ok(())
         }
-        Command::Invite { command: Some(command), .. } => cli_admin::invite(&context(&config).await?, command).await,
+        Command::Invite { command: Some(command), .. } => admin::invite(&context(&config).await?, command).await,
         Command::Invite { command: None, org, mechanism, role, replace } => {
             let (Some(org), Some(mechanism), Some(role)) = (org, mechanism, role) else {
                 anyhow::bail!(
@@ -440,12 +441,12 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Meeting { command } => run_meeting(&config, command).await,
-        Command::Member { command } => cli_admin::member(&context(&config).await?, command).await,
-        Command::Chair { command } => cli_admin::chair(&context(&config).await?, command).await,
-        Command::Mechanism { command } => cli_admin::mechanism(&context(&config).await?, command).await,
-        Command::Person { command } => cli_admin::person(&context(&config).await?, command).await,
-        Command::Purge => cli_admin::purge(&context(&config).await?).await,
-        Command::Audit { since } => cli_admin::audit(&context(&config).await?, since).await,
+        Command::Member { command } => admin::member(&context(&config).await?, command).await,
+        Command::Chair { command } => admin::chair(&context(&config).await?, command).await,
+        Command::Mechanism { command } => admin::mechanism(&context(&config).await?, command).await,
+        Command::Person { command } => admin::person(&context(&config).await?, command).await,
+        Command::Purge => admin::purge(&context(&config).await?).await,
+        Command::Audit { since } => admin::audit(&context(&config).await?, since).await,
         Command::Backup { file } => {
             let ctx = context(&config).await?;
             let started = std::time::Instant::now();
@@ -493,9 +494,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
         Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,
-        Command::Pcodes { command } => crate::cli_fivew::pcodes(&context(&config).await?, command).await,
-        Command::Month { command } => crate::cli_fivew::month(&context(&config).await?, command).await,
-        Command::Modality { command } => crate::cli_fivew::modality(&context(&config).await?, command).await,
+        Command::Pcodes { command } => fivew::pcodes(&context(&config).await?, command).await,
+        Command::Month { command } => fivew::month(&context(&config).await?, command).await,
+        Command::Modality { command } => fivew::modality(&context(&config).await?, command).await,
     }
 }
 

@@ -6,8 +6,6 @@
 
 pub mod charts;
 pub mod cli;
-pub mod cli_admin;
-mod cli_fivew;
 pub mod config;
 pub mod domain;
 pub mod http;

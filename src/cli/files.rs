@@ -118,7 +118,7 @@ pub(super) async fn run_activity(config: &Config, command: ActivityCommand) -> a
         }
         ActivityCommand::Add { code, sector, fr, en } => {
             let catalogue = crate::storage::SectorCatalogue::Activities;
-            crate::cli_fivew::add_to_catalogue(&ctx, catalogue, &code, &sector, &fr, &en).await?;
+            super::fivew::add_to_catalogue(&ctx, catalogue, &code, &sector, &fr, &en).await?;
         }
     }
     Ok(())
