@@ -1,6 +1,7 @@
 //! Pure types and rules of the cluster: no database, no Telegram.
 
 pub mod agenda;
+pub mod alert;
 pub mod audit;
 pub mod boundaries;
 pub mod catchup;

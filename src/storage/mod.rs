@@ -1,6 +1,7 @@
 //! The only place with SQL. One module per aggregate; constraint violations become domain errors.
 
 pub mod agenda;
+pub mod alerts;
 pub mod approval;
 pub mod audit;
 pub mod boundaries;
