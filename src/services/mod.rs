@@ -8,6 +8,7 @@
 pub mod access;
 pub mod admin;
 pub mod agenda;
+pub mod alerts;
 pub mod approval;
 pub mod attendance;
 pub mod audit;

@@ -246,3 +246,50 @@ pub async fn mark_reminded_in(tx: &mut Tx, alert_id: i64, at: DateTime<Utc>) -> 
     .map_err(internal)?;
     Ok(ids)
 }
+
+/// True when the P-code is a known cercle (level 2).
+pub async fn cercle_exists(db: &Db, pcode: &str) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM admin_units WHERE pcode = ?1 AND level = 2")
+        .bind(pcode)
+        .fetch_one(db.pool())
+        .await
+        .map_err(internal)?;
+    Ok(n > 0)
+}
+
+/// One organisation present in a cercle, with the sectors of its lines there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresentOrganisation {
+    pub organisation_id: i64,
+    pub acronym: String,
+    /// Sector codes, sorted, without repeats.
+    pub sectors: Vec<String>,
+}
+
+/// Who is present in a cercle: the organisations with a line there in the last month that has
+/// an approved 4W submission with lines in that cercle, and the sectors of those lines.
+pub async fn present_in_cercle(db: &Db, cercle_pcode: &str) -> AppResult<Vec<PresentOrganisation>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "WITH approved AS (
+             SELECT s.organisation_id, s.month, l.sector_code FROM fourw_lines l
+             JOIN fourw_submissions s ON s.id = l.submission_id
+             WHERE l.cercle_pcode = ?1 AND s.approved_at IS NOT NULL AND s.no_activity = 0),
+         last AS (SELECT MAX(month) AS month FROM approved)
+         SELECT DISTINCT a.organisation_id, o.acronym, a.sector_code
+         FROM approved a JOIN last ON a.month = last.month
+         JOIN organisations o ON o.id = a.organisation_id
+         ORDER BY o.acronym, a.sector_code",
+    )
+    .bind(cercle_pcode)
+    .fetch_all(db.pool())
+    .await
+    .map_err(internal)?;
+    let mut out: Vec<PresentOrganisation> = Vec::new();
+    for (id, acronym, sector) in rows {
+        match out.last_mut() {
+            Some(last) if last.organisation_id == id => last.sectors.push(sector),
+            _ => out.push(PresentOrganisation { organisation_id: id, acronym, sectors: vec![sector] }),
+        }
+    }
+    Ok(out)
+}
