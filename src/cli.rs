@@ -2,6 +2,7 @@
 //! from somewhere).
 
 mod admin;
+mod alert_cmd;
 mod docs;
 mod files;
 mod fivew;
@@ -130,6 +131,11 @@ enum Command {
     Minutes {
         #[command(subcommand)]
         command: MinutesCommand,
+    },
+    /// Displacement alerts raised to the CMP: list them, or export them as CSV/XLSX with HXL tags.
+    Alert {
+        #[command(subcommand)]
+        command: alert_cmd::AlertCommand,
     },
     /// The library: list the current documents, file one (or a new version), retire one.
     Docs {
@@ -490,6 +496,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Alert { command } => alert_cmd::run(&context(&config).await?, command).await,
         Command::Docs { command } => docs::run(&context(&config).await?, command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
