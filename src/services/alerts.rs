@@ -3,7 +3,7 @@
 //! to commit, and the chair closes it. Also the list and its CSV/XLSX export with HXL tags.
 
 use super::Ctx;
-use crate::domain::alert::{AlertCause, AlertProblem, AlertState, Commitment, Households, check_date};
+use crate::domain::alert::{AlertCause, AlertProblem, AlertState, Commitment, Households, check_date, REMINDER_AFTER_HOURS};
 use crate::domain::fourw::Pcode;
 use crate::domain::{AppError, AppResult};
 use crate::storage::alerts::{self, Alert, AskedOrganisation, NewAlert, PresentOrganisation};
@@ -240,4 +240,22 @@ pub fn to_xlsx(list: &[Alert]) -> AppResult<Vec<u8>> {
         }
     }
     wb.save_to_buffer().map_err(AppError::internal)
+}
+
+/// The organisations of one validated alert to remind now: asked at least 48 h ago, not answered,
+/// not reminded yet. They are marked reminded in the same transaction, so each is reminded once.
+pub async fn take_due_reminders(ctx: &Ctx, alert_id: i64) -> AppResult<Vec<i64>> {
+    let now = ctx.clock.now();
+    let alert = alerts::get(&ctx.db, alert_id).await?.ok_or(AppError::NotFound)?;
+    if alert.state != AlertState::Validated {
+        return Ok(Vec::new());
+    }
+    // Asked at or before this instant means the 48 h have passed.
+    let Some(asked_by) = now.checked_sub_signed(chrono::Duration::hours(REMINDER_AFTER_HOURS)) else {
+        return Ok(Vec::new());
+    };
+    let mut tx = ctx.db.begin().await?;
+    let ids = alerts::mark_reminded_in(&mut tx, alert_id, asked_by, now).await?;
+    tx.commit().await?;
+    Ok(ids)
 }

@@ -232,15 +232,22 @@ pub async fn asked(db: &Db, alert_id: i64) -> AppResult<Vec<AskedOrganisation>> 
         .collect())
 }
 
-/// Marks the organisations that have not answered as reminded, in the caller's transaction;
-/// returns their ids (an organisation is reminded once).
-pub async fn mark_reminded_in(tx: &mut Tx, alert_id: i64, at: DateTime<Utc>) -> AppResult<Vec<i64>> {
+/// Marks the organisations asked at or before `asked_by` that have not answered as reminded, in
+/// the caller's transaction; returns their ids (an organisation is reminded once).
+pub async fn mark_reminded_in(
+    tx: &mut Tx,
+    alert_id: i64,
+    asked_by: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> AppResult<Vec<i64>> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "UPDATE alert_commitments SET reminded_at = ?2
-         WHERE alert_id = ?1 AND commitment IS NULL AND reminded_at IS NULL RETURNING organisation_id",
+         WHERE alert_id = ?1 AND commitment IS NULL AND reminded_at IS NULL AND requested_at <= ?3
+         RETURNING organisation_id",
     )
     .bind(alert_id)
     .bind(ts(at))
+    .bind(ts(asked_by))
     .fetch_all(tx.conn())
     .await
     .map_err(internal)?;
