@@ -27,7 +27,13 @@ async fn exec(db: &Db, sql: &str) -> i64 {
 }
 
 async fn person(db: &Db, tg: i64, name: &str) -> i64 {
-    exec(db, &format!("INSERT INTO people (telegram_id, display_name, language, created_at) VALUES ({tg}, '{name}', 'fr', 0)")).await
+    exec(
+        db,
+        &format!(
+            "INSERT INTO people (telegram_id, display_name, language, created_at) VALUES ({tg}, '{name}', 'fr', 0)"
+        ),
+    )
+    .await
 }
 
 async fn member(db: &Db, person: i64, org: i64, mech: &str, role: &str) {
@@ -153,7 +159,10 @@ async fn bad_fields_are_refused_with_their_reason() {
     assert_eq!(Households::parse("beaucoup"), Err(AlertProblem::HouseholdsNotANumber));
     let mut future = input(10);
     future.movement_date = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
-    assert!(matches!(alerts::raise(&ctx, s.raiser, future).await, Err(AlertError::Problem(AlertProblem::DateInFuture))));
+    assert!(matches!(
+        alerts::raise(&ctx, s.raiser, future).await,
+        Err(AlertError::Problem(AlertProblem::DateInFuture))
+    ));
     let mut region = input(10);
     region.pcode = Pcode::parse("ML05").unwrap();
     assert!(matches!(alerts::raise(&ctx, s.raiser, region).await, Err(AlertError::UnknownCercle)));

@@ -44,7 +44,8 @@ pub(super) async fn run(ctx: &Ctx, command: AlertCommand) -> anyhow::Result<()> 
             };
             match (out, format) {
                 (Some(path), _) => {
-                    std::fs::write(&path, &bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                    std::fs::write(&path, &bytes)
+                        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
                     println!("{} alerts written to {}", list.len(), path.display());
                 }
                 (None, Some(Format::Xlsx)) => anyhow::bail!("--format xlsx needs --out FILE"),

@@ -79,7 +79,11 @@ pub struct Households(u32);
 
 impl Households {
     pub fn new(n: u32) -> Result<Self, AlertProblem> {
-        if (MIN_HOUSEHOLDS..=MAX_HOUSEHOLDS).contains(&n) { Ok(Self(n)) } else { Err(AlertProblem::HouseholdsOutOfRange) }
+        if (MIN_HOUSEHOLDS..=MAX_HOUSEHOLDS).contains(&n) {
+            Ok(Self(n))
+        } else {
+            Err(AlertProblem::HouseholdsOutOfRange)
+        }
     }
 
     /// Parses a typed number; spaces, dots and narrow spaces as thousands separators are accepted

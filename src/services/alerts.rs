@@ -3,7 +3,9 @@
 //! to commit, and the chair closes it. Also the list and its CSV/XLSX export with HXL tags.
 
 use super::Ctx;
-use crate::domain::alert::{AlertCause, AlertProblem, AlertState, Commitment, Households, check_date, REMINDER_AFTER_HOURS};
+use crate::domain::alert::{
+    AlertCause, AlertProblem, AlertState, Commitment, Households, REMINDER_AFTER_HOURS, check_date,
+};
 use crate::domain::fourw::Pcode;
 use crate::domain::{AppError, AppResult};
 use crate::storage::alerts::{self, Alert, AskedOrganisation, NewAlert, PresentOrganisation};

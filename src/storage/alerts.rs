@@ -151,7 +151,12 @@ pub async fn list(db: &Db, open_only: bool) -> AppResult<Vec<Alert>> {
 }
 
 /// Records that an organisation was asked to commit (once per alert and organisation).
-pub async fn request_commitment_in(tx: &mut Tx, alert_id: i64, organisation_id: i64, at: DateTime<Utc>) -> AppResult<()> {
+pub async fn request_commitment_in(
+    tx: &mut Tx,
+    alert_id: i64,
+    organisation_id: i64,
+    at: DateTime<Utc>,
+) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO alert_commitments (alert_id, organisation_id, requested_at) VALUES (?1, ?2, ?3)
          ON CONFLICT DO NOTHING",
