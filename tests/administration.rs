@@ -314,3 +314,28 @@ async fn observers_report_their_4w_only_when_the_cluster_sets_them_to() {
     admin::set_observer_reports(&w.ctx, Actor::CommandLine, "CICR", false).await.unwrap();
     assert!(reports::reporting_seats(&w.access(20).await).is_empty());
 }
+
+#[tokio::test]
+async fn erasing_a_coordinator_revokes_the_invitations_they_issued() {
+    let w = World::new().await;
+    w.coordinator(1, "Awa").await;
+    w.coordinator(2, "Binta").await;
+    let binta = w.access(2).await;
+    let (nrc, cpn) = (membership::organisation(&w.ctx, "NRC").await.unwrap(), w.mech("CPN").await);
+    let theirs =
+        membership::issue_invitation(&w.ctx, Issuer::Person(&binta), &nrc, &cpn, Role::Focal, false).await.unwrap();
+    let other =
+        membership::issue_invitation(&w.ctx, Issuer::CommandLine, &nrc, &cpn, Role::Alternate, false).await.unwrap();
+
+    retention::erase_person(&w.ctx, Actor::CommandLine, 2).await.unwrap();
+    assert!(matches!(
+        membership::open_invitation(&w.ctx, theirs.code.as_str()).await,
+        Err(AppError::InvitationExpired)
+    ));
+    // An invitation someone else made stays usable.
+    membership::open_invitation(&w.ctx, other.code.as_str()).await.unwrap();
+    let pending = admin::pending_invitations(&w.ctx, Actor::CommandLine).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    let trail = audit::since(&w.ctx, Actor::CommandLine, w.clock.now() - Duration::days(1)).await.unwrap();
+    assert!(trail.iter().any(|e| e.action == "invitation_revoked"), "{:?}", actions(&trail));
+}

@@ -83,6 +83,8 @@ pub async fn erase_person(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64) -> AppR
     for m in memberships::active_for_person(&ctx.db, person.id).await? {
         seats_ended += usize::from(memberships::end(&ctx.db, m.id, "erased", by, now).await?);
     }
+    // With their seats and roles gone, the invitations they issued are no longer theirs to give.
+    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
     let deliveries_cancelled = jobs::cancel_deliveries_to(&ctx.db, person.id, now).await?;
     people::erase(&ctx.db, person.id, now).await?;
     let entry = audit::NewEntry {
@@ -113,6 +115,7 @@ pub async fn forget_me(ctx: &Ctx, person: &Person) -> AppResult<Erased> {
         seats_ended += usize::from(memberships::end(&ctx.db, m.id, "erased", Some(person.id), now).await?);
         organisations.push(format!("{} {}", m.organisation.acronym, m.mechanism.code));
     }
+    super::membership::revoke_beyond_rights(ctx, person.id, Some(person.id)).await?;
     let deliveries_cancelled = jobs::cancel_deliveries_to(&ctx.db, person.id, now).await?;
     // Told after the cancellation above (which would take these too): rendered once the name
     // is gone, they say "a former member".
