@@ -100,7 +100,7 @@ async fn the_last_coordinator_is_never_removed() {
     assert!(matches!(retention::erase_person(&w.ctx, Actor::CommandLine, 1).await, Err(AppError::LastCoordinator)));
     admin::add_coordinator(&w.ctx, Actor::CommandLine, 2, "Binta").await.unwrap();
     let binta = w.access(2).await;
-    let awa = admin::remove_coordinator(&w.ctx, Actor::Person(&binta), 1).await.unwrap();
+    let (awa, _) = admin::remove_coordinator(&w.ctx, Actor::Person(&binta), 1).await.unwrap();
     assert_eq!(awa.display_name, "Awa");
     assert!(!people::is_coordinator(&w.ctx.db, awa.id).await.unwrap());
     assert!(matches!(admin::remove_coordinator(&w.ctx, Actor::CommandLine, 1).await, Err(AppError::NotFound)));
@@ -140,7 +140,7 @@ async fn chairs_are_added_and_removed() {
     admin::add_chair(&w.ctx, Actor::CommandLine, 32, &w.mech("SC-PE").await, Some(&drc)).await.unwrap();
 
     let ended = admin::remove_chair(&w.ctx, Actor::CommandLine, 30, &gao).await.unwrap();
-    assert_eq!(ended.id, seat.id);
+    assert_eq!(ended.0.id, seat.id);
     assert!(memberships::by_id_active(&w.ctx.db, seat.id).await.unwrap().is_none());
     assert!(matches!(admin::remove_chair(&w.ctx, Actor::CommandLine, 30, &gao).await, Err(AppError::NotFound)));
     let trail = audit::since(&w.ctx, Actor::CommandLine, w.clock.now() - Duration::days(1)).await.unwrap();

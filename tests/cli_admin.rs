@@ -139,3 +139,34 @@ async fn members_chairs_coordinators_invitations_audit_from_the_command_line() {
 
     assert!(ok(&db, &["purge"]).contains("purged 0 dialogue(s) older than 30 days"));
 }
+
+#[tokio::test]
+async fn the_command_line_prints_the_invitations_a_removal_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path()).await;
+    ok(&db, &["admin", "add-coordinator", "--telegram-id", "1", "--name", "Awa Coordo"]);
+    ok(&db, &["chair", "add", "--telegram-id", "10", "--mechanism", "CR-GAO"]);
+    {
+        // The chair invites a focal point for CR-GAO from Telegram (the service the bot uses).
+        let conn = cluster_bot::storage::Db::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+        let ctx = cluster_bot::services::Ctx::new(
+            conn,
+            std::sync::Arc::new(cluster_bot::domain::SystemClock),
+            chrono_tz::Africa::Bamako,
+            chrono::Duration::days(14),
+        );
+        let p = cluster_bot::storage::people::by_telegram_id(&ctx.db, 10).await.unwrap().unwrap();
+        let chair = cluster_bot::services::people::access(&ctx, p).await.unwrap();
+        let o = membership::organisation(&ctx, "IRC").await.unwrap();
+        let m = membership::mechanism(&ctx, "CR-GAO").await.unwrap();
+        membership::issue_invitation(&ctx, membership::Issuer::Person(&chair), &o, &m, Role::Focal, false)
+            .await
+            .unwrap();
+        ctx.db.close().await;
+    }
+    assert!(ok(&db, &["invite", "list"]).contains("CR-GAO\tIRC\tfocal"));
+    let out = ok(&db, &["chair", "remove", "--telegram-id", "10", "--mechanism", "CR-GAO"]);
+    assert!(out.contains("no longer chair"), "{out}");
+    assert!(out.contains("revoked (its issuer may no longer invite): #") && out.contains("CR-GAO IRC focal"), "{out}");
+    assert!(ok(&db, &["invite", "list"]).contains("no pending invitation"));
+}

@@ -2,7 +2,7 @@
 //! invitations, the observer policy, erasure, purge, and the audit trail. Each prints what
 //! it did; a refusal is one line on stderr with a non-zero exit status (see `cli`).
 
-use crate::domain::{AppError, MembershipView};
+use crate::domain::{AppError, MembershipView, PendingInvitation};
 use crate::services::Ctx;
 use crate::services::admin::{self, Revoke};
 use crate::services::meetings::Actor;
@@ -145,6 +145,7 @@ pub async fn member(ctx: &Ctx, command: MemberCommand) -> anyhow::Result<()> {
             if removal.coordinator_removed {
                 println!("{} is no longer a coordinator", removal.person.display_name);
             }
+            print_revoked(&removal.revoked);
         }
     }
     Ok(())
@@ -171,7 +172,10 @@ pub async fn chair(ctx: &Ctx, command: ChairCommand) -> anyhow::Result<()> {
             check_id(telegram_id)?;
             let mech = membership::mechanism(ctx, &mechanism).await?;
             match admin::remove_chair(ctx, Actor::CommandLine, telegram_id, &mech).await {
-                Ok(seat) => println!("no longer chair: {}", member_line(&seat, ctx.tz)),
+                Ok((seat, revoked)) => {
+                    println!("no longer chair: {}", member_line(&seat, ctx.tz));
+                    print_revoked(&revoked);
+                }
                 Err(AppError::NotFound) => bail!("Telegram id {telegram_id} is not chair of {}", mech.code),
                 Err(e) => return Err(e.into()),
             }
@@ -183,7 +187,10 @@ pub async fn chair(ctx: &Ctx, command: ChairCommand) -> anyhow::Result<()> {
 pub async fn remove_coordinator(ctx: &Ctx, telegram_id: i64) -> anyhow::Result<()> {
     check_id(telegram_id)?;
     match admin::remove_coordinator(ctx, Actor::CommandLine, telegram_id).await {
-        Ok(p) => println!("{} (Telegram id {}) is no longer a coordinator.", p.display_name, p.telegram_id),
+        Ok((p, revoked)) => {
+            println!("{} (Telegram id {}) is no longer a coordinator.", p.display_name, p.telegram_id);
+            print_revoked(&revoked);
+        }
         Err(AppError::NotFound) => bail!("Telegram id {telegram_id} is not a coordinator"),
         Err(e) => return Err(e.into()),
     }
@@ -233,7 +240,18 @@ pub async fn person(ctx: &Ctx, command: PersonCommand) -> anyhow::Result<()> {
         "Telegram id {telegram_id} erased: now {}; {} seat(s) ended, {} pending message(s) cancelled",
         erased.person.display_name, erased.seats_ended, erased.deliveries_cancelled
     );
+    print_revoked(&erased.revoked);
     Ok(())
+}
+
+/// The invitations a removal revoked because their issuer may no longer make them.
+fn print_revoked(revoked: &[PendingInvitation]) {
+    for inv in revoked {
+        println!(
+            "revoked (its issuer may no longer invite): #{} {} {} {}",
+            inv.id, inv.mechanism, inv.organisation, inv.role
+        );
+    }
 }
 
 pub async fn mechanism(ctx: &Ctx, command: MechanismCommand) -> anyhow::Result<()> {

@@ -129,6 +129,8 @@ pub struct Removal {
     /// The seats that ended (to tell the person and the chairs of those mechanisms).
     pub ended: Vec<MembershipView>,
     pub coordinator_removed: bool,
+    /// The pending invitations they had issued and may no longer issue, now revoked.
+    pub revoked: Vec<PendingInvitation>,
 }
 
 /// Removes a person from one mechanism (every seat they hold there), or from the cluster
@@ -174,8 +176,8 @@ pub async fn remove_member(
             ended.push(m);
         }
     }
-    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
-    Ok(Removal { person, ended, coordinator_removed })
+    let revoked = super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
+    Ok(Removal { person, ended, coordinator_removed, revoked })
 }
 
 /// Makes a person chair of a mechanism. They must have joined the cluster already (the
@@ -223,13 +225,13 @@ pub async fn add_chair(
     memberships::by_id_active(&ctx.db, id).await?.ok_or(AppError::NotFound)
 }
 
-/// Ends a person's chair of a mechanism.
+/// Ends a person's chair of a mechanism; returns the seat and the invitations it revoked.
 pub async fn remove_chair(
     ctx: &Ctx,
     actor: Actor<'_>,
     telegram_id: i64,
     mechanism: &Mechanism,
-) -> AppResult<MembershipView> {
+) -> AppResult<(MembershipView, Vec<PendingInvitation>)> {
     let by = require_coordinator(actor)?;
     let person = person(ctx, telegram_id).await?;
     let seat = memberships::active_for_person(&ctx.db, person.id)
@@ -250,8 +252,8 @@ pub async fn remove_chair(
     };
     audit::record(&ctx.db, AuditAction::ChairRemoved, entry, now).await?;
     super::seats::announce(ctx, &seat, "removed").await?;
-    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
-    Ok(seat)
+    let revoked = super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
+    Ok((seat, revoked))
 }
 
 /// Makes a Telegram user a coordinator. Returns false when they already were.
@@ -266,8 +268,12 @@ pub async fn add_coordinator(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64, name
     Ok((person, added))
 }
 
-/// Removes a coordinator (never the last one).
-pub async fn remove_coordinator(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64) -> AppResult<Person> {
+/// Removes a coordinator (never the last one); returns them and the invitations it revoked.
+pub async fn remove_coordinator(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    telegram_id: i64,
+) -> AppResult<(Person, Vec<PendingInvitation>)> {
     let by = require_coordinator(actor)?;
     let person = person(ctx, telegram_id).await?;
     if !people::remove_coordinator(&ctx.db, person.id).await? {
@@ -276,8 +282,8 @@ pub async fn remove_coordinator(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64) -
     let entry = audit::NewEntry { actor_id: by, subject_id: Some(person.id), ..Default::default() };
     audit::record(&ctx.db, AuditAction::CoordinatorRemoved, entry, ctx.clock.now()).await?;
     tell_role(ctx, person.id, RoleChange::CoordinatorRemoved).await?;
-    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
-    Ok(person)
+    let revoked = super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
+    Ok((person, revoked))
 }
 
 /// Invitations still usable: all for coordinators, those of their mechanisms for chairs.

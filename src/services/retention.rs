@@ -66,6 +66,8 @@ pub struct Erased {
     pub person: Person,
     pub seats_ended: usize,
     pub deliveries_cancelled: u64,
+    /// The pending invitations they had issued, now revoked.
+    pub revoked: Vec<crate::domain::PendingInvitation>,
 }
 
 /// Erases a person (coordinators, the command line): their seats end, their pending
@@ -84,7 +86,7 @@ pub async fn erase_person(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64) -> AppR
         seats_ended += usize::from(memberships::end(&ctx.db, m.id, "erased", by, now).await?);
     }
     // With their seats and roles gone, the invitations they issued are no longer theirs to give.
-    super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
+    let revoked = super::membership::revoke_beyond_rights(ctx, person.id, by).await?;
     let deliveries_cancelled = jobs::cancel_deliveries_to(&ctx.db, person.id, now).await?;
     people::erase(&ctx.db, person.id, now).await?;
     let entry = audit::NewEntry {
@@ -95,7 +97,7 @@ pub async fn erase_person(ctx: &Ctx, actor: Actor<'_>, telegram_id: i64) -> AppR
     };
     audit::record(&ctx.db, AuditAction::Erased, entry, now).await?;
     let person = people::by_id(&ctx.db, person.id).await?.ok_or(AppError::NotFound)?;
-    Ok(Erased { person, seats_ended, deliveries_cancelled })
+    Ok(Erased { person, seats_ended, deliveries_cancelled, revoked })
 }
 
 /// A person asks the bot to forget them (`/forget`): their seats end (the chairs of each
@@ -115,7 +117,7 @@ pub async fn forget_me(ctx: &Ctx, person: &Person) -> AppResult<Erased> {
         seats_ended += usize::from(memberships::end(&ctx.db, m.id, "erased", Some(person.id), now).await?);
         organisations.push(format!("{} {}", m.organisation.acronym, m.mechanism.code));
     }
-    super::membership::revoke_beyond_rights(ctx, person.id, Some(person.id)).await?;
+    let revoked = super::membership::revoke_beyond_rights(ctx, person.id, Some(person.id)).await?;
     let deliveries_cancelled = jobs::cancel_deliveries_to(&ctx.db, person.id, now).await?;
     // Told after the cancellation above (which would take these too): rendered once the name
     // is gone, they say "a former member".
@@ -143,5 +145,5 @@ pub async fn forget_me(ctx: &Ctx, person: &Person) -> AppResult<Erased> {
     audit::record(&ctx.db, AuditAction::Erased, entry, now).await?;
     ctx.wake.notify_one();
     let person = people::by_id(&ctx.db, person.id).await?.ok_or(AppError::NotFound)?;
-    Ok(Erased { person, seats_ended, deliveries_cancelled })
+    Ok(Erased { person, seats_ended, deliveries_cancelled, revoked })
 }

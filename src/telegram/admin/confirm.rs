@@ -165,7 +165,7 @@ async fn change(turn: &Turn<'_>, action: Action) -> Result<AdminMsg, crate::doma
         }
         Action::RemoveChair(seat) => {
             let s = admin::seat(ctx, by, seat).await?;
-            let c = admin::remove_chair(ctx, by, s.telegram_id, &s.mechanism).await?;
+            let (c, _revoked) = admin::remove_chair(ctx, by, s.telegram_id, &s.mechanism).await?;
             AdminMsg::AdmChairRemoved { name: c.person_name, org: c.organisation.acronym, mechanism: c.mechanism.code }
         }
         Action::AddCoordinator(person_id) => {
@@ -175,7 +175,7 @@ async fn change(turn: &Turn<'_>, action: Action) -> Result<AdminMsg, crate::doma
         }
         Action::RemoveCoordinator(person_id) => {
             let p = admin::person_by_id(ctx, by, person_id).await?;
-            let p = admin::remove_coordinator(ctx, by, p.telegram_id).await?;
+            let (p, _revoked) = admin::remove_coordinator(ctx, by, p.telegram_id).await?;
             AdminMsg::AdmCoordinatorRemoved { name: p.display_name }
         }
         Action::Observers { mechanism_id, receive } => {
