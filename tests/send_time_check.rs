@@ -285,6 +285,7 @@ async fn personal_data_is_refused_in_what_the_bot_shares() {
         Some("écrire à a@b.ml;x"),
         &[cpn.id],
         cluster_bot::domain::library::DocType::Other,
+        &Default::default(),
     )
     .await
     {

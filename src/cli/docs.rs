@@ -39,6 +39,16 @@ pub(super) enum DocsCommand {
         /// The id of the document this one is a new version of (it leaves the lists; kept).
         #[arg(long)]
         replaces: Option<i64>,
+        /// internal (members of the mechanisms, the default), restricted (only the organisations
+        /// named by --org, and the coordinators) or public (may be forwarded).
+        #[arg(long, default_value = "internal")]
+        sensitivity: crate::domain::sensitivity::Sensitivity,
+        /// An organisation a restricted document is meant for (acronym); repeat for several.
+        #[arg(long = "org")]
+        orgs: Vec<String>,
+        /// The organisation the document comes from (acronym): asked before any reuse.
+        #[arg(long)]
+        source: Option<String>,
         /// The file to file.
         file: std::path::PathBuf,
     },
@@ -102,7 +112,16 @@ pub(super) async fn run(ctx: &Ctx, command: DocsCommand) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        DocsCommand::Add { mechanism, doc_type, title, lang, date, replaces, file } => {
+        DocsCommand::Add { mechanism, doc_type, title, lang, date, replaces, sensitivity, orgs, source, file } => {
+            let mut organisations = Vec::new();
+            for acronym in &orgs {
+                organisations.push(membership::organisation(ctx, acronym).await?.id);
+            }
+            let source = match source {
+                Some(acronym) => Some(membership::organisation(ctx, &acronym).await?.id),
+                None => None,
+            };
+            let class = crate::domain::sensitivity::Class { sensitivity, organisations };
             let mut mechs = Vec::new();
             for code in &mechanism {
                 mechs.push(membership::mechanism(ctx, code).await?);
@@ -118,6 +137,8 @@ pub(super) async fn run(ctx: &Ctx, command: DocsCommand) -> anyhow::Result<()> {
                 replaces,
                 file_name,
                 bytes: &bytes,
+                class,
+                source,
             };
             match library::file(ctx, crate::services::meetings::Actor::CommandLine, filing).await? {
                 Ok(id) => {

@@ -82,6 +82,8 @@ pub enum AppError {
     Boundaries(#[from] super::boundaries::TableError),
     #[error("{org} is a member organisation: members always report their 4W")]
     MemberAlwaysReports { org: String },
+    #[error("{0}")]
+    Class(#[from] super::sensitivity::ClassRefusal),
     #[error("internal error")]
     Internal(#[source] BoxError),
 }

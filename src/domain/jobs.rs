@@ -180,6 +180,8 @@ pub enum Outgoing {
     },
     /// Votes and agenda items.
     Decision(DecisionMsg),
+    /// Requests to reuse a document or minutes, and their outcome.
+    Reuse(super::sensitivity::ReuseMsg),
 }
 
 impl Job {
@@ -284,7 +286,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) => None,
+            Outgoing::Decision(_) | Outgoing::Reuse(_) => None,
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod minutes;
 pub mod participation;
 pub mod personal_data;
 pub mod rate;
+pub mod sensitivity;
 pub mod review;
 pub mod suppression;
 pub mod text;

@@ -8,7 +8,9 @@
 use super::Ctx;
 use crate::domain::audit::AuditAction;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Outgoing};
+use crate::domain::sensitivity::class_allows;
 use crate::domain::{AppResult, MembershipView, Role};
+use crate::storage::sensitivity::{self, Item};
 use crate::storage::{agenda, approval, audit, meetings, memberships, minutes, people, reference, reports, votes};
 
 /// Why a delivery is withheld.
@@ -29,6 +31,10 @@ pub enum Withheld {
     ObserverExcluded,
     /// A chart of figures the person may no longer see (seat, chair or coordinator lost).
     ChartNotAllowed,
+    /// A restricted item: the person's organisation is not among those it is meant for.
+    Restricted,
+    /// A reuse request: the person is no longer the party it was asked of.
+    NotParty,
     /// What the message is about no longer exists.
     Unknown,
 }
@@ -168,7 +174,11 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         Outgoing::Minutes { minutes_id } => {
             let Some(mn) = minutes::by_id(db, *minutes_id).await? else { return Ok(Some(Withheld::Unknown)) };
             let Some(mech) = meeting_mechanism(mn.meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
-            if coordinator { None } else { distribution_verdict(ctx, &seats, &[mech]).await? }
+            let verdict = if coordinator { None } else { distribution_verdict(ctx, &seats, &[mech]).await? };
+            match verdict {
+                None => class_verdict(ctx, Item::Minutes(mn.id), coordinator, &seats, &[mech]).await?,
+                refused => refused,
+            }
         }
         Outgoing::Document { document_id } => {
             // The library: a regional cluster's documents are the national cluster's members'
@@ -177,15 +187,33 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
             let mechs = crate::storage::library::with_related(db, &mechs).await?;
             if mechs.is_empty() {
                 Some(Withheld::Unknown)
-            } else if coordinator {
-                None
             } else {
-                distribution_verdict(ctx, &seats, &mechs).await?
+                let verdict = if coordinator { None } else { distribution_verdict(ctx, &seats, &mechs).await? };
+                match verdict {
+                    None => class_verdict(ctx, Item::Document(*document_id), coordinator, &seats, &mechs).await?,
+                    refused => refused,
+                }
             }
         }
+        Outgoing::Reuse(msg) => super::reuse::may_receive(ctx, person_id, coordinator, &seats, msg).await?,
         // Seat-addressed messages were answered above.
         _ => None,
     })
+}
+
+/// Minutes and documents: a restricted item reaches only the seats of its organisations
+/// (in its mechanisms) and the coordinators.
+async fn class_verdict(
+    ctx: &Ctx,
+    item: Item,
+    coordinator: bool,
+    seats: &[MembershipView],
+    mechs: &[i64],
+) -> AppResult<Option<Withheld>> {
+    let class = sensitivity::class(&ctx.db, item).await?;
+    let orgs: Vec<i64> =
+        seats.iter().filter(|s| mechs.contains(&s.mechanism.id)).map(|s| s.organisation.id).collect();
+    Ok((!class_allows(&class, coordinator, &orgs)).then_some(Withheld::Restricted))
 }
 
 /// Minutes and documents: an active seat in one of the mechanisms, as a member organisation,

@@ -12,6 +12,7 @@ use crate::domain::jobs::Outgoing;
 use crate::domain::library::{self, DocType, TitleError};
 use crate::domain::{AppError, AppResult, Mechanism};
 use crate::storage::library::{self as store, LibraryDoc};
+use crate::storage::sensitivity::Item as ClassItem;
 use crate::storage::{minutes, reference};
 use chrono::{DateTime, Utc};
 
@@ -107,6 +108,7 @@ pub async fn request(ctx: &Ctx, access: &Access, wanted: Wanted) -> AppResult<()
             if !store::is_current(&ctx.db, id).await? {
                 return Err(AppError::NotFound);
             }
+            super::sensitivity::require_allowed(ctx, access, ClassItem::Document(id), &mechs).await?;
             Outgoing::Document { document_id: id }
         }
         Wanted::Minutes(id) => {
@@ -115,6 +117,7 @@ pub async fn request(ctx: &Ctx, access: &Access, wanted: Wanted) -> AppResult<()
             if !visible.contains(&m.mechanism.id) {
                 return Err(AppError::NotAllowed);
             }
+            super::sensitivity::require_allowed(ctx, access, ClassItem::Minutes(id), &[m.mechanism.id]).await?;
             Outgoing::Minutes { minutes_id: id }
         }
     };
@@ -136,6 +139,9 @@ pub struct Filing<'a> {
     pub replaces: Option<i64>,
     pub file_name: &'a str,
     pub bytes: &'a [u8],
+    /// Its class (restricted: to these organisations) and the organisation it comes from.
+    pub class: crate::domain::sensitivity::Class,
+    pub source: Option<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -148,6 +154,8 @@ pub enum FilingError {
     NoMechanism,
     #[error("languages are fr, en or both (fr,en)")]
     Languages,
+    #[error("a restricted document names at least one organisation (--org) that is a member of its mechanisms")]
+    Restricted,
     #[error("document {0} does not exist or is retired: it cannot be replaced")]
     Replaces(i64),
 }
@@ -185,6 +193,10 @@ pub async fn file(ctx: &Ctx, actor: Actor<'_>, f: Filing<'_>) -> AppResult<Resul
         }
     }
     let ids: Vec<i64> = f.mechanisms.iter().map(|m| m.id).collect();
+    let class = match super::sensitivity::check(ctx, &f.class, &ids).await {
+        Ok(c) => c,
+        Err(_) => return Ok(Err(FilingError::Restricted)),
+    };
     let date = f.doc_date.map(|d| d.format("%Y-%m-%d").to_string());
     let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
@@ -204,6 +216,7 @@ pub async fn file(ctx: &Ctx, actor: Actor<'_>, f: Filing<'_>) -> AppResult<Resul
         },
     )
     .await?;
+    crate::storage::sensitivity::set_in(&mut tx, ClassItem::Document(id), &class, f.source).await?;
     tx.commit().await?;
     Ok(Ok(id))
 }

@@ -86,7 +86,39 @@ pub async fn share(
     content: &MinutesContent,
     actions_text: Option<&str>,
 ) -> AppResult<i64> {
+    share_classed(ctx, actor, meeting_id, content, actions_text, &Default::default()).await
+}
+
+/// The organisation a person sits for in these mechanisms (chair seats first): the source
+/// of what they share.
+pub fn source_seat(access: &Access, mechanism_ids: &[i64]) -> Option<i64> {
+    let mut seats: Vec<_> = access.memberships.iter().filter(|s| mechanism_ids.contains(&s.mechanism.id)).collect();
+    seats.sort_by_key(|s| s.role != Role::Chair);
+    seats.first().map(|s| s.organisation.id)
+}
+
+/// Shares minutes with their class (internal, restricted to organisations, or public); the
+/// chair's organisation is their source.
+pub async fn share_classed(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    meeting_id: i64,
+    content: &MinutesContent,
+    actions_text: Option<&str>,
+    class: &crate::domain::sensitivity::Class,
+) -> AppResult<i64> {
     let m = check_shareable(ctx, actor, meeting_id).await?;
+    let class = super::sensitivity::check(ctx, class, &[m.mechanism.id]).await?;
+    let chair_org = memberships::active_in_mechanism(&ctx.db, m.mechanism.id)
+        .await?
+        .into_iter()
+        .find(|s| s.role == Role::Chair)
+        .map(|s| s.organisation.id);
+    let source = match actor {
+        Actor::CommandLine => None,
+        Actor::Person(a) => source_seat(a, &[m.mechanism.id]),
+    }
+    .or(chair_org);
     if let MinutesContent::Text(t) = content
         && (t.trim().is_empty() || t.chars().count() > MAX_MINUTES_TEXT)
     {
@@ -117,6 +149,8 @@ pub async fn share(
         now,
     )
     .await?;
+    crate::storage::sensitivity::set_in(&mut tx, crate::storage::sensitivity::Item::Minutes(minutes_id), &class, source)
+        .await?;
     jobs::cancel_by_key_prefix_in(&mut tx, &format!("min:m{}:", m.id), now).await?;
     jobs::enqueue_in(
         &mut tx,
@@ -439,6 +473,7 @@ pub async fn share_document(
     caption: Option<&str>,
     mechanism_ids: &[i64],
     doc_type: crate::domain::library::DocType,
+    class: &crate::domain::sensitivity::Class,
 ) -> AppResult<i64> {
     if !access.coordinator {
         return Err(AppError::NotAllowed);
@@ -452,6 +487,9 @@ pub async fn share_document(
     if let Some(kind) = caption.and_then(personal_data::detect) {
         return Err(AppError::PersonalData(kind));
     }
+    let class = super::sensitivity::check(ctx, class, mechanism_ids).await?;
+    // The source organisation: the one the sharer sits for in these mechanisms.
+    let source = source_seat(access, mechanism_ids);
     let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
     let id =
@@ -459,6 +497,8 @@ pub async fn share_document(
             .await?;
     // Filed in the library with it.
     crate::storage::library::classify_in(&mut tx, id, doc_type, None).await?;
+    crate::storage::sensitivity::set_in(&mut tx, crate::storage::sensitivity::Item::Document(id), &class, source)
+        .await?;
     jobs::enqueue_in(&mut tx, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now)
         .await?;
     tx.commit().await?;

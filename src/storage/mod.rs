@@ -22,6 +22,8 @@ pub mod participation;
 pub mod people;
 pub mod reference;
 pub mod reports;
+pub mod reuse;
+pub mod sensitivity;
 pub mod series;
 pub mod settings;
 pub mod votes;

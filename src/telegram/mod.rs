@@ -16,6 +16,7 @@ pub mod minutes;
 pub mod readable;
 pub mod report;
 pub mod review;
+pub mod reuse;
 pub mod router;
 pub mod service;
 pub mod shared;

@@ -3,9 +3,12 @@
 
 use super::shared::callback::{CallbackData, Cancel};
 use super::shared::charts::ChartButton;
+use super::shared::reuse::ReuseButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{admin, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review};
+use super::{
+    admin, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, reuse, review,
+};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -58,6 +61,8 @@ enum Command {
     Forget,
     #[strum(serialize = "docs", serialize = "documents")]
     Docs,
+    #[strum(serialize = "reuse", serialize = "reutiliser")]
+    Reuse,
 }
 
 impl Command {
@@ -77,6 +82,7 @@ impl Command {
                 | Command::Calendar
                 | Command::Decisions
                 | Command::Docs
+                | Command::Reuse
                 | Command::Participation
         )
     }
@@ -97,6 +103,8 @@ pub enum Button {
     Admin(admin::callback::Cb),
     Forget(forget::callback::Cb),
     Library(library::callback::Cb),
+    ReuseItem(ReuseButton),
+    Reuse(reuse::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -114,6 +122,8 @@ impl CallbackData for Button {
             Button::Admin(cb) => cb.encode(),
             Button::Forget(cb) => cb.encode(),
             Button::Library(cb) => cb.encode(),
+            Button::ReuseItem(cb) => cb.encode(),
+            Button::Reuse(cb) => cb.encode(),
         }
     }
 
@@ -131,6 +141,8 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Admin))
             .or_else(|| CallbackData::decode(data).map(Button::Forget))
             .or_else(|| CallbackData::decode(data).map(Button::Library))
+            .or_else(|| CallbackData::decode(data).map(Button::ReuseItem))
+            .or_else(|| CallbackData::decode(data).map(Button::Reuse))
     }
 }
 
@@ -198,6 +210,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
         Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         Some(admin::FEATURE) => admin::on_message(turn).await,
+        Some(reuse::FEATURE) => reuse::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
@@ -244,6 +257,7 @@ async fn on_command(
         Command::Actions => minutes::actions(turn).await,
         Command::Forget => forget::ask(turn).await,
         Command::Docs => library::show(turn).await,
+        Command::Reuse => reuse::list(turn).await,
         Command::Share => minutes::share(turn, dialogue).await,
         Command::Report => report::start(turn, dialogue).await,
         Command::Export => review::export(turn, args).await,
@@ -326,6 +340,8 @@ async fn on_button(
         Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
         Button::Library(cb) => library::on_button(turn, cb, message_id).await,
+        Button::ReuseItem(cb) => reuse::on_reuse(turn, dialogue, cb).await,
+        Button::Reuse(cb) => reuse::on_button(turn, dialogue, cb, message_id).await,
     }
 }
 

@@ -9,6 +9,8 @@ use crate::domain::library::DocType;
 use crate::i18n::{MainMsg, MinutesMsg};
 use crate::services::library::{self, Item, Wanted};
 use crate::telegram::shared::{ButtonResult, HandlerResult, Turn, button, kb};
+use crate::storage::sensitivity::Item as ClassItem;
+use crate::telegram::shared::reuse::{class_label, reuse_button};
 use callback::Cb;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
@@ -66,6 +68,16 @@ async fn show_types(turn: &mut Turn<'_>, mechanism_id: i64, message_id: MessageI
     Ok(None)
 }
 
+/// A list line with the item's class when it is not internal ("🔒 Restreint : NRC, DRC").
+async fn with_class(turn: &Turn<'_>, label: String, item: ClassItem) -> Result<String, crate::domain::AppError> {
+    let (sensitivity, _) = crate::services::sensitivity::shown(&turn.app.ctx, item).await?;
+    if sensitivity == crate::domain::sensitivity::Sensitivity::Internal {
+        return Ok(label);
+    }
+    let (class, _) = class_label(&turn.app.ctx, &turn.app.i18n, turn.lang(), item).await?;
+    Ok(format!("{label} · {class}"))
+}
+
 async fn show_page(turn: &mut Turn<'_>, mechanism_id: i64, code: u8, page: u16, message_id: MessageId) -> ButtonResult {
     let Some(doc_type) = DocType::from_code(code) else { return Ok(Some(MainMsg::ButtonExpired.into())) };
     let ctx = &turn.app.ctx;
@@ -85,7 +97,11 @@ async fn show_page(turn: &mut Turn<'_>, mechanism_id: i64, code: u8, page: u16, 
                     .clone()
                     .unwrap_or_else(|| d.filed_at.with_timezone(&ctx.tz).format("%Y-%m-%d").to_string());
                 let label = turn.t(MinutesMsg::BtnLibDoc { title: d.title.clone(), version: d.version, date });
-                rows.push(vec![button(label, Cb::Document(d.id))]);
+                let label = with_class(turn, label, ClassItem::Document(d.id)).await?;
+                rows.push(vec![
+                    button(label, Cb::Document(d.id)),
+                    reuse_button(&turn.app.i18n, turn.lang(), ClassItem::Document(d.id)),
+                ]);
                 if library::manages(ctx, &turn.access, d.id).await? {
                     rows.push(vec![
                         button(turn.t(MinutesMsg::BtnLibRetype), Cb::Retype(d.id)),
@@ -95,7 +111,12 @@ async fn show_page(turn: &mut Turn<'_>, mechanism_id: i64, code: u8, page: u16, 
             }
             Item::Minutes { minutes_id, meeting_at, .. } => {
                 let date = meeting_at.with_timezone(&ctx.tz).format("%d/%m/%Y").to_string();
-                rows.push(vec![button(turn.t(MinutesMsg::BtnLibMinutes { date }), Cb::Minutes(*minutes_id))]);
+                let item = ClassItem::Minutes(*minutes_id);
+                let label = with_class(turn, turn.t(MinutesMsg::BtnLibMinutes { date }), item).await?;
+                rows.push(vec![
+                    button(label, Cb::Minutes(*minutes_id)),
+                    reuse_button(&turn.app.i18n, turn.lang(), item),
+                ]);
             }
         }
     }

@@ -14,6 +14,12 @@ pub enum Cb {
     ShareSend,
     /// The document's type in the library (`DocType::code`).
     ShareType(u8),
+    /// The class of the document or minutes being shared (`Sensitivity::code`).
+    Class(u8),
+    /// An organisation a restricted item is meant for (toggled).
+    ClassOrg(i64),
+    /// A page of the organisations.
+    ClassOrgPage(u8),
 }
 
 impl CallbackData for Cb {
@@ -28,6 +34,9 @@ impl CallbackData for Cb {
             Cb::ShareToggle(m) => format!("sh:t:{m}"),
             Cb::ShareSend => "sh:ok".into(),
             Cb::ShareType(t) => format!("sh:y:{t}"),
+            Cb::Class(c) => format!("sn:c:{c}"),
+            Cb::ClassOrg(o) => format!("sn:o:{o}"),
+            Cb::ClassOrgPage(p) => format!("sn:p:{p}"),
         }
     }
 
@@ -47,6 +56,13 @@ impl CallbackData for Cb {
                     .ok()
                     .filter(|t| crate::domain::library::DocType::from_code(*t).is_some())?,
             ),
+            ["sn", "c", c] => Cb::Class(
+                u8::try_from(crate::telegram::shared::callback::num(c)?)
+                    .ok()
+                    .filter(|c| crate::domain::sensitivity::Sensitivity::from_code(*c).is_some())?,
+            ),
+            ["sn", "o", o] => Cb::ClassOrg(id(o)?),
+            ["sn", "p", p] => Cb::ClassOrgPage(u8::try_from(crate::telegram::shared::callback::num(p)?).ok()?),
             _ => return None,
         })
     }

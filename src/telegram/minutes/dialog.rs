@@ -3,12 +3,12 @@
 
 use super::Step;
 use super::callback::Cb;
+use super::share::{Choice, class_question, class_rows};
 use crate::domain::minutes::MAX_MINUTES_TEXT;
 use crate::domain::{AppError, MenuRole};
 use crate::i18n::{MainMsg, MeetingsMsg, MinutesMsg};
 use crate::services::meetings::Actor;
 use crate::services::minutes::{self as svc, MinutesContent};
-use crate::storage::reference;
 use crate::telegram::shared::format;
 use crate::telegram::shared::{
     BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerError, HandlerResult, Turn, button, edit_or_send, kb,
@@ -89,6 +89,7 @@ pub(super) async fn summary(
     meeting_id: i64,
     content: &MinutesContent,
     actions: Option<&str>,
+    choice: &Choice,
     edit: Option<MessageId>,
 ) -> HandlerResult {
     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
@@ -119,9 +120,11 @@ pub(super) async fn summary(
     if !decisions.is_empty() {
         body = format!("{body}\n\n{}\n{}", turn.t(crate::i18n::DecisionsMsg::DcMinutesDecisions), decisions.join("\n"));
     }
-    let k =
-        kb(vec![vec![button(turn.t(MinutesMsg::BtnShare), Cb::MnShare), button(turn.t(MainMsg::BtnCancel), Cancel)]]);
-    edit_or_send(turn, edit, body, Some(k)).await?;
+    // The class of the minutes (internal until another is chosen).
+    let mut rows = class_rows(turn, choice, &[m.mechanism.id]).await?;
+    body = format!("{body}\n\n{}", class_question(turn, choice));
+    rows.push(vec![button(turn.t(MinutesMsg::BtnShare), Cb::MnShare), button(turn.t(MainMsg::BtnCancel), Cancel)]);
+    edit_or_send(turn, edit, body, Some(kb(rows))).await?;
     Ok(())
 }
 
@@ -177,9 +180,12 @@ pub(super) async fn on_input(
                             meeting_id: *meeting_id,
                             content: content.clone(),
                             actions: Some(t.clone()),
+                            sensitivity: None,
+                            orgs: vec![],
+                            org_page: 0,
                         })
                         .await?;
-                    summary(turn, *meeting_id, content, Some(&t), None).await?;
+                    summary(turn, *meeting_id, content, Some(&t), &Choice::default(), None).await?;
                 }
                 Err(
                     e @ (AppError::ActionLine(_) | AppError::ActionOrganisation { .. } | AppError::PersonalData(_)),
@@ -196,48 +202,22 @@ pub(super) async fn on_input(
                 return Ok(true);
             };
             let caption = msg.caption().map(|c| c.chars().take(500).collect::<String>());
-            let next = Step::ShareMechanisms { file_id, file_name, caption, selected: vec![], doc_type: None };
+            let next = Step::ShareMechanisms {
+                file_id,
+                file_name,
+                caption,
+                selected: vec![],
+                doc_type: None,
+                sensitivity: None,
+                orgs: vec![],
+                org_page: 0,
+            };
             dialogue.set(next.clone()).await?;
-            show_mechanism_picker(turn, &[], None, None).await?;
+            super::share::show_mechanism_picker(turn, &next, None).await?;
             Ok(true)
         }
         _ => Ok(false),
     }
-}
-
-pub(super) async fn show_mechanism_picker(
-    turn: &Turn<'_>,
-    selected: &[i64],
-    doc_type: Option<u8>,
-    edit: Option<MessageId>,
-) -> HandlerResult {
-    let mechs = reference::mechanisms(&turn.app.ctx.db).await?;
-    let buttons: Vec<InlineKeyboardButton> = mechs
-        .iter()
-        .map(|m| {
-            button(
-                turn.t(MinutesMsg::BtnToggleMech { on: selected.contains(&m.id), code: m.code.clone() }),
-                Cb::ShareToggle(m.id),
-            )
-        })
-        .collect();
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(|c| c.to_vec()).collect();
-    // Its type in the library (other until one is chosen).
-    use crate::domain::library::DocType;
-    use strum::IntoEnumIterator;
-    let chosen = doc_type.and_then(DocType::from_code).unwrap_or(DocType::Other);
-    let types: Vec<InlineKeyboardButton> = DocType::iter()
-        .filter(|t| *t != DocType::Minutes)
-        .map(|t| {
-            let label = turn.t(MinutesMsg::BtnShareType { on: t == chosen, doc_type: t.to_string() });
-            button(label, Cb::ShareType(t.code()))
-        })
-        .collect();
-    rows.extend(types.chunks(2).map(|c| c.to_vec()));
-    rows.push(vec![button(turn.t(MinutesMsg::BtnSend), Cb::ShareSend), button(turn.t(MainMsg::BtnCancel), Cancel)]);
-    let q = turn.t(MinutesMsg::ShareChooseMechanisms);
-    edit_or_send(turn, edit, q, Some(kb(rows))).await?;
-    Ok(())
 }
 
 pub(super) async fn on_button(
@@ -266,13 +246,22 @@ pub(super) async fn on_button(
             Ok(None)
         }
         (Cb::MnSkip, Step::MinutesActions { meeting_id, content }) => {
-            dialogue.set(Step::MinutesConfirm { meeting_id, content: content.clone(), actions: None }).await?;
-            summary(turn, meeting_id, &content, None, Some(message_id)).await?;
+            let next = Step::MinutesConfirm {
+                meeting_id,
+                content: content.clone(),
+                actions: None,
+                sensitivity: None,
+                orgs: vec![],
+                org_page: 0,
+            };
+            dialogue.set(next).await?;
+            summary(turn, meeting_id, &content, None, &Choice::default(), Some(message_id)).await?;
             Ok(None)
         }
-        (Cb::MnShare, Step::MinutesConfirm { meeting_id, content, actions }) => {
-            match svc::share(&turn.app.ctx, Actor::Person(&turn.access), meeting_id, &content, actions.as_deref()).await
-            {
+        (Cb::MnShare, Step::MinutesConfirm { meeting_id, content, actions, sensitivity, orgs, .. }) => {
+            let class = Choice { sensitivity, orgs, page: 0 }.class();
+            let actor = Actor::Person(&turn.access);
+            match svc::share_classed(&turn.app.ctx, actor, meeting_id, &content, actions.as_deref(), &class).await {
                 Ok(_) => {
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
@@ -297,65 +286,38 @@ pub(super) async fn on_button(
             }
             Err(e) => Ok(Some(turn.refusal(&e))),
         },
-        (Cb::ShareType(t), Step::ShareMechanisms { file_id, file_name, caption, selected, .. }) => {
+        (
+            cb @ (Cb::ShareType(_)
+            | Cb::ShareToggle(_)
+            | Cb::ShareSend
+            | Cb::Class(_)
+            | Cb::ClassOrg(_)
+            | Cb::ClassOrgPage(_)),
+            step @ Step::ShareMechanisms { .. },
+        ) => super::share::on_button(turn, dialogue, step, cb, message_id).await,
+        (
+            cb @ (Cb::Class(_) | Cb::ClassOrg(_) | Cb::ClassOrgPage(_)),
+            Step::MinutesConfirm { meeting_id, content, actions, sensitivity, orgs, org_page },
+        ) => {
+            let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
+            let mut choice = Choice { sensitivity, orgs, page: org_page };
+            match choice.apply(turn, cb, &[m.mechanism.id]).await {
+                Ok(true) => {}
+                Ok(false) => return Ok(Some(MainMsg::ButtonExpired.into())),
+                Err(notice) => return Ok(Some(notice)),
+            }
             dialogue
-                .set(Step::ShareMechanisms {
-                    file_id,
-                    file_name,
-                    caption,
-                    selected: selected.clone(),
-                    doc_type: Some(t),
+                .set(Step::MinutesConfirm {
+                    meeting_id,
+                    content: content.clone(),
+                    actions: actions.clone(),
+                    sensitivity: choice.sensitivity,
+                    orgs: choice.orgs.clone(),
+                    org_page: choice.page,
                 })
                 .await?;
-            show_mechanism_picker(turn, &selected, Some(t), Some(message_id)).await?;
+            summary(turn, meeting_id, &content, actions.as_deref(), &choice, Some(message_id)).await?;
             Ok(None)
-        }
-        (Cb::ShareToggle(mech), Step::ShareMechanisms { file_id, file_name, caption, mut selected, doc_type }) => {
-            if reference::mechanism_by_id(&turn.app.ctx.db, mech).await?.is_none() {
-                return Ok(Some(MainMsg::ButtonExpired.into()));
-            }
-            match selected.iter().position(|m| *m == mech) {
-                Some(i) => {
-                    selected.remove(i);
-                }
-                None => selected.push(mech),
-            }
-            dialogue
-                .set(Step::ShareMechanisms { file_id, file_name, caption, selected: selected.clone(), doc_type })
-                .await?;
-            show_mechanism_picker(turn, &selected, doc_type, Some(message_id)).await?;
-            Ok(None)
-        }
-        (Cb::ShareSend, Step::ShareMechanisms { file_id, file_name, caption, selected, doc_type }) => {
-            if selected.is_empty() {
-                return Ok(Some(MinutesMsg::ShareNothingSelected.into()));
-            }
-            match svc::share_document(
-                &turn.app.ctx,
-                &turn.access,
-                &file_id,
-                file_name.as_deref(),
-                caption.as_deref(),
-                &selected,
-                doc_type
-                    .and_then(crate::domain::library::DocType::from_code)
-                    .unwrap_or(crate::domain::library::DocType::Other),
-            )
-            .await
-            {
-                Ok(_) => {
-                    dialogue.exit().await?;
-                    let mut everyone = Vec::new();
-                    for m in &selected {
-                        everyone.extend(svc::mechanism_recipients(&turn.app.ctx, *m).await?);
-                    }
-                    everyone.sort_unstable();
-                    everyone.dedup();
-                    turn.edit(message_id, turn.t(MinutesMsg::ShareDone { count: everyone.len() }), None).await?;
-                    Ok(None)
-                }
-                Err(e) => Ok(Some(turn.refusal(&e))),
-            }
         }
         _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }

@@ -41,6 +41,14 @@ pub enum Step {
         meeting_id: i64,
         content: MinutesContent,
         actions: Option<String>,
+        /// The class chosen (`Sensitivity::code`); internal until chosen.
+        #[serde(default)]
+        sensitivity: Option<u8>,
+        /// Restricted minutes' organisations.
+        #[serde(default)]
+        orgs: Vec<i64>,
+        #[serde(default)]
+        org_page: u8,
     },
     ShareAwaitDocument,
     ShareMechanisms {
@@ -51,6 +59,15 @@ pub enum Step {
         /// The library type chosen (its code); "other" until chosen.
         #[serde(default)]
         doc_type: Option<u8>,
+        /// The class chosen (`Sensitivity::code`); internal until chosen.
+        #[serde(default)]
+        sensitivity: Option<u8>,
+        /// A restricted document's organisations.
+        #[serde(default)]
+        orgs: Vec<i64>,
+        /// The page of organisations shown.
+        #[serde(default)]
+        org_page: u8,
     },
 }
 

@@ -11,7 +11,24 @@ use crate::services::meetings as meetings_svc;
 use crate::storage::{minutes, reference};
 use crate::telegram::shared::format::{local_time, meeting_when};
 use crate::telegram::shared::outgoing::{Attachment, Receipt, RenderResult, Rendered};
+use crate::domain::sensitivity::Sensitivity;
+use crate::storage::sensitivity::Item;
+use crate::telegram::shared::reuse::{class_label, reuse_button};
 use crate::telegram::shared::{App, button, kb};
+
+/// The first line of a shared item: its class (internal keeps the usual "do not forward"),
+/// and whether it is sent protected (all but public items).
+async fn class_head(app: &App, lang: crate::domain::Language, item: Item) -> Result<(String, bool), crate::domain::AppError> {
+    let (label, protect) = class_label(&app.ctx, &app.i18n, lang, item).await?;
+    if crate::storage::sensitivity::class(&app.ctx.db, item).await?.sensitivity == Sensitivity::Internal {
+        return Ok((app.i18n.render(lang, &crate::i18n::Msg::from(MinutesMsg::InternalLabel)), true));
+    }
+    Ok((label, protect))
+}
+
+fn classed(r: Rendered, protect: bool) -> Rendered {
+    if protect { r.protected() } else { r }
+}
 
 pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
     let lang = person.language;
@@ -44,9 +61,11 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 return Ok(Err("minutes unknown".into()));
             };
             let m = meetings_svc::get(&app.ctx, mn.meeting_id).await?;
+            let item = Item::Minutes(mn.id);
+            let (label, protect) = class_head(app, lang, item).await?;
             let head = format!(
                 "{}\n{}",
-                t(MinutesMsg::InternalLabel.into()),
+                label,
                 t(MinutesMsg::MinutesCaption {
                     mechanism: m.mechanism.name(lang).to_string(),
                     when: meeting_when(app, lang, &m)
@@ -57,7 +76,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 Some(body) => format!("{head}\n\n{body}"),
                 None => head,
             };
-            let rendered = Rendered::text(text).protected().with_receipt(Receipt::Minutes(mn.id));
+            let rendered = classed(Rendered::text(text), protect)
+                .with_receipt(Receipt::Minutes(mn.id))
+                .with_keyboard(kb(vec![vec![reuse_button(&app.i18n, lang, item)]]));
             match mn.file_id.clone() {
                 Some(file_id) => rendered.with(Attachment::FileId(file_id)),
                 None => rendered,
@@ -67,8 +88,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let Some(d) = minutes::document(db, *document_id).await? else {
                 return Ok(Err("document unknown".into()));
             };
-            let mut text =
-                format!("{}\n{}", t(MinutesMsg::InternalLabel.into()), t(MinutesMsg::DocumentCaption.into()));
+            let item = Item::Document(d.id);
+            let (label, protect) = class_head(app, lang, item).await?;
+            let mut text = format!("{}\n{}", label, t(MinutesMsg::DocumentCaption.into()));
             let filed = crate::storage::library::by_id(db, d.id).await?;
             if let Some(title) = filed.as_ref().map(|f| &f.title).filter(|t| Some(*t) != d.caption.as_ref()) {
                 text.push('\n');
@@ -90,7 +112,9 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             } else {
                 Attachment::FileId(d.file_id.clone())
             };
-            Rendered::text(text).with(attachment).protected().with_receipt(Receipt::Document(d.id))
+            classed(Rendered::text(text).with(attachment), protect)
+                .with_receipt(Receipt::Document(d.id))
+                .with_keyboard(kb(vec![vec![reuse_button(&app.i18n, lang, item)]]))
         }
         Outgoing::ActionReminder { action_id, due_today } => {
             let Some(a) = minutes::action(db, *action_id).await? else {

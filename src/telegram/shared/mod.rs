@@ -9,6 +9,7 @@ pub mod format;
 pub mod guard;
 pub mod menu;
 pub mod outgoing;
+pub mod reuse;
 pub mod stale;
 pub mod state;
 pub mod turn;

@@ -251,6 +251,7 @@ impl Turn<'_> {
                 MainMsg::NotAllowed.into()
             }
             AppError::NotAllowed | AppError::Boundaries(_) => MainMsg::NotAllowed.into(),
+            AppError::Class(why) => crate::i18n::SensitivityMsg::SnRefused { why: why.as_ref().to_string() }.into(),
             AppError::MonthLocked { month } => FivewMsg::FwMonthLocked {
                 month: crate::domain::fourw::ReportingMonth::parse(month)
                     .map(super::format::month_label)

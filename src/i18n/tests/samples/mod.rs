@@ -2,6 +2,7 @@
 
 mod decisions;
 mod people;
+mod sensitivity;
 mod work;
 
 use super::*;
@@ -12,6 +13,7 @@ pub(super) fn samples() -> Vec<Msg> {
         .into_iter()
         .chain(work::samples())
         .chain(decisions::samples())
+        .chain(sensitivity::samples())
         // Charts and the digest: every message, with empty fields.
         .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
         .collect()
