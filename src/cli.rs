@@ -7,6 +7,7 @@ mod docs;
 mod files;
 mod fivew;
 mod meeting_cmd;
+mod reuse;
 
 use crate::config::Config;
 use crate::domain::meeting::{self, MeetingKind};
@@ -141,6 +142,11 @@ enum Command {
     Docs {
         #[command(subcommand)]
         command: docs::DocsCommand,
+    },
+    /// Reuse requests of documents and minutes: `reuse list`.
+    Reuse {
+        #[command(subcommand)]
+        command: reuse::ReuseCommand,
     },
     /// Export data as files (the 4W matrix).
     Export {
@@ -498,6 +504,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Alert { command } => alert_cmd::run(&context(&config).await?, command).await,
         Command::Docs { command } => docs::run(&context(&config).await?, command).await,
+        Command::Reuse { command } => reuse::run(&context(&config).await?, command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
         Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,
