@@ -179,3 +179,65 @@ async fn the_command_line_files_a_restricted_document_with_its_organisations() {
     request(&app.ctx, &nrc_access, Wanted::Document(id)).await.unwrap();
     assert!(request(&app.ctx, &irc_access, Wanted::Document(id)).await.is_err());
 }
+
+#[tokio::test]
+async fn restricted_minutes_chosen_by_the_chair_reach_only_the_named_organisations() {
+    use chrono::Duration;
+    use cluster_bot::domain::Clock;
+    use cluster_bot::domain::meeting::MeetingKind;
+    use cluster_bot::services::meetings::{self, Actor, MeetingDraft};
+    let app = TestBot::start().await;
+    let chair = FakeUser::new(2321, "Chef").language("fr");
+    let nrc = FakeUser::new(2322, "Awa").language("fr");
+    let irc = FakeUser::new(2323, "Fatou").language("fr");
+    app.member(&chair, "NRC", "CPN", Role::Chair).await;
+    app.member(&nrc, "NRC", "CPN", Role::Focal).await;
+    app.member(&irc, "IRC", "CPN", Role::Focal).await;
+    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
+    let nrc_id = membership::organisation(&app.ctx, "NRC").await.unwrap().id;
+    let draft = MeetingDraft {
+        mechanism_id: cpn.id,
+        starts_at: app.clock.now() + Duration::days(2),
+        duration_minutes: 60,
+        place: Some("Bamako".into()),
+        agenda: None,
+        kind: MeetingKind::Regular,
+        monthly: false,
+    };
+    let meeting = meetings::create(&app.ctx, Actor::CommandLine, draft).await.unwrap()[0].id;
+    app.settle().await;
+    app.advance(Duration::days(2) + Duration::hours(2));
+    app.settle().await;
+
+    let pick = app.send(&chair, "/minutes").await;
+    app.press_expect_edit(&chair, pick.message_id, &format!("mn:m:{meeting}")).await;
+    let ask = app.send(&chair, "Compte rendu restreint").await;
+    let summary = app.press_expect_edit(&chair, ask.message_id, "mn:s").await;
+    app.press_expect_edit(&chair, summary.message_id, &format!("sn:c:{}", Sensitivity::Restricted.code())).await;
+    let (answer, _) = app.press(&chair, summary.message_id, "mn:ok").await;
+    assert!(answer.str_param("text").is_some(), "restricted without organisations refused");
+    // The dialog goes on: the chair names NRC and shares.
+    app.press_expect_edit(&chair, summary.message_id, &format!("sn:o:{nrc_id}")).await;
+    let done = app.press_expect_edit(&chair, summary.message_id, "mn:ok").await;
+    assert!(done.text.is_some());
+    app.settle().await;
+
+    let minutes_to = |u: &FakeUser| {
+        app.fake
+            .sent_to(u.id)
+            .into_iter()
+            .filter(|s| s.text.as_deref().is_some_and(|t| t.contains("Compte rendu restreint")))
+            .collect::<Vec<_>>()
+    };
+    let got = minutes_to(&nrc);
+    assert_eq!(got.len(), 1, "NRC receives them");
+    assert!(got[0].protect_content && got[0].text.as_deref().is_some_and(|t| t.contains("🔒 Restreint : NRC")));
+    assert!(minutes_to(&irc).is_empty(), "IRC does not");
+    // IRC asking for them again is refused with the reason.
+    let listed = app.send(&irc, "/minutes").await;
+    let data = listed.button_data().into_iter().find(|d| d.starts_with("mn:r:")).expect("listed for members");
+    let (answer, _) = app.press(&irc, listed.message_id, &data).await;
+    assert!(answer.str_param("text").is_some_and(|t| t.contains("restreint")), "{:?}", answer.params);
+    app.settle().await;
+    assert!(minutes_to(&irc).is_empty(), "still not");
+}

@@ -200,6 +200,22 @@ pub async fn mechanism_recipients(ctx: &Ctx, mechanism_id: i64) -> AppResult<Vec
     Ok(ids)
 }
 
+fn msg_of(minutes_id: i64) -> Outgoing {
+    Outgoing::Minutes { minutes_id }
+}
+
+/// Those of the recipients a restricted item is meant for (the others are not queued; the
+/// delivery path checks each one again when it sends).
+pub async fn class_recipients(ctx: &Ctx, people: Vec<i64>, message: &Outgoing) -> AppResult<Vec<i64>> {
+    let mut out = Vec::with_capacity(people.len());
+    for p in people {
+        if super::access::may_receive(ctx, p, message).await? != Some(super::access::Withheld::Restricted) {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
 /// Runs the minutes' fan-out jobs. `Ok(Err(reason))` when the job had become pointless.
 pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
     let mut queued = 0;
@@ -232,7 +248,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::DistributeMinutes { minutes_id } => {
             let mn = minutes::by_id(&ctx.db, *minutes_id).await?.ok_or(AppError::NotFound)?;
             let m = get(ctx, mn.meeting_id).await?;
-            for person in mechanism_recipients(ctx, m.mechanism.id).await? {
+            for person in class_recipients(ctx, mechanism_recipients(ctx, m.mechanism.id).await?, &msg_of(mn.id)).await? {
                 let key = format!("minutes{}:p{person}", mn.id);
                 queued += usize::from(deliver(ctx, key, person, Outgoing::Minutes { minutes_id: mn.id }).await?);
             }
@@ -244,6 +260,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
             }
             everyone.sort_unstable();
             everyone.dedup();
+            let everyone = class_recipients(ctx, everyone, &Outgoing::Document { document_id: *document_id }).await?;
             for person in everyone {
                 let key = format!("doc{document_id}:p{person}");
                 queued +=
@@ -339,6 +356,13 @@ pub async fn resend_checked(ctx: &Ctx, access: &Access, minutes_id: i64) -> AppR
     if !access.coordinator && !access.memberships.iter().any(|ms| ms.mechanism.id == m.mechanism.id) {
         return Err(AppError::NotAllowed);
     }
+    super::sensitivity::require_allowed(
+        ctx,
+        access,
+        crate::storage::sensitivity::Item::Minutes(mn.id),
+        &[m.mechanism.id],
+    )
+    .await?;
     // Only what /minutes lists (older buttons have expired).
     let listed = available_minutes(ctx, access, LISTED_PER_MECHANISM).await?;
     let Some((_, mn)) = listed.into_iter().find(|(_, mn)| mn.id == minutes_id) else {

@@ -262,13 +262,17 @@ pub(super) async fn on_button(
             let class = Choice { sensitivity, orgs, page: 0 }.class();
             let actor = Actor::Person(&turn.access);
             match svc::share_classed(&turn.app.ctx, actor, meeting_id, &content, actions.as_deref(), &class).await {
-                Ok(_) => {
+                Ok(minutes_id) => {
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
-                    let count = svc::mechanism_recipients(&turn.app.ctx, m.mechanism.id).await?.len();
+                    let everyone = svc::mechanism_recipients(&turn.app.ctx, m.mechanism.id).await?;
+                    let message = crate::domain::jobs::Outgoing::Minutes { minutes_id };
+                    let count = svc::class_recipients(&turn.app.ctx, everyone, &message).await?.len();
                     turn.edit(message_id, turn.t(MinutesMsg::MnShared { count }), None).await?;
                     Ok(None)
                 }
+                // A restricted class without organisations: the chair chooses them and shares.
+                Err(e @ AppError::Class(_)) => Ok(Some(turn.refusal(&e))),
                 Err(e) => {
                     dialogue.exit().await?;
                     Ok(Some(turn.refusal(&e)))

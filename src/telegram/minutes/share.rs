@@ -205,7 +205,7 @@ pub(super) async fn on_button(
             )
             .await;
             return match shared {
-                Ok(_) => {
+                Ok(document_id) => {
                     dialogue.exit().await?;
                     let mut everyone = Vec::new();
                     for m in selected.iter() {
@@ -213,6 +213,8 @@ pub(super) async fn on_button(
                     }
                     everyone.sort_unstable();
                     everyone.dedup();
+                    let message = crate::domain::jobs::Outgoing::Document { document_id };
+                    let everyone = svc::class_recipients(ctx, everyone, &message).await?;
                     turn.edit(message_id, turn.t(MinutesMsg::ShareDone { count: everyone.len() }), None).await?;
                     Ok(None)
                 }
