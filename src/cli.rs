@@ -144,10 +144,7 @@ enum Command {
         command: docs::DocsCommand,
     },
     /// Reuse requests of documents and minutes: `reuse list`.
-    Reuse {
-        #[command(subcommand)]
-        command: reuse::ReuseCommand,
-    },
+    Reuse(reuse::ReuseArgs),
     /// Export data as files (the 4W matrix).
     Export {
         #[command(subcommand)]
@@ -504,7 +501,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Alert { command } => alert_cmd::run(&context(&config).await?, command).await,
         Command::Docs { command } => docs::run(&context(&config).await?, command).await,
-        Command::Reuse { command } => reuse::run(&context(&config).await?, command).await,
+        Command::Reuse(args) => reuse::run(&context(&config).await?, args.command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
         Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,

@@ -10,8 +10,8 @@ mod fake_bot_api;
 mod harness;
 
 use chrono::Duration;
-use cluster_bot::domain::{Clock, Role};
 use cluster_bot::domain::meeting::MeetingKind;
+use cluster_bot::domain::{Clock, Role};
 use cluster_bot::services::meetings::{self, Actor, MeetingDraft};
 use cluster_bot::services::{membership, people};
 use fake_bot_api::{FakeUser, SentMessage};

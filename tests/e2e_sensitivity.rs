@@ -164,17 +164,16 @@ async fn the_command_line_files_a_restricted_document_with_its_organisations() {
     let ok = cli(&app, &[&base[..], &["--sensitivity", "restricted", "--org", "NRC", file]].concat());
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     let id: i64 = String::from_utf8_lossy(&ok.stdout).trim().parse().unwrap();
-    let class = cluster_bot::storage::sensitivity::class(&app.ctx.db, cluster_bot::storage::sensitivity::Item::Document(id))
-        .await
-        .unwrap();
+    let class =
+        cluster_bot::storage::sensitivity::class(&app.ctx.db, cluster_bot::storage::sensitivity::Item::Document(id))
+            .await
+            .unwrap();
     assert_eq!(class.sensitivity, Sensitivity::Restricted);
     // NRC may ask for it, IRC may not.
-    let nrc_access = people::access(&app.ctx, people::identify(&app.ctx, nrc.id, "Awa", None, None).await.unwrap())
-        .await
-        .unwrap();
-    let irc_access = people::access(&app.ctx, people::identify(&app.ctx, irc.id, "Fatou", None, None).await.unwrap())
-        .await
-        .unwrap();
+    let nrc_access =
+        people::access(&app.ctx, people::identify(&app.ctx, nrc.id, "Awa", None, None).await.unwrap()).await.unwrap();
+    let irc_access =
+        people::access(&app.ctx, people::identify(&app.ctx, irc.id, "Fatou", None, None).await.unwrap()).await.unwrap();
     use cluster_bot::services::library::{Wanted, request};
     request(&app.ctx, &nrc_access, Wanted::Document(id)).await.unwrap();
     assert!(request(&app.ctx, &irc_access, Wanted::Document(id)).await.is_err());

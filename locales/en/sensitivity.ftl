@@ -36,8 +36,6 @@ ru-line-bad = One line, 1 to { $max } characters. Type it again.
 ru-sent = ♻️ Request sent to { $org } (source) and the coordinators. You will be told the answer.
 ru-item-minutes = { $mechanism } minutes of { $date }
 ru-ask = ♻️ { $requester } asks to reuse "{ $item }" (source: { $org }).
-    Purpose: { $purpose }
-    Audience: { $audience }
     You answer { $party ->
         [source] for the source organisation
        *[coordinator] for the coordinators
@@ -56,11 +54,13 @@ ru-refused = ❌ Reuse of "{ $item }" refused by { $party ->
         [source] the source organisation
        *[coordinator] the coordinators
     }: { $reason }
+ru-purpose-audience = Purpose: { $purpose }
+    Audience: { $audience }
 ru-list-header = ♻️ Reuse requests:
 ru-list-none = ♻️ No reuse requests.
 ru-list-line = No. { $id } — { $item } — { $state ->
         [approved] ✅ approved
         [refused] ❌ refused
        *[pending] ⏳ pending
-    } — source { $org } — by { $requester } — { $purpose }
+    } — source { $org } — { $purpose }
 ru-hint = To ask for a reuse, tap ♻️ under a document or minutes (/docs).

@@ -36,8 +36,6 @@ ru-line-bad = Une seule ligne, de 1 à { $max } caractères. Tapez-la à nouveau
 ru-sent = ♻️ Demande envoyée à { $org } (source) et à la coordination. Vous serez informé·e de la réponse.
 ru-item-minutes = CR { $mechanism } du { $date }
 ru-ask = ♻️ { $requester } demande à réutiliser « { $item } » (source : { $org }).
-    But : { $purpose }
-    Public : { $audience }
     Vous répondez { $party ->
         [source] pour l'organisation source
        *[coordinator] pour la coordination
@@ -56,11 +54,13 @@ ru-refused = ❌ Réutilisation de « { $item } » refusée par { $party ->
         [source] l'organisation source
        *[coordinator] la coordination
     } : { $reason }
+ru-purpose-audience = But : { $purpose }
+    Public : { $audience }
 ru-list-header = ♻️ Demandes de réutilisation :
 ru-list-none = ♻️ Aucune demande de réutilisation.
 ru-list-line = n° { $id } — { $item } — { $state ->
         [approved] ✅ approuvée
         [refused] ❌ refusée
        *[pending] ⏳ en attente
-    } — source { $org } — par { $requester } — { $purpose }
+    } — source { $org } — { $purpose }
 ru-hint = Pour demander une réutilisation, touchez ♻️ sous un document ou un compte rendu (/docs).

@@ -5,6 +5,12 @@ use crate::domain::sensitivity::Party;
 use crate::services::reuse::{self, ItemLabel};
 use crate::storage::sensitivity::Item;
 
+#[derive(clap::Args, Debug)]
+pub(super) struct ReuseArgs {
+    #[command(subcommand)]
+    pub command: ReuseCommand,
+}
+
 #[derive(Subcommand, Debug)]
 pub(super) enum ReuseCommand {
     /// Every request, newest first: id, state, item, source, requester, each party's answer,

@@ -211,8 +211,7 @@ async fn class_verdict(
     mechs: &[i64],
 ) -> AppResult<Option<Withheld>> {
     let class = sensitivity::class(&ctx.db, item).await?;
-    let orgs: Vec<i64> =
-        seats.iter().filter(|s| mechs.contains(&s.mechanism.id)).map(|s| s.organisation.id).collect();
+    let orgs: Vec<i64> = seats.iter().filter(|s| mechs.contains(&s.mechanism.id)).map(|s| s.organisation.id).collect();
     Ok((!class_allows(&class, coordinator, &orgs)).then_some(Withheld::Restricted))
 }
 

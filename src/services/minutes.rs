@@ -149,8 +149,13 @@ pub async fn share_classed(
         now,
     )
     .await?;
-    crate::storage::sensitivity::set_in(&mut tx, crate::storage::sensitivity::Item::Minutes(minutes_id), &class, source)
-        .await?;
+    crate::storage::sensitivity::set_in(
+        &mut tx,
+        crate::storage::sensitivity::Item::Minutes(minutes_id),
+        &class,
+        source,
+    )
+    .await?;
     jobs::cancel_by_key_prefix_in(&mut tx, &format!("min:m{}:", m.id), now).await?;
     jobs::enqueue_in(
         &mut tx,
@@ -248,7 +253,9 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::DistributeMinutes { minutes_id } => {
             let mn = minutes::by_id(&ctx.db, *minutes_id).await?.ok_or(AppError::NotFound)?;
             let m = get(ctx, mn.meeting_id).await?;
-            for person in class_recipients(ctx, mechanism_recipients(ctx, m.mechanism.id).await?, &msg_of(mn.id)).await? {
+            for person in
+                class_recipients(ctx, mechanism_recipients(ctx, m.mechanism.id).await?, &msg_of(mn.id)).await?
+            {
                 let key = format!("minutes{}:p{person}", mn.id);
                 queued += usize::from(deliver(ctx, key, person, Outgoing::Minutes { minutes_id: mn.id }).await?);
             }
@@ -489,6 +496,8 @@ pub async fn mark_done(ctx: &Ctx, access: &Access, action_id: i64) -> AppResult<
 }
 
 /// A coordinator shares a document (e.g. from OCHA) with one or more mechanisms.
+/// The type and the class travel with the file: one argument each keeps the callers plain.
+#[allow(clippy::too_many_arguments)]
 pub async fn share_document(
     ctx: &Ctx,
     access: &Access,

@@ -64,8 +64,7 @@ pub async fn reusable(ctx: &Ctx, access: &Access, item: Item) -> AppResult<(Item
     if mechs.is_empty() {
         return Err(AppError::NotFound);
     }
-    let visible: Vec<i64> =
-        super::library::visible_mechanisms(ctx, access).await?.into_iter().map(|m| m.id).collect();
+    let visible: Vec<i64> = super::library::visible_mechanisms(ctx, access).await?.into_iter().map(|m| m.id).collect();
     if !access.coordinator && !mechs.iter().any(|m| visible.contains(m)) {
         return Err(AppError::NotAllowed);
     }

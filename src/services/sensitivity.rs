@@ -50,11 +50,7 @@ pub async fn shown(ctx: &Ctx, item: Item) -> AppResult<(Sensitivity, Vec<String>
 /// Refuses an item the person may not receive because of its class.
 pub async fn require_allowed(ctx: &Ctx, access: &Access, item: Item, mechanisms: &[i64]) -> AppResult<()> {
     let class = store::class(&ctx.db, item).await?;
-    let orgs: Vec<i64> = access
-        .memberships
-        .iter()
-        .filter(|s| mechanisms.contains(&s.mechanism.id))
-        .map(|s| s.organisation.id)
-        .collect();
+    let orgs: Vec<i64> =
+        access.memberships.iter().filter(|s| mechanisms.contains(&s.mechanism.id)).map(|s| s.organisation.id).collect();
     if class_allows(&class, access.coordinator, &orgs) { Ok(()) } else { Err(ClassRefusal::Restricted.into()) }
 }

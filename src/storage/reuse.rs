@@ -127,13 +127,7 @@ pub fn summary(answers: &[Answer]) -> Answers {
 
 /// Records a party's answer and the request's new state, in the caller's transaction.
 /// Returns false when that party had already answered (the first answer counts).
-pub async fn answer_in(
-    tx: &mut Tx,
-    id: i64,
-    a: &Answer,
-    state: ReuseState,
-    now: DateTime<Utc>,
-) -> AppResult<bool> {
+pub async fn answer_in(tx: &mut Tx, id: i64, a: &Answer, state: ReuseState, now: DateTime<Utc>) -> AppResult<bool> {
     let c = tx.conn();
     let done = sqlx::query(
         "INSERT OR IGNORE INTO reuse_answers (request_id, party, person_id, approved, reason, answered_at)
@@ -182,9 +176,10 @@ pub async fn concerning(db: &Db, person_id: i64, organisations: &[i64], coordina
 
 /// Every request, newest first (the command line).
 pub async fn all(db: &Db) -> AppResult<Vec<Request>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM reuse_requests ORDER BY created_at DESC, id DESC"))
-        .fetch_all(&db.pool)
-        .await
-        .map_err(internal)?;
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM reuse_requests ORDER BY created_at DESC, id DESC"))
+            .fetch_all(&db.pool)
+            .await
+            .map_err(internal)?;
     Ok(rows.into_iter().map(Into::into).collect())
 }

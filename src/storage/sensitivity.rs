@@ -42,11 +42,13 @@ pub async fn class(db: &Db, item: Item) -> AppResult<Class> {
 /// The acronyms of a restricted item's organisations, in order.
 pub async fn acronyms(db: &Db, organisations: &[i64]) -> AppResult<Vec<String>> {
     let json = serde_json::to_string(organisations).unwrap_or_else(|_| "[]".into());
-    sqlx::query_scalar("SELECT acronym FROM organisations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY acronym")
-        .bind(json)
-        .fetch_all(&db.pool)
-        .await
-        .map_err(internal)
+    sqlx::query_scalar(
+        "SELECT acronym FROM organisations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY acronym",
+    )
+    .bind(json)
+    .fetch_all(&db.pool)
+    .await
+    .map_err(internal)
 }
 
 /// Sets an item's class and source organisation, in the caller's transaction.

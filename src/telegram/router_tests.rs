@@ -101,6 +101,19 @@ fn all_samples() -> Vec<Button> {
             receive: false,
         })),
         Button::Admin(admin::callback::Cb::No),
+        Button::Minutes(minutes::callback::Cb::Class(2)),
+        Button::Minutes(minutes::callback::Cb::ClassOrg(i64::MAX)),
+        Button::Minutes(minutes::callback::Cb::ClassOrgPage(u8::MAX)),
+        Button::ReuseItem(ReuseButton(crate::storage::sensitivity::Item::Document(i64::MAX))),
+        Button::ReuseItem(ReuseButton(crate::storage::sensitivity::Item::Minutes(1))),
+        Button::Reuse(reuse::callback::Cb::Approve {
+            request: i64::MAX,
+            party: crate::domain::sensitivity::Party::Source,
+        }),
+        Button::Reuse(reuse::callback::Cb::Refuse {
+            request: 1,
+            party: crate::domain::sensitivity::Party::Coordinator,
+        }),
     ]
 }
 
@@ -117,6 +130,13 @@ fn round_trip_and_fit_in_64_bytes() {
 fn forged_data_is_rejected() {
     for bad in [
         "",
+        "sn:c:9",
+        "sn:o:0",
+        "sn:p:256",
+        "ru:d:",
+        "ru:m:x",
+        "ru:a:1:z",
+        "ru:x:0:s",
         "lang",
         "lang:de",
         "lang:fr:x",
@@ -181,5 +201,6 @@ fn commands_and_their_aliases() {
     assert_eq!("cr".parse(), Ok(Command::Minutes));
     assert_eq!("gestion".parse(), Ok(Command::Admin));
     assert_eq!("admin".parse(), Ok(Command::Admin));
+    assert_eq!("reutiliser".parse(), Ok(Command::Reuse));
     assert!("nonsense".parse::<Command>().is_err());
 }

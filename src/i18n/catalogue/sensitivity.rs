@@ -7,32 +7,82 @@ use serde::Serialize;
 #[strum_discriminants(derive(strum::EnumIter))]
 pub enum SensitivityMsg {
     /// A refusal about a class or a reuse request (`why`: a `ClassRefusal` in snake_case).
-    SnRefused { why: String },
+    SnRefused {
+        why: String,
+    },
     /// A class button (`class`: internal, restricted, public).
-    BtnSnClass { on: bool, class: String },
-    BtnSnOrg { on: bool, org: String },
+    BtnSnClass {
+        on: bool,
+        class: String,
+    },
+    BtnSnOrg {
+        on: bool,
+        org: String,
+    },
     BtnSnPrev,
     BtnSnNext,
     /// The class shown on an item (`orgs`: the acronyms of a restricted item).
-    SnLabel { class: String, orgs: String },
+    SnLabel {
+        class: String,
+        orgs: String,
+    },
     SnChooseClass,
     SnChooseOrgs,
     CmdReuse,
     BtnReuse,
-    RuAskPurpose { item: String, max: usize },
-    RuAskAudience { max: usize },
-    RuLineBad { max: usize },
-    RuSent { org: String },
-    RuItemMinutes { mechanism: String, date: String },
-    RuAsk { requester: String, item: String, purpose: String, audience: String, org: String, party: String },
+    RuAskPurpose {
+        item: String,
+        max: usize,
+    },
+    RuAskAudience {
+        max: usize,
+    },
+    RuLineBad {
+        max: usize,
+    },
+    RuSent {
+        org: String,
+    },
+    RuItemMinutes {
+        mechanism: String,
+        date: String,
+    },
+    RuAsk {
+        requester: String,
+        item: String,
+        org: String,
+        party: String,
+    },
+    RuPurposeAudience {
+        purpose: String,
+        audience: String,
+    },
     BtnRuApprove,
     BtnRuRefuse,
-    RuAskReason { max: usize },
-    RuAnswered { approved: bool },
-    RuApproved { item: String, purpose: String, audience: String },
-    RuRefused { item: String, party: String, reason: String },
+    RuAskReason {
+        max: usize,
+    },
+    RuAnswered {
+        approved: bool,
+    },
+    RuApproved {
+        item: String,
+        purpose: String,
+        audience: String,
+    },
+    RuRefused {
+        item: String,
+        party: String,
+        reason: String,
+    },
     RuListHeader,
     RuListNone,
-    RuListLine { id: i64, item: String, state: String, org: String, requester: String, purpose: String },
+    RuListLine {
+        id: i64,
+        item: String,
+        state: String,
+        org: String,
+        purpose: String,
+    },
     RuHint,
 }

@@ -8,9 +8,9 @@ pub mod callback;
 use crate::domain::library::DocType;
 use crate::i18n::{MainMsg, MinutesMsg};
 use crate::services::library::{self, Item, Wanted};
-use crate::telegram::shared::{ButtonResult, HandlerResult, Turn, button, kb};
 use crate::storage::sensitivity::Item as ClassItem;
 use crate::telegram::shared::reuse::{class_label, reuse_button};
+use crate::telegram::shared::{ButtonResult, HandlerResult, Turn, button, kb};
 use callback::Cb;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 

@@ -6,22 +6,26 @@ use super::callback::Cb;
 use crate::domain::Person;
 use crate::domain::jobs::Outgoing;
 use crate::domain::minutes::minutes_deadline;
+use crate::domain::sensitivity::Sensitivity;
 use crate::i18n::{MinutesMsg, Msg};
 use crate::services::meetings as meetings_svc;
+use crate::storage::sensitivity::Item;
 use crate::storage::{minutes, reference};
 use crate::telegram::shared::format::{local_time, meeting_when};
 use crate::telegram::shared::outgoing::{Attachment, Receipt, RenderResult, Rendered};
-use crate::domain::sensitivity::Sensitivity;
-use crate::storage::sensitivity::Item;
 use crate::telegram::shared::reuse::{class_label, reuse_button};
 use crate::telegram::shared::{App, button, kb};
 
 /// The first line of a shared item: its class (internal keeps the usual "do not forward"),
 /// and whether it is sent protected (all but public items).
-async fn class_head(app: &App, lang: crate::domain::Language, item: Item) -> Result<(String, bool), crate::domain::AppError> {
+async fn class_head(
+    app: &App,
+    lang: crate::domain::Language,
+    item: Item,
+) -> Result<(String, bool), crate::domain::AppError> {
     let (label, protect) = class_label(&app.ctx, &app.i18n, lang, item).await?;
     if crate::storage::sensitivity::class(&app.ctx.db, item).await?.sensitivity == Sensitivity::Internal {
-        return Ok((app.i18n.render(lang, &crate::i18n::Msg::from(MinutesMsg::InternalLabel)), true));
+        return Ok((app.i18n.render(lang, crate::i18n::Msg::from(MinutesMsg::InternalLabel)), true));
     }
     Ok((label, protect))
 }

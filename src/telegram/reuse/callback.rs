@@ -49,10 +49,9 @@ mod tests {
 
     #[test]
     fn round_trips_and_refuses_forgeries() {
-        for cb in [
-            Cb::Approve { request: 7, party: Party::Source },
-            Cb::Refuse { request: 9, party: Party::Coordinator },
-        ] {
+        for cb in
+            [Cb::Approve { request: 7, party: Party::Source }, Cb::Refuse { request: 9, party: Party::Coordinator }]
+        {
             assert_eq!(Cb::decode(&cb.encode()), Some(cb));
         }
         for bad in ["ru:a:7", "ru:a:7:z", "ru:a:x:s", "ru:q:7:s"] {

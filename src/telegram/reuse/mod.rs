@@ -74,7 +74,7 @@ pub(crate) fn item_text(app: &App, lang: Language, item: &ItemLabel) -> String {
         ItemLabel::Document { title } => title.clone(),
         ItemLabel::Minutes { mechanism, at } => app.i18n.render(
             lang,
-            &Msg::from(SensitivityMsg::RuItemMinutes {
+            Msg::from(SensitivityMsg::RuItemMinutes {
                 mechanism: mechanism.clone(),
                 date: at.with_timezone(&app.ctx.tz).format("%d/%m/%Y").to_string(),
             }),
@@ -103,7 +103,6 @@ pub async fn list(turn: &mut Turn<'_>) -> HandlerResult {
             item: item_text(turn.app, turn.lang(), &v.item),
             state: v.request.state.to_string(),
             org: v.source.clone(),
-            requester: v.requester.clone(),
             purpose: v.request.purpose.clone(),
         }));
     }

@@ -14,21 +14,24 @@ use crate::telegram::shared::{App, button, kb};
 pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult {
     let Outgoing::Reuse(msg) = message else { return Ok(Err("not a reuse message".into())) };
     let lang = person.language;
-    let t = |m: SensitivityMsg| app.i18n.render(lang, &Msg::from(m));
+    let t = |m: SensitivityMsg| app.i18n.render(lang, Msg::from(m));
     Ok(Ok(match msg {
         ReuseMsg::Ask { request_id, party } => {
             let v = reuse::view(&app.ctx, *request_id).await?;
             if v.request.state != ReuseState::Pending {
                 return Ok(Err("request decided meanwhile".into()));
             }
-            let text = t(SensitivityMsg::RuAsk {
+            let ask = t(SensitivityMsg::RuAsk {
                 requester: v.requester.clone(),
                 item: item_text(app, lang, &v.item),
-                purpose: v.request.purpose.clone(),
-                audience: v.request.audience.clone(),
                 org: v.source.clone(),
                 party: party.to_string(),
             });
+            let lines = t(SensitivityMsg::RuPurposeAudience {
+                purpose: v.request.purpose.clone(),
+                audience: v.request.audience.clone(),
+            });
+            let text = format!("{ask}\n{lines}");
             let (request, party) = (*request_id, *party);
             Rendered::text(text).with_keyboard(kb(vec![vec![
                 button(t(SensitivityMsg::BtnRuApprove), Cb::Approve { request, party }),

@@ -15,6 +15,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("minutes", MinutesMsg::CmdMinutes.into()));
         list.push(("actions", MinutesMsg::CmdActions.into()));
         list.push(("docs", MinutesMsg::CmdDocs.into()));
+        list.push(("reuse", crate::i18n::SensitivityMsg::CmdReuse.into()));
         list.push(("me", MainMsg::CmdMe.into()));
         list.push(("members", MainMsg::CmdMembers.into()));
         list.push(("calendar", CalendarMsg::CmdCalendar.into()));

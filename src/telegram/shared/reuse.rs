@@ -34,13 +34,18 @@ impl CallbackData for ReuseButton {
 }
 
 pub fn reuse_button(i18n: &I18n, lang: Language, item: Item) -> InlineKeyboardButton {
-    button(i18n.render(lang, &crate::i18n::Msg::from(SensitivityMsg::BtnReuse)), ReuseButton(item))
+    button(i18n.render(lang, crate::i18n::Msg::from(SensitivityMsg::BtnReuse)), ReuseButton(item))
 }
 
 /// The item's class, as a label, and whether it is sent protected.
-pub async fn class_label(ctx: &Ctx, i18n: &I18n, lang: Language, item: Item) -> crate::domain::AppResult<(String, bool)> {
+pub async fn class_label(
+    ctx: &Ctx,
+    i18n: &I18n,
+    lang: Language,
+    item: Item,
+) -> crate::domain::AppResult<(String, bool)> {
     let (sensitivity, orgs) = crate::services::sensitivity::shown(ctx, item).await?;
     let msg = SensitivityMsg::SnLabel { class: sensitivity.to_string(), orgs: orgs.join(", ") };
-    let label = i18n.render(lang, &crate::i18n::Msg::from(msg));
+    let label = i18n.render(lang, crate::i18n::Msg::from(msg));
     Ok((label, sensitivity != Sensitivity::Public))
 }

@@ -24,14 +24,8 @@ pub(super) fn samples() -> Vec<Msg> {
         RuLineBad { max: 200 },
         RuSent { org: s("NRC") },
         RuItemMinutes { mechanism: s("CPN"), date: s("09/11/2026") },
-        RuAsk {
-            requester: s("Awa"),
-            item: s("CR CPN du 09/11/2026"),
-            purpose: s("Rapport bailleur"),
-            audience: s("ECHO"),
-            org: s("NRC"),
-            party: s("source"),
-        },
+        RuAsk { requester: s("Awa"), item: s("CR CPN du 09/11/2026"), org: s("NRC"), party: s("source") },
+        RuPurposeAudience { purpose: s("Rapport bailleur"), audience: s("ECHO") },
         BtnRuApprove,
         BtnRuRefuse,
         RuAskReason { max: 200 },
@@ -40,14 +34,7 @@ pub(super) fn samples() -> Vec<Msg> {
         RuRefused { item: s("CR CPN"), party: s("coordinator"), reason: s("Trop tôt") },
         RuListHeader,
         RuListNone,
-        RuListLine {
-            id: 3,
-            item: s("CR CPN"),
-            state: s("pending"),
-            org: s("NRC"),
-            requester: s("Awa"),
-            purpose: s("Rapport bailleur"),
-        },
+        RuListLine { id: 3, item: s("CR CPN"), state: s("pending"), org: s("NRC"), purpose: s("Rapport bailleur") },
         RuHint,
     ]
 }
