@@ -90,11 +90,13 @@ async fn an_alert_in_a_mopti_cercle_asks_both_present_organisations_records_one_
     let tdh = FakeUser::new(2004, "Ibrahim").language("fr");
     let stranger = FakeUser::new(2005, "Inconnu").language("fr");
     let gao = FakeUser::new(2006, "Aminata").language("fr");
+    let ocha = FakeUser::new(2007, "Oumar").language("fr");
     app.member(&chair, "UNHCR", "CMP", Role::Chair).await;
     app.member(&raiser, "NRC", "CR-MOPTI", Role::Focal).await;
     app.member(&irc, "IRC", "CR-MOPTI", Role::Focal).await;
     app.member(&tdh, "TDH", "SC-PE-MOPTI", Role::Focal).await;
     app.member(&gao, "OXFAM", "CR-GAO", Role::Focal).await;
+    app.member(&ocha, "OCHA", "CMP", Role::Focal).await;
     approved_fourw(&app.ctx.db, "IRC", "PRO").await;
     approved_fourw(&app.ctx.db, "TDH", "PRO").await;
     let cmp = cluster_bot::services::membership::mechanism(&app.ctx, "CMP").await.unwrap();
@@ -131,7 +133,9 @@ async fn an_alert_in_a_mopti_cercle_asks_both_present_organisations_records_one_
     let r = app.send(&raiser, "03/11/2026").await;
     assert_eq!(r.text.as_deref(), Some(t(&app, AlertsMsg::AlDateFuture).as_str()));
     let households = app.press_expect_edit(&raiser, date.message_id, "al:d").await;
-    assert!(households.text.as_deref().unwrap().starts_with(&first_line(&app, AlertsMsg::AlAskHouseholds { max: 100_000 })));
+    assert!(
+        households.text.as_deref().unwrap().starts_with(&first_line(&app, AlertsMsg::AlAskHouseholds { max: 100_000 }))
+    );
 
     // Households: 0, huge and text refused with the reason; 120 accepted.
     let range = t(&app, AlertsMsg::AlHouseholdsRange { min: 1, max: 100_000 });
@@ -209,6 +213,17 @@ async fn an_alert_in_a_mopti_cercle_asks_both_present_organisations_records_one_
     app.settle().await;
     one_starting(&app, tdh.id, &remind_tdh);
 
+    // The CMP's invitation (out 7 days ahead) carries the open alert under its own header.
+    let invitation = app
+        .fake
+        .sent_to(ocha.id)
+        .into_iter()
+        .find(|s| s.is_send() && s.button_data().iter().any(|d| d.starts_with("r:")))
+        .unwrap_or_else(|| panic!("no invitation: {:?}", app.fake.sent_to(ocha.id)));
+    let text = invitation.text.unwrap();
+    assert!(text.contains(&t(&app, AlertsMsg::AlAgendaHeader)), "{text}");
+    assert!(text.contains(&format!("Alerte n° {id} — Bandiagara (ML0501), 02/11/2026, 120 ménages")), "{text}");
+
     // The chair closes from /alert; the summary says who committed and who did not answer.
     let menu = app.send(&chair, "/alert").await;
     app.press_expect_edit(&chair, menu.message_id, &button(&menu, &format!("al:z:{id}"))).await;
@@ -218,5 +233,73 @@ async fn an_alert_in_a_mopti_cercle_asks_both_present_organisations_records_one_
     assert!(text.contains("IRC : 🔎 Évaluer"), "{text}");
     assert!(text.contains(&t(&app, AlertsMsg::AlSummarySilent { org: "TDH".into() })), "{text}");
     assert!(alerts::list(&app.ctx, true).await.unwrap().is_empty());
+    app.stop().await;
+}
+
+/// The send-time check: a validation request or a summary needs the CMP chair (or a
+/// coordinator), the alert a seat in its mechanism, a commitment request the organisation's
+/// seat; a seat ended after queueing withholds the message. Answers to a closed alert change
+/// nothing.
+#[tokio::test]
+async fn alert_messages_are_checked_at_sending_and_late_answers_change_nothing() {
+    use cluster_bot::domain::alert::{AlertCause, AlertInput, AlertMsg, Households};
+    use cluster_bot::domain::fourw::Pcode;
+    use cluster_bot::domain::jobs::Outgoing;
+    use cluster_bot::services::access::{Withheld, may_receive};
+    let app = TestBot::start().await;
+    let ctx = &app.ctx;
+    let chair = app.member(&FakeUser::new(2101, "Awa").language("fr"), "UNHCR", "CMP", Role::Chair).await;
+    let raiser_user = FakeUser::new(2102, "Moussa").language("fr");
+    let raiser = app.member(&raiser_user, "NRC", "CR-MOPTI", Role::Focal).await;
+    let irc_user = FakeUser::new(2103, "Fatou").language("fr");
+    let irc = app.member(&irc_user, "IRC", "CR-MOPTI", Role::Focal).await;
+    let gao = app.member(&FakeUser::new(2104, "Aminata").language("fr"), "OXFAM", "CR-GAO", Role::Focal).await;
+    approved_fourw(&ctx.db, "IRC", "PRO").await;
+    let input = AlertInput {
+        pcode: Pcode::parse("ML0501").unwrap(),
+        movement_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        households: Households::new(40).unwrap(),
+        cause: AlertCause::Flood,
+        verified: true,
+        source_nameable: false,
+        source: Some("chef de village".into()),
+    };
+    let id = alerts::raise(ctx, raiser, input).await.unwrap();
+    let mopti = cluster_bot::services::membership::mechanism(ctx, "CR-MOPTI").await.unwrap().id;
+    let irc_org = cluster_bot::services::membership::organisation(ctx, "IRC").await.unwrap().id;
+    let m = |msg: AlertMsg| Outgoing::Alert(msg);
+    let request = m(AlertMsg::ValidationRequest { alert_id: id });
+    assert_eq!(may_receive(ctx, chair, &request).await.unwrap(), None);
+    assert_eq!(may_receive(ctx, raiser, &request).await.unwrap(), Some(Withheld::NotChair));
+    let alert = m(AlertMsg::Alert { alert_id: id, mechanism_id: mopti });
+    assert_eq!(may_receive(ctx, irc, &alert).await.unwrap(), None);
+    assert_eq!(may_receive(ctx, gao, &alert).await.unwrap(), Some(Withheld::NotMember));
+    let ask =
+        m(AlertMsg::CommitmentRequest { alert_id: id, organisation_id: irc_org, mechanism_id: mopti, reminder: false });
+    assert_eq!(may_receive(ctx, irc, &ask).await.unwrap(), None);
+    assert_eq!(may_receive(ctx, raiser, &ask).await.unwrap(), Some(Withheld::NoLongerHoldsSeat));
+    let summary = m(AlertMsg::Summary { alert_id: id });
+    assert_eq!(may_receive(ctx, raiser, &summary).await.unwrap(), Some(Withheld::NotChair));
+
+    // The source was not nameable: it is not kept.
+    assert_eq!(alerts::list(ctx, true).await.unwrap()[0].source, None);
+    alerts::validate(ctx, chair, id).await.unwrap();
+    app.settle().await;
+    let ask_msg =
+        one_starting(&app, irc_user.id, &first_line(&app, AlertsMsg::AlCommitRequest { id, org: "IRC".into() }));
+    assert!(!ask_msg.text.as_deref().unwrap().contains("chef de village"), "the source is hidden");
+    // The seat ends: the request queued for it would be withheld now.
+    let seat = cluster_bot::storage::memberships::active_for_person(&ctx.db, irc).await.unwrap()[0].id;
+    cluster_bot::storage::memberships::end(&ctx.db, seat, "removed", None, app.clock.now()).await.unwrap();
+    assert_eq!(may_receive(ctx, irc, &ask).await.unwrap(), Some(Withheld::NoLongerHoldsSeat));
+
+    // Closed: a late answer by the commitment buttons is refused and records nothing.
+    alerts::close(ctx, chair, id).await.unwrap();
+    let press = button(&ask_msg, &format!("al:m:{id}:"));
+    let (answer, _) = app.press(&irc_user, ask_msg.message_id, &press).await;
+    assert_eq!(answer.str_param("text"), Some(t(&app, AlertsMsg::AlAlreadyDecided).as_str()));
+    let asked = cluster_bot::storage::alerts::asked(&ctx.db, id).await.unwrap();
+    assert!(asked.iter().all(|a| a.commitment.is_none()), "{asked:?}");
+    let mut app = app;
     app.stop().await;
 }

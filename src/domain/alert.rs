@@ -120,7 +120,10 @@ pub enum AlertProblem {
     SourceLength,
     /// The source contains a phone number or an e-mail address.
     SourcePersonalData(super::personal_data::PersonalData),
-    BadTransition { from: AlertState, to: AlertState },
+    BadTransition {
+        from: AlertState,
+        to: AlertState,
+    },
 }
 
 /// Checks the date of the movement against today: not in the future, at most 90 days old.

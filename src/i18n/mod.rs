@@ -5,8 +5,8 @@
 mod catalogue;
 
 pub use catalogue::{
-    AccessMsg, AdminMsg, AlertsMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg,
-    ReportMsg,
+    AccessMsg, AdminMsg, AlertDetails, AlertsMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg,
+    MinutesMsg, Msg, ReportMsg,
 };
 
 use crate::domain::Language;

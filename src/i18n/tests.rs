@@ -1,7 +1,7 @@
 use super::catalogue::{
-    AccessMsgDiscriminants, AdminMsgDiscriminants, AlertsMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants,
-    DecisionsMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants,
-    MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    AccessMsgDiscriminants, AdminMsgDiscriminants, AlertsMsgDiscriminants, CalendarMsgDiscriminants,
+    ChartsMsgDiscriminants, DecisionsMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants,
+    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;

@@ -13,9 +13,9 @@ use crate::domain::alert::{
 };
 use crate::domain::jobs::{Job, Outgoing};
 use crate::domain::{AppError, AppResult, Mechanism, MembershipView, Role};
+use crate::storage::Tx;
 use crate::storage::alerts::{self, Alert, AskedOrganisation, NewAlert, PresentOrganisation};
 use crate::storage::{jobs, memberships, people, reference};
-use crate::storage::Tx;
 
 /// The code of the Commission mouvement de population among the mechanisms.
 pub const CMP_CODE: &str = "CMP";
@@ -38,7 +38,13 @@ impl From<AppError> for AlertError {
     }
 }
 
-async fn enqueue_in(tx: &mut Tx, ctx: &Ctx, key: String, job: AlertJob, at: chrono::DateTime<chrono::Utc>) -> AppResult<()> {
+async fn enqueue_in(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    key: String,
+    job: AlertJob,
+    at: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
     jobs::enqueue_in(tx, &key, &Job::Alert(job), at, ctx.clock.now()).await.map(|_| ())
 }
 
@@ -246,7 +252,8 @@ async fn answering_seats(ctx: &Ctx, organisation_id: i64, mechs: &[Mechanism]) -
         .into_iter()
         .filter(|s| s.organisation.id == organisation_id && matches!(s.role, Role::Focal | Role::Alternate))
         .collect();
-    let near: Vec<MembershipView> = all.iter().filter(|s| mechs.iter().any(|m| m.id == s.mechanism.id)).cloned().collect();
+    let near: Vec<MembershipView> =
+        all.iter().filter(|s| mechs.iter().any(|m| m.id == s.mechanism.id)).cloned().collect();
     let mut seats = if near.is_empty() { all } else { near };
     let mut seen = std::collections::HashSet::new();
     seats.retain(|s| seen.insert(s.person_id));
@@ -266,7 +273,8 @@ async fn ask_in(
     for seat in answering_seats(ctx, org, mechs).await? {
         let kind = if reminder { "remind" } else { "ask" };
         let key = format!("alert{alert_id}:{kind}:o{org}:p{}", seat.person_id);
-        let msg = AlertMsg::CommitmentRequest { alert_id, organisation_id: org, mechanism_id: seat.mechanism.id, reminder };
+        let msg =
+            AlertMsg::CommitmentRequest { alert_id, organisation_id: org, mechanism_id: seat.mechanism.id, reminder };
         let job = Job::Deliver { person_id: seat.person_id, message: Outgoing::Alert(msg) };
         queued += jobs::enqueue_in(tx, &key, &job, now, now).await? as usize;
     }
@@ -436,5 +444,6 @@ pub async fn take_due_reminders(ctx: &Ctx, alert_id: i64) -> AppResult<Vec<i64>>
 /// Asked at or before this instant means the 48 h have passed (the earliest time when the
 /// clock is out of range, so that nobody is reminded).
 fn asked_by(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
-    now.checked_sub_signed(chrono::Duration::hours(REMINDER_AFTER_HOURS)).unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
+    now.checked_sub_signed(chrono::Duration::hours(REMINDER_AFTER_HOURS))
+        .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
 }

@@ -5,7 +5,9 @@ use super::shared::callback::{CallbackData, Cancel};
 use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review};
+use super::{
+    admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review,
+};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;

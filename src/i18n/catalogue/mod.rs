@@ -16,7 +16,7 @@ mod report;
 
 pub use access::AccessMsg;
 pub use admin::AdminMsg;
-pub use alerts::AlertsMsg;
+pub use alerts::{AlertDetails, AlertsMsg};
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use decisions::DecisionsMsg;
@@ -27,10 +27,10 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants, calendar::CalendarMsgDiscriminants,
-    charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants,
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants,
+    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants,
+    calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants,
+    fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;

@@ -23,7 +23,11 @@ pub enum Cb {
     Refuse(i64),
     Close(i64),
     /// A present organisation's answer: alert, organisation, commitment rank.
-    Commit { alert: i64, org: i64, commitment: u8 },
+    Commit {
+        alert: i64,
+        org: i64,
+        commitment: u8,
+    },
 }
 
 fn flag(b: bool) -> u8 {
@@ -90,11 +94,9 @@ impl CallbackData for Cb {
             ["al", "y", a] => Cb::Validate(id(a)?),
             ["al", "x", a] => Cb::Refuse(id(a)?),
             ["al", "z", a] => Cb::Close(id(a)?),
-            ["al", "m", a, o, c] => Cb::Commit {
-                alert: id(a)?,
-                org: id(o)?,
-                commitment: u8::try_from(num(c)?).ok().filter(|c| *c < 3)?,
-            },
+            ["al", "m", a, o, c] => {
+                Cb::Commit { alert: id(a)?, org: id(o)?, commitment: u8::try_from(num(c)?).ok().filter(|c| *c < 3)? }
+            }
             _ => return None,
         })
     }

@@ -23,7 +23,12 @@ fn refusal(turn: &Turn<'_>, e: &AlertError) -> Msg {
 }
 
 /// The three answers of a present organisation, as buttons.
-pub(super) fn commit_keyboard(app: &crate::telegram::shared::App, lang: crate::domain::Language, alert: i64, org: i64) -> InlineKeyboardMarkup {
+pub(super) fn commit_keyboard(
+    app: &crate::telegram::shared::App,
+    lang: crate::domain::Language,
+    alert: i64,
+    org: i64,
+) -> InlineKeyboardMarkup {
     let row = Commitment::iter()
         .enumerate()
         .map(|(i, c)| button(text::commitment(app, lang, c), Cb::Commit { alert, org, commitment: i as u8 }))

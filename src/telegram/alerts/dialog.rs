@@ -15,7 +15,9 @@ use crate::i18n::{AlertsMsg, MainMsg, Msg};
 use crate::services::alerts::{self as svc, AlertError};
 use crate::telegram::shared::format::date_label;
 use crate::telegram::shared::turn::rows_of;
-use crate::telegram::shared::{BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb};
+use crate::telegram::shared::{
+    BotDialogue, ButtonResult, Cancel, DialogueExt, HandlerResult, Turn, button, edit_or_send, kb,
+};
 use chrono::NaiveDate;
 use strum::IntoEnumIterator;
 use teloxide::types::{InlineKeyboardButton, MessageId};
@@ -31,7 +33,9 @@ pub(super) fn problem(p: AlertProblem) -> Msg {
         AlertProblem::DateInFuture => AlertsMsg::AlDateFuture.into(),
         AlertProblem::DateTooOld => AlertsMsg::AlDateTooOld { days: MAX_AGE_DAYS }.into(),
         AlertProblem::SourceLength => AlertsMsg::AlSourceLength { max: MAX_SOURCE_CHARS }.into(),
-        AlertProblem::SourcePersonalData(kind) => MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into(),
+        AlertProblem::SourcePersonalData(kind) => {
+            MainMsg::PersonalDataRefused { kind: kind.as_str().to_string() }.into()
+        }
         AlertProblem::BadTransition { .. } => AlertsMsg::AlAlreadyDecided.into(),
     }
 }
@@ -67,7 +71,9 @@ async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: Draft, edit: Option
             let regions = svc::regions(ctx).await?;
             let buttons = regions
                 .iter()
-                .filter_map(|(p, name)| Some(button(name.clone(), Cb::Region(u8::try_from(Cb::pcode_digits(p)?).ok()?))))
+                .filter_map(|(p, name)| {
+                    Some(button(name.clone(), Cb::Region(u8::try_from(Cb::pcode_digits(p)?).ok()?)))
+                })
                 .collect();
             (turn.t(AlertsMsg::AlChooseRegion), rows_of(buttons, 3))
         }
@@ -93,7 +99,9 @@ async fn ask(turn: &Turn<'_>, dialogue: &BotDialogue, draft: Draft, edit: Option
                 .collect();
             (turn.t(AlertsMsg::AlChooseCause), rows_of(buttons, 2))
         }
-        DraftStep::Verified => (turn.t(AlertsMsg::AlAskVerified), yes_no(Cb::Verified(true), Cb::Verified(false), false)),
+        DraftStep::Verified => {
+            (turn.t(AlertsMsg::AlAskVerified), yes_no(Cb::Verified(true), Cb::Verified(false), false))
+        }
         DraftStep::Nameable => {
             (turn.t(AlertsMsg::AlAskNameable), yes_no(Cb::Nameable(true), Cb::Nameable(false), true))
         }
@@ -149,10 +157,12 @@ pub(super) async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, draft: 
                 return Ok(());
             }
         },
-        DraftStep::Date => rules::parse_date(text, today(turn))
-            .map(|d| Draft { date: Some(d), step: DraftStep::Households, ..draft }),
-        DraftStep::Households => Households::parse(text)
-            .map(|h| Draft { households: Some(h.get()), step: DraftStep::Cause, ..draft }),
+        DraftStep::Date => {
+            rules::parse_date(text, today(turn)).map(|d| Draft { date: Some(d), step: DraftStep::Households, ..draft })
+        }
+        DraftStep::Households => {
+            Households::parse(text).map(|h| Draft { households: Some(h.get()), step: DraftStep::Cause, ..draft })
+        }
         DraftStep::Source => {
             rules::parse_source(text).map(|s| Draft { source: Some(s), step: DraftStep::Confirm, ..draft })
         }

@@ -70,8 +70,12 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             } else {
                 t(AlertsMsg::AlCommitRequest { id: alert_id, org })
             };
-            Rendered::text(format!("{head}\n{details}"))
-                .with_keyboard(commit_keyboard(app, lang, alert_id, *organisation_id))
+            Rendered::text(format!("{head}\n{details}")).with_keyboard(commit_keyboard(
+                app,
+                lang,
+                alert_id,
+                *organisation_id,
+            ))
         }
         AlertMsg::Summary { .. } => {
             let mut lines = vec![t(AlertsMsg::AlSummaryHeader { id: alert_id }), details];

@@ -3,7 +3,7 @@
 
 use crate::domain::Language;
 use crate::domain::alert::{AlertCause, Commitment};
-use crate::i18n::{AlertsMsg, number};
+use crate::i18n::{AlertDetails, AlertsMsg, number};
 use crate::services::alerts::AlertView;
 use crate::storage::alerts::PresentOrganisation;
 use crate::telegram::shared::App;
@@ -35,7 +35,7 @@ pub(super) fn details(app: &App, lang: Language, f: &Facts<'_>) -> String {
     let source = f.source.filter(|s| !s.is_empty());
     app.i18n.render(
         lang,
-        AlertsMsg::AlDetails {
+        AlertsMsg::AlDetails(Box::new(AlertDetails {
             cercle: f.cercle.to_string(),
             pcode: f.pcode.to_string(),
             region: f.region.to_string(),
@@ -45,7 +45,7 @@ pub(super) fn details(app: &App, lang: Language, f: &Facts<'_>) -> String {
             verified: f.verified,
             named: source.is_some(),
             source: source.unwrap_or_default().to_string(),
-        },
+        })),
     )
 }
 

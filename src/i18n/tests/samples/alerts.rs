@@ -3,6 +3,7 @@
 use super::super::*;
 
 pub(super) fn samples() -> Vec<Msg> {
+    use crate::i18n::catalogue::AlertDetails;
     use crate::i18n::catalogue::AlertsMsg::*;
     let s = |x: &str| x.to_string();
     msgs![
@@ -35,7 +36,7 @@ pub(super) fn samples() -> Vec<Msg> {
         BtnAlNo,
         AlAskSource { max: 200 },
         AlSourceLength { max: 200 },
-        AlDetails {
+        AlDetails(Box::new(AlertDetails {
             cercle: s("Bandiagara"),
             pcode: s("ML0501"),
             region: s("Mopti"),
@@ -45,7 +46,7 @@ pub(super) fn samples() -> Vec<Msg> {
             verified: false,
             named: true,
             source: s("chef de village"),
-        },
+        })),
         AlConfirm,
         BtnAlSend,
         AlRaised { id: 3 },
