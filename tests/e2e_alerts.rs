@@ -121,6 +121,9 @@ async fn an_alert_in_a_mopti_cercle_asks_both_present_organisations_records_one_
     assert_eq!(regions.text.as_deref(), Some(t(&app, AlertsMsg::AlChooseRegion).as_str()));
     let cercles = app.press_expect_edit(&raiser, regions.message_id, &button(&regions, "al:r:05")).await;
     assert!(cercles.text.as_deref().unwrap().contains("Mopti"), "{:?}", cercles.text);
+    // A typed P-code that is no cercle is refused with the reason.
+    let r = app.send(&raiser, "ML0599").await;
+    assert_eq!(r.text.as_deref(), Some(t(&app, AlertsMsg::AlPcodeUnknown).as_str()));
     // A cercle of another region is refused (forged), the real one accepted.
     let notice = refused(&app, &raiser, cercles.message_id, "al:c:0701").await;
     assert_eq!(notice, t(&app, MainMsg::ButtonExpired));
