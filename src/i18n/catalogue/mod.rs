@@ -4,6 +4,7 @@
 
 mod access;
 mod admin;
+mod alerts;
 mod calendar;
 mod charts;
 mod decisions;
@@ -15,6 +16,7 @@ mod report;
 
 pub use access::AccessMsg;
 pub use admin::AdminMsg;
+pub use alerts::{AlertDetails, AlertsMsg};
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use decisions::DecisionsMsg;
@@ -25,10 +27,10 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, calendar::CalendarMsgDiscriminants,
-    charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants,
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants,
+    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants,
+    calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants,
+    fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -48,6 +50,7 @@ pub enum Msg {
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Alerts(AlertsMsg),
 }
 
 macro_rules! feature_messages {
@@ -77,7 +80,8 @@ feature_messages!(
     Charts(ChartsMsg),
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
-    Admin(AdminMsg)
+    Admin(AdminMsg),
+    Alerts(AlertsMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -100,6 +104,7 @@ impl Msg {
             Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
+            Msg::Alerts(m) => m.into(),
         }
     }
 
@@ -116,6 +121,7 @@ impl Msg {
             Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
+            Msg::Alerts(m) => args_of(m),
         }
     }
 }
