@@ -226,6 +226,10 @@ async fn an_alert_in_a_mopti_cercle_asks_both_present_organisations_records_one_
     let text = invitation.text.unwrap();
     assert!(text.contains(&t(&app, AlertsMsg::AlAgendaHeader)), "{text}");
     assert!(text.contains(&format!("Alerte n° {id} — Bandiagara (ML0501), 02/11/2026, 120 ménages")), "{text}");
+    // And so does its calendar file (folded lines unfolded before looking).
+    let ics = String::from_utf8(invitation.document_bytes.clone().expect("the calendar file")).unwrap();
+    let unfolded = ics.replace("\r\n ", "").replace("\\n", "\n").replace("\\,", ",");
+    assert!(unfolded.contains(&format!("Alerte n° {id} — Bandiagara (ML0501)")), "{unfolded}");
 
     // The chair closes from /alert; the summary says who committed and who did not answer.
     let menu = app.send(&chair, "/alert").await;
