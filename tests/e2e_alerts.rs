@@ -191,6 +191,8 @@ async fn an_alert_in_a_mopti_cercle_asks_both_present_organisations_records_one_
         assert!(text.contains("Non vérifiée") && text.contains("chef de village"), "{text}");
     }
     assert!(app.fake.sent_to(gao.id).is_empty(), "{:?}", app.fake.sent_to(gao.id));
+    // The member who raised it is told, once.
+    one_starting(&app, raiser.id, &first_line(&app, AlertsMsg::AlDecidedForRaiser { id, validated: true }));
 
     // Both present organisations are asked; IRC commits to assess.
     let ask_irc = one_starting(&app, irc.id, &first_line(&app, AlertsMsg::AlCommitRequest { id, org: "IRC".into() }));
@@ -307,6 +309,33 @@ async fn alert_messages_are_checked_at_sending_and_late_answers_change_nothing()
     assert_eq!(answer.str_param("text"), Some(t(&app, AlertsMsg::AlAlreadyDecided).as_str()));
     let asked = cluster_bot::storage::alerts::asked(&ctx.db, id).await.unwrap();
     assert!(asked.iter().all(|a| a.commitment.is_none()), "{asked:?}");
+
+    // A second alert, refused: the member who raised it is told it was not retained.
+    let refused_id = alerts::raise(
+        ctx,
+        raiser,
+        AlertInput {
+            pcode: Pcode::parse("ML0501").unwrap(),
+            movement_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            households: Households::new(5).unwrap(),
+            cause: AlertCause::Flood,
+            verified: false,
+            source_nameable: false,
+            source: None,
+        },
+    )
+    .await
+    .unwrap();
+    let decided = m(AlertMsg::Decided { alert_id: refused_id });
+    assert_eq!(may_receive(ctx, raiser, &decided).await.unwrap(), None);
+    alerts::refuse(ctx, chair, refused_id).await.unwrap();
+    app.settle().await;
+    let told = one_starting(
+        &app,
+        raiser_user.id,
+        &first_line(&app, AlertsMsg::AlDecidedForRaiser { id: refused_id, validated: false }),
+    );
+    assert!(told.text.unwrap().contains("ML0501"));
     let mut app = app;
     app.stop().await;
 }

@@ -68,6 +68,10 @@ al-commitment = { $commitment ->
    *[cannot] ✖ Cannot
 }
 al-committed = Answer of { $org } recorded: { $commitment }.
+al-decided-for-raiser = { $validated ->
+        [yes] ✅ Your alert no. { $id } was validated by the CMP: it goes to the region's mechanisms.
+       *[no] ✖ Your alert no. { $id } was not retained by the CMP.
+    }
 al-summary-header = 🏁 Summary of alert no. { $id }:
 al-summary-line = • { $org }: { $commitment }
 al-summary-silent = • { $org }: no answer

@@ -68,6 +68,10 @@ al-commitment = { $commitment ->
    *[cannot] ✖ Ne peut pas
 }
 al-committed = Réponse de { $org } enregistrée : { $commitment }.
+al-decided-for-raiser = { $validated ->
+        [yes] ✅ Votre alerte n° { $id } a été validée par la CMP : elle part aux mécanismes de la région.
+       *[no] ✖ Votre alerte n° { $id } n'a pas été retenue par la CMP.
+    }
 al-summary-header = 🏁 Bilan de l'alerte n° { $id } :
 al-summary-line = • { $org } : { $commitment }
 al-summary-silent = • { $org } : pas de réponse

@@ -241,6 +241,8 @@ pub enum AlertMsg {
     CommitmentRequest { alert_id: i64, organisation_id: i64, mechanism_id: i64, reminder: bool },
     /// The closing summary, to a CMP chair (or coordinator).
     Summary { alert_id: i64 },
+    /// To the member who raised it: validated or refused (the state when sent).
+    Decided { alert_id: i64 },
 }
 
 /// Who has answered what, for the closing summary.

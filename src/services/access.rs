@@ -111,7 +111,7 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         Outgoing::Alert(msg) => {
             let why = match msg {
                 AlertMsg::ValidationRequest { .. } | AlertMsg::Summary { .. } => Withheld::NotChair,
-                AlertMsg::Alert { .. } => Withheld::NotMember,
+                AlertMsg::Alert { .. } | AlertMsg::Decided { .. } => Withheld::NotMember,
                 AlertMsg::CommitmentRequest { .. } => Withheld::NoLongerHoldsSeat,
             };
             let ok = super::alerts::may_receive(ctx, coordinator, &seats, msg).await?;

@@ -48,6 +48,13 @@ async fn enqueue_in(
     jobs::enqueue_in(tx, &key, &Job::Alert(job), at, ctx.clock.now()).await.map(|_| ())
 }
 
+/// Queues, in the decision's transaction, the word to the member who raised the alert.
+async fn tell_raiser_in(tx: &mut Tx, alert: &Alert, now: chrono::DateTime<chrono::Utc>) -> AppResult<()> {
+    let job =
+        Job::Deliver { person_id: alert.raised_by, message: Outgoing::Alert(AlertMsg::Decided { alert_id: alert.id }) };
+    jobs::enqueue_in(tx, &format!("alert{}:decided:p{}", alert.id, alert.raised_by), &job, now, now).await.map(|_| ())
+}
+
 /// Only members (an active seat somewhere) may raise an alert; strangers may not. The alert and
 /// its validation request to the CMP chairs are written in one transaction.
 pub async fn raise(ctx: &Ctx, person_id: i64, input: AlertInput) -> Result<i64, AlertError> {
@@ -109,6 +116,7 @@ pub async fn validate(ctx: &Ctx, person_id: i64, alert_id: i64) -> Result<Valida
         alerts::request_commitment_in(&mut tx, alert_id, org.organisation_id, now).await?;
     }
     enqueue_in(&mut tx, ctx, format!("alert{alert_id}:validated"), AlertJob::Validated { alert_id }, now).await?;
+    tell_raiser_in(&mut tx, &current, now).await?;
     if let Some(at) = reminder_at(now) {
         enqueue_in(&mut tx, ctx, format!("alert{alert_id}:remind"), AlertJob::Remind { alert_id }, at).await?;
     }
@@ -150,6 +158,9 @@ async fn change_state(
     }
     if to == AlertState::Closed {
         enqueue_in(&mut tx, ctx, format!("alert{alert_id}:closed"), AlertJob::Closed { alert_id }, now).await?;
+    }
+    if to == AlertState::Refused {
+        tell_raiser_in(&mut tx, &current, now).await?;
     }
     let alert = alerts::get_in(&mut tx, alert_id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -360,6 +371,8 @@ pub async fn may_receive(ctx: &Ctx, coordinator: bool, seats: &[MembershipView],
             coordinator || seats.iter().any(|s| s.mechanism.id == cmp && s.role == Role::Chair)
         }
         AlertMsg::Alert { mechanism_id, .. } => coordinator || seats.iter().any(|s| s.mechanism.id == *mechanism_id),
+        // The one who raised it, while they are still a member.
+        AlertMsg::Decided { .. } => coordinator || !seats.is_empty(),
         AlertMsg::CommitmentRequest { organisation_id, mechanism_id, .. } => seats.iter().any(|s| {
             s.organisation.id == *organisation_id && s.mechanism.id == *mechanism_id && s.role.is_single_seat()
         }),

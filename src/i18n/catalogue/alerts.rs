@@ -108,6 +108,10 @@ pub enum AlertsMsg {
         org: String,
         commitment: String,
     },
+    AlDecidedForRaiser {
+        id: i64,
+        validated: bool,
+    },
     AlSummaryHeader {
         id: i64,
     },

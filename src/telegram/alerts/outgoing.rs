@@ -24,7 +24,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
         AlertMsg::ValidationRequest { alert_id }
         | AlertMsg::Alert { alert_id, .. }
         | AlertMsg::CommitmentRequest { alert_id, .. }
-        | AlertMsg::Summary { alert_id } => *alert_id,
+        | AlertMsg::Summary { alert_id }
+        | AlertMsg::Decided { alert_id } => *alert_id,
     };
     let v = match svc::view(&app.ctx, alert_id).await {
         Ok(v) => v,
@@ -76,6 +77,14 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 alert_id,
                 *organisation_id,
             ))
+        }
+        AlertMsg::Decided { .. } => {
+            let validated = match v.alert.state {
+                AlertState::Raised => return Ok(Err("alert not decided".into())),
+                AlertState::Refused => false,
+                AlertState::Validated | AlertState::Closed => true,
+            };
+            Rendered::text(format!("{}\n{details}", t(AlertsMsg::AlDecidedForRaiser { id: alert_id, validated })))
         }
         AlertMsg::Summary { .. } => {
             let mut lines = vec![t(AlertsMsg::AlSummaryHeader { id: alert_id }), details];

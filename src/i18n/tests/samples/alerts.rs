@@ -66,6 +66,8 @@ pub(super) fn samples() -> Vec<Msg> {
         AlCommitReminder { id: 3, org: s("NRC") },
         AlCommitment { commitment: s("assess") },
         AlCommitted { org: s("NRC"), commitment: s("Évaluer") },
+        AlDecidedForRaiser { id: 3, validated: true },
+        AlDecidedForRaiser { id: 3, validated: false },
         AlSummaryHeader { id: 3 },
         AlSummaryLine { org: s("NRC"), commitment: s("Évaluer") },
         AlSummarySilent { org: s("DRC") },
