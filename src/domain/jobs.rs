@@ -69,6 +69,8 @@ pub enum Job {
     Decision(DecisionJob),
     /// Displacement alerts to the CMP.
     Alert(super::alert::AlertJob),
+    /// A meeting's tour de table.
+    Tour(super::tour::TourJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -184,6 +186,8 @@ pub enum Outgoing {
     Decision(DecisionMsg),
     /// Displacement alerts.
     Alert(super::alert::AlertMsg),
+    /// A meeting's tour de table.
+    Tour(super::tour::TourMsg),
 }
 
 impl Job {
@@ -205,6 +209,7 @@ impl Job {
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
             Job::Alert(_) => "alert",
+            Job::Tour(_) => "tour",
         }
     }
 
@@ -218,6 +223,7 @@ impl Job {
             | Job::MinutesReminder { meeting_id, .. }
             | Job::MinutesOverdue { meeting_id } => Some(*meeting_id),
             Job::Deliver { message, .. } => message.meeting_id(),
+            Job::Tour(t) => Some(t.meeting_id()),
             Job::MonthlyNudge { .. }
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
@@ -290,6 +296,7 @@ impl Outgoing {
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
             Outgoing::Decision(_) | Outgoing::Alert(_) => None,
+            Outgoing::Tour(t) => Some(t.meeting_id()),
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod rate;
 pub mod review;
 pub mod suppression;
 pub mod text;
+pub mod tour;
 pub mod vote;
 
 pub use clock::{Clock, ManualClock, SystemClock};

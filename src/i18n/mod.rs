@@ -6,7 +6,7 @@ mod catalogue;
 
 pub use catalogue::{
     AccessMsg, AdminMsg, AlertDetails, AlertsMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg,
-    MinutesMsg, Msg, ReportMsg,
+    MinutesMsg, Msg, ReportMsg, TourText,
 };
 
 use crate::domain::Language;
@@ -35,7 +35,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/admin.ftl"),
     "\n",
-    include_str!("../../locales/fr/alerts.ftl")
+    include_str!("../../locales/fr/alerts.ftl"),
+    "\n",
+    include_str!("../../locales/fr/tour.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -58,7 +60,9 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/admin.ftl"),
     "\n",
-    include_str!("../../locales/en/alerts.ftl")
+    include_str!("../../locales/en/alerts.ftl"),
+    "\n",
+    include_str!("../../locales/en/tour.ftl")
 );
 
 pub struct I18n {

@@ -33,6 +33,7 @@ pub mod seats;
 pub mod series;
 pub mod sheet;
 pub mod status;
+pub mod tour;
 pub mod votes;
 pub mod wherewho;
 

@@ -20,6 +20,7 @@ pub mod review;
 pub mod router;
 pub mod service;
 pub mod shared;
+pub mod tour;
 
 use crate::http::HttpServer;
 use crate::i18n::I18n;

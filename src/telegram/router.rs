@@ -6,7 +6,7 @@ use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
 use super::{
-    admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review,
+    admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review, tour,
 };
 use crate::domain::Language;
 use crate::i18n::MainMsg;
@@ -62,6 +62,7 @@ enum Command {
     Docs,
     #[strum(serialize = "alert", serialize = "alerte")]
     Alert,
+    Tour,
 }
 
 impl Command {
@@ -102,6 +103,7 @@ pub enum Button {
     Forget(forget::callback::Cb),
     Library(library::callback::Cb),
     Alerts(alerts::callback::Cb),
+    Tour(tour::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -120,6 +122,7 @@ impl CallbackData for Button {
             Button::Forget(cb) => cb.encode(),
             Button::Library(cb) => cb.encode(),
             Button::Alerts(cb) => cb.encode(),
+            Button::Tour(cb) => cb.encode(),
         }
     }
 
@@ -138,6 +141,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Forget))
             .or_else(|| CallbackData::decode(data).map(Button::Library))
             .or_else(|| CallbackData::decode(data).map(Button::Alerts))
+            .or_else(|| CallbackData::decode(data).map(Button::Tour))
     }
 }
 
@@ -206,6 +210,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         Some(admin::FEATURE) => admin::on_message(turn).await,
         Some(alerts::FEATURE) => alerts::on_message(turn, dialogue, state, msg).await,
+        Some(tour::FEATURE) => tour::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
@@ -265,6 +270,7 @@ async fn on_command(
         Command::Unlock => review::lock(turn, args, false).await,
         Command::Admin => admin::start(turn).await,
         Command::Alert => alerts::start(turn, dialogue).await,
+        Command::Tour => tour::show(turn).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -336,6 +342,7 @@ async fn on_button(
         Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
         Button::Library(cb) => library::on_button(turn, cb, message_id).await,
         Button::Alerts(cb) => alerts::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Tour(cb) => tour::on_button(turn, dialogue, state, cb, message_id).await,
     }
 }
 

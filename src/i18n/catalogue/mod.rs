@@ -13,6 +13,7 @@ mod main;
 mod meetings;
 mod minutes;
 mod report;
+mod tour;
 
 pub use access::AccessMsg;
 pub use admin::AdminMsg;
@@ -25,12 +26,13 @@ pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
+pub use tour::TourText;
 #[cfg(test)]
 pub(super) use {
     access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants,
     calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants,
     fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants, tour::TourTextDiscriminants,
 };
 
 use super::Args;
@@ -51,6 +53,7 @@ pub enum Msg {
     Fivew(FivewMsg),
     Admin(AdminMsg),
     Alerts(AlertsMsg),
+    Tour(TourText),
 }
 
 macro_rules! feature_messages {
@@ -81,7 +84,8 @@ feature_messages!(
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
-    Alerts(AlertsMsg)
+    Alerts(AlertsMsg),
+    Tour(TourText)
 );
 
 impl From<&Msg> for Msg {
@@ -105,6 +109,7 @@ impl Msg {
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
             Msg::Alerts(m) => m.into(),
+            Msg::Tour(m) => m.into(),
         }
     }
 
@@ -122,6 +127,7 @@ impl Msg {
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
             Msg::Alerts(m) => args_of(m),
+            Msg::Tour(m) => args_of(m),
         }
     }
 }

@@ -3,6 +3,7 @@
 mod alerts;
 mod decisions;
 mod people;
+mod tour;
 mod work;
 
 use super::*;
@@ -14,6 +15,7 @@ pub(super) fn samples() -> Vec<Msg> {
         .chain(work::samples())
         .chain(decisions::samples())
         .chain(alerts::samples())
+        .chain(tour::samples())
         // Charts and the digest: every message, with empty fields.
         .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
         .collect()
