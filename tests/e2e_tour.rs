@@ -298,3 +298,45 @@ async fn a_rescheduled_meeting_moves_the_jobs_a_cancelled_one_cancels_them_and_a
     assert!(collected[0].text.as_deref().unwrap().contains("❔ No answer (5): ACTED, AMSS, IRC, NRC, WV"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_long_collection_is_split_into_protected_messages_in_order() {
+    use cluster_bot::services::{people, tour};
+    let mut app = TestBot::start().await;
+    let chair = FakeUser::new(100, "Chair").language("en");
+    app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
+    assert_eq!(cli(&app, &["tour", "on", "--mechanism", "CPN"]), "tour de table on for CPN");
+    let orgs = ["NRC", "IRC", "ACTED", "AMSS", "WV", "IMC", "UNICEF", "CICR"];
+    let mut seats = Vec::new();
+    for (i, org) in orgs.iter().enumerate() {
+        let user = FakeUser::new(700 + i as i64, "Focal").language("en");
+        let person_id = app.member(&user, org, "CPN", Role::Focal).await;
+        seats.push((person_id, org_id(&app, org).await));
+    }
+    let m = create(&app, Duration::days(3), MeetingKind::Regular).await;
+    app.advance(Duration::days(1) + Duration::hours(1));
+    app.settle().await;
+    for (i, (person_id, org)) in seats.iter().enumerate() {
+        let person = cluster_bot::storage::people::by_id(&app.ctx.db, *person_id).await.unwrap().unwrap();
+        let access = people::access(&app.ctx, person).await.unwrap();
+        let text = format!("{i}{}", "é".repeat(599));
+        tour::answer(&app.ctx, &access, m.id, *org, Some(&text)).await.unwrap().unwrap();
+    }
+    // The summary of answers (24 h before) goes first; the collection 2 h before.
+    app.advance(Duration::hours(23));
+    app.settle().await;
+    let before = app.fake.sent_to(chair.id).len();
+    app.advance(Duration::hours(22));
+    app.settle().await;
+    let parts: Vec<SentMessage> =
+        app.fake.sent_to(chair.id).into_iter().skip(before).filter(|s| s.method == "sendMessage").collect();
+    let lens: Vec<usize> = parts.iter().map(|p| p.text.as_deref().unwrap_or("").chars().count()).collect();
+    assert!(parts.len() >= 2, "split: {lens:?}");
+    assert!(parts.iter().all(|p| p.protect_content), "every part protected");
+    assert!(parts[0].text.as_deref().unwrap().starts_with("🗣 Tour de table — National Protection Cluster"));
+    let whole: String = parts.iter().map(|p| p.text.clone().unwrap()).collect::<Vec<_>>().join("\n");
+    assert!(whole.contains("8 of 8 organisations answered."), "{whole}");
+    assert!(whole.contains("▪ CICR (obs.): 7"), "observers last, marked");
+    assert!(whole.trim_end().ends_with("Every organisation answered."), "in order");
+    app.stop().await;
+}

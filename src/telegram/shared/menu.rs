@@ -54,6 +54,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     if role >= MenuRole::Chair {
         list.push(("vote", DecisionsMsg::CmdVote.into()));
         list.push(("participation", DecisionsMsg::CmdParticipation.into()));
+        list.push(("tour", crate::i18n::TourText::CmdTour.into()));
     }
     if role == MenuRole::Coordinator {
         list.push(("lock", FivewMsg::CmdLock.into()));
