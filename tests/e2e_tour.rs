@@ -164,7 +164,7 @@ async fn the_tour_de_table_gathers_three_updates_and_names_the_two_that_did_not_
     assert!(done.starts_with("Nouvelles de ACTED enregistrées"), "{done}");
     let (answer, after) = app.press(&c.acted, req.message_id, &button(&req, "tr:n:")).await;
     assert!(answer.str_param("text").is_none());
-    let said = after.iter().filter_map(|s| s.text.clone()).last().unwrap_or_default();
+    let said = after.iter().rev().find_map(|s| s.text.clone()).unwrap_or_default();
     assert_eq!(said, "Enregistré : rien de nouveau pour ACTED ; cela remplace la réponse précédente.");
 
     // 2 h before: the chair gets one protected message with the three and the two silent.
@@ -338,5 +338,26 @@ async fn a_long_collection_is_split_into_protected_messages_in_order() {
     assert!(whole.contains("8 of 8 organisations answered."), "{whole}");
     assert!(whole.contains("▪ CICR (obs.): 7"), "observers last, marked");
     assert!(whole.trim_end().ends_with("Every organisation answered."), "in order");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn at_send_time_a_request_needs_the_seat_and_the_collection_the_chair() {
+    use cluster_bot::domain::jobs::Outgoing;
+    use cluster_bot::domain::tour::TourMsg;
+    use cluster_bot::services::access::{Withheld, may_receive};
+    let mut app = TestBot::start().await;
+    let chair = FakeUser::new(100, "Chair").language("en");
+    let chair_id = app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
+    let irc_id = app.member(&FakeUser::new(301, "Issa"), "IRC", "CPN", Role::Focal).await;
+    let m = create(&app, Duration::days(3), MeetingKind::Regular).await;
+    let (irc, nrc) = (org_id(&app, "IRC").await, org_id(&app, "NRC").await);
+    let request = |org| Outgoing::Tour(TourMsg::Request { meeting_id: m.id, organisation_id: org });
+    let collected = Outgoing::Tour(TourMsg::Collected { meeting_id: m.id });
+    assert_eq!(may_receive(&app.ctx, irc_id, &request(irc)).await.unwrap(), None);
+    assert_eq!(may_receive(&app.ctx, irc_id, &request(nrc)).await.unwrap(), Some(Withheld::NoLongerHoldsSeat));
+    assert_eq!(may_receive(&app.ctx, chair_id, &request(irc)).await.unwrap(), Some(Withheld::NoLongerHoldsSeat));
+    assert_eq!(may_receive(&app.ctx, chair_id, &collected).await.unwrap(), None);
+    assert_eq!(may_receive(&app.ctx, irc_id, &collected).await.unwrap(), Some(Withheld::NotChair));
     app.stop().await;
 }

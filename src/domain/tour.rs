@@ -145,6 +145,25 @@ mod tests {
     }
 
     #[test]
+    fn jobs_and_messages_round_trip_and_belong_to_their_meeting() {
+        use crate::domain::jobs::{Job, Outgoing};
+        let jobs = [
+            Job::Tour(TourJob::Ask { meeting_id: 4 }),
+            Job::Tour(TourJob::Collect { meeting_id: 4 }),
+            Job::Deliver {
+                person_id: 2,
+                message: Outgoing::Tour(TourMsg::Request { meeting_id: 4, organisation_id: 7 }),
+            },
+            Job::Deliver { person_id: 3, message: Outgoing::Tour(TourMsg::Collected { meeting_id: 4 }) },
+        ];
+        for job in jobs {
+            let json = serde_json::to_string(&job).unwrap();
+            assert_eq!(serde_json::from_str::<Job>(&json).unwrap(), job, "{json}");
+            assert_eq!(job.meeting_id(), Some(4), "{json}");
+        }
+    }
+
+    #[test]
     fn an_update_is_bounded_and_free_of_personal_data() {
         assert_eq!(clean_update("  Distribution à Gao terminée. "), Ok("Distribution à Gao terminée.".into()));
         assert_eq!(clean_update("   "), Err(UpdateError::Empty));

@@ -137,10 +137,10 @@ pub async fn on_button(
                 .await?
                 .map(|m| m.name(turn.lang()).to_string())
                 .unwrap_or_default();
-            if let Some((text, keyboard)) = settings(turn).await? {
-                if let Err(e) = turn.edit(message_id, text, Some(keyboard)).await {
-                    tracing::debug!(error = %e, "could not redraw the tour de table settings");
-                }
+            if let Some((text, keyboard)) = settings(turn).await?
+                && let Err(e) = turn.edit(message_id, text, Some(keyboard)).await
+            {
+                tracing::debug!(error = %e, "could not redraw the tour de table settings");
             }
             Ok(Some(
                 if on {
