@@ -35,6 +35,7 @@ pub mod sensitivity;
 pub mod series;
 pub mod sheet;
 pub mod status;
+pub mod tour;
 pub mod votes;
 pub mod wherewho;
 

@@ -26,6 +26,7 @@ pub mod reuse;
 pub mod sensitivity;
 pub mod series;
 pub mod settings;
+pub mod tour;
 pub mod votes;
 
 use crate::domain::AppError;

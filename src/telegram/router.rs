@@ -7,7 +7,8 @@ use super::shared::reuse::ReuseButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
 use super::{
-    admin, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, reuse, review,
+    admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, reuse, review,
+    tour,
 };
 use crate::domain::Language;
 use crate::i18n::MainMsg;
@@ -61,6 +62,9 @@ enum Command {
     Forget,
     #[strum(serialize = "docs", serialize = "documents")]
     Docs,
+    #[strum(serialize = "alert", serialize = "alerte")]
+    Alert,
+    Tour,
     #[strum(serialize = "reuse", serialize = "reutiliser")]
     Reuse,
 }
@@ -103,6 +107,8 @@ pub enum Button {
     Admin(admin::callback::Cb),
     Forget(forget::callback::Cb),
     Library(library::callback::Cb),
+    Alerts(alerts::callback::Cb),
+    Tour(tour::callback::Cb),
     ReuseItem(ReuseButton),
     Reuse(reuse::callback::Cb),
 }
@@ -122,6 +128,8 @@ impl CallbackData for Button {
             Button::Admin(cb) => cb.encode(),
             Button::Forget(cb) => cb.encode(),
             Button::Library(cb) => cb.encode(),
+            Button::Alerts(cb) => cb.encode(),
+            Button::Tour(cb) => cb.encode(),
             Button::ReuseItem(cb) => cb.encode(),
             Button::Reuse(cb) => cb.encode(),
         }
@@ -141,6 +149,8 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Admin))
             .or_else(|| CallbackData::decode(data).map(Button::Forget))
             .or_else(|| CallbackData::decode(data).map(Button::Library))
+            .or_else(|| CallbackData::decode(data).map(Button::Alerts))
+            .or_else(|| CallbackData::decode(data).map(Button::Tour))
             .or_else(|| CallbackData::decode(data).map(Button::ReuseItem))
             .or_else(|| CallbackData::decode(data).map(Button::Reuse))
     }
@@ -210,6 +220,8 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
         Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         Some(admin::FEATURE) => admin::on_message(turn).await,
+        Some(alerts::FEATURE) => alerts::on_message(turn, dialogue, state, msg).await,
+        Some(tour::FEATURE) => tour::on_message(turn, dialogue, state, msg).await,
         Some(reuse::FEATURE) => reuse::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
@@ -270,6 +282,8 @@ async fn on_command(
         Command::Lock => review::lock(turn, args, true).await,
         Command::Unlock => review::lock(turn, args, false).await,
         Command::Admin => admin::start(turn).await,
+        Command::Alert => alerts::start(turn, dialogue).await,
+        Command::Tour => tour::show(turn).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -340,6 +354,8 @@ async fn on_button(
         Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
         Button::Library(cb) => library::on_button(turn, cb, message_id).await,
+        Button::Alerts(cb) => alerts::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Tour(cb) => tour::on_button(turn, dialogue, state, cb, message_id).await,
         Button::ReuseItem(cb) => reuse::on_reuse(turn, dialogue, cb).await,
         Button::Reuse(cb) => reuse::on_button(turn, dialogue, cb, message_id).await,
     }

@@ -1,8 +1,10 @@
 //! One sample of every catalogue entry, with plausible variables, in three files by feature.
 
+mod alerts;
 mod decisions;
 mod people;
 mod sensitivity;
+mod tour;
 mod work;
 
 use super::*;
@@ -13,6 +15,8 @@ pub(super) fn samples() -> Vec<Msg> {
         .into_iter()
         .chain(work::samples())
         .chain(decisions::samples())
+        .chain(alerts::samples())
+        .chain(tour::samples())
         .chain(sensitivity::samples())
         // Charts and the digest: every message, with empty fields.
         .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
