@@ -131,3 +131,20 @@ pub async fn on_button(
     }
     dialog::on_button(turn, dialogue, state.step::<Step>(), cb, message_id).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_stored_before_the_class_was_chosen_still_load() {
+        let old = r#"{"ShareMechanisms":{"file_id":"F","file_name":null,"caption":null,"selected":[1],"doc_type":2}}"#;
+        let step: Step = serde_json::from_str(old).unwrap();
+        assert!(
+            matches!(step, Step::ShareMechanisms { sensitivity: None, org_page: 0, ref orgs, .. } if orgs.is_empty())
+        );
+        let old = r#"{"MinutesConfirm":{"meeting_id":3,"content":{"Text":"PV"},"actions":null}}"#;
+        let step: Step = serde_json::from_str(old).unwrap();
+        assert!(matches!(step, Step::MinutesConfirm { meeting_id: 3, sensitivity: None, .. }));
+    }
+}
