@@ -76,6 +76,7 @@ digest-duplication-line = Possible duplication: { $activity } in { $place } ({ $
 digest-missing-heading = Organisations that did not report (4W)
 digest-missing-line = { $mechanism }: { $orgs }
 digest-missing-none = Every expected organisation reported.
+digest-small-numbers = Small numbers: in gender-based violence and child protection, a count of people below { $threshold } is written "<{ $threshold }" and "x" hides what would let it be worked out.
 digest-footer = Summary document of the Protection Cluster Mali, meant to be shared with the inter-cluster coordination meeting. The figures contain no personal data.
 digest-document-caption = Protection Cluster digest — { $month }. You may forward it to the inter-cluster meeting.
 

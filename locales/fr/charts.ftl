@@ -76,6 +76,7 @@ digest-duplication-line = Doublon possible : { $activity } à { $place } ({ $org
 digest-missing-heading = Organisations n'ayant pas rapporté (4W)
 digest-missing-line = { $mechanism } : { $orgs }
 digest-missing-none = Toutes les organisations attendues ont rapporté.
+digest-small-numbers = Petits effectifs : dans les violences basées sur le genre et la protection de l’enfance, un nombre de personnes inférieur à { $threshold } est écrit « <{ $threshold } » et « x » masque ce qui permettrait de le retrouver.
 digest-footer = Document de synthèse du Cluster Protection Mali, destiné à être partagé avec la réunion inter-clusters. Les chiffres ne contiennent aucune donnée personnelle.
 digest-document-caption = Synthèse du Cluster Protection — { $month }. Vous pouvez la transmettre à la réunion inter-clusters.
 

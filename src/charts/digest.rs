@@ -119,7 +119,7 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
     }
 
     w.heading(&t(T::DigestReachHeading));
-    let chart = fourw::reach_by_region_sector(&d.reach, lang, i18n)?;
+    let chart = fourw::reach_by_region_sector_for(&d.reach, d.small_numbers, lang, i18n)?;
     let mut width = Writer::WIDTH;
     if width * chart.height as f32 / chart.width as f32 > CHART_MAX_HEIGHT {
         width = CHART_MAX_HEIGHT * chart.width as f32 / chart.height as f32;
@@ -127,6 +127,9 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
     w.room(width * chart.height as f32 / chart.width as f32);
     w.y = w.doc.chart(&chart, MARGIN + (Writer::WIDTH - width) / 2.0, w.y, width)? + 4.0;
     w.para(&chart.caption, BODY - 1.0, true);
+    if let Some(threshold) = d.small_numbers {
+        w.para(&t(T::DigestSmallNumbers { threshold: threshold.to_string() }), BODY - 1.5, true);
+    }
 
     w.heading(&t(T::DigestGapsHeading));
     w.para(&t(T::DigestGapsLine { gaps: n(d.gaps), duplications: n(d.duplications.len()) }), BODY, false);

@@ -49,6 +49,7 @@ pub enum ChartsMsg {
     DigestActionsHeading,
     DigestActionsLine { count: String, open: String },
     DigestReachHeading,
+    DigestSmallNumbers { threshold: String },
     DigestGapsHeading,
     DigestGapsLine { gaps: String, duplications: String },
     DigestDuplicationLine { place: String, activity: String, orgs: String },
