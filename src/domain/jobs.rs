@@ -67,6 +67,8 @@ pub enum Job {
     },
     /// Votes, agenda items and monthly series.
     Decision(DecisionJob),
+    /// Situation items of the regional clusters.
+    Situation(super::situation::SituationJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -180,6 +182,8 @@ pub enum Outgoing {
     },
     /// Votes and agenda items.
     Decision(DecisionMsg),
+    /// Situation items of the regional clusters.
+    Situation(super::situation::SituationMsg),
 }
 
 impl Job {
@@ -200,6 +204,7 @@ impl Job {
             Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
+            Job::Situation(_) => "situation",
         }
     }
 
@@ -218,7 +223,7 @@ impl Job {
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
             // Votes outlive a moved meeting; series jobs belong to the series.
-            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) => None,
+            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) | Job::Situation(_) => None,
         }
     }
 }
@@ -284,7 +289,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) => None,
+            Outgoing::Decision(_) | Outgoing::Situation(_) => None,
         }
     }
 }

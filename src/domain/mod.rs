@@ -22,6 +22,7 @@ pub mod participation;
 pub mod personal_data;
 pub mod rate;
 pub mod review;
+pub mod situation;
 pub mod suppression;
 pub mod text;
 pub mod vote;

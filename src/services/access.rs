@@ -152,6 +152,8 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         Outgoing::Fourw(FourwMsg::Corrected { submission_id, .. }) => {
             for_chair(approval::submission_key(db, *submission_id).await?.map(|(_, mech, ..)| mech))
         }
+        // A situation item: to the chairs of the mechanism it is for (regional, then national).
+        Outgoing::Situation(msg) => for_chair(super::situation::recipient_mechanism(ctx, msg).await?),
         Outgoing::Decision(DecisionMsg::AgendaProposed { item_id }) => match agenda::by_id(db, *item_id).await? {
             Some(item) => for_chair(meeting_mechanism(item.meeting_id).await?),
             None => Some(Withheld::Unknown),

@@ -37,6 +37,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::MonthlyDigest { year, month } => figures::fan_out_digest(ctx, *year, *month).await,
         Job::Decision(DecisionJob::ExtendSeries { series_id }) => series::extend(ctx, *series_id).await,
         Job::Decision(job) => votes::fan_out(ctx, job).await,
+        Job::Situation(job) => super::situation::fan_out(ctx, job).await,
         Job::Deliver { .. } => Ok(Err("not a fan-out job".into())),
     }
 }

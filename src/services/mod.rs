@@ -32,6 +32,7 @@ pub mod retention;
 pub mod seats;
 pub mod series;
 pub mod sheet;
+pub mod situation;
 pub mod status;
 pub mod votes;
 pub mod wherewho;

@@ -24,6 +24,7 @@ pub mod reference;
 pub mod reports;
 pub mod series;
 pub mod settings;
+pub mod situation;
 pub mod votes;
 
 use crate::domain::AppError;

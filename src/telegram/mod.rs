@@ -19,6 +19,7 @@ pub mod review;
 pub mod router;
 pub mod service;
 pub mod shared;
+pub mod situation;
 
 use crate::http::HttpServer;
 use crate::i18n::I18n;

@@ -12,6 +12,7 @@ mod main;
 mod meetings;
 mod minutes;
 mod report;
+mod situation;
 
 pub use access::AccessMsg;
 pub use admin::AdminMsg;
@@ -23,12 +24,13 @@ pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
+pub use situation::SituationsMsg;
 #[cfg(test)]
 pub(super) use {
     access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, calendar::CalendarMsgDiscriminants,
     charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants,
     main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants,
+    report::ReportMsgDiscriminants, situation::SituationsMsgDiscriminants,
 };
 
 use super::Args;
@@ -48,6 +50,7 @@ pub enum Msg {
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Situation(SituationsMsg),
 }
 
 macro_rules! feature_messages {
@@ -77,7 +80,8 @@ feature_messages!(
     Charts(ChartsMsg),
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
-    Admin(AdminMsg)
+    Admin(AdminMsg),
+    Situation(SituationsMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -100,6 +104,7 @@ impl Msg {
             Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
+            Msg::Situation(m) => m.into(),
         }
     }
 
@@ -116,6 +121,7 @@ impl Msg {
             Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
+            Msg::Situation(m) => args_of(m),
         }
     }
 }
