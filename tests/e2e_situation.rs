@@ -15,7 +15,8 @@ use chrono::{Duration, NaiveTime, TimeZone};
 use cluster_bot::domain::meeting::MeetingKind;
 use cluster_bot::domain::situation::Theme;
 use cluster_bot::domain::{Clock, Language, Role};
-use cluster_bot::i18n::{MainMsg, SituationsMsg as T};
+use cluster_bot::domain::fourw::ReportingMonth;
+use cluster_bot::i18n::{ChartsMsg, MainMsg, SituationsMsg as T};
 use cluster_bot::services::meetings::{self as meetings, Actor, MeetingDraft};
 use cluster_bot::services::membership;
 use fake_bot_api::{FakeUser, SentMessage};
@@ -176,6 +177,28 @@ async fn a_not_verified_item_from_gao_reaches_the_national_chair_marked_and_with
         .expect("a calendar file");
     let ics = String::from_utf8(ics).unwrap().replace("\r\n ", "");
     assert!(ics.contains("[CR-GAO]") && ics.contains("NOT VERIFIED"), "{ics}");
+
+    // The month's digest counts it, by place and theme, not verified, without its source.
+    let today = app.clock.now().with_timezone(&ctx.tz).date_naive();
+    let month = ReportingMonth::parse(&today.format("%Y-%m").to_string()).unwrap();
+    let digest = cluster_bot::services::figures::digest(ctx, month).await.unwrap();
+    assert_eq!(digest.situations.len(), 1, "{:?}", digest.situations);
+    let item = &digest.situations[0];
+    assert_eq!((item.place.as_str(), item.theme, item.verified, &item.source), ("Ansongo", Theme::PopulationMovement, false, &None));
+    let line = app.t(
+        Language::En,
+        ChartsMsg::DigestSituationLine {
+            mechanism: item.mechanism.clone(),
+            place: item.place.clone(),
+            theme: item.theme.name(Language::En).into(),
+            verified: item.verified,
+        }
+        .into(),
+    );
+    assert_eq!(line, "CR-GAO — Ansongo: Population movement (NOT VERIFIED)");
+    let i18n = cluster_bot::i18n::I18n::load().unwrap();
+    let pdf = cluster_bot::charts::digest::pdf(&digest, &[Language::Fr, Language::En], ctx.tz, &i18n).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
 }
 
 #[tokio::test]

@@ -70,6 +70,12 @@ digest-minutes-none = No meeting whose minutes were due.
 digest-actions-heading = Decisions and action points
 digest-actions-line = Action points agreed in the month's minutes: { $count }, of which { $open } still open.
 digest-reach-heading = 4W: people reached by region and sector
+digest-situations-heading = Protection situations validated by the regional clusters
+digest-situations-line = { $count } situation(s) validated, { $unverified } of them not verified.
+digest-situation-line = { $mechanism } — { $place }: { $theme }{ $verified ->
+        [yes] {""}
+       *[no] {" "}(NOT VERIFIED)
+    }
 digest-gaps-heading = Gaps and duplications
 digest-gaps-line = Gaps (cercle and sector with no activity): { $gaps }. Possible duplications: { $duplications }.
 digest-duplication-line = Possible duplication: { $activity } in { $place } ({ $orgs })

@@ -70,6 +70,12 @@ digest-minutes-none = Aucune réunion dont le compte rendu était attendu.
 digest-actions-heading = Décisions et points d'action
 digest-actions-line = Points d'action convenus dans les comptes rendus du mois : { $count }, dont { $open } encore ouverts.
 digest-reach-heading = 4W : personnes atteintes par région et secteur
+digest-situations-heading = Situations de protection validées par les clusters régionaux
+digest-situations-line = { $count } situation(s) validée(s), dont { $unverified } non vérifiée(s).
+digest-situation-line = { $mechanism } — { $place } : { $theme }{ $verified ->
+        [yes] {""}
+       *[no] {" "}(NON VÉRIFIÉE)
+    }
 digest-gaps-heading = Lacunes et doublons
 digest-gaps-line = Lacunes (cercle et secteur sans activité) : { $gaps }. Doublons possibles : { $duplications }.
 digest-duplication-line = Doublon possible : { $activity } à { $place } ({ $orgs })

@@ -1,6 +1,7 @@
 //! The monthly digest: one A4 page per language for the inter-cluster meeting — meetings and
 //! attendance, minutes within 72 h, action points, 4W reach by region and sector (with its
-//! chart), gaps and duplications, organisations that did not report.
+//! chart), the situations the regional clusters validated (marked when not verified), gaps and
+//! duplications, organisations that did not report.
 
 use super::pdf::{Document, PAGE_HEIGHT, PAGE_WIDTH};
 use super::{fourw, join_some};
@@ -16,6 +17,7 @@ const CHART_MAX_HEIGHT: f32 = 280.0;
 const MEETINGS_SHOWN: usize = 5;
 const MISSING_SHOWN: usize = 6;
 const DUPLICATIONS_SHOWN: usize = 3;
+const SITUATIONS_SHOWN: usize = 5;
 
 /// The digest as a PDF: one page per language, in the order given.
 pub fn pdf(digest: &Digest, langs: &[Language], tz: chrono_tz::Tz, i18n: &I18n) -> AppResult<Vec<u8>> {
@@ -129,6 +131,24 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
     w.para(&chart.caption, BODY - 1.0, true);
     if let Some(threshold) = d.small_numbers {
         w.para(&t(T::DigestSmallNumbers { threshold: threshold.to_string() }), BODY - 1.5, true);
+    }
+
+    if !d.situations.is_empty() {
+        w.heading(&t(T::DigestSituationsHeading));
+        let unverified = d.situations.iter().filter(|s| !s.verified).count();
+        w.para(&t(T::DigestSituationsLine { count: n(d.situations.len()), unverified: n(unverified) }), BODY, false);
+        for s in d.situations.iter().take(SITUATIONS_SHOWN) {
+            let line = T::DigestSituationLine {
+                mechanism: s.mechanism.clone(),
+                place: s.place.clone(),
+                theme: s.theme.name(lang).to_string(),
+                verified: s.verified,
+            };
+            w.para(&format!("• {}", t(line)), BODY, false);
+        }
+        if d.situations.len() > SITUATIONS_SHOWN {
+            w.para(&more(d.situations.len() - SITUATIONS_SHOWN), BODY, true);
+        }
     }
 
     w.heading(&t(T::DigestGapsHeading));

@@ -185,6 +185,9 @@ pub struct Digest {
     /// `Some(threshold)` when the digest may leave the chairs and coordinators (it is meant to
     /// be forwarded): small counts of sensitive sectors are then kept from view.
     pub small_numbers: Option<i64>,
+    /// Situation items the regional clusters' chairs validated in the month, as the national
+    /// cluster sees them (the source only when it may be named).
+    pub situations: Vec<super::situation::SharedItem>,
 }
 
 /// A chart someone asked for (the "📊" buttons, the post-deadline 4W message), drawn when it

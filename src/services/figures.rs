@@ -172,6 +172,7 @@ pub async fn digest(ctx: &Ctx, month: ReportingMonth) -> AppResult<Digest> {
         missing,
         // Forwarded to the inter-cluster meeting: small numbers are kept from view.
         small_numbers: Some(ctx.small_numbers),
+        situations: super::situation::validated_between(ctx, from, to).await?,
     })
 }
 
