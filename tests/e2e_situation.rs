@@ -12,11 +12,14 @@ mod fake_bot_api;
 mod harness;
 
 use chrono::{Duration, NaiveTime, TimeZone};
+use cluster_bot::domain::fourw::ReportingMonth;
+use cluster_bot::domain::jobs::Outgoing;
 use cluster_bot::domain::meeting::MeetingKind;
+use cluster_bot::domain::situation::SituationMsg;
 use cluster_bot::domain::situation::Theme;
 use cluster_bot::domain::{Clock, Language, Role};
-use cluster_bot::domain::fourw::ReportingMonth;
 use cluster_bot::i18n::{ChartsMsg, MainMsg, SituationsMsg as T};
+use cluster_bot::services::access::{Withheld, may_receive};
 use cluster_bot::services::meetings::{self as meetings, Actor, MeetingDraft};
 use cluster_bot::services::membership;
 use fake_bot_api::{FakeUser, SentMessage};
@@ -184,7 +187,10 @@ async fn a_not_verified_item_from_gao_reaches_the_national_chair_marked_and_with
     let digest = cluster_bot::services::figures::digest(ctx, month).await.unwrap();
     assert_eq!(digest.situations.len(), 1, "{:?}", digest.situations);
     let item = &digest.situations[0];
-    assert_eq!((item.place.as_str(), item.theme, item.verified, &item.source), ("Ansongo", Theme::PopulationMovement, false, &None));
+    assert_eq!(
+        (item.place.as_str(), item.theme, item.verified, &item.source),
+        ("Ansongo", Theme::PopulationMovement, false, &None)
+    );
     let line = app.t(
         Language::En,
         ChartsMsg::DigestSituationLine {
@@ -207,10 +213,10 @@ async fn a_verified_item_whose_source_may_be_named_names_it_and_a_refused_one_go
     let member = FakeUser::new(2501, "Aminata").language("en");
     let gao_chair = FakeUser::new(2503, "Gao Chair").language("en");
     let cpn_chair = FakeUser::new(2504, "CPN Chair").language("en");
-    app.member(&member, "NRC", "CR-GAO", Role::Focal).await;
+    let member_id = app.member(&member, "NRC", "CR-GAO", Role::Focal).await;
     app.member(&member, "NRC", "CR-MOPTI", Role::Alternate).await;
-    app.member(&gao_chair, "UNHCR", "CR-GAO", Role::Chair).await;
-    app.member(&cpn_chair, "UNHCR", "CPN", Role::Chair).await;
+    let gao_chair_id = app.member(&gao_chair, "UNHCR", "CR-GAO", Role::Chair).await;
+    let cpn_chair_id = app.member(&cpn_chair, "UNHCR", "CPN", Role::Chair).await;
     let gao = membership::mechanism(&app.ctx, "CR-GAO").await.unwrap();
 
     let post = |theme: Theme, text: &'static str, source: &'static str| {
@@ -238,6 +244,16 @@ async fn a_verified_item_whose_source_may_be_named_names_it_and_a_refused_one_go
     assert_eq!(national.len(), 1);
     let body = national[0].text.clone().unwrap();
     assert!(body.contains("Source: NRC") && !body.contains("NOT VERIFIED"), "{body}");
+
+    // Who may receive what is asked again at sending: the chair of the mechanism it is for.
+    let item_id: i64 = button(&first, "st:d:").split(':').nth(2).unwrap().parse().unwrap();
+    let to_validate = Outgoing::Situation(SituationMsg::ToValidate { item_id });
+    let to_national = Outgoing::Situation(SituationMsg::ToNational { item_id });
+    assert_eq!(may_receive(&app.ctx, gao_chair_id, &to_validate).await.unwrap(), None);
+    assert_eq!(may_receive(&app.ctx, cpn_chair_id, &to_validate).await.unwrap(), Some(Withheld::NotChair));
+    assert_eq!(may_receive(&app.ctx, cpn_chair_id, &to_national).await.unwrap(), None);
+    assert_eq!(may_receive(&app.ctx, gao_chair_id, &to_national).await.unwrap(), Some(Withheld::NotChair));
+    assert_eq!(may_receive(&app.ctx, member_id, &to_national).await.unwrap(), Some(Withheld::NotChair));
 
     post(Theme::MineAction, "Un engin explosif signalé sur la route.", "st:s:0").await;
     let second = app
