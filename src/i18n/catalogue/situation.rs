@@ -10,12 +10,24 @@ use serde::Serialize;
 pub enum SituationsMsg {
     StNotRegional,
     StChooseMechanism,
-    StChoosePlace { mechanism: String },
-    StPlaceUnknown { pcode: String, mechanism: String },
-    StChooseTheme { place: String },
-    StAskText { max: usize },
+    StChoosePlace {
+        mechanism: String,
+    },
+    StPlaceUnknown {
+        pcode: String,
+        mechanism: String,
+    },
+    StChooseTheme {
+        place: String,
+    },
+    StAskText {
+        max: usize,
+    },
     StTextEmpty,
-    StTextTooLong { max: usize, length: usize },
+    StTextTooLong {
+        max: usize,
+        length: usize,
+    },
     StTextParagraph,
     StChooseVerified,
     BtnStVerified,
@@ -23,15 +35,43 @@ pub enum SituationsMsg {
     StChooseSource,
     BtnStSourceNo,
     BtnStSourceYes,
-    StSummary { mechanism: String, place: String, theme: String, text: String, verified: bool, source: bool },
+    StSummary {
+        mechanism: String,
+        place: String,
+        theme: String,
+        text: String,
+        verified: bool,
+        source: bool,
+    },
     BtnStPost,
-    StPosted { mechanism: String },
-    StToValidate { org: String, place: String, theme: String, text: String, verified: bool, source: bool },
+    StPosted {
+        mechanism: String,
+    },
+    StToValidate {
+        org: String,
+        place: String,
+        theme: String,
+        text: String,
+        verified: bool,
+        source: bool,
+    },
     BtnStValidate,
     BtnStRefuse,
-    StValidatedBy { name: String },
-    StRefusedBy { name: String },
+    StValidatedBy {
+        name: String,
+    },
+    StRefusedBy {
+        name: String,
+    },
     StAlreadyDecided,
-    StToNational { mechanism: String, place: String, theme: String, text: String, verified: bool, source: String },
+    /// The paragraph boxed: the catalogue's messages stay small enough to be passed by value.
+    StToNational {
+        mechanism: String,
+        place: String,
+        theme: String,
+        text: Box<str>,
+        verified: bool,
+        source: String,
+    },
     StSourceWithheld,
 }

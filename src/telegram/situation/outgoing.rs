@@ -54,7 +54,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                 mechanism: shared.mechanism.clone(),
                 place: format!("{} ({})", shared.place, shared.pcode),
                 theme: shared.theme.name(lang).to_string(),
-                text: shared.text.clone(),
+                text: shared.text.as_str().into(),
                 verified: shared.verified,
                 source: shared.source.clone().unwrap_or_else(|| t(T::StSourceWithheld)),
             });
