@@ -181,6 +181,20 @@ async fn a_not_verified_item_from_gao_reaches_the_national_chair_marked_and_with
     let ics = String::from_utf8(ics).unwrap().replace("\r\n ", "");
     assert!(ics.contains("[CR-GAO]") && ics.contains("NOT VERIFIED"), "{ics}");
 
+    // Only on that agenda: the CPN meeting after it does not carry it again.
+    let later = MeetingDraft {
+        mechanism_id: cpn.id,
+        starts_at: starts_at.to_utc() + Duration::days(35),
+        duration_minutes: 120,
+        place: None,
+        agenda: Some("1. Tour de table".into()),
+        kind: MeetingKind::Regular,
+        monthly: false,
+    };
+    let later = meetings::create(ctx, Actor::CommandLine, later).await.unwrap().remove(0);
+    let agenda = cluster_bot::services::agenda::full_agenda(ctx, &later).await.unwrap().unwrap_or_default();
+    assert!(!agenda.contains("[CR-GAO]"), "{agenda}");
+
     // The month's digest counts it, by place and theme, not verified, without its source.
     let today = app.clock.now().with_timezone(&ctx.tz).date_naive();
     let month = ReportingMonth::parse(&today.format("%Y-%m").to_string()).unwrap();

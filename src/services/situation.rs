@@ -187,14 +187,16 @@ pub async fn recipient_mechanism(ctx: &Ctx, msg: &SituationMsg) -> AppResult<Opt
     })
 }
 
-/// The agenda lines of a national cluster meeting: the items validated since its previous
-/// meeting began and before this one begins (none for another mechanism's meeting).
+/// The agenda lines of a national cluster meeting (none for another mechanism's): the items
+/// validated after the previous meeting's invitations went out (or it began) and before this
+/// one's go out (or it begins) — each item is on one agenda, the next after its validation.
 pub async fn agenda_lines(ctx: &Ctx, m: &Meeting) -> AppResult<Vec<String>> {
     if m.mechanism.code != NATIONAL {
         return Ok(Vec::new());
     }
-    let from = store::previous_meeting_start(&ctx.db, m.mechanism.id, m.starts_at).await?.unwrap_or_default();
-    Ok(store::validated_between(&ctx.db, from, m.starts_at).await?.iter().map(|i| shared(i).agenda_line()).collect())
+    let from = store::previous_agenda_closed(&ctx.db, m.mechanism.id, m.starts_at).await?.unwrap_or_default();
+    let to = m.invitations_sent_at.unwrap_or(m.starts_at);
+    Ok(store::validated_between(&ctx.db, from, to).await?.iter().map(|i| shared(i).agenda_line()).collect())
 }
 
 /// The items validated within `[from, to)`, as the national cluster sees them (the digest).

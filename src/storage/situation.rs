@@ -150,18 +150,21 @@ pub async fn validated_between(db: &Db, from: DateTime<Utc>, to: DateTime<Utc>) 
     Ok(rows.into_iter().map(Item::from).collect())
 }
 
-/// The start of the mechanism's last meeting (not cancelled) before `before`.
-pub async fn previous_meeting_start(
+/// When the agenda of the mechanism's last meeting (not cancelled) before `before` closed: its
+/// invitations sent, or else its start.
+pub async fn previous_agenda_closed(
     db: &Db,
     mechanism_id: i64,
     before: DateTime<Utc>,
 ) -> AppResult<Option<DateTime<Utc>>> {
     let at: Option<i64> = sqlx::query_scalar(
-        "SELECT MAX(starts_at) FROM meetings WHERE mechanism_id = ?1 AND starts_at < ?2 AND status = 'scheduled'",
+        "SELECT COALESCE(invitations_sent_at, starts_at) FROM meetings
+         WHERE mechanism_id = ?1 AND starts_at < ?2 AND status = 'scheduled'
+         ORDER BY starts_at DESC LIMIT 1",
     )
     .bind(mechanism_id)
     .bind(ts(before))
-    .fetch_one(&db.pool)
+    .fetch_optional(&db.pool)
     .await
     .map_err(internal)?;
     Ok(at.map(from_ts))
