@@ -7,6 +7,7 @@ mod docs;
 mod files;
 mod fivew;
 mod meeting_cmd;
+mod tour_cmd;
 
 use crate::config::Config;
 use crate::domain::meeting::{self, MeetingKind};
@@ -137,6 +138,8 @@ enum Command {
         #[command(subcommand)]
         command: alert_cmd::AlertCommand,
     },
+    /// Tour de table before meetings: on or off per mechanism.
+    Tour(tour_cmd::TourArgs),
     /// The library: list the current documents, file one (or a new version), retire one.
     Docs {
         #[command(subcommand)]
@@ -498,6 +501,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Alert { command } => alert_cmd::run(&context(&config).await?, command).await,
         Command::Docs { command } => docs::run(&context(&config).await?, command).await,
+        Command::Tour(args) => tour_cmd::run(&context(&config).await?, args.command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
         Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,

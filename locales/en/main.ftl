@@ -26,6 +26,7 @@ help-chair = Your commands as chair of a mechanism:
     /newmeeting — plan a meeting (invitations at least 48 hours ahead)
     /meetings — your meetings: answer, move, cancel
     /attendance — mark attendance after a meeting
+    /tour — tour de table before meetings: each organisation's update, collected for you
     /minutes — share minutes (within 72 hours) and their action points
     /missing — missing minutes, deadlines and the 72-hour record
     /actions — the follow-up plan of recommendations
@@ -43,6 +44,7 @@ help-coordinator = Your coordinator commands:
     /newmeeting — plan a meeting of any mechanism
     /meetings — meetings: answer, move, cancel
     /attendance — mark attendance after a meeting
+    /tour — tour de table before meetings: each organisation's update, collected for the chair
     /minutes — share minutes (within 72 hours) and their action points
     /missing — missing minutes, deadlines and the 72-hour record
     /actions — the follow-up plan of recommendations

@@ -26,6 +26,7 @@ help-chair = Vos commandes de président(e) de mécanisme :
     /newmeeting — planifier une réunion (invitations au moins 48 h à l'avance)
     /meetings — vos réunions : répondre, déplacer, annuler
     /attendance — marquer les présences après une réunion
+    /tour — tour de table avant les réunions : les nouvelles de chaque organisation, réunies pour vous
     /minutes — partager un compte rendu (dans les 72 h) et ses points d'action
     /missing — comptes rendus manquants, délais et respect des 72 h
     /actions — le plan de suivi des recommandations
@@ -43,6 +44,7 @@ help-coordinator = Vos commandes de coordonnateur :
     /newmeeting — planifier une réunion de tout mécanisme
     /meetings — les réunions : répondre, déplacer, annuler
     /attendance — marquer les présences après une réunion
+    /tour — tour de table avant les réunions : les nouvelles de chaque organisation, réunies pour la présidence
     /minutes — partager un compte rendu (dans les 72 h) et ses points d'action
     /missing — comptes rendus manquants, délais et respect des 72 h
     /actions — le plan de suivi des recommandations

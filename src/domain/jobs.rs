@@ -67,6 +67,10 @@ pub enum Job {
     },
     /// Votes, agenda items and monthly series.
     Decision(DecisionJob),
+    /// Displacement alerts to the CMP.
+    Alert(super::alert::AlertJob),
+    /// A meeting's tour de table.
+    Tour(super::tour::TourJob),
     /// Situation items of the regional clusters.
     Situation(super::situation::SituationJob),
 }
@@ -182,6 +186,10 @@ pub enum Outgoing {
     },
     /// Votes and agenda items.
     Decision(DecisionMsg),
+    /// Displacement alerts.
+    Alert(super::alert::AlertMsg),
+    /// A meeting's tour de table.
+    Tour(super::tour::TourMsg),
     /// Situation items of the regional clusters.
     Situation(super::situation::SituationMsg),
 }
@@ -204,6 +212,8 @@ impl Job {
             Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
+            Job::Alert(_) => "alert",
+            Job::Tour(_) => "tour",
             Job::Situation(_) => "situation",
         }
     }
@@ -218,12 +228,18 @@ impl Job {
             | Job::MinutesReminder { meeting_id, .. }
             | Job::MinutesOverdue { meeting_id } => Some(*meeting_id),
             Job::Deliver { message, .. } => message.meeting_id(),
+            Job::Tour(t) => Some(t.meeting_id()),
             Job::MonthlyNudge { .. }
             | Job::DistributeMinutes { .. }
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
             // Votes outlive a moved meeting; series jobs belong to the series.
-            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) | Job::Situation(_) => None,
+            Job::Fourw(_)
+            | Job::Purge
+            | Job::MonthlyDigest { .. }
+            | Job::Decision(_)
+            | Job::Alert(_)
+            | Job::Situation(_) => None,
         }
     }
 }
@@ -289,7 +305,8 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) | Outgoing::Situation(_) => None,
+            Outgoing::Decision(_) | Outgoing::Alert(_) | Outgoing::Situation(_) => None,
+            Outgoing::Tour(t) => Some(t.meeting_id()),
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod review;
 pub mod situation;
 pub mod suppression;
 pub mod text;
+pub mod tour;
 pub mod vote;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -5,8 +5,8 @@
 mod catalogue;
 
 pub use catalogue::{
-    AccessMsg, AdminMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg,
-    ReportMsg, SituationsMsg,
+    AccessMsg, AdminMsg, AlertDetails, AlertsMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg,
+    MinutesMsg, Msg, ReportMsg, SituationsMsg, TourText,
 };
 
 use crate::domain::Language;
@@ -35,6 +35,10 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/admin.ftl"),
     "\n",
+    include_str!("../../locales/fr/alerts.ftl"),
+    "\n",
+    include_str!("../../locales/fr/tour.ftl"),
+    "\n",
     include_str!("../../locales/fr/situation.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
@@ -57,6 +61,10 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/fivew.ftl"),
     "\n",
     include_str!("../../locales/en/admin.ftl"),
+    "\n",
+    include_str!("../../locales/en/alerts.ftl"),
+    "\n",
+    include_str!("../../locales/en/tour.ftl"),
     "\n",
     include_str!("../../locales/en/situation.ftl")
 );

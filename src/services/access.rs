@@ -6,8 +6,10 @@
 //! audit trail and the message is never sent.
 
 use super::Ctx;
+use crate::domain::alert::AlertMsg;
 use crate::domain::audit::AuditAction;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Outgoing};
+use crate::domain::tour::TourMsg;
 use crate::domain::{AppResult, MembershipView, Role};
 use crate::storage::{agenda, approval, audit, meetings, memberships, minutes, people, reference, reports, votes};
 
@@ -96,6 +98,11 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
             let Some(v) = votes::by_id(db, *vote_id).await? else { return Ok(Some(Withheld::Unknown)) };
             Some(Seat { mechanism_id: v.mechanism.id, organisation_id: *organisation_id, roles: &[Role::Alternate] })
         }
+        // A tour de table request: to the organisation's focal point or alternate.
+        Outgoing::Tour(TourMsg::Request { meeting_id, organisation_id }) => {
+            let Some(mech) = meeting_mechanism(*meeting_id).await? else { return Ok(Some(Withheld::Unknown)) };
+            Some(Seat { mechanism_id: mech, organisation_id: *organisation_id, roles: FOCAL_OR_ALTERNATE })
+        }
         // The answer to a proposal goes to whoever proposed it, while they still sit for
         // the organisation that proposed it.
         Outgoing::Decision(DecisionMsg::AgendaDecided { item_id }) => {
@@ -105,6 +112,16 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
                 Some(org) => Some(Seat { mechanism_id: mech, organisation_id: org, roles: ANY_ROLE }),
                 None => return Ok(Some(Withheld::Unknown)),
             }
+        }
+        // Alerts: the CMP chair, the mechanism's members, the present organisation's seat.
+        Outgoing::Alert(msg) => {
+            let why = match msg {
+                AlertMsg::ValidationRequest { .. } | AlertMsg::Summary { .. } => Withheld::NotChair,
+                AlertMsg::Alert { .. } | AlertMsg::Decided { .. } => Withheld::NotMember,
+                AlertMsg::CommitmentRequest { .. } => Withheld::NoLongerHoldsSeat,
+            };
+            let ok = super::alerts::may_receive(ctx, coordinator, &seats, msg).await?;
+            return Ok((!ok).then_some(why));
         }
         _ => None,
     };
@@ -133,6 +150,8 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         | Outgoing::MinutesReminder { meeting_id, .. }
         | Outgoing::DeliveryFailed { meeting_id, .. } => for_chair(meeting_mechanism(*meeting_id).await?),
         Outgoing::DeliveryProblems { mechanism_id: Some(m), .. } => for_chair(Some(*m)),
+        // The collected tour de table: to a chair of the meeting's mechanism (or a coordinator).
+        Outgoing::Tour(TourMsg::Collected { meeting_id }) => for_chair(meeting_mechanism(*meeting_id).await?),
         Outgoing::DeliveryProblems { mechanism_id: None, .. } => (!coordinator).then_some(Withheld::NotCoordinator),
         Outgoing::MinutesOverdue { .. } | Outgoing::Digest { .. } | Outgoing::InvitationsRevoked { .. } => {
             (!coordinator).then_some(Withheld::NotCoordinator)

@@ -152,3 +152,9 @@ pub async fn full_agenda(ctx: &Ctx, m: &Meeting) -> AppResult<Option<String>> {
     let situation = super::situation::agenda_lines(ctx, m).await?;
     Ok(agenda::full_agenda(m.agenda.as_deref(), &accepted).into_iter().chain(situation).reduce(|a, b| a + "\n" + &b))
 }
+
+/// The open displacement alerts a meeting's agenda carries (the CMP's meetings only), shown
+/// under their own translated header by the invitation.
+pub async fn open_alerts(ctx: &Ctx, m: &Meeting) -> AppResult<Vec<crate::storage::alerts::Alert>> {
+    super::alerts::open_for_agenda(ctx, &m.mechanism).await
+}

@@ -157,6 +157,7 @@ pub(crate) async fn schedule_jobs(ctx: &Ctx, tx: &mut Tx, m: &Meeting, invitatio
         jobs::enqueue_in(tx, &format!("{prefix}:summary"), &Job::FanOutSummary { meeting_id: m.id }, at, now).await?;
     }
     schedule_minutes_jobs(ctx, tx, m).await?;
+    super::tour::schedule_in(ctx, tx, m).await?;
     Ok(())
 }
 

@@ -34,6 +34,7 @@ pub mod series;
 pub mod sheet;
 pub mod situation;
 pub mod status;
+pub mod tour;
 pub mod votes;
 pub mod wherewho;
 

@@ -25,6 +25,7 @@ pub mod reports;
 pub mod series;
 pub mod settings;
 pub mod situation;
+pub mod tour;
 pub mod votes;
 
 use crate::domain::AppError;

@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md.
 
 pub mod admin;
+pub mod alerts;
 pub mod calendar;
 pub mod charts;
 pub mod decisions;
@@ -20,6 +21,7 @@ pub mod router;
 pub mod service;
 pub mod shared;
 pub mod situation;
+pub mod tour;
 
 use crate::http::HttpServer;
 use crate::i18n::I18n;

@@ -6,7 +6,8 @@ use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
 use super::{
-    admin, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review, situation,
+    admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review,
+    situation, tour,
 };
 use crate::domain::Language;
 use crate::i18n::MainMsg;
@@ -60,6 +61,9 @@ enum Command {
     Forget,
     #[strum(serialize = "docs", serialize = "documents")]
     Docs,
+    #[strum(serialize = "alert", serialize = "alerte")]
+    Alert,
+    Tour,
     Situation,
 }
 
@@ -100,6 +104,8 @@ pub enum Button {
     Admin(admin::callback::Cb),
     Forget(forget::callback::Cb),
     Library(library::callback::Cb),
+    Alerts(alerts::callback::Cb),
+    Tour(tour::callback::Cb),
     Situation(situation::callback::Cb),
 }
 
@@ -118,6 +124,8 @@ impl CallbackData for Button {
             Button::Admin(cb) => cb.encode(),
             Button::Forget(cb) => cb.encode(),
             Button::Library(cb) => cb.encode(),
+            Button::Alerts(cb) => cb.encode(),
+            Button::Tour(cb) => cb.encode(),
             Button::Situation(cb) => cb.encode(),
         }
     }
@@ -136,6 +144,8 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Admin))
             .or_else(|| CallbackData::decode(data).map(Button::Forget))
             .or_else(|| CallbackData::decode(data).map(Button::Library))
+            .or_else(|| CallbackData::decode(data).map(Button::Alerts))
+            .or_else(|| CallbackData::decode(data).map(Button::Tour))
             .or_else(|| CallbackData::decode(data).map(Button::Situation))
     }
 }
@@ -204,6 +214,8 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
         Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         Some(admin::FEATURE) => admin::on_message(turn).await,
+        Some(alerts::FEATURE) => alerts::on_message(turn, dialogue, state, msg).await,
+        Some(tour::FEATURE) => tour::on_message(turn, dialogue, state, msg).await,
         Some(situation::FEATURE) => situation::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
@@ -263,6 +275,8 @@ async fn on_command(
         Command::Lock => review::lock(turn, args, true).await,
         Command::Unlock => review::lock(turn, args, false).await,
         Command::Admin => admin::start(turn).await,
+        Command::Alert => alerts::start(turn, dialogue).await,
+        Command::Tour => tour::show(turn).await,
         Command::Situation => situation::start(turn, dialogue).await,
         Command::Cancel => unreachable!("handled above"),
     }
@@ -334,6 +348,8 @@ async fn on_button(
         Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
         Button::Library(cb) => library::on_button(turn, cb, message_id).await,
+        Button::Alerts(cb) => alerts::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Tour(cb) => tour::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Situation(cb) => situation::on_button(turn, dialogue, state, cb, message_id).await,
     }
 }

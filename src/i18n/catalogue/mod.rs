@@ -4,6 +4,7 @@
 
 mod access;
 mod admin;
+mod alerts;
 mod calendar;
 mod charts;
 mod decisions;
@@ -13,9 +14,11 @@ mod meetings;
 mod minutes;
 mod report;
 mod situation;
+mod tour;
 
 pub use access::AccessMsg;
 pub use admin::AdminMsg;
+pub use alerts::{AlertDetails, AlertsMsg};
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use decisions::DecisionsMsg;
@@ -25,12 +28,14 @@ pub use meetings::MeetingsMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 pub use situation::SituationsMsg;
+pub use tour::TourText;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, calendar::CalendarMsgDiscriminants,
-    charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants,
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants, situation::SituationsMsgDiscriminants,
+    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants,
+    calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants,
+    fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants, situation::SituationsMsgDiscriminants,
+    tour::TourTextDiscriminants,
 };
 
 use super::Args;
@@ -50,6 +55,8 @@ pub enum Msg {
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Alerts(AlertsMsg),
+    Tour(TourText),
     Situation(SituationsMsg),
 }
 
@@ -81,6 +88,8 @@ feature_messages!(
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Alerts(AlertsMsg),
+    Tour(TourText),
     Situation(SituationsMsg)
 );
 
@@ -104,6 +113,8 @@ impl Msg {
             Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
+            Msg::Alerts(m) => m.into(),
+            Msg::Tour(m) => m.into(),
             Msg::Situation(m) => m.into(),
         }
     }
@@ -121,6 +132,8 @@ impl Msg {
             Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
+            Msg::Alerts(m) => args_of(m),
+            Msg::Tour(m) => args_of(m),
             Msg::Situation(m) => args_of(m),
         }
     }

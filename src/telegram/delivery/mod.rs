@@ -12,7 +12,7 @@ mod send;
 
 use super::shared::App;
 use super::shared::outgoing::{Receipt, RenderResult, Rendered};
-use super::{charts, decisions, meetings, membership, minutes, report, review};
+use super::{alerts, charts, decisions, meetings, membership, minutes, report, review, tour};
 use crate::domain::Person;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
@@ -81,6 +81,8 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
             meetings::outgoing::render(app, person, message).await
         }
         Outgoing::Decision(_) => decisions::outgoing::render(app, person, message).await,
+        Outgoing::Alert(_) => alerts::outgoing::render(app, person, message).await,
+        Outgoing::Tour(_) => tour::outgoing::render(app, person, message).await,
         Outgoing::Situation(_) => super::situation::outgoing::render(app, person, message).await,
     }
 }

@@ -18,6 +18,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("me", MainMsg::CmdMe.into()));
         list.push(("members", MainMsg::CmdMembers.into()));
         list.push(("calendar", CalendarMsg::CmdCalendar.into()));
+        list.push(("alert", crate::i18n::AlertsMsg::CmdAlert.into()));
     }
     if role >= MenuRole::Chair {
         list.push(("newmeeting", MeetingsMsg::CmdNewmeeting.into()));
@@ -53,6 +54,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
     if role >= MenuRole::Chair {
         list.push(("vote", DecisionsMsg::CmdVote.into()));
         list.push(("participation", DecisionsMsg::CmdParticipation.into()));
+        list.push(("tour", crate::i18n::TourText::CmdTour.into()));
     }
     if role == MenuRole::Coordinator {
         list.push(("lock", FivewMsg::CmdLock.into()));

@@ -1,7 +1,9 @@
 //! One sample of every catalogue entry, with plausible variables, in three files by feature.
 
+mod alerts;
 mod decisions;
 mod people;
+mod tour;
 mod work;
 
 use super::*;
@@ -12,6 +14,8 @@ pub(super) fn samples() -> Vec<Msg> {
         .into_iter()
         .chain(work::samples())
         .chain(decisions::samples())
+        .chain(alerts::samples())
+        .chain(tour::samples())
         // Charts and the digest: every message, with empty fields.
         .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
         // Situation items: every message, with empty fields.
