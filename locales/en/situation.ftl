@@ -1,5 +1,6 @@
 ## Situation items of the regional clusters
 
+cmd-situation = Report a protection situation (regional clusters)
 st-not-regional = Only members of a regional cluster (Gao, Mopti, Tombouctou) can report a protection situation.
 st-choose-mechanism = For which regional cluster are you reporting a situation?
 st-choose-place = { $mechanism }: choose the cercle, or type the P-code of the cercle or commune (e.g. ML0701).

@@ -1,5 +1,6 @@
 ## Situation items of the regional clusters
 
+cmd-situation = Signaler une situation de protection (clusters régionaux)
 st-not-regional = Seuls les membres d'un cluster régional (Gao, Mopti, Tombouctou) peuvent signaler une situation de protection.
 st-choose-mechanism = Pour quel cluster régional signalez-vous une situation ?
 st-choose-place = { $mechanism } : choisissez le cercle, ou tapez le P-code du cercle ou de la commune (par ex. ML0701).

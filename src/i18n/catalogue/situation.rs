@@ -8,6 +8,7 @@ use serde::Serialize;
 #[strum(serialize_all = "kebab-case")]
 #[strum_discriminants(derive(strum::EnumIter))]
 pub enum SituationsMsg {
+    CmdSituation,
     StNotRegional,
     StChooseMechanism,
     StChoosePlace {
