@@ -283,4 +283,20 @@ async fn a_verified_item_whose_source_may_be_named_names_it_and_a_refused_one_go
     assert!(decided.text.as_deref().unwrap().contains("Refused by Gao Chair"));
     app.settle().await;
     assert_eq!(app.fake.sent_to(cpn_chair.id).len(), 1, "a refused item does not reach the national cluster");
+
+    // The member is told of each decision.
+    let told: Vec<String> = app.fake.sent_to(member.id).into_iter().filter_map(|s| s.text).collect();
+    let place = "Ansongo (ML0701)".to_string();
+    let validated = T::StDecidedValidated {
+        mechanism: "CR-GAO".into(),
+        place: place.clone(),
+        theme: Theme::ChildProtection.name(Language::En).into(),
+    };
+    let refused =
+        T::StDecidedRefused { mechanism: "CR-GAO".into(), place, theme: Theme::MineAction.name(Language::En).into() };
+    assert!(told.contains(&app.t(Language::En, validated.into())), "{told:?}");
+    assert!(told.contains(&app.t(Language::En, refused.into())), "{told:?}");
+    let decided = Outgoing::Situation(SituationMsg::Decided { item_id });
+    assert_eq!(may_receive(&app.ctx, member_id, &decided).await.unwrap(), None);
+    assert_eq!(may_receive(&app.ctx, gao_chair_id, &decided).await.unwrap(), Some(Withheld::NoLongerHoldsSeat));
 }

@@ -61,3 +61,5 @@ st-to-national = Protection situation validated by { $mechanism } — { $place }
 
     It is on the agenda of the next CPN meeting.
 st-source-withheld = not named (at the organisation's request)
+st-decided-validated = Your situation ({ $place }, { $theme }) was validated by the chair of { $mechanism }: it goes to the national cluster.
+st-decided-refused = Your situation ({ $place }, { $theme }) was not retained by the chair of { $mechanism }.

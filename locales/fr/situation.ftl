@@ -61,3 +61,5 @@ st-to-national = Situation de protection validée par { $mechanism } — { $plac
 
     Elle figure à l'ordre du jour de la prochaine réunion du CPN.
 st-source-withheld = non citée (à la demande de l'organisation)
+st-decided-validated = Votre situation ({ $place }, { $theme }) a été validée par le président de { $mechanism } : elle va au cluster national.
+st-decided-refused = Votre situation ({ $place }, { $theme }) n'a pas été retenue par le président de { $mechanism }.

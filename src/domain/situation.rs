@@ -150,6 +150,8 @@ pub enum SituationMsg {
     ToValidate { item_id: i64 },
     /// To a national chair: the validated item, without its source unless allowed.
     ToNational { item_id: i64 },
+    /// To the member who posted it: validated or not retained.
+    Decided { item_id: i64 },
 }
 
 #[cfg(test)]

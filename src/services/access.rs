@@ -172,6 +172,13 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
             for_chair(approval::submission_key(db, *submission_id).await?.map(|(_, mech, ..)| mech))
         }
         // A situation item: to the chairs of the mechanism it is for (regional, then national).
+        Outgoing::Situation(crate::domain::situation::SituationMsg::Decided { item_id }) => {
+            match super::situation::poster(ctx, *item_id).await? {
+                None => Some(Withheld::Unknown),
+                Some((by, mech)) if by == Some(person_id) && seats.iter().any(|s| s.mechanism.id == mech) => None,
+                Some(_) => Some(Withheld::NoLongerHoldsSeat),
+            }
+        }
         Outgoing::Situation(msg) => for_chair(super::situation::recipient_mechanism(ctx, msg).await?),
         Outgoing::Decision(DecisionMsg::AgendaProposed { item_id }) => match agenda::by_id(db, *item_id).await? {
             Some(item) => for_chair(meeting_mechanism(item.meeting_id).await?),

@@ -126,6 +126,10 @@ pub async fn decide(
         let job = Job::Situation(SituationJob::Validated { item_id });
         jobs::enqueue_in(&mut tx, &format!("situation{item_id}:validated"), &job, now, now).await?;
     }
+    if let Some(person_id) = item.posted_by {
+        let told = Job::Deliver { person_id, message: Outgoing::Situation(SituationMsg::Decided { item_id }) };
+        jobs::enqueue_in(&mut tx, &format!("situation{item_id}:decided:p{person_id}"), &told, now, now).await?;
+    }
     let item = store::by_id_in(&mut tx, item_id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     ctx.wake.notify_one();
@@ -176,9 +180,16 @@ pub async fn fan_out(ctx: &Ctx, job: &SituationJob) -> AppResult<Result<usize, S
     Ok(Ok(queued))
 }
 
+/// Who posted an item, and in which regional cluster (to tell them of the decision only while
+/// they still sit there).
+pub async fn poster(ctx: &Ctx, item_id: i64) -> AppResult<Option<(Option<i64>, i64)>> {
+    Ok(store::by_id(&ctx.db, item_id).await?.map(|i| (i.posted_by, i.mechanism_id)))
+}
+
 /// The mechanism a message is meant for the chair of (checked again at sending).
 pub async fn recipient_mechanism(ctx: &Ctx, msg: &SituationMsg) -> AppResult<Option<i64>> {
     Ok(match msg {
+        SituationMsg::Decided { .. } => None,
         SituationMsg::ToValidate { item_id } => store::by_id(&ctx.db, *item_id).await?.map(|i| i.mechanism_id),
         SituationMsg::ToNational { item_id } => match store::by_id(&ctx.db, *item_id).await? {
             Some(_) => reference::mechanism_by_code(&ctx.db, NATIONAL).await?.map(|m| m.id),

@@ -75,4 +75,14 @@ pub enum SituationsMsg {
         source: String,
     },
     StSourceWithheld,
+    StDecidedValidated {
+        mechanism: String,
+        place: String,
+        theme: String,
+    },
+    StDecidedRefused {
+        mechanism: String,
+        place: String,
+        theme: String,
+    },
 }

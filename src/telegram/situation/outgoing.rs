@@ -60,5 +60,15 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             });
             Rendered::text(text).protected()
         }
+        SituationMsg::Decided { item_id } => {
+            let item = svc::get(&app.ctx, *item_id).await?;
+            let (mechanism, place, theme) =
+                (item.mechanism.clone(), format!("{} ({})", item.place, item.pcode), item.theme.name(lang).to_string());
+            Rendered::text(match item.state {
+                ItemState::Validated => t(T::StDecidedValidated { mechanism, place, theme }),
+                ItemState::Refused => t(T::StDecidedRefused { mechanism, place, theme }),
+                ItemState::Pending => return Ok(Err("the item is not decided".into())),
+            })
+        }
     }))
 }
