@@ -67,6 +67,8 @@ pub enum Job {
     },
     /// Votes, agenda items and monthly series.
     Decision(DecisionJob),
+    /// The register of decisions (review dates).
+    Memory(super::memory::MemoryJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -180,6 +182,8 @@ pub enum Outgoing {
     },
     /// Votes and agenda items.
     Decision(DecisionMsg),
+    /// The register of decisions.
+    Memory(super::memory::MemoryMsg),
 }
 
 impl Job {
@@ -200,6 +204,7 @@ impl Job {
             Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
+            Job::Memory(_) => "memory",
         }
     }
 
@@ -218,7 +223,7 @@ impl Job {
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
             // Votes outlive a moved meeting; series jobs belong to the series.
-            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) => None,
+            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) | Job::Memory(_) => None,
         }
     }
 }
@@ -284,7 +289,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) => None,
+            Outgoing::Decision(_) | Outgoing::Memory(_) => None,
         }
     }
 }

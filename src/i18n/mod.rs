@@ -5,8 +5,8 @@
 mod catalogue;
 
 pub use catalogue::{
-    AccessMsg, AdminMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MinutesMsg, Msg,
-    ReportMsg,
+    AccessMsg, AdminMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MemoryMsg, MinutesMsg,
+    Msg, ReportMsg,
 };
 
 use crate::domain::Language;
@@ -33,7 +33,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/fivew.ftl"),
     "\n",
-    include_str!("../../locales/fr/admin.ftl")
+    include_str!("../../locales/fr/admin.ftl"),
+    "\n",
+    include_str!("../../locales/fr/memory.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -54,7 +56,9 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/fivew.ftl"),
     "\n",
-    include_str!("../../locales/en/admin.ftl")
+    include_str!("../../locales/en/admin.ftl"),
+    "\n",
+    include_str!("../../locales/en/memory.ftl")
 );
 
 pub struct I18n {

@@ -10,6 +10,7 @@ mod decisions;
 mod fivew;
 mod main;
 mod meetings;
+mod memory;
 mod minutes;
 mod report;
 
@@ -21,14 +22,15 @@ pub use decisions::DecisionsMsg;
 pub use fivew::FivewMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
+pub use memory::MemoryMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
     access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, calendar::CalendarMsgDiscriminants,
     charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants,
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, minutes::MinutesMsgDiscriminants,
-    report::ReportMsgDiscriminants,
+    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, memory::MemoryMsgDiscriminants,
+    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -48,6 +50,7 @@ pub enum Msg {
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Memory(MemoryMsg),
 }
 
 macro_rules! feature_messages {
@@ -77,7 +80,8 @@ feature_messages!(
     Charts(ChartsMsg),
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
-    Admin(AdminMsg)
+    Admin(AdminMsg),
+    Memory(MemoryMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -100,6 +104,7 @@ impl Msg {
             Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
+            Msg::Memory(m) => m.into(),
         }
     }
 
@@ -116,6 +121,7 @@ impl Msg {
             Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
+            Msg::Memory(m) => args_of(m),
         }
     }
 }

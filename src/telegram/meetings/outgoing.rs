@@ -121,6 +121,8 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let mut m = svc::get(&app.ctx, *meeting_id).await?;
             // The chair's agenda with the members' accepted items.
             m.agenda = crate::services::agenda::full_agenda(&app.ctx, &m).await?;
+            // Then the follow-up of earlier meetings (the calendar file carries the same).
+            m.agenda = crate::telegram::shared::followup::with_follow_up(app, lang, &m, m.agenda.clone()).await?;
             if !still_ahead(app, &m) {
                 return Ok(Err("meeting cancelled or started".into()));
             }
@@ -177,8 +179,11 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                         list: list(s.no_answer.iter().map(mark).collect()),
                     }
                     .into()),
+                    crate::telegram::shared::followup::section(app, lang, &m).await?.unwrap_or_default(),
                 ]
-                .join("\n"),
+                .join("\n")
+                .trim_end()
+                .to_string(),
             )
         }
         Outgoing::MeetingChanged { meeting_id, organisation_id, cancelled } => {

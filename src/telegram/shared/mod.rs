@@ -5,6 +5,7 @@
 pub mod callback;
 pub mod charts;
 pub mod fault;
+pub mod followup;
 pub mod format;
 pub mod guard;
 pub mod menu;
