@@ -189,6 +189,18 @@ async fn a_closed_vote_and_two_recorded_decisions_are_in_the_register_its_xlsx_a
     assert!(sheets[1].1.iter().any(|r| r.contains(&"Vote".to_string()) && r[5].contains("Yes")), "{:?}", sheets[1]);
     assert!(sheets[0].1.iter().any(|r| r[5].contains("Oui")), "{:?}", sheets[0]);
 
+    // The month's digest names them.
+    let month = cluster_bot::domain::fourw::ReportingMonth::parse("2026-11").unwrap();
+    let digest = cluster_bot::services::figures::digest(&ctx, month).await.unwrap();
+    let whats: Vec<&str> = digest.decisions.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(whats.len(), 3, "{whats:?}");
+    assert!(
+        whats.contains(&"Adopter le plan de contingence")
+            && whats.contains(&"Créer un groupe de travail sur la documentation")
+    );
+    let pdf = cluster_bot::charts::digest::pdf(&digest, &[Language::Fr, Language::En], ctx.tz, &app.i18n);
+    assert!(pdf.is_ok(), "the digest with its register still draws");
+
     // Someone without a seat has no register.
     let theirs = app.send(&c.stranger, "/decisions").await.text.unwrap();
     assert!(!theirs.contains("Adopter"), "{theirs}");
@@ -293,7 +305,9 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
             "Partager la cartographie — NRC — 20/10/2026\nMettre à jour la liste des contacts — NRC — 25/10/2026\nFormer les moniteurs — UNICEF — 30/10/2026",
         )
         .await;
-    let summary = app.press_expect_edit(&c.chair, decisions_q.message_id, "mn:ds").await;
+    assert!(decisions_q.text.unwrap().starts_with(&app.t(en, MemoryMsg::MnAskDecisions.into())));
+    // And a decision to review before November's meeting.
+    let summary = app.send(&c.chair, "Revoir le plan de réponse; UNHCR; review 01/11/2026").await;
     assert!(!summary.text.unwrap().contains(&app.t(en, MemoryMsg::MnSummaryFollowUp.into())));
     app.press_expect_edit(&c.chair, summary.message_id, "mn:ok").await;
     app.settle().await;
@@ -305,6 +319,7 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
     assert!(invitation.contains(&app.t(en, MemoryMsg::FuHeader.into())), "{invitation}");
     assert!(invitation.contains("📌 Partager la cartographie — NRC — due 20/10/2026 ⏰ late"), "{invitation}");
     assert!(invitation.contains("Former les moniteurs — UNICEF"), "{invitation}");
+    assert!(invitation.contains("📚 Revoir le plan de réponse — UNHCR — review 01/11/2026"), "{invitation}");
     let ics = last_ics(&app, c.nrc.id);
     let description = ics.lines().find(|l| l.starts_with("DESCRIPTION")).unwrap_or_default().to_string();
     assert!(description.contains("Partager la cartographie") && description.contains("late"), "{ics}");
@@ -313,6 +328,15 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
     let fr_text = texts_since(&app, c.unicef.id, 0);
     assert!(fr_text.contains("Suivi des réunions précédentes") && fr_text.contains("⏰ en retard"), "{fr_text}");
 
+    // The chair's summary of the answers, the day before, carries it too.
+    let chair_from = app.fake.sent_to(c.chair.id).len();
+    until(&app, at("2026-11-12T09:30:00Z")).await;
+    let to_chair = texts_since(&app, c.chair.id, chair_from);
+    let summary_text = to_chair.split("📋 Answers for").nth(1).unwrap_or_else(|| panic!("a summary: {to_chair}"));
+    assert!(
+        summary_text.contains("Follow-up of earlier meetings:") && summary_text.contains("Partager la cartographie"),
+        "{to_chair}"
+    );
     // November's minutes: the follow-up is marked point by point.
     until(&app, at("2026-11-12T11:30:00Z")).await;
     let actions_q = open_minutes(&app, &c.chair, &nov, "PV de novembre.").await;
@@ -323,6 +347,7 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
     assert!(text.contains("1. ◻️ 📌 Partager la cartographie"), "{text}");
     assert!(text.contains("2. ◻️ 📌 Mettre à jour la liste des contacts"), "{text}");
     assert!(text.contains("3. ◻️ 📌 Former les moniteurs"), "{text}");
+    assert!(text.contains("4. ◻️ 📚 Revoir le plan de réponse"), "{text}");
     let expired = app.t(en, MainMsg::ButtonExpired.into());
     // A member who is not the chair presses the chair's buttons: nothing happens.
     let (answer, changed) = app.press(&c.nrc, follow.message_id, "mn:f:1:d").await;
@@ -335,15 +360,19 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
     assert!(refused(&answer).is_some(), "an unknown outcome is refused");
     // Continue before everything is marked: told how many are left.
     let (answer, _) = app.press(&c.chair, follow.message_id, "mn:fc").await;
-    assert_eq!(refused(&answer), Some(app.t(en, MemoryMsg::FuUnmarked { count: 3 }.into())));
+    assert_eq!(refused(&answer), Some(app.t(en, MemoryMsg::FuUnmarked { count: 4 }.into())));
     let marked = app.press_expect_edit(&c.chair, follow.message_id, "mn:f:1:c").await;
     assert!(marked.text.unwrap().contains("1. 🔁 📌 Partager la cartographie"));
     // A restart in the middle loses nothing: the marks live in the dialog's step.
     app.restart().await;
     app.press_expect_edit(&c.chair, follow.message_id, "mn:f:2:x").await;
-    let marked = app.press_expect_edit(&c.chair, follow.message_id, "mn:f:3:d").await;
+    app.press_expect_edit(&c.chair, follow.message_id, "mn:f:3:d").await;
+    let marked = app.press_expect_edit(&c.chair, follow.message_id, "mn:f:4:d").await;
     let text = marked.text.unwrap();
-    assert!(text.contains("1. 🔁") && text.contains("2. ✖️") && text.contains("3. ✅"), "{text}");
+    assert!(
+        text.contains("1. 🔁") && text.contains("2. ✖️") && text.contains("3. ✅") && text.contains("4. ✅"),
+        "{text}"
+    );
     let summary = app.press_expect_edit(&c.chair, follow.message_id, "mn:fc").await;
     let text = summary.text.clone().unwrap();
     assert!(text.contains(&app.t(en, MemoryMsg::MnSummaryFollowUp.into())) && text.contains("1. 🔁"), "{text}");
@@ -371,6 +400,11 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
         .await
         .unwrap();
     assert_eq!(status, "done");
+    let decided: String = sqlx::query_scalar("SELECT outcome FROM follow_ups WHERE decision_id IS NOT NULL")
+        .fetch_one(app.ctx.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(decided, "done");
 
     // /actions: the history of each point across meetings.
     let plan = app.send(&c.nrc, "/actions").await.text.unwrap();
@@ -386,6 +420,7 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
         "{invitation}"
     );
     assert!(!invitation.contains("Former les moniteurs") && !invitation.contains("Mettre à jour"), "{invitation}");
+    assert!(!invitation.contains("Revoir le plan de réponse"), "a decision reviewed is settled: {invitation}");
     let ics = last_ics(&app, c.nrc.id);
     assert!(ics.contains("Partager la cartographie") && !ics.contains("Former les moniteurs"), "{ics}");
     let _ = dec;

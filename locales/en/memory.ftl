@@ -2,13 +2,14 @@
 
 rg-header = 📚 Register of decisions of your mechanisms (newest first):
 rg-none = No decision in the register of your mechanisms yet.
-rg-recorded-line = • { $mechanism } — { $what }{ $org ->
+rg-recorded-line = • { $mechanism } — { $what }{ $details } (meeting of { $meeting })
+rg-details = { $org ->
         [none] {""}
        *[other] {" "}— follow-up: { $org }
     }{ $review ->
         [none] {""}
        *[other] {" "}— review { $review }
-    } (meeting of { $meeting }){ $outcome ->
+    }{ $outcome ->
         [done] {" "}✅
         [dropped] {" "}✖️ dropped
        *[other] {""}
@@ -49,17 +50,17 @@ dl-too-many = Too many decisions (at most 30).
 mn-summary-decisions = Decisions recorded:
 mn-summary-follow-up = Follow-up of earlier meetings:
 fu-header = Follow-up of earlier meetings:
-fu-line = • { $kind ->
-        [decision] 📚
-       *[action] 📌
+fu-line = • { $decision ->
+        [yes] 📚
+       *[no] 📌
     } { $what }{ $org ->
         [none] {""}
        *[other] {" "}— { $org }
     }{ $date ->
         [none] {""}
-       *[other] { $kind ->
-            [decision] {" "}— review { $date }
-           *[action] {" "}— due { $date }
+       *[other] { $decision ->
+            [yes] {" "}— review { $date }
+           *[no] {" "}— due { $date }
         }
     }{ $late ->
         [yes] {" "}⏰ late

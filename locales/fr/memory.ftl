@@ -2,13 +2,14 @@
 
 rg-header = 📚 Registre des décisions de vos mécanismes (les plus récentes d'abord) :
 rg-none = Aucune décision au registre de vos mécanismes pour l'instant.
-rg-recorded-line = • { $mechanism } — { $what }{ $org ->
+rg-recorded-line = • { $mechanism } — { $what }{ $details } (réunion du { $meeting })
+rg-details = { $org ->
         [none] {""}
        *[other] {" "}— suivi : { $org }
     }{ $review ->
         [none] {""}
        *[other] {" "}— révision le { $review }
-    } (réunion du { $meeting }){ $outcome ->
+    }{ $outcome ->
         [done] {" "}✅
         [dropped] {" "}✖️ abandonnée
        *[other] {""}
@@ -49,17 +50,17 @@ dl-too-many = Trop de décisions (30 au plus).
 mn-summary-decisions = Décisions notées :
 mn-summary-follow-up = Suivi des réunions précédentes :
 fu-header = Suivi des réunions précédentes :
-fu-line = • { $kind ->
-        [decision] 📚
-       *[action] 📌
+fu-line = • { $decision ->
+        [yes] 📚
+       *[no] 📌
     } { $what }{ $org ->
         [none] {""}
        *[other] {" "}— { $org }
     }{ $date ->
         [none] {""}
-       *[other] { $kind ->
-            [decision] {" "}— révision le { $date }
-           *[action] {" "}— échéance { $date }
+       *[other] { $decision ->
+            [yes] {" "}— révision le { $date }
+           *[no] {" "}— échéance { $date }
         }
     }{ $late ->
         [yes] {" "}⏰ en retard

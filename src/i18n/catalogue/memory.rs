@@ -11,7 +11,8 @@ pub enum MemoryMsg {
     // The register (/decisions, its export, the review reminder)
     RgHeader,
     RgNone,
-    RgRecordedLine { mechanism: String, what: String, org: String, review: String, meeting: String, outcome: String },
+    RgRecordedLine { mechanism: String, what: String, details: String, meeting: String },
+    RgDetails { org: String, review: String, outcome: String },
     BtnRgXlsx,
     RgXlsxCaption { count: usize },
     RgSheet,
@@ -41,7 +42,7 @@ pub enum MemoryMsg {
     MnSummaryFollowUp,
     // The follow-up
     FuHeader,
-    FuLine { kind: String, what: String, org: String, date: String, late: String, history: String },
+    FuLine { decision: bool, what: String, org: String, date: String, late: bool, history: String },
     FuHistoryEntry { date: String, outcome: String },
     FuOutcome { outcome: String },
     FuAsk,

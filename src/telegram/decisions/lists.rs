@@ -49,13 +49,16 @@ async fn entry_line(turn: &Turn<'_>, e: &RegisterEntry) -> Result<String, crate:
         RegisterEntry::Recorded(d) => {
             let date =
                 |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&turn.app.ctx.tz).format("%d/%m/%Y").to_string();
+            let details = turn.t(MemoryMsg::RgDetails {
+                org: d.organisation.clone().unwrap_or_else(|| "none".into()),
+                review: d.review_date.map(|r| r.format("%d/%m/%Y").to_string()).unwrap_or_else(|| "none".into()),
+                outcome: d.outcome.map(|o| o.as_str()).unwrap_or("open").into(),
+            });
             turn.t(MemoryMsg::RgRecordedLine {
                 mechanism: d.mechanism.code.clone(),
                 what: d.what.clone(),
-                org: d.organisation.clone().unwrap_or_else(|| "none".into()),
-                review: d.review_date.map(|r| r.format("%d/%m/%Y").to_string()).unwrap_or_else(|| "none".into()),
+                details,
                 meeting: date(d.meeting_starts_at),
-                outcome: d.outcome.map(|o| o.as_str()).unwrap_or("open").into(),
             })
         }
     })

@@ -28,18 +28,14 @@ pub fn history_text(app: &App, lang: Language, history: &[(DateTime<Utc>, Outcom
 
 /// One line of the follow-up.
 pub fn item_line(app: &App, lang: Language, item: &FollowUpItem) -> String {
-    let kind = match item.item {
-        FollowUpRef::Action(_) => "action",
-        FollowUpRef::Decision(_) => "decision",
-    };
     app.i18n.render(
         lang,
         MemoryMsg::FuLine {
-            kind: kind.into(),
+            decision: matches!(item.item, FollowUpRef::Decision(_)),
             what: item.what.clone(),
             org: item.organisation.clone().unwrap_or_else(|| "none".into()),
             date: item.date.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_else(|| "none".into()),
-            late: if item.late { "yes" } else { "no" }.into(),
+            late: item.late,
             history: history_text(app, lang, &item.history),
         },
     )
