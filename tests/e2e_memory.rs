@@ -230,6 +230,37 @@ async fn a_closed_vote_and_two_recorded_decisions_are_in_the_register_its_xlsx_a
         assert!(app.fake.sent_to(other.id).iter().all(|s| !s.text.as_deref().unwrap_or("").starts_with("📚")));
     }
     app.stop().await;
+
+    // The command line: the same register, as a list, CSV or XLSX.
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cluster-bot"))
+            .args(args)
+            .env("DATABASE_URL", &app.db_path)
+            .env_remove("TELOXIDE_TOKEN")
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    let out = cli(&["decisions", "list", "--mechanism", "CPN", "--format", "csv", "--lang", "en"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(
+        csv.contains("Decision") && csv.contains("Adopter le plan de contingence") && csv.contains("UNICEF"),
+        "{csv}"
+    );
+    let file = app.db_path.with_file_name("register.xlsx");
+    let out = cli(&["decisions", "list", "--format", "xlsx", "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sheets = cells(&std::fs::read(&file).unwrap());
+    assert_eq!(sheets.len(), 2);
+    assert!(sheets.iter().all(|(_, rows)| rows.len() == 4));
+    let out = cli(&["decisions", "list", "--mechanism", "CR-GAO"]);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("no decisions"));
+    for bad in [vec!["decisions", "list", "--mechanism", "XX"], vec!["decisions", "list", "--format", "pdf"]] {
+        let out = cli(&bad);
+        assert!(!out.status.success(), "{bad:?} is refused");
+    }
 }
 
 #[tokio::test]
@@ -424,5 +455,49 @@ async fn a_late_action_point_of_october_is_on_novembers_invitation_and_once_carr
     let ics = last_ics(&app, c.nrc.id);
     assert!(ics.contains("Partager la cartographie") && !ics.contains("Former les moniteurs"), "{ics}");
     let _ = dec;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn observers_kept_out_of_a_mechanism_get_its_invitation_without_the_follow_up() {
+    let mut app = TestBot::start().await;
+    let chair = FakeUser::new(711, "Mariam").language("en");
+    let member = FakeUser::new(712, "Jon").language("en");
+    let observer = FakeUser::new(713, "Marc").language("en");
+    app.member(&chair, "UNHCR", "GCS", Role::Chair).await;
+    app.member(&member, "NRC", "GCS", Role::Focal).await;
+    app.member(&observer, "CICR", "GCS", Role::Focal).await;
+    let gcs = membership::mechanism(&app.ctx, "GCS").await.unwrap();
+    let draft = |starts_at| MeetingDraft {
+        mechanism_id: gcs.id,
+        starts_at,
+        duration_minutes: 60,
+        place: None,
+        agenda: Some("1. Stratégie".into()),
+        kind: MeetingKind::Regular,
+        monthly: false,
+    };
+    let now = app.clock.now();
+    let first =
+        meetings_svc::create(&app.ctx, Actor::CommandLine, draft(now + Duration::days(3))).await.unwrap().remove(0);
+    meetings_svc::create(&app.ctx, Actor::CommandLine, draft(now + Duration::days(20))).await.unwrap();
+    until(&app, first.ends_at() + Duration::minutes(5)).await;
+    let content = cluster_bot::services::minutes::MinutesContent::Text("PV".into());
+    cluster_bot::services::minutes::share(
+        &app.ctx,
+        Actor::CommandLine,
+        first.id,
+        &content,
+        Some("Note d'accès — NRC — 06/11/2026"),
+    )
+    .await
+    .unwrap();
+    let (m_from, o_from) = (app.fake.sent_to(member.id).len(), app.fake.sent_to(observer.id).len());
+    until(&app, now + Duration::days(14)).await;
+    let to_member = texts_since(&app, member.id, m_from);
+    let to_observer = texts_since(&app, observer.id, o_from);
+    assert!(to_member.contains("Note d'accès — NRC — due 06/11/2026"), "{to_member}");
+    assert!(to_observer.contains("Stratégie"), "the observer is invited: {to_observer}");
+    assert!(!to_observer.contains("Note d'accès") && !last_ics(&app, observer.id).contains("Note d"), "{to_observer}");
     app.stop().await;
 }

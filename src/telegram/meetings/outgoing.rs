@@ -121,14 +121,17 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let mut m = svc::get(&app.ctx, *meeting_id).await?;
             // The chair's agenda with the members' accepted items.
             m.agenda = crate::services::agenda::full_agenda(&app.ctx, &m).await?;
-            // Then the follow-up of earlier meetings (the calendar file carries the same).
-            m.agenda = crate::telegram::shared::followup::with_follow_up(app, lang, &m, m.agenda.clone()).await?;
             if !still_ahead(app, &m) {
                 return Ok(Err("meeting cancelled or started".into()));
             }
             let Some(org) = reference::organisation_by_id(db, *organisation_id).await? else {
                 return Ok(Err("organisation unknown".into()));
             };
+            // Then the follow-up of earlier meetings (the calendar file carries the same); it
+            // comes from the internal minutes: observers see it where the policy lets them.
+            if !org.observer || reference::observers_receive(db, m.mechanism.id).await? {
+                m.agenda = crate::telegram::shared::followup::with_follow_up(app, lang, &m, m.agenda.clone()).await?;
+            }
             let answer = meetings::answer(db, m.id, org.id).await?;
             let text = invitation_text(app, lang, &m, &org.acronym, org.observer, *role, answer);
             let file = calendar_file(app, person, &m, &org, *role).await;
