@@ -201,9 +201,12 @@ async fn a_closed_vote_and_two_recorded_decisions_are_in_the_register_its_xlsx_a
     let pdf = cluster_bot::charts::digest::pdf(&digest, &[Language::Fr, Language::En], ctx.tz, &app.i18n);
     assert!(pdf.is_ok(), "the digest with its register still draws");
 
-    // Someone without a seat has no register.
+    // Someone without a seat has no register, not even with the button pressed.
     let theirs = app.send(&c.stranger, "/decisions").await.text.unwrap();
     assert!(!theirs.contains("Adopter"), "{theirs}");
+    let (answer, after) = app.press(&c.stranger, list.message_id, "dc:rx").await;
+    assert!(refused(&answer).is_some(), "refused with a reason");
+    assert!(after.iter().all(|s| s.method != "sendDocument"), "no file to a stranger");
 
     // On the review date the chair (only the chair) is reminded, protected.
     let review = app.t(

@@ -87,8 +87,9 @@ pub async fn share(
     content: &MinutesContent,
     actions_text: Option<&str>,
 ) -> AppResult<i64> {
+    // Without decisions there is no decision line that could fail.
     let done = share_with(ctx, actor, meeting_id, content, actions_text, &MinutesExtras::default()).await?;
-    done.map_err(|_| AppError::NotFound)
+    done.map_err(AppError::internal)
 }
 
 /// What the chair adds to the minutes besides the action points: the decisions recorded
