@@ -131,8 +131,8 @@ async fn an_alert_in_mopti_asks_both_present_organisations_records_one_and_remin
     assert!(matches!(alerts::validate(&ctx, s.chair, id).await, Err(AlertError::AlreadyDecided)));
 
     // One organisation commits; someone of no asked organisation cannot answer for one.
-    alerts::commit(&ctx, s.focal_a, id, Commitment::Assess).await.unwrap();
-    assert!(matches!(alerts::commit(&ctx, s.raiser, id, Commitment::Respond).await, Err(AlertError::App(_))));
+    alerts::commit(&ctx, s.focal_a, id, s.org_a, Commitment::Assess).await.unwrap();
+    assert!(matches!(alerts::commit(&ctx, s.raiser, id, s.org_b, Commitment::Respond).await, Err(AlertError::App(_))));
 
     // Before 48 h nobody is reminded; after, only the one that has not answered, and once.
     clock.advance(Duration::hours(47));

@@ -167,3 +167,68 @@ async fn documents_are_filed_found_by_buttons_and_sent_as_they_are_now() {
     let listed = filed(&cli(&app, &["docs", "list", "--mechanism", "CPN", "--type", "strategy"]));
     assert!(listed.starts_with(&format!("{first_id}\t")), "{listed}");
 }
+
+#[tokio::test]
+async fn a_document_is_re_typed_by_buttons_or_the_command_line_by_those_who_manage_it() {
+    use cluster_bot::domain::library::DocType;
+    let app = TestBot::start().await;
+    let coordo = FakeUser::new(1311, "Coordo").language("fr");
+    let focal = FakeUser::new(1312, "Fatou").language("fr");
+    people::add_coordinator(&app.ctx, coordo.id, "Coordo").await.unwrap();
+    app.member(&focal, "NRC", "CPN", Role::Focal).await;
+    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("note.pdf");
+    std::fs::write(&path, b"%PDF note").unwrap();
+    let id = filed(&cli(
+        &app,
+        &[
+            "docs",
+            "add",
+            "--mechanism",
+            "CPN",
+            "--type",
+            "other",
+            "--title",
+            "Note de plaidoyer",
+            path.to_str().unwrap(),
+        ],
+    ));
+    let (other, advocacy) = (DocType::Other.code(), DocType::AdvocacyNote.code());
+
+    // The coordinator finds it under "other", taps ✏️ and files it as an advocacy note.
+    let menu = app.send(&coordo, "/docs").await;
+    app.press_expect_edit(&coordo, menu.message_id, &format!("lib:m:{}", cpn.id)).await;
+    let page = app.press_expect_edit(&coordo, menu.message_id, &format!("lib:t:{}:{other}:0", cpn.id)).await;
+    assert!(page.button_data().contains(&format!("lib:y:{id}")), "{:?}", page.reply_markup);
+    let picker = app.press_expect_edit(&coordo, menu.message_id, &format!("lib:y:{id}")).await;
+    let choices = picker.button_data();
+    assert!(choices.contains(&format!("lib:s:{id}:{advocacy}")), "{choices:?}");
+    assert!(!choices.contains(&format!("lib:s:{id}:{}", DocType::Minutes.code())), "never minutes: {choices:?}");
+    let done = app.press_expect_edit(&coordo, menu.message_id, &format!("lib:s:{id}:{advocacy}")).await;
+    assert!(done.text.as_deref().is_some_and(|t| t.contains("Notes de plaidoyer")), "{:?}", done.text);
+    let listed = filed(&cli(&app, &["docs", "list", "--type", "advocacy-note"]));
+    assert!(listed.starts_with(&format!("{id}\t")), "{listed}");
+
+    // A focal point sees no ✏️, and forged presses change nothing.
+    let menu = app.send(&focal, "/docs").await;
+    app.press_expect_edit(&focal, menu.message_id, &format!("lib:m:{}", cpn.id)).await;
+    let page = app.press_expect_edit(&focal, menu.message_id, &format!("lib:t:{}:{advocacy}:0", cpn.id)).await;
+    assert!(!page.button_data().iter().any(|d| d.starts_with("lib:y:")), "{:?}", page.reply_markup);
+    for forged in
+        [format!("lib:y:{id}"), format!("lib:s:{id}:{other}"), format!("lib:s:{id}:{}", DocType::Minutes.code())]
+    {
+        let (answer, _) = app.press(&focal, menu.message_id, &forged).await;
+        assert!(answer.str_param("text").is_some_and(|t| !t.is_empty()), "{forged} refused with a reason");
+    }
+    let listed = filed(&cli(&app, &["docs", "list", "--type", "advocacy-note"]));
+    assert!(listed.starts_with(&format!("{id}\t")), "unchanged: {listed}");
+
+    // The command line re-types it back; minutes and unknown documents are refused.
+    filed(&cli(&app, &["docs", "retype", "--id", &id, "--type", "strategy"]));
+    assert!(filed(&cli(&app, &["docs", "list", "--type", "strategy"])).starts_with(&format!("{id}\t")));
+    let bad = cli(&app, &["docs", "retype", "--id", &id, "--type", "minutes"]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("minutes"));
+    let bad = cli(&app, &["docs", "retype", "--id", "999", "--type", "tor"]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("999"));
+}

@@ -112,6 +112,17 @@ btn-lib-next = Older ▶
 btn-lib-retire = 🗑 Retire: { $title }
 lib-coming = 📄 On its way.
 lib-retired = Retired: it leaves the library's lists.
+btn-lib-retype = ✏️ Type
+lib-choose-new-type = ✏️ { $title } — file it under which type?
+lib-retyped = ✏️ Now filed under { $doc_type ->
+        [strategy] Strategy
+        [advocacy-note] Advocacy notes
+        [work-plan] Work plans
+        [assessment] Assessments
+        [tor] Terms of reference
+        [fourw-matrix] 4W matrices
+       *[other] Other documents
+    }.
 btn-share-type = { $on ->
         [yes] 🔘
        *[no] ⚪

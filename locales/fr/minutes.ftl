@@ -112,6 +112,17 @@ btn-lib-next = Plus anciens ▶
 btn-lib-retire = 🗑 Retirer : { $title }
 lib-coming = 📄 Il arrive.
 lib-retired = Retiré : il quitte les listes de la bibliothèque.
+btn-lib-retype = ✏️ Type
+lib-choose-new-type = ✏️ { $title } — le classer sous quel type ?
+lib-retyped = ✏️ Classé désormais sous { $doc_type ->
+        [strategy] Stratégies
+        [advocacy-note] Notes de plaidoyer
+        [work-plan] Plans de travail
+        [assessment] Évaluations
+        [tor] Termes de référence
+        [fourw-matrix] Matrices 4W
+       *[other] Autres documents
+    }.
 btn-share-type = { $on ->
         [yes] 🔘
        *[no] ⚪

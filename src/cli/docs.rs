@@ -47,6 +47,13 @@ pub(super) enum DocsCommand {
         #[arg(long)]
         id: i64,
     },
+    /// File a current document under another type (not minutes).
+    Retype {
+        #[arg(long)]
+        id: i64,
+        #[arg(long = "type", value_parser = doc_type)]
+        doc_type: DocType,
+    },
 }
 
 fn doc_type(s: &str) -> Result<DocType, String> {
@@ -119,6 +126,19 @@ pub(super) async fn run(ctx: &Ctx, command: DocsCommand) -> anyhow::Result<()> {
                     Ok(())
                 }
                 Err(e) => anyhow::bail!("{e}"),
+            }
+        }
+        DocsCommand::Retype { id, doc_type } => {
+            match library::retype(ctx, crate::services::meetings::Actor::CommandLine, id, doc_type).await {
+                Ok(_) => {
+                    eprintln!("document {id} filed under {doc_type}");
+                    Ok(())
+                }
+                Err(crate::domain::AppError::NotFound) if doc_type == DocType::Minutes => {
+                    anyhow::bail!("minutes are filed by sharing a meeting's minutes, not by re-typing a document")
+                }
+                Err(crate::domain::AppError::NotFound) => anyhow::bail!("there is no current document {id}"),
+                Err(e) => Err(e.into()),
             }
         }
         DocsCommand::Retire { id } => {

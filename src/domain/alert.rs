@@ -116,7 +116,14 @@ pub enum AlertProblem {
     DateUnreadable,
     DateInFuture,
     DateTooOld,
-    BadTransition { from: AlertState, to: AlertState },
+    /// The source is empty or longer than [`MAX_SOURCE_CHARS`].
+    SourceLength,
+    /// The source contains a phone number or an e-mail address.
+    SourcePersonalData(super::personal_data::PersonalData),
+    BadTransition {
+        from: AlertState,
+        to: AlertState,
+    },
 }
 
 /// Checks the date of the movement against today: not in the future, at most 90 days old.
@@ -148,6 +155,94 @@ pub fn parse_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, AlertProblem
 /// request. `None` only if the time would leave chrono's range.
 pub fn reminder_at(requested_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
     requested_at.checked_add_signed(Duration::hours(REMINDER_AFTER_HOURS))
+}
+
+/// What a member entered when raising an alert (the stored row adds who raised it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertInput {
+    pub pcode: super::fourw::Pcode,
+    pub movement_date: NaiveDate,
+    pub households: Households,
+    pub cause: AlertCause,
+    pub verified: bool,
+    pub source_nameable: bool,
+    pub source: Option<String>,
+}
+
+/// Longest source an alert may name.
+pub const MAX_SOURCE_CHARS: usize = 200;
+
+/// Checks a source as typed: trimmed, 1 to 200 characters, no phone number nor e-mail.
+pub fn parse_source(raw: &str) -> Result<String, AlertProblem> {
+    let text = raw.trim();
+    if text.is_empty() || text.chars().count() > MAX_SOURCE_CHARS {
+        return Err(AlertProblem::SourceLength);
+    }
+    if let Some(kind) = super::personal_data::detect(text) {
+        return Err(AlertProblem::SourcePersonalData(kind));
+    }
+    Ok(text.to_string())
+}
+
+/// The mechanism code suffix of a region, from its name: upper case without accents
+/// ("Mopti" → "MOPTI", "Tombouctou" → "TOMBOUCTOU"); Ménaka is covered by the Gao mechanisms.
+pub fn region_suffix(region_name: &str) -> String {
+    let plain: String = region_name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'E',
+            'à' | 'â' | 'ä' | 'À' => 'A',
+            'î' | 'ï' => 'I',
+            'ô' | 'ö' => 'O',
+            'ù' | 'û' | 'ü' => 'U',
+            'ç' => 'C',
+            ' ' | '\'' => '-',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect();
+    match plain.as_str() {
+        "MENAKA" => "GAO".to_string(),
+        _ => plain,
+    }
+}
+
+/// The codes of the mechanisms that cover a region: its regional cluster and its child
+/// protection, GBV and social cohesion groups (those that exist are kept by the caller).
+pub fn regional_mechanism_codes(region_name: &str) -> Vec<String> {
+    let suffix = region_suffix(region_name);
+    ["CR", "SC-PE", "SC-VBG", "GT-COHESION"].iter().map(|p| format!("{p}-{suffix}")).collect()
+}
+
+/// The scheduled work of an alert, each a fan-out run by the alerts service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "alert", rename_all = "snake_case")]
+pub enum AlertJob {
+    /// Raised: the validation request to the CMP chairs (or the coordinators).
+    Raised { alert_id: i64 },
+    /// Validated: the alert to the region's mechanisms and the CMP, the commitment requests.
+    Validated { alert_id: i64 },
+    /// 48 h after validation: the present organisations that have not answered, once.
+    Remind { alert_id: i64 },
+    /// Closed: the summary to the CMP chairs (or the coordinators).
+    Closed { alert_id: i64 },
+}
+
+/// Alert messages to one person, rendered when sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "alert_msg", rename_all = "snake_case")]
+pub enum AlertMsg {
+    /// To a CMP chair (or coordinator): validate or refuse, one tap.
+    ValidationRequest { alert_id: i64 },
+    /// The validated alert with who is present, to a member of `mechanism_id`.
+    Alert { alert_id: i64, mechanism_id: i64 },
+    /// To the focal point or alternate of a present organisation (its seat in `mechanism_id`):
+    /// assess, respond or cannot; `reminder` for the one reminder after 48 h.
+    CommitmentRequest { alert_id: i64, organisation_id: i64, mechanism_id: i64, reminder: bool },
+    /// The closing summary, to a CMP chair (or coordinator).
+    Summary { alert_id: i64 },
+    /// To the member who raised it: validated or refused (the state when sent).
+    Decided { alert_id: i64 },
 }
 
 /// Who has answered what, for the closing summary.
@@ -249,5 +344,35 @@ mod tests {
     fn tally_counts_answers_and_silence() {
         let answers = [Some(Commitment::Assess), None, Some(Commitment::Cannot), None];
         assert_eq!(CommitmentTally::of(&answers), CommitmentTally { assess: 1, respond: 0, cannot: 1, silent: 2 });
+    }
+
+    #[test]
+    fn sources_are_bounded_and_free_of_personal_data() {
+        assert_eq!(parse_source("  chef de village "), Ok("chef de village".to_string()));
+        assert_eq!(parse_source("  "), Err(AlertProblem::SourceLength));
+        assert_eq!(parse_source(&"x".repeat(201)), Err(AlertProblem::SourceLength));
+        assert!(matches!(parse_source("Moussa 76 12 34 56"), Err(AlertProblem::SourcePersonalData(_))));
+    }
+
+    #[test]
+    fn a_region_is_covered_by_its_mechanisms_and_menaka_by_gao() {
+        assert_eq!(
+            regional_mechanism_codes("Mopti"),
+            vec!["CR-MOPTI", "SC-PE-MOPTI", "SC-VBG-MOPTI", "GT-COHESION-MOPTI"]
+        );
+        assert_eq!(region_suffix("Ménaka"), "GAO");
+        assert_eq!(region_suffix("Gao"), "GAO");
+        assert_eq!(region_suffix(" Tombouctou "), "TOMBOUCTOU");
+        assert_eq!(region_suffix("Ségou"), "SEGOU");
+        assert_eq!(regional_mechanism_codes("Ménaka")[0], "CR-GAO");
+    }
+
+    #[test]
+    fn alert_jobs_round_trip_through_json() {
+        let msg = AlertMsg::CommitmentRequest { alert_id: 1, organisation_id: 2, mechanism_id: 3, reminder: true };
+        let json = serde_json::to_string(&msg).unwrap();
+        assert_eq!(serde_json::from_str::<AlertMsg>(&json).unwrap(), msg);
+        let job = AlertJob::Remind { alert_id: 4 };
+        assert_eq!(serde_json::from_str::<AlertJob>(&serde_json::to_string(&job).unwrap()).unwrap(), job);
     }
 }

@@ -69,6 +69,8 @@ pub enum Job {
     Decision(DecisionJob),
     /// The register of decisions (review dates).
     Memory(super::memory::MemoryJob),
+    /// Displacement alerts to the CMP.
+    Alert(super::alert::AlertJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -184,6 +186,8 @@ pub enum Outgoing {
     Decision(DecisionMsg),
     /// The register of decisions.
     Memory(super::memory::MemoryMsg),
+    /// Displacement alerts.
+    Alert(super::alert::AlertMsg),
 }
 
 impl Job {
@@ -205,6 +209,7 @@ impl Job {
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
             Job::Memory(_) => "memory",
+            Job::Alert(_) => "alert",
         }
     }
 
@@ -223,7 +228,12 @@ impl Job {
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
             // Votes outlive a moved meeting; series jobs belong to the series.
-            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) | Job::Memory(_) => None,
+            Job::Fourw(_)
+            | Job::Purge
+            | Job::MonthlyDigest { .. }
+            | Job::Decision(_)
+            | Job::Memory(_)
+            | Job::Alert(_) => None,
         }
     }
 }
@@ -289,7 +299,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) | Outgoing::Memory(_) => None,
+            Outgoing::Decision(_) | Outgoing::Memory(_) | Outgoing::Alert(_) => None,
         }
     }
 }

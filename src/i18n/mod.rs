@@ -5,8 +5,8 @@
 mod catalogue;
 
 pub use catalogue::{
-    AccessMsg, AdminMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg, MemoryMsg, MinutesMsg,
-    Msg, ReportMsg,
+    AccessMsg, AdminMsg, AlertDetails, AlertsMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg,
+    MemoryMsg, MinutesMsg, Msg, ReportMsg,
 };
 
 use crate::domain::Language;
@@ -35,7 +35,9 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/admin.ftl"),
     "\n",
-    include_str!("../../locales/fr/memory.ftl")
+    include_str!("../../locales/fr/memory.ftl"),
+    "\n",
+    include_str!("../../locales/fr/alerts.ftl")
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/main.ftl"),
@@ -58,7 +60,9 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/admin.ftl"),
     "\n",
-    include_str!("../../locales/en/memory.ftl")
+    include_str!("../../locales/en/memory.ftl"),
+    "\n",
+    include_str!("../../locales/en/alerts.ftl")
 );
 
 pub struct I18n {

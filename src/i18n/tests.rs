@@ -1,7 +1,7 @@
 use super::catalogue::{
-    AccessMsgDiscriminants, AdminMsgDiscriminants, CalendarMsgDiscriminants, ChartsMsgDiscriminants,
-    DecisionsMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants, MeetingsMsgDiscriminants,
-    MemoryMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    AccessMsgDiscriminants, AdminMsgDiscriminants, AlertsMsgDiscriminants, CalendarMsgDiscriminants,
+    ChartsMsgDiscriminants, DecisionsMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants,
+    MeetingsMsgDiscriminants, MemoryMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -97,6 +97,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Fivew(m) => format!("{:?}", FivewMsgDiscriminants::from(m)),
         Msg::Admin(m) => format!("{:?}", AdminMsgDiscriminants::from(m)),
         Msg::Memory(m) => format!("{:?}", MemoryMsgDiscriminants::from(m)),
+        Msg::Alerts(m) => format!("{:?}", AlertsMsgDiscriminants::from(m)),
     }
 }
 
@@ -115,6 +116,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(FivewMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(AdminMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(MemoryMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(AlertsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {
         assert!(sampled.contains(name), "no sample for {name}");

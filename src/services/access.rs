@@ -6,6 +6,7 @@
 //! audit trail and the message is never sent.
 
 use super::Ctx;
+use crate::domain::alert::AlertMsg;
 use crate::domain::audit::AuditAction;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Outgoing};
 use crate::domain::memory::MemoryMsg;
@@ -106,6 +107,16 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
                 Some(org) => Some(Seat { mechanism_id: mech, organisation_id: org, roles: ANY_ROLE }),
                 None => return Ok(Some(Withheld::Unknown)),
             }
+        }
+        // Alerts: the CMP chair, the mechanism's members, the present organisation's seat.
+        Outgoing::Alert(msg) => {
+            let why = match msg {
+                AlertMsg::ValidationRequest { .. } | AlertMsg::Summary { .. } => Withheld::NotChair,
+                AlertMsg::Alert { .. } | AlertMsg::Decided { .. } => Withheld::NotMember,
+                AlertMsg::CommitmentRequest { .. } => Withheld::NoLongerHoldsSeat,
+            };
+            let ok = super::alerts::may_receive(ctx, coordinator, &seats, msg).await?;
+            return Ok((!ok).then_some(why));
         }
         _ => None,
     };

@@ -151,3 +151,9 @@ pub async fn full_agenda(ctx: &Ctx, m: &Meeting) -> AppResult<Option<String>> {
     let accepted = store::of_meeting(&ctx.db, m.id).await?;
     Ok(agenda::full_agenda(m.agenda.as_deref(), &accepted))
 }
+
+/// The open displacement alerts a meeting's agenda carries (the CMP's meetings only), shown
+/// under their own translated header by the invitation.
+pub async fn open_alerts(ctx: &Ctx, m: &Meeting) -> AppResult<Vec<crate::storage::alerts::Alert>> {
+    super::alerts::open_for_agenda(ctx, &m.mechanism).await
+}

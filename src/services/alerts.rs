@@ -1,31 +1,24 @@
 //! Displacement alerts to the CMP: a member raises one, the CMP chair (or a coordinator)
-//! validates or refuses it, the organisations present in the cercle (last approved 4W) are asked
-//! to commit, and the chair closes it. Also the list and its CSV/XLSX export with HXL tags.
+//! validates or refuses it, the alert goes to the mechanisms of the region with who is present
+//! in the cercle (last approved 4W), the present organisations are asked to commit and reminded
+//! once after 48 h, and the chair closes it with a summary. Also the list and its CSV/XLSX
+//! export with HXL tags, and the open alerts on the CMP's agenda.
 
 use super::Ctx;
+use super::outbox::{chair_recipients, deliver};
+pub use crate::domain::alert::AlertInput;
 use crate::domain::alert::{
-    AlertCause, AlertProblem, AlertState, Commitment, Households, REMINDER_AFTER_HOURS, check_date,
+    AlertJob, AlertMsg, AlertProblem, AlertState, Commitment, REMINDER_AFTER_HOURS, check_date, parse_source,
+    regional_mechanism_codes, reminder_at,
 };
-use crate::domain::fourw::Pcode;
-use crate::domain::{AppError, AppResult};
+use crate::domain::jobs::{Job, Outgoing};
+use crate::domain::{AppError, AppResult, Mechanism, MembershipView, Role};
+use crate::storage::Tx;
 use crate::storage::alerts::{self, Alert, AskedOrganisation, NewAlert, PresentOrganisation};
-use crate::storage::{memberships, people};
-use chrono::NaiveDate;
+use crate::storage::{jobs, memberships, people, reference};
 
 /// The code of the Commission mouvement de population among the mechanisms.
 pub const CMP_CODE: &str = "CMP";
-
-/// What a member entered when raising an alert.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AlertInput {
-    pub pcode: Pcode,
-    pub movement_date: NaiveDate,
-    pub households: Households,
-    pub cause: AlertCause,
-    pub verified: bool,
-    pub source_nameable: bool,
-    pub source: Option<String>,
-}
 
 /// Why a raise or a decision was refused.
 #[derive(Debug)]
@@ -45,9 +38,27 @@ impl From<AppError> for AlertError {
     }
 }
 
-/// Only members (an active membership somewhere) may raise an alert; strangers may not.
+async fn enqueue_in(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    key: String,
+    job: AlertJob,
+    at: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    jobs::enqueue_in(tx, &key, &Job::Alert(job), at, ctx.clock.now()).await.map(|_| ())
+}
+
+/// Queues, in the decision's transaction, the word to the member who raised the alert.
+async fn tell_raiser_in(tx: &mut Tx, alert: &Alert, now: chrono::DateTime<chrono::Utc>) -> AppResult<()> {
+    let job =
+        Job::Deliver { person_id: alert.raised_by, message: Outgoing::Alert(AlertMsg::Decided { alert_id: alert.id }) };
+    jobs::enqueue_in(tx, &format!("alert{}:decided:p{}", alert.id, alert.raised_by), &job, now, now).await.map(|_| ())
+}
+
+/// Only members (an active seat somewhere) may raise an alert; strangers may not. The alert and
+/// its validation request to the CMP chairs are written in one transaction.
 pub async fn raise(ctx: &Ctx, person_id: i64, input: AlertInput) -> Result<i64, AlertError> {
-    if !is_member(ctx, person_id).await? {
+    if memberships::active_for_person(&ctx.db, person_id).await?.is_empty() {
         return Err(AppError::NotAMember.into());
     }
     if input.pcode.level() != 2 || !alerts::cercle_exists(&ctx.db, input.pcode.as_str()).await? {
@@ -56,30 +67,17 @@ pub async fn raise(ctx: &Ctx, person_id: i64, input: AlertInput) -> Result<i64, 
     let now = ctx.clock.now();
     let today = now.with_timezone(&ctx.tz).date_naive();
     check_date(input.movement_date, today).map_err(AlertError::Problem)?;
-    let source = if input.source_nameable { input.source.filter(|s| !s.trim().is_empty()) } else { None };
-    let new = NewAlert {
-        pcode: input.pcode.as_str().to_string(),
-        movement_date: input.movement_date,
-        households: input.households,
-        cause: input.cause,
-        verified: input.verified,
-        source_nameable: input.source_nameable,
-        source,
-        raised_by: person_id,
+    let source = match input.source.as_deref().filter(|_| input.source_nameable) {
+        Some(raw) => Some(parse_source(raw).map_err(AlertError::Problem)?),
+        None => None,
     };
+    let new = NewAlert { input: AlertInput { source, ..input }, raised_by: person_id };
     let mut tx = ctx.db.begin().await?;
     let id = alerts::insert_in(&mut tx, &new, now).await?;
+    enqueue_in(&mut tx, ctx, format!("alert{id}:raised"), AlertJob::Raised { alert_id: id }, now).await?;
     tx.commit().await?;
+    ctx.wake.notify_one();
     Ok(id)
-}
-
-async fn is_member(ctx: &Ctx, person_id: i64) -> AppResult<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE person_id = ?1 AND status = 'active'")
-        .bind(person_id)
-        .fetch_one(ctx.db.pool())
-        .await
-        .map_err(AppError::internal)?;
-    Ok(n > 0)
 }
 
 /// The CMP chair or a coordinator may validate, refuse and close alerts.
@@ -98,8 +96,9 @@ pub struct Validated {
     pub present: Vec<PresentOrganisation>,
 }
 
-/// Validates a raised alert (authority checked here, whatever the caller checked) and records a
-/// commitment request for each organisation present in the cercle, in one transaction.
+/// Validates a raised alert (authority checked here, whatever the caller checked): records a
+/// commitment request for each organisation present in the cercle and queues the alert's
+/// sending and the reminder at +48 h, in one transaction.
 pub async fn validate(ctx: &Ctx, person_id: i64, alert_id: i64) -> Result<Validated, AlertError> {
     if !may_decide(ctx, person_id).await? {
         return Err(AppError::NotAllowed.into());
@@ -116,8 +115,14 @@ pub async fn validate(ctx: &Ctx, person_id: i64, alert_id: i64) -> Result<Valida
     for org in &present {
         alerts::request_commitment_in(&mut tx, alert_id, org.organisation_id, now).await?;
     }
+    enqueue_in(&mut tx, ctx, format!("alert{alert_id}:validated"), AlertJob::Validated { alert_id }, now).await?;
+    tell_raiser_in(&mut tx, &current, now).await?;
+    if let Some(at) = reminder_at(now) {
+        enqueue_in(&mut tx, ctx, format!("alert{alert_id}:remind"), AlertJob::Remind { alert_id }, at).await?;
+    }
     let alert = alerts::get_in(&mut tx, alert_id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
+    ctx.wake.notify_one();
     Ok(Validated { alert, present })
 }
 
@@ -126,8 +131,8 @@ pub async fn refuse(ctx: &Ctx, person_id: i64, alert_id: i64) -> Result<Alert, A
     change_state(ctx, person_id, alert_id, AlertState::Raised, AlertState::Refused).await
 }
 
-/// Closes a validated alert (authority checked here) and returns who was asked and what they
-/// answered, for the summary to the chair.
+/// Closes a validated alert (authority checked here), queues the summary to the CMP chairs in
+/// the same transaction, and returns who was asked and what they answered.
 pub async fn close(ctx: &Ctx, person_id: i64, alert_id: i64) -> Result<(Alert, Vec<AskedOrganisation>), AlertError> {
     let alert = change_state(ctx, person_id, alert_id, AlertState::Validated, AlertState::Closed).await?;
     let asked = alerts::asked(&ctx.db, alert_id).await?;
@@ -144,43 +149,234 @@ async fn change_state(
     if !may_decide(ctx, person_id).await? {
         return Err(AppError::NotAllowed.into());
     }
+    let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
     let current = alerts::get_in(&mut tx, alert_id).await?.ok_or(AppError::NotFound)?;
     current.state.transition(to).map_err(|_| AlertError::AlreadyDecided)?;
-    if !alerts::set_state_in(&mut tx, alert_id, from, to, person_id, ctx.clock.now()).await? {
+    if !alerts::set_state_in(&mut tx, alert_id, from, to, person_id, now).await? {
         return Err(AlertError::AlreadyDecided);
+    }
+    if to == AlertState::Closed {
+        enqueue_in(&mut tx, ctx, format!("alert{alert_id}:closed"), AlertJob::Closed { alert_id }, now).await?;
+    }
+    if to == AlertState::Refused {
+        tell_raiser_in(&mut tx, &current, now).await?;
     }
     let alert = alerts::get_in(&mut tx, alert_id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
+    ctx.wake.notify_one();
     Ok(alert)
 }
 
-/// Records a present organisation's commitment, given by one of its people; refused when the
-/// person is not of an organisation that was asked, or the alert is no longer validated.
-pub async fn commit(ctx: &Ctx, person_id: i64, alert_id: i64, commitment: Commitment) -> Result<(), AlertError> {
+/// Records a present organisation's commitment, given by its focal point or alternate (in any
+/// mechanism); refused when the person holds no such seat for an asked organisation, or the
+/// alert is no longer validated. A later answer replaces an earlier one.
+pub async fn commit(
+    ctx: &Ctx,
+    person_id: i64,
+    alert_id: i64,
+    organisation_id: i64,
+    commitment: Commitment,
+) -> Result<(), AlertError> {
     let alert = alerts::get(&ctx.db, alert_id).await?.ok_or(AppError::NotFound)?;
     if alert.state != AlertState::Validated {
         return Err(AlertError::AlreadyDecided);
     }
-    let orgs: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT organisation_id FROM memberships WHERE person_id = ?1 AND status = 'active'",
-    )
-    .bind(person_id)
-    .fetch_all(ctx.db.pool())
-    .await
-    .map_err(AppError::internal)?;
-    let now = ctx.clock.now();
-    for org in orgs {
-        if alerts::answer(&ctx.db, alert_id, org, commitment, person_id, now).await? {
-            return Ok(());
-        }
+    let seats = memberships::active_for_person(&ctx.db, person_id).await?;
+    if !seats.iter().any(|s| s.organisation.id == organisation_id && s.role.is_single_seat()) {
+        return Err(AppError::NotAllowed.into());
     }
-    Err(AppError::NotAllowed.into())
+    if alerts::answer(&ctx.db, alert_id, organisation_id, commitment, person_id, ctx.clock.now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotAllowed.into())
+    }
 }
 
 /// Alerts for the list and the export (open only: raised or validated).
 pub async fn list(ctx: &Ctx, open_only: bool) -> AppResult<Vec<Alert>> {
     alerts::list(&ctx.db, open_only).await
+}
+
+/// The open alerts to put on a meeting's agenda: those of the CMP's meetings only.
+pub async fn open_for_agenda(ctx: &Ctx, mechanism: &Mechanism) -> AppResult<Vec<Alert>> {
+    if mechanism.code != CMP_CODE {
+        return Ok(Vec::new());
+    }
+    alerts::list(&ctx.db, true).await
+}
+
+/// An alert with what its messages show: where, the region, who raised it and who is present.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertView {
+    pub alert: Alert,
+    pub cercle: String,
+    pub region: String,
+    pub present: Vec<PresentOrganisation>,
+    pub asked: Vec<AskedOrganisation>,
+}
+
+pub async fn view(ctx: &Ctx, alert_id: i64) -> AppResult<AlertView> {
+    let alert = alerts::get(&ctx.db, alert_id).await?.ok_or(AppError::NotFound)?;
+    let (cercle, _, region) = alerts::cercle_place(&ctx.db, &alert.pcode).await?.unwrap_or_default();
+    let present = alerts::present_in_cercle(&ctx.db, &alert.pcode).await?;
+    let asked = alerts::asked(&ctx.db, alert_id).await?;
+    Ok(AlertView { alert, cercle, region, present, asked })
+}
+
+/// Regions and cercles for the raise dialog's buttons.
+pub async fn regions(ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
+    alerts::regions(&ctx.db).await
+}
+
+pub async fn cercles_of(ctx: &Ctx, region_pcode: &str) -> AppResult<Vec<(String, String)>> {
+    alerts::cercles_of(&ctx.db, region_pcode).await
+}
+
+/// A cercle's name and region (P-code, name), when the P-code is a cercle.
+pub async fn cercle_place(ctx: &Ctx, pcode: &str) -> AppResult<Option<(String, String, String)>> {
+    alerts::cercle_place(&ctx.db, pcode).await
+}
+
+async fn cmp(ctx: &Ctx) -> AppResult<Mechanism> {
+    reference::mechanism_by_code(&ctx.db, CMP_CODE).await?.ok_or(AppError::NotFound)
+}
+
+/// The mechanisms an alert goes to: those of its region that exist, then the CMP.
+pub async fn covering(ctx: &Ctx, alert: &Alert) -> AppResult<Vec<Mechanism>> {
+    let region = alerts::cercle_place(&ctx.db, &alert.pcode).await?.map(|(_, _, r)| r).unwrap_or_default();
+    let mut out = Vec::new();
+    for code in regional_mechanism_codes(&region) {
+        if let Some(m) = reference::mechanism_by_code(&ctx.db, &code).await? {
+            out.push(m);
+        }
+    }
+    out.push(cmp(ctx).await?);
+    Ok(out)
+}
+
+/// The focal points and alternates who answer for an organisation: its seats in the alert's
+/// mechanisms, or else its seats anywhere; one seat per person.
+async fn answering_seats(ctx: &Ctx, organisation_id: i64, mechs: &[Mechanism]) -> AppResult<Vec<MembershipView>> {
+    let all: Vec<MembershipView> = memberships::all_active(&ctx.db)
+        .await?
+        .into_iter()
+        .filter(|s| s.organisation.id == organisation_id && matches!(s.role, Role::Focal | Role::Alternate))
+        .collect();
+    let near: Vec<MembershipView> =
+        all.iter().filter(|s| mechs.iter().any(|m| m.id == s.mechanism.id)).cloned().collect();
+    let mut seats = if near.is_empty() { all } else { near };
+    let mut seen = std::collections::HashSet::new();
+    seats.retain(|s| seen.insert(s.person_id));
+    Ok(seats)
+}
+
+async fn ask_in(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    alert_id: i64,
+    org: i64,
+    mechs: &[Mechanism],
+    reminder: bool,
+) -> AppResult<usize> {
+    let now = ctx.clock.now();
+    let mut queued = 0;
+    for seat in answering_seats(ctx, org, mechs).await? {
+        let kind = if reminder { "remind" } else { "ask" };
+        let key = format!("alert{alert_id}:{kind}:o{org}:p{}", seat.person_id);
+        let msg =
+            AlertMsg::CommitmentRequest { alert_id, organisation_id: org, mechanism_id: seat.mechanism.id, reminder };
+        let job = Job::Deliver { person_id: seat.person_id, message: Outgoing::Alert(msg) };
+        queued += jobs::enqueue_in(tx, &key, &job, now, now).await? as usize;
+    }
+    Ok(queued)
+}
+
+/// Runs an alert's fan-out job: decides who receives what and queues one delivery each.
+pub async fn fan_out(ctx: &Ctx, job: &AlertJob) -> AppResult<Result<usize, String>> {
+    let alert_id = match job {
+        AlertJob::Raised { alert_id }
+        | AlertJob::Validated { alert_id }
+        | AlertJob::Remind { alert_id }
+        | AlertJob::Closed { alert_id } => *alert_id,
+    };
+    let Some(alert) = alerts::get(&ctx.db, alert_id).await? else { return Ok(Err("alert unknown".into())) };
+    let mut queued = 0;
+    match job {
+        AlertJob::Raised { .. } => {
+            if alert.state != AlertState::Raised {
+                return Ok(Err("alert already decided".into()));
+            }
+            for p in chair_recipients(ctx, cmp(ctx).await?.id).await? {
+                let msg = Outgoing::Alert(AlertMsg::ValidationRequest { alert_id });
+                queued += deliver(ctx, format!("alert{alert_id}:validate:p{p}"), p, msg).await? as usize;
+            }
+        }
+        AlertJob::Validated { .. } => {
+            if alert.state != AlertState::Validated {
+                return Ok(Err("alert no longer validated".into()));
+            }
+            let mechs = covering(ctx, &alert).await?;
+            for m in &mechs {
+                for ms in memberships::active_in_mechanism(&ctx.db, m.id).await? {
+                    // One alert per person, through the first of their mechanisms that has it.
+                    let key = format!("alert{alert_id}:msg:p{}", ms.person_id);
+                    let msg = Outgoing::Alert(AlertMsg::Alert { alert_id, mechanism_id: m.id });
+                    queued += deliver(ctx, key, ms.person_id, msg).await? as usize;
+                }
+            }
+            let mut tx = ctx.db.begin().await?;
+            for org in alerts::asked(&ctx.db, alert_id).await? {
+                queued += ask_in(&mut tx, ctx, alert_id, org.organisation_id, &mechs, false).await?;
+            }
+            tx.commit().await?;
+        }
+        AlertJob::Remind { .. } => {
+            if alert.state != AlertState::Validated {
+                return Ok(Err("alert no longer validated".into()));
+            }
+            let mechs = covering(ctx, &alert).await?;
+            // Marked reminded and their reminders queued together: each is reminded once.
+            let mut tx = ctx.db.begin().await?;
+            let now = ctx.clock.now();
+            let due = alerts::mark_reminded_in(&mut tx, alert_id, asked_by(now), now).await?;
+            for org in &due {
+                queued += ask_in(&mut tx, ctx, alert_id, *org, &mechs, true).await?;
+            }
+            tx.commit().await?;
+            if due.is_empty() {
+                return Ok(Err("nobody to remind".into()));
+            }
+        }
+        AlertJob::Closed { .. } => {
+            for p in chair_recipients(ctx, cmp(ctx).await?.id).await? {
+                let msg = Outgoing::Alert(AlertMsg::Summary { alert_id });
+                queued += deliver(ctx, format!("alert{alert_id}:summary:p{p}"), p, msg).await? as usize;
+            }
+        }
+    }
+    if queued > 0 {
+        ctx.wake.notify_one();
+    }
+    Ok(Ok(queued))
+}
+
+/// Whether a person may receive an alert message now, besides a commitment request's seat
+/// (checked with the other seat-addressed messages): the validation request and the summary
+/// need the CMP chair or a coordinator; the alert, a seat in its mechanism or a coordinator.
+pub async fn may_receive(ctx: &Ctx, coordinator: bool, seats: &[MembershipView], msg: &AlertMsg) -> AppResult<bool> {
+    Ok(match msg {
+        AlertMsg::ValidationRequest { .. } | AlertMsg::Summary { .. } => {
+            let cmp = cmp(ctx).await?.id;
+            coordinator || seats.iter().any(|s| s.mechanism.id == cmp && s.role == Role::Chair)
+        }
+        AlertMsg::Alert { mechanism_id, .. } => coordinator || seats.iter().any(|s| s.mechanism.id == *mechanism_id),
+        // The one who raised it, while they are still a member.
+        AlertMsg::Decided { .. } => coordinator || !seats.is_empty(),
+        AlertMsg::CommitmentRequest { organisation_id, mechanism_id, .. } => seats.iter().any(|s| {
+            s.organisation.id == *organisation_id && s.mechanism.id == *mechanism_id && s.role.is_single_seat()
+        }),
+    })
 }
 
 /// The export's columns: a header and its HXL hashtag.
@@ -252,12 +448,15 @@ pub async fn take_due_reminders(ctx: &Ctx, alert_id: i64) -> AppResult<Vec<i64>>
     if alert.state != AlertState::Validated {
         return Ok(Vec::new());
     }
-    // Asked at or before this instant means the 48 h have passed.
-    let Some(asked_by) = now.checked_sub_signed(chrono::Duration::hours(REMINDER_AFTER_HOURS)) else {
-        return Ok(Vec::new());
-    };
     let mut tx = ctx.db.begin().await?;
-    let ids = alerts::mark_reminded_in(&mut tx, alert_id, asked_by, now).await?;
+    let ids = alerts::mark_reminded_in(&mut tx, alert_id, asked_by(now), now).await?;
     tx.commit().await?;
     Ok(ids)
+}
+
+/// Asked at or before this instant means the 48 h have passed (the earliest time when the
+/// clock is out of range, so that nobody is reminded).
+fn asked_by(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    now.checked_sub_signed(chrono::Duration::hours(REMINDER_AFTER_HOURS))
+        .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
 }

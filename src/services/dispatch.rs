@@ -3,7 +3,7 @@
 //! other services.
 
 use super::outbox::{chair_recipients, deliver};
-use super::{Ctx, figures, meetings, minutes, register, reports, retention, seats, series, votes};
+use super::{Ctx, alerts, figures, meetings, minutes, register, reports, retention, seats, series, votes};
 use crate::domain::AppResult;
 use crate::domain::jobs::{DecisionJob, FourwMsg, Job, Outgoing};
 use crate::storage::{self, jobs};
@@ -38,6 +38,7 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::Decision(DecisionJob::ExtendSeries { series_id }) => series::extend(ctx, *series_id).await,
         Job::Decision(job) => votes::fan_out(ctx, job).await,
         Job::Memory(job) => register::fan_out(ctx, job).await,
+        Job::Alert(job) => alerts::fan_out(ctx, job).await,
         Job::Deliver { .. } => Ok(Err("not a fan-out job".into())),
     }
 }

@@ -228,11 +228,26 @@ pub async fn retire(ctx: &Ctx, actor: Actor<'_>, id: i64) -> AppResult<bool> {
     store::retire(&ctx.db, id, ctx.clock.now()).await
 }
 
+/// Files a document under another type (minutes are the meetings' own, never a document's).
 pub async fn retype(ctx: &Ctx, actor: Actor<'_>, id: i64, doc_type: DocType) -> AppResult<bool> {
     if !may_manage(ctx, actor, id).await? {
         return Err(AppError::NotAllowed);
     }
+    if doc_type == DocType::Minutes || !store::is_current(&ctx.db, id).await? {
+        return Err(AppError::NotFound);
+    }
     store::retype(&ctx.db, id, doc_type).await
+}
+
+/// A current document the person may re-type or retire.
+pub async fn managed(ctx: &Ctx, access: &Access, id: i64) -> AppResult<LibraryDoc> {
+    if !may_manage(ctx, Actor::Person(access), id).await? {
+        return Err(AppError::NotAllowed);
+    }
+    if !store::is_current(&ctx.db, id).await? {
+        return Err(AppError::NotFound);
+    }
+    store::by_id(&ctx.db, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Whether the person may re-type or retire this document (shows the buttons).

@@ -3,20 +3,14 @@
 
 use super::{Db, Tx, from_ts, internal, ts};
 use crate::domain::AppResult;
-use crate::domain::alert::{AlertCause, AlertState, Commitment, Households};
+use crate::domain::alert::{AlertCause, AlertInput, AlertState, Commitment};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::FromRow;
 
-/// A new alert as a member raised it.
+/// A new alert as a member raised it: what they entered, and who they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAlert {
-    pub pcode: String,
-    pub movement_date: NaiveDate,
-    pub households: Households,
-    pub cause: AlertCause,
-    pub verified: bool,
-    pub source_nameable: bool,
-    pub source: Option<String>,
+    pub input: AlertInput,
     pub raised_by: i64,
 }
 
@@ -85,13 +79,13 @@ pub async fn insert_in(tx: &mut Tx, alert: &NewAlert, at: DateTime<Utc>) -> AppR
                              raised_by, raised_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
     )
-    .bind(&alert.pcode)
-    .bind(alert.movement_date.to_string())
-    .bind(i64::from(alert.households.get()))
-    .bind(alert.cause.as_ref())
-    .bind(alert.verified)
-    .bind(alert.source_nameable)
-    .bind(&alert.source)
+    .bind(alert.input.pcode.as_str())
+    .bind(alert.input.movement_date.to_string())
+    .bind(i64::from(alert.input.households.get()))
+    .bind(alert.input.cause.as_ref())
+    .bind(alert.input.verified)
+    .bind(alert.input.source_nameable)
+    .bind(&alert.input.source)
     .bind(alert.raised_by)
     .bind(ts(at))
     .fetch_one(tx.conn())
@@ -304,4 +298,33 @@ pub async fn present_in_cercle(db: &Db, cercle_pcode: &str) -> AppResult<Vec<Pre
         }
     }
     Ok(out)
+}
+
+/// (P-code, name) of the regions (level 1), by P-code.
+pub async fn regions(db: &Db) -> AppResult<Vec<(String, String)>> {
+    sqlx::query_as("SELECT pcode, name FROM admin_units WHERE level = 1 ORDER BY pcode")
+        .fetch_all(db.pool())
+        .await
+        .map_err(internal)
+}
+
+/// (P-code, name) of the cercles (level 2) of a region, by P-code.
+pub async fn cercles_of(db: &Db, region_pcode: &str) -> AppResult<Vec<(String, String)>> {
+    sqlx::query_as("SELECT pcode, name FROM admin_units WHERE level = 2 AND parent_pcode = ?1 ORDER BY pcode")
+        .bind(region_pcode)
+        .fetch_all(db.pool())
+        .await
+        .map_err(internal)
+}
+
+/// A cercle's name and its region's P-code and name.
+pub async fn cercle_place(db: &Db, cercle_pcode: &str) -> AppResult<Option<(String, String, String)>> {
+    sqlx::query_as(
+        "SELECT c.name, r.pcode, r.name FROM admin_units c JOIN admin_units r ON r.pcode = c.parent_pcode
+         WHERE c.pcode = ?1 AND c.level = 2",
+    )
+    .bind(cercle_pcode)
+    .fetch_optional(db.pool())
+    .await
+    .map_err(internal)
 }

@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md.
 
 pub mod admin;
+pub mod alerts;
 pub mod calendar;
 pub mod charts;
 pub mod decisions;

@@ -5,7 +5,9 @@ use super::shared::callback::{CallbackData, Cancel};
 use super::shared::charts::ChartButton;
 use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
-use super::{admin, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review};
+use super::{
+    admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, review,
+};
 use crate::domain::Language;
 use crate::i18n::MainMsg;
 use teloxide::prelude::*;
@@ -58,6 +60,8 @@ enum Command {
     Forget,
     #[strum(serialize = "docs", serialize = "documents")]
     Docs,
+    #[strum(serialize = "alert", serialize = "alerte")]
+    Alert,
 }
 
 impl Command {
@@ -97,6 +101,7 @@ pub enum Button {
     Admin(admin::callback::Cb),
     Forget(forget::callback::Cb),
     Library(library::callback::Cb),
+    Alerts(alerts::callback::Cb),
 }
 
 impl CallbackData for Button {
@@ -114,6 +119,7 @@ impl CallbackData for Button {
             Button::Admin(cb) => cb.encode(),
             Button::Forget(cb) => cb.encode(),
             Button::Library(cb) => cb.encode(),
+            Button::Alerts(cb) => cb.encode(),
         }
     }
 
@@ -131,6 +137,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Admin))
             .or_else(|| CallbackData::decode(data).map(Button::Forget))
             .or_else(|| CallbackData::decode(data).map(Button::Library))
+            .or_else(|| CallbackData::decode(data).map(Button::Alerts))
     }
 }
 
@@ -198,6 +205,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(review::FEATURE) => review::on_message(turn, dialogue, state, msg).await,
         Some(decisions::FEATURE) => decisions::on_message(turn, dialogue, state, msg).await,
         Some(admin::FEATURE) => admin::on_message(turn).await,
+        Some(alerts::FEATURE) => alerts::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
             Ok(())
@@ -256,6 +264,7 @@ async fn on_command(
         Command::Lock => review::lock(turn, args, true).await,
         Command::Unlock => review::lock(turn, args, false).await,
         Command::Admin => admin::start(turn).await,
+        Command::Alert => alerts::start(turn, dialogue).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -326,6 +335,7 @@ async fn on_button(
         Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
         Button::Library(cb) => library::on_button(turn, cb, message_id).await,
+        Button::Alerts(cb) => alerts::on_button(turn, dialogue, state, cb, message_id).await,
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod access;
 mod admin;
+mod alerts;
 mod calendar;
 mod charts;
 mod decisions;
@@ -16,6 +17,7 @@ mod report;
 
 pub use access::AccessMsg;
 pub use admin::AdminMsg;
+pub use alerts::{AlertDetails, AlertsMsg};
 pub use calendar::CalendarMsg;
 pub use charts::ChartsMsg;
 pub use decisions::DecisionsMsg;
@@ -27,10 +29,10 @@ pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 #[cfg(test)]
 pub(super) use {
-    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, calendar::CalendarMsgDiscriminants,
-    charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants, fivew::FivewMsgDiscriminants,
-    main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants, memory::MemoryMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants,
+    calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants,
+    fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
+    memory::MemoryMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
 };
 
 use super::Args;
@@ -51,6 +53,7 @@ pub enum Msg {
     Fivew(FivewMsg),
     Admin(AdminMsg),
     Memory(MemoryMsg),
+    Alerts(AlertsMsg),
 }
 
 macro_rules! feature_messages {
@@ -81,7 +84,8 @@ feature_messages!(
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
-    Memory(MemoryMsg)
+    Memory(MemoryMsg),
+    Alerts(AlertsMsg)
 );
 
 impl From<&Msg> for Msg {
@@ -105,6 +109,7 @@ impl Msg {
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
             Msg::Memory(m) => m.into(),
+            Msg::Alerts(m) => m.into(),
         }
     }
 
@@ -122,6 +127,7 @@ impl Msg {
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
             Msg::Memory(m) => args_of(m),
+            Msg::Alerts(m) => args_of(m),
         }
     }
 }

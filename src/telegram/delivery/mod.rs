@@ -12,7 +12,7 @@ mod send;
 
 use super::shared::App;
 use super::shared::outgoing::{Receipt, RenderResult, Rendered};
-use super::{charts, decisions, meetings, membership, minutes, report, review};
+use super::{alerts, charts, decisions, meetings, membership, minutes, report, review};
 use crate::domain::Person;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Job, Outgoing};
 use crate::scheduler::pacer::Pacer;
@@ -82,6 +82,7 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
         }
         Outgoing::Decision(_) => decisions::outgoing::render(app, person, message).await,
         Outgoing::Memory(_) => decisions::register::render(app, person, message).await,
+        Outgoing::Alert(_) => alerts::outgoing::render(app, person, message).await,
     }
 }
 

@@ -15,6 +15,10 @@ pub enum Cb {
     Minutes(i64),
     /// Retire this document (coordinators, chairs of its mechanism).
     Retire(i64),
+    /// Choose another type for this document (same people).
+    Retype(i64),
+    /// File this document under this type (never minutes: those are the meetings').
+    SetType { document: i64, doc_type: u8 },
 }
 
 impl CallbackData for Cb {
@@ -25,6 +29,8 @@ impl CallbackData for Cb {
             Cb::Document(d) => format!("lib:d:{d}"),
             Cb::Minutes(m) => format!("lib:n:{m}"),
             Cb::Retire(d) => format!("lib:x:{d}"),
+            Cb::Retype(d) => format!("lib:y:{d}"),
+            Cb::SetType { document, doc_type } => format!("lib:s:{document}:{doc_type}"),
         }
     }
 
@@ -39,6 +45,13 @@ impl CallbackData for Cb {
             ["lib", "d", d] => Cb::Document(id(d)?),
             ["lib", "n", m] => Cb::Minutes(id(m)?),
             ["lib", "x", d] => Cb::Retire(id(d)?),
+            ["lib", "y", d] => Cb::Retype(id(d)?),
+            ["lib", "s", d, t] => Cb::SetType {
+                document: id(d)?,
+                doc_type: u8::try_from(num(t)?)
+                    .ok()
+                    .filter(|t| DocType::from_code(*t).is_some_and(|t| t != DocType::Minutes))?,
+            },
             _ => return None,
         })
     }
@@ -57,10 +70,16 @@ mod tests {
             Cb::Document(9),
             Cb::Minutes(4),
             Cb::Retire(9),
+            Cb::Retype(9),
+            Cb::SetType { document: 9, doc_type: DocType::Strategy.code() },
         ] {
             assert_eq!(Cb::decode(&cb.encode()), Some(cb));
         }
         for forged in ["lib:t:3:1", "lib:t:3:1:-1", "lib:t:3:01:0", "lib:t:3:999:0", "lib:d:x", "lib:m:0", "lib"] {
+            assert_eq!(Cb::decode(forged), None, "{forged}");
+        }
+        let minutes = format!("lib:s:9:{}", DocType::Minutes.code());
+        for forged in [minutes.as_str(), "lib:s:9:999", "lib:s:9", "lib:y:-1"] {
             assert_eq!(Cb::decode(forged), None, "{forged}");
         }
     }

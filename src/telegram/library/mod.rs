@@ -87,10 +87,10 @@ async fn show_page(turn: &mut Turn<'_>, mechanism_id: i64, code: u8, page: u16, 
                 let label = turn.t(MinutesMsg::BtnLibDoc { title: d.title.clone(), version: d.version, date });
                 rows.push(vec![button(label, Cb::Document(d.id))]);
                 if library::manages(ctx, &turn.access, d.id).await? {
-                    rows.push(vec![button(
-                        turn.t(MinutesMsg::BtnLibRetire { title: d.title.clone() }),
-                        Cb::Retire(d.id),
-                    )]);
+                    rows.push(vec![
+                        button(turn.t(MinutesMsg::BtnLibRetype), Cb::Retype(d.id)),
+                        button(turn.t(MinutesMsg::BtnLibRetire { title: d.title.clone() }), Cb::Retire(d.id)),
+                    ]);
                 }
             }
             Item::Minutes { minutes_id, meeting_at, .. } => {
@@ -126,6 +126,26 @@ async fn show_page(turn: &mut Turn<'_>, mechanism_id: i64, code: u8, page: u16, 
     Ok(None)
 }
 
+/// The types a document may be filed under (not minutes), its own marked.
+async fn show_retype(turn: &mut Turn<'_>, id: i64, message_id: MessageId) -> ButtonResult {
+    let ctx = &turn.app.ctx;
+    let doc = match library::managed(ctx, &turn.access, id).await {
+        Ok(d) => d,
+        Err(e) => return Ok(Some(turn.refusal(&e))),
+    };
+    use strum::IntoEnumIterator;
+    let types: Vec<InlineKeyboardButton> = DocType::iter()
+        .filter(|t| *t != DocType::Minutes)
+        .map(|t| {
+            let label = turn.t(MinutesMsg::BtnShareType { on: t == doc.doc_type, doc_type: t.to_string() });
+            button(label, Cb::SetType { document: id, doc_type: t.code() })
+        })
+        .collect();
+    let rows: Vec<Vec<InlineKeyboardButton>> = types.chunks(2).map(|c| c.to_vec()).collect();
+    turn.edit(message_id, turn.t(MinutesMsg::LibChooseNewType { title: doc.title }), Some(kb(rows))).await?;
+    Ok(None)
+}
+
 pub async fn on_button(turn: &mut Turn<'_>, cb: Cb, message_id: MessageId) -> ButtonResult {
     let ctx = &turn.app.ctx;
     match cb {
@@ -139,6 +159,19 @@ pub async fn on_button(turn: &mut Turn<'_>, cb: Cb, message_id: MessageId) -> Bu
             Ok(()) => Ok(Some(MinutesMsg::LibComing.into())),
             Err(e) => Ok(Some(turn.refusal(&e))),
         },
+        Cb::Retype(d) => show_retype(turn, d, message_id).await,
+        Cb::SetType { document, doc_type } => {
+            let Some(t) = DocType::from_code(doc_type) else { return Ok(Some(MainMsg::ButtonExpired.into())) };
+            let actor = crate::services::meetings::Actor::Person(&turn.access);
+            match library::retype(ctx, actor, document, t).await {
+                Ok(_) => {
+                    let text = turn.t(MinutesMsg::LibRetyped { doc_type: type_name(t) });
+                    turn.edit(message_id, text, None).await?;
+                    Ok(None)
+                }
+                Err(e) => Ok(Some(turn.refusal(&e))),
+            }
+        }
         Cb::Retire(d) => {
             let actor = crate::services::meetings::Actor::Person(&turn.access);
             match library::retire(ctx, actor, d).await {

@@ -121,6 +121,7 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let mut m = svc::get(&app.ctx, *meeting_id).await?;
             // The chair's agenda with the members' accepted items.
             m.agenda = crate::services::agenda::full_agenda(&app.ctx, &m).await?;
+            crate::telegram::shared::alert_agenda::add_open_alerts(app, lang, &mut m).await?;
             if !still_ahead(app, &m) {
                 return Ok(Err("meeting cancelled or started".into()));
             }

@@ -2,6 +2,7 @@
 //! the dialogue store, button data, formatting, the command menu and what a rendered
 //! message is. Nothing here knows a feature.
 
+pub mod alert_agenda;
 pub mod callback;
 pub mod charts;
 pub mod fault;

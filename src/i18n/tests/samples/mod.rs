@@ -1,5 +1,6 @@
 //! One sample of every catalogue entry, with plausible variables, in three files by feature.
 
+mod alerts;
 mod decisions;
 mod people;
 mod work;
@@ -12,6 +13,7 @@ pub(super) fn samples() -> Vec<Msg> {
         .into_iter()
         .chain(work::samples())
         .chain(decisions::samples())
+        .chain(alerts::samples())
         // Charts and the digest: every message, with empty fields.
         .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
         // The register and the follow-up: every message, with empty fields.
