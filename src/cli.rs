@@ -3,6 +3,7 @@
 
 mod admin;
 mod alert_cmd;
+mod decisions;
 mod docs;
 mod files;
 mod fivew;
@@ -142,6 +143,8 @@ enum Command {
     },
     /// Tour de table before meetings: on or off per mechanism.
     Tour(tour_cmd::TourArgs),
+    /// The register of decisions: list it, or export it as CSV or XLSX (both languages).
+    Decisions(decisions::DecisionsArgs),
     /// The library: list the current documents, file one (or a new version), retire one.
     Docs {
         #[command(subcommand)]
@@ -408,6 +411,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Alert { command } => alert_cmd::run(&context(&config).await?, command).await,
         Command::Docs { command } => docs::run(&context(&config).await?, command).await,
         Command::Tour(args) => tour_cmd::run(&context(&config).await?, args.command).await,
+        Command::Decisions(args) => decisions::run(&context(&config).await?, args.command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
         Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,

@@ -164,6 +164,9 @@ pub struct Digest {
     pub duplications: Vec<(String, String, String, String)>,
     /// Organisations expected to report that did not, per mechanism code.
     pub missing: Vec<(String, Vec<String>)>,
+    /// The month's register of decisions (votes closed, decisions recorded at its
+    /// meetings): (mechanism code, what was decided).
+    pub decisions: Vec<(String, String)>,
 }
 
 /// A chart someone asked for (the "📊" buttons, the post-deadline 4W message), drawn when it

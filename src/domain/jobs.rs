@@ -67,6 +67,8 @@ pub enum Job {
     },
     /// Votes, agenda items and monthly series.
     Decision(DecisionJob),
+    /// The register of decisions (review dates).
+    Memory(super::memory::MemoryJob),
     /// Displacement alerts to the CMP.
     Alert(super::alert::AlertJob),
     /// A meeting's tour de table.
@@ -184,6 +186,8 @@ pub enum Outgoing {
     },
     /// Votes and agenda items.
     Decision(DecisionMsg),
+    /// The register of decisions.
+    Memory(super::memory::MemoryMsg),
     /// Displacement alerts.
     Alert(super::alert::AlertMsg),
     /// A meeting's tour de table.
@@ -208,6 +212,7 @@ impl Job {
             Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
+            Job::Memory(_) => "memory",
             Job::Alert(_) => "alert",
             Job::Tour(_) => "tour",
         }
@@ -229,7 +234,12 @@ impl Job {
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
             // Votes outlive a moved meeting; series jobs belong to the series.
-            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) | Job::Alert(_) => None,
+            Job::Fourw(_)
+            | Job::Purge
+            | Job::MonthlyDigest { .. }
+            | Job::Decision(_)
+            | Job::Memory(_)
+            | Job::Alert(_) => None,
         }
     }
 }
@@ -295,7 +305,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) | Outgoing::Alert(_) => None,
+            Outgoing::Decision(_) | Outgoing::Memory(_) | Outgoing::Alert(_) => None,
             Outgoing::Tour(t) => Some(t.meeting_id()),
         }
     }
