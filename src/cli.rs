@@ -3,10 +3,12 @@
 
 mod admin;
 mod alert_cmd;
+mod decisions;
 mod docs;
 mod files;
 mod fivew;
 mod meeting_cmd;
+mod minutes_cmd;
 mod tour_cmd;
 
 use crate::config::Config;
@@ -19,7 +21,8 @@ use crate::services::membership::{self, Issuer};
 use crate::storage::Db;
 use crate::telegram;
 use clap::{Parser, Subcommand};
-use meeting_cmd::{meeting_line, run_meeting};
+use meeting_cmd::{MeetingCommand, run_meeting};
+use minutes_cmd::MinutesCommand;
 
 mod status;
 use std::process::ExitCode;
@@ -140,6 +143,8 @@ enum Command {
     },
     /// Tour de table before meetings: on or off per mechanism.
     Tour(tour_cmd::TourArgs),
+    /// The register of decisions: list it, or export it as CSV or XLSX (both languages).
+    Decisions(decisions::DecisionsArgs),
     /// The library: list the current documents, file one (or a new version), retire one.
     Docs {
         #[command(subcommand)]
@@ -229,18 +234,6 @@ enum ExportCommand {
 }
 
 #[derive(Subcommand, Debug)]
-enum MinutesCommand {
-    /// Share of meetings whose minutes went out within 72 hours, per mechanism.
-    Compliance {
-        /// Over the last N months (30-day periods).
-        #[arg(long, default_value_t = 6)]
-        months: u32,
-    },
-    /// Meetings that ended without minutes.
-    Missing,
-}
-
-#[derive(Subcommand, Debug)]
 enum ActivityCommand {
     /// List the activities (code, sector, French and English names).
     List {
@@ -262,56 +255,6 @@ enum ActivityCommand {
         /// English name.
         #[arg(long)]
         en: String,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-enum MeetingCommand {
-    /// Create a meeting (same rules as /newmeeting); prints its id.
-    Create {
-        /// Mechanism code (e.g. CPN, CR-GAO).
-        #[arg(long)]
-        mechanism: String,
-        /// Start, in the cluster's time zone: "YYYY-MM-DD HH:MM".
-        #[arg(long)]
-        start: String,
-        /// Duration in minutes (15 to 720).
-        #[arg(long, default_value_t = 120)]
-        minutes: i64,
-        /// Place, or link of the online meeting.
-        #[arg(long)]
-        place: Option<String>,
-        /// Agenda.
-        #[arg(long)]
-        agenda: Option<String>,
-        /// An ad-hoc meeting (may be called less than 48 hours ahead).
-        #[arg(long)]
-        adhoc: bool,
-        /// Repeat every month on the same weekday (e.g. the 2nd Tuesday): creates the next occurrences.
-        #[arg(long)]
-        monthly: bool,
-    },
-    /// List meetings from today.
-    List {
-        /// Only this mechanism.
-        #[arg(long)]
-        mechanism: Option<String>,
-    },
-    /// Move a meeting (the invitees are told; a regular meeting still needs 48 hours' notice).
-    Reschedule {
-        #[arg(long)]
-        id: i64,
-        /// New start, in the cluster's time zone: "YYYY-MM-DD HH:MM".
-        #[arg(long)]
-        start: String,
-        /// New duration in minutes.
-        #[arg(long)]
-        minutes: Option<i64>,
-    },
-    /// Cancel a meeting (the invitees are told).
-    Cancel {
-        #[arg(long)]
-        id: i64,
     },
 }
 
@@ -464,44 +407,11 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("backup written to {} ({} bytes) in {:?}", file.display(), size, started.elapsed());
             Ok(())
         }
-        Command::Minutes { command } => {
-            let ctx = context(&config).await?;
-            match command {
-                MinutesCommand::Compliance { months } => {
-                    if !(1..=60).contains(&months) {
-                        anyhow::bail!("--months must be between 1 and 60, not {months}");
-                    }
-                    let all = crate::services::minutes::compliance_all(&ctx, months).await?;
-                    if all.is_empty() {
-                        println!("no meeting ended in the last {months} month(s)");
-                    }
-                    for (mech, c) in all {
-                        println!(
-                            "{}\t{}%\t{}/{} within 72 h",
-                            mech.code,
-                            c.percent().unwrap_or(0),
-                            c.on_time,
-                            c.meetings
-                        );
-                    }
-                }
-                MinutesCommand::Missing => {
-                    let now = ctx.clock.now();
-                    for mech in crate::storage::reference::mechanisms(&ctx.db).await? {
-                        for m in crate::storage::meetings::past(&ctx.db, mech.id, now, 50).await? {
-                            if crate::storage::minutes::for_meeting(&ctx.db, m.id).await?.is_none() {
-                                let overdue = now > crate::domain::minutes::minutes_deadline(m.ends_at());
-                                println!("{}{}", meeting_line(&m, ctx.tz), if overdue { "\tOVERDUE" } else { "" });
-                            }
-                        }
-                    }
-                }
-            }
-            Ok(())
-        }
+        Command::Minutes { command } => minutes_cmd::run(&context(&config).await?, command).await,
         Command::Alert { command } => alert_cmd::run(&context(&config).await?, command).await,
         Command::Docs { command } => docs::run(&context(&config).await?, command).await,
         Command::Tour(args) => tour_cmd::run(&context(&config).await?, args.command).await,
+        Command::Decisions(args) => decisions::run(&context(&config).await?, args.command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,
         Command::Digest { month, lang, output } => files::run_digest(&config, &month, &lang, &output).await,

@@ -9,6 +9,9 @@ use crate::domain::figures::{Digest, percent};
 use crate::domain::{AppResult, Language};
 use crate::i18n::{ChartsMsg as T, I18n, number};
 
+/// At most this many decisions of the month are named in the digest.
+const DECISIONS_SHOWN: usize = 12;
+
 const MARGIN: f32 = 40.0;
 const BODY: f32 = 9.0;
 const HEADING: f32 = 11.0;
@@ -112,8 +115,17 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
         w.para(&list.join(" · "), BODY - 1.0, true);
     }
 
-    // There is no register of decisions: the action points agreed in the minutes stand for
-    // them, and the section appears only when there are some.
+    // The month's register of decisions, when there are some.
+    if !d.decisions.is_empty() {
+        use crate::i18n::MemoryMsg as M;
+        w.heading(&i18n.render(lang, M::DigestDecisionsHeading));
+        w.para(&i18n.render(lang, M::DigestDecisionsLine { count: d.decisions.len() }), BODY, false);
+        let list: Vec<String> =
+            d.decisions.iter().take(DECISIONS_SHOWN).map(|(mech, what)| format!("{mech}: {what}")).collect();
+        w.para(&list.join(" · "), BODY - 1.0, true);
+    }
+
+    // The action points agreed in the minutes; the section appears only when there are some.
     if d.actions.0 > 0 {
         w.heading(&t(T::DigestActionsHeading));
         let line = T::DigestActionsLine { count: number(lang, d.actions.0), open: number(lang, d.actions.1) };

@@ -2,6 +2,56 @@
 
 use super::*;
 
+#[derive(Subcommand, Debug)]
+pub(super) enum MeetingCommand {
+    /// Create a meeting (same rules as /newmeeting); prints its id.
+    Create {
+        /// Mechanism code (e.g. CPN, CR-GAO).
+        #[arg(long)]
+        mechanism: String,
+        /// Start, in the cluster's time zone: "YYYY-MM-DD HH:MM".
+        #[arg(long)]
+        start: String,
+        /// Duration in minutes (15 to 720).
+        #[arg(long, default_value_t = 120)]
+        minutes: i64,
+        /// Place, or link of the online meeting.
+        #[arg(long)]
+        place: Option<String>,
+        /// Agenda.
+        #[arg(long)]
+        agenda: Option<String>,
+        /// An ad-hoc meeting (may be called less than 48 hours ahead).
+        #[arg(long)]
+        adhoc: bool,
+        /// Repeat every month on the same weekday (e.g. the 2nd Tuesday): creates the next occurrences.
+        #[arg(long)]
+        monthly: bool,
+    },
+    /// List meetings from today.
+    List {
+        /// Only this mechanism.
+        #[arg(long)]
+        mechanism: Option<String>,
+    },
+    /// Move a meeting (the invitees are told; a regular meeting still needs 48 hours' notice).
+    Reschedule {
+        #[arg(long)]
+        id: i64,
+        /// New start, in the cluster's time zone: "YYYY-MM-DD HH:MM".
+        #[arg(long)]
+        start: String,
+        /// New duration in minutes.
+        #[arg(long)]
+        minutes: Option<i64>,
+    },
+    /// Cancel a meeting (the invitees are told).
+    Cancel {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
 /// "YYYY-MM-DD HH:MM" in the cluster's zone.
 pub(super) fn parse_start(raw: &str, tz: chrono_tz::Tz) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
     let naive = chrono::NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%d %H:%M").map_err(|_| {

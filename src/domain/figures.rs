@@ -182,6 +182,9 @@ pub struct Digest {
     pub duplications: Vec<(String, String, String, String)>,
     /// Organisations expected to report that did not, per mechanism code.
     pub missing: Vec<(String, Vec<String>)>,
+    /// The month's register of decisions (votes closed, decisions recorded at its
+    /// meetings): (mechanism code, what was decided).
+    pub decisions: Vec<(String, String)>,
     /// `Some(threshold)` when the digest may leave the chairs and coordinators (it is meant to
     /// be forwarded): small counts of sensitive sectors are then kept from view.
     pub small_numbers: Option<i64>,

@@ -67,6 +67,8 @@ pub enum Job {
     },
     /// Votes, agenda items and monthly series.
     Decision(DecisionJob),
+    /// The register of decisions (review dates).
+    Memory(super::memory::MemoryJob),
     /// Displacement alerts to the CMP.
     Alert(super::alert::AlertJob),
     /// A meeting's tour de table.
@@ -186,6 +188,8 @@ pub enum Outgoing {
     },
     /// Votes and agenda items.
     Decision(DecisionMsg),
+    /// The register of decisions.
+    Memory(super::memory::MemoryMsg),
     /// Displacement alerts.
     Alert(super::alert::AlertMsg),
     /// A meeting's tour de table.
@@ -212,6 +216,7 @@ impl Job {
             Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
+            Job::Memory(_) => "memory",
             Job::Alert(_) => "alert",
             Job::Tour(_) => "tour",
             Job::Situation(_) => "situation",
@@ -238,6 +243,7 @@ impl Job {
             | Job::Purge
             | Job::MonthlyDigest { .. }
             | Job::Decision(_)
+            | Job::Memory(_)
             | Job::Alert(_)
             | Job::Situation(_) => None,
         }
@@ -305,7 +311,7 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) | Outgoing::Alert(_) | Outgoing::Situation(_) => None,
+            Outgoing::Decision(_) | Outgoing::Memory(_) | Outgoing::Alert(_) | Outgoing::Situation(_) => None,
             Outgoing::Tour(t) => Some(t.meeting_id()),
         }
     }

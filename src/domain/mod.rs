@@ -17,6 +17,7 @@ pub mod language;
 pub mod library;
 pub mod meeting;
 pub mod membership;
+pub mod memory;
 pub mod minutes;
 pub mod participation;
 pub mod personal_data;

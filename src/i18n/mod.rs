@@ -6,7 +6,7 @@ mod catalogue;
 
 pub use catalogue::{
     AccessMsg, AdminMsg, AlertDetails, AlertsMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg,
-    MinutesMsg, Msg, ReportMsg, SituationsMsg, TourText,
+    MemoryMsg, MinutesMsg, Msg, ReportMsg, SituationsMsg, TourText,
 };
 
 use crate::domain::Language;
@@ -35,6 +35,8 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/admin.ftl"),
     "\n",
+    include_str!("../../locales/fr/memory.ftl"),
+    "\n",
     include_str!("../../locales/fr/alerts.ftl"),
     "\n",
     include_str!("../../locales/fr/tour.ftl"),
@@ -61,6 +63,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en/fivew.ftl"),
     "\n",
     include_str!("../../locales/en/admin.ftl"),
+    "\n",
+    include_str!("../../locales/en/memory.ftl"),
     "\n",
     include_str!("../../locales/en/alerts.ftl"),
     "\n",

@@ -1,8 +1,8 @@
 use super::catalogue::{
     AccessMsgDiscriminants, AdminMsgDiscriminants, AlertsMsgDiscriminants, CalendarMsgDiscriminants,
     ChartsMsgDiscriminants, DecisionsMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants,
-    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants, SituationsMsgDiscriminants,
-    TourTextDiscriminants,
+    MeetingsMsgDiscriminants, MemoryMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    SituationsMsgDiscriminants, TourTextDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -97,6 +97,7 @@ fn variant_name(m: &Msg) -> String {
         Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
         Msg::Fivew(m) => format!("{:?}", FivewMsgDiscriminants::from(m)),
         Msg::Admin(m) => format!("{:?}", AdminMsgDiscriminants::from(m)),
+        Msg::Memory(m) => format!("{:?}", MemoryMsgDiscriminants::from(m)),
         Msg::Alerts(m) => format!("{:?}", AlertsMsgDiscriminants::from(m)),
         Msg::Tour(m) => format!("{:?}", TourTextDiscriminants::from(m)),
         Msg::Situation(m) => format!("{:?}", SituationsMsgDiscriminants::from(m)),
@@ -117,6 +118,7 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(FivewMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(AdminMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(MemoryMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(AlertsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(TourTextDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(SituationsMsgDiscriminants::iter().map(|d| format!("{d:?}")))

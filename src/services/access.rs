@@ -9,6 +9,7 @@ use super::Ctx;
 use crate::domain::alert::AlertMsg;
 use crate::domain::audit::AuditAction;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Outgoing};
+use crate::domain::memory::MemoryMsg;
 use crate::domain::tour::TourMsg;
 use crate::domain::{AppResult, MembershipView, Role};
 use crate::storage::{agenda, approval, audit, meetings, memberships, minutes, people, reference, reports, votes};
@@ -170,6 +171,10 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         | Outgoing::Fourw(FourwMsg::Matrix { mechanism_id, .. }) => for_chair(Some(*mechanism_id)),
         Outgoing::Fourw(FourwMsg::Corrected { submission_id, .. }) => {
             for_chair(approval::submission_key(db, *submission_id).await?.map(|(_, mech, ..)| mech))
+        }
+        // A decision's review date: to whoever chairs its mechanism now.
+        Outgoing::Memory(MemoryMsg::ReviewDue { decision_id }) => {
+            for_chair(crate::storage::memory::decision(db, *decision_id).await?.map(|d| d.mechanism.id))
         }
         // A situation item: to the chairs of the mechanism it is for (regional, then national).
         Outgoing::Situation(crate::domain::situation::SituationMsg::Decided { item_id }) => {

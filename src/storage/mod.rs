@@ -16,6 +16,7 @@ pub mod library;
 pub mod matrix;
 pub mod meetings;
 pub mod memberships;
+pub mod memory;
 pub mod minutes;
 pub mod modalities;
 pub mod participation;

@@ -11,6 +11,7 @@ mod decisions;
 mod fivew;
 mod main;
 mod meetings;
+mod memory;
 mod minutes;
 mod report;
 mod situation;
@@ -25,6 +26,7 @@ pub use decisions::DecisionsMsg;
 pub use fivew::FivewMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
+pub use memory::MemoryMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 pub use situation::SituationsMsg;
@@ -34,8 +36,8 @@ pub(super) use {
     access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants,
     calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants,
     fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants, situation::SituationsMsgDiscriminants,
-    tour::TourTextDiscriminants,
+    memory::MemoryMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    situation::SituationsMsgDiscriminants, tour::TourTextDiscriminants,
 };
 
 use super::Args;
@@ -55,6 +57,7 @@ pub enum Msg {
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Memory(MemoryMsg),
     Alerts(AlertsMsg),
     Tour(TourText),
     Situation(SituationsMsg),
@@ -88,6 +91,7 @@ feature_messages!(
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Memory(MemoryMsg),
     Alerts(AlertsMsg),
     Tour(TourText),
     Situation(SituationsMsg)
@@ -113,6 +117,7 @@ impl Msg {
             Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
+            Msg::Memory(m) => m.into(),
             Msg::Alerts(m) => m.into(),
             Msg::Tour(m) => m.into(),
             Msg::Situation(m) => m.into(),
@@ -132,6 +137,7 @@ impl Msg {
             Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
+            Msg::Memory(m) => args_of(m),
             Msg::Alerts(m) => args_of(m),
             Msg::Tour(m) => args_of(m),
             Msg::Situation(m) => args_of(m),

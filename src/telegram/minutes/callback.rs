@@ -1,6 +1,7 @@
 //! Button data of sharing minutes, receiving them again, action points, shared documents.
 
-use crate::telegram::shared::callback::{CallbackData, id, parts};
+use crate::domain::memory::Outcome;
+use crate::telegram::shared::callback::{CallbackData, id, num, parts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cb {
@@ -14,6 +15,12 @@ pub enum Cb {
     ShareSend,
     /// The document's type in the library (`DocType::code`).
     ShareType(u8),
+    /// No decision to record.
+    MnDecisionsSkip,
+    /// The follow-up: the point at this place in the list gets this outcome.
+    FollowUpMark(u8, Outcome),
+    /// The follow-up is marked: on to the summary.
+    FollowUpContinue,
 }
 
 impl CallbackData for Cb {
@@ -28,6 +35,9 @@ impl CallbackData for Cb {
             Cb::ShareToggle(m) => format!("sh:t:{m}"),
             Cb::ShareSend => "sh:ok".into(),
             Cb::ShareType(t) => format!("sh:y:{t}"),
+            Cb::MnDecisionsSkip => "mn:ds".into(),
+            Cb::FollowUpMark(n, o) => format!("mn:f:{n}:{}", o.letter()),
+            Cb::FollowUpContinue => "mn:fc".into(),
         }
     }
 
@@ -47,6 +57,9 @@ impl CallbackData for Cb {
                     .ok()
                     .filter(|t| crate::domain::library::DocType::from_code(*t).is_some())?,
             ),
+            ["mn", "ds"] => Cb::MnDecisionsSkip,
+            ["mn", "f", n, o] => Cb::FollowUpMark(u8::try_from(num(n)?).ok()?, Outcome::from_letter(o)?),
+            ["mn", "fc"] => Cb::FollowUpContinue,
             _ => return None,
         })
     }

@@ -89,6 +89,7 @@ pub(super) async fn summary(
     meeting_id: i64,
     content: &MinutesContent,
     actions: Option<&str>,
+    extra: Option<String>,
     edit: Option<MessageId>,
 ) -> HandlerResult {
     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
@@ -118,6 +119,10 @@ pub(super) async fn summary(
     let decisions = crate::telegram::shared::votes::decisions_of_meeting(turn.app, turn.lang(), m.id).await?;
     if !decisions.is_empty() {
         body = format!("{body}\n\n{}\n{}", turn.t(crate::i18n::DecisionsMsg::DcMinutesDecisions), decisions.join("\n"));
+    }
+    // The decisions recorded and the follow-up marked.
+    if let Some(extra) = extra {
+        body = format!("{body}\n\n{extra}");
     }
     let k =
         kb(vec![vec![button(turn.t(MinutesMsg::BtnShare), Cb::MnShare), button(turn.t(MainMsg::BtnCancel), Cancel)]]);
@@ -173,13 +178,13 @@ pub(super) async fn on_input(
                 Ok(list) if list.is_empty() => ask_actions(turn, None).await?,
                 Ok(_) => {
                     dialogue
-                        .set(Step::MinutesConfirm {
+                        .set(Step::MinutesDecisions {
                             meeting_id: *meeting_id,
                             content: content.clone(),
                             actions: Some(t.clone()),
                         })
                         .await?;
-                    summary(turn, *meeting_id, content, Some(&t), None).await?;
+                    super::followup::ask_decisions(turn, None, None).await?;
                 }
                 Err(
                     e @ (AppError::ActionLine(_) | AppError::ActionOrganisation { .. } | AppError::PersonalData(_)),
@@ -187,6 +192,15 @@ pub(super) async fn on_input(
                     ask_actions(turn, Some(turn.t(turn.refusal(&e)))).await?;
                 }
                 Err(e) => return Err(e.into()),
+            }
+            Ok(true)
+        }
+        Step::MinutesDecisions { meeting_id, content, actions } => {
+            match typed {
+                Some(t) => {
+                    super::followup::on_decisions_text(turn, dialogue, *meeting_id, content, actions, &t).await?
+                }
+                None => super::followup::ask_decisions(turn, None, None).await?,
             }
             Ok(true)
         }
@@ -266,14 +280,42 @@ pub(super) async fn on_button(
             Ok(None)
         }
         (Cb::MnSkip, Step::MinutesActions { meeting_id, content }) => {
-            dialogue.set(Step::MinutesConfirm { meeting_id, content: content.clone(), actions: None }).await?;
-            summary(turn, meeting_id, &content, None, Some(message_id)).await?;
+            dialogue.set(Step::MinutesDecisions { meeting_id, content, actions: None }).await?;
+            super::followup::ask_decisions(turn, None, Some(message_id)).await?;
             Ok(None)
         }
-        (Cb::MnShare, Step::MinutesConfirm { meeting_id, content, actions }) => {
-            match svc::share(&turn.app.ctx, Actor::Person(&turn.access), meeting_id, &content, actions.as_deref()).await
-            {
-                Ok(_) => {
+        (Cb::MnDecisionsSkip, Step::MinutesDecisions { meeting_id, content, actions }) => {
+            super::followup::after_decisions(turn, dialogue, meeting_id, content, actions, None, Some(message_id))
+                .await?;
+            Ok(None)
+        }
+        (Cb::FollowUpMark(n, outcome), step @ Step::MinutesFollowUp { .. }) => {
+            super::followup::mark(turn, dialogue, step, n, outcome, message_id).await
+        }
+        (Cb::FollowUpContinue, step @ Step::MinutesFollowUp { .. }) => {
+            super::followup::proceed(turn, dialogue, step, message_id).await
+        }
+        (Cb::MnShare, Step::MinutesConfirm { meeting_id, content, actions, decisions, marks }) => {
+            let follow_up: Vec<_> = marks.iter().map(|m| (m.item, m.outcome)).collect();
+            let extras = svc::MinutesExtras { decisions: decisions.as_deref(), follow_up: &follow_up };
+            let shared = svc::share_with(
+                &turn.app.ctx,
+                Actor::Person(&turn.access),
+                meeting_id,
+                &content,
+                actions.as_deref(),
+                &extras,
+            )
+            .await;
+            match shared {
+                Ok(Err(line)) => {
+                    // A review date passed meanwhile: the decisions are asked again.
+                    dialogue.set(Step::MinutesDecisions { meeting_id, content, actions }).await?;
+                    super::followup::ask_decisions(turn, Some(turn.t(super::followup::line_error(&line))), None)
+                        .await?;
+                    Ok(None)
+                }
+                Ok(Ok(_)) => {
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
                     let count = svc::mechanism_recipients(&turn.app.ctx, m.mechanism.id).await?.len();
