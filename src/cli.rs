@@ -3,6 +3,7 @@
 
 mod admin;
 mod alert_cmd;
+mod decisions;
 mod docs;
 mod files;
 mod fivew;
@@ -143,6 +144,8 @@ enum Command {
     },
     /// Tour de table before meetings: on or off per mechanism.
     Tour(tour_cmd::TourArgs),
+    /// The register of decisions: list it, or export it as CSV or XLSX (both languages).
+    Decisions(decisions::DecisionsArgs),
     /// The library: list the current documents, file one (or a new version), retire one.
     Docs {
         #[command(subcommand)]
@@ -411,6 +414,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Alert { command } => alert_cmd::run(&context(&config).await?, command).await,
         Command::Docs { command } => docs::run(&context(&config).await?, command).await,
         Command::Tour(args) => tour_cmd::run(&context(&config).await?, args.command).await,
+        Command::Decisions(args) => decisions::run(&context(&config).await?, args.command).await,
         Command::Reuse(args) => reuse::run(&context(&config).await?, args.command).await,
         Command::Export { command } => files::run_export(&config, command).await,
         Command::Activity { command } => files::run_activity(&config, command).await,

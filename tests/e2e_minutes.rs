@@ -104,8 +104,10 @@ async fn only_the_mechanisms_members_receive_the_minutes_protected_in_their_lang
     assert!(again.text.unwrap().starts_with("Line 1: unknown organisation \"NOPE\""));
     let again = app.send(&c.chair, "Partager la cartographie — NRC — 31/11/2026").await;
     assert!(again.text.unwrap().starts_with("Line 1: \"31/11/2026\" is not a date"));
-    let summary =
+    let decisions_q =
         app.send(&c.chair, "Partager la cartographie — NRC — 20/11/2026\nFormation VBG - IRC - 25/11/2026").await;
+    // Then the decisions for the register: none here.
+    let summary = app.press_expect_edit(&c.chair, decisions_q.message_id, "mn:ds").await;
     let text = summary.text.unwrap();
     assert!(
         text.contains("document \"PV SC-VBG.pdf\"") && text.contains("• Partager la cartographie — NRC — 20/11/2026"),
@@ -375,7 +377,8 @@ async fn minutes_text_with_a_phone_number_is_kept_only_once_the_chair_confirms()
     let refused = again.text.clone().unwrap();
     let sentence = app.t(en, MainMsg::PersonalDataRefused { kind: "phone".into() }.into());
     assert!(refused.starts_with(&sentence) && !sentence.contains("4W"), "{refused}");
-    let summary = app.press_expect_edit(&c.chair, again.message_id, "mn:s").await;
+    let decisions_q = app.press_expect_edit(&c.chair, again.message_id, "mn:s").await;
+    let summary = app.press_expect_edit(&c.chair, decisions_q.message_id, "mn:ds").await;
     app.press_expect_edit(&c.chair, summary.message_id, "mn:ok").await;
     app.settle().await;
     let shared = protected_to(&app, c.focal.id);
@@ -396,7 +399,8 @@ async fn minutes_text_with_a_phone_number_is_kept_only_once_the_chair_confirms()
     assert!(answer.str_param("text").is_none(), "{:?}", answer.params);
     let actions_q = after.iter().rev().find(|s| s.is_send()).expect("asked for the action points");
     assert!(actions_q.text.as_deref().unwrap().starts_with(&app.t(en, MinutesMsg::MnAskActions.into())));
-    let summary = app.press_expect_edit(&c.chair, actions_q.message_id, "mn:s").await;
+    let decisions_q = app.press_expect_edit(&c.chair, actions_q.message_id, "mn:s").await;
+    let summary = app.press_expect_edit(&c.chair, decisions_q.message_id, "mn:ds").await;
     app.press_expect_edit(&c.chair, summary.message_id, "mn:ok").await;
     app.settle().await;
     let shared = protected_to(&app, c.focal.id);

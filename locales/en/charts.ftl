@@ -70,12 +70,19 @@ digest-minutes-none = No meeting whose minutes were due.
 digest-actions-heading = Decisions and action points
 digest-actions-line = Action points agreed in the month's minutes: { $count }, of which { $open } still open.
 digest-reach-heading = 4W: people reached by region and sector
+digest-situations-heading = Protection situations validated by the regional clusters
+digest-situations-line = { $count } situation(s) validated, { $unverified } of them not verified.
+digest-situation-line = { $mechanism } — { $place }: { $theme }{ $verified ->
+        [yes] {""}
+       *[no] {" "}(NOT VERIFIED)
+    }
 digest-gaps-heading = Gaps and duplications
 digest-gaps-line = Gaps (cercle and sector with no activity): { $gaps }. Possible duplications: { $duplications }.
 digest-duplication-line = Possible duplication: { $activity } in { $place } ({ $orgs })
 digest-missing-heading = Organisations that did not report (4W)
 digest-missing-line = { $mechanism }: { $orgs }
 digest-missing-none = Every expected organisation reported.
+digest-small-numbers = Small numbers: in gender-based violence and child protection, a count of people below { $threshold } is written "<{ $threshold }" and "x" hides what would let it be worked out.
 digest-footer = Summary document of the Protection Cluster Mali, meant to be shared with the inter-cluster coordination meeting. The figures contain no personal data.
 digest-document-caption = Protection Cluster digest — { $month }. You may forward it to the inter-cluster meeting.
 

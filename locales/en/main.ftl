@@ -18,6 +18,7 @@ help-member = Your member commands:
     /me — your organisation, roles and mechanisms
     /members — the members of your mechanisms
     /calendar — your meetings in your phone's calendar (a link to subscribe once)
+    /situation — report a protection situation to your regional cluster's chair
     /language — French or English
     /leave — leave a mechanism
     /cancel — leave the current dialog

@@ -70,12 +70,19 @@ digest-minutes-none = Aucune réunion dont le compte rendu était attendu.
 digest-actions-heading = Décisions et points d'action
 digest-actions-line = Points d'action convenus dans les comptes rendus du mois : { $count }, dont { $open } encore ouverts.
 digest-reach-heading = 4W : personnes atteintes par région et secteur
+digest-situations-heading = Situations de protection validées par les clusters régionaux
+digest-situations-line = { $count } situation(s) validée(s), dont { $unverified } non vérifiée(s).
+digest-situation-line = { $mechanism } — { $place } : { $theme }{ $verified ->
+        [yes] {""}
+       *[no] {" "}(NON VÉRIFIÉE)
+    }
 digest-gaps-heading = Lacunes et doublons
 digest-gaps-line = Lacunes (cercle et secteur sans activité) : { $gaps }. Doublons possibles : { $duplications }.
 digest-duplication-line = Doublon possible : { $activity } à { $place } ({ $orgs })
 digest-missing-heading = Organisations n'ayant pas rapporté (4W)
 digest-missing-line = { $mechanism } : { $orgs }
 digest-missing-none = Toutes les organisations attendues ont rapporté.
+digest-small-numbers = Petits effectifs : dans les violences basées sur le genre et la protection de l’enfance, un nombre de personnes inférieur à { $threshold } est écrit « <{ $threshold } » et « x » masque ce qui permettrait de le retrouver.
 digest-footer = Document de synthèse du Cluster Protection Mali, destiné à être partagé avec la réunion inter-clusters. Les chiffres ne contiennent aucune donnée personnelle.
 digest-document-caption = Synthèse du Cluster Protection — { $month }. Vous pouvez la transmettre à la réunion inter-clusters.
 

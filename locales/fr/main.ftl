@@ -18,6 +18,7 @@ help-member = Vos commandes de membre :
     /me — votre organisation, vos rôles, vos mécanismes
     /members — les membres de vos mécanismes
     /calendar — vos réunions dans le calendrier du téléphone (un lien, abonnement unique)
+    /situation — signaler une situation de protection au président de votre cluster régional
     /language — français ou anglais
     /leave — quitter un mécanisme
     /cancel — abandonner le dialogue en cours

@@ -1,12 +1,16 @@
 //! The monthly digest: one A4 page per language for the inter-cluster meeting — meetings and
 //! attendance, minutes within 72 h, action points, 4W reach by region and sector (with its
-//! chart), gaps and duplications, organisations that did not report.
+//! chart), the situations the regional clusters validated (marked when not verified), gaps and
+//! duplications, organisations that did not report.
 
 use super::pdf::{Document, PAGE_HEIGHT, PAGE_WIDTH};
 use super::{fourw, join_some};
 use crate::domain::figures::{Digest, percent};
 use crate::domain::{AppResult, Language};
 use crate::i18n::{ChartsMsg as T, I18n, number};
+
+/// At most this many decisions of the month are named in the digest.
+const DECISIONS_SHOWN: usize = 12;
 
 const MARGIN: f32 = 40.0;
 const BODY: f32 = 9.0;
@@ -16,6 +20,7 @@ const CHART_MAX_HEIGHT: f32 = 280.0;
 const MEETINGS_SHOWN: usize = 5;
 const MISSING_SHOWN: usize = 6;
 const DUPLICATIONS_SHOWN: usize = 3;
+const SITUATIONS_SHOWN: usize = 5;
 
 /// The digest as a PDF: one page per language, in the order given.
 pub fn pdf(digest: &Digest, langs: &[Language], tz: chrono_tz::Tz, i18n: &I18n) -> AppResult<Vec<u8>> {
@@ -110,8 +115,17 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
         w.para(&list.join(" · "), BODY - 1.0, true);
     }
 
-    // There is no register of decisions: the action points agreed in the minutes stand for
-    // them, and the section appears only when there are some.
+    // The month's register of decisions, when there are some.
+    if !d.decisions.is_empty() {
+        use crate::i18n::MemoryMsg as M;
+        w.heading(&i18n.render(lang, M::DigestDecisionsHeading));
+        w.para(&i18n.render(lang, M::DigestDecisionsLine { count: d.decisions.len() }), BODY, false);
+        let list: Vec<String> =
+            d.decisions.iter().take(DECISIONS_SHOWN).map(|(mech, what)| format!("{mech}: {what}")).collect();
+        w.para(&list.join(" · "), BODY - 1.0, true);
+    }
+
+    // The action points agreed in the minutes; the section appears only when there are some.
     if d.actions.0 > 0 {
         w.heading(&t(T::DigestActionsHeading));
         let line = T::DigestActionsLine { count: number(lang, d.actions.0), open: number(lang, d.actions.1) };
@@ -119,7 +133,7 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
     }
 
     w.heading(&t(T::DigestReachHeading));
-    let chart = fourw::reach_by_region_sector(&d.reach, lang, i18n)?;
+    let chart = fourw::reach_by_region_sector_for(&d.reach, d.small_numbers, lang, i18n)?;
     let mut width = Writer::WIDTH;
     if width * chart.height as f32 / chart.width as f32 > CHART_MAX_HEIGHT {
         width = CHART_MAX_HEIGHT * chart.width as f32 / chart.height as f32;
@@ -127,6 +141,27 @@ fn page(doc: &mut Document, d: &Digest, lang: Language, tz: chrono_tz::Tz, i18n:
     w.room(width * chart.height as f32 / chart.width as f32);
     w.y = w.doc.chart(&chart, MARGIN + (Writer::WIDTH - width) / 2.0, w.y, width)? + 4.0;
     w.para(&chart.caption, BODY - 1.0, true);
+    if let Some(threshold) = d.small_numbers {
+        w.para(&t(T::DigestSmallNumbers { threshold: threshold.to_string() }), BODY - 1.5, true);
+    }
+
+    if !d.situations.is_empty() {
+        w.heading(&t(T::DigestSituationsHeading));
+        let unverified = d.situations.iter().filter(|s| !s.verified).count();
+        w.para(&t(T::DigestSituationsLine { count: n(d.situations.len()), unverified: n(unverified) }), BODY, false);
+        for s in d.situations.iter().take(SITUATIONS_SHOWN) {
+            let line = T::DigestSituationLine {
+                mechanism: s.mechanism.clone(),
+                place: s.place.clone(),
+                theme: s.theme.name(lang).to_string(),
+                verified: s.verified,
+            };
+            w.para(&format!("• {}", t(line)), BODY, false);
+        }
+        if d.situations.len() > SITUATIONS_SHOWN {
+            w.para(&more(d.situations.len() - SITUATIONS_SHOWN), BODY, true);
+        }
+    }
 
     w.heading(&t(T::DigestGapsHeading));
     w.para(&t(T::DigestGapsLine { gaps: n(d.gaps), duplications: n(d.duplications.len()) }), BODY, false);

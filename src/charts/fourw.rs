@@ -4,6 +4,7 @@
 use super::{Align, Canvas, Chart, MAX_WIDTH, Pen, axis_scale, join_some, palette};
 use crate::domain::figures::Reach;
 use crate::domain::fourw::ReportingMonth;
+use crate::domain::suppression::Shown;
 use crate::domain::{AppResult, Language};
 use crate::i18n::{ChartsMsg as T, I18n, number};
 use plotters::style::RGBColor;
@@ -44,8 +45,34 @@ fn value_grid(
     Ok(())
 }
 
-/// People reached by region (rows) and sector (stacked), for the month.
+/// How a count is written: exact, "<5" when small, "x" when hidden so a small one cannot be
+/// worked out.
+pub fn shown_text(lang: Language, shown: Shown, threshold: i64) -> String {
+    match shown {
+        Shown::Exact(n) => number(lang, n),
+        Shown::Small => format!("<{threshold}"),
+        Shown::Hidden => "x".into(),
+    }
+}
+
+/// People reached by region (rows) and sector (stacked), for the month, with every figure
+/// exact (for the chairs and coordinators).
 pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> AppResult<Chart> {
+    reach_by_region_sector_for(reach, None, lang, i18n)
+}
+
+/// The same chart; with `Some(threshold)` it may leave the chairs and coordinators: the
+/// counts of gender-based violence and child protection below the threshold are written
+/// "<threshold>", what would give them away "x", and neither is drawn as a bar.
+pub fn reach_by_region_sector_for(
+    reach: &Reach,
+    small_numbers: Option<i64>,
+    lang: Language,
+    i18n: &I18n,
+) -> AppResult<Chart> {
+    let threshold = small_numbers.unwrap_or(0);
+    let table = reach.shared(threshold);
+    let text = |s: Shown| shown_text(lang, s, threshold);
     let month = month_name(i18n, lang, reach.month);
     let regions = reach.regions();
     let sectors = reach.sectors();
@@ -77,7 +104,11 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
                 MAX_WIDTH - 40,
             );
         }
-        let max = regions.iter().map(|r| reach.by_region(r)).max().unwrap_or(1);
+        let drawn = |r: usize, s: usize| match table.cells[r][s] {
+            Shown::Exact(n) => n,
+            _ => 0,
+        };
+        let max = (0..regions.len()).map(|r| (0..sectors.len()).map(|s| drawn(r, s)).sum::<i64>()).max().unwrap_or(1);
         let (scale_top, step) = axis_scale(max);
         let bottom = top + row_h * regions.len() as i32;
         let x_of = |v: i64| left + ((right - left) as f64 * v as f64 / scale_top as f64) as i32;
@@ -102,33 +133,31 @@ pub fn reach_by_region_sector(reach: &Reach, lang: Language, i18n: &I18n) -> App
             let y1 = y0 + row_h - 16;
             p.text(region, (left - 12, (y0 + y1) / 2), LABEL, palette::BLACK, Align::Right, (left - 24) as u32)?;
             let mut acc = 0;
-            for (sector, colour) in sectors.iter().zip(&colours) {
-                let n = reach.cells.iter().find(|c| c.region == *region && c.sector == *sector).map_or(0, |c| c.people);
+            for (s, colour) in colours.iter().enumerate() {
+                let n = drawn(i, s);
                 if n > 0 {
                     p.rect(x_of(acc), y0, x_of(acc + n).max(x_of(acc) + 1), y1, *colour)?;
                     acc += n;
                 }
             }
-            p.text(&number(lang, acc), (x_of(acc) + 8, (y0 + y1) / 2), LABEL - 2, palette::BLACK, Align::Left, 110)?;
+            let label = text(table.row_totals[i]);
+            p.text(&label, (x_of(acc) + 8, (y0 + y1) / 2), LABEL - 2, palette::BLACK, Align::Left, 110)?;
         }
         Ok(())
     })?;
-    let mut by_region: Vec<(i64, &str)> = regions.iter().map(|r| (reach.by_region(r), *r)).collect();
-    by_region.sort_by_key(|r| std::cmp::Reverse(r.0));
-    let mut by_sector: Vec<(i64, &str)> = sectors.iter().map(|s| (reach.by_sector(s), *s)).collect();
-    by_sector.sort_by_key(|r| std::cmp::Reverse(r.0));
-    let list = |items: &[(i64, &str)]| {
-        let texts: Vec<String> = items.iter().map(|(n, name)| format!("{name} {}", number(lang, *n))).collect();
+    // Sorted by what is shown (a hidden count sorts as nothing), so the order gives none away.
+    let order = |s: &Shown| std::cmp::Reverse(if let Shown::Exact(n) = s { *n } else { 0 });
+    let mut by_region: Vec<(Shown, &str)> = regions.iter().zip(&table.row_totals).map(|(r, t)| (*t, *r)).collect();
+    by_region.sort_by_key(|r| order(&r.0));
+    let mut by_sector: Vec<(Shown, &str)> = sectors.iter().zip(&table.column_totals).map(|(s, t)| (*t, *s)).collect();
+    by_sector.sort_by_key(|r| order(&r.0));
+    let list = |items: &[(Shown, &str)]| {
+        let texts: Vec<String> = items.iter().map(|(n, name)| format!("{name} {}", text(*n))).collect();
         join_some(&texts, 6, more(i18n, lang))
     };
     let caption = i18n.render(
         lang,
-        T::ChartReachCaption {
-            month,
-            total: number(lang, reach.total()),
-            regions: list(&by_region),
-            sectors: list(&by_sector),
-        },
+        T::ChartReachCaption { month, total: text(table.total), regions: list(&by_region), sectors: list(&by_sector) },
     );
     canvas.into_chart(caption)
 }

@@ -73,6 +73,24 @@ impl Reach {
     pub fn by_sector(&self, sector: &str) -> i64 {
         self.cells.iter().filter(|c| c.sector == sector).map(|c| c.people).sum()
     }
+
+    /// The table regions × sectors as it may leave the chairs and coordinators: counts of
+    /// gender-based violence and child protection below `threshold` shown as small, and what
+    /// would give them away hidden.
+    pub fn shared(&self, threshold: i64) -> super::suppression::Table {
+        let (regions, sectors) = (self.regions(), self.sectors());
+        let rows: Vec<Vec<i64>> = regions
+            .iter()
+            .map(|r| {
+                sectors
+                    .iter()
+                    .map(|s| self.cells.iter().find(|c| c.region == *r && c.sector == *s).map_or(0, |c| c.people))
+                    .collect()
+            })
+            .collect();
+        let sensitive: Vec<bool> = sectors.iter().map(|s| super::suppression::is_sensitive_sector(s)).collect();
+        super::suppression::table(&rows, &sensitive, threshold)
+    }
 }
 
 /// How an organisation took part in one meeting.
@@ -164,6 +182,15 @@ pub struct Digest {
     pub duplications: Vec<(String, String, String, String)>,
     /// Organisations expected to report that did not, per mechanism code.
     pub missing: Vec<(String, Vec<String>)>,
+    /// The month's register of decisions (votes closed, decisions recorded at its
+    /// meetings): (mechanism code, what was decided).
+    pub decisions: Vec<(String, String)>,
+    /// `Some(threshold)` when the digest may leave the chairs and coordinators (it is meant to
+    /// be forwarded): small counts of sensitive sectors are then kept from view.
+    pub small_numbers: Option<i64>,
+    /// Situation items the regional clusters' chairs validated in the month, as the national
+    /// cluster sees them (the source only when it may be named).
+    pub situations: Vec<super::situation::SharedItem>,
 }
 
 /// A chart someone asked for (the "📊" buttons, the post-deadline 4W message), drawn when it

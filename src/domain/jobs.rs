@@ -67,10 +67,14 @@ pub enum Job {
     },
     /// Votes, agenda items and monthly series.
     Decision(DecisionJob),
+    /// The register of decisions (review dates).
+    Memory(super::memory::MemoryJob),
     /// Displacement alerts to the CMP.
     Alert(super::alert::AlertJob),
     /// A meeting's tour de table.
     Tour(super::tour::TourJob),
+    /// Situation items of the regional clusters.
+    Situation(super::situation::SituationJob),
 }
 
 /// A message to one person, rendered when it is sent.
@@ -184,10 +188,14 @@ pub enum Outgoing {
     },
     /// Votes and agenda items.
     Decision(DecisionMsg),
+    /// The register of decisions.
+    Memory(super::memory::MemoryMsg),
     /// Displacement alerts.
     Alert(super::alert::AlertMsg),
     /// A meeting's tour de table.
     Tour(super::tour::TourMsg),
+    /// Situation items of the regional clusters.
+    Situation(super::situation::SituationMsg),
     /// Requests to reuse a document or minutes, and their outcome.
     Reuse(super::sensitivity::ReuseMsg),
 }
@@ -210,8 +218,10 @@ impl Job {
             Job::Purge => "purge",
             Job::MonthlyDigest { .. } => "monthly_digest",
             Job::Decision(_) => "decision",
+            Job::Memory(_) => "memory",
             Job::Alert(_) => "alert",
             Job::Tour(_) => "tour",
+            Job::Situation(_) => "situation",
         }
     }
 
@@ -231,7 +241,13 @@ impl Job {
             | Job::DistributeDocument { .. }
             | Job::ActionReminder { .. } => None,
             // Votes outlive a moved meeting; series jobs belong to the series.
-            Job::Fourw(_) | Job::Purge | Job::MonthlyDigest { .. } | Job::Decision(_) | Job::Alert(_) => None,
+            Job::Fourw(_)
+            | Job::Purge
+            | Job::MonthlyDigest { .. }
+            | Job::Decision(_)
+            | Job::Memory(_)
+            | Job::Alert(_)
+            | Job::Situation(_) => None,
         }
     }
 }
@@ -297,7 +313,11 @@ impl Outgoing {
             | Outgoing::ActionReminder { .. } => None,
             Outgoing::Fourw(_) => None,
             Outgoing::Digest { .. } | Outgoing::Chart { .. } => None,
-            Outgoing::Decision(_) | Outgoing::Alert(_) | Outgoing::Reuse(_) => None,
+            Outgoing::Decision(_)
+            | Outgoing::Memory(_)
+            | Outgoing::Alert(_)
+            | Outgoing::Situation(_)
+            | Outgoing::Reuse(_) => None,
             Outgoing::Tour(t) => Some(t.meeting_id()),
         }
     }

@@ -112,6 +112,47 @@ pub fn totals(
     out
 }
 
+/// A table shown whole (rows × columns, with row, column and grand totals), as the charts and
+/// the digest show the reach by region and sector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub cells: Vec<Vec<Shown>>,
+    pub row_totals: Vec<Shown>,
+    pub column_totals: Vec<Shown>,
+    pub total: Shown,
+}
+
+/// A table whose `sensitive` columns hold counts of people that must not be shown below the
+/// threshold: each row is completed like a line (no row holds exactly one hidden value with
+/// its total), then the column totals and the grand total like the totals row of an export.
+/// A count of a whole region is kept from view too when small: it bounds every cercle's count
+/// in it, and gives it away when only one cercle reported.
+pub fn table(rows: &[Vec<i64>], sensitive: &[bool], threshold: i64) -> Table {
+    let columns = sensitive.len();
+    let mut cells = Vec::with_capacity(rows.len());
+    let mut row_totals = Vec::with_capacity(rows.len());
+    for row in rows {
+        let values: Vec<i64> = (0..columns).map(|i| row.get(i).copied().unwrap_or(0)).collect();
+        let total: i64 = values.iter().sum();
+        let mut shown: Vec<Shown> = values
+            .iter()
+            .zip(sensitive)
+            .map(|(n, s)| if *s { primary(*n, threshold) } else { Shown::Exact(*n) })
+            .collect();
+        let mut sum = Shown::Exact(total);
+        complete(&mut shown, &mut sum, &values);
+        cells.push(shown);
+        row_totals.push(sum);
+    }
+    let mut sums: Vec<i64> = (0..columns).map(|c| rows.iter().map(|r| r.get(c).copied().unwrap_or(0)).sum()).collect();
+    sums.push(sums.iter().sum());
+    let mut hidden: Vec<usize> = (0..columns).map(|c| cells.iter().filter(|r| r[c].is_hidden()).count()).collect();
+    hidden.push(row_totals.iter().filter(|t| t.is_hidden()).count());
+    let mut out = totals(&sums, &hidden, &[(0..columns, columns)], threshold);
+    let total = out.pop().unwrap_or(Shown::Exact(0));
+    Table { cells, row_totals, column_totals: out, total }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +219,53 @@ mod tests {
                 if let Shown::Exact(n) = c {
                     assert_eq!(n, v);
                 }
+            }
+        }
+    }
+    #[test]
+    fn a_table_hides_a_small_sensitive_count_and_what_would_give_it_away() {
+        // Regions × (PRO, PRO-GBV, PRO-CPN): Gao has 3 GBV survivors reached.
+        let rows = vec![vec![40, 3, 12], vec![25, 30, 0]];
+        let t = table(&rows, &[false, true, true], 5);
+        assert_eq!(t.cells[0][1], Shown::Small);
+        assert!(t.cells[0][2].is_hidden(), "the next smallest of the row is hidden with it");
+        assert_eq!(t.row_totals[0], Shown::Exact(55), "two hidden values: the total gives only their sum");
+        for (c, total) in t.column_totals.iter().enumerate() {
+            let in_column = t.cells.iter().filter(|r| r[c].is_hidden()).count() + usize::from(total.is_hidden());
+            assert_ne!(in_column, 1, "column {c}: {t:?}");
+        }
+        // Not sensitive: a small count of general protection is shown.
+        let t = table(&[vec![3, 40, 0]], &[false, true, true], 5);
+        assert_eq!(t.cells[0], vec![Shown::Exact(3), Shown::Exact(40), Shown::Exact(0)]);
+        assert_eq!(t.total, Shown::Exact(43));
+    }
+
+    #[test]
+    fn no_row_or_column_of_a_table_holds_a_single_hidden_value() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as i64
+        };
+        for _ in 0..5_000 {
+            let rows: Vec<Vec<i64>> =
+                (0..4).map(|_| (0..3).map(|_| if next(3) == 0 { next(6) } else { next(60) }).collect()).collect();
+            let t = table(&rows, &[false, true, true], 5);
+            for (r, row) in t.cells.iter().enumerate() {
+                let h = row.iter().filter(|c| c.is_hidden()).count() + usize::from(t.row_totals[r].is_hidden());
+                assert_ne!(h, 1, "{rows:?} → {t:?}");
+                for c in 1..3 {
+                    if rows[r][c] > 0 && rows[r][c] < 5 {
+                        assert_eq!(row[c], Shown::Small, "{rows:?}");
+                    }
+                }
+            }
+            for c in 0..3 {
+                let h =
+                    t.cells.iter().filter(|r| r[c].is_hidden()).count() + usize::from(t.column_totals[c].is_hidden());
+                assert_ne!(h, 1, "column {c} of {rows:?} → {t:?}");
             }
         }
     }

@@ -6,7 +6,7 @@ mod catalogue;
 
 pub use catalogue::{
     AccessMsg, AdminMsg, AlertDetails, AlertsMsg, CalendarMsg, ChartsMsg, DecisionsMsg, FivewMsg, MainMsg, MeetingsMsg,
-    MinutesMsg, Msg, ReportMsg, SensitivityMsg, TourText,
+    MemoryMsg, MinutesMsg, Msg, ReportMsg, SensitivityMsg, SituationsMsg, TourText,
 };
 
 use crate::domain::Language;
@@ -35,9 +35,13 @@ pub const FR_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/fr/admin.ftl"),
     "\n",
+    include_str!("../../locales/fr/memory.ftl"),
+    "\n",
     include_str!("../../locales/fr/alerts.ftl"),
     "\n",
     include_str!("../../locales/fr/tour.ftl"),
+    "\n",
+    include_str!("../../locales/fr/situation.ftl"),
     "\n",
     include_str!("../../locales/fr/sensitivity.ftl")
 );
@@ -62,9 +66,13 @@ pub const EN_SOURCE: &str = concat!(
     "\n",
     include_str!("../../locales/en/admin.ftl"),
     "\n",
+    include_str!("../../locales/en/memory.ftl"),
+    "\n",
     include_str!("../../locales/en/alerts.ftl"),
     "\n",
     include_str!("../../locales/en/tour.ftl"),
+    "\n",
+    include_str!("../../locales/en/situation.ftl"),
     "\n",
     include_str!("../../locales/en/sensitivity.ftl")
 );

@@ -1,8 +1,8 @@
 use super::catalogue::{
     AccessMsgDiscriminants, AdminMsgDiscriminants, AlertsMsgDiscriminants, CalendarMsgDiscriminants,
     ChartsMsgDiscriminants, DecisionsMsgDiscriminants, FivewMsgDiscriminants, MainMsgDiscriminants,
-    MeetingsMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants, SensitivityMsgDiscriminants,
-    TourTextDiscriminants,
+    MeetingsMsgDiscriminants, MemoryMsgDiscriminants, MinutesMsgDiscriminants, ReportMsgDiscriminants,
+    SensitivityMsgDiscriminants, SituationsMsgDiscriminants, TourTextDiscriminants,
 };
 use super::*;
 use crate::domain::Role;
@@ -97,8 +97,10 @@ fn variant_name(m: &Msg) -> String {
         Msg::Decisions(m) => format!("{:?}", DecisionsMsgDiscriminants::from(m)),
         Msg::Fivew(m) => format!("{:?}", FivewMsgDiscriminants::from(m)),
         Msg::Admin(m) => format!("{:?}", AdminMsgDiscriminants::from(m)),
+        Msg::Memory(m) => format!("{:?}", MemoryMsgDiscriminants::from(m)),
         Msg::Alerts(m) => format!("{:?}", AlertsMsgDiscriminants::from(m)),
         Msg::Tour(m) => format!("{:?}", TourTextDiscriminants::from(m)),
+        Msg::Situation(m) => format!("{:?}", SituationsMsgDiscriminants::from(m)),
         Msg::Sensitivity(m) => format!("{:?}", SensitivityMsgDiscriminants::from(m)),
     }
 }
@@ -117,8 +119,10 @@ fn every_catalogue_entry_has_a_sample_and_the_files_nothing_else() {
         .chain(DecisionsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(FivewMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(AdminMsgDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(MemoryMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(AlertsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(TourTextDiscriminants::iter().map(|d| format!("{d:?}")))
+        .chain(SituationsMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .chain(SensitivityMsgDiscriminants::iter().map(|d| format!("{d:?}")))
         .collect();
     for name in &every {

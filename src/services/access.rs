@@ -9,6 +9,7 @@ use super::Ctx;
 use crate::domain::alert::AlertMsg;
 use crate::domain::audit::AuditAction;
 use crate::domain::jobs::{DecisionMsg, FourwMsg, Outgoing};
+use crate::domain::memory::MemoryMsg;
 use crate::domain::sensitivity::class_allows;
 use crate::domain::tour::TourMsg;
 use crate::domain::{AppResult, MembershipView, Role};
@@ -177,6 +178,19 @@ pub async fn may_receive(ctx: &Ctx, person_id: i64, message: &Outgoing) -> AppRe
         Outgoing::Fourw(FourwMsg::Corrected { submission_id, .. }) => {
             for_chair(approval::submission_key(db, *submission_id).await?.map(|(_, mech, ..)| mech))
         }
+        // A decision's review date: to whoever chairs its mechanism now.
+        Outgoing::Memory(MemoryMsg::ReviewDue { decision_id }) => {
+            for_chair(crate::storage::memory::decision(db, *decision_id).await?.map(|d| d.mechanism.id))
+        }
+        // A situation item: to the chairs of the mechanism it is for (regional, then national).
+        Outgoing::Situation(crate::domain::situation::SituationMsg::Decided { item_id }) => {
+            match super::situation::poster(ctx, *item_id).await? {
+                None => Some(Withheld::Unknown),
+                Some((by, mech)) if by == Some(person_id) && seats.iter().any(|s| s.mechanism.id == mech) => None,
+                Some(_) => Some(Withheld::NoLongerHoldsSeat),
+            }
+        }
+        Outgoing::Situation(msg) => for_chair(super::situation::recipient_mechanism(ctx, msg).await?),
         Outgoing::Decision(DecisionMsg::AgendaProposed { item_id }) => match agenda::by_id(db, *item_id).await? {
             Some(item) => for_chair(meeting_mechanism(item.meeting_id).await?),
             None => Some(Withheld::Unknown),

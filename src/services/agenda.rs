@@ -149,7 +149,8 @@ pub async fn items(ctx: &Ctx, meeting_id: i64) -> AppResult<Vec<AgendaItem>> {
 /// accepted items.
 pub async fn full_agenda(ctx: &Ctx, m: &Meeting) -> AppResult<Option<String>> {
     let accepted = store::of_meeting(&ctx.db, m.id).await?;
-    Ok(agenda::full_agenda(m.agenda.as_deref(), &accepted))
+    let situation = super::situation::agenda_lines(ctx, m).await?;
+    Ok(agenda::full_agenda(m.agenda.as_deref(), &accepted).into_iter().chain(situation).reduce(|a, b| a + "\n" + &b))
 }
 
 /// The open displacement alerts a meeting's agenda carries (the CMP's meetings only), shown

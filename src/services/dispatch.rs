@@ -3,7 +3,7 @@
 //! other services.
 
 use super::outbox::{chair_recipients, deliver};
-use super::{Ctx, alerts, figures, meetings, minutes, reports, retention, seats, series, tour, votes};
+use super::{Ctx, alerts, figures, meetings, minutes, register, reports, retention, seats, series, tour, votes};
 use crate::domain::AppResult;
 use crate::domain::jobs::{DecisionJob, FourwMsg, Job, Outgoing};
 use crate::storage::{self, jobs};
@@ -37,8 +37,10 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         Job::MonthlyDigest { year, month } => figures::fan_out_digest(ctx, *year, *month).await,
         Job::Decision(DecisionJob::ExtendSeries { series_id }) => series::extend(ctx, *series_id).await,
         Job::Decision(job) => votes::fan_out(ctx, job).await,
+        Job::Memory(job) => register::fan_out(ctx, job).await,
         Job::Alert(job) => alerts::fan_out(ctx, job).await,
         Job::Tour(job) => tour::fan_out(ctx, job).await,
+        Job::Situation(job) => super::situation::fan_out(ctx, job).await,
         Job::Deliver { .. } => Ok(Err("not a fan-out job".into())),
     }
 }

@@ -170,6 +170,10 @@ pub async fn digest(ctx: &Ctx, month: ReportingMonth) -> AppResult<Digest> {
         gaps: ww.gaps.len(),
         duplications,
         missing,
+        decisions: crate::storage::memory::register_between(&ctx.db, from, to).await?,
+        // Forwarded to the inter-cluster meeting: small numbers are kept from view.
+        small_numbers: Some(ctx.small_numbers),
+        situations: super::situation::validated_between(ctx, from, to).await?,
     })
 }
 

@@ -6,6 +6,7 @@ use super::meetings::{Actor, get};
 use super::outbox::{chair_recipients, deliver};
 use super::people::Access;
 use crate::domain::jobs::{Job, Outgoing, PRIORITY_RESEND};
+use crate::domain::memory::{DecisionLineError, FollowUpRef, Outcome};
 use crate::domain::minutes::{
     ACTION_REMINDER_DAYS_BEFORE, MAX_MINUTES_TEXT, minutes_deadline, on_time, parse_action_points,
 };
@@ -86,7 +87,19 @@ pub async fn share(
     content: &MinutesContent,
     actions_text: Option<&str>,
 ) -> AppResult<i64> {
-    share_classed(ctx, actor, meeting_id, content, actions_text, &Default::default()).await
+    // Without decisions there is no decision line that could fail.
+    let done = share_with(ctx, actor, meeting_id, content, actions_text, &MinutesExtras::default()).await?;
+    done.map_err(AppError::internal)
+}
+
+/// What the chair adds to the minutes besides the action points: the decisions recorded
+/// ("what; ORG; review dd/mm/yyyy" lines), what they marked for the follow-up, and the class
+/// (internal when `None`).
+#[derive(Debug, Clone, Default)]
+pub struct MinutesExtras<'a> {
+    pub decisions: Option<&'a str>,
+    pub follow_up: &'a [(FollowUpRef, Option<Outcome>)],
+    pub class: Option<&'a crate::domain::sensitivity::Class>,
 }
 
 /// The organisation a person sits for in these mechanisms (chair seats first): the source
@@ -107,8 +120,23 @@ pub async fn share_classed(
     actions_text: Option<&str>,
     class: &crate::domain::sensitivity::Class,
 ) -> AppResult<i64> {
+    let extras = MinutesExtras { class: Some(class), ..Default::default() };
+    share_with(ctx, actor, meeting_id, content, actions_text, &extras).await?.map_err(AppError::internal)
+}
+
+/// [`share`] with the decisions, the follow-up and the class, all in the same transaction. A
+/// decision line that no longer reads (a review date passed meanwhile) is `Ok(Err(..))`.
+pub async fn share_with(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    meeting_id: i64,
+    content: &MinutesContent,
+    actions_text: Option<&str>,
+    extras: &MinutesExtras<'_>,
+) -> AppResult<Result<i64, DecisionLineError>> {
     let m = check_shareable(ctx, actor, meeting_id).await?;
-    let class = super::sensitivity::check(ctx, class, &[m.mechanism.id]).await?;
+    let internal = crate::domain::sensitivity::Class::default();
+    let class = super::sensitivity::check(ctx, extras.class.unwrap_or(&internal), &[m.mechanism.id]).await?;
     let chair_org = memberships::active_in_mechanism(&ctx.db, m.mechanism.id)
         .await?
         .into_iter()
@@ -128,6 +156,14 @@ pub async fn share_classed(
         Some(t) => resolve_actions(ctx, t).await?,
         None => vec![],
     };
+    let decisions = match extras.decisions {
+        Some(t) => match super::register::resolve_decisions(ctx, t).await? {
+            Ok(d) => d,
+            Err(e) => return Ok(Err(e)),
+        },
+        None => vec![],
+    };
+    let marks = super::followup::valid_marks(ctx, &m, extras.follow_up).await?;
     let now = ctx.clock.now();
     let (file_id, file_name, body) = match content {
         MinutesContent::Document { file_id, file_name } => (Some(file_id.as_str()), file_name.as_deref(), None),
@@ -168,9 +204,10 @@ pub async fn share_classed(
     for (id, (_, _, due)) in action_ids.iter().zip(&actions) {
         schedule_action_reminders(ctx, &mut tx, *id, *due).await?;
     }
+    super::register::record_in(ctx, &mut tx, &m, shared_by, &decisions, &marks).await?;
     tx.commit().await?;
     ctx.wake.notify_one();
-    Ok(minutes_id)
+    Ok(Ok(minutes_id))
 }
 
 /// Action points are reminded at 09:00 three days before their due date, and on it.
@@ -276,8 +313,8 @@ pub async fn fan_out(ctx: &Ctx, job: &Job) -> AppResult<Result<usize, String>> {
         }
         Job::ActionReminder { action_id, due_today } => {
             let a = minutes::action(&ctx.db, *action_id).await?.ok_or(AppError::NotFound)?;
-            if a.is_done() {
-                return Ok(Err("action point done".into()));
+            if a.is_done() || a.dropped {
+                return Ok(Err("action point done or dropped".into()));
             }
             for role in [Role::Focal, Role::Alternate] {
                 if let Some(h) = memberships::seat_holder(&ctx.db, a.organisation_id, a.mechanism_id, role).await? {

@@ -119,8 +119,10 @@ pub async fn forget_me(ctx: &Ctx, person: &Person) -> AppResult<Erased> {
     }
     let revoked = super::membership::revoke_beyond_rights(ctx, person.id, Some(person.id)).await?;
     let deliveries_cancelled = jobs::cancel_deliveries_to(&ctx.db, person.id, now).await?;
-    // Told after the cancellation above (which would take these too): rendered once the name
-    // is gone, they say "a former member".
+    // The name goes before anyone is told: a message rendered at once (the scheduler may be
+    // awake already) must say "a former member". Told after the cancellation above, which
+    // would take these too.
+    people::erase(&ctx.db, person.id, now).await?;
     let coordinators: Vec<i64> = people::coordinators(&ctx.db).await?.into_iter().map(|p| p.id).collect();
     for m in &seats {
         super::seats::announce(ctx, m, "erased").await?;
@@ -135,7 +137,6 @@ pub async fn forget_me(ctx: &Ctx, person: &Person) -> AppResult<Erased> {
             super::outbox::deliver(ctx, format!("seat{}:erased:to{c}", m.id), c, msg).await?;
         }
     }
-    people::erase(&ctx.db, person.id, now).await?;
     let entry = audit::NewEntry {
         actor_id: Some(person.id),
         subject_id: Some(person.id),

@@ -305,6 +305,8 @@ pub struct ActionRow {
     pub acronym: String,
     pub due_date: String,
     pub status: String,
+    /// Given up at a meeting's follow-up (the status stays open).
+    pub dropped: bool,
 }
 
 impl ActionRow {
@@ -318,7 +320,7 @@ impl ActionRow {
 }
 
 const ACTION_SELECT: &str = "SELECT a.id, a.meeting_id, mt.mechanism_id, a.what, a.organisation_id, o.acronym,
-        a.due_date, a.status
+        a.due_date, a.status, a.dropped_at IS NOT NULL AS dropped
     FROM action_points a JOIN meetings mt ON mt.id = a.meeting_id JOIN organisations o ON o.id = a.organisation_id";
 
 pub async fn action(db: &Db, id: i64) -> AppResult<Option<ActionRow>> {

@@ -16,6 +16,7 @@ pub mod library;
 pub mod matrix;
 pub mod meetings;
 pub mod memberships;
+pub mod memory;
 pub mod minutes;
 pub mod modalities;
 pub mod participation;
@@ -26,6 +27,7 @@ pub mod reuse;
 pub mod sensitivity;
 pub mod series;
 pub mod settings;
+pub mod situation;
 pub mod tour;
 pub mod votes;
 

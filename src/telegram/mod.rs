@@ -21,6 +21,7 @@ pub mod review;
 pub mod router;
 pub mod service;
 pub mod shared;
+pub mod situation;
 pub mod tour;
 
 use crate::http::HttpServer;

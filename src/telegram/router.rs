@@ -8,7 +8,7 @@ use super::shared::turn::turn_for;
 use super::shared::{App, BotDialogue, HandlerResult, State, Turn};
 use super::{
     admin, alerts, calendar, charts, decisions, forget, library, meetings, membership, minutes, report, reuse, review,
-    tour,
+    situation, tour,
 };
 use crate::domain::Language;
 use crate::i18n::MainMsg;
@@ -65,6 +65,7 @@ enum Command {
     #[strum(serialize = "alert", serialize = "alerte")]
     Alert,
     Tour,
+    Situation,
     #[strum(serialize = "reuse", serialize = "reutiliser")]
     Reuse,
 }
@@ -109,6 +110,7 @@ pub enum Button {
     Library(library::callback::Cb),
     Alerts(alerts::callback::Cb),
     Tour(tour::callback::Cb),
+    Situation(situation::callback::Cb),
     ReuseItem(ReuseButton),
     Reuse(reuse::callback::Cb),
 }
@@ -130,6 +132,7 @@ impl CallbackData for Button {
             Button::Library(cb) => cb.encode(),
             Button::Alerts(cb) => cb.encode(),
             Button::Tour(cb) => cb.encode(),
+            Button::Situation(cb) => cb.encode(),
             Button::ReuseItem(cb) => cb.encode(),
             Button::Reuse(cb) => cb.encode(),
         }
@@ -151,6 +154,7 @@ impl CallbackData for Button {
             .or_else(|| CallbackData::decode(data).map(Button::Library))
             .or_else(|| CallbackData::decode(data).map(Button::Alerts))
             .or_else(|| CallbackData::decode(data).map(Button::Tour))
+            .or_else(|| CallbackData::decode(data).map(Button::Situation))
             .or_else(|| CallbackData::decode(data).map(Button::ReuseItem))
             .or_else(|| CallbackData::decode(data).map(Button::Reuse))
     }
@@ -222,6 +226,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(admin::FEATURE) => admin::on_message(turn).await,
         Some(alerts::FEATURE) => alerts::on_message(turn, dialogue, state, msg).await,
         Some(tour::FEATURE) => tour::on_message(turn, dialogue, state, msg).await,
+        Some(situation::FEATURE) => situation::on_message(turn, dialogue, state, msg).await,
         Some(reuse::FEATURE) => reuse::on_message(turn, dialogue, state, msg).await,
         _ => {
             turn.say(MainMsg::FreeTextHint).await?;
@@ -284,6 +289,7 @@ async fn on_command(
         Command::Admin => admin::start(turn).await,
         Command::Alert => alerts::start(turn, dialogue).await,
         Command::Tour => tour::show(turn).await,
+        Command::Situation => situation::start(turn, dialogue).await,
         Command::Cancel => unreachable!("handled above"),
     }
 }
@@ -356,6 +362,7 @@ async fn on_button(
         Button::Library(cb) => library::on_button(turn, cb, message_id).await,
         Button::Alerts(cb) => alerts::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Tour(cb) => tour::on_button(turn, dialogue, state, cb, message_id).await,
+        Button::Situation(cb) => situation::on_button(turn, dialogue, state, cb, message_id).await,
         Button::ReuseItem(cb) => reuse::on_reuse(turn, dialogue, cb).await,
         Button::Reuse(cb) => reuse::on_button(turn, dialogue, cb, message_id).await,
     }

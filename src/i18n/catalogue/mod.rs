@@ -11,9 +11,11 @@ mod decisions;
 mod fivew;
 mod main;
 mod meetings;
+mod memory;
 mod minutes;
 mod report;
 mod sensitivity;
+mod situation;
 mod tour;
 
 pub use access::AccessMsg;
@@ -25,17 +27,19 @@ pub use decisions::DecisionsMsg;
 pub use fivew::FivewMsg;
 pub use main::MainMsg;
 pub use meetings::MeetingsMsg;
+pub use memory::MemoryMsg;
 pub use minutes::MinutesMsg;
 pub use report::ReportMsg;
 pub use sensitivity::SensitivityMsg;
+pub use situation::SituationsMsg;
 pub use tour::TourText;
 #[cfg(test)]
 pub(super) use {
     access::AccessMsgDiscriminants, admin::AdminMsgDiscriminants, alerts::AlertsMsgDiscriminants,
     calendar::CalendarMsgDiscriminants, charts::ChartsMsgDiscriminants, decisions::DecisionsMsgDiscriminants,
     fivew::FivewMsgDiscriminants, main::MainMsgDiscriminants, meetings::MeetingsMsgDiscriminants,
-    minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants, sensitivity::SensitivityMsgDiscriminants,
-    tour::TourTextDiscriminants,
+    memory::MemoryMsgDiscriminants, minutes::MinutesMsgDiscriminants, report::ReportMsgDiscriminants,
+    sensitivity::SensitivityMsgDiscriminants, situation::SituationsMsgDiscriminants, tour::TourTextDiscriminants,
 };
 
 use super::Args;
@@ -55,8 +59,10 @@ pub enum Msg {
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Memory(MemoryMsg),
     Alerts(AlertsMsg),
     Tour(TourText),
+    Situation(SituationsMsg),
     Sensitivity(SensitivityMsg),
 }
 
@@ -88,8 +94,10 @@ feature_messages!(
     Decisions(DecisionsMsg),
     Fivew(FivewMsg),
     Admin(AdminMsg),
+    Memory(MemoryMsg),
     Alerts(AlertsMsg),
     Tour(TourText),
+    Situation(SituationsMsg),
     Sensitivity(SensitivityMsg)
 );
 
@@ -113,8 +121,10 @@ impl Msg {
             Msg::Decisions(m) => m.into(),
             Msg::Fivew(m) => m.into(),
             Msg::Admin(m) => m.into(),
+            Msg::Memory(m) => m.into(),
             Msg::Alerts(m) => m.into(),
             Msg::Tour(m) => m.into(),
+            Msg::Situation(m) => m.into(),
             Msg::Sensitivity(m) => m.into(),
         }
     }
@@ -132,8 +142,10 @@ impl Msg {
             Msg::Decisions(m) => args_of(m),
             Msg::Fivew(m) => args_of(m),
             Msg::Admin(m) => args_of(m),
+            Msg::Memory(m) => args_of(m),
             Msg::Alerts(m) => args_of(m),
             Msg::Tour(m) => args_of(m),
+            Msg::Situation(m) => args_of(m),
             Msg::Sensitivity(m) => args_of(m),
         }
     }

@@ -26,6 +26,8 @@ pub enum Cb {
         vote: i64,
         org: i64,
     },
+    /// /decisions: the register as XLSX.
+    RegisterXlsx,
 }
 
 fn flag(b: bool) -> u8 {
@@ -51,6 +53,7 @@ impl CallbackData for Cb {
             Cb::VoteConfirm => "dc:vok".into(),
             Cb::Ballot { vote, org, choice } => format!("dc:b:{vote}:{org}:{choice}"),
             Cb::Handover { vote, org } => format!("dc:h:{vote}:{org}"),
+            Cb::RegisterXlsx => "dc:rx".into(),
         }
     }
 
@@ -68,6 +71,7 @@ impl CallbackData for Cb {
                 Cb::Ballot { vote: id(v)?, org: id(o)?, choice: u8::try_from(num(c)?).ok().filter(|c| *c < 6)? }
             }
             ["dc", "h", v, o] => Cb::Handover { vote: id(v)?, org: id(o)? },
+            ["dc", "rx"] => Cb::RegisterXlsx,
             _ => return None,
         })
     }

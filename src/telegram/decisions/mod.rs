@@ -6,6 +6,7 @@ mod ballot;
 pub mod callback;
 mod lists;
 pub mod outgoing;
+pub mod register;
 mod vote;
 
 use crate::domain::vote::Choices;
@@ -104,6 +105,7 @@ pub async fn on_button(
     match (cb, state.step::<Step>()) {
         (Cb::Ballot { vote, org, choice }, _) => ballot::cast(turn, vote, org, choice, message_id).await,
         (Cb::Handover { vote, org }, _) => ballot::hand_over(turn, vote, org, message_id).await,
+        (Cb::RegisterXlsx, _) => lists::send_xlsx(turn).await,
         (
             cb @ (Cb::VoteMechanism(_)
             | Cb::VoteYesNo(_)

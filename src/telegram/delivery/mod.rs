@@ -81,8 +81,10 @@ async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderResult 
             meetings::outgoing::render(app, person, message).await
         }
         Outgoing::Decision(_) => decisions::outgoing::render(app, person, message).await,
+        Outgoing::Memory(_) => decisions::register::render(app, person, message).await,
         Outgoing::Alert(_) => alerts::outgoing::render(app, person, message).await,
         Outgoing::Tour(_) => tour::outgoing::render(app, person, message).await,
+        Outgoing::Situation(_) => super::situation::outgoing::render(app, person, message).await,
         Outgoing::Reuse(_) => super::reuse::outgoing::render(app, person, message).await,
     }
 }

@@ -128,6 +128,11 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             let Some(org) = reference::organisation_by_id(db, *organisation_id).await? else {
                 return Ok(Err("organisation unknown".into()));
             };
+            // Then the follow-up of earlier meetings (the calendar file carries the same); it
+            // comes from the internal minutes: observers see it where the policy lets them.
+            if !org.observer || reference::observers_receive(db, m.mechanism.id).await? {
+                m.agenda = crate::telegram::shared::followup::with_follow_up(app, lang, &m, m.agenda.clone()).await?;
+            }
             let answer = meetings::answer(db, m.id, org.id).await?;
             let text = invitation_text(app, lang, &m, &org.acronym, org.observer, *role, answer);
             let file = calendar_file(app, person, &m, &org, *role).await;
@@ -178,8 +183,11 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
                         list: list(s.no_answer.iter().map(mark).collect()),
                     }
                     .into()),
+                    crate::telegram::shared::followup::section(app, lang, &m).await?.unwrap_or_default(),
                 ]
-                .join("\n"),
+                .join("\n")
+                .trim_end()
+                .to_string(),
             )
         }
         Outgoing::MeetingChanged { meeting_id, organisation_id, cancelled } => {

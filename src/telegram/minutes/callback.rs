@@ -1,6 +1,7 @@
 //! Button data of sharing minutes, receiving them again, action points, shared documents.
 
-use crate::telegram::shared::callback::{CallbackData, id, parts};
+use crate::domain::memory::Outcome;
+use crate::telegram::shared::callback::{CallbackData, id, num, parts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cb {
@@ -14,6 +15,12 @@ pub enum Cb {
     ShareSend,
     /// The document's type in the library (`DocType::code`).
     ShareType(u8),
+    /// No decision to record.
+    MnDecisionsSkip,
+    /// The follow-up: the point at this place in the list gets this outcome.
+    FollowUpMark(u8, Outcome),
+    /// The follow-up is marked: on to the summary.
+    FollowUpContinue,
     /// The class of the document or minutes being shared (`Sensitivity::code`).
     Class(u8),
     /// An organisation a restricted item is meant for (toggled).
@@ -34,6 +41,9 @@ impl CallbackData for Cb {
             Cb::ShareToggle(m) => format!("sh:t:{m}"),
             Cb::ShareSend => "sh:ok".into(),
             Cb::ShareType(t) => format!("sh:y:{t}"),
+            Cb::MnDecisionsSkip => "mn:ds".into(),
+            Cb::FollowUpMark(n, o) => format!("mn:f:{n}:{}", o.letter()),
+            Cb::FollowUpContinue => "mn:fc".into(),
             Cb::Class(c) => format!("sn:c:{c}"),
             Cb::ClassOrg(o) => format!("sn:o:{o}"),
             Cb::ClassOrgPage(p) => format!("sn:p:{p}"),
@@ -56,6 +66,9 @@ impl CallbackData for Cb {
                     .ok()
                     .filter(|t| crate::domain::library::DocType::from_code(*t).is_some())?,
             ),
+            ["mn", "ds"] => Cb::MnDecisionsSkip,
+            ["mn", "f", n, o] => Cb::FollowUpMark(u8::try_from(num(n)?).ok()?, Outcome::from_letter(o)?),
+            ["mn", "fc"] => Cb::FollowUpContinue,
             ["sn", "c", c] => Cb::Class(
                 u8::try_from(crate::telegram::shared::callback::num(c)?)
                     .ok()

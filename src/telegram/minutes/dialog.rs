@@ -89,6 +89,7 @@ pub(super) async fn summary(
     meeting_id: i64,
     content: &MinutesContent,
     actions: Option<&str>,
+    extra: Option<String>,
     choice: &Choice,
     edit: Option<MessageId>,
 ) -> HandlerResult {
@@ -119,6 +120,10 @@ pub(super) async fn summary(
     let decisions = crate::telegram::shared::votes::decisions_of_meeting(turn.app, turn.lang(), m.id).await?;
     if !decisions.is_empty() {
         body = format!("{body}\n\n{}\n{}", turn.t(crate::i18n::DecisionsMsg::DcMinutesDecisions), decisions.join("\n"));
+    }
+    // The decisions recorded and the follow-up marked.
+    if let Some(extra) = extra {
+        body = format!("{body}\n\n{extra}");
     }
     // The class of the minutes (internal until another is chosen).
     let mut rows = class_rows(turn, choice, &[m.mechanism.id]).await?;
@@ -176,16 +181,13 @@ pub(super) async fn on_input(
                 Ok(list) if list.is_empty() => ask_actions(turn, None).await?,
                 Ok(_) => {
                     dialogue
-                        .set(Step::MinutesConfirm {
+                        .set(Step::MinutesDecisions {
                             meeting_id: *meeting_id,
                             content: content.clone(),
                             actions: Some(t.clone()),
-                            sensitivity: None,
-                            orgs: vec![],
-                            org_page: 0,
                         })
                         .await?;
-                    summary(turn, *meeting_id, content, Some(&t), &Choice::default(), None).await?;
+                    super::followup::ask_decisions(turn, None, None).await?;
                 }
                 Err(
                     e @ (AppError::ActionLine(_) | AppError::ActionOrganisation { .. } | AppError::PersonalData(_)),
@@ -193,6 +195,15 @@ pub(super) async fn on_input(
                     ask_actions(turn, Some(turn.t(turn.refusal(&e)))).await?;
                 }
                 Err(e) => return Err(e.into()),
+            }
+            Ok(true)
+        }
+        Step::MinutesDecisions { meeting_id, content, actions } => {
+            match typed {
+                Some(t) => {
+                    super::followup::on_decisions_text(turn, dialogue, *meeting_id, content, actions, &t).await?
+                }
+                None => super::followup::ask_decisions(turn, None, None).await?,
             }
             Ok(true)
         }
@@ -246,23 +257,47 @@ pub(super) async fn on_button(
             Ok(None)
         }
         (Cb::MnSkip, Step::MinutesActions { meeting_id, content }) => {
-            let next = Step::MinutesConfirm {
-                meeting_id,
-                content: content.clone(),
-                actions: None,
-                sensitivity: None,
-                orgs: vec![],
-                org_page: 0,
-            };
-            dialogue.set(next).await?;
-            summary(turn, meeting_id, &content, None, &Choice::default(), Some(message_id)).await?;
+            dialogue.set(Step::MinutesDecisions { meeting_id, content, actions: None }).await?;
+            super::followup::ask_decisions(turn, None, Some(message_id)).await?;
             Ok(None)
         }
-        (Cb::MnShare, Step::MinutesConfirm { meeting_id, content, actions, sensitivity, orgs, .. }) => {
+        (Cb::MnDecisionsSkip, Step::MinutesDecisions { meeting_id, content, actions }) => {
+            super::followup::after_decisions(turn, dialogue, meeting_id, content, actions, None, Some(message_id))
+                .await?;
+            Ok(None)
+        }
+        (Cb::FollowUpMark(n, outcome), step @ Step::MinutesFollowUp { .. }) => {
+            super::followup::mark(turn, dialogue, step, n, outcome, message_id).await
+        }
+        (Cb::FollowUpContinue, step @ Step::MinutesFollowUp { .. }) => {
+            super::followup::proceed(turn, dialogue, step, message_id).await
+        }
+        (
+            Cb::MnShare,
+            Step::MinutesConfirm { meeting_id, content, actions, decisions, marks, sensitivity, orgs, .. },
+        ) => {
+            let follow_up: Vec<_> = marks.iter().map(|m| (m.item, m.outcome)).collect();
             let class = Choice { sensitivity, orgs, page: 0 }.class();
-            let actor = Actor::Person(&turn.access);
-            match svc::share_classed(&turn.app.ctx, actor, meeting_id, &content, actions.as_deref(), &class).await {
-                Ok(minutes_id) => {
+            let extras =
+                svc::MinutesExtras { decisions: decisions.as_deref(), follow_up: &follow_up, class: Some(&class) };
+            let shared = svc::share_with(
+                &turn.app.ctx,
+                Actor::Person(&turn.access),
+                meeting_id,
+                &content,
+                actions.as_deref(),
+                &extras,
+            )
+            .await;
+            match shared {
+                Ok(Err(line)) => {
+                    // A review date passed meanwhile: the decisions are asked again.
+                    dialogue.set(Step::MinutesDecisions { meeting_id, content, actions }).await?;
+                    super::followup::ask_decisions(turn, Some(turn.t(super::followup::line_error(&line))), None)
+                        .await?;
+                    Ok(None)
+                }
+                Ok(Ok(minutes_id)) => {
                     dialogue.exit().await?;
                     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
                     let everyone = svc::mechanism_recipients(&turn.app.ctx, m.mechanism.id).await?;
@@ -301,7 +336,7 @@ pub(super) async fn on_button(
         ) => super::share::on_button(turn, dialogue, step, cb, message_id).await,
         (
             cb @ (Cb::Class(_) | Cb::ClassOrg(_) | Cb::ClassOrgPage(_)),
-            Step::MinutesConfirm { meeting_id, content, actions, sensitivity, orgs, org_page },
+            Step::MinutesConfirm { meeting_id, content, actions, decisions, marks, sensitivity, orgs, org_page },
         ) => {
             let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
             let mut choice = Choice { sensitivity, orgs, page: org_page };
@@ -310,17 +345,18 @@ pub(super) async fn on_button(
                 Ok(false) => return Ok(Some(MainMsg::ButtonExpired.into())),
                 Err(notice) => return Ok(Some(notice)),
             }
-            dialogue
-                .set(Step::MinutesConfirm {
-                    meeting_id,
-                    content: content.clone(),
-                    actions: actions.clone(),
-                    sensitivity: choice.sensitivity,
-                    orgs: choice.orgs.clone(),
-                    org_page: choice.page,
-                })
-                .await?;
-            summary(turn, meeting_id, &content, actions.as_deref(), &choice, Some(message_id)).await?;
+            let next = Step::MinutesConfirm {
+                meeting_id,
+                content,
+                actions,
+                decisions,
+                marks,
+                sensitivity: choice.sensitivity,
+                orgs: choice.orgs.clone(),
+                org_page: choice.page,
+            };
+            dialogue.set(next.clone()).await?;
+            super::followup::summary(turn, &next, Some(message_id)).await?;
             Ok(None)
         }
         _ => Ok(Some(MainMsg::ButtonExpired.into())),

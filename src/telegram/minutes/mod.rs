@@ -3,6 +3,7 @@
 
 pub mod callback;
 mod dialog;
+mod followup;
 pub mod outgoing;
 mod overview;
 mod share;
@@ -37,10 +38,28 @@ pub enum Step {
         meeting_id: i64,
         content: MinutesContent,
     },
+    /// The decisions taken at the meeting, for the register.
+    MinutesDecisions {
+        meeting_id: i64,
+        content: MinutesContent,
+        actions: Option<String>,
+    },
+    /// The follow-up of earlier meetings: each point marked done, carried or dropped.
+    MinutesFollowUp {
+        meeting_id: i64,
+        content: MinutesContent,
+        actions: Option<String>,
+        decisions: Option<String>,
+        marks: Vec<FollowUpMark>,
+    },
     MinutesConfirm {
         meeting_id: i64,
         content: MinutesContent,
         actions: Option<String>,
+        #[serde(default)]
+        decisions: Option<String>,
+        #[serde(default)]
+        marks: Vec<FollowUpMark>,
         /// The class chosen (`Sensitivity::code`); internal until chosen.
         #[serde(default)]
         sensitivity: Option<u8>,
@@ -69,6 +88,13 @@ pub enum Step {
         #[serde(default)]
         org_page: u8,
     },
+}
+
+/// A point of the meeting's follow-up and what the chair marked for it so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpMark {
+    pub item: crate::domain::memory::FollowUpRef,
+    pub outcome: Option<crate::domain::memory::Outcome>,
 }
 
 impl DialogStep for Step {
@@ -102,6 +128,8 @@ fn opened_for(step: &Step) -> Option<DialogFor> {
         Step::MinutesContent { meeting_id }
         | Step::MinutesPersonalData { meeting_id, .. }
         | Step::MinutesActions { meeting_id, .. }
+        | Step::MinutesDecisions { meeting_id, .. }
+        | Step::MinutesFollowUp { meeting_id, .. }
         | Step::MinutesConfirm { meeting_id, .. } => Some(DialogFor::ChairOfMeeting { meeting_id: *meeting_id }),
         Step::None | Step::MinutesPick | Step::ShareAwaitDocument | Step::ShareMechanisms { .. } => None,
     }

@@ -87,9 +87,11 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
         }
         lines.push(turn.t(MinutesMsg::ActionsHeader { mechanism: mech.name(turn.lang()).to_string() }));
         for a in rows {
-            let late = !a.is_done() && a.due().is_some_and(|d| d < today);
+            let late = !a.is_done() && !a.dropped && a.due().is_some_and(|d| d < today);
             let status = if a.is_done() {
                 "done"
+            } else if a.dropped {
+                "dropped"
             } else if late {
                 "late"
             } else {
@@ -102,7 +104,13 @@ pub(super) async fn actions(turn: &mut Turn<'_>) -> HandlerResult {
                 org: a.acronym.clone(),
                 due: a.due().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
             }));
-            if !a.is_done() && svc::may_mark(&turn.access, a) {
+            // What each meeting marked for it, across meetings.
+            let history = crate::services::followup::action_history(&turn.app.ctx, a.id).await?;
+            if !history.is_empty() {
+                let history = crate::telegram::shared::followup::history_text(turn.app, turn.lang(), &history);
+                lines.push(turn.t(crate::i18n::MemoryMsg::FuActionsHistory { history }));
+            }
+            if !a.is_done() && !a.dropped && svc::may_mark(&turn.access, a) {
                 markable.push(a.id);
             }
         }

@@ -20,6 +20,7 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("members", MainMsg::CmdMembers.into()));
         list.push(("calendar", CalendarMsg::CmdCalendar.into()));
         list.push(("alert", crate::i18n::AlertsMsg::CmdAlert.into()));
+        list.push(("situation", crate::i18n::SituationsMsg::CmdSituation.into()));
     }
     if role >= MenuRole::Chair {
         list.push(("newmeeting", MeetingsMsg::CmdNewmeeting.into()));

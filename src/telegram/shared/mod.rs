@@ -6,6 +6,7 @@ pub mod alert_agenda;
 pub mod callback;
 pub mod charts;
 pub mod fault;
+pub mod followup;
 pub mod format;
 pub mod guard;
 pub mod menu;

@@ -20,5 +20,9 @@ pub(super) fn samples() -> Vec<Msg> {
         .chain(sensitivity::samples())
         // Charts and the digest: every message, with empty fields.
         .chain(super::catalogue::ChartsMsg::iter().map(Msg::from))
+        // The register and the follow-up: every message, with empty fields.
+        .chain(super::catalogue::MemoryMsg::iter().map(Msg::from))
+        // Situation items: every message, with empty fields.
+        .chain(super::catalogue::SituationsMsg::iter().map(Msg::from))
         .collect()
 }
