@@ -83,7 +83,9 @@ async fn reusing_minutes_for_a_donor_report_needs_the_source_and_a_coordinator()
     let pick = app.send(&chair, "/minutes").await;
     app.press_expect_edit(&chair, pick.message_id, &format!("mn:m:{meeting}")).await;
     let ask = app.send(&chair, "Compte rendu de la réunion CPN").await;
-    let summary = app.press_expect_edit(&chair, ask.message_id, "mn:s").await;
+    app.press_expect_edit(&chair, ask.message_id, "mn:s").await;
+    // No decision recorded: on to the summary.
+    let summary = app.press_expect_edit(&chair, ask.message_id, "mn:ds").await;
     assert!(summary.button_data().iter().any(|d| d.starts_with("sn:c:")), "{:?}", summary.reply_markup);
     app.press_expect_edit(&chair, summary.message_id, "mn:ok").await;
     app.settle().await;

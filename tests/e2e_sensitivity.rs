@@ -211,7 +211,9 @@ async fn restricted_minutes_chosen_by_the_chair_reach_only_the_named_organisatio
     let pick = app.send(&chair, "/minutes").await;
     app.press_expect_edit(&chair, pick.message_id, &format!("mn:m:{meeting}")).await;
     let ask = app.send(&chair, "Compte rendu restreint").await;
-    let summary = app.press_expect_edit(&chair, ask.message_id, "mn:s").await;
+    app.press_expect_edit(&chair, ask.message_id, "mn:s").await;
+    // No decision recorded: on to the summary.
+    let summary = app.press_expect_edit(&chair, ask.message_id, "mn:ds").await;
     app.press_expect_edit(&chair, summary.message_id, &format!("sn:c:{}", Sensitivity::Restricted.code())).await;
     let (answer, _) = app.press(&chair, summary.message_id, "mn:ok").await;
     assert!(answer.str_param("text").is_some(), "restricted without organisations refused");
