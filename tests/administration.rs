@@ -2,8 +2,7 @@
 //! removing people, chairs, coordinators (never the last), invitations listed and revoked,
 //! the observer policy, erasure, purge — and the audit trail that records each of them.
 
-#[path = "support/world.rs"]
-mod world;
+use crate::world;
 
 use chrono::Duration;
 use cluster_bot::domain::jobs::{Job, Outgoing};

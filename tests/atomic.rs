@@ -5,10 +5,7 @@
 //! lacks. Write transactions that read first take the write lock at once (no SQLITE_BUSY under
 //! concurrent writers).
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::{MeetingKind, RsvpAnswer};

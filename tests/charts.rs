@@ -3,8 +3,7 @@
 //! in the plot area, the palette's colours where bars or cells are drawn), carry captions with
 //! their figures in French and English; the digest PDF opens (header, pages, end marker).
 
-#[path = "support/figures_data.rs"]
-mod figures_data;
+use crate::figures_data;
 
 use chrono::{DateTime, Duration};
 use cluster_bot::charts::{self, Chart, palette};

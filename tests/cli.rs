@@ -1,8 +1,7 @@
 //! The binary itself: command-line administration, and the bot process run against the
 //! fake Bot API server, stopped with SIGTERM and started again.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
+use crate::fake_bot_api;
 
 use fake_bot_api::{FakeBotApi, FakeOptions, FakeUser};
 use std::path::Path;

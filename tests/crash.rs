@@ -7,10 +7,7 @@
 //! `CLUSTER_CRASH_TRIALS=3 cargo test --test crash -- --nocapture` repeats the SIGKILL trial
 //! and prints each run's figures (BENCHMARKS.md).
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration as Days;
 use cluster_bot::domain::jobs::{Job, Outgoing};

@@ -3,10 +3,7 @@
 //! nothing more — not the minutes, not a meeting change, not a 4W matrix — and the audit
 //! trail shows the removal and what was withheld.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::jobs::{FourwMsg, Job, Outgoing};

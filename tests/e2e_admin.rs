@@ -2,10 +2,7 @@
 //! /admin for coordinators and chairs, each change confirmed and reported, the people
 //! concerned told, and every button checked again on the server.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::jobs::{Job, Outgoing};

@@ -7,10 +7,7 @@
 //! is reminded, and closing sends the summary to the chair; the open alert is on the CMP's next
 //! invitation; a stranger may not raise one.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::alert::AlertState;

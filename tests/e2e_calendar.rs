@@ -2,10 +2,7 @@
 //! bot's own HTTP server) is parsed back and follows a moved meeting, the button rotates the
 //! link, and after /leave the same link serves an empty calendar.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::{DateTime, Duration, Utc};
 use cluster_bot::domain::meeting::MeetingKind;

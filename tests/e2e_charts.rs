@@ -5,12 +5,7 @@
 //! is refused; on the 10th every coordinator gets the bilingual digest as a PDF they may
 //! forward, and nobody else does.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/figures_data.rs"]
-mod figures_data;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, figures_data, harness};
 
 use chrono::{Duration, NaiveDate};
 use cluster_bot::domain::Language;

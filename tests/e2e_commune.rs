@@ -6,10 +6,7 @@
 //! commune dropped); the submitted lines carry the commune P-codes, and the chair's review
 //! names the commune.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use cluster_bot::domain::fourw::{Line, ReportingMonth};
 use cluster_bot::domain::{Language, Role};

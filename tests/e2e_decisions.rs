@@ -1,10 +1,7 @@
 //! Decisions and the meeting cycle end to end: the real dispatcher and scheduler against the
 //! fake Bot API server, a real SQLite file and a clock the test moves.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::{Duration, NaiveTime, TimeZone};
 use cluster_bot::domain::meeting::MeetingKind;

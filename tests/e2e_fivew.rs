@@ -5,12 +5,7 @@
 //! are told); the coordinator locks the month; the export has the new columns, HXL tags and
 //! the P-codes of the 2023 version. Also: files refused with their reason.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/fivew.rs"]
-mod fivew;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, fivew, harness};
 
 use cluster_bot::domain::fivew::SheetColumn as C;
 use cluster_bot::domain::fourw::ReportingMonth;

@@ -5,10 +5,7 @@
 //! who only ever wrote to the bot are deleted after the dialogue retention; audit lines and
 //! receipts after their own (two years by default).
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::{Clock, Language, Role};

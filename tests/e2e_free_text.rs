@@ -3,10 +3,7 @@
 //! invisible formatting characters that make it read as someone else's). Each refusal is
 //! explained in the person's language, keeps the dialog at the same question and saves nothing.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;

@@ -3,14 +3,7 @@
 //! XFD1048576 and is refused with the reason, in French; meanwhile a third member's /help is
 //! answered, and afterwards the bot still reads a good file.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/fivew.rs"]
-mod fivew;
-#[path = "support/harness.rs"]
-mod harness;
-#[path = "support/hostile_xlsx.rs"]
-mod hostile;
+use crate::{fake_bot_api, fivew, harness, hostile_xlsx as hostile};
 
 use cluster_bot::domain::fivew::SheetColumn as C;
 use cluster_bot::domain::{Language, Role};

@@ -5,10 +5,7 @@
 //! observer organisation of the strategic advisory group (GCS, observers kept out) sees no GCS
 //! documents, even with forged buttons; a retired version leaves the lists.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use cluster_bot::domain::Role;
 use cluster_bot::services::{membership, people};

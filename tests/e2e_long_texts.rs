@@ -4,10 +4,7 @@
 //! within the limit; a delivery Telegram refuses for a reason other than the person makes
 //! the chair receive one notice for the whole broadcast, and a blocked person does not.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;

@@ -2,10 +2,7 @@
 //! a restart in the middle), /meetings (answering, moving, cancelling), /attendance, and the
 //! monthly nudge.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::{MeetingKind, RsvpAnswer};

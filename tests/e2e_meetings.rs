@@ -1,10 +1,7 @@
 //! Meetings end to end: the real dispatcher and scheduler against the fake Bot API server,
 //! a real SQLite file, and a clock the tests move.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::{DateTime, Duration, Utc};
 use cluster_bot::domain::meeting::{MeetingKind, RsvpAnswer, TimingError};

@@ -3,10 +3,7 @@
 //! the same list as a protected spreadsheet; the coordinators export it for the terms of
 //! reference with `cluster-bot export members`.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use calamine::Reader;
 use cluster_bot::domain::Role;

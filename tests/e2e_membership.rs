@@ -1,9 +1,6 @@
 //! End to end: the real dispatcher against the fake Bot API server, a real SQLite file.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::{Language, Role};

@@ -3,10 +3,7 @@
 //! the follow-up carried from one meeting's minutes to the next meetings' invitations — the
 //! real dispatcher and scheduler against the fake Bot API server, real SQLite, a moved clock.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use calamine::Reader;
 use chrono::{DateTime, Duration, Utc};

@@ -1,10 +1,7 @@
 //! Minutes end to end: the 72-hour rule, confidential distribution, late joiners, action
 //! points, shared documents — through the fake Bot API server with a clock the tests move.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;

@@ -5,10 +5,7 @@
 //! checked again when each message is sent. In CPN, whose policy lets observers in, the same
 //! observer gets the question (without a ballot).
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::jobs::{DecisionMsg, Job, Outgoing};

@@ -4,10 +4,7 @@
 //! sent, like every delivery: a chair who lost the seat meanwhile gets nothing, and the audit
 //! trail says why.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::figures::ChartRequest;

@@ -3,10 +3,7 @@
 //! month", "no activity", late submissions, and the reporting cycle (reminders only to
 //! non-submitters, the post-deadline matrix to the chair and the coordinators).
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::{Duration, NaiveDate};
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};

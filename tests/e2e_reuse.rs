@@ -4,10 +4,7 @@
 //! after both approved, and the approval is listed with its purpose. A second request refused
 //! by a coordinator ends with the reason. Forged buttons and non-parties are refused.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;

@@ -3,10 +3,7 @@
 //! /report dialog and resubmits, the line is "corrected"; a focal point cannot return lines;
 //! forged buttons have no effect. Then /wherewho and the who-does-what-where sheet of /export.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;

@@ -4,10 +4,7 @@
 //! forged); buttons of an out-of-date review refused without acting; a forged "correct this
 //! line" refused unless the line was returned or its month is still open.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use cluster_bot::domain::fourw::{ActivityStatus, Line, MAX_LINES, PopulationGroup, Reached, ReportingMonth};
 use cluster_bot::domain::{AppError, Language, Role};

@@ -2,10 +2,7 @@
 //! chair who takes a seat by their own link, one organisation per person in a mechanism,
 //! invitations revoked with their issuer's rights, and dialogs opened for a seat since lost.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::vote::{Choices, Secrecy};

@@ -4,10 +4,7 @@
 //! shows the class. A public document is sent without protection; the command line files a
 //! restricted document with --sensitivity and --org, and refuses one without organisations.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use cluster_bot::domain::Role;
 use cluster_bot::domain::library::DocType;

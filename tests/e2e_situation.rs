@@ -6,10 +6,7 @@
 //! Bad input: a member of no regional cluster, a place outside the region, personal data, a
 //! paragraph too long or in two parts, forged buttons, a member who is not the chair validating.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::{Duration, NaiveTime, TimeZone};
 use cluster_bot::domain::fourw::ReportingMonth;

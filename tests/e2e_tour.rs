@@ -7,10 +7,7 @@
 //! oversize texts are refused with the reason; forged buttons and strangers are refused; a
 //! rescheduled meeting moves the jobs and a cancelled one cancels them.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;

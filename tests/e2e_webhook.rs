@@ -3,10 +3,7 @@
 //! refused; the webhook stays registered across a graceful restart. And readiness in polling
 //! mode while the fake server stops answering and comes back.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use cluster_bot::domain::{ManualClock, Role};
 use cluster_bot::observability::ReadinessOptions;

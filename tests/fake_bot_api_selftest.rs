@@ -1,7 +1,6 @@
 //! Self-test of the fake Telegram Bot API server against a real teloxide `Bot`.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
+use crate::fake_bot_api;
 
 use std::time::Duration;
 

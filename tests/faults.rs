@@ -1,10 +1,7 @@
 //! Faults, through the fake Bot API server: server errors, 429s, timeouts, Telegram
 //! unreachable, a busy database during a backup — and backup and restore.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::meeting::MeetingKind;

@@ -3,8 +3,7 @@
 //! XLSX), approval by the chair with the notices it queues, month locks, and HXL hashtags
 //! checked against the HXL dictionary.
 
-#[path = "support/fivew.rs"]
-mod fivew;
+use crate::fivew;
 
 use chrono::NaiveDate;
 use cluster_bot::domain::AppError;

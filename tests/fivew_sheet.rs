@@ -3,8 +3,7 @@
 //! member's language, lines so far, identification), reading a filled template back with
 //! every problem by row and column, and the refusals.
 
-#[path = "support/fivew.rs"]
-mod fivew;
+use crate::fivew;
 
 use cluster_bot::domain::AppError;
 use cluster_bot::domain::fivew::{CellError, SheetColumn};

@@ -4,10 +4,7 @@
 //! corrupt zips and random bytes. Each gives a clean error naming the bound, never a panic,
 //! and the reading thread's peak memory (a counting allocator) stays small.
 
-#[path = "support/fivew.rs"]
-mod fivew;
-#[path = "support/hostile_xlsx.rs"]
-mod hostile;
+use crate::{fivew, hostile_xlsx as hostile};
 
 use cluster_bot::domain::AppError;
 use cluster_bot::domain::Language;

@@ -3,10 +3,7 @@
 //! no more connections are served at once than the limit (the next waits its turn); a forged
 //! webhook POST is refused and counted in `cluster_http_refused_total`, not logged one by one.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use cluster_bot::http::{HttpServer, HttpState, may_read_metrics, router};
 use cluster_bot::observability::ReadinessOptions;

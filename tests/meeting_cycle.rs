@@ -2,8 +2,7 @@
 //! instead of sent): agenda items from members, monthly series that never run out, the
 //! participation review, and catching up after a downtime.
 
-#[path = "support/decisions_world.rs"]
-mod world;
+use crate::decisions_world as world;
 
 use chrono::{Datelike, Duration};
 use cluster_bot::domain::agenda::{AgendaRefusal, ItemSource, ItemStatus};

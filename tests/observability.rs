@@ -2,10 +2,7 @@
 //! for a former member), `/readyz` and `/metrics` following real deliveries against the fake
 //! Bot API server, and `cluster-bot status` explaining a failed delivery.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
-#[path = "support/harness.rs"]
-mod harness;
+use crate::{fake_bot_api, harness};
 
 use chrono::{DateTime, Duration, Utc};
 use cluster_bot::domain::jobs::{Job, Outgoing};

@@ -4,8 +4,7 @@
 //! command line keeps working; what teloxide cannot parse is never logged with its content.
 //! Faults are injected into the debug build through `CLUSTER_INJECT_FAULT`.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
+use crate::fake_bot_api;
 
 use fake_bot_api::{FakeBotApi, FakeOptions, FakeUser};
 use serde_json::json;

@@ -3,8 +3,7 @@
 //! re-sends of minutes limited; time-critical jobs claimed before bulk ones; personal data
 //! refused in agendas, places, action points and captions.
 
-#[path = "support/world.rs"]
-mod world;
+use crate::world;
 
 use chrono::Duration;
 use cluster_bot::domain::jobs::{Job, Outgoing, PRIORITY_RESEND};

@@ -1,8 +1,7 @@
 //! The binary run as a service: HTTP server on CLUSTER_LISTEN, the container's healthcheck
 //! command, JSON logs with job and update ids (and never the token or a name), a clean stop.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
+use crate::fake_bot_api;
 
 use fake_bot_api::{FakeBotApi, FakeOptions, FakeUser};
 use std::process::{Command, Stdio};

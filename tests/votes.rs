@@ -2,8 +2,7 @@
 //! instead of sent): one vote per member organisation, the alternate after a hand-over, the
 //! observer refused, a double tap counted once, the reminder, the closing and its result.
 
-#[path = "support/decisions_world.rs"]
-mod world;
+use crate::decisions_world as world;
 
 use chrono::Duration;
 use cluster_bot::domain::jobs::{DecisionMsg, Outgoing};
