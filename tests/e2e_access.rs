@@ -7,28 +7,13 @@ use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
 use cluster_bot::domain::jobs::{FourwMsg, Job, Outgoing};
-use cluster_bot::domain::meeting::MeetingKind;
 use cluster_bot::domain::{Clock, Role};
-use cluster_bot::services::meetings::{self, Actor, MeetingDraft};
+use cluster_bot::services::meetings::{self, Actor};
 use cluster_bot::services::minutes::{self, MinutesContent};
 use cluster_bot::services::{admin, audit, membership, people};
 use cluster_bot::storage::{jobs, reference};
 use fake_bot_api::FakeUser;
 use harness::TestBot;
-
-async fn meeting_in(app: &TestBot, mech: &str, days: i64) -> i64 {
-    let m = membership::mechanism(&app.ctx, mech).await.unwrap();
-    let draft = MeetingDraft {
-        mechanism_id: m.id,
-        starts_at: app.clock.now() + Duration::days(days),
-        duration_minutes: 60,
-        place: Some("Bamako".into()),
-        agenda: None,
-        kind: MeetingKind::Regular,
-        monthly: false,
-    };
-    meetings::create(&app.ctx, Actor::CommandLine, draft).await.unwrap()[0].id
-}
 
 /// Messages with protected content sent to a chat, other than invitations with their calendar
 /// file (minutes, documents).
@@ -66,9 +51,9 @@ async fn a_focal_point_removed_during_a_distribution_receives_nothing_more() {
     app.member(&target, "NRC", "CR-GAO", Role::Chair).await;
 
     // A meeting that will end, and a later one whose invitations go out now.
-    let past = meeting_in(&app, "SC-VBG", 2).await;
-    let later = meeting_in(&app, "SC-VBG", 5).await;
-    let another = meeting_in(&app, "SC-VBG", 6).await;
+    let past = app.meeting_in("SC-VBG", 2).await;
+    let later = app.meeting_in("SC-VBG", 5).await;
+    let another = app.meeting_in("SC-VBG", 6).await;
     app.settle().await;
     assert!(app.fake.sent_to(target.id).iter().any(|s| s.method == "sendDocument"), "the target was invited");
     app.advance(Duration::days(2) + Duration::hours(2));
@@ -170,7 +155,7 @@ async fn action_points_and_the_follow_up_plan_are_protected() {
     let mut app = TestBot::start().await;
     let focal = FakeUser::new(7, "Focal").language("fr");
     app.member(&focal, "NRC", "SC-VBG", Role::Focal).await;
-    let past = meeting_in(&app, "SC-VBG", 3).await;
+    let past = app.meeting_in("SC-VBG", 3).await;
     app.advance(Duration::days(3) + Duration::hours(2));
     app.settle().await;
     // Due in ten days: reminded seven days from now, at 09:00.

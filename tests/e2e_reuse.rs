@@ -7,10 +7,8 @@
 use crate::{fake_bot_api, harness};
 
 use chrono::Duration;
-use cluster_bot::domain::meeting::MeetingKind;
-use cluster_bot::domain::{Clock, Role};
-use cluster_bot::services::meetings::{self, Actor, MeetingDraft};
-use cluster_bot::services::{membership, people};
+use cluster_bot::domain::Role;
+use cluster_bot::services::people;
 use fake_bot_api::{FakeUser, SentMessage};
 use harness::{TestBot, button};
 
@@ -61,28 +59,13 @@ async fn reusing_minutes_for_a_donor_report_needs_the_source_and_a_coordinator()
     app.member(&drc, "DRC/DDG", "CPN", Role::Focal).await;
     people::add_coordinator(&app.ctx, coordo.id, "Coordo").await.unwrap();
     people::add_coordinator(&app.ctx, coordo2.id, "Coordo2").await.unwrap();
-    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
-    let draft = MeetingDraft {
-        mechanism_id: cpn.id,
-        starts_at: app.clock.now() + Duration::days(2),
-        duration_minutes: 60,
-        place: Some("Bamako".into()),
-        agenda: None,
-        kind: MeetingKind::Regular,
-        monthly: false,
-    };
-    let meeting = meetings::create(&app.ctx, Actor::CommandLine, draft).await.unwrap()[0].id;
+    let meeting = app.meeting_in("CPN", 2).await;
     app.settle().await;
     app.advance(Duration::days(2) + Duration::hours(2));
     app.settle().await;
 
     // The chair shares the minutes by buttons; the class buttons are offered (internal kept).
-    let pick = app.send(&chair, "/minutes").await;
-    app.press_expect_edit(&chair, pick.message_id, &format!("mn:m:{meeting}")).await;
-    let ask = app.send(&chair, "Compte rendu de la réunion CPN").await;
-    app.press_expect_edit(&chair, ask.message_id, "mn:s").await;
-    // No decision recorded: on to the summary.
-    let summary = app.press_expect_edit(&chair, ask.message_id, "mn:ds").await;
+    let summary = app.minutes_summary(&chair, meeting, "Compte rendu de la réunion CPN").await;
     assert!(summary.button_data().iter().any(|d| d.starts_with("sn:c:")), "{:?}", summary.reply_markup);
     app.press_expect_edit(&chair, summary.message_id, "mn:ok").await;
     app.settle().await;

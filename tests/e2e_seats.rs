@@ -387,3 +387,47 @@ async fn a_former_chairs_meeting_and_vote_dialogs_act_on_nothing() {
     assert!(after.iter().all(|s| s.method == "sendMessage"), "the question was not edited on: {after:?}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_member_who_left_posts_no_situation_item_and_raises_no_alert_through_an_old_dialog() {
+    let mut app = TestBot::start().await;
+    let member = FakeUser::new(11, "Aminata").language("en");
+    app.member(&member, "NRC", "CR-GAO", Role::Focal).await;
+    let gao = membership::mechanism(&app.ctx, "CR-GAO").await.unwrap();
+    let lost = app.t(Language::En, MainMsg::DialogSeatLost.into());
+    let hint = app.t(Language::En, MainMsg::FreeTextHint.into());
+    let count = |table: &'static str| {
+        let db = app.ctx.db.clone();
+        async move {
+            let n: i64 =
+                sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(db.pool()).await.unwrap();
+            n
+        }
+    };
+
+    // A situation item half written (place and theme chosen), then the seat ends: the paragraph
+    // is not taken and the dialog ends with the notice.
+    let places = app.send(&member, "/situation").await;
+    let themes = app.press_expect_edit(&member, places.message_id, "st:p:0701").await;
+    let theme = format!("st:t:{}", cluster_bot::domain::situation::Theme::ChildProtection.code());
+    app.press_expect_edit(&member, themes.message_id, &theme).await;
+    admin::remove_member(&app.ctx, Actor::CommandLine, member.id, Some(&gao)).await.unwrap();
+    app.settle().await;
+    let reply = app.send(&member, "Families arrive in Ansongo from the north.").await;
+    assert_eq!(text(&reply), lost, "the paragraph is not taken");
+    let again = app.send(&member, "Families arrive in Ansongo from the north.").await;
+    assert_eq!(text(&again), hint, "the dialog ended");
+    assert_eq!(count("situation_items").await, 0);
+
+    // Joined again, an alert dialog opened; removed again: its buttons do nothing.
+    app.member(&member, "NRC", "CR-GAO", Role::Focal).await;
+    let alert_regions = app.send(&member, "/alert").await;
+    admin::remove_member(&app.ctx, Actor::CommandLine, member.id, Some(&gao)).await.unwrap();
+    app.settle().await;
+    let region = alert_regions.button_data().into_iter().find(|d| d.starts_with("al:r:")).expect("region buttons");
+    let (answer, after) = app.press(&member, alert_regions.message_id, &region).await;
+    assert_eq!(answer.str_param("text"), Some(lost.as_str()));
+    assert_eq!(after.iter().map(text).collect::<Vec<_>>(), [lost.as_str()], "no cercle asked");
+    assert_eq!(count("alerts").await, 0);
+    app.stop().await;
+}

@@ -179,9 +179,6 @@ async fn the_command_line_files_a_restricted_document_with_its_organisations() {
 #[tokio::test]
 async fn restricted_minutes_chosen_by_the_chair_reach_only_the_named_organisations() {
     use chrono::Duration;
-    use cluster_bot::domain::Clock;
-    use cluster_bot::domain::meeting::MeetingKind;
-    use cluster_bot::services::meetings::{self, Actor, MeetingDraft};
     let app = TestBot::start().await;
     let chair = FakeUser::new(2321, "Chef").language("fr");
     let nrc = FakeUser::new(2322, "Awa").language("fr");
@@ -189,28 +186,13 @@ async fn restricted_minutes_chosen_by_the_chair_reach_only_the_named_organisatio
     app.member(&chair, "NRC", "CPN", Role::Chair).await;
     app.member(&nrc, "NRC", "CPN", Role::Focal).await;
     app.member(&irc, "IRC", "CPN", Role::Focal).await;
-    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
     let nrc_id = membership::organisation(&app.ctx, "NRC").await.unwrap().id;
-    let draft = MeetingDraft {
-        mechanism_id: cpn.id,
-        starts_at: app.clock.now() + Duration::days(2),
-        duration_minutes: 60,
-        place: Some("Bamako".into()),
-        agenda: None,
-        kind: MeetingKind::Regular,
-        monthly: false,
-    };
-    let meeting = meetings::create(&app.ctx, Actor::CommandLine, draft).await.unwrap()[0].id;
+    let meeting = app.meeting_in("CPN", 2).await;
     app.settle().await;
     app.advance(Duration::days(2) + Duration::hours(2));
     app.settle().await;
 
-    let pick = app.send(&chair, "/minutes").await;
-    app.press_expect_edit(&chair, pick.message_id, &format!("mn:m:{meeting}")).await;
-    let ask = app.send(&chair, "Compte rendu restreint").await;
-    app.press_expect_edit(&chair, ask.message_id, "mn:s").await;
-    // No decision recorded: on to the summary.
-    let summary = app.press_expect_edit(&chair, ask.message_id, "mn:ds").await;
+    let summary = app.minutes_summary(&chair, meeting, "Compte rendu restreint").await;
     app.press_expect_edit(&chair, summary.message_id, &format!("sn:c:{}", Sensitivity::Restricted.code())).await;
     let (answer, _) = app.press(&chair, summary.message_id, "mn:ok").await;
     assert!(answer.str_param("text").is_some(), "restricted without organisations refused");

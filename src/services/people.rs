@@ -105,6 +105,10 @@ pub enum DialogFor {
     SeatInMeeting { meeting_id: i64 },
     /// The organisation's 4W in this mechanism (its focal point or alternate).
     Reporting { organisation_id: i64, mechanism_id: i64 },
+    /// Any seat (focal point, alternate, chair or observer) in this mechanism.
+    SeatIn { mechanism_id: i64 },
+    /// Any seat anywhere: the dialogs open to every member.
+    Member,
 }
 
 /// Whether the person still holds what the dialog was opened for. A meeting gone is not this
@@ -129,5 +133,7 @@ pub async fn still_holds(ctx: &Ctx, access: &Access, what: DialogFor) -> AppResu
         DialogFor::Reporting { organisation_id, mechanism_id } => {
             super::reports::reporting_seats(access).iter().any(|(o, m)| o.id == organisation_id && m.id == mechanism_id)
         }
+        DialogFor::SeatIn { mechanism_id } => access.memberships.iter().any(|s| s.mechanism.id == mechanism_id),
+        DialogFor::Member => access.is_member(),
     })
 }

@@ -228,10 +228,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(tour::FEATURE) => tour::on_message(turn, dialogue, state, msg).await,
         Some(situation::FEATURE) => situation::on_message(turn, dialogue, state, msg).await,
         Some(reuse::FEATURE) => reuse::on_message(turn, dialogue, state, msg).await,
-        _ => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            Ok(())
-        }
+        _ => turn.hint().await,
     }
 }
 

@@ -296,3 +296,40 @@ impl TestBot {
         person.id
     }
 }
+
+impl TestBot {
+    /// A regular one-hour meeting of `mech` in Bamako, `days` from now, created from the command
+    /// line (its invitations are queued at once). Returns its id.
+    pub async fn meeting_in(&self, mech: &str, days: i64) -> i64 {
+        use cluster_bot::domain::Clock;
+        use cluster_bot::domain::meeting::MeetingKind;
+        use cluster_bot::services::meetings::{self, Actor, MeetingDraft};
+        let m = cluster_bot::services::membership::mechanism(&self.ctx, mech).await.unwrap();
+        let draft = MeetingDraft {
+            mechanism_id: m.id,
+            starts_at: self.clock.now() + chrono::Duration::days(days),
+            duration_minutes: 60,
+            place: Some("Bamako".into()),
+            agenda: None,
+            kind: MeetingKind::Regular,
+            monthly: false,
+        };
+        meetings::create(&self.ctx, Actor::CommandLine, draft).await.unwrap()[0].id
+    }
+
+    /// The chair's /minutes dialog for a meeting that has ended, up to its summary: the meeting
+    /// chosen, the title typed, the text-only step skipped and no decision recorded. Returns the
+    /// summary (with its class and "share" buttons).
+    pub async fn minutes_summary(
+        &self,
+        chair: &super::fake_bot_api::FakeUser,
+        meeting: i64,
+        title: &str,
+    ) -> SentMessage {
+        let pick = self.send(chair, "/minutes").await;
+        self.press_expect_edit(chair, pick.message_id, &format!("mn:m:{meeting}")).await;
+        let ask = self.send(chair, title).await;
+        self.press_expect_edit(chair, ask.message_id, "mn:s").await;
+        self.press_expect_edit(chair, ask.message_id, "mn:ds").await
+    }
+}

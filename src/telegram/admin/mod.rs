@@ -120,8 +120,7 @@ pub async fn start(turn: &mut Turn<'_>) -> HandlerResult {
 
 /// A message while a confirmation is awaited: the buttons answer it.
 pub async fn on_message(turn: &mut Turn<'_>) -> HandlerResult {
-    turn.say(MainMsg::FreeTextHint).await?;
-    Ok(())
+    turn.hint().await
 }
 
 /// A pressed button of /admin: who presses it is checked first, then the button against

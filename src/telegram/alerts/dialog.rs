@@ -167,8 +167,7 @@ pub(super) async fn on_text(turn: &mut Turn<'_>, dialogue: &BotDialogue, draft: 
             rules::parse_source(text).map(|s| Draft { source: Some(s), step: DraftStep::Confirm, ..draft })
         }
         _ => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            return Ok(());
+            return turn.hint().await;
         }
     };
     match next {

@@ -13,6 +13,8 @@ mod text;
 use crate::domain::alert::AlertCause;
 use crate::i18n::{AlertsMsg, MainMsg};
 use crate::services::alerts as svc;
+use crate::services::people::DialogFor;
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use chrono::NaiveDate;
@@ -79,9 +81,11 @@ pub async fn start(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult
 /// A message while the raise dialog is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let (Some(text), Step::Raise(draft)) = (msg.text(), state.step::<Step>()) else {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     };
+    if ended_if_lost(turn, dialogue, Some(DialogFor::Member)).await? {
+        return Ok(());
+    }
     dialog::on_text(turn, dialogue, *draft, text).await
 }
 
@@ -105,7 +109,13 @@ pub async fn on_button(
             dialog::begin(turn, dialogue, Some(message_id)).await?;
             Ok(None)
         }
-        (_, Step::Raise(draft)) => dialog::on_button(turn, dialogue, *draft, cb, message_id).await,
+        (_, Step::Raise(draft)) => {
+            // A member who has left every mechanism since the dialog opened raises nothing.
+            if ended_if_lost(turn, dialogue, Some(DialogFor::Member)).await? {
+                return Ok(Some(MainMsg::DialogSeatLost.into()));
+            }
+            dialog::on_button(turn, dialogue, *draft, cb, message_id).await
+        }
         _ => Ok(Some(MainMsg::ButtonExpired.into())),
     }
 }

@@ -79,18 +79,14 @@ fn opened_for(step: &Step) -> Option<DialogFor> {
 /// A message while one of this feature's dialogs is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let Some(text) = msg.text() else {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     };
     if ended_if_lost(turn, dialogue, opened_for(&state.step::<Step>())).await? {
         return Ok(());
     }
     match state.step::<Step>() {
         Step::Vote(draft) => vote::on_text(turn, dialogue, *draft, text).await,
-        Step::None => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            Ok(())
-        }
+        Step::None => turn.hint().await,
     }
 }
 

@@ -162,8 +162,7 @@ pub(super) async fn on_text(
             ..draft
         }),
         _ => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            return Ok(());
+            return turn.hint().await;
         }
     };
     match next {

@@ -118,8 +118,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
         return Ok(());
     }
     let Some(text) = msg.text() else {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     };
     match state.step::<Step>() {
         Step::NewMeeting(draft) => new_meeting::new_meeting_text(turn, dialogue, *draft, text).await,
@@ -128,10 +127,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
             change::move_text(turn, dialogue, meeting_id, date, text).await
         }
         // The other steps expect a button.
-        _ => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            Ok(())
-        }
+        _ => turn.hint().await,
     }
 }
 

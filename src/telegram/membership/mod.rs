@@ -130,8 +130,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
         return Ok(());
     }
     let Some(text) = msg.text() else {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     };
     match state.step::<Step>() {
         Step::JoinName { invitation_id } => match DisplayName::parse(text) {

@@ -66,10 +66,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
             Ok(())
         }
         (Dialog::Report(draft), Some(text)) => steps::text(turn, dialogue, *draft, text).await,
-        _ => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            Ok(())
-        }
+        _ => turn.hint().await,
     }
 }
 

@@ -115,8 +115,7 @@ pub(super) async fn file_received(
     doc: &Document,
 ) -> HandlerResult {
     let (Some(org), Some(mech), Some(month)) = (d.org_id, d.mechanism_id, d.month) else {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     };
     if doc.file.size as usize > sheet::MAX_BYTES {
         turn.say(refusal(&Refusal::TooLarge { max_bytes: sheet::MAX_BYTES })).await?;

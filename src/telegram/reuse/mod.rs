@@ -133,8 +133,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
     let typed = msg.text().unwrap_or_default();
     let step = state.step::<Step>();
     if matches!(step, Step::None) {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     }
     let line = match parse_line(typed) {
         Ok(l) => l,

@@ -8,7 +8,6 @@ mod lines;
 pub mod outgoing;
 mod wherewho;
 
-use crate::i18n::MainMsg;
 use crate::telegram::shared::{BotDialogue, ButtonResult, DialogStep, HandlerResult, State, Turn};
 use callback::Cb;
 use serde::{Deserialize, Serialize};
@@ -53,10 +52,7 @@ pub async fn export(turn: &mut Turn<'_>, args: &[&str]) -> HandlerResult {
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     match (state.step::<Step>(), msg.text()) {
         (Step::ReturnComment { line_id }, Some(text)) => lines::return_comment(turn, dialogue, line_id, text).await,
-        _ => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            Ok(())
-        }
+        _ => turn.hint().await,
     }
 }
 

@@ -46,6 +46,12 @@ impl Turn<'_> {
         paced(self.app, self.chat, || self.bot.send_message(self.chat, text.clone()).into_future()).await
     }
 
+    /// A message the dialog did not ask for: the hint to use the buttons or a command.
+    pub async fn hint(&self) -> HandlerResult {
+        self.say(MainMsg::FreeTextHint).await?;
+        Ok(())
+    }
+
     pub async fn say_with(&self, text: String, kb: InlineKeyboardMarkup) -> Result<Message, teloxide::RequestError> {
         paced(self.app, self.chat, || {
             self.bot.send_message(self.chat, text.clone()).reply_markup(kb.clone()).into_future()

@@ -11,7 +11,9 @@ pub mod outgoing;
 use crate::domain::AppError;
 use crate::domain::situation::{MAX_TEXT_CHARS, TextError, Theme, check_text};
 use crate::i18n::{MainMsg, Msg, SituationsMsg as T};
+use crate::services::people::DialogFor;
 use crate::services::situation::{self as svc, DecideRefusal, Draft as Posted, Refusal};
+use crate::telegram::shared::stale::ended_if_lost;
 use crate::telegram::shared::turn::rows_of;
 use crate::telegram::shared::{
     BotDialogue, ButtonResult, DialogStep, DialogueExt, HandlerResult, State, Turn, button, edit_or_send, kb,
@@ -146,15 +148,22 @@ fn text_refusal(e: TextError, length: usize) -> Msg {
     }
 }
 
+/// The seat the dialog was opened for, once its regional cluster is chosen: a member who has
+/// left it meanwhile posts nothing (the service would refuse at the end; this says so at once).
+fn opened_for(draft: &Draft) -> Option<DialogFor> {
+    draft.mechanism_id.map(|mechanism_id| DialogFor::SeatIn { mechanism_id })
+}
+
 /// A message while the dialog is in progress: a typed P-code, or the paragraph.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let Step::Draft(draft) = state.step::<Step>() else {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     };
-    let (Some(text), Some(mech_id)) = (msg.text(), draft.mechanism_id) else {
-        turn.say(MainMsg::FreeTextHint).await?;
+    if ended_if_lost(turn, dialogue, opened_for(&draft)).await? {
         return Ok(());
+    }
+    let (Some(text), Some(mech_id)) = (msg.text(), draft.mechanism_id) else {
+        return turn.hint().await;
     };
     match draft.stage {
         Stage::Place => {
@@ -177,10 +186,7 @@ pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &Sta
                 Ok(())
             }
         },
-        _ => {
-            turn.say(MainMsg::FreeTextHint).await?;
-            Ok(())
-        }
+        _ => turn.hint().await,
     }
 }
 
@@ -196,6 +202,9 @@ pub async fn on_button(
         return decide(turn, item, validate, message_id).await;
     }
     let Step::Draft(draft) = state.step::<Step>() else { return Ok(Some(MainMsg::ButtonExpired.into())) };
+    if ended_if_lost(turn, dialogue, opened_for(&draft)).await? {
+        return Ok(Some(MainMsg::DialogSeatLost.into()));
+    }
     let ctx = &turn.app.ctx;
     let next = match (cb, draft.stage) {
         (Cb::Mechanism(m), Stage::Mechanism) => {

@@ -80,8 +80,7 @@ pub async fn show(turn: &mut Turn<'_>) -> HandlerResult {
 /// The message of an update, while the writing step is in progress.
 pub async fn on_message(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, msg: &Message) -> HandlerResult {
     let Step::Writing { meeting_id, organisation_id } = state.step::<Step>() else {
-        turn.say(MainMsg::FreeTextHint).await?;
-        return Ok(());
+        return turn.hint().await;
     };
     if ended_if_lost(turn, dialogue, Some(DialogFor::SeatInMeeting { meeting_id })).await? {
         return Ok(());
