@@ -323,7 +323,7 @@ async fn action_points_are_reminded_before_and_on_the_due_date_and_marked_done()
 async fn a_coordinator_shares_a_document_with_chosen_mechanisms_only() {
     let mut app = TestBot::start().await;
     let c = cast(&app).await;
-    assert_eq!(app.send(&c.chair, "/share").await.text.unwrap(), app.t(Language::En, MainMsg::NotAllowed.into()));
+    assert_eq!(app.send(&c.focal, "/share").await.text.unwrap(), app.t(Language::Fr, MainMsg::NotAllowed.into()));
     app.send(&c.coordinator, "/share").await;
     let before = app.fake.mark();
     send_document(&app, &c.coordinator, "FILE-OCHA-HNO", "HNO 2027.pdf", Some("Aperçu des besoins humanitaires"));
@@ -343,6 +343,45 @@ async fn a_coordinator_shares_a_document_with_chosen_mechanisms_only() {
         assert!(got[0].text.as_deref().unwrap().ends_with("Aperçu des besoins humanitaires"));
     }
     assert!(protected_to(&app, c.other_mechanism.id).is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_chair_shares_a_document_with_the_mechanism_they_chair_only() {
+    let mut app = TestBot::start().await;
+    let c = cast(&app).await;
+    let vbg = membership::mechanism(&app.ctx, "SC-VBG").await.unwrap();
+    let pe = membership::mechanism(&app.ctx, "SC-PE").await.unwrap();
+    let expired = app.t(Language::En, MainMsg::ButtonExpired.into());
+
+    app.send(&c.chair, "/share").await;
+    let before = app.fake.mark();
+    send_document(&app, &c.chair, "FILE-VBG-NOTE", "Note VBG.pdf", Some("Note de plaidoyer VBG"));
+    let picker = app.next_reply(c.chair.id, before).await;
+    // Only the mechanism they chair is offered, chosen already.
+    let toggles: Vec<String> = picker.button_data().into_iter().filter(|d| d.starts_with("sh:t:")).collect();
+    assert_eq!(toggles, [format!("sh:t:{}", vbg.id)], "{:?}", picker.reply_markup);
+    assert!(picker.reply_markup.as_ref().unwrap().to_string().contains("✅ SC-VBG"));
+    // A forged press for a mechanism they do not chair does nothing.
+    let (answer, _) = app.press(&c.chair, picker.message_id, &format!("sh:t:{}", pe.id)).await;
+    assert_eq!(answer.str_param("text"), Some(expired.as_str()));
+    let done = app.press_expect_edit(&c.chair, picker.message_id, "sh:ok").await;
+    assert!(done.text.unwrap().starts_with("✅"));
+    app.settle().await;
+    for u in [&c.chair, &c.focal, &c.alternate] {
+        let got = protected_to(&app, u.id);
+        assert_eq!(got.len(), 1, "{}", u.first_name);
+        assert_eq!(got[0].document_file_id.as_deref(), Some("FILE-VBG-NOTE"));
+        let lang = if u.id == c.focal.id { Language::Fr } else { Language::En };
+        let caption = app.t(lang, MinutesMsg::DocumentCaption { chair: "SC-VBG".into() }.into());
+        assert!(got[0].text.as_deref().unwrap().contains(&caption), "{:?}", got[0].text);
+    }
+    assert!(protected_to(&app, c.other_mechanism.id).is_empty(), "SC-PE is not the chair's");
+    // Filed in the library of SC-VBG.
+    let docs = app.send(&c.focal, "/docs").await;
+    let types = app.press_expect_edit(&c.focal, docs.message_id, &format!("lib:m:{}", vbg.id)).await;
+    let other = cluster_bot::domain::library::DocType::Other.code();
+    assert!(types.button_data().contains(&format!("lib:t:{}:{other}:0", vbg.id)), "{:?}", types.reply_markup);
     app.stop().await;
 }
 

@@ -32,6 +32,7 @@ help-chair = Your commands as chair of a mechanism:
     /missing — missing minutes, deadlines and the 72-hour record
     /actions — the follow-up plan of recommendations
     /invite — make an invitation link (focal point, alternate)
+    /share — share a document with the mechanisms you chair
     /members — the members of your mechanisms
     /me — your profile
     /language — French or English

@@ -4,7 +4,10 @@ internal-label = 🔒 Internal — do not forward
 minutes-reminder = 📝 The minutes of { $mechanism } ({ $when }) are not shared yet, { $hours } h after the meeting. Deadline: { $deadline } (72 hours after the meeting). Use /minutes.
 minutes-overdue = ⚠️ Overdue: the minutes of { $mechanism } ({ $when }) were not shared within 72 hours.
 minutes-caption = Minutes — { $mechanism } — { $when }
-document-caption = Document shared by the cluster coordination
+document-caption = { $chair ->
+        [none] Document shared by the cluster coordination
+       *[other] Document shared by the chair of { $chair }
+    }
 action-reminder = 📌 Action point { $today ->
         [yes] due today
        *[no] due on { $due }

@@ -32,6 +32,7 @@ help-chair = Vos commandes de président(e) de mécanisme :
     /missing — comptes rendus manquants, délais et respect des 72 h
     /actions — le plan de suivi des recommandations
     /invite — créer un lien d'invitation (point focal, suppléant)
+    /share — partager un document avec les mécanismes que vous présidez
     /members — les membres de vos mécanismes
     /me — votre profil
     /language — français ou anglais

@@ -4,7 +4,10 @@ internal-label = 🔒 Interne — ne pas diffuser
 minutes-reminder = 📝 Le compte rendu de { $mechanism } ({ $when }) n'est pas encore partagé, { $hours } h après la réunion. Délai : { $deadline } (72 h après la réunion). Utilisez /minutes.
 minutes-overdue = ⚠️ En retard : le compte rendu de { $mechanism } ({ $when }) n'a pas été partagé dans les 72 h.
 minutes-caption = Compte rendu — { $mechanism } — { $when }
-document-caption = Document partagé par la coordination du cluster
+document-caption = { $chair ->
+        [none] Document partagé par la coordination du cluster
+       *[other] Document partagé par la présidence de { $chair }
+    }
 action-reminder = 📌 Point d'action { $today ->
         [yes] à échéance aujourd'hui
        *[no] à échéance le { $due }

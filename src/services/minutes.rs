@@ -104,6 +104,17 @@ pub struct MinutesExtras<'a> {
 
 /// The organisation a person sits for in these mechanisms (chair seats first): the source
 /// of what they share.
+/// Whether the person may share a document with all these mechanisms: a coordinator with any,
+/// a chair with those they chair.
+pub fn may_share_with(access: &Access, mechanism_ids: &[i64]) -> bool {
+    access.coordinator || mechanism_ids.iter().all(|m| access.chairs(*m))
+}
+
+/// Whether the person may open /share at all: a coordinator, or the chair of a mechanism.
+pub fn may_share(access: &Access) -> bool {
+    access.coordinator || access.memberships.iter().any(|s| s.role == Role::Chair)
+}
+
 pub fn source_seat(access: &Access, mechanism_ids: &[i64]) -> Option<i64> {
     let mut seats: Vec<_> = access.memberships.iter().filter(|s| mechanism_ids.contains(&s.mechanism.id)).collect();
     seats.sort_by_key(|s| s.role != Role::Chair);
@@ -545,11 +556,12 @@ pub async fn share_document(
     doc_type: crate::domain::library::DocType,
     class: &crate::domain::sensitivity::Class,
 ) -> AppResult<i64> {
-    if !access.coordinator {
-        return Err(AppError::NotAllowed);
-    }
     if mechanism_ids.is_empty() {
         return Err(AppError::NotFound);
+    }
+    // A coordinator shares with any mechanism; a chair with the mechanisms they chair.
+    if !may_share_with(access, mechanism_ids) {
+        return Err(AppError::NotAllowed);
     }
     if caption.is_some_and(|c| c.chars().count() > 500) {
         return Err(AppError::TextTooLong { max: 500 });

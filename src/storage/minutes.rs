@@ -238,10 +238,12 @@ pub struct DocumentRow {
     pub file_id: String,
     pub file_name: Option<String>,
     pub caption: Option<String>,
+    /// Who shared it in the chat (none: filed from the command line, or the sharer erased).
+    pub shared_by: Option<i64>,
 }
 
 pub async fn document(db: &Db, id: i64) -> AppResult<Option<DocumentRow>> {
-    sqlx::query_as("SELECT id, file_id, file_name, caption FROM documents WHERE id = ?")
+    sqlx::query_as("SELECT id, file_id, file_name, caption, shared_by FROM documents WHERE id = ?")
         .bind(id)
         .fetch_optional(&db.pool)
         .await

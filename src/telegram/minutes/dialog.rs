@@ -213,11 +213,20 @@ pub(super) async fn on_input(
                 return Ok(true);
             };
             let caption = msg.caption().map(|c| c.chars().take(500).collect::<String>());
+            // A chair of a single mechanism shares with it: it is chosen already.
+            let chaired: Vec<i64> = turn
+                .access
+                .memberships
+                .iter()
+                .filter(|s| s.role == crate::domain::Role::Chair)
+                .map(|s| s.mechanism.id)
+                .collect();
+            let selected = if !turn.access.coordinator && chaired.len() == 1 { chaired } else { vec![] };
             let next = Step::ShareMechanisms {
                 file_id,
                 file_name,
                 caption,
-                selected: vec![],
+                selected,
                 doc_type: None,
                 sensitivity: None,
                 orgs: vec![],

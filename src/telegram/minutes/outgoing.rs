@@ -94,7 +94,21 @@ pub async fn render(app: &App, person: &Person, message: &Outgoing) -> RenderRes
             };
             let item = Item::Document(d.id);
             let (label, protect) = class_head(app, lang, item).await?;
-            let mut text = format!("{}\n{}", label, t(MinutesMsg::DocumentCaption.into()));
+            // Shared by a chair (not a coordinator): the caption names the mechanisms.
+            let chair = match d.shared_by {
+                Some(p) if !crate::storage::people::is_coordinator(db, p).await? => {
+                    let mut codes = Vec::new();
+                    for m in minutes::document_mechanisms(db, d.id).await? {
+                        if let Some(m) = crate::storage::reference::mechanism_by_id(db, m).await? {
+                            codes.push(m.code);
+                        }
+                    }
+                    codes.join(", ")
+                }
+                _ => String::new(),
+            };
+            let chair = if chair.is_empty() { "none".to_string() } else { chair };
+            let mut text = format!("{}\n{}", label, t(MinutesMsg::DocumentCaption { chair }.into()));
             let filed = crate::storage::library::by_id(db, d.id).await?;
             if let Some(title) = filed.as_ref().map(|f| &f.title).filter(|t| Some(*t) != d.caption.as_ref()) {
                 text.push('\n');

@@ -1,4 +1,5 @@
-//! /share (coordinators): a document to the members of one or more mechanisms, with its
+//! /share (coordinators, and chairs for the mechanisms they chair): a document to the members
+//! of one or more mechanisms, with its
 //! library type and its class (internal, restricted to chosen organisations, public); the
 //! class buttons are also those of the minutes dialog.
 
@@ -16,9 +17,9 @@ use teloxide::types::{InlineKeyboardButton, MessageId};
 /// Organisations shown on a page of the restricted picker.
 const ORGS_PER_PAGE: usize = 8;
 
-/// /share (coordinators): a document to one or more mechanisms.
+/// /share (coordinators; chairs for their mechanisms): a document to one or more mechanisms.
 pub(super) async fn start_share(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
-    if !turn.access.coordinator {
+    if !svc::may_share(&turn.access) {
         turn.say(if turn.access.is_member() { MainMsg::NotAllowed } else { MainMsg::NotAMember }).await?;
         return Ok(());
     }
@@ -127,7 +128,12 @@ pub(super) fn class_question(turn: &Turn<'_>, choice: &Choice) -> String {
 
 pub(super) async fn show_mechanism_picker(turn: &Turn<'_>, step: &Step, edit: Option<MessageId>) -> HandlerResult {
     let Step::ShareMechanisms { selected, doc_type, sensitivity, orgs, org_page, .. } = step else { return Ok(()) };
-    let mechs = reference::mechanisms(&turn.app.ctx.db).await?;
+    // A chair is offered the mechanisms they chair; a coordinator every mechanism.
+    let mechs: Vec<_> = reference::mechanisms(&turn.app.ctx.db)
+        .await?
+        .into_iter()
+        .filter(|m| svc::may_share_with(&turn.access, &[m.id]))
+        .collect();
     let buttons: Vec<InlineKeyboardButton> = mechs
         .iter()
         .map(|m| {
@@ -174,7 +180,9 @@ pub(super) async fn on_button(
     match cb {
         Cb::ShareType(t) => *doc_type = Some(t),
         Cb::ShareToggle(mech) => {
-            if reference::mechanism_by_id(&turn.app.ctx.db, mech).await?.is_none() {
+            if reference::mechanism_by_id(&turn.app.ctx.db, mech).await?.is_none()
+                || !svc::may_share_with(&turn.access, &[mech])
+            {
                 return Ok(Some(MainMsg::ButtonExpired.into()));
             }
             match selected.iter().position(|m| *m == mech) {

@@ -28,8 +28,6 @@ pub fn commands_for(role: MenuRole) -> Vec<(&'static str, Msg)> {
         list.push(("missing", MinutesMsg::CmdMissing.into()));
         list.push(("invite", MainMsg::CmdInvite.into()));
         list.push(("admin", AdminMsg::CmdAdmin.into()));
-    }
-    if role == MenuRole::Coordinator {
         list.push(("share", MinutesMsg::CmdShare.into()));
     }
     list.push(("language", MainMsg::CmdLanguage.into()));
