@@ -153,3 +153,47 @@ async fn reusing_minutes_for_a_donor_report_needs_the_source_and_a_coordinator()
     let list = app.send(&drc, "/reuse").await;
     assert!(list.text.as_deref().is_some_and(|t| t.contains("No reuse requests")), "{:?}", list.text);
 }
+
+#[tokio::test]
+async fn the_chair_names_another_organisation_as_the_source_of_the_minutes() {
+    let app = TestBot::start().await;
+    let chair = FakeUser::new(2501, "Chef").language("en");
+    let nrc = FakeUser::new(2502, "Nrc").language("fr");
+    let awa = FakeUser::new(2503, "Awa").language("fr");
+    let coordo = FakeUser::new(2505, "Coordo").language("fr");
+    app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
+    app.member(&nrc, "NRC", "CPN", Role::Focal).await;
+    app.member(&awa, "IRC", "CPN", Role::Focal).await;
+    people::add_coordinator(&app.ctx, coordo.id, "Coordo").await.unwrap();
+    let nrc_id = cluster_bot::services::membership::organisation(&app.ctx, "NRC").await.unwrap().id;
+    let outsider = cluster_bot::services::membership::organisation(&app.ctx, "DRC/DDG").await.unwrap().id;
+    let meeting = app.meeting_in("CPN", 2).await;
+    app.settle().await;
+    app.advance(Duration::days(2) + Duration::hours(2));
+    app.settle().await;
+
+    // The summary names the chair's organisation as the source until another is chosen.
+    let summary = app.minutes_summary(&chair, meeting, "CPN minutes").await;
+    assert!(summary.text.as_deref().is_some_and(|t| t.contains("Source (asked before any reuse): UNHCR")));
+    let list = app.press_expect_edit(&chair, summary.message_id, "sn:sp:0").await;
+    let offered: Vec<String> = list.button_data().into_iter().filter(|d| d.starts_with("sn:so:")).collect();
+    assert!(offered.contains(&format!("sn:so:{nrc_id}")), "{offered:?}");
+    assert!(!offered.contains(&format!("sn:so:{outsider}")), "only member organisations: {offered:?}");
+    // A forged organisation that is no member of CPN is refused; nothing changes.
+    let (answer, _) = app.press(&chair, summary.message_id, &format!("sn:so:{outsider}")).await;
+    assert!(answer.str_param("text").is_some(), "{:?}", answer.params);
+    let named = app.press_expect_edit(&chair, summary.message_id, &format!("sn:so:{nrc_id}")).await;
+    assert!(
+        named.text.as_deref().is_some_and(|t| t.contains("Source (asked before any reuse): NRC")),
+        "{:?}",
+        named.text
+    );
+    app.press_expect_edit(&chair, summary.message_id, "mn:ok").await;
+    app.settle().await;
+
+    // A reuse request is asked of NRC, the source named, not of the chair's organisation.
+    let minutes_msg = with_button(&app, &awa, "ru:m:").expect("the minutes with ♻️");
+    ask_reuse(&app, &awa, &minutes_msg, "Rapport bailleur", "ECHO").await;
+    assert!(with_button(&app, &nrc, "ru:a:").is_some(), "NRC, the source named, is asked");
+    assert!(with_button(&app, &chair, "ru:a:").is_none(), "UNHCR is not the source");
+}

@@ -5,7 +5,8 @@ sn-refused = { $why ->
         [no_source] No source organisation is known for this document: its reuse cannot be asked.
         [not_party] This request is not addressed to you.
         [decided] This request is already decided.
-       *[already_answered] Your side has already answered this request.
+        [already_answered] Your side has already answered this request.
+       *[source_not_member] The source must be a member organisation of the mechanism.
     }
 btn-sn-class = { $on ->
         [yes] ✅
@@ -28,6 +29,9 @@ sn-label = { $class ->
     }
 sn-choose-class = Distribution: Internal (members of the mechanism), Restricted (chosen organisations and the coordinators) or Public (may be forwarded).
 sn-choose-orgs = 🔒 Restricted: choose the organisations it is meant for.
+sn-source-line = ♻️ Source (asked before any reuse): { $org }
+btn-sn-source = ♻️ Source: { $org } — change
+sn-choose-source = ♻️ Choose the organisation that is the source of these minutes: it is asked before any reuse of them.
 cmd-reuse = Reuse requests
 btn-reuse = ♻️ Reuse
 ru-ask-purpose = ♻️ Reuse "{ $item }" — type the purpose (one line, at most { $max } characters, no personal data).

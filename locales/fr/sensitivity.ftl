@@ -5,7 +5,8 @@ sn-refused = { $why ->
         [no_source] Aucune organisation source n'est connue pour ce document : sa réutilisation ne peut pas être demandée.
         [not_party] Cette demande ne vous est pas adressée.
         [decided] Cette demande est déjà décidée.
-       *[already_answered] Votre côté a déjà répondu à cette demande.
+        [already_answered] Votre côté a déjà répondu à cette demande.
+       *[source_not_member] La source doit être une organisation membre du mécanisme.
     }
 btn-sn-class = { $on ->
         [yes] ✅
@@ -28,6 +29,9 @@ sn-label = { $class ->
     }
 sn-choose-class = Diffusion : Interne (membres du mécanisme), Restreint (organisations choisies et coordination) ou Public (peut être transféré).
 sn-choose-orgs = 🔒 Restreint : choisissez les organisations destinataires.
+sn-source-line = ♻️ Source (consultée avant toute réutilisation) : { $org }
+btn-sn-source = ♻️ Source : { $org } — changer
+sn-choose-source = ♻️ Choisissez l'organisation source de ce compte rendu : elle est consultée avant toute réutilisation.
 cmd-reuse = Demandes de réutilisation
 btn-reuse = ♻️ Réutiliser
 ru-ask-purpose = ♻️ Réutiliser « { $item } » — tapez le but (une ligne, au plus { $max } caractères, sans données personnelles).

@@ -82,6 +82,8 @@ pub enum ClassRefusal {
     Decided,
     #[error("your side has already answered this request")]
     AlreadyAnswered,
+    #[error("the source must be a member organisation of the mechanism")]
+    SourceNotMember,
 }
 
 impl From<AnswerError> for ClassRefusal {

@@ -100,10 +100,39 @@ pub struct MinutesExtras<'a> {
     pub decisions: Option<&'a str>,
     pub follow_up: &'a [(FollowUpRef, Option<Outcome>)],
     pub class: Option<&'a crate::domain::sensitivity::Class>,
+    /// The organisation the chair names as the source (a member organisation of the
+    /// mechanism); otherwise the one the sharer sits for, else the chair's.
+    pub source: Option<i64>,
 }
 
-/// The organisation a person sits for in these mechanisms (chair seats first): the source
-/// of what they share.
+/// The source organisation of minutes of this mechanism: the one named (which must be a member
+/// organisation of it), else the one the sharer sits for, else the chair's organisation.
+pub async fn minutes_source(
+    ctx: &Ctx,
+    actor: Actor<'_>,
+    mechanism_id: i64,
+    named: Option<i64>,
+) -> AppResult<Option<crate::domain::Organisation>> {
+    let members = super::sensitivity::member_organisations(ctx, &[mechanism_id]).await?;
+    if let Some(o) = named {
+        return match members.into_iter().find(|m| m.id == o) {
+            Some(org) => Ok(Some(org)),
+            None => Err(crate::domain::sensitivity::ClassRefusal::SourceNotMember.into()),
+        };
+    }
+    let chair_org = memberships::active_in_mechanism(&ctx.db, mechanism_id)
+        .await?
+        .into_iter()
+        .find(|s| s.role == Role::Chair)
+        .map(|s| s.organisation.id);
+    let id = match actor {
+        Actor::CommandLine => None,
+        Actor::Person(a) => source_seat(a, &[mechanism_id]),
+    }
+    .or(chair_org);
+    Ok(id.and_then(|id| members.into_iter().find(|m| m.id == id)))
+}
+
 /// Whether the person may share a document with all these mechanisms: a coordinator with any,
 /// a chair with those they chair.
 pub fn may_share_with(access: &Access, mechanism_ids: &[i64]) -> bool {
@@ -115,6 +144,8 @@ pub fn may_share(access: &Access) -> bool {
     access.coordinator || access.memberships.iter().any(|s| s.role == Role::Chair)
 }
 
+/// The organisation a person sits for in these mechanisms (chair seats first): the source
+/// of what they share.
 pub fn source_seat(access: &Access, mechanism_ids: &[i64]) -> Option<i64> {
     let mut seats: Vec<_> = access.memberships.iter().filter(|s| mechanism_ids.contains(&s.mechanism.id)).collect();
     seats.sort_by_key(|s| s.role != Role::Chair);
@@ -148,16 +179,7 @@ pub async fn share_with(
     let m = check_shareable(ctx, actor, meeting_id).await?;
     let internal = crate::domain::sensitivity::Class::default();
     let class = super::sensitivity::check(ctx, extras.class.unwrap_or(&internal), &[m.mechanism.id]).await?;
-    let chair_org = memberships::active_in_mechanism(&ctx.db, m.mechanism.id)
-        .await?
-        .into_iter()
-        .find(|s| s.role == Role::Chair)
-        .map(|s| s.organisation.id);
-    let source = match actor {
-        Actor::CommandLine => None,
-        Actor::Person(a) => source_seat(a, &[m.mechanism.id]),
-    }
-    .or(chair_org);
+    let source = minutes_source(ctx, actor, m.mechanism.id, extras.source).await?.map(|o| o.id);
     if let MinutesContent::Text(t) = content
         && (t.trim().is_empty() || t.chars().count() > MAX_MINUTES_TEXT)
     {

@@ -104,6 +104,8 @@ fn all_samples() -> Vec<Button> {
         Button::Minutes(minutes::callback::Cb::Class(2)),
         Button::Minutes(minutes::callback::Cb::ClassOrg(i64::MAX)),
         Button::Minutes(minutes::callback::Cb::ClassOrgPage(u8::MAX)),
+        Button::Minutes(minutes::callback::Cb::SourcePage(u8::MAX)),
+        Button::Minutes(minutes::callback::Cb::Source(i64::MAX)),
         Button::ReuseItem(ReuseButton(crate::storage::sensitivity::Item::Document(i64::MAX))),
         Button::ReuseItem(ReuseButton(crate::storage::sensitivity::Item::Minutes(1))),
         Button::Reuse(reuse::callback::Cb::Approve {

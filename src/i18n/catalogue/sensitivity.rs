@@ -28,6 +28,15 @@ pub enum SensitivityMsg {
     },
     SnChooseClass,
     SnChooseOrgs,
+    /// The source of minutes, asked before any reuse (`org`: its acronym).
+    SnSourceLine {
+        org: String,
+    },
+    /// The button that opens the list of organisations to name another source.
+    BtnSnSource {
+        org: String,
+    },
+    SnChooseSource,
     CmdReuse,
     BtnReuse,
     RuAskPurpose {

@@ -27,6 +27,10 @@ pub enum Cb {
     ClassOrg(i64),
     /// A page of the organisations.
     ClassOrgPage(u8),
+    /// The list of organisations to name the minutes' source from, at this page.
+    SourcePage(u8),
+    /// This organisation is the minutes' source.
+    Source(i64),
 }
 
 impl CallbackData for Cb {
@@ -47,6 +51,8 @@ impl CallbackData for Cb {
             Cb::Class(c) => format!("sn:c:{c}"),
             Cb::ClassOrg(o) => format!("sn:o:{o}"),
             Cb::ClassOrgPage(p) => format!("sn:p:{p}"),
+            Cb::SourcePage(p) => format!("sn:sp:{p}"),
+            Cb::Source(o) => format!("sn:so:{o}"),
         }
     }
 
@@ -76,6 +82,8 @@ impl CallbackData for Cb {
             ),
             ["sn", "o", o] => Cb::ClassOrg(id(o)?),
             ["sn", "p", p] => Cb::ClassOrgPage(u8::try_from(crate::telegram::shared::callback::num(p)?).ok()?),
+            ["sn", "sp", p] => Cb::SourcePage(u8::try_from(num(p)?).ok()?),
+            ["sn", "so", o] => Cb::Source(id(o)?),
             _ => return None,
         })
     }

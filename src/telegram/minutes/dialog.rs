@@ -3,7 +3,7 @@
 
 use super::Step;
 use super::callback::Cb;
-use super::share::{Choice, class_question, class_rows};
+use super::share::Choice;
 use crate::domain::minutes::MAX_MINUTES_TEXT;
 use crate::domain::{AppError, MenuRole};
 use crate::i18n::{MainMsg, MeetingsMsg, MinutesMsg};
@@ -90,7 +90,7 @@ pub(super) async fn summary(
     content: &MinutesContent,
     actions: Option<&str>,
     extra: Option<String>,
-    choice: &Choice,
+    picks: &super::source::Picks,
     edit: Option<MessageId>,
 ) -> HandlerResult {
     let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
@@ -125,9 +125,9 @@ pub(super) async fn summary(
     if let Some(extra) = extra {
         body = format!("{body}\n\n{extra}");
     }
-    // The class of the minutes (internal until another is chosen).
-    let mut rows = class_rows(turn, choice, &[m.mechanism.id]).await?;
-    body = format!("{body}\n\n{}", class_question(turn, choice));
+    // The class of the minutes (internal until another is chosen) and their source.
+    let (question, mut rows) = super::source::rows(turn, m.mechanism.id, picks).await?;
+    body = format!("{body}\n\n{question}");
     rows.push(vec![button(turn.t(MinutesMsg::BtnShare), Cb::MnShare), button(turn.t(MainMsg::BtnCancel), Cancel)]);
     edit_or_send(turn, edit, body, Some(kb(rows))).await?;
     Ok(())
@@ -283,12 +283,16 @@ pub(super) async fn on_button(
         }
         (
             Cb::MnShare,
-            Step::MinutesConfirm { meeting_id, content, actions, decisions, marks, sensitivity, orgs, .. },
+            Step::MinutesConfirm { meeting_id, content, actions, decisions, marks, sensitivity, orgs, source, .. },
         ) => {
             let follow_up: Vec<_> = marks.iter().map(|m| (m.item, m.outcome)).collect();
             let class = Choice { sensitivity, orgs, page: 0 }.class();
-            let extras =
-                svc::MinutesExtras { decisions: decisions.as_deref(), follow_up: &follow_up, class: Some(&class) };
+            let extras = svc::MinutesExtras {
+                decisions: decisions.as_deref(),
+                follow_up: &follow_up,
+                class: Some(&class),
+                source,
+            };
             let shared = svc::share_with(
                 &turn.app.ctx,
                 Actor::Person(&turn.access),
@@ -344,12 +348,28 @@ pub(super) async fn on_button(
             step @ Step::ShareMechanisms { .. },
         ) => super::share::on_button(turn, dialogue, step, cb, message_id).await,
         (
-            cb @ (Cb::Class(_) | Cb::ClassOrg(_) | Cb::ClassOrgPage(_)),
-            Step::MinutesConfirm { meeting_id, content, actions, decisions, marks, sensitivity, orgs, org_page },
+            cb @ (Cb::Class(_) | Cb::ClassOrg(_) | Cb::ClassOrgPage(_) | Cb::SourcePage(_) | Cb::Source(_)),
+            Step::MinutesConfirm {
+                meeting_id,
+                content,
+                actions,
+                decisions,
+                marks,
+                sensitivity,
+                orgs,
+                org_page,
+                source,
+                source_page,
+            },
         ) => {
             let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
-            let mut choice = Choice { sensitivity, orgs, page: org_page };
-            match choice.apply(turn, cb, &[m.mechanism.id]).await {
+            let mut picks =
+                super::source::Picks { choice: Choice { sensitivity, orgs, page: org_page }, source, source_page };
+            let applied = match super::source::apply(turn, &mut picks, cb, m.mechanism.id).await {
+                Ok(false) => picks.choice.apply(turn, cb, &[m.mechanism.id]).await,
+                other => other,
+            };
+            match applied {
                 Ok(true) => {}
                 Ok(false) => return Ok(Some(MainMsg::ButtonExpired.into())),
                 Err(notice) => return Ok(Some(notice)),
@@ -360,9 +380,11 @@ pub(super) async fn on_button(
                 actions,
                 decisions,
                 marks,
-                sensitivity: choice.sensitivity,
-                orgs: choice.orgs.clone(),
-                org_page: choice.page,
+                sensitivity: picks.choice.sensitivity,
+                orgs: picks.choice.orgs.clone(),
+                org_page: picks.choice.page,
+                source: picks.source,
+                source_page: picks.source_page,
             };
             dialogue.set(next.clone()).await?;
             super::followup::summary(turn, &next, Some(message_id)).await?;

@@ -88,6 +88,8 @@ pub(super) async fn after_decisions(
             sensitivity: None,
             orgs: vec![],
             org_page: 0,
+            source: None,
+            source_page: None,
         };
         dialogue.set(next.clone()).await?;
         return summary(turn, &next, edit).await;
@@ -177,6 +179,8 @@ pub(super) async fn proceed(turn: &Turn<'_>, dialogue: &BotDialogue, step: Step,
         sensitivity: None,
         orgs: vec![],
         org_page: 0,
+        source: None,
+        source_page: None,
     };
     dialogue.set(next.clone()).await?;
     summary(turn, &next, Some(at)).await?;
@@ -185,11 +189,26 @@ pub(super) async fn proceed(turn: &Turn<'_>, dialogue: &BotDialogue, step: Step,
 
 /// The summary before sharing, with the decisions recorded and the follow-up marked.
 pub(super) async fn summary(turn: &Turn<'_>, step: &Step, edit: Option<MessageId>) -> HandlerResult {
-    let Step::MinutesConfirm { meeting_id, content, actions, decisions, marks, sensitivity, orgs, org_page } = step
+    let Step::MinutesConfirm {
+        meeting_id,
+        content,
+        actions,
+        decisions,
+        marks,
+        sensitivity,
+        orgs,
+        org_page,
+        source,
+        source_page,
+    } = step
     else {
         return Ok(());
     };
-    let choice = super::share::Choice { sensitivity: *sensitivity, orgs: orgs.clone(), page: *org_page };
+    let picks = super::source::Picks {
+        choice: super::share::Choice { sensitivity: *sensitivity, orgs: orgs.clone(), page: *org_page },
+        source: *source,
+        source_page: *source_page,
+    };
     let mut extra = Vec::new();
     if let Some(text) = decisions
         && let Ok(list) = register::resolve_decisions(&turn.app.ctx, text).await?
@@ -210,5 +229,5 @@ pub(super) async fn summary(turn: &Turn<'_>, step: &Step, edit: Option<MessageId
         extra.extend(mark_lines(turn, &m, marks).await?);
     }
     let extra = (!extra.is_empty()).then(|| extra.join("\n"));
-    super::dialog::summary(turn, *meeting_id, content, actions.as_deref(), extra, &choice, edit).await
+    super::dialog::summary(turn, *meeting_id, content, actions.as_deref(), extra, &picks, edit).await
 }

@@ -7,6 +7,7 @@ mod followup;
 pub mod outgoing;
 mod overview;
 mod share;
+mod source;
 
 use crate::i18n::MainMsg;
 use crate::services::minutes::MinutesContent;
@@ -68,6 +69,12 @@ pub enum Step {
         orgs: Vec<i64>,
         #[serde(default)]
         org_page: u8,
+        /// The organisation the chair names as the source (their own until another is named).
+        #[serde(default)]
+        source: Option<i64>,
+        /// The page of the source list while it is open.
+        #[serde(default)]
+        source_page: Option<u8>,
     },
     ShareAwaitDocument,
     ShareMechanisms {
