@@ -229,3 +229,82 @@ async fn a_document_is_re_typed_by_buttons_or_the_command_line_by_those_who_mana
     let bad = cli(&app, &["docs", "retype", "--id", "999", "--type", "tor"]);
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("999"));
 }
+
+#[tokio::test]
+async fn a_chair_sends_a_new_version_in_the_chat_and_it_replaces_the_current_one() {
+    use cluster_bot::domain::library::DocType;
+    let app = TestBot::start().await;
+    let chair = FakeUser::new(1321, "Chef").language("en");
+    let focal = FakeUser::new(1322, "Fatou").language("fr");
+    let other_chair = FakeUser::new(1323, "Autre").language("fr");
+    app.member(&chair, "UNHCR", "CPN", Role::Chair).await;
+    app.member(&focal, "NRC", "CPN", Role::Focal).await;
+    app.member(&other_chair, "IRC", "GCS", Role::Chair).await;
+    let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("strategie.pdf");
+    std::fs::write(&path, b"%PDF strategy v1").unwrap();
+    let v1 = filed(&cli(
+        &app,
+        &[
+            "docs",
+            "add",
+            "--mechanism",
+            "CPN",
+            "--type",
+            "strategy",
+            "--title",
+            "Stratégie 2027",
+            path.to_str().unwrap(),
+        ],
+    ));
+    let strategy = DocType::Strategy.code();
+
+    // The chair of CPN taps 🆕 under the strategy.
+    let menu = app.send(&chair, "/docs").await;
+    app.press_expect_edit(&chair, menu.message_id, &format!("lib:m:{}", cpn.id)).await;
+    let page = app.press_expect_edit(&chair, menu.message_id, &format!("lib:t:{}:{strategy}:0", cpn.id)).await;
+    assert!(page.button_data().contains(&format!("lib:v:{v1}")), "{:?}", page.reply_markup);
+    let (answer, asked) = app.press(&chair, menu.message_id, &format!("lib:v:{v1}")).await;
+    assert!(answer.str_param("text").is_none(), "{:?}", answer.params);
+    assert!(asked.iter().any(|s| s.text.as_deref().is_some_and(|t| t.contains("Stratégie 2027"))), "{asked:?}");
+    // A text instead of the file is asked again; a caption with a phone number is refused.
+    let again = app.send(&chair, "here it is").await;
+    assert!(again.text.as_deref().is_some_and(|t| t.starts_with("🆕")), "{:?}", again.text);
+    let before = app.fake.sent_to(chair.id).len();
+    app.fake.send_document_with_caption(&chair, "strategie-v2.pdf", b"%PDF v2".to_vec(), "Call 76 12 34 56");
+    let refused = loop {
+        if let Some(m) = app.fake.sent_to(chair.id).into_iter().skip(before).find(|s| s.text.is_some()) {
+            break m;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert!(refused.text.as_deref().is_some_and(|t| t.contains("phone")), "{:?}", refused.text);
+    let before = app.fake.sent_to(chair.id).len();
+    app.fake.send_document(&chair, "strategie-v2.pdf", "application/pdf", b"%PDF strategy v2".to_vec());
+    let done = loop {
+        if let Some(m) = app.fake.sent_to(chair.id).into_iter().skip(before).find(|s| s.text.is_some()) {
+            break m;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert!(done.text.as_deref().is_some_and(|t| t.contains("Version 2")), "{:?}", done.text);
+    app.settle().await;
+
+    // It replaces the first in the lists, keeps its type and title, and reached the members.
+    let listed = filed(&cli(&app, &["docs", "list", "--mechanism", "CPN"]));
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("Stratégie 2027") && listed.contains("\tv2\t") && listed.contains("strategy"), "{listed}");
+    assert!(!listed.starts_with(&format!("{v1}\t")), "{listed}");
+    let got = app.fake.sent_to(focal.id);
+    assert!(got.iter().any(|s| s.method == "sendDocument" && s.protect_content), "the members receive it");
+
+    // The chair of another mechanism and a focal point cannot, even with a forged button.
+    for user in [&other_chair, &focal] {
+        let (answer, _) = app.press(user, menu.message_id, &format!("lib:v:{v1}")).await;
+        assert!(answer.str_param("text").is_some_and(|t| !t.is_empty()), "{} refused", user.first_name);
+    }
+    // The first version is no longer current: 🆕 on it is refused.
+    let (answer, _) = app.press(&chair, menu.message_id, &format!("lib:v:{v1}")).await;
+    assert!(answer.str_param("text").is_some_and(|t| !t.is_empty()));
+}

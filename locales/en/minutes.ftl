@@ -126,6 +126,9 @@ lib-retyped = ✏️ Now filed under { $doc_type ->
         [fourw-matrix] 4W matrices
        *[other] Other documents
     }.
+btn-lib-new-version = 🆕 New version
+lib-send-new-version = 🆕 Send the new version of "{ $title }" as a file (a caption is optional). It replaces the current one in /docs, keeps its type and class, and goes to the members.
+lib-new-version-done = 🆕 Version { $version } of "{ $title }" is filed and on its way to the members.
 btn-share-type = { $on ->
         [yes] 🔘
        *[no] ⚪

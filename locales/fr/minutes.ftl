@@ -126,6 +126,9 @@ lib-retyped = ✏️ Classé désormais sous { $doc_type ->
         [fourw-matrix] Matrices 4W
        *[other] Autres documents
     }.
+btn-lib-new-version = 🆕 Nouvelle version
+lib-send-new-version = 🆕 Envoyez la nouvelle version de « { $title } » comme fichier (légende facultative). Elle remplace l'actuelle dans /docs, garde son type et sa classe, et part aux membres.
+lib-new-version-done = 🆕 La version { $version } de « { $title } » est classée et part aux membres.
 btn-share-type = { $on ->
         [yes] 🔘
        *[no] ⚪

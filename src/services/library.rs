@@ -263,6 +263,49 @@ pub async fn managed(ctx: &Ctx, access: &Access, id: i64) -> AppResult<LibraryDo
     store::by_id(&ctx.db, id).await?.ok_or(AppError::NotFound)
 }
 
+/// A new version of a current document, sent in the chat by a coordinator or a chair of one of
+/// its mechanisms: it keeps the document's mechanisms, type, title, class and source, replaces
+/// it in the lists, and goes to the members like a shared document (checked at sending). The
+/// document, its class and its distribution are written together.
+pub async fn new_version(
+    ctx: &Ctx,
+    access: &Access,
+    old: i64,
+    file_id: &str,
+    file_name: Option<&str>,
+    caption: Option<&str>,
+) -> AppResult<(i64, LibraryDoc)> {
+    managed(ctx, access, old).await?;
+    if caption.is_some_and(|c| c.chars().count() > 500) {
+        return Err(AppError::TextTooLong { max: 500 });
+    }
+    if let Some(kind) = caption.and_then(crate::domain::personal_data::detect) {
+        return Err(AppError::PersonalData(kind));
+    }
+    let mechanisms = minutes::document_mechanisms(&ctx.db, old).await?;
+    let class = crate::storage::sensitivity::class(&ctx.db, ClassItem::Document(old)).await?;
+    let source = crate::storage::sensitivity::source(&ctx.db, ClassItem::Document(old)).await?;
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let id =
+        minutes::insert_document_in(&mut tx, file_id, file_name, caption, &mechanisms, Some(access.person.id), now)
+            .await?;
+    store::mark_version_in(&mut tx, id, old).await?;
+    crate::storage::sensitivity::set_in(&mut tx, ClassItem::Document(id), &class, source).await?;
+    crate::storage::jobs::enqueue_in(
+        &mut tx,
+        &format!("doc{id}:distribute"),
+        &crate::domain::jobs::Job::DistributeDocument { document_id: id },
+        now,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    ctx.wake.notify_one();
+    let filed = store::by_id(&ctx.db, id).await?.ok_or(AppError::NotFound)?;
+    Ok((id, filed))
+}
+
 /// Whether the person may re-type or retire this document (shows the buttons).
 pub async fn manages(ctx: &Ctx, access: &Access, id: i64) -> AppResult<bool> {
     may_manage(ctx, Actor::Person(access), id).await

@@ -189,6 +189,21 @@ pub async fn classify_in(tx: &mut Tx, id: i64, doc_type: DocType, title: Option<
     Ok(())
 }
 
+/// Makes a document just shared a new version of `old`: it replaces it in the lists and takes
+/// its type, title and languages.
+pub async fn mark_version_in(tx: &mut Tx, id: i64, old: i64) -> AppResult<()> {
+    sqlx::query(
+        "UPDATE documents SET replaces_id = o.id, doc_type = o.doc_type, title = o.title, languages = o.languages
+         FROM (SELECT id, doc_type, title, languages FROM documents WHERE id = ?) AS o WHERE documents.id = ?",
+    )
+    .bind(old)
+    .bind(id)
+    .execute(tx.conn())
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
 pub async fn retype(db: &Db, id: i64, doc_type: DocType) -> AppResult<bool> {
     let done = sqlx::query("UPDATE documents SET doc_type = ? WHERE id = ?")
         .bind(doc_type.as_ref())

@@ -228,6 +228,7 @@ async fn in_dialog(turn: &mut Turn<'_>, dialogue: &BotDialogue, state: &State, m
         Some(tour::FEATURE) => tour::on_message(turn, dialogue, state, msg).await,
         Some(situation::FEATURE) => situation::on_message(turn, dialogue, state, msg).await,
         Some(reuse::FEATURE) => reuse::on_message(turn, dialogue, state, msg).await,
+        Some(library::FEATURE) => library::on_message(turn, dialogue, state, msg).await,
         _ => turn.hint().await,
     }
 }
@@ -356,7 +357,7 @@ async fn on_button(
         Button::Decisions(cb) => decisions::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Admin(cb) => admin::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Forget(cb) => forget::on_button(turn, cb, message_id).await,
-        Button::Library(cb) => library::on_button(turn, cb, message_id).await,
+        Button::Library(cb) => library::on_button(turn, dialogue, cb, message_id).await,
         Button::Alerts(cb) => alerts::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Tour(cb) => tour::on_button(turn, dialogue, state, cb, message_id).await,
         Button::Situation(cb) => situation::on_button(turn, dialogue, state, cb, message_id).await,

@@ -365,6 +365,28 @@ impl FakeBotApi {
     /// A private message from `user` carrying a document (as a phone or computer sends a file);
     /// the bot may then fetch it with getFile and a download. Returns the file id.
     pub fn send_document(&self, user: &FakeUser, file_name: &str, mime_type: &str, bytes: Vec<u8>) -> String {
+        self.send_document_captioned(user, file_name, mime_type, bytes, None)
+    }
+
+    /// A PDF sent by the user with a caption.
+    pub fn send_document_with_caption(
+        &self,
+        user: &FakeUser,
+        file_name: &str,
+        bytes: Vec<u8>,
+        caption: &str,
+    ) -> String {
+        self.send_document_captioned(user, file_name, "application/pdf", bytes, Some(caption))
+    }
+
+    fn send_document_captioned(
+        &self,
+        user: &FakeUser,
+        file_name: &str,
+        mime_type: &str,
+        bytes: Vec<u8>,
+        caption: Option<&str>,
+    ) -> String {
         let file_id = self.with(|st| {
             st.chats.insert(user.id, user.chat_json());
             st.counter += 1;
@@ -378,6 +400,10 @@ impl FakeBotApi {
                 "document": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "file_name": file_name,
                              "mime_type": mime_type, "file_size": size},
             });
+            let mut msg = msg;
+            if let Some(c) = caption {
+                msg["caption"] = json!(c);
+            }
             st.push_update("message", msg);
             file_id
         });

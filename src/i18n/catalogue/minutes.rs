@@ -48,6 +48,16 @@ pub enum MinutesMsg {
     LibRetyped {
         doc_type: String,
     },
+    BtnLibNewVersion,
+    /// Asks for the file of a new version.
+    LibSendNewVersion {
+        title: String,
+    },
+    /// A new version filed (`version`: its number) and on its way to the members.
+    LibNewVersionDone {
+        title: String,
+        version: i64,
+    },
     BtnShareType {
         on: bool,
         doc_type: String,

@@ -17,6 +17,8 @@ pub enum Cb {
     Retire(i64),
     /// Choose another type for this document (same people).
     Retype(i64),
+    /// Send a new version of this document (same people).
+    NewVersion(i64),
     /// File this document under this type (never minutes: those are the meetings').
     SetType { document: i64, doc_type: u8 },
 }
@@ -30,6 +32,7 @@ impl CallbackData for Cb {
             Cb::Minutes(m) => format!("lib:n:{m}"),
             Cb::Retire(d) => format!("lib:x:{d}"),
             Cb::Retype(d) => format!("lib:y:{d}"),
+            Cb::NewVersion(d) => format!("lib:v:{d}"),
             Cb::SetType { document, doc_type } => format!("lib:s:{document}:{doc_type}"),
         }
     }
@@ -46,6 +49,7 @@ impl CallbackData for Cb {
             ["lib", "n", m] => Cb::Minutes(id(m)?),
             ["lib", "x", d] => Cb::Retire(id(d)?),
             ["lib", "y", d] => Cb::Retype(id(d)?),
+            ["lib", "v", d] => Cb::NewVersion(id(d)?),
             ["lib", "s", d, t] => Cb::SetType {
                 document: id(d)?,
                 doc_type: u8::try_from(num(t)?)
@@ -71,6 +75,7 @@ mod tests {
             Cb::Minutes(4),
             Cb::Retire(9),
             Cb::Retype(9),
+            Cb::NewVersion(9),
             Cb::SetType { document: 9, doc_type: DocType::Strategy.code() },
         ] {
             assert_eq!(Cb::decode(&cb.encode()), Some(cb));
@@ -79,7 +84,7 @@ mod tests {
             assert_eq!(Cb::decode(forged), None, "{forged}");
         }
         let minutes = format!("lib:s:9:{}", DocType::Minutes.code());
-        for forged in [minutes.as_str(), "lib:s:9:999", "lib:s:9", "lib:y:-1"] {
+        for forged in [minutes.as_str(), "lib:s:9:999", "lib:s:9", "lib:y:-1", "lib:v:0", "lib:v:x"] {
             assert_eq!(Cb::decode(forged), None, "{forged}");
         }
     }

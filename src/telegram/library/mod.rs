@@ -1,16 +1,20 @@
 //! /docs (/documents): the library by buttons — a mechanism, a type, then a page of its
 //! current documents, newest first, 8 a page; a tap queues the document (protected, checked
-//! again at sending) to the person. Coordinators and the mechanism's chairs see a button to
-//! retire each document.
+//! again at sending) to the person. Coordinators and the mechanism's chairs see buttons to
+//! re-type and retire each document, and to send a new version of it in the chat (the one
+//! dialog of this feature, in `version.rs`).
 
 pub mod callback;
+mod version;
+
+pub use version::{FEATURE, Step, on_message};
 
 use crate::domain::library::DocType;
 use crate::i18n::{MainMsg, MinutesMsg};
 use crate::services::library::{self, Item, Wanted};
 use crate::storage::sensitivity::Item as ClassItem;
 use crate::telegram::shared::reuse::{class_label, reuse_button};
-use crate::telegram::shared::{ButtonResult, HandlerResult, Turn, button, kb};
+use crate::telegram::shared::{BotDialogue, ButtonResult, HandlerResult, Turn, button, kb};
 use callback::Cb;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
@@ -105,6 +109,7 @@ async fn show_page(turn: &mut Turn<'_>, mechanism_id: i64, code: u8, page: u16, 
                 if library::manages(ctx, &turn.access, d.id).await? {
                     rows.push(vec![
                         button(turn.t(MinutesMsg::BtnLibRetype), Cb::Retype(d.id)),
+                        button(turn.t(MinutesMsg::BtnLibNewVersion), Cb::NewVersion(d.id)),
                         button(turn.t(MinutesMsg::BtnLibRetire { title: d.title.clone() }), Cb::Retire(d.id)),
                     ]);
                 }
@@ -167,9 +172,10 @@ async fn show_retype(turn: &mut Turn<'_>, id: i64, message_id: MessageId) -> But
     Ok(None)
 }
 
-pub async fn on_button(turn: &mut Turn<'_>, cb: Cb, message_id: MessageId) -> ButtonResult {
+pub async fn on_button(turn: &mut Turn<'_>, dialogue: &BotDialogue, cb: Cb, message_id: MessageId) -> ButtonResult {
     let ctx = &turn.app.ctx;
     match cb {
+        Cb::NewVersion(d) => version::ask(turn, dialogue, d).await,
         Cb::Mechanism(m) => show_types(turn, m, message_id).await,
         Cb::Type { mechanism, doc_type, page } => show_page(turn, mechanism, doc_type, page, message_id).await,
         Cb::Document(d) => match library::request(ctx, &turn.access, Wanted::Document(d)).await {
