@@ -276,7 +276,7 @@ async fn personal_data_is_refused_in_what_the_bot_shares() {
         other => panic!("{other:?}"),
     }
     let coordo = w.access(1).await;
-    match minutes::share_document(
+    match cluster_bot::services::documents::share_document(
         &w.ctx,
         &coordo,
         "FILE",

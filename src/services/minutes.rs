@@ -1,5 +1,5 @@
-//! Minutes within 72 hours, their confidential distribution, shared documents, and the
-//! follow-up plan of recommendations (action points).
+//! Minutes within 72 hours, their confidential distribution, and the follow-up plan of
+//! recommendations (action points). Documents shared by chat are in `documents.rs`.
 
 use super::Ctx;
 use super::meetings::{Actor, get};
@@ -131,17 +131,6 @@ pub async fn minutes_source(
     }
     .or(chair_org);
     Ok(id.and_then(|id| members.into_iter().find(|m| m.id == id)))
-}
-
-/// Whether the person may share a document with all these mechanisms: a coordinator with any,
-/// a chair with those they chair.
-pub fn may_share_with(access: &Access, mechanism_ids: &[i64]) -> bool {
-    access.coordinator || mechanism_ids.iter().all(|m| access.chairs(*m))
-}
-
-/// Whether the person may open /share at all: a coordinator, or the chair of a mechanism.
-pub fn may_share(access: &Access) -> bool {
-    access.coordinator || access.memberships.iter().any(|s| s.role == Role::Chair)
 }
 
 /// The organisation a person sits for in these mechanisms (chair seats first): the source
@@ -563,49 +552,4 @@ pub async fn mark_done(ctx: &Ctx, access: &Access, action_id: i64) -> AppResult<
     }
     minutes::mark_action_done(&ctx.db, a.id, access.person.id, ctx.clock.now()).await?;
     minutes::action(&ctx.db, a.id).await?.ok_or(AppError::NotFound)
-}
-
-/// A coordinator shares a document (e.g. from OCHA) with one or more mechanisms.
-/// The type and the class travel with the file: one argument each keeps the callers plain.
-#[allow(clippy::too_many_arguments)]
-pub async fn share_document(
-    ctx: &Ctx,
-    access: &Access,
-    file_id: &str,
-    file_name: Option<&str>,
-    caption: Option<&str>,
-    mechanism_ids: &[i64],
-    doc_type: crate::domain::library::DocType,
-    class: &crate::domain::sensitivity::Class,
-) -> AppResult<i64> {
-    if mechanism_ids.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    // A coordinator shares with any mechanism; a chair with the mechanisms they chair.
-    if !may_share_with(access, mechanism_ids) {
-        return Err(AppError::NotAllowed);
-    }
-    if caption.is_some_and(|c| c.chars().count() > 500) {
-        return Err(AppError::TextTooLong { max: 500 });
-    }
-    if let Some(kind) = caption.and_then(personal_data::detect) {
-        return Err(AppError::PersonalData(kind));
-    }
-    let class = super::sensitivity::check(ctx, class, mechanism_ids).await?;
-    // The source organisation: the one the sharer sits for in these mechanisms.
-    let source = source_seat(access, mechanism_ids);
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let id =
-        minutes::insert_document_in(&mut tx, file_id, file_name, caption, mechanism_ids, Some(access.person.id), now)
-            .await?;
-    // Filed in the library with it.
-    crate::storage::library::classify_in(&mut tx, id, doc_type, None).await?;
-    crate::storage::sensitivity::set_in(&mut tx, crate::storage::sensitivity::Item::Document(id), &class, source)
-        .await?;
-    jobs::enqueue_in(&mut tx, &format!("doc{id}:distribute"), &Job::DistributeDocument { document_id: id }, now, now)
-        .await?;
-    tx.commit().await?;
-    ctx.wake.notify_one();
-    Ok(id)
 }

@@ -16,6 +16,7 @@ pub mod boundaries;
 pub mod calendar;
 pub mod calendar_feed;
 pub mod dispatch;
+pub mod documents;
 pub mod export;
 pub mod figures;
 pub mod followup;

@@ -19,7 +19,7 @@ const ORGS_PER_PAGE: usize = 8;
 
 /// /share (coordinators; chairs for their mechanisms): a document to one or more mechanisms.
 pub(super) async fn start_share(turn: &mut Turn<'_>, dialogue: &BotDialogue) -> HandlerResult {
-    if !svc::may_share(&turn.access) {
+    if !crate::services::documents::may_share(&turn.access) {
         turn.say(if turn.access.is_member() { MainMsg::NotAllowed } else { MainMsg::NotAMember }).await?;
         return Ok(());
     }
@@ -132,7 +132,7 @@ pub(super) async fn show_mechanism_picker(turn: &Turn<'_>, step: &Step, edit: Op
     let mechs: Vec<_> = reference::mechanisms(&turn.app.ctx.db)
         .await?
         .into_iter()
-        .filter(|m| svc::may_share_with(&turn.access, &[m.id]))
+        .filter(|m| crate::services::documents::may_share_with(&turn.access, &[m.id]))
         .collect();
     let buttons: Vec<InlineKeyboardButton> = mechs
         .iter()
@@ -181,7 +181,7 @@ pub(super) async fn on_button(
         Cb::ShareType(t) => *doc_type = Some(t),
         Cb::ShareToggle(mech) => {
             if reference::mechanism_by_id(&turn.app.ctx.db, mech).await?.is_none()
-                || !svc::may_share_with(&turn.access, &[mech])
+                || !crate::services::documents::may_share_with(&turn.access, &[mech])
             {
                 return Ok(Some(MainMsg::ButtonExpired.into()));
             }
@@ -201,7 +201,7 @@ pub(super) async fn on_button(
                 .and_then(crate::domain::library::DocType::from_code)
                 .unwrap_or(crate::domain::library::DocType::Other);
             let ctx = &turn.app.ctx;
-            let shared = svc::share_document(
+            let shared = crate::services::documents::share_document(
                 ctx,
                 &turn.access,
                 file_id,
