@@ -9,7 +9,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use cluster_bot::domain::fourw::{ActivityStatus, Line, Reached, ReportingMonth};
 use cluster_bot::domain::{Language, Role};
-use cluster_bot::i18n::{DecisionsMsg, MainMsg, Msg, ReportMsg};
+use cluster_bot::i18n::{DecisionsMsg, MainMsg, Msg, ReportMsg, SensitivityMsg};
 use cluster_bot::storage::reference;
 use cluster_bot::storage::reports::{self as store, NewSubmission};
 use fake_bot_api::FakeUser;
@@ -368,6 +368,8 @@ async fn the_export_button_sends_the_version_to_share() {
         .unwrap();
     let doc = app.fake.sent_to(chair.id).into_iter().rev().find(|s| s.method == "sendDocument").unwrap();
     assert!(doc.protect_content, "the exact figures are not forwardable");
+    let internal = SensitivityMsg::SnLabel { class: "internal".into(), orgs: String::new() };
+    assert!(doc.text.as_deref().is_some_and(|t| t.starts_with(&en(&app, internal.into()))), "{:?}", doc.text);
     let exact = first_sheet(doc.document_bytes.clone().unwrap());
     assert!(exact.iter().any(|c| c == "3") && !exact.iter().any(|c| c == "<5"), "{exact:?}");
     let share = harness::button(&doc, "fw:xs:");
@@ -376,6 +378,8 @@ async fn the_export_button_sends_the_version_to_share() {
     assert!(answer.str_param("text").is_none(), "{:?}", answer.params);
     let shared = after.into_iter().find(|s| s.method == "sendDocument").expect("the version to share");
     assert!(!shared.protect_content, "the version to share may be forwarded");
+    let public = SensitivityMsg::SnLabel { class: "public".into(), orgs: String::new() };
+    assert!(shared.text.as_deref().is_some_and(|t| t.starts_with(&en(&app, public.into()))), "{:?}", shared.text);
     let cells = first_sheet(shared.document_bytes.clone().unwrap());
     assert!(cells.iter().any(|c| c == "<5"), "the 3 women of the GBV line: {cells:?}");
     assert!(cells.iter().any(|c| c == "10"), "the monitoring line is exact");

@@ -4,7 +4,8 @@
 
 use crate::domain::Mechanism;
 use crate::domain::fourw::ReportingMonth;
-use crate::i18n::{MainMsg, ReportMsg};
+use crate::domain::sensitivity::Sensitivity;
+use crate::i18n::{MainMsg, ReportMsg, SensitivityMsg};
 use crate::services::export::{self, Audience, Labels};
 use crate::services::{reports as svc, wherewho};
 use crate::telegram::shared::charts::chart_button;
@@ -86,6 +87,11 @@ async fn send(
             (name, caption, None, false)
         }
     };
+    // The export's class, shown on it: the exact figures are internal (protected), the version
+    // with small numbers hidden is public (may be forwarded).
+    let class = if protect { Sensitivity::Internal } else { Sensitivity::Public };
+    let label = turn.t(SensitivityMsg::SnLabel { class: class.to_string(), orgs: String::new() });
+    let caption = format!("{label}\n{caption}");
     turn.send_file(bytes, name.clone(), caption, buttons, protect).await?;
     let what = match audience {
         Audience::Internal => format!("4W {month} XLSX ({name})"),
