@@ -21,6 +21,15 @@ fn cli(app: &TestBot, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Files a document from the command line; returns its id.
+fn add_doc(app: &TestBot, mechanism: &str, doc_type: &str, title: &str, bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let args = ["docs", "add", "--mechanism", mechanism, "--type", doc_type, "--title", title, path.to_str().unwrap()];
+    filed(&cli(app, &args))
+}
+
 fn filed(out: &std::process::Output) -> String {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().to_string()
@@ -174,23 +183,7 @@ async fn a_document_is_re_typed_by_buttons_or_the_command_line_by_those_who_mana
     people::add_coordinator(&app.ctx, coordo.id, "Coordo").await.unwrap();
     app.member(&focal, "NRC", "CPN", Role::Focal).await;
     let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("note.pdf");
-    std::fs::write(&path, b"%PDF note").unwrap();
-    let id = filed(&cli(
-        &app,
-        &[
-            "docs",
-            "add",
-            "--mechanism",
-            "CPN",
-            "--type",
-            "other",
-            "--title",
-            "Note de plaidoyer",
-            path.to_str().unwrap(),
-        ],
-    ));
+    let id = add_doc(&app, "CPN", "other", "Note de plaidoyer", b"%PDF note");
     let (other, advocacy) = (DocType::Other.code(), DocType::AdvocacyNote.code());
 
     // The coordinator finds it under "other", taps ✏️ and files it as an advocacy note.
@@ -241,23 +234,7 @@ async fn a_chair_sends_a_new_version_in_the_chat_and_it_replaces_the_current_one
     app.member(&focal, "NRC", "CPN", Role::Focal).await;
     app.member(&other_chair, "IRC", "GCS", Role::Chair).await;
     let cpn = membership::mechanism(&app.ctx, "CPN").await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("strategie.pdf");
-    std::fs::write(&path, b"%PDF strategy v1").unwrap();
-    let v1 = filed(&cli(
-        &app,
-        &[
-            "docs",
-            "add",
-            "--mechanism",
-            "CPN",
-            "--type",
-            "strategy",
-            "--title",
-            "Stratégie 2027",
-            path.to_str().unwrap(),
-        ],
-    ));
+    let v1 = add_doc(&app, "CPN", "strategy", "Stratégie 2027", b"%PDF strategy v1");
     let strategy = DocType::Strategy.code();
 
     // The chair of CPN taps 🆕 under the strategy.

@@ -90,31 +90,49 @@ pub(super) async fn class_rows(
     ];
     if chosen == Sensitivity::Restricted {
         let orgs = crate::services::sensitivity::member_organisations(&turn.app.ctx, mechanisms).await?;
-        let pages = orgs.len().div_ceil(ORGS_PER_PAGE).max(1);
-        let page = usize::from(choice.page).min(pages - 1);
-        let shown: Vec<InlineKeyboardButton> = orgs
-            .iter()
-            .skip(page * ORGS_PER_PAGE)
-            .take(ORGS_PER_PAGE)
-            .map(|o| {
-                let on = choice.orgs.contains(&o.id);
-                button(turn.t(SensitivityMsg::BtnSnOrg { on, org: o.acronym.clone() }), Cb::ClassOrg(o.id))
-            })
-            .collect();
-        rows.extend(shown.chunks(2).map(|c| c.to_vec()));
-        let mut nav = Vec::new();
-        let p = u8::try_from(page).unwrap_or(0);
-        if page > 0 {
-            nav.push(button(turn.t(SensitivityMsg::BtnSnPrev), Cb::ClassOrgPage(p.saturating_sub(1))));
-        }
-        if page + 1 < pages {
-            nav.push(button(turn.t(SensitivityMsg::BtnSnNext), Cb::ClassOrgPage(p.saturating_add(1))));
-        }
-        if !nav.is_empty() {
-            rows.push(nav);
-        }
+        rows.extend(org_page_rows(
+            turn,
+            &orgs,
+            choice.page,
+            |o| choice.orgs.contains(&o.id),
+            Cb::ClassOrg,
+            Cb::ClassOrgPage,
+        ));
     }
     Ok(rows)
+}
+
+/// A page of organisation buttons (✅ on those `on` says), two a row, and ◀ ▶ to the
+/// neighbouring pages; a page past the end shows the last.
+pub(super) fn org_page_rows(
+    turn: &Turn<'_>,
+    orgs: &[crate::domain::Organisation],
+    page: u8,
+    on: impl Fn(&crate::domain::Organisation) -> bool,
+    pick: impl Fn(i64) -> Cb,
+    to_page: impl Fn(u8) -> Cb,
+) -> Vec<Vec<InlineKeyboardButton>> {
+    let pages = orgs.len().div_ceil(ORGS_PER_PAGE).max(1);
+    let page = usize::from(page).min(pages - 1);
+    let shown: Vec<InlineKeyboardButton> = orgs
+        .iter()
+        .skip(page * ORGS_PER_PAGE)
+        .take(ORGS_PER_PAGE)
+        .map(|o| button(turn.t(SensitivityMsg::BtnSnOrg { on: on(o), org: o.acronym.clone() }), pick(o.id)))
+        .collect();
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = shown.chunks(2).map(|c| c.to_vec()).collect();
+    let p = u8::try_from(page).unwrap_or(0);
+    let mut nav = Vec::new();
+    if page > 0 {
+        nav.push(button(turn.t(SensitivityMsg::BtnSnPrev), to_page(p.saturating_sub(1))));
+    }
+    if page + 1 < pages {
+        nav.push(button(turn.t(SensitivityMsg::BtnSnNext), to_page(p.saturating_add(1))));
+    }
+    if !nav.is_empty() {
+        rows.push(nav);
+    }
+    rows
 }
 
 /// The question above the class buttons.

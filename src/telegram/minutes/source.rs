@@ -3,16 +3,13 @@
 //! summary. The service checks the organisation named again when the minutes are shared.
 
 use super::callback::Cb;
-use super::share::{Choice, class_question, class_rows};
+use super::share::{Choice, class_question, class_rows, org_page_rows};
 use crate::domain::AppError;
 use crate::i18n::SensitivityMsg;
 use crate::services::minutes as svc;
 use crate::services::sensitivity::member_organisations;
 use crate::telegram::shared::{Turn, button};
 use teloxide::types::InlineKeyboardButton;
-
-/// Organisations shown on a page of the source list.
-const PER_PAGE: usize = 8;
 
 /// What the chair has chosen in the summary: the class and the source.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,29 +42,8 @@ pub(super) async fn rows(
         return Ok((question, rows));
     };
     let orgs = member_organisations(ctx, &[mechanism_id]).await?;
-    let pages = orgs.len().div_ceil(PER_PAGE).max(1);
-    let page = usize::from(page).min(pages - 1);
-    let shown: Vec<InlineKeyboardButton> = orgs
-        .iter()
-        .skip(page * PER_PAGE)
-        .take(PER_PAGE)
-        .map(|o| {
-            let on = current.as_ref().is_some_and(|c| c.id == o.id);
-            button(turn.t(SensitivityMsg::BtnSnOrg { on, org: o.acronym.clone() }), Cb::Source(o.id))
-        })
-        .collect();
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = shown.chunks(2).map(|c| c.to_vec()).collect();
-    let p = u8::try_from(page).unwrap_or(0);
-    let mut nav = Vec::new();
-    if page > 0 {
-        nav.push(button(turn.t(SensitivityMsg::BtnSnPrev), Cb::SourcePage(p.saturating_sub(1))));
-    }
-    if page + 1 < pages {
-        nav.push(button(turn.t(SensitivityMsg::BtnSnNext), Cb::SourcePage(p.saturating_add(1))));
-    }
-    if !nav.is_empty() {
-        rows.push(nav);
-    }
+    let is_current = |o: &crate::domain::Organisation| current.as_ref().is_some_and(|c| c.id == o.id);
+    let rows = org_page_rows(turn, &orgs, page, is_current, Cb::Source, Cb::SourcePage);
     Ok((turn.t(SensitivityMsg::SnChooseSource), rows))
 }
 
