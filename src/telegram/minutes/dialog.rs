@@ -349,22 +349,12 @@ pub(super) async fn on_button(
         ) => super::share::on_button(turn, dialogue, step, cb, message_id).await,
         (
             cb @ (Cb::Class(_) | Cb::ClassOrg(_) | Cb::ClassOrgPage(_) | Cb::SourcePage(_) | Cb::Source(_)),
-            Step::MinutesConfirm {
-                meeting_id,
-                content,
-                actions,
-                decisions,
-                marks,
-                sensitivity,
-                orgs,
-                org_page,
-                source,
-                source_page,
-            },
+            mut step @ Step::MinutesConfirm { .. },
         ) => {
+            let Some((meeting_id, mut picks)) = super::source::Picks::of(&step) else {
+                return Ok(Some(MainMsg::ButtonExpired.into()));
+            };
             let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
-            let mut picks =
-                super::source::Picks { choice: Choice { sensitivity, orgs, page: org_page }, source, source_page };
             let applied = match super::source::apply(turn, &mut picks, cb, m.mechanism.id).await {
                 Ok(false) => picks.choice.apply(turn, cb, &[m.mechanism.id]).await,
                 other => other,
@@ -374,20 +364,9 @@ pub(super) async fn on_button(
                 Ok(false) => return Ok(Some(MainMsg::ButtonExpired.into())),
                 Err(notice) => return Ok(Some(notice)),
             }
-            let next = Step::MinutesConfirm {
-                meeting_id,
-                content,
-                actions,
-                decisions,
-                marks,
-                sensitivity: picks.choice.sensitivity,
-                orgs: picks.choice.orgs.clone(),
-                org_page: picks.choice.page,
-                source: picks.source,
-                source_page: picks.source_page,
-            };
-            dialogue.set(next.clone()).await?;
-            super::followup::summary(turn, &next, Some(message_id)).await?;
+            picks.store(&mut step);
+            dialogue.set(step.clone()).await?;
+            super::followup::summary(turn, &step, Some(message_id)).await?;
             Ok(None)
         }
         _ => Ok(Some(MainMsg::ButtonExpired.into())),

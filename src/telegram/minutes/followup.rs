@@ -189,25 +189,10 @@ pub(super) async fn proceed(turn: &Turn<'_>, dialogue: &BotDialogue, step: Step,
 
 /// The summary before sharing, with the decisions recorded and the follow-up marked.
 pub(super) async fn summary(turn: &Turn<'_>, step: &Step, edit: Option<MessageId>) -> HandlerResult {
-    let Step::MinutesConfirm {
-        meeting_id,
-        content,
-        actions,
-        decisions,
-        marks,
-        sensitivity,
-        orgs,
-        org_page,
-        source,
-        source_page,
-    } = step
+    let (Step::MinutesConfirm { content, actions, decisions, marks, .. }, Some((meeting_id, picks))) =
+        (step, super::source::Picks::of(step))
     else {
         return Ok(());
-    };
-    let picks = super::source::Picks {
-        choice: super::share::Choice { sensitivity: *sensitivity, orgs: orgs.clone(), page: *org_page },
-        source: *source,
-        source_page: *source_page,
     };
     let mut extra = Vec::new();
     if let Some(text) = decisions
@@ -221,7 +206,7 @@ pub(super) async fn summary(turn: &Turn<'_>, step: &Step, edit: Option<MessageId
         }
     }
     if !marks.is_empty() {
-        let m = crate::services::meetings::get(&turn.app.ctx, *meeting_id).await?;
+        let m = crate::services::meetings::get(&turn.app.ctx, meeting_id).await?;
         if !extra.is_empty() {
             extra.push(String::new());
         }
@@ -229,5 +214,5 @@ pub(super) async fn summary(turn: &Turn<'_>, step: &Step, edit: Option<MessageId
         extra.extend(mark_lines(turn, &m, marks).await?);
     }
     let extra = (!extra.is_empty()).then(|| extra.join("\n"));
-    super::dialog::summary(turn, *meeting_id, content, actions.as_deref(), extra, &picks, edit).await
+    super::dialog::summary(turn, meeting_id, content, actions.as_deref(), extra, &picks, edit).await
 }

@@ -21,6 +21,26 @@ pub(super) struct Picks {
     pub source_page: Option<u8>,
 }
 
+impl Picks {
+    /// The meeting and the picks of a summary step.
+    pub fn of(step: &super::Step) -> Option<(i64, Picks)> {
+        let super::Step::MinutesConfirm { meeting_id, sensitivity, orgs, org_page, source, source_page, .. } = step
+        else {
+            return None;
+        };
+        let choice = Choice { sensitivity: *sensitivity, orgs: orgs.clone(), page: *org_page };
+        Some((*meeting_id, Picks { choice, source: *source, source_page: *source_page }))
+    }
+
+    /// Writes the picks back into a summary step.
+    pub fn store(self, step: &mut super::Step) {
+        if let super::Step::MinutesConfirm { sensitivity, orgs, org_page, source, source_page, .. } = step {
+            (*sensitivity, *orgs, *org_page) = (self.choice.sensitivity, self.choice.orgs, self.choice.page);
+            (*source, *source_page) = (self.source, self.source_page);
+        }
+    }
+}
+
 /// The question under the summary and its buttons: the class rows and a "source" button, or,
 /// while the source list is open, a page of the mechanism's member organisations.
 pub(super) async fn rows(
