@@ -446,7 +446,7 @@ async fn the_cycle_reminds_only_non_submitters_then_sends_the_matrix_to_chair_an
     let sent: Vec<_> = app.fake.sent_to(chair.id).into_iter().skip(before).collect();
     let doc = sent.iter().find(|s| s.method == "sendDocument").unwrap();
     assert!(doc.protect_content);
-    assert_eq!(doc.text.as_deref(), Some("4W matrix of 11/2026 — CR-MOPTI"));
+    assert_eq!(doc.text.as_deref(), Some("🏢 Internal — members of the mechanism\n4W matrix of 11/2026 — CR-MOPTI"));
     let refused = app.send(&nrc_focal, "/export").await;
     assert_eq!(refused.text.as_deref(), Some(en(&app, MainMsg::NotAllowed.into()).as_str()));
     let bad = app.send(&chair, "/export novembre").await;
