@@ -79,18 +79,7 @@ pub(super) async fn after_decisions(
     let marks: Vec<FollowUpMark> =
         items.iter().take(MARKABLE).map(|i| FollowUpMark { item: i.item, outcome: None }).collect();
     if marks.is_empty() {
-        let next = Step::MinutesConfirm {
-            meeting_id,
-            content,
-            actions,
-            decisions,
-            marks,
-            sensitivity: None,
-            orgs: vec![],
-            org_page: 0,
-            source: None,
-            source_page: None,
-        };
+        let next = confirm_step(meeting_id, content, actions, decisions, marks);
         dialogue.set(next.clone()).await?;
         return summary(turn, &next, edit).await;
     }
@@ -170,7 +159,21 @@ pub(super) async fn proceed(turn: &Turn<'_>, dialogue: &BotDialogue, step: Step,
     if count > 0 {
         return Ok(Some(MemoryMsg::FuUnmarked { count }.into()));
     }
-    let next = Step::MinutesConfirm {
+    let next = confirm_step(meeting_id, content, actions, decisions, marks);
+    dialogue.set(next.clone()).await?;
+    summary(turn, &next, Some(at)).await?;
+    Ok(None)
+}
+
+/// The summary step, internal and with the default source until the chair picks otherwise.
+fn confirm_step(
+    meeting_id: i64,
+    content: MinutesContent,
+    actions: Option<String>,
+    decisions: Option<String>,
+    marks: Vec<FollowUpMark>,
+) -> Step {
+    Step::MinutesConfirm {
         meeting_id,
         content,
         actions,
@@ -181,10 +184,7 @@ pub(super) async fn proceed(turn: &Turn<'_>, dialogue: &BotDialogue, step: Step,
         org_page: 0,
         source: None,
         source_page: None,
-    };
-    dialogue.set(next.clone()).await?;
-    summary(turn, &next, Some(at)).await?;
-    Ok(None)
+    }
 }
 
 /// The summary before sharing, with the decisions recorded and the follow-up marked.
